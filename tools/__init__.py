@@ -1,0 +1,1 @@
+"""Command-line entry points of tt-dialect (installed as the `tt_tools` package)."""

@@ -1,0 +1,1 @@
+"""tt-dialect: an xDSL compiler from tile-level kernels to TT-Metalium C++."""

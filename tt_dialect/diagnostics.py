@@ -1,0 +1,104 @@
+"""Located diagnostics: `file:line:col: error: message`, never a traceback.
+
+xDSL's parser does not keep source positions on operations, so `LocatingParser`
+records the position of every parsed op as a `FileLineColLoc`; verification
+then walks the IR itself so it can name the op that failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
+from xdsl.ir import Operation
+from xdsl.parser import Parser
+from xdsl.utils.exceptions import DiagnosticException, ParseError, VerifyException
+
+
+class TTDiagnostic(Exception):
+    """An error reported to the user as one located line (plus optional context)."""
+
+    def __init__(self, location: str, message: str, context: str = ""):
+        super().__init__(message)
+        self.location = location
+        self.message = message
+        self.context = context
+
+    def __str__(self) -> str:
+        prefix = f"{self.location}: " if self.location else ""
+        return f"{prefix}error: {self.message}{self.context}"
+
+
+class LocatingParser(Parser):
+    """A parser that stamps each op it parses with the op's source position."""
+
+    def __init__(self, *args, line_offset: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._line_offset = line_offset
+
+    def _parse_extended_type_or_attribute(self, attr_or_type_name: str, is_type: bool = True):
+        # The `#`/`!` token is already consumed; report at the whole attribute.
+        start = self._current_token.span.start - len(attr_or_type_name) - 1
+        try:
+            return super()._parse_extended_type_or_attribute(attr_or_type_name, is_type)
+        except VerifyException as err:
+            kind = "type" if is_type else "attribute"
+            self.raise_error(f"invalid {kind}: {err}", start, self.pos)
+
+    def parse_operation(self) -> Operation:
+        token = self._current_token.span
+        position = token.get_location()
+        try:
+            op = super().parse_operation()
+        except VerifyException as err:
+            self.raise_error(str(err), token)
+        if not isinstance(op.location, FileLineColLoc):
+            op.location = FileLineColLoc(
+                StringAttr(position.file),
+                IntAttr(position.line + self._line_offset),
+                IntAttr(position.col),
+            )
+        return op
+
+
+def op_location(op: Operation) -> str:
+    """`file:line:col` of `op`, or of its closest located ancestor."""
+    current: Operation | None = op
+    while current is not None:
+        loc = current.location
+        if isinstance(loc, FileLineColLoc):
+            return f"{loc.filename.data}:{loc.line.data}:{loc.column.data}"
+        current = current.parent_op()
+    return ""
+
+
+def op_error(op: Operation, message: str) -> TTDiagnostic:
+    return TTDiagnostic(op_location(op), f"'{op.name}' op {message}")
+
+
+def _post_order(op: Operation) -> Iterator[Operation]:
+    for region in op.regions:
+        for block in region.blocks:
+            for child in block.ops:
+                yield from _post_order(child)
+    yield op
+
+
+def verify_located(root: Operation) -> None:
+    """Verify `root` like `Operation.verify`, but raise a `TTDiagnostic` naming
+    the innermost failing op and its source location."""
+    for op in _post_order(root):
+        try:
+            op.verify(verify_nested_ops=False)
+        except VerifyException as err:
+            raise op_error(op, str(err).removeprefix("Operation does not verify: ")) from None
+
+
+def parse_error(err: ParseError) -> TTDiagnostic:
+    loc = err.span.get_location()
+    context = err.span.print_with_context("").split("\n", 1)[1].rstrip()
+    return TTDiagnostic(f"{loc.file}:{loc.line}:{loc.col}", err.msg, "\n" + context)
+
+
+def diagnostic_error(err: DiagnosticException, location: str) -> TTDiagnostic:
+    return TTDiagnostic(location, str(err))

@@ -1,0 +1,829 @@
+"""Typed attributes of the `tt` dialect: the one canonical metadata schema.
+
+Every piece of metadata a pass writes or reads (buffer layouts, core ranges,
+circular-buffer descriptors, runtime-argument schemas, the device, kernel roles)
+is one of these attributes, with its own verifier. Nothing is a free-form
+dictionary, and ``tt.plan.json`` is a serialization of these attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from xdsl.dialects.builtin import ArrayAttr, BoolAttr, IntAttr, StringAttr
+from xdsl.dialects.utils import EnumAttribute
+from xdsl.ir import Attribute, ParametrizedAttribute
+from xdsl.irdl import irdl_attr_definition
+from xdsl.parser import AttrParser
+from xdsl.printer import Printer
+from xdsl.utils.exceptions import VerifyException
+from xdsl.utils.str_enum import StrEnum
+
+from tt_dialect.device import DEVICES, TILE_COLS, TILE_ROWS, Arch, DeviceLimits, dst_capacity
+
+# --------------------------------------------------------------------------- enums
+
+
+class DataFormat(StrEnum):
+    """Element format of a tile, named as tt-metal's ``DataFormat`` values."""
+
+    BF16 = "bf16"
+    F16 = "f16"
+    F32 = "f32"
+    BFP8_B = "bfp8_b"
+    BFP4_B = "bfp4_b"
+    I32 = "i32"
+    U32 = "u32"
+
+
+TILE_BYTES: dict[DataFormat, int] = {
+    DataFormat.BF16: 2048,
+    DataFormat.F16: 2048,
+    DataFormat.F32: 4096,
+    DataFormat.BFP8_B: 1088,
+    DataFormat.BFP4_B: 576,
+    DataFormat.I32: 4096,
+    DataFormat.U32: 4096,
+}
+"""Bytes of one 32x32 tile per format (METALIUM_FACTS.md)."""
+
+
+class MemorySpace(StrEnum):
+    DRAM = "dram"
+    L1 = "l1"
+
+
+class BufferKind(StrEnum):
+    INTERLEAVED = "interleaved"
+    SHARDED = "sharded"
+
+
+class ShardOrientation(StrEnum):
+    ROW_MAJOR = "row_major"
+    COL_MAJOR = "col_major"
+
+
+class KernelRole(StrEnum):
+    READER = "reader"
+    COMPUTE = "compute"
+    WRITER = "writer"
+
+    @property
+    def is_dataflow(self) -> bool:
+        return self is not KernelRole.COMPUTE
+
+
+class MathFidelity(StrEnum):
+    LOFI = "lofi"
+    HIFI2 = "hifi2"
+    HIFI3 = "hifi3"
+    HIFI4 = "hifi4"
+
+
+class ArgType(StrEnum):
+    """C++ type of a runtime argument; tt-metal runtime args are 32-bit words."""
+
+    U32 = "u32"
+
+
+class ArgKind(StrEnum):
+    """What a runtime argument means, so the host knows what to set it to."""
+
+    BUFFER_ADDRESS = "buffer_address"
+    """Base address of a tensor's device buffer; carries the tensor index."""
+    START_TILE = "start_tile"
+    """First work unit assigned to the core."""
+    NUM_TILES = "num_tiles"
+    """Number of work units assigned to the core."""
+
+
+# --------------------------------------------------------------------------- parse/print helpers
+
+
+def _parse_int_list(parser: AttrParser) -> list[int]:
+    return parser.parse_comma_separated_list(parser.Delimiter.SQUARE, parser.parse_integer)
+
+
+def _print_int_list(printer: Printer, values: Sequence[int]) -> None:
+    with printer.in_square_brackets():
+        printer.print_list(values, printer.print_int)
+
+
+def _parse_keyword_value(parser: AttrParser, keyword: str) -> None:
+    parser.parse_keyword(keyword)
+    parser.parse_punctuation("=")
+
+
+def _ints(attr: ArrayAttr[IntAttr]) -> tuple[int, ...]:
+    return tuple(v.data for v in attr.data)
+
+
+def _int_array(values: Sequence[int]) -> ArrayAttr[IntAttr]:
+    return ArrayAttr(IntAttr(v) for v in values)
+
+
+class _AngleEnum:
+    """Prints an enum attribute as ``#tt.name<value>`` (MLIR's usual enum form)."""
+
+    enum_type: ClassVar[type[StrEnum]]
+    data: StrEnum
+
+    def print_parameter(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string(self.data.value)
+
+    @classmethod
+    def parse_parameter(cls, parser: AttrParser) -> StrEnum:
+        with parser.in_angle_brackets():
+            return parser.parse_str_enum(cls.enum_type)
+
+
+# --------------------------------------------------------------------------- enum attributes
+
+
+@irdl_attr_definition
+class ArchAttr(_AngleEnum, EnumAttribute[Arch]):
+    """`#tt.arch<wormhole_b0>`."""
+
+    name = "tt.arch"
+
+
+@irdl_attr_definition
+class DataFormatAttr(_AngleEnum, EnumAttribute[DataFormat]):
+    """`#tt.data_format<bf16>`."""
+
+    name = "tt.data_format"
+
+
+@irdl_attr_definition
+class KernelRoleAttr(_AngleEnum, EnumAttribute[KernelRole]):
+    """`#tt.kernel_role<reader>`: which of the three Tensix kernels a body is."""
+
+    name = "tt.kernel_role"
+
+
+@irdl_attr_definition
+class MemorySpaceAttr(_AngleEnum, EnumAttribute[MemorySpace]):
+    name = "tt.memory_space"
+
+
+@irdl_attr_definition
+class BufferKindAttr(_AngleEnum, EnumAttribute[BufferKind]):
+    name = "tt.buffer_kind"
+
+
+@irdl_attr_definition
+class ShardOrientationAttr(_AngleEnum, EnumAttribute[ShardOrientation]):
+    name = "tt.shard_orientation"
+
+
+@irdl_attr_definition
+class MathFidelityAttr(_AngleEnum, EnumAttribute[MathFidelity]):
+    name = "tt.math_fidelity"
+
+
+@irdl_attr_definition
+class ArgTypeAttr(_AngleEnum, EnumAttribute[ArgType]):
+    name = "tt.arg_type"
+
+
+@irdl_attr_definition
+class ArgKindAttr(_AngleEnum, EnumAttribute[ArgKind]):
+    name = "tt.arg_kind"
+
+
+# --------------------------------------------------------------------------- device
+
+
+@irdl_attr_definition
+class DeviceAttr(ParametrizedAttribute):
+    """`#tt.device<wormhole_b0>`: the target device. Its limits come from `tt_dialect.device`."""
+
+    name = "tt.device"
+
+    arch: ArchAttr
+
+    def __init__(self, arch: Arch | str):
+        super().__init__(ArchAttr(Arch(arch)))
+
+    @property
+    def limits(self) -> DeviceLimits:
+        return DEVICES[self.arch.data]
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            return (ArchAttr(parser.parse_str_enum(Arch)),)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string(self.arch.data.value)
+
+
+# --------------------------------------------------------------------------- cores
+
+
+@irdl_attr_definition
+class CoreCoordAttr(ParametrizedAttribute):
+    """`#tt.core<x, y>`: a logical worker core, x the column and y the row."""
+
+    name = "tt.core"
+
+    x: IntAttr
+    y: IntAttr
+
+    def __init__(self, x: int, y: int):
+        super().__init__(IntAttr(x), IntAttr(y))
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            return _parse_coord(parser)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string(f"{self.x.data}, {self.y.data}")
+
+    def verify(self) -> None:
+        if self.x.data < 0 or self.y.data < 0:
+            raise VerifyException(
+                f"core coordinates must be non-negative, got ({self.x.data}, {self.y.data})"
+            )
+
+
+def _parse_coord(parser: AttrParser) -> tuple[IntAttr, IntAttr]:
+    x = parser.parse_integer(allow_boolean=False, allow_negative=True)
+    parser.parse_punctuation(",")
+    y = parser.parse_integer(allow_boolean=False, allow_negative=True)
+    return IntAttr(x), IntAttr(y)
+
+
+@irdl_attr_definition
+class CoreRangeAttr(ParametrizedAttribute):
+    """`#tt.core_range<(x0, y0) to (x1, y1)>`: an inclusive rectangle of cores,
+    as tt-metal's ``CoreRange``."""
+
+    name = "tt.core_range"
+
+    start: CoreCoordAttr
+    end: CoreCoordAttr
+
+    def __init__(self, start: tuple[int, int], end: tuple[int, int]):
+        super().__init__(CoreCoordAttr(*start), CoreCoordAttr(*end))
+
+    @property
+    def bounds(self) -> tuple[int, int, int, int]:
+        return (self.start.x.data, self.start.y.data, self.end.x.data, self.end.y.data)
+
+    @property
+    def num_cores(self) -> int:
+        x0, y0, x1, y1 = self.bounds
+        return (x1 - x0 + 1) * (y1 - y0 + 1)
+
+    def cores(self) -> list[tuple[int, int]]:
+        """Cores in row-major order (y outer, x inner), as tt-metal enumerates them."""
+        x0, y0, x1, y1 = self.bounds
+        return [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
+
+    def overlaps(self, other: CoreRangeAttr) -> bool:
+        ax0, ay0, ax1, ay1 = self.bounds
+        bx0, by0, bx1, by1 = other.bounds
+        return ax0 <= bx1 and bx0 <= ax1 and ay0 <= by1 and by0 <= ay1
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            return _parse_range_body(parser)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            self.print_body(printer)
+
+    def print_body(self, printer: Printer) -> None:
+        x0, y0, x1, y1 = self.bounds
+        printer.print_string(f"({x0}, {y0}) to ({x1}, {y1})")
+
+    def verify(self) -> None:
+        x0, y0, x1, y1 = self.bounds
+        if x1 < x0 or y1 < y0:
+            raise VerifyException(
+                f"core range end ({x1}, {y1}) must not precede its start ({x0}, {y0})"
+            )
+
+
+def _parse_range_body(parser: AttrParser) -> tuple[CoreCoordAttr, CoreCoordAttr]:
+    with parser.in_parens():
+        start = CoreCoordAttr.new(_parse_coord(parser))
+    parser.parse_keyword("to")
+    with parser.in_parens():
+        end = CoreCoordAttr.new(_parse_coord(parser))
+    return start, end
+
+
+@irdl_attr_definition
+class CoreRangeSetAttr(ParametrizedAttribute):
+    """`#tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>`: disjoint core rectangles."""
+
+    name = "tt.core_ranges"
+
+    ranges: ArrayAttr[CoreRangeAttr]
+
+    def __init__(self, ranges: Sequence[CoreRangeAttr]):
+        super().__init__(ArrayAttr(ranges))
+
+    def cores(self) -> list[tuple[int, int]]:
+        return [core for r in self.ranges.data for core in r.cores()]
+
+    @property
+    def num_cores(self) -> int:
+        return sum(r.num_cores for r in self.ranges.data)
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            ranges = parser.parse_comma_separated_list(
+                parser.Delimiter.SQUARE, lambda: CoreRangeAttr.new(_parse_range_body(parser))
+            )
+        return (ArrayAttr(ranges),)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets(), printer.in_square_brackets():
+            printer.print_list(self.ranges.data, lambda r: r.print_body(printer))
+
+    def verify(self) -> None:
+        ranges = self.ranges.data
+        if not ranges:
+            raise VerifyException("a core range set needs at least one range")
+        for i, a in enumerate(ranges):
+            for b in ranges[i + 1 :]:
+                if a.overlaps(b):
+                    raise VerifyException(
+                        f"core ranges {_range_text(a)} and {_range_text(b)} overlap"
+                    )
+
+
+def _range_text(r: CoreRangeAttr) -> str:
+    x0, y0, x1, y1 = r.bounds
+    return f"({x0}, {y0}) to ({x1}, {y1})"
+
+
+# --------------------------------------------------------------------------- buffer layout
+
+
+@irdl_attr_definition
+class ShardSpecAttr(ParametrizedAttribute):
+    """`#tt.shard_spec<grid = [2, 4], shard = [8, 4], row_major>`.
+
+    An N-D shard spec: ``shard`` is the shard shape in tiles (one entry per
+    tensor dimension); ``grid`` is the core grid [rows, cols] the shards are
+    distributed over, in ``orientation`` order.
+    """
+
+    name = "tt.shard_spec"
+
+    grid: ArrayAttr[IntAttr]
+    shard: ArrayAttr[IntAttr]
+    orientation: ShardOrientationAttr
+
+    def __init__(
+        self,
+        grid: Sequence[int],
+        shard: Sequence[int],
+        orientation: ShardOrientation = ShardOrientation.ROW_MAJOR,
+    ):
+        super().__init__(_int_array(grid), _int_array(shard), ShardOrientationAttr(orientation))
+
+    @property
+    def grid_shape(self) -> tuple[int, ...]:
+        return _ints(self.grid)
+
+    @property
+    def shard_shape(self) -> tuple[int, ...]:
+        return _ints(self.shard)
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            _parse_keyword_value(parser, "grid")
+            grid = _parse_int_list(parser)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "shard")
+            shard = _parse_int_list(parser)
+            parser.parse_punctuation(",")
+            orientation = parser.parse_str_enum(ShardOrientation)
+        return (_int_array(grid), _int_array(shard), ShardOrientationAttr(orientation))
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string("grid = ")
+            _print_int_list(printer, self.grid_shape)
+            printer.print_string(", shard = ")
+            _print_int_list(printer, self.shard_shape)
+            printer.print_string(f", {self.orientation.data.value}")
+
+    def verify(self) -> None:
+        if len(self.grid_shape) != 2:
+            raise VerifyException(
+                f"shard grid must be [rows, cols], got {list(self.grid_shape)}"
+            )
+        if any(d <= 0 for d in self.grid_shape + self.shard_shape):
+            raise VerifyException("shard grid and shard shape must be positive")
+
+
+@irdl_attr_definition
+class BufferLayoutAttr(ParametrizedAttribute):
+    """Layout of a tensor in device memory.
+
+    `#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>`
+    `#tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8],
+       shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>`
+
+    ``tiles`` is the tensor shape in tiles. Interleaved buffers place one tile
+    per page round-robin over the memory's banks; sharded buffers split the
+    tiles into ``shard``-shaped blocks, one per core of the shard grid.
+    """
+
+    name = "tt.buffer_layout"
+
+    memory: MemorySpaceAttr
+    kind: BufferKindAttr
+    dtype: DataFormatAttr
+    tile: ArrayAttr[IntAttr]
+    tiles: ArrayAttr[IntAttr]
+    shard: ShardSpecAttr | StringAttr
+    """The shard spec, or the empty string for interleaved buffers."""
+
+    def __init__(
+        self,
+        memory: MemorySpace,
+        kind: BufferKind,
+        dtype: DataFormat,
+        tiles: Sequence[int],
+        shard: ShardSpecAttr | None = None,
+    ):
+        super().__init__(
+            MemorySpaceAttr(memory),
+            BufferKindAttr(kind),
+            DataFormatAttr(dtype),
+            _int_array((TILE_ROWS, TILE_COLS)),
+            _int_array(tiles),
+            shard if shard is not None else StringAttr(""),
+        )
+
+    @property
+    def memory_space(self) -> MemorySpace:
+        return self.memory.data
+
+    @property
+    def buffer_kind(self) -> BufferKind:
+        return self.kind.data
+
+    @property
+    def shape_in_tiles(self) -> tuple[int, ...]:
+        return _ints(self.tiles)
+
+    @property
+    def shard_spec(self) -> ShardSpecAttr | None:
+        return self.shard if isinstance(self.shard, ShardSpecAttr) else None
+
+    @property
+    def page_size(self) -> int:
+        return TILE_BYTES[self.dtype.data]
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            memory = parser.parse_str_enum(MemorySpace)
+            parser.parse_punctuation(",")
+            kind = parser.parse_str_enum(BufferKind)
+            parser.parse_punctuation(",")
+            dtype = parser.parse_str_enum(DataFormat)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "tile")
+            tile = _parse_int_list(parser)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "tiles")
+            tiles = _parse_int_list(parser)
+            shard: Attribute = StringAttr("")
+            if parser.parse_optional_punctuation(","):
+                _parse_keyword_value(parser, "shard")
+                shard = parser.parse_attribute()
+        return (
+            MemorySpaceAttr(memory),
+            BufferKindAttr(kind),
+            DataFormatAttr(dtype),
+            _int_array(tile),
+            _int_array(tiles),
+            shard,
+        )
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string(
+                f"{self.memory.data.value}, {self.kind.data.value}, {self.dtype.data.value}, tile = "
+            )
+            _print_int_list(printer, _ints(self.tile))
+            printer.print_string(", tiles = ")
+            _print_int_list(printer, self.shape_in_tiles)
+            if self.shard_spec is not None:
+                printer.print_string(", shard = ")
+                printer.print_attribute(self.shard_spec)
+
+    def verify(self) -> None:
+        if _ints(self.tile) != (TILE_ROWS, TILE_COLS):
+            raise VerifyException(
+                f"only {TILE_ROWS}x{TILE_COLS} tiles are supported, got {list(_ints(self.tile))}"
+            )
+        tiles = self.shape_in_tiles
+        if not tiles or any(t <= 0 for t in tiles):
+            raise VerifyException(f"tensor shape in tiles must be positive, got {list(tiles)}")
+        if isinstance(self.shard, StringAttr) and self.shard.data:
+            raise VerifyException("shard must be a #tt.shard_spec")
+        spec = self.shard_spec
+        if self.buffer_kind is BufferKind.INTERLEAVED:
+            if spec is not None:
+                raise VerifyException("an interleaved buffer takes no shard spec")
+            return
+        if spec is None:
+            raise VerifyException(
+                f"a sharded buffer in {self.memory.data.value} needs a shard spec "
+                "(shard = #tt.shard_spec<...>)"
+            )
+        if len(spec.shard_shape) != len(tiles):
+            raise VerifyException(
+                f"shard shape {list(spec.shard_shape)} has rank {len(spec.shard_shape)}, "
+                f"the tensor has rank {len(tiles)}"
+            )
+        for dim, (extent, shard) in enumerate(zip(tiles, spec.shard_shape)):
+            if extent % shard:
+                raise VerifyException(
+                    f"shard shape {list(spec.shard_shape)} does not divide the tensor's "
+                    f"{list(tiles)} tiles in dimension {dim}"
+                )
+        num_shards = 1
+        for extent, shard in zip(tiles, spec.shard_shape):
+            num_shards *= extent // shard
+        grid_cores = spec.grid_shape[0] * spec.grid_shape[1]
+        if num_shards != grid_cores:
+            raise VerifyException(
+                f"{num_shards} shards do not match the {grid_cores} cores of shard grid "
+                f"{list(spec.grid_shape)}"
+            )
+
+
+# --------------------------------------------------------------------------- circular buffers
+
+
+@irdl_attr_definition
+class CBDescAttr(ParametrizedAttribute):
+    """`#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>`: one circular
+    buffer as the host creates it (``CircularBufferConfig``)."""
+
+    name = "tt.cb_desc"
+
+    index: IntAttr
+    pages: IntAttr
+    page_size: IntAttr
+    format: DataFormatAttr
+
+    def __init__(self, index: int, pages: int, page_size: int, fmt: DataFormat):
+        super().__init__(IntAttr(index), IntAttr(pages), IntAttr(page_size), DataFormatAttr(fmt))
+
+    @property
+    def total_bytes(self) -> int:
+        return self.pages.data * self.page_size.data
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            values: list[Attribute] = []
+            for key in ("index", "pages", "page_size"):
+                _parse_keyword_value(parser, key)
+                values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
+                parser.parse_punctuation(",")
+            values.append(DataFormatAttr(parser.parse_str_enum(DataFormat)))
+        return values
+
+    def print_parameters(self, printer: Printer) -> None:
+        printer.print_string(
+            f"<index = {self.index.data}, pages = {self.pages.data}, "
+            f"page_size = {self.page_size.data}, {self.format.data.value}>"
+        )
+
+    def verify(self) -> None:
+        if self.index.data < 0:
+            raise VerifyException(f"CB index must be non-negative, got {self.index.data}")
+        if self.pages.data <= 0:
+            raise VerifyException(f"CB page count must be positive, got {self.pages.data}")
+        if self.page_size.data <= 0:
+            raise VerifyException(f"CB page size must be positive, got {self.page_size.data}")
+
+
+# --------------------------------------------------------------------------- runtime arguments
+
+
+@irdl_attr_definition
+class RuntimeArgAttr(ParametrizedAttribute):
+    """`#tt.runtime_arg<"a_addr" : u32 = buffer_address(0)>`: one runtime argument,
+    with its name, C++ type and meaning. ``buffer_address`` names the tensor
+    (its index among the program's tensor arguments); other kinds take no operand."""
+
+    name = "tt.runtime_arg"
+
+    arg_name: StringAttr
+    arg_type: ArgTypeAttr
+    kind: ArgKindAttr
+    tensor: IntAttr
+    """Tensor index for buffer_address; -1 otherwise."""
+
+    def __init__(self, name: str, kind: ArgKind, tensor: int = -1, arg_type: ArgType = ArgType.U32):
+        super().__init__(
+            StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(tensor)
+        )
+
+    @property
+    def arg_kind(self) -> ArgKind:
+        return self.kind.data
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            return _parse_runtime_arg_body(parser)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            self.print_body(printer)
+
+    def print_body(self, printer: Printer) -> None:
+        printer.print_string_literal(self.arg_name.data)
+        printer.print_string(f" : {self.arg_type.data.value} = {self.kind.data.value}")
+        if self.tensor.data >= 0:
+            printer.print_string(f"({self.tensor.data})")
+
+    def verify(self) -> None:
+        if not self.arg_name.data:
+            raise VerifyException("a runtime argument needs a name")
+        takes_tensor = self.arg_kind is ArgKind.BUFFER_ADDRESS
+        if takes_tensor and self.tensor.data < 0:
+            raise VerifyException("buffer_address needs a tensor index, e.g. buffer_address(0)")
+        if not takes_tensor and self.tensor.data >= 0:
+            raise VerifyException(f"{self.kind.data.value} takes no tensor index")
+
+
+def _parse_runtime_arg_body(parser: AttrParser) -> tuple[Attribute, ...]:
+    name = parser.parse_str_literal("runtime argument name")
+    parser.parse_punctuation(":")
+    arg_type = parser.parse_str_enum(ArgType)
+    parser.parse_punctuation("=")
+    kind = parser.parse_str_enum(ArgKind)
+    tensor = -1
+    if parser.parse_optional_punctuation("("):
+        tensor = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(")")
+    return (StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(tensor))
+
+
+@irdl_attr_definition
+class RuntimeArgsAttr(ParametrizedAttribute):
+    """`#tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile]>`.
+
+    The ordered schema of a kernel's runtime arguments: entry i is read by
+    ``get_arg_val(i)`` and set by the host at position i.
+    """
+
+    name = "tt.runtime_args"
+
+    args: ArrayAttr[RuntimeArgAttr]
+
+    def __init__(self, args: Sequence[RuntimeArgAttr]):
+        super().__init__(ArrayAttr(args))
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            args = parser.parse_comma_separated_list(
+                parser.Delimiter.SQUARE,
+                lambda: RuntimeArgAttr.new(_parse_runtime_arg_body(parser)),
+            )
+        return (ArrayAttr(args),)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets(), printer.in_square_brackets():
+            printer.print_list(self.args.data, lambda a: a.print_body(printer))
+
+    def verify(self) -> None:
+        seen: set[str] = set()
+        for arg in self.args.data:
+            if arg.arg_name.data in seen:
+                raise VerifyException(
+                    f"runtime argument '{arg.arg_name.data}' appears twice in the schema"
+                )
+            seen.add(arg.arg_name.data)
+
+
+# --------------------------------------------------------------------------- compute configuration
+
+
+@irdl_attr_definition
+class ComputeConfigAttr(ParametrizedAttribute):
+    """`#tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>`.
+
+    Settings of a compute kernel (``ComputeConfig`` on the host). They fix the
+    DST capacity: 8 tiles (16-bit) or 4 (fp32 accumulation) in the default
+    double-buffered mode, twice that in full-sync mode.
+    """
+
+    name = "tt.compute_config"
+
+    math_fidelity: MathFidelityAttr
+    fp32_dest_acc: BoolAttr
+    dst_full_sync: BoolAttr
+
+    def __init__(
+        self,
+        math_fidelity: MathFidelity = MathFidelity.HIFI4,
+        fp32_dest_acc: bool = False,
+        dst_full_sync: bool = False,
+    ):
+        super().__init__(
+            MathFidelityAttr(math_fidelity),
+            BoolAttr.from_bool(fp32_dest_acc),
+            BoolAttr.from_bool(dst_full_sync),
+        )
+
+    @property
+    def dst_capacity(self) -> int:
+        return dst_capacity(bool(self.fp32_dest_acc.value.data), bool(self.dst_full_sync.value.data))
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            fidelity = parser.parse_str_enum(MathFidelity)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "fp32_dest_acc")
+            fp32 = parser.parse_boolean()
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "dst_full_sync")
+            full = parser.parse_boolean()
+        return (MathFidelityAttr(fidelity), BoolAttr.from_bool(fp32), BoolAttr.from_bool(full))
+
+    def print_parameters(self, printer: Printer) -> None:
+        fp32 = "true" if self.fp32_dest_acc.value.data else "false"
+        full = "true" if self.dst_full_sync.value.data else "false"
+        printer.print_string(
+            f"<{self.math_fidelity.data.value}, fp32_dest_acc = {fp32}, dst_full_sync = {full}>"
+        )
+
+
+# --------------------------------------------------------------------------- tile-program level
+
+
+@irdl_attr_definition
+class PipelineAttr(ParametrizedAttribute):
+    """`#tt.pipeline<stages = 3>` on an `scf.for`: the loop is TileLang's
+    ``T.Pipelined(n, num_stages=3)``; later passes size CB depth from it."""
+
+    name = "tt.pipeline"
+
+    stages: IntAttr
+
+    def __init__(self, stages: int):
+        super().__init__(IntAttr(stages))
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            _parse_keyword_value(parser, "stages")
+            return (IntAttr(parser.parse_integer(allow_boolean=False)),)
+
+    def print_parameters(self, printer: Printer) -> None:
+        printer.print_string(f"<stages = {self.stages.data}>")
+
+    def verify(self) -> None:
+        if self.stages.data < 1:
+            raise VerifyException(f"pipeline stages must be at least 1, got {self.stages.data}")
+
+
+ATTRIBUTES: list[type[Attribute]] = [
+    ArchAttr,
+    DataFormatAttr,
+    KernelRoleAttr,
+    MemorySpaceAttr,
+    BufferKindAttr,
+    ShardOrientationAttr,
+    MathFidelityAttr,
+    ArgTypeAttr,
+    ArgKindAttr,
+    DeviceAttr,
+    CoreCoordAttr,
+    CoreRangeAttr,
+    CoreRangeSetAttr,
+    ShardSpecAttr,
+    BufferLayoutAttr,
+    CBDescAttr,
+    RuntimeArgAttr,
+    RuntimeArgsAttr,
+    ComputeConfigAttr,
+    PipelineAttr,
+]

@@ -1,0 +1,88 @@
+"""Shared pieces of `tt` op definitions: role traits, constraints and lookups
+of the enclosing program and kernel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from xdsl.dialects.builtin import I32, IndexType, IntegerAttr, i32
+from xdsl.ir import Operation
+from xdsl.irdl import base, eq
+from xdsl.traits import OpTrait
+from xdsl.utils.exceptions import VerifyException
+
+from tt_dialect.device import DST_PHYSICAL_TILES
+
+if TYPE_CHECKING:
+    from tt_dialect.ops.program import KernelOp, ProgramOp
+
+TileIndexConstr = base(IndexType) | eq(i32)
+"""Tile ids, page counts given at run time and CB tile positions: `index` or `i32`."""
+
+I32Prop = IntegerAttr[I32]
+
+
+def enclosing_kernel(op: Operation) -> KernelOp | None:
+    from tt_dialect.ops.program import KernelOp
+
+    parent = op.parent_op()
+    while parent is not None and not isinstance(parent, KernelOp):
+        parent = parent.parent_op()
+    return parent
+
+
+def enclosing_program(op: Operation) -> ProgramOp | None:
+    from tt_dialect.ops.program import ProgramOp
+
+    parent = op.parent_op()
+    while parent is not None and not isinstance(parent, ProgramOp):
+        parent = parent.parent_op()
+    return parent
+
+
+@dataclass(frozen=True)
+class DataflowOnly(OpTrait):
+    """NOC and L1-pointer ops: only legal in reader and writer kernels."""
+
+    def verify(self, op: Operation) -> None:
+        kernel = enclosing_kernel(op)
+        if kernel is not None and not kernel.role.data.is_dataflow:
+            raise VerifyException(
+                f"is a dataflow op and cannot appear in compute kernel "
+                f"@{kernel.sym_name.data}; it belongs in a reader or writer kernel"
+            )
+
+
+@dataclass(frozen=True)
+class ComputeOnly(OpTrait):
+    """Tile math, DST and unpack/pack ops: only legal in compute kernels."""
+
+    def verify(self, op: Operation) -> None:
+        kernel = enclosing_kernel(op)
+        if kernel is not None and kernel.role.data.is_dataflow:
+            raise VerifyException(
+                "is a compute op and cannot appear in "
+                f"{kernel.role.data.value} kernel @{kernel.sym_name.data}; "
+                "it belongs in a compute kernel"
+            )
+
+
+def dst_capacity_at(op: Operation) -> tuple[int, str]:
+    """DST tiles available to `op` and the reason, from the enclosing compute
+    kernel's `#tt.compute_config` (16 physical tiles outside any kernel)."""
+    kernel = enclosing_kernel(op)
+    config = kernel.compute_config if kernel is not None else None
+    if config is None:
+        return DST_PHYSICAL_TILES, "physical DST size"
+    mode = "full-sync" if config.dst_full_sync.value.data else "double-buffered"
+    acc = "fp32" if config.fp32_dest_acc.value.data else "16-bit"
+    return config.dst_capacity, f"{acc} accumulation in {mode} mode"
+
+
+def verify_dst_index(op: Operation, index: int, what: str = "DST index") -> None:
+    capacity, reason = dst_capacity_at(op)
+    if index < 0 or index >= capacity:
+        raise VerifyException(
+            f"{what} {index} is out of range: DST holds {capacity} tiles ({reason})"
+        )

@@ -1,0 +1,39 @@
+"""Registration of the `tt` dialect, passes and targets with xDSL.
+
+We register through xDSL's plugin mechanism: `pyproject.toml` declares the
+entry point `xdsl.universe: tt_dialect = tt_dialect.universe:TT_UNIVERSE`, so
+`xdsl-opt`, `tt-opt` and any other xDSL-based driver in the same environment
+see our dialect and passes next to xDSL's own. Every getter imports lazily:
+loading the universe costs nothing until a `tt` construct is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from xdsl.ir import Dialect
+from xdsl.passes import ModulePass
+from xdsl.universe import Universe
+from xdsl.utils.target import Target
+
+
+def _tt_dialect() -> Dialect:
+    from tt_dialect.ops import TT
+
+    return TT
+
+
+def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
+    """Pass name -> lazy getter. Grows as the pipeline stages land."""
+    return {}
+
+
+def get_all_targets() -> dict[str, Callable[[], type[Target]]]:
+    return {}
+
+
+TT_UNIVERSE = Universe(
+    all_dialects={"tt": _tt_dialect},
+    all_passes=get_all_passes(),
+    all_targets=get_all_targets(),
+)
