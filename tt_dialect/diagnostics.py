@@ -96,8 +96,13 @@ def verify_located(root: Operation) -> None:
 
 def parse_error(err: ParseError) -> TTDiagnostic:
     loc = err.span.get_location()
+    message = err.msg.strip()
+    at_end = err.span.start >= len(err.span.input.content.rstrip())
+    if at_end and (not message or message.startswith("in ")):
+        # xDSL reports a truncated region as " in block definition".
+        message = f"unexpected end of input ({message})" if message else "unexpected end of input"
     context = err.span.print_with_context("").split("\n", 1)[1].rstrip()
-    return TTDiagnostic(f"{loc.file}:{loc.line}:{loc.col}", err.msg, "\n" + context)
+    return TTDiagnostic(f"{loc.file}:{loc.line}:{loc.col}", message, "\n" + context if context else "")
 
 
 def diagnostic_error(err: DiagnosticException, location: str) -> TTDiagnostic:

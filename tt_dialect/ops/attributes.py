@@ -427,8 +427,13 @@ class ShardSpecAttr(ParametrizedAttribute):
             raise VerifyException(
                 f"shard grid must be [rows, cols], got {list(self.grid_shape)}"
             )
+        if not self.shard_shape:
+            raise VerifyException("shard shape must not be empty")
         if any(d <= 0 for d in self.grid_shape + self.shard_shape):
-            raise VerifyException("shard grid and shard shape must be positive")
+            raise VerifyException(
+                f"shard grid and shard shape must be positive, got grid = "
+                f"{list(self.grid_shape)}, shard = {list(self.shard_shape)}"
+            )
 
 
 @irdl_attr_definition
@@ -509,6 +514,8 @@ class BufferLayoutAttr(ParametrizedAttribute):
             if parser.parse_optional_punctuation(","):
                 _parse_keyword_value(parser, "shard")
                 shard = parser.parse_attribute()
+                if not isinstance(shard, ShardSpecAttr):
+                    raise VerifyException(f"shard must be a #tt.shard_spec, got {shard}")
         return (
             MemorySpaceAttr(memory),
             BufferKindAttr(kind),
@@ -536,7 +543,9 @@ class BufferLayoutAttr(ParametrizedAttribute):
                 f"only {TILE_ROWS}x{TILE_COLS} tiles are supported, got {list(_ints(self.tile))}"
             )
         tiles = self.shape_in_tiles
-        if not tiles or any(t <= 0 for t in tiles):
+        if not tiles:
+            raise VerifyException("tensor shape in tiles must not be empty")
+        if any(t <= 0 for t in tiles):
             raise VerifyException(f"tensor shape in tiles must be positive, got {list(tiles)}")
         if isinstance(self.shard, StringAttr) and self.shard.data:
             raise VerifyException("shard must be a #tt.shard_spec")
@@ -664,6 +673,8 @@ class RuntimeArgAttr(ParametrizedAttribute):
     def verify(self) -> None:
         if not self.arg_name.data:
             raise VerifyException("a runtime argument needs a name")
+        if self.tensor.data < -1:
+            raise VerifyException(f"a tensor index must be non-negative, got {self.tensor.data}")
         takes_tensor = self.arg_kind is ArgKind.BUFFER_ADDRESS
         if takes_tensor and self.tensor.data < 0:
             raise VerifyException("buffer_address needs a tensor index, e.g. buffer_address(0)")
@@ -681,6 +692,9 @@ def _parse_runtime_arg_body(parser: AttrParser) -> tuple[Attribute, ...]:
     if parser.parse_optional_punctuation("("):
         tensor = parser.parse_integer(allow_boolean=False)
         parser.parse_punctuation(")")
+        if tensor < 0:
+            # -1 is the "no tensor" encoding: a written negative index must not alias it.
+            raise VerifyException(f"a tensor index must be non-negative, got {tensor}")
     return (StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(tensor))
 
 

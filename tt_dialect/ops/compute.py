@@ -1,3 +1,674 @@
-"""Placeholder: filled in by its own change."""
+"""Compute ops: FPU/SFPU tile math, the DST register protocol and pack.
 
-OPS: list = []
+A compute kernel runs as three TRISC threads: unpack (CB -> source registers),
+math (FPU or SFPU into DST) and pack (DST -> CB). One call of the TT-Metalium
+compute API is one op here, named after the call (tt-metal v0.74.0):
+
+```
+tt.compute_kernel_hw_startup %in0, %in1, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>, !tt.cb<2, bf16>
+tt.matmul_init %in0, %in1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+tt.tile_regs_acquire
+tt.matmul_tiles %in0, %in1, %c0, %c0, dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+tt.tile_regs_commit
+tt.tile_regs_wait
+tt.pack_tile dst = 0, %out : !tt.cb<2, bf16>
+tt.tile_regs_release
+```
+
+DST indices are static `i32` properties written `dst = N`; they must fit the
+DST capacity of the enclosing compute kernel (`verify_dst_index`). CB tile
+positions are SSA values of type `index` or `i32`. Every op is `ComputeOnly`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC
+from dataclasses import dataclass
+from typing import ClassVar
+
+from xdsl.dialects.builtin import IntegerAttr, UnitAttr, i32
+from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.irdl import (
+    IRDLOperation,
+    irdl_op_definition,
+    operand_def,
+    opt_operand_def,
+    opt_prop_def,
+    prop_def,
+    traits_def,
+)
+from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, OpTrait
+from xdsl.utils.exceptions import VerifyException
+
+from tt_dialect.ops.attributes import DataFormat
+from tt_dialect.ops.base import ComputeOnly, I32Prop, TileIndexConstr, verify_dst_index
+from tt_dialect.ops.types import CBType
+
+# --------------------------------------------------------------------------- traits and helpers
+
+
+@dataclass(frozen=True)
+class SFPUUnaryOp(OpTrait):
+    """Marks the SFPU unary tile ops (`tt.exp_tile` ...): in-place math on one DST tile."""
+
+
+@dataclass(frozen=True)
+class SFPUUnaryInit(OpTrait):
+    """Marks the inits of the SFPU unary tile ops (`tt.exp_tile_init` ...)."""
+
+
+_EXP_B_FORMATS = frozenset({DataFormat.BF16, DataFormat.BFP8_B, DataFormat.BFP4_B})
+"""Float formats with an 8-bit exponent (tt-metal's `is_exp_b_format`)."""
+_EXP_A_FORMATS = frozenset({DataFormat.F16})
+"""Float formats with a 5-bit exponent."""
+
+
+def _exponent_family(fmt: DataFormat) -> str | None:
+    """`"A"`/`"B"` exponent width of a format the unpacker checks; None for
+    f32 and integer formats, which tt-metal leaves out of that check."""
+    if fmt in _EXP_B_FORMATS:
+        return "B"
+    if fmt in _EXP_A_FORMATS:
+        return "A"
+    return None
+
+
+def verify_unpack_formats(in0: SSAValue, in1: SSAValue) -> None:
+    """The two CBs unpacked into srcA/srcB for one FPU op must share an
+    exponent width (tt-metal's JIT build: "All input data-formats must have
+    the same exponent format"). bf16 x bfp8_b is fine; f16 with a b-format is
+    not. f32 and integer CBs are not part of the check."""
+    t0, t1 = in0.type, in1.type
+    assert isinstance(t0, CBType) and isinstance(t1, CBType)
+    f0, f1 = t0.format.data, t1.format.data
+    e0, e1 = _exponent_family(f0), _exponent_family(f1)
+    if e0 is not None and e1 is not None and e0 != e1:
+        raise VerifyException(
+            f"input CB formats {f0.value} and {f1.value} have different exponent widths; "
+            "the unpacker needs all FPU inputs in one exponent family "
+            "(bf16/bfp8_b/bfp4_b or f16)"
+        )
+
+
+def _dst_prop(dst: int) -> IntegerAttr:
+    return IntegerAttr(dst, i32)
+
+
+def _transpose_prop(transpose: bool) -> dict[str, Attribute]:
+    return {"transpose": UnitAttr()} if transpose else {}
+
+
+_MEMORY = (MemoryReadEffect(), MemoryWriteEffect())
+"""Every compute call reads or reconfigures unpack/math/pack state, CBs or DST."""
+
+
+# --------------------------------------------------------------------------- start-up, matmul
+
+
+@irdl_op_definition
+class ComputeKernelHwStartupOp(IRDLOperation):
+    """Configures unpacker, math and packer for the kernel's CBs; called once,
+    first, as `compute_kernel_hw_startup<SrcOrder::Reverse>(in0, in1, out)`."""
+
+    name = "tt.compute_kernel_hw_startup"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    out = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$in0 `,` $in1 `,` $out attr-dict `:` type($in0) `,` type($in1) `,` type($out)"
+    )
+
+    def __init__(
+        self, in0: SSAValue | Operation, in1: SSAValue | Operation, out: SSAValue | Operation
+    ):
+        super().__init__(operands=[in0, in1, out])
+
+    def verify_(self) -> None:
+        verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class MMInitOp(IRDLOperation):
+    """Full matmul initialisation (unpack A/B, FPU matmul, packer for `out`).
+    Deprecated at v0.74.0 in favour of `compute_kernel_hw_startup` +
+    `matmul_init`; kept so older kernels can be represented.
+    `transpose` transposes each in1 tile (within and across faces)."""
+
+    name = "tt.mm_init"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    out = operand_def(CBType)
+    transpose = opt_prop_def(UnitAttr)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$in0 `,` $in1 `,` $out (`transpose` $transpose^)? attr-dict "
+        "`:` type($in0) `,` type($in1) `,` type($out)"
+    )
+
+    def __init__(
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        out: SSAValue | Operation,
+        transpose: bool = False,
+    ):
+        super().__init__(operands=[in0, in1, out], properties=_transpose_prop(transpose))
+
+    def verify_(self) -> None:
+        verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class MatmulInitOp(IRDLOperation):
+    """Short matmul initialisation (unpack A/B and FPU for matmul) after
+    `compute_kernel_hw_startup`: `matmul_init(in0, in1, transpose)`.
+    `transpose` transposes each in1 tile."""
+
+    name = "tt.matmul_init"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    transpose = opt_prop_def(UnitAttr)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$in0 `,` $in1 (`transpose` $transpose^)? attr-dict `:` type($in0) `,` type($in1)"
+    )
+
+    def __init__(
+        self, in0: SSAValue | Operation, in1: SSAValue | Operation, transpose: bool = False
+    ):
+        super().__init__(operands=[in0, in1], properties=_transpose_prop(transpose))
+
+    def verify_(self) -> None:
+        verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class MatmulTilesOp(IRDLOperation):
+    """Unpacks tile `in0_tile` of in0 and `in1_tile` of in1 and accumulates
+    their product into DST tile `dst` (FPU): `matmul_tiles(in0, in1, i0, i1, dst)`.
+
+    At v0.74.0 the call has five arguments; transposition of in1 is set by
+    `tt.matmul_init ... transpose`, not here.
+    """
+
+    name = "tt.matmul_tiles"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    in0_tile = operand_def(TileIndexConstr)
+    in1_tile = operand_def(TileIndexConstr)
+    dst = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$in0 `,` $in1 `,` $in0_tile `,` $in1_tile `,` `dst` `=` $dst attr-dict "
+        "`:` type($in0) `,` type($in1) `,` type($in0_tile) `,` type($in1_tile)"
+    )
+
+    def __init__(
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        in0_tile: SSAValue | Operation,
+        in1_tile: SSAValue | Operation,
+        dst: int,
+    ):
+        super().__init__(
+            operands=[in0, in1, in0_tile, in1_tile], properties={"dst": _dst_prop(dst)}
+        )
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+        verify_unpack_formats(self.in0, self.in1)
+
+
+# --------------------------------------------------------------------------- eltwise binary (FPU)
+
+
+@irdl_op_definition
+class BinaryOpInitCommonOp(IRDLOperation):
+    """Configures unpack A/B, math and pack for eltwise binary ops on these
+    CBs: `binary_op_init_common(in0, in1, out)`, once before the loop."""
+
+    name = "tt.binary_op_init_common"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    out = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$in0 `,` $in1 `,` $out attr-dict `:` type($in0) `,` type($in1) `,` type($out)"
+    )
+
+    def __init__(
+        self, in0: SSAValue | Operation, in1: SSAValue | Operation, out: SSAValue | Operation
+    ):
+        super().__init__(operands=[in0, in1, out])
+
+    def verify_(self) -> None:
+        verify_unpack_formats(self.in0, self.in1)
+
+
+class _BinaryTilesInitOp(IRDLOperation, ABC):
+    """Base of `add/sub/mul_tiles_init(in0, in1)`: selects the FPU eltwise
+    operation (and reconfigures unpack A/B) for the following tile calls."""
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$in0 `,` $in1 attr-dict `:` type($in0) `,` type($in1)"
+
+    def __init__(self, in0: SSAValue | Operation, in1: SSAValue | Operation):
+        super().__init__(operands=[in0, in1])
+
+    def verify_(self) -> None:
+        verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class AddTilesInitOp(_BinaryTilesInitOp):
+    """Sets the FPU up for eltwise addition: `add_tiles_init(in0, in1)`."""
+
+    name = "tt.add_tiles_init"
+
+
+@irdl_op_definition
+class SubTilesInitOp(_BinaryTilesInitOp):
+    """Sets the FPU up for eltwise subtraction: `sub_tiles_init(in0, in1)`."""
+
+    name = "tt.sub_tiles_init"
+
+
+@irdl_op_definition
+class MulTilesInitOp(_BinaryTilesInitOp):
+    """Sets the FPU up for eltwise multiplication: `mul_tiles_init(in0, in1)`."""
+
+    name = "tt.mul_tiles_init"
+
+
+class _BinaryTilesOp(IRDLOperation, ABC):
+    """Base of `add/sub/mul_tiles(in0, in1, i0, i1, dst)`: unpacks tile `i0`
+    of in0 into srcA and tile `i1` of in1 into srcB, and writes the FPU
+    result into DST tile `dst`."""
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    in0_tile = operand_def(TileIndexConstr)
+    in1_tile = operand_def(TileIndexConstr)
+    dst = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$in0 `,` $in1 `,` $in0_tile `,` $in1_tile `,` `dst` `=` $dst attr-dict "
+        "`:` type($in0) `,` type($in1) `,` type($in0_tile) `,` type($in1_tile)"
+    )
+
+    def __init__(
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        in0_tile: SSAValue | Operation,
+        in1_tile: SSAValue | Operation,
+        dst: int,
+    ):
+        super().__init__(
+            operands=[in0, in1, in0_tile, in1_tile], properties={"dst": _dst_prop(dst)}
+        )
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+        verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class AddTilesOp(_BinaryTilesOp):
+    """DST[dst] = in0[i0] + in1[i1] on the FPU."""
+
+    name = "tt.add_tiles"
+
+
+@irdl_op_definition
+class SubTilesOp(_BinaryTilesOp):
+    """DST[dst] = in0[i0] - in1[i1] on the FPU."""
+
+    name = "tt.sub_tiles"
+
+
+@irdl_op_definition
+class MulTilesOp(_BinaryTilesOp):
+    """DST[dst] = in0[i0] * in1[i1] (elementwise) on the FPU."""
+
+    name = "tt.mul_tiles"
+
+
+# --------------------------------------------------------------------------- copy into DST
+
+
+@irdl_op_definition
+class CopyTileInitOp(IRDLOperation):
+    """Configures unpack (to srcA) and the FPU datacopy for `copy_tile` from
+    this CB: `copy_tile_init(cb)`."""
+
+    name = "tt.copy_tile_init"
+
+    cb = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$cb attr-dict `:` type($cb)"
+
+    def __init__(self, cb: SSAValue | Operation):
+        super().__init__(operands=[cb])
+
+
+@irdl_op_definition
+class CopyTileOp(IRDLOperation):
+    """Copies tile `tile` of the CB into DST tile `dst` (unpack + datacopy):
+    `copy_tile(cb, tile, dst)`; the usual first step of SFPU math."""
+
+    name = "tt.copy_tile"
+
+    cb = operand_def(CBType)
+    tile = operand_def(TileIndexConstr)
+    dst = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$cb `,` $tile `,` `dst` `=` $dst attr-dict `:` type($cb) `,` type($tile)"
+
+    def __init__(self, cb: SSAValue | Operation, tile: SSAValue | Operation, dst: int):
+        super().__init__(operands=[cb, tile], properties={"dst": _dst_prop(dst)})
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+
+
+# --------------------------------------------------------------------------- SFPU unary
+
+
+@irdl_op_definition
+class InitSFPUOp(IRDLOperation):
+    """Configures unpack from `in`, the SFPU datacopy path and the packer to
+    `out` for unary SFPU kernels: `init_sfpu(in, out)`."""
+
+    name = "tt.init_sfpu"
+
+    input = operand_def(CBType)
+    out = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$input `,` $out attr-dict `:` type($input) `,` type($out)"
+
+    def __init__(self, input: SSAValue | Operation, out: SSAValue | Operation):
+        super().__init__(operands=[input, out])
+
+
+class _SFPUUnaryInitOp(IRDLOperation, ABC):
+    """Base of `<fn>_tile_init()`: loads the SFPU microcode and constants of
+    one unary function; `TILE_OP` is the matching tile op class."""
+
+    TILE_OP: ClassVar[type[_SFPUUnaryTileOp]]
+
+    traits = traits_def(ComputeOnly(), SFPUUnaryInit(), *_MEMORY)
+    assembly_format = "attr-dict"
+
+    def __init__(self):
+        super().__init__()
+
+
+class _SFPUUnaryTileOp(IRDLOperation, ABC):
+    """Base of `<fn>_tile(dst)`: applies one unary function in place to DST
+    tile `dst` on the SFPU (after the matching init)."""
+
+    INIT: ClassVar[type[_SFPUUnaryInitOp]]
+
+    dst = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), SFPUUnaryOp(), *_MEMORY)
+    assembly_format = "`dst` `=` $dst attr-dict"
+
+    def __init__(self, dst: int):
+        super().__init__(properties={"dst": _dst_prop(dst)})
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+
+
+@irdl_op_definition
+class ExpTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `exp_tile`."""
+
+    name = "tt.exp_tile_init"
+
+
+@irdl_op_definition
+class ExpTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = exp(DST[dst]) on the SFPU."""
+
+    name = "tt.exp_tile"
+
+
+@irdl_op_definition
+class LogTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `log_tile`."""
+
+    name = "tt.log_tile_init"
+
+
+@irdl_op_definition
+class LogTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = ln(DST[dst]) on the SFPU."""
+
+    name = "tt.log_tile"
+
+
+@irdl_op_definition
+class SqrtTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `sqrt_tile`."""
+
+    name = "tt.sqrt_tile_init"
+
+
+@irdl_op_definition
+class SqrtTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = sqrt(DST[dst]) on the SFPU."""
+
+    name = "tt.sqrt_tile"
+
+
+@irdl_op_definition
+class RecipTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `recip_tile`."""
+
+    name = "tt.recip_tile_init"
+
+
+@irdl_op_definition
+class RecipTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = 1 / DST[dst] on the SFPU."""
+
+    name = "tt.recip_tile"
+
+
+@irdl_op_definition
+class ReluTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `relu_tile`."""
+
+    name = "tt.relu_tile_init"
+
+
+@irdl_op_definition
+class ReluTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = max(DST[dst], 0) on the SFPU."""
+
+    name = "tt.relu_tile"
+
+
+@irdl_op_definition
+class GeluTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `gelu_tile`."""
+
+    name = "tt.gelu_tile_init"
+
+
+@irdl_op_definition
+class GeluTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = gelu(DST[dst]) on the SFPU."""
+
+    name = "tt.gelu_tile"
+
+
+@irdl_op_definition
+class SigmoidTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `sigmoid_tile`."""
+
+    name = "tt.sigmoid_tile_init"
+
+
+@irdl_op_definition
+class SigmoidTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = 1 / (1 + exp(-DST[dst])) on the SFPU."""
+
+    name = "tt.sigmoid_tile"
+
+
+@irdl_op_definition
+class TanhTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `tanh_tile`."""
+
+    name = "tt.tanh_tile_init"
+
+
+@irdl_op_definition
+class TanhTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = tanh(DST[dst]) on the SFPU."""
+
+    name = "tt.tanh_tile"
+
+
+SFPU_UNARY_OPS: tuple[tuple[type[_SFPUUnaryInitOp], type[_SFPUUnaryTileOp]], ...] = (
+    (ExpTileInitOp, ExpTileOp),
+    (LogTileInitOp, LogTileOp),
+    (SqrtTileInitOp, SqrtTileOp),
+    (RecipTileInitOp, RecipTileOp),
+    (ReluTileInitOp, ReluTileOp),
+    (GeluTileInitOp, GeluTileOp),
+    (SigmoidTileInitOp, SigmoidTileOp),
+    (TanhTileInitOp, TanhTileOp),
+)
+"""(init, tile op) pairs of the SFPU unary functions; each class names its partner
+(`TILE_OP` / `INIT`)."""
+for _init, _tile in SFPU_UNARY_OPS:
+    _init.TILE_OP = _tile
+    _tile.INIT = _init
+
+
+# --------------------------------------------------------------------------- DST register protocol
+
+
+class _TileRegsOp(IRDLOperation, ABC):
+    """Base of the four DST handshake calls between math and pack. Order:
+    acquire -> math -> commit -> wait -> pack -> release."""
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "attr-dict"
+
+    def __init__(self):
+        super().__init__()
+
+
+@irdl_op_definition
+class TileRegsAcquireOp(_TileRegsOp):
+    """Math thread: waits for a free DST half and takes it (`tile_regs_acquire()`)."""
+
+    name = "tt.tile_regs_acquire"
+
+
+@irdl_op_definition
+class TileRegsCommitOp(_TileRegsOp):
+    """Math thread: hands the filled DST half to the packer (`tile_regs_commit()`)."""
+
+    name = "tt.tile_regs_commit"
+
+
+@irdl_op_definition
+class TileRegsWaitOp(_TileRegsOp):
+    """Pack thread: waits for the math thread's commit (`tile_regs_wait()`)."""
+
+    name = "tt.tile_regs_wait"
+
+
+@irdl_op_definition
+class TileRegsReleaseOp(_TileRegsOp):
+    """Pack thread: returns the DST half to the math thread (`tile_regs_release()`)."""
+
+    name = "tt.tile_regs_release"
+
+
+# --------------------------------------------------------------------------- pack
+
+
+@irdl_op_definition
+class PackTileOp(IRDLOperation):
+    """Packs DST tile `dst` into the back of the CB (after `cb_reserve_back`).
+
+    `tt.pack_tile dst = 0, %cb : !tt.cb<2, bf16>` is `pack_tile(0, cb)`: the
+    tile goes to the next page in order. With an output tile index,
+    `tt.pack_tile dst = 0, %cb[%i] : !tt.cb<2, bf16>, index` is
+    `pack_tile<true>(0, cb, i)`: out-of-order pack to page `i` of the
+    reserved space.
+    """
+
+    name = "tt.pack_tile"
+
+    out_cb = operand_def(CBType)
+    out_tile = opt_operand_def(TileIndexConstr)
+    dst = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "`dst` `=` $dst `,` $out_cb (`[` $out_tile^ `]`)? attr-dict "
+        "`:` type($out_cb) (`,` type($out_tile)^)?"
+    )
+
+    def __init__(
+        self, dst: int, out_cb: SSAValue | Operation, out_tile: SSAValue | Operation | None = None
+    ):
+        super().__init__(
+            operands=[out_cb, [] if out_tile is None else [out_tile]],
+            properties={"dst": _dst_prop(dst)},
+        )
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+
+
+OPS = [
+    ComputeKernelHwStartupOp,
+    MMInitOp,
+    MatmulInitOp,
+    MatmulTilesOp,
+    BinaryOpInitCommonOp,
+    AddTilesInitOp,
+    SubTilesInitOp,
+    MulTilesInitOp,
+    AddTilesOp,
+    SubTilesOp,
+    MulTilesOp,
+    CopyTileInitOp,
+    CopyTileOp,
+    InitSFPUOp,
+    *(op for pair in SFPU_UNARY_OPS for op in pair),
+    TileRegsAcquireOp,
+    TileRegsCommitOp,
+    TileRegsWaitOp,
+    TileRegsReleaseOp,
+    PackTileOp,
+]

@@ -77,7 +77,11 @@ class ProgramOp(IRDLOperation):
         sym_name = parser.parse_symbol_name()
         props, attrs = _parse_attributes(parser, cls, ("sym_name",))
         props["sym_name"] = sym_name
-        return cls.create(properties=props, attributes=attrs, regions=[_parse_body(parser)])
+        return cls.create(
+            properties=_in_definition_order(cls, props),
+            attributes=attrs,
+            regions=[_parse_body(parser)],
+        )
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
@@ -91,6 +95,8 @@ class ProgramOp(IRDLOperation):
         return [op for op in self.body.block.ops if isinstance(op, KernelOp)]
 
     def verify_(self) -> None:
+        if self.body.block.args:
+            raise VerifyException("a tt.program body takes no block arguments")
         limits = self.device.limits
         seen: set[int] = set()
         for cb in self.cbs.data:
@@ -168,7 +174,11 @@ class KernelOp(IRDLOperation):
         cores = parser.parse_attribute()
         props, attrs = _parse_attributes(parser, cls, cls.INLINE_PROPS)
         props.update(sym_name=sym_name, role=KernelRoleAttr(role), cores=cores)
-        return cls.create(properties=props, attributes=attrs, regions=[_parse_body(parser)])
+        return cls.create(
+            properties=_in_definition_order(cls, props),
+            attributes=attrs,
+            regions=[_parse_body(parser)],
+        )
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
@@ -185,6 +195,18 @@ class KernelOp(IRDLOperation):
                 f"compute_config is only valid on compute kernels, not on a "
                 f"{self.role.data.value} kernel"
             )
+        program = self.parent_op()
+        if isinstance(program, ProgramOp):
+            limits = program.device.limits
+            rows, cols = limits.worker_grid
+            for core_range in self.cores.ranges.data:
+                x0, y0, x1, y1 = core_range.bounds
+                if x1 >= cols or y1 >= rows:
+                    raise VerifyException(
+                        f"core range ({x0}, {y0}) to ({x1}, {y1}) "
+                        f"lies outside the {rows}x{cols} worker grid of {limits.arch.value} "
+                        f"(cores (x, y) with x < {cols}, y < {rows})"
+                    )
 
 
 def _parse_attributes(
@@ -197,6 +219,20 @@ def _parse_attributes(
     props = {name: value for name, value in entries.items() if name in prop_names}
     attrs = {name: value for name, value in entries.items() if name not in prop_names}
     return props, attrs
+
+
+def _in_definition_order(
+    op_type: type[IRDLOperation], props: dict[str, Attribute]
+) -> dict[str, Attribute]:
+    """`props` in the order the op defines them, defaults filled in, so the
+    generic form does not depend on the order of the custom `attributes {...}`."""
+    ordered: dict[str, Attribute] = {}
+    for name, prop in op_type.get_irdl_definition().properties.items():
+        value = props.get(name, prop.default_value)
+        if value is not None:
+            ordered[name] = value
+    ordered.update((name, value) for name, value in props.items() if name not in ordered)
+    return ordered
 
 
 def _parse_body(parser: Parser) -> Region:
@@ -222,7 +258,9 @@ def _print_attributes_and_body(
     extra.update(op.attributes)
     printer.print_op_attributes(extra, print_keyword=True)
     printer.print_string(" ")
-    printer.print_region(op.regions[0], print_entry_block_args=False)
+    # An empty body prints as `{\n}` (as `builtin.module`), not as `{ ^bb0: }`.
+    # Entry-block arguments are printed so an invalid body never loses them.
+    printer.print_region(op.regions[0], print_empty_block=False)
 
 
 OPS = [ProgramOp, KernelOp]

@@ -1,3 +1,647 @@
-"""Placeholder: filled in by its own change."""
+"""Tile-program ops: the input level, TileLang-style tile programs.
 
-OPS: list = []
+A tile program is a `func.func` whose tensor arguments are builtin memrefs.
+Its body launches a grid of blocks (`tt.launch_grid`, TileLang's `T.Kernel`);
+each block allocates tile-aligned buffers (`tt.alloc_shared` staged in L1 /
+circular buffers, `tt.alloc_fragment` accumulators), moves tensor regions in
+and out of them (`tt.copy`) and computes on whole buffers (`tt.gemm`,
+`tt.clear`, `tt.fill`, elementwise ops). A pipelined loop is an upstream
+`scf.for` carrying the discardable attribute `tt.pipeline = #tt.pipeline<stages = N>`
+(TileLang's `T.Pipelined(n, num_stages=N)`); it needs no op of its own.
+
+```
+func.func @gemm(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>, %C: memref<256x256xbf16>) {
+  tt.launch_grid (%bx, %by) in (2, 2) {
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x128xbf16>
+    %c = tt.alloc_fragment : memref<128x128xf32>
+    tt.clear %c : memref<128x128xf32>
+    scf.for %k = %c0 to %c8 step %c1 { ...
+      tt.copy %A[%i, %kk] to %a : memref<256x256xbf16> to memref<128x32xbf16>
+      tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+    } {tt.pipeline = #tt.pipeline<stages = 2>}
+    tt.copy %c to %C[%i, %j] : memref<128x128xf32> to memref<256x256xbf16>
+  }
+  func.return
+}
+```
+"""
+
+from __future__ import annotations
+
+from abc import ABC
+from collections.abc import Sequence
+from typing import ClassVar
+
+from xdsl.dialects.builtin import (
+    I64,
+    BFloat16Type,
+    DenseArrayBase,
+    Float16Type,
+    Float32Type,
+    Float64Type,
+    FloatAttr,
+    IndexType,
+    IntegerAttr,
+    MemRefType,
+    UnitAttr,
+    f64,
+    i64,
+)
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+from xdsl.irdl import (
+    AttrSizedOperandSegments,
+    IRDLOperation,
+    base,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    prop_def,
+    region_def,
+    result_def,
+    traits_def,
+    var_operand_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, NoTerminator
+from xdsl.utils.exceptions import VerifyException
+
+from tt_dialect.device import TILE_COLS, TILE_ROWS
+
+BUFFER_ELEMENT_TYPES: tuple[type[Attribute], ...] = (BFloat16Type, Float16Type, Float32Type)
+"""Element types of tile buffers (and of the floats copies convert between)."""
+
+_MemRef = base(MemRefType)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _type_text(type_: Attribute) -> str:
+    if isinstance(type_, MemRefType):
+        dims = "x".join("?" if d == -1 else str(d) for d in type_.get_shape())
+        return f"{dims}x{type_.element_type}" if dims else str(type_.element_type)
+    return str(type_)
+
+
+def _shape_text(shape: Sequence[int]) -> str:
+    return "x".join("?" if d == -1 else str(d) for d in shape)
+
+
+def _memref(value: SSAValue) -> MemRefType:
+    type_ = value.type
+    assert isinstance(type_, MemRefType)
+    return type_
+
+
+def _verify_element_type(type_: MemRefType, what: str) -> None:
+    if not isinstance(type_.element_type, BUFFER_ELEMENT_TYPES):
+        raise VerifyException(
+            f"{what} element type must be bf16, f16 or f32, got {type_.element_type}"
+        )
+
+
+def _buffer_shape(value: SSAValue, what: str) -> tuple[int, int]:
+    """The static 2-D shape of a tile buffer operand, or a VerifyException."""
+    type_ = _memref(value)
+    shape = tuple(type_.get_shape())
+    if len(shape) != 2 or any(d < 0 for d in shape):
+        raise VerifyException(
+            f"{what} must be a static 2-D buffer, got memref<{_type_text(type_)}>"
+        )
+    _verify_element_type(type_, what)
+    return shape[0], shape[1]
+
+
+def _constant_index(value: SSAValue) -> int | None:
+    """The value of an index produced by `arith.constant`, if it is one."""
+    op = value.owner
+    if isinstance(op, Operation) and op.name == "arith.constant":
+        attr = op.properties.get("value", op.attributes.get("value"))
+        if isinstance(attr, IntegerAttr):
+            return attr.value.data
+    return None
+
+
+def _next_multiple(value: int, multiple: int) -> int:
+    return max(multiple, -(-value // multiple) * multiple)
+
+
+# --------------------------------------------------------------------------- launch
+
+
+@irdl_op_definition
+class LaunchGridOp(IRDLOperation):
+    """`tt.launch_grid (%bx, %by) in (8, 8) { ... }`: runs the body once per
+    block of an 8x8 grid; `%bx` / `%by` are the block's `index` coordinates.
+
+    TileLang's `with T.Kernel(gx, gy) as (bx, by):` — extents in the same
+    [x, y] order, static and positive. The body is a single block without
+    terminator; it may use values from above (the program's tensors).
+    """
+
+    name = "tt.launch_grid"
+
+    grid = prop_def(DenseArrayBase[I64])
+    body = region_def("single_block")
+
+    traits = traits_def(NoTerminator())
+
+    def __init__(self, grid: Sequence[int], body: Region | None = None):
+        if body is None:
+            body = Region(Block(arg_types=[IndexType(), IndexType()]))
+        super().__init__(
+            properties={"grid": DenseArrayBase.from_list(i64, list(grid))}, regions=[body]
+        )
+
+    @property
+    def grid_shape(self) -> tuple[int, ...]:
+        return tuple(self.grid.get_values())
+
+    @property
+    def block_indices(self) -> tuple[SSAValue, ...]:
+        return tuple(self.body.block.args)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> LaunchGridOp:
+        args = parser.parse_comma_separated_list(
+            parser.Delimiter.PAREN, lambda: parser.parse_argument(expect_type=False)
+        )
+        parser.parse_keyword("in")
+        extents = parser.parse_comma_separated_list(
+            parser.Delimiter.PAREN, lambda: parser.parse_integer(allow_boolean=False)
+        )
+        attrs = parser.parse_optional_attr_dict_with_keyword(("grid",))
+        block_args = [arg.resolve(IndexType()) for arg in args]
+        body = parser.parse_region(block_args)
+        op = cls.create(
+            properties={"grid": DenseArrayBase.from_list(i64, extents)},
+            attributes=dict(attrs.data) if attrs is not None else {},
+            regions=[body],
+        )
+        return op
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" (")
+        printer.print_list(self.body.block.args, printer.print_ssa_value)
+        printer.print_string(") in (")
+        printer.print_list(self.grid_shape, lambda d: printer.print_string(str(d)))
+        printer.print_string(")")
+        printer.print_op_attributes(self.attributes, print_keyword=True)
+        printer.print_string(" ")
+        printer.print_region(self.body, print_entry_block_args=False)
+
+    def verify_(self) -> None:
+        extents = self.grid_shape
+        if len(extents) != 2:
+            raise VerifyException(f"grid must have 2 extents [x, y], got {len(extents)}")
+        for axis, extent in zip("xy", extents):
+            if extent <= 0:
+                raise VerifyException(f"grid extent {axis} must be positive, got {extent}")
+        args = self.body.block.args
+        if len(args) != 2 or any(not isinstance(a.type, IndexType) for a in args):
+            raise VerifyException(
+                "body must take exactly two index block arguments (the block indices)"
+            )
+
+
+# --------------------------------------------------------------------------- buffers
+
+
+class _AllocOp(IRDLOperation, ABC):
+    """Base of the two buffer allocations: a static, tile-aligned 2-D memref."""
+
+    result = result_def(MemRefType)
+
+    traits = traits_def(MemoryAllocEffect())
+    assembly_format = "attr-dict `:` type($result)"
+
+    def __init__(self, type_: MemRefType):
+        super().__init__(result_types=[type_])
+
+    def verify_(self) -> None:
+        type_ = self.result.type
+        assert isinstance(type_, MemRefType)
+        shape = type_.get_shape()
+        if len(shape) != 2:
+            raise VerifyException(f"buffer must be 2-D, got rank {len(shape)}")
+        for dim, (size, tile) in enumerate(zip(shape, (TILE_ROWS, TILE_COLS))):
+            if size < 0:
+                raise VerifyException(f"buffer shape must be static, dim {dim} is dynamic")
+            if size == 0 or size % tile:
+                raise VerifyException(
+                    f"buffer dim {dim} of size {size} is not a multiple of the tile size "
+                    f"{tile}; the next aligned size is {_next_multiple(size, tile)}"
+                )
+        _verify_element_type(type_, "buffer")
+
+
+@irdl_op_definition
+class AllocSharedOp(_AllocOp):
+    """`%a = tt.alloc_shared : memref<128x32xbf16>`: a block-local buffer staged
+    in L1 (lowered to circular buffers between reader, compute and writer).
+
+    TileLang's `T.alloc_shared((128, 32), "bfloat16")`.
+    """
+
+    name = "tt.alloc_shared"
+
+
+@irdl_op_definition
+class AllocFragmentOp(_AllocOp):
+    """`%c = tt.alloc_fragment : memref<128x128xf32>`: a block-local accumulator
+    (held in DST / the compute kernel, not exchanged through the NOC).
+
+    TileLang's `T.alloc_fragment((128, 128), "float")`.
+    """
+
+    name = "tt.alloc_fragment"
+
+
+# --------------------------------------------------------------------------- copy
+
+
+@irdl_op_definition
+class CopyOp(IRDLOperation):
+    """Copies a region of a tensor into a buffer, a buffer into a region of a
+    tensor, or a whole buffer into another. TileLang's `T.copy`.
+
+    ```
+    tt.copy %A[%i, %k] to %a : memref<1024x1024xbf16> to memref<128x32xbf16>
+    tt.copy %c to %C[%i, %j] : memref<128x128xf32> to memref<1024x1024xbf16>
+    tt.copy %c to %d : memref<128x128xf32> to memref<128x128xbf16>
+    ```
+    Indices are element offsets into the indexed (tensor) side, one per
+    dimension; the region copied has the shape of the other (buffer) side and
+    must fit in the tensor (checked statically for offsets that are
+    `arith.constant`s). At most one side is indexed; an unindexed copy needs
+    equal shapes. Element types are bf16, f16 or f32 on both sides and may
+    differ: the copy converts (e.g. an f32 fragment stored to a bf16 tensor,
+    as TileLang's `T.copy` casts).
+    """
+
+    name = "tt.copy"
+
+    src = operand_def(MemRefType)
+    src_indices = var_operand_def(IndexType)
+    dst = operand_def(MemRefType)
+    dst_indices = var_operand_def(IndexType)
+
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+    assembly_format = (
+        "$src (`[` $src_indices^ `]`)? `to` $dst (`[` $dst_indices^ `]`)? "
+        "attr-dict `:` type($src) `to` type($dst)"
+    )
+
+    def __init__(
+        self,
+        src: SSAValue | Operation,
+        dst: SSAValue | Operation,
+        src_indices: Sequence[SSAValue | Operation] = (),
+        dst_indices: Sequence[SSAValue | Operation] = (),
+    ):
+        super().__init__(operands=[src, src_indices, dst, dst_indices])
+
+    def verify_(self) -> None:
+        src_type, dst_type = _memref(self.src), _memref(self.dst)
+        _verify_element_type(src_type, "source")
+        _verify_element_type(dst_type, "destination")
+        if self.src_indices and self.dst_indices:
+            raise VerifyException(
+                "at most one side of a copy may be indexed, got indices on both "
+                "source and destination"
+            )
+        if not self.src_indices and not self.dst_indices:
+            if src_type.get_shape() != dst_type.get_shape():
+                raise VerifyException(
+                    f"source shape {_shape_text(src_type.get_shape())} and destination "
+                    f"shape {_shape_text(dst_type.get_shape())} of an unindexed copy differ"
+                )
+            return
+        if self.src_indices:
+            side, tensor, indices, region = "source", src_type, self.src_indices, dst_type
+        else:
+            side, tensor, indices, region = "destination", dst_type, self.dst_indices, src_type
+        t_shape, r_shape = tensor.get_shape(), region.get_shape()
+        if len(indices) != len(t_shape):
+            raise VerifyException(
+                f"{side} is indexed with {len(indices)} indices but has rank "
+                f"{len(t_shape)} (memref<{_type_text(tensor)}>)"
+            )
+        if len(r_shape) != len(t_shape):
+            raise VerifyException(
+                f"copied region of rank {len(r_shape)} does not match the {side} rank "
+                f"{len(t_shape)}"
+            )
+        for dim, (size, extent, index) in enumerate(zip(r_shape, t_shape, indices)):
+            if extent < 0 or size < 0:
+                continue
+            offset = _constant_index(index)
+            start = 0 if offset is None else offset
+            if start < 0 or start + size > extent:
+                at = "" if offset is None else f" at offset {offset}"
+                raise VerifyException(
+                    f"copied region {_shape_text(r_shape)} does not fit in the {side} "
+                    f"{_shape_text(t_shape)}: dim {dim} of size {size}{at} exceeds {extent}"
+                )
+
+
+# --------------------------------------------------------------------------- compute
+
+
+@irdl_op_definition
+class GemmOp(IRDLOperation):
+    """`tt.gemm %a, %b, %c : memref<MxK>, memref<KxN>, memref<MxN>`:
+    C += op(A) @ op(B), op transposing when `transpose_a` / `transpose_b` is set
+    (then A is KxM, B is NxK). TileLang's `T.gemm(A_s, B_s, C_l, transpose_B=...)`.
+    A and B share their element type; C usually is an f32 fragment.
+    """
+
+    name = "tt.gemm"
+
+    a = operand_def(MemRefType)
+    b = operand_def(MemRefType)
+    c = operand_def(MemRefType)
+    transpose_a = opt_prop_def(UnitAttr)
+    transpose_b = opt_prop_def(UnitAttr)
+
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+    assembly_format = (
+        "$a `,` $b `,` $c (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)? "
+        "attr-dict `:` type($a) `,` type($b) `,` type($c)"
+    )
+
+    def __init__(
+        self,
+        a: SSAValue | Operation,
+        b: SSAValue | Operation,
+        c: SSAValue | Operation,
+        transpose_a: bool = False,
+        transpose_b: bool = False,
+    ):
+        props: dict[str, Attribute] = {}
+        if transpose_a:
+            props["transpose_a"] = UnitAttr()
+        if transpose_b:
+            props["transpose_b"] = UnitAttr()
+        super().__init__(operands=[a, b, c], properties=props)
+
+    def verify_(self) -> None:
+        a_shape = _buffer_shape(self.a, "A")
+        b_shape = _buffer_shape(self.b, "B")
+        c_shape = _buffer_shape(self.c, "C")
+        if _memref(self.a).element_type != _memref(self.b).element_type:
+            raise VerifyException(
+                f"A and B element types differ: {_memref(self.a).element_type} vs "
+                f"{_memref(self.b).element_type}"
+            )
+        m, k_a = reversed(a_shape) if self.transpose_a else a_shape
+        k_b, n = reversed(b_shape) if self.transpose_b else b_shape
+        shapes = (
+            f"A {_shape_text(a_shape)}{' (transposed)' if self.transpose_a else ''}, "
+            f"B {_shape_text(b_shape)}{' (transposed)' if self.transpose_b else ''}, "
+            f"C {_shape_text(c_shape)}"
+        )
+        if k_a != k_b:
+            raise VerifyException(f"K of A ({k_a}) and K of B ({k_b}) differ: {shapes}")
+        if (m, n) != c_shape:
+            raise VerifyException(f"C must be {m}x{n} (M x N), got {shapes}")
+
+
+@irdl_op_definition
+class ClearOp(IRDLOperation):
+    """`tt.clear %c : memref<128x128xf32>`: sets every element to zero.
+    TileLang's `T.clear(C_l)`."""
+
+    name = "tt.clear"
+
+    dst = operand_def(MemRefType)
+
+    traits = traits_def(MemoryWriteEffect())
+    assembly_format = "$dst attr-dict `:` type($dst)"
+
+    def __init__(self, dst: SSAValue | Operation):
+        super().__init__(operands=[dst])
+
+    def verify_(self) -> None:
+        _buffer_shape(self.dst, "buffer")
+
+
+@irdl_op_definition
+class FillOp(IRDLOperation):
+    """`tt.fill %c, 1.5 : memref<128x128xf32>`: sets every element to a constant.
+    TileLang's `T.fill(C_l, 1.5)`."""
+
+    name = "tt.fill"
+
+    dst = operand_def(MemRefType)
+    value = prop_def(FloatAttr[Float64Type])
+
+    traits = traits_def(MemoryWriteEffect())
+    assembly_format = "$dst `,` $value attr-dict `:` type($dst)"
+
+    def __init__(self, dst: SSAValue | Operation, value: float):
+        super().__init__(operands=[dst], properties={"value": FloatAttr(value, f64)})
+
+    def verify_(self) -> None:
+        _buffer_shape(self.dst, "buffer")
+
+
+def _parse_elementwise_types(parser: Parser, num_inputs: int) -> list[Attribute]:
+    """`: T` (every operand has type T) or `: T1, T2 to T3` (one type each)."""
+    parser.parse_punctuation(":")
+    first = parser.parse_type()
+    if num_inputs == 1 and parser.parse_optional_keyword("to") is None:
+        return [first, first]
+    if num_inputs == 2 and parser.parse_optional_punctuation(",") is None:
+        return [first, first, first]
+    inputs = [first]
+    if num_inputs == 2:
+        inputs.append(parser.parse_type())
+        parser.parse_keyword("to")
+    return [*inputs, parser.parse_type()]
+
+
+class _ElementwiseOp(IRDLOperation, ABC):
+    """Shared custom syntax of elementwise ops over whole buffers:
+    `%ins to %dst : T` when every operand has type T, otherwise
+    `%ins to %dst : T1[, T2] to T3`. Shapes must be equal; element types may
+    differ (the op converts)."""
+
+    NUM_INPUTS: ClassVar[int]
+
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+
+    def inputs(self) -> tuple[SSAValue, ...]:
+        return tuple(self.operands[:-1])
+
+    def output(self) -> SSAValue:
+        return self.operands[-1]
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        ins = [parser.parse_unresolved_operand()]
+        for _ in range(cls.NUM_INPUTS - 1):
+            parser.parse_punctuation(",")
+            ins.append(parser.parse_unresolved_operand())
+        parser.parse_keyword("to")
+        out = parser.parse_unresolved_operand()
+        attrs = parser.parse_optional_attr_dict()
+        types = _parse_elementwise_types(parser, cls.NUM_INPUTS)
+        operands = parser.resolve_operands([*ins, out], types, parser.pos)
+        return cls.create(operands=operands, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_list(self.inputs(), printer.print_ssa_value)
+        printer.print_string(" to ")
+        printer.print_ssa_value(self.output())
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        types = [operand.type for operand in self.operands]
+        if all(t == types[0] for t in types):
+            printer.print_attribute(types[0])
+            return
+        printer.print_list(types[:-1], printer.print_attribute)
+        printer.print_string(" to ")
+        printer.print_attribute(types[-1])
+
+    def verify_(self) -> None:
+        names = ("lhs", "rhs") if self.NUM_INPUTS == 2 else ("source",)
+        shapes = [_buffer_shape(v, n) for v, n in zip(self.inputs(), names)]
+        dst_shape = _buffer_shape(self.output(), "destination")
+        if any(shape != dst_shape for shape in shapes):
+            text = ", ".join(f"{n} {_shape_text(s)}" for n, s in zip(names, shapes))
+            raise VerifyException(
+                f"operand shapes must be equal, got {text}, destination {_shape_text(dst_shape)}"
+            )
+
+
+class _BinaryOp(_ElementwiseOp, ABC):
+    """`tt.add %x, %y to %z : memref<128x128xf32>`: z = x <op> y elementwise.
+    TileLang: a `T.Parallel` loop computing `z[i, j] = x[i, j] <op> y[i, j]`."""
+
+    NUM_INPUTS: ClassVar[int] = 2
+
+    lhs = operand_def(MemRefType)
+    rhs = operand_def(MemRefType)
+    dst = operand_def(MemRefType)
+
+    def __init__(
+        self, lhs: SSAValue | Operation, rhs: SSAValue | Operation, dst: SSAValue | Operation
+    ):
+        super().__init__(operands=[lhs, rhs, dst])
+
+
+@irdl_op_definition
+class AddOp(_BinaryOp):
+    """`tt.add %x, %y to %z`: z = x + y."""
+
+    name = "tt.add"
+
+
+@irdl_op_definition
+class SubOp(_BinaryOp):
+    """`tt.sub %x, %y to %z`: z = x - y."""
+
+    name = "tt.sub"
+
+
+@irdl_op_definition
+class MulOp(_BinaryOp):
+    """`tt.mul %x, %y to %z`: z = x * y (elementwise, not a matmul)."""
+
+    name = "tt.mul"
+
+
+class _UnaryOp(_ElementwiseOp, ABC):
+    """`tt.exp %x to %z : memref<128x128xf32>`: z = f(x) elementwise (in place
+    when %z is %x). TileLang: a `T.Parallel` loop computing `z[i, j] = T.exp(x[i, j])`."""
+
+    NUM_INPUTS: ClassVar[int] = 1
+
+    src = operand_def(MemRefType)
+    dst = operand_def(MemRefType)
+
+    def __init__(self, src: SSAValue | Operation, dst: SSAValue | Operation):
+        super().__init__(operands=[src, dst])
+
+
+@irdl_op_definition
+class ExpOp(_UnaryOp):
+    """`tt.exp %x to %z`: z = e^x."""
+
+    name = "tt.exp"
+
+
+@irdl_op_definition
+class LogOp(_UnaryOp):
+    """`tt.log %x to %z`: z = ln x."""
+
+    name = "tt.log"
+
+
+@irdl_op_definition
+class SqrtOp(_UnaryOp):
+    """`tt.sqrt %x to %z`: z = sqrt(x)."""
+
+    name = "tt.sqrt"
+
+
+@irdl_op_definition
+class RecipOp(_UnaryOp):
+    """`tt.recip %x to %z`: z = 1 / x."""
+
+    name = "tt.recip"
+
+
+@irdl_op_definition
+class ReluOp(_UnaryOp):
+    """`tt.relu %x to %z`: z = max(x, 0)."""
+
+    name = "tt.relu"
+
+
+@irdl_op_definition
+class GeluOp(_UnaryOp):
+    """`tt.gelu %x to %z`: z = gelu(x)."""
+
+    name = "tt.gelu"
+
+
+@irdl_op_definition
+class SigmoidOp(_UnaryOp):
+    """`tt.sigmoid %x to %z`: z = 1 / (1 + e^-x)."""
+
+    name = "tt.sigmoid"
+
+
+@irdl_op_definition
+class TanhOp(_UnaryOp):
+    """`tt.tanh %x to %z`: z = tanh(x)."""
+
+    name = "tt.tanh"
+
+
+OPS = [
+    LaunchGridOp,
+    AllocSharedOp,
+    AllocFragmentOp,
+    CopyOp,
+    GemmOp,
+    ClearOp,
+    FillOp,
+    AddOp,
+    SubOp,
+    MulOp,
+    ExpOp,
+    LogOp,
+    SqrtOp,
+    RecipOp,
+    ReluOp,
+    GeluOp,
+    SigmoidOp,
+    TanhOp,
+]

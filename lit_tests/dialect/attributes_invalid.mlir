@@ -1,0 +1,258 @@
+// RUN: tt-opt %s --split-input-file --verify-diagnostics | filecheck %s
+
+// A core coordinate is non-negative.
+"test.op"() {name = #tt.core<-1, 0>} : () -> ()
+// CHECK: attributes_invalid.mlir:4:21: error: invalid attribute: core coordinates must be non-negative, got (-1, 0)
+
+// -----
+
+// Also inside a core range.
+"test.op"() {name = #tt.core_range<(0, 0) to (3, -2)>} : () -> ()
+// CHECK: attributes_invalid.mlir:10:21: error: invalid attribute: core coordinates must be non-negative, got (3, -2)
+
+// -----
+
+// A core range's end does not precede its start (in x).
+"test.op"() {name = #tt.core_range<(4, 0) to (3, 7)>} : () -> ()
+// CHECK: attributes_invalid.mlir:16:21: error: invalid attribute: core range end (3, 7) must not precede its start (4, 0)
+
+// -----
+
+// ... nor in y, also inside a range set.
+"test.op"() {name = #tt.core_ranges<[(0, 5) to (7, 4)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:22:21: error: invalid attribute: core range end (7, 4) must not precede its start (0, 5)
+
+// -----
+
+// The ranges of a set are disjoint.
+"test.op"() {name = #tt.core_ranges<[(0, 0) to (7, 7), (4, 7) to (9, 9)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:28:21: error: invalid attribute: core ranges (0, 0) to (7, 7) and (4, 7) to (9, 9) overlap
+
+// -----
+
+// A range contained in another overlaps it.
+"test.op"() {name = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8), (2, 2) to (2, 2)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:34:21: error: invalid attribute: core ranges (0, 0) to (7, 7) and (2, 2) to (2, 2) overlap
+
+// -----
+
+// A core range set is not empty.
+"test.op"() {name = #tt.core_ranges<[]>} : () -> ()
+// CHECK: attributes_invalid.mlir:40:21: error: invalid attribute: a core range set needs at least one range
+
+// -----
+
+// A shard grid is [rows, cols].
+"test.op"() {name = #tt.shard_spec<grid = [8], shard = [1, 1], row_major>} : () -> ()
+// CHECK: attributes_invalid.mlir:46:21: error: invalid attribute: shard grid must be [rows, cols], got [8]
+
+// -----
+
+// A shard shape is not empty.
+"test.op"() {name = #tt.shard_spec<grid = [1, 1], shard = [], row_major>} : () -> ()
+// CHECK: attributes_invalid.mlir:52:21: error: invalid attribute: shard shape must not be empty
+
+// -----
+
+// Shard grid and shape are positive.
+"test.op"() {name = #tt.shard_spec<grid = [2, 0], shard = [4, 4], col_major>} : () -> ()
+// CHECK: attributes_invalid.mlir:58:21: error: invalid attribute: shard grid and shard shape must be positive, got grid = [2, 0], shard = [4, 4]
+
+// -----
+
+"test.op"() {name = #tt.shard_spec<grid = [2, 2], shard = [4, -4], row_major>} : () -> ()
+// CHECK: attributes_invalid.mlir:63:21: error: invalid attribute: shard grid and shard shape must be positive, got grid = [2, 2], shard = [4, -4]
+
+// -----
+
+// The shard grid rank is checked inside a buffer layout too, at the shard spec.
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2, 1], shard = [4, 4], row_major>>} : () -> ()
+// CHECK: attributes_invalid.mlir:69:99: error: invalid attribute: shard grid must be [rows, cols], got [2, 2, 1]
+
+// -----
+
+// An interleaved buffer takes no shard spec.
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>} : () -> ()
+// CHECK: attributes_invalid.mlir:75:21: error: invalid attribute: an interleaved buffer takes no shard spec
+
+// -----
+
+// A sharded buffer needs one.
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8]>} : () -> ()
+// CHECK: attributes_invalid.mlir:81:21: error: invalid attribute: a sharded buffer in l1 needs a shard spec (shard = #tt.shard_spec<...>)
+
+// -----
+
+// The shard is a shard spec, nothing else.
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = [4, 4]>} : () -> ()
+// CHECK: attributes_invalid.mlir:87:21: error: invalid attribute: shard must be a #tt.shard_spec, got [4 : i64, 4 : i64]
+
+// -----
+
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = "">} : () -> ()
+// CHECK: attributes_invalid.mlir:92:21: error: invalid attribute: shard must be a #tt.shard_spec, got ""
+
+// -----
+
+// The shard has the tensor's rank.
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2], shard = [2, 4, 4], row_major>>} : () -> ()
+// CHECK: attributes_invalid.mlir:98:21: error: invalid attribute: shard shape [2, 4, 4] has rank 3, the tensor has rank 2
+
+// -----
+
+// The shard divides the tensor.
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 3], row_major>>} : () -> ()
+// CHECK: attributes_invalid.mlir:104:21: error: invalid attribute: shard shape [4, 3] does not divide the tensor's [8, 8] tiles in dimension 1
+
+// -----
+
+// One shard per core of the shard grid.
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 4], shard = [4, 4], row_major>>} : () -> ()
+// CHECK: attributes_invalid.mlir:110:21: error: invalid attribute: 4 shards do not match the 8 cores of shard grid [2, 4]
+
+// -----
+
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [4, 4], shard = [4, 2], col_major>>} : () -> ()
+// CHECK: attributes_invalid.mlir:115:21: error: invalid attribute: 8 shards do not match the 16 cores of shard grid [4, 4]
+
+// -----
+
+// Only 32x32 tiles.
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [16, 32], tiles = [8, 8]>} : () -> ()
+// CHECK: attributes_invalid.mlir:121:21: error: invalid attribute: only 32x32 tiles are supported, got [16, 32]
+
+// -----
+
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32], tiles = [8, 8]>} : () -> ()
+// CHECK: attributes_invalid.mlir:126:21: error: invalid attribute: only 32x32 tiles are supported, got [32]
+
+// -----
+
+// The tensor shape in tiles is not empty and positive.
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = []>} : () -> ()
+// CHECK: attributes_invalid.mlir:132:21: error: invalid attribute: tensor shape in tiles must not be empty
+
+// -----
+
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [8, 0]>} : () -> ()
+// CHECK: attributes_invalid.mlir:137:21: error: invalid attribute: tensor shape in tiles must be positive, got [8, 0]
+
+// -----
+
+// CB descriptors: non-negative index, positive pages and page size.
+"test.op"() {name = #tt.cb_desc<index = -1, pages = 2, page_size = 2048, bf16>} : () -> ()
+// CHECK: attributes_invalid.mlir:143:21: error: invalid attribute: CB index must be non-negative, got -1
+
+// -----
+
+"test.op"() {name = #tt.cb_desc<index = 0, pages = 0, page_size = 2048, bf16>} : () -> ()
+// CHECK: attributes_invalid.mlir:148:21: error: invalid attribute: CB page count must be positive, got 0
+
+// -----
+
+"test.op"() {name = #tt.cb_desc<index = 0, pages = 2, page_size = 0, bf16>} : () -> ()
+// CHECK: attributes_invalid.mlir:153:21: error: invalid attribute: CB page size must be positive, got 0
+
+// -----
+
+// A runtime argument has a name.
+"test.op"() {name = #tt.runtime_arg<"" : u32 = num_tiles>} : () -> ()
+// CHECK: attributes_invalid.mlir:159:21: error: invalid attribute: a runtime argument needs a name
+
+// -----
+
+// buffer_address names its tensor.
+"test.op"() {name = #tt.runtime_arg<"a_addr" : u32 = buffer_address>} : () -> ()
+// CHECK: attributes_invalid.mlir:165:21: error: invalid attribute: buffer_address needs a tensor index, e.g. buffer_address(0)
+
+// -----
+
+// The other kinds take none.
+"test.op"() {name = #tt.runtime_arg<"start" : u32 = start_tile(0)>} : () -> ()
+// CHECK: attributes_invalid.mlir:171:21: error: invalid attribute: start_tile takes no tensor index
+
+// -----
+
+"test.op"() {name = #tt.runtime_arg<"n" : u32 = num_tiles(1)>} : () -> ()
+// CHECK: attributes_invalid.mlir:176:21: error: invalid attribute: num_tiles takes no tensor index
+
+// -----
+
+// A tensor index is non-negative (-1 would read as "no tensor").
+"test.op"() {name = #tt.runtime_arg<"a_addr" : u32 = buffer_address(-1)>} : () -> ()
+// CHECK: attributes_invalid.mlir:182:21: error: invalid attribute: a tensor index must be non-negative, got -1
+
+// -----
+
+// Entries of a schema are verified.
+"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile(1)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:188:21: error: invalid attribute: start_tile takes no tensor index
+
+// -----
+
+// Names in a schema are unique.
+"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "n" : u32 = num_tiles, "a_addr" : u32 = buffer_address(1)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:194:21: error: invalid attribute: runtime argument 'a_addr' appears twice in the schema
+
+// -----
+
+// A pipeline has at least one stage.
+"test.op"() {name = #tt.pipeline<stages = 0>} : () -> ()
+// CHECK: attributes_invalid.mlir:200:21: error: invalid attribute: pipeline stages must be at least 1, got 0
+
+// -----
+
+// A CB type has a positive page count.
+%cb = "test.op"() : () -> !tt.cb<0, bf16>
+// CHECK: attributes_invalid.mlir:206:27: error: invalid type: a CB needs a positive page count, got 0
+
+// -----
+
+%cb = "test.op"() : () -> !tt.cb<-2, f32>
+// CHECK: attributes_invalid.mlir:211:27: error: invalid type: a CB needs a positive page count, got -2
+
+// -----
+
+// Unknown enum keywords.
+"test.op"() {name = #tt.device<grayskull>} : () -> ()
+// CHECK: attributes_invalid.mlir:217:32: error: Expected `wormhole_b0`, or `blackhole`.
+
+// -----
+
+"test.op"() {name = #tt.arch<grayskull>} : () -> ()
+// CHECK: attributes_invalid.mlir:222:30: error: Expected `wormhole_b0`, or `blackhole`.
+
+// -----
+
+%cb = "test.op"() : () -> !tt.cb<2, bf8>
+// CHECK: attributes_invalid.mlir:227:37: error: Expected `bf16`, `f16`, `f32`, `bfp8_b`, `bfp4_b`, `i32`, or `u32`.
+
+// -----
+
+"test.op"() {name = #tt.kernel_role<dataflow>} : () -> ()
+// CHECK: attributes_invalid.mlir:232:37: error: Expected `reader`, `compute`, or `writer`.
+
+// -----
+
+"test.op"() {name = #tt.buffer_layout<sram, interleaved, bf16, tile = [32, 32], tiles = [8, 8]>} : () -> ()
+// CHECK: attributes_invalid.mlir:237:39: error: Expected `dram`, or `l1`.
+
+// -----
+
+"test.op"() {name = #tt.shard_spec<grid = [1, 1], shard = [1, 1], diagonal>} : () -> ()
+// CHECK: attributes_invalid.mlir:242:67: error: Expected `row_major`, or `col_major`.
+
+// -----
+
+"test.op"() {name = #tt.compute_config<hifi5, fp32_dest_acc = false, dst_full_sync = false>} : () -> ()
+// CHECK: attributes_invalid.mlir:247:40: error: Expected `lofi`, `hifi2`, `hifi3`, or `hifi4`.
+
+// -----
+
+"test.op"() {name = #tt.runtime_arg<"x" : u64 = num_tiles>} : () -> ()
+// CHECK: attributes_invalid.mlir:252:43: error: Expected `u32`.
+
+// -----
+
+"test.op"() {name = #tt.runtime_arg<"x" : u32 = end_tile>} : () -> ()
+// CHECK: attributes_invalid.mlir:257:49: error: Expected `buffer_address`, `start_tile`, or `num_tiles`.

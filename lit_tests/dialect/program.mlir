@@ -1,0 +1,122 @@
+// RUN: tt-opt %s --split-input-file | filecheck %s
+// RUN: TT_ROUNDTRIP | filecheck %s
+// RUN: TT_GENERIC_ROUNDTRIP | filecheck %s --check-prefix=GENERIC
+
+// An empty program: no CBs, no kernels. `cbs` defaults to [] and is not printed.
+
+tt.program @e attributes {device = #tt.device<blackhole>} {}
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   tt.program @e attributes {device = #tt.device<blackhole>} {
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// GENERIC:      "builtin.module"() ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "e", device = #tt.device<blackhole>, cbs = []}> ({
+// GENERIC-NEXT:   ^bb0:
+// GENERIC-NEXT:   }) : () -> ()
+// GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// All three roles, runtime-argument schemas, a compute config, several core
+// ranges and discardable attributes on both ops. The order of the entries in
+// `attributes {...}` does not matter: properties come first, in definition order.
+
+tt.program @eltwise attributes {tt.origin = "tilelang", cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], device = #tt.device<wormhole_b0>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+  }
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {tt.note = "fp32 accumulation", compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>, runtime_args = #tt.runtime_args<["n" : u32 = num_tiles]>} {
+  }
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+  }
+}
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   tt.program @eltwise attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tt.origin = "tilelang"} {
+// CHECK-NEXT:     tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+// CHECK-NEXT:     }
+// CHECK-NEXT:     tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["n" : u32 = num_tiles]>, compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>, tt.note = "fp32 accumulation"} {
+// CHECK-NEXT:     }
+// CHECK-NEXT:     tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// GENERIC:      "builtin.module"() ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "eltwise", device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]}> ({
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_tile, "n" : u32 = num_tiles]>}> ({
+// GENERIC-NEXT:     ^bb0:
+// GENERIC-NEXT:     }) : () -> ()
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "compute", role = #tt.kernel_role<compute>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["n" : u32 = num_tiles]>, compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>}> ({
+// GENERIC-NEXT:     ^bb0:
+// GENERIC-NEXT:     }) {tt.note = "fp32 accumulation"} : () -> ()
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "writer", role = #tt.kernel_role<writer>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>}> ({
+// GENERIC-NEXT:     ^bb0:
+// GENERIC-NEXT:     }) : () -> ()
+// GENERIC-NEXT:   }) {tt.origin = "tilelang"} : () -> ()
+// GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// Defaults: an empty runtime-argument schema and an empty CB list are left out
+// of the custom form; a compute kernel without compute_config has none. Kernels
+// on single cores and on disjoint ranges; blackhole's top CB index (63).
+
+tt.program @defaults attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 63, pages = 1, page_size = 4096, f32>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<[]>} {}
+  tt.kernel @compute compute on #tt.core_ranges<[(1, 0) to (1, 0), (3, 0) to (4, 1), (0, 9) to (13, 9)]> {}
+  tt.kernel @writer writer on #tt.core_ranges<[(13, 9) to (13, 9)]> attributes {tag = 7 : i64} {}
+}
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   tt.program @defaults attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 63, pages = 1, page_size = 4096, f32>]} {
+// CHECK-NEXT:     tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+// CHECK-NEXT:     }
+// CHECK-NEXT:     tt.kernel @compute compute on #tt.core_ranges<[(1, 0) to (1, 0), (3, 0) to (4, 1), (0, 9) to (13, 9)]> {
+// CHECK-NEXT:     }
+// CHECK-NEXT:     tt.kernel @writer writer on #tt.core_ranges<[(13, 9) to (13, 9)]> attributes {tag = 7 : i64} {
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// GENERIC:      "builtin.module"() ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "defaults", device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 63, pages = 1, page_size = 4096, f32>]}> ({
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
+// GENERIC-NEXT:     ^bb0:
+// GENERIC-NEXT:     }) : () -> ()
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "compute", role = #tt.kernel_role<compute>, cores = #tt.core_ranges<[(1, 0) to (1, 0), (3, 0) to (4, 1), (0, 9) to (13, 9)]>, runtime_args = #tt.runtime_args<[]>}> ({
+// GENERIC-NEXT:     ^bb0:
+// GENERIC-NEXT:     }) : () -> ()
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "writer", role = #tt.kernel_role<writer>, cores = #tt.core_ranges<[(13, 9) to (13, 9)]>, runtime_args = #tt.runtime_args<[]>}> ({
+// GENERIC-NEXT:     ^bb0:
+// GENERIC-NEXT:     }) {tag = 7 : i64} : () -> ()
+// GENERIC-NEXT:   }) : () -> ()
+// GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// Several programs in one module, each with its own symbol table.
+
+tt.program @first attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @k reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+}
+tt.program @second attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @k writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+}
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   tt.program @first attributes {device = #tt.device<wormhole_b0>} {
+// CHECK-NEXT:     tt.kernel @k reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.program @second attributes {device = #tt.device<wormhole_b0>} {
+// CHECK-NEXT:     tt.kernel @k writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// GENERIC:      "tt.program"() <{sym_name = "first", device = #tt.device<wormhole_b0>, cbs = []}> ({
+// GENERIC-NEXT:   "tt.kernel"() <{sym_name = "k", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
+// GENERIC:        "tt.program"() <{sym_name = "second", device = #tt.device<wormhole_b0>, cbs = []}> ({
+// GENERIC-NEXT:   "tt.kernel"() <{sym_name = "k", role = #tt.kernel_role<writer>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({

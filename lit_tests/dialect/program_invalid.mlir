@@ -1,0 +1,126 @@
+// RUN: tt-opt %s --split-input-file --verify-diagnostics | filecheck %s
+
+// CB indices are checked against the architecture: wormhole_b0 has 32 CBs.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 31, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 32, pages = 2, page_size = 2048, bf16>]} {
+}
+// CHECK: program_invalid.mlir:4:1: error: 'tt.program' op CB index 32 is out of range: wormhole_b0 has 32 CBs per core (0..31)
+
+// -----
+
+// Blackhole has 64: index 63 is fine, 64 is not.
+tt.program @p attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 32, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 63, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 64, pages = 2, page_size = 2048, bf16>]} {
+}
+// CHECK: program_invalid.mlir:11:1: error: 'tt.program' op CB index 64 is out of range: blackhole has 64 CBs per core (0..63)
+
+// -----
+
+// A CB index is described once.
+tt.program @p attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 5, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 6, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 5, pages = 4, page_size = 4096, f32>]} {
+}
+// CHECK: program_invalid.mlir:18:1: error: 'tt.program' op CB index 5 is described twice
+
+// -----
+
+// A program holds only kernels.
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+  "test.op"() : () -> ()
+}
+// CHECK: program_invalid.mlir:25:1: error: 'tt.program' op a tt.program holds only tt.kernel ops, found 'test.op'
+
+// -----
+
+// A kernel lives in a program.
+tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+// CHECK: program_invalid.mlir:34:1: error: 'tt.kernel' op 'tt.kernel' expects parent op 'tt.program'
+
+// -----
+
+func.func @f() {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+  func.return
+}
+// CHECK: program_invalid.mlir:40:3: error: 'tt.kernel' op 'tt.kernel' expects parent op 'tt.program'
+
+// -----
+
+// compute_config belongs to compute kernels only.
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {}
+}
+// CHECK: program_invalid.mlir:49:3: error: 'tt.kernel' op compute_config is only valid on compute kernels, not on a reader kernel
+
+// -----
+
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<lofi, fp32_dest_acc = true, dst_full_sync = false>} {}
+}
+// CHECK: program_invalid.mlir:56:3: error: 'tt.kernel' op compute_config is only valid on compute kernels, not on a writer kernel
+
+// -----
+
+// A kernel's cores lie inside the device's worker grid (wormhole_b0: 10 rows x 8 cols).
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (8, 0) to (8, 0)]> {}
+}
+// CHECK: program_invalid.mlir:64:3: error: 'tt.kernel' op core range (8, 0) to (8, 0) lies outside the 10x8 worker grid of wormhole_b0 (cores (x, y) with x < 8, y < 10)
+
+// -----
+
+// (blackhole: 10 rows x 14 cols)
+tt.program @p attributes {device = #tt.device<blackhole>} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (13, 10)]> {}
+}
+// CHECK: program_invalid.mlir:72:3: error: 'tt.kernel' op core range (0, 0) to (13, 10) lies outside the 10x14 worker grid of blackhole (cores (x, y) with x < 14, y < 10)
+
+// -----
+
+// A kernel body takes no block arguments (custom form).
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+  ^bb0(%x: i32):
+  }
+}
+// CHECK: program_invalid.mlir:80:3: error: 'tt.kernel' op a tt.kernel body takes no block arguments
+
+// -----
+
+// ... nor in the generic form.
+"tt.program"() <{sym_name = "p", device = #tt.device<wormhole_b0>, cbs = []}> ({
+  "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
+  ^bb0(%x: i32):
+  }) : () -> ()
+}) : () -> ()
+// CHECK: program_invalid.mlir:90:3: error: 'tt.kernel' op a tt.kernel body takes no block arguments
+
+// -----
+
+// A program body takes none either.
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+^bb0(%x: i32):
+}
+// CHECK: program_invalid.mlir:99:1: error: 'tt.program' op a tt.program body takes no block arguments
+
+// -----
+
+// Kernel names are unique within a program (its symbol table).
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @k reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+  tt.kernel @k writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+}
+// CHECK: program_invalid.mlir:107:1: error: 'tt.program' op Redefinition of symbol "k"
+
+// -----
+
+// A program needs a device.
+tt.program @p {
+}
+// CHECK: program_invalid.mlir:116:1: error: 'tt.program' op property 'device' expected in operation 'tt.program'
+
+// -----
+
+// An unknown kernel role.
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @k dataflow on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
+}
+// CHECK: program_invalid.mlir:124:16: error: Expected `reader`, `compute`, or `writer`.

@@ -1,0 +1,137 @@
+// RUN: tt-opt %s --split-input-file --verify-diagnostics | filecheck %s
+
+// A buffer that is not tile-aligned.
+func.func @f() {
+  %a = tt.alloc_shared : memref<100x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:5:3: error: 'tt.alloc_shared' op buffer dim 0 of size 100 is not a multiple of the tile size 32; the next aligned size is 128
+
+// -----
+
+// A fragment whose second dim is not tile-aligned.
+func.func @f() {
+  %c = tt.alloc_fragment : memref<128x48xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:14:3: error: 'tt.alloc_fragment' op buffer dim 1 of size 48 is not a multiple of the tile size 32; the next aligned size is 64
+
+// -----
+
+// A buffer of an unsupported element type.
+func.func @f() {
+  %a = tt.alloc_shared : memref<32x32xi32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:23:3: error: 'tt.alloc_shared' op buffer element type must be bf16, f16 or f32, got i32
+
+// -----
+
+// A buffer that is not 2-D.
+func.func @f() {
+  %a = tt.alloc_shared : memref<2x32x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:32:3: error: 'tt.alloc_shared' op buffer must be 2-D, got rank 3
+
+// -----
+
+// A grid extent that is not positive.
+func.func @f() {
+  tt.launch_grid (%bx, %by) in (0, 8) {
+  }
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:41:3: error: 'tt.launch_grid' op grid extent x must be positive, got 0
+
+// -----
+
+// The K dims of A and B differ.
+func.func @f(%a: memref<128x32xbf16>, %b: memref<64x128xbf16>, %c: memref<128x128xf32>) {
+  tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<64x128xbf16>, memref<128x128xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:51:3: error: 'tt.gemm' op K of A (32) and K of B (64) differ: A 128x32, B 64x128, C 128x128
+
+// -----
+
+// Without transpose_b, B must be K x N.
+func.func @f(%a: memref<128x32xbf16>, %b: memref<128x32xbf16>, %c: memref<128x128xf32>) {
+  tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<128x32xbf16>, memref<128x128xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:60:3: error: 'tt.gemm' op K of A (32) and K of B (128) differ: A 128x32, B 128x32, C 128x128
+
+// -----
+
+// C must be M x N.
+func.func @f(%a: memref<128x32xbf16>, %b: memref<32x64xbf16>, %c: memref<128x128xf32>) {
+  tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x64xbf16>, memref<128x128xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:69:3: error: 'tt.gemm' op C must be 128x64 (M x N), got A 128x32, B 32x64, C 128x128
+
+// -----
+
+// One index for a rank-2 tensor.
+func.func @f(%A: memref<256x256xbf16>, %a: memref<128x32xbf16>, %i: index) {
+  tt.copy %A[%i] to %a : memref<256x256xbf16> to memref<128x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:78:3: error: 'tt.copy' op source is indexed with 1 indices but has rank 2 (memref<256x256xbf16>)
+
+// -----
+
+// A region larger than the tensor.
+func.func @f(%C: memref<64x256xbf16>, %c: memref<128x128xf32>, %i: index) {
+  tt.copy %c to %C[%i, %i] : memref<128x128xf32> to memref<64x256xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:87:3: error: 'tt.copy' op copied region 128x128 does not fit in the destination 64x256: dim 0 of size 128 exceeds 64
+
+// -----
+
+// A constant offset that puts the region past the end of the tensor.
+func.func @f(%A: memref<256x256xbf16>, %a: memref<128x32xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c192 = arith.constant 192 : index
+  tt.copy %A[%c192, %c0] to %a : memref<256x256xbf16> to memref<128x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:98:3: error: 'tt.copy' op copied region 128x32 does not fit in the source 256x256: dim 0 of size 128 at offset 192 exceeds 256
+
+// -----
+
+// Both sides indexed.
+func.func @f(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>, %i: index) {
+  tt.copy %A[%i, %i] to %B[%i, %i] : memref<256x256xbf16> to memref<256x256xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:107:3: error: 'tt.copy' op at most one side of a copy may be indexed, got indices on both source and destination
+
+// -----
+
+// An unindexed copy between buffers of different shapes.
+func.func @f(%c: memref<128x128xf32>, %d: memref<64x128xbf16>) {
+  tt.copy %c to %d : memref<128x128xf32> to memref<64x128xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:116:3: error: 'tt.copy' op source shape 128x128 and destination shape 64x128 of an unindexed copy differ
+
+// -----
+
+// Elementwise operands of different shapes.
+func.func @f(%x: memref<128x128xf32>, %y: memref<64x128xf32>) {
+  tt.add %x, %y to %x : memref<128x128xf32>, memref<64x128xf32> to memref<128x128xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:125:3: error: 'tt.add' op operand shapes must be equal, got lhs 128x128, rhs 64x128, destination 128x128
+
+// -----
+
+// A unary op whose destination shape differs.
+func.func @f(%x: memref<128x128xf32>, %y: memref<128x64xbf16>) {
+  tt.exp %x to %y : memref<128x128xf32> to memref<128x64xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:134:3: error: 'tt.exp' op operand shapes must be equal, got source 128x128, destination 128x64

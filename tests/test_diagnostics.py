@@ -1,0 +1,160 @@
+"""Bad input to tt-opt gives one clear diagnostic and a non-zero exit, never a
+Python traceback and never partial output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PROGRAM = """tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb = tt.get_cb 0 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb, PAGES : !tt.cb<2, bf16>
+  }
+}
+"""
+
+# (id, extra args, input text or None to pass a missing file, expected exit, expected stderr text)
+CASES = [
+    (
+        "malformed-input",
+        [],
+        "func.func @f() {\n  %x = arith.constant 1 : i32\n",
+        1,
+        "input.mlir:3:1: error: unexpected end of input (in block definition)",
+    ),
+    (
+        "unknown-op",
+        [],
+        '"tt.no_such_op"() : () -> ()\n',
+        1,
+        "input.mlir:1:16: error: Operation tt.no_such_op is not registered",
+    ),
+    (
+        "unknown-dialect",
+        [],
+        '"foo.bar"() : () -> ()\n',
+        1,
+        "input.mlir:1:10: error: Operation foo.bar is not registered",
+    ),
+    (
+        "unknown-type",
+        [],
+        '"test.op"() {a = !tt.nope} : () -> ()\n',
+        1,
+        "input.mlir:1:26: error: 'tt.nope' is not registered",
+    ),
+    (
+        "unknown-enum-keyword",
+        [],
+        '"test.op"() {d = #tt.device<grayskull>} : () -> ()\n',
+        1,
+        "input.mlir:1:29: error: Expected `wormhole_b0`, or `blackhole`.",
+    ),
+    (
+        "invalid-attribute",
+        [],
+        '"test.op"() {c = #tt.cb_desc<index = 0, pages = 0, page_size = 2048, bf16>} : () -> ()\n',
+        1,
+        "input.mlir:1:18: error: invalid attribute: CB page count must be positive, got 0",
+    ),
+    (
+        "wrong-operand-type",
+        [],
+        '%x = "test.op"() : () -> i32\ntt.cb_push_back %x, 1 : i32\n',
+        1,
+        "input.mlir:2:1: error: i32 should be of base attribute tt.cb",
+    ),
+    (
+        "undefined-value",
+        [],
+        '"test.op"(%x) : (i32) -> ()\n',
+        1,
+        "error: values used but not defined: [%x]",
+    ),
+    (
+        "verifier-failure",
+        [],
+        PROGRAM.replace("PAGES", "3"),
+        1,
+        "input.mlir:4:5: error: 'tt.cb_reserve_back' op page count 3 exceeds the 2 pages of the CB",
+    ),
+    (
+        "unknown-pass",
+        ["-p", "no-such-pass"],
+        PROGRAM.replace("PAGES", "1"),
+        1,
+        "tt-opt: error: Unrecognized passes: ['no-such-pass']",
+    ),
+    (
+        "bad-pass-option",
+        ["-p", "canonicalize{bogus=1}"],
+        PROGRAM.replace("PAGES", "1"),
+        1,
+        'tt-opt: error: Provided arguments ["bogus"] not found in expected arguments []',
+    ),
+    (
+        "unknown-target",
+        ["-t", "no-such-target"],
+        PROGRAM.replace("PAGES", "1"),
+        2,
+        "tt-opt: error: argument -t/--target: invalid choice: 'no-such-target'",
+    ),
+    (
+        "missing-file",
+        [],
+        None,
+        1,
+        "tt-opt: error: cannot open 'does-not-exist.mlir': no such file",
+    ),
+    (
+        "unknown-flag",
+        ["--no-such-flag"],
+        PROGRAM.replace("PAGES", "1"),
+        2,
+        "tt-opt: error: unrecognized arguments: --no-such-flag",
+    ),
+    (
+        "unwritable-output",
+        ["-o", "no/such/dir/out.mlir"],
+        PROGRAM.replace("PAGES", "1"),
+        1,
+        "tt-opt: error: cannot open 'no/such/dir/out.mlir': no such file",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "text", "exit_code", "message"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_bad_input_gives_one_diagnostic(tt_opt, tmp_path: Path, args, text, exit_code, message):
+    if text is None:
+        path = "does-not-exist.mlir"
+    else:
+        (tmp_path / "input.mlir").write_text(text)
+        path = "input.mlir"
+    result = tt_opt(path, *args, cwd=tmp_path)
+    assert result.returncode == exit_code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout == ""
+
+
+def test_error_in_a_later_chunk_writes_no_output_file(tt_opt, tmp_path: Path):
+    good = PROGRAM.replace("PAGES", "1")
+    bad = PROGRAM.replace("PAGES", "3")
+    (tmp_path / "input.mlir").write_text(good + "// -----\n" + bad)
+    result = tt_opt("input.mlir", "--split-input-file", "-o", "out.mlir", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "input.mlir:11:5: error: 'tt.cb_reserve_back' op page count 3" in result.stderr
+    assert not (tmp_path / "out.mlir").exists()
+
+
+def test_verify_diagnostics_reports_and_succeeds(tt_opt, tmp_path: Path):
+    (tmp_path / "input.mlir").write_text(PROGRAM.replace("PAGES", "3"))
+    result = tt_opt("input.mlir", "--verify-diagnostics", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("input.mlir:4:5: error: 'tt.cb_reserve_back' op page count 3")
