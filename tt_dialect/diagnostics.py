@@ -7,6 +7,8 @@ then walks the IR itself so it can name the op that failed.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Iterator
 
 from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
@@ -35,6 +37,19 @@ class LocatingParser(Parser):
     def __init__(self, *args, line_offset: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self._line_offset = line_offset
+        content = self.lexer.input.content
+        newline = b"\n" if isinstance(content, bytes) else "\n"
+        self._line_starts = [0]
+        index = content.find(newline)
+        while index != -1:
+            self._line_starts.append(index + 1)
+            index = content.find(newline, index + 1)
+
+    def _line_col(self, position: int) -> tuple[int, int]:
+        """1-based line and column of an input offset, in O(log lines)
+        (`Span.get_location` rescans the input from the start every time)."""
+        line = bisect.bisect_right(self._line_starts, position)
+        return line + self._line_offset, position - self._line_starts[line - 1] + 1
 
     def _parse_extended_type_or_attribute(self, attr_or_type_name: str, is_type: bool = True):
         # The `#`/`!` token is already consumed; report at the whole attribute.
@@ -47,18 +62,18 @@ class LocatingParser(Parser):
 
     def parse_operation(self) -> Operation:
         token = self._current_token.span
-        position = token.get_location()
         try:
             op = super().parse_operation()
         except VerifyException as err:
             self.raise_error(str(err), token)
         if not isinstance(op.location, FileLineColLoc):
-            op.location = FileLineColLoc(
-                StringAttr(position.file),
-                IntAttr(position.line + self._line_offset),
-                IntAttr(position.col),
-            )
+            line, col = self._line_col(token.start)
+            op.location = FileLineColLoc(self._file_name, IntAttr(line), IntAttr(col))
         return op
+
+    @functools.cached_property
+    def _file_name(self) -> StringAttr:
+        return StringAttr(self.lexer.input.name)
 
 
 def op_location(op: Operation) -> str:
