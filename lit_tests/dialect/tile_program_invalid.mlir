@@ -135,3 +135,52 @@ func.func @f(%x: memref<128x128xf32>, %y: memref<128x64xbf16>) {
   func.return
 }
 // CHECK: tile_program_invalid.mlir:134:3: error: 'tt.exp' op operand shapes must be equal, got source 128x128, destination 128x64
+
+// -----
+
+// A dynamic buffer shape.
+%buf = tt.alloc_shared : memref<?x32xbf16>
+// CHECK: tile_program_invalid.mlir:142:1: error: 'tt.alloc_shared' op buffer shape must be static, dim 0 is dynamic
+
+// -----
+
+// Elementwise operands must be static 2-D buffers.
+func.func @f(%x: memref<128xf32>) {
+  tt.relu %x to %x : memref<128xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:149:3: error: 'tt.relu' op source must be a static 2-D buffer, got memref<128xf32>
+
+// -----
+
+// A grid with three extents, in generic form (the custom form only takes two).
+"tt.launch_grid"() <{grid = array<i64: 2, 2, 2>}> ({
+^bb0(%bx: index, %by: index):
+}) : () -> ()
+// CHECK: tile_program_invalid.mlir:157:1: error: 'tt.launch_grid' op grid must have 2 extents [x, y], got 3
+
+// -----
+
+// A launch body without the two block indices.
+"tt.launch_grid"() <{grid = array<i64: 2, 2>}> ({
+^bb0(%bx: index):
+}) : () -> ()
+// CHECK: tile_program_invalid.mlir:165:1: error: 'tt.launch_grid' op body must take exactly two index block arguments (the block indices)
+
+// -----
+
+// A 1-D copy into a 2-D tensor region.
+func.func @f(%A: memref<256x256xbf16>, %a: memref<128xbf16>, %i: index) {
+  tt.copy %A[%i, %i] to %a : memref<256x256xbf16> to memref<128xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:174:3: error: 'tt.copy' op copied region of rank 1 does not match the source rank 2
+
+// -----
+
+// gemm inputs of different element types.
+func.func @f(%a: memref<128x32xbf16>, %b: memref<32x128xf32>, %c: memref<128x128xf32>) {
+  tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xf32>, memref<128x128xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:183:3: error: 'tt.gemm' op A and B element types differ: bf16 vs f32
