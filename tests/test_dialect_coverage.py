@@ -46,3 +46,9 @@ def test_every_attribute_and_type_has_a_round_trip_test(attr: str):
 @pytest.mark.parametrize("op", [op.name for op in TT.operations], ids=lambda n: n)
 def test_mnemonics_are_plain_snake_case(op: str):
     assert re.fullmatch(r"tt\.[a-z][a-z0-9_]*", op), op
+
+
+def test_dialect_reference_is_up_to_date():
+    from tt_tools.gen_dialect_doc import DOC, render
+
+    assert DOC.read_text() == render(), "run: python tools/gen_dialect_doc.py"
