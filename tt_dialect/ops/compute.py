@@ -189,16 +189,10 @@ class MatmulInitOp(IRDLOperation):
         verify_unpack_formats(self.in0, self.in1)
 
 
-@irdl_op_definition
-class MatmulTilesOp(IRDLOperation):
-    """Unpacks tile `in0_tile` of in0 and `in1_tile` of in1 and accumulates
-    their product into DST tile `dst` (FPU): `matmul_tiles(in0, in1, i0, i1, dst)`.
-
-    At v0.74.0 the call has five arguments; transposition of in1 is set by
-    `tt.matmul_init ... transpose`, not here.
-    """
-
-    name = "tt.matmul_tiles"
+class _FPUTilesOp(IRDLOperation, ABC):
+    """Base of `matmul_tiles` and `add/sub/mul_tiles(in0, in1, i0, i1, dst)`:
+    unpacks tile `i0` of in0 into srcA and tile `i1` of in1 into srcB, and
+    writes the FPU result into DST tile `dst`."""
 
     in0 = operand_def(CBType)
     in1 = operand_def(CBType)
@@ -227,6 +221,18 @@ class MatmulTilesOp(IRDLOperation):
     def verify_(self) -> None:
         verify_dst_index(self, self.dst.value.data)
         verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class MatmulTilesOp(_FPUTilesOp):
+    """Unpacks tile `in0_tile` of in0 and `in1_tile` of in1 and accumulates
+    their product into DST tile `dst` (FPU): `matmul_tiles(in0, in1, i0, i1, dst)`.
+
+    At v0.74.0 the call has five arguments; transposition of in1 is set by
+    `tt.matmul_init ... transpose`, not here.
+    """
+
+    name = "tt.matmul_tiles"
 
 
 # --------------------------------------------------------------------------- eltwise binary (FPU)
@@ -295,56 +301,22 @@ class MulTilesInitOp(_BinaryTilesInitOp):
     name = "tt.mul_tiles_init"
 
 
-class _BinaryTilesOp(IRDLOperation, ABC):
-    """Base of `add/sub/mul_tiles(in0, in1, i0, i1, dst)`: unpacks tile `i0`
-    of in0 into srcA and tile `i1` of in1 into srcB, and writes the FPU
-    result into DST tile `dst`."""
-
-    in0 = operand_def(CBType)
-    in1 = operand_def(CBType)
-    in0_tile = operand_def(TileIndexConstr)
-    in1_tile = operand_def(TileIndexConstr)
-    dst = prop_def(I32Prop)
-
-    traits = traits_def(ComputeOnly(), *_MEMORY)
-    assembly_format = (
-        "$in0 `,` $in1 `,` $in0_tile `,` $in1_tile `,` `dst` `=` $dst attr-dict "
-        "`:` type($in0) `,` type($in1) `,` type($in0_tile) `,` type($in1_tile)"
-    )
-
-    def __init__(
-        self,
-        in0: SSAValue | Operation,
-        in1: SSAValue | Operation,
-        in0_tile: SSAValue | Operation,
-        in1_tile: SSAValue | Operation,
-        dst: int,
-    ):
-        super().__init__(
-            operands=[in0, in1, in0_tile, in1_tile], properties={"dst": _dst_prop(dst)}
-        )
-
-    def verify_(self) -> None:
-        verify_dst_index(self, self.dst.value.data)
-        verify_unpack_formats(self.in0, self.in1)
-
-
 @irdl_op_definition
-class AddTilesOp(_BinaryTilesOp):
+class AddTilesOp(_FPUTilesOp):
     """DST[dst] = in0[i0] + in1[i1] on the FPU."""
 
     name = "tt.add_tiles"
 
 
 @irdl_op_definition
-class SubTilesOp(_BinaryTilesOp):
+class SubTilesOp(_FPUTilesOp):
     """DST[dst] = in0[i0] - in1[i1] on the FPU."""
 
     name = "tt.sub_tiles"
 
 
 @irdl_op_definition
-class MulTilesOp(_BinaryTilesOp):
+class MulTilesOp(_FPUTilesOp):
     """DST[dst] = in0[i0] * in1[i1] (elementwise) on the FPU."""
 
     name = "tt.mul_tiles"
