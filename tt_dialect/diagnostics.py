@@ -17,8 +17,10 @@ from xdsl.parser import Parser
 from xdsl.utils.exceptions import DiagnosticException, ParseError, VerifyException
 
 
-class TTDiagnostic(Exception):
-    """An error reported to the user as one located line (plus optional context)."""
+class TTDiagnostic(DiagnosticException):
+    """An error reported to the user as one located line (plus optional context).
+
+    Passes raise it through `op_error` so the message names the op's location."""
 
     def __init__(self, location: str, message: str, context: str = ""):
         super().__init__(message)

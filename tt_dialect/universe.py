@@ -23,9 +23,15 @@ def _tt_dialect() -> Dialect:
     return TT
 
 
+def _infer_layout() -> type[ModulePass]:
+    from tt_dialect.transforms.infer_layout import InferLayoutPass
+
+    return InferLayoutPass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
-    return {}
+    return {"tt-infer-layout": _infer_layout}
 
 
 def get_all_targets() -> dict[str, Callable[[], type[Target]]]:
