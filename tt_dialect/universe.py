@@ -29,9 +29,18 @@ def _infer_layout() -> type[ModulePass]:
     return InferLayoutPass
 
 
+def _propagate_layout() -> type[ModulePass]:
+    from tt_dialect.transforms.propagate_layout import PropagateLayoutPass
+
+    return PropagateLayoutPass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
-    return {"tt-infer-layout": _infer_layout}
+    return {
+        "tt-infer-layout": _infer_layout,
+        "tt-propagate-layout": _propagate_layout,
+    }
 
 
 def get_all_targets() -> dict[str, Callable[[], type[Target]]]:

@@ -1,0 +1,67 @@
+// RUN: tt-opt %s -p tt-infer-layout,tt-propagate-layout --split-input-file --verify-diagnostics | filecheck %s
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout{cb-depth=1}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=SINGLE
+// RUN: tt-opt %s -p tt-propagate-layout --split-input-file --verify-diagnostics | filecheck %s --check-prefix=NOLAYOUT
+
+// Without tt-infer-layout the tensor arguments have no layout to take formats from.
+// NOLAYOUT: propagate_layout.mlir:11:1: error: 'func.func' op argument #1 has no tt.layout; run tt-infer-layout first
+
+// Roles come from dataflow: B is copied in first, but A is argument #0, so A's
+// buffer is input CB 0. The f32 accumulator goes back to the bf16 tensor C, so
+// its CB packs bf16; the scratch buffer touches no tensor and is intermediate.
+func.func @gemm(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %second = tt.alloc_shared : memref<64x32xbf16>
+    %first = tt.alloc_shared : memref<32x64xbf16>
+    %acc = tt.alloc_fragment : memref<64x64xf32>
+    %scratch = tt.alloc_fragment : memref<64x64xf32>
+    tt.copy %B[%c0, %c0] to %first : memref<64x64xbf16> to memref<32x64xbf16>
+    tt.copy %A[%c0, %c0] to %second : memref<64x64xbf16> to memref<64x32xbf16>
+    tt.gemm %second, %first, %acc : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xf32>
+    tt.relu %acc to %scratch : memref<64x64xf32>
+    tt.copy %scratch to %acc : memref<64x64xf32> to memref<64x64xf32>
+    tt.copy %acc to %C[%c0, %c0] : memref<64x64xf32> to memref<64x64xbf16>
+  }
+  func.return
+}
+// CHECK:      %second = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+// CHECK-NEXT: %first = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+// CHECK-NEXT: %acc = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<64x64xf32>
+// CHECK-NEXT: %scratch = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+// SINGLE:      %second = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<64x32xbf16>
+// SINGLE-NEXT: %first = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x64xbf16>
+// SINGLE-NEXT: %acc = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>} : memref<64x64xf32>
+// SINGLE-NEXT: %scratch = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 4, page_size = 4096, f32>} : memref<64x64xf32>
+
+// -----
+
+// Inputs follow the data format of the tensor they are filled from.
+func.func @add(%X: memref<32x32xf32>, %Y: memref<32x32xbf16>, %Z: memref<32x32xf32>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %x = tt.alloc_shared : memref<32x32xf32>
+    %y = tt.alloc_shared : memref<32x32xbf16>
+    %z = tt.alloc_shared : memref<32x32xf32>
+    tt.copy %X[%c0, %c0] to %x : memref<32x32xf32> to memref<32x32xf32>
+    tt.copy %Y[%c0, %c0] to %y : memref<32x32xbf16> to memref<32x32xbf16>
+    tt.add %x, %y to %z : memref<32x32xf32>, memref<32x32xbf16> to memref<32x32xf32>
+    tt.copy %z to %Z[%c0, %c0] : memref<32x32xf32> to memref<32x32xf32>
+  }
+  func.return
+}
+// CHECK:      %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+// CHECK-NEXT: %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+// CHECK-NEXT: %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+
+// -----
+
+func.func @in_and_out(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %x = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x : memref<32x32xbf16> to memref<32x32xbf16>
+    tt.copy %x to %Y[%c0, %c0] : memref<32x32xbf16> to memref<32x32xbf16>
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 6]]:5: error: 'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; use separate input and output buffers
