@@ -105,12 +105,9 @@ _MEMORY = (MemoryReadEffect(), MemoryWriteEffect())
 # --------------------------------------------------------------------------- start-up, matmul
 
 
-@irdl_op_definition
-class ComputeKernelHwStartupOp(IRDLOperation):
-    """Configures unpacker, math and packer for the kernel's CBs; called once,
-    first, as `compute_kernel_hw_startup<SrcOrder::Reverse>(in0, in1, out)`."""
-
-    name = "tt.compute_kernel_hw_startup"
+class _InputsOutputInitOp(IRDLOperation, ABC):
+    """Base of the inits that configure unpack, math and pack for two input
+    CBs and one output CB."""
 
     in0 = operand_def(CBType)
     in1 = operand_def(CBType)
@@ -128,6 +125,14 @@ class ComputeKernelHwStartupOp(IRDLOperation):
 
     def verify_(self) -> None:
         verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class ComputeKernelHwStartupOp(_InputsOutputInitOp):
+    """Configures unpacker, math and packer for the kernel's CBs; called once,
+    first, as `compute_kernel_hw_startup<SrcOrder::Reverse>(in0, in1, out)`."""
+
+    name = "tt.compute_kernel_hw_startup"
 
 
 @irdl_op_definition
@@ -239,28 +244,11 @@ class MatmulTilesOp(_FPUTilesOp):
 
 
 @irdl_op_definition
-class BinaryOpInitCommonOp(IRDLOperation):
+class BinaryOpInitCommonOp(_InputsOutputInitOp):
     """Configures unpack A/B, math and pack for eltwise binary ops on these
     CBs: `binary_op_init_common(in0, in1, out)`, once before the loop."""
 
     name = "tt.binary_op_init_common"
-
-    in0 = operand_def(CBType)
-    in1 = operand_def(CBType)
-    out = operand_def(CBType)
-
-    traits = traits_def(ComputeOnly(), *_MEMORY)
-    assembly_format = (
-        "$in0 `,` $in1 `,` $out attr-dict `:` type($in0) `,` type($in1) `,` type($out)"
-    )
-
-    def __init__(
-        self, in0: SSAValue | Operation, in1: SSAValue | Operation, out: SSAValue | Operation
-    ):
-        super().__init__(operands=[in0, in1, out])
-
-    def verify_(self) -> None:
-        verify_unpack_formats(self.in0, self.in1)
 
 
 class _BinaryTilesInitOp(IRDLOperation, ABC):
