@@ -12,13 +12,14 @@ Reports the median wall time of each, their difference (target: at most
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tt_tools.environment import find_tool
 
 TARGET_ADDED_SECONDS = 0.1
 OPS = 300
@@ -58,8 +59,7 @@ def time_command(command: list[str]) -> float:
 
 
 def tool(name: str) -> str:
-    local = Path(sys.executable).parent / name
-    found = str(local) if local.exists() else shutil.which(name)
+    found = find_tool(name)
     if found is None:
         sys.exit(f"bench/startup: {name} not found; run tools/setup.sh")
     return found

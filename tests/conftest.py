@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tt_tools.environment import find_tool
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _tool(name: str) -> str:
-    local = Path(sys.executable).parent / name
-    found = str(local) if local.exists() else shutil.which(name)
+    found = find_tool(name)
     if found is None:
         pytest.fail(f"{name} is not installed in this environment")
     return found

@@ -73,7 +73,6 @@ class TTOptMain(xDSLOptMain):
     def run(self) -> None:
         chunks, file_extension = self.prepare_input()
         output = io.StringIO()
-        failed = False
         for index, (chunk, offset) in enumerate(chunks):
             if index > 0:
                 output.write("// -----\n")
@@ -86,16 +85,13 @@ class TTOptMain(xDSLOptMain):
                 if not self.args.verify_diagnostics:
                     raise
                 output.write(f"{diag}\n")
-                failed = True
             except DiagnosticException as err:
                 diag = diagnostic_error(err, self.get_input_name())
                 if not self.args.verify_diagnostics:
                     raise diag from None
                 output.write(f"{diag}\n")
-                failed = True
             finally:
                 chunk.close()
-        del failed
         self._write_output(output.getvalue())
 
     def _write_output(self, text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC
 
-from xdsl.dialects.builtin import I32, IntegerAttr, i32
+from xdsl.dialects.builtin import IntegerAttr, i32
 from xdsl.ir import Operation, SSAValue
 from xdsl.irdl import (
     IRDLOperation,
@@ -22,7 +22,7 @@ from xdsl.irdl import (
 from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
-from tt_dialect.ops.base import DataflowOnly, enclosing_program
+from tt_dialect.ops.base import DataflowOnly, I32Prop, enclosing_program
 from tt_dialect.ops.types import CBType
 
 
@@ -36,7 +36,7 @@ class GetCBOp(IRDLOperation):
 
     name = "tt.get_cb"
 
-    index = prop_def(IntegerAttr[I32])
+    index = prop_def(I32Prop)
     result = result_def(CBType)
 
     traits = traits_def(Pure())
@@ -75,7 +75,7 @@ class _CBPagesOp(IRDLOperation, ABC):
     """Base of the four protocol ops: a CB and a static page count."""
 
     cb = operand_def(CBType)
-    num_pages = prop_def(IntegerAttr[I32])
+    num_pages = prop_def(I32Prop)
 
     assembly_format = "$cb `,` $num_pages attr-dict `:` type($cb)"
 

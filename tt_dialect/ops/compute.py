@@ -119,9 +119,13 @@ class _InputsOutputInitOp(IRDLOperation, ABC):
     )
 
     def __init__(
-        self, in0: SSAValue | Operation, in1: SSAValue | Operation, out: SSAValue | Operation
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        out: SSAValue | Operation,
+        properties: dict[str, Attribute] | None = None,
     ):
-        super().__init__(operands=[in0, in1, out])
+        super().__init__(operands=[in0, in1, out], properties=properties or {})
 
     def verify_(self) -> None:
         verify_unpack_formats(self.in0, self.in1)
@@ -136,7 +140,7 @@ class ComputeKernelHwStartupOp(_InputsOutputInitOp):
 
 
 @irdl_op_definition
-class MMInitOp(IRDLOperation):
+class MMInitOp(_InputsOutputInitOp):
     """Full matmul initialisation (unpack A/B, FPU matmul, packer for `out`).
     Deprecated at v0.74.0 in favour of `compute_kernel_hw_startup` +
     `matmul_init`; kept so older kernels can be represented.
@@ -144,12 +148,8 @@ class MMInitOp(IRDLOperation):
 
     name = "tt.mm_init"
 
-    in0 = operand_def(CBType)
-    in1 = operand_def(CBType)
-    out = operand_def(CBType)
     transpose = opt_prop_def(UnitAttr)
 
-    traits = traits_def(ComputeOnly(), *_MEMORY)
     assembly_format = (
         "$in0 `,` $in1 `,` $out (`transpose` $transpose^)? attr-dict "
         "`:` type($in0) `,` type($in1) `,` type($out)"
@@ -162,10 +162,7 @@ class MMInitOp(IRDLOperation):
         out: SSAValue | Operation,
         transpose: bool = False,
     ):
-        super().__init__(operands=[in0, in1, out], properties=_transpose_prop(transpose))
-
-    def verify_(self) -> None:
-        verify_unpack_formats(self.in0, self.in1)
+        super().__init__(in0, in1, out, properties=_transpose_prop(transpose))
 
 
 @irdl_op_definition
