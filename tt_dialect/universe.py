@@ -35,11 +35,32 @@ def _propagate_layout() -> type[ModulePass]:
     return PropagateLayoutPass
 
 
+def _work_partition() -> type[ModulePass]:
+    from tt_dialect.transforms.work_partition import WorkPartitionPass
+
+    return WorkPartitionPass
+
+
+def _grid_to_persistent() -> type[ModulePass]:
+    from tt_dialect.transforms.grid_to_persistent import GridToPersistentPass
+
+    return GridToPersistentPass
+
+
+def _metadata() -> type[ModulePass]:
+    from tt_dialect.transforms.metadata import MetadataPipelinePass
+
+    return MetadataPipelinePass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
         "tt-infer-layout": _infer_layout,
         "tt-propagate-layout": _propagate_layout,
+        "tt-work-partition": _work_partition,
+        "tt-grid-to-persistent": _grid_to_persistent,
+        "tt-metadata": _metadata,
     }
 
 

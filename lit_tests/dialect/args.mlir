@@ -6,14 +6,14 @@
 // kernel's schema), common runtime args and compile-time args.
 
 tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
-  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %a_addr = tt.get_arg_val 0 : i32
     %start = tt.get_arg_val 1 : i32
     %count = tt.get_arg_val 2 : i32
     %cb_id = tt.get_compile_time_arg_val 0 : i32
     %stride = tt.get_common_arg_val 0 : i32
   }
-  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["count" : u32 = num_tiles]>} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["count" : u32 = num_units]>} {
     %count = tt.get_arg_val 0 : i32
     %cb_in = tt.get_compile_time_arg_val 0 : i32
     %cb_out = tt.get_compile_time_arg_val 1 : i32
@@ -22,14 +22,14 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 }
 
 // CHECK:      tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
-// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
 // CHECK-NEXT:     %a_addr = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %start = tt.get_arg_val 1 : i32
 // CHECK-NEXT:     %count = tt.get_arg_val 2 : i32
 // CHECK-NEXT:     %cb_id = tt.get_compile_time_arg_val 0 : i32
 // CHECK-NEXT:     %stride = tt.get_common_arg_val 0 : i32
 // CHECK-NEXT:   }
-// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["count" : u32 = num_tiles]>} {
+// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["count" : u32 = num_units]>} {
 // CHECK-NEXT:     %count = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %cb_in = tt.get_compile_time_arg_val 0 : i32
 // CHECK-NEXT:     %cb_out = tt.get_compile_time_arg_val 1 : i32

@@ -2,7 +2,7 @@
 
 // A runtime argument past the end of the kernel's schema.
 tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
-  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %v = tt.get_arg_val 3 : i32
   }
 }

@@ -24,14 +24,16 @@
 "test.op"() {name = #tt.buffer_kind<sharded>} : () -> ()
 "test.op"() {name = #tt.shard_orientation<row_major>} : () -> ()
 "test.op"() {name = #tt.shard_orientation<col_major>} : () -> ()
+"test.op"() {name = #tt.partition_mode<global>} : () -> ()
+"test.op"() {name = #tt.partition_mode<local_shard>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<lofi>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<hifi2>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<hifi3>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<hifi4>} : () -> ()
 "test.op"() {name = #tt.arg_type<u32>} : () -> ()
 "test.op"() {name = #tt.arg_kind<buffer_address>} : () -> ()
-"test.op"() {name = #tt.arg_kind<start_tile>} : () -> ()
-"test.op"() {name = #tt.arg_kind<num_tiles>} : () -> ()
+"test.op"() {name = #tt.arg_kind<start_unit>} : () -> ()
+"test.op"() {name = #tt.arg_kind<num_units>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.arch<wormhole_b0>} : () -> ()
@@ -52,14 +54,16 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.buffer_kind<sharded>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.shard_orientation<row_major>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.shard_orientation<col_major>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.partition_mode<global>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.partition_mode<local_shard>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<lofi>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi2>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi3>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi4>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.arg_type<u32>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<buffer_address>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<start_tile>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<num_tiles>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<start_unit>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<num_units>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
@@ -81,14 +85,16 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.buffer_kind<sharded>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.shard_orientation<row_major>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.shard_orientation<col_major>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.partition_mode<global>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.partition_mode<local_shard>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<lofi>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi2>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi3>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi4>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.arg_type<u32>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<buffer_address>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<start_tile>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<num_tiles>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<start_unit>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<num_units>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----
@@ -237,33 +243,62 @@
 // Runtime arguments of each kind, and empty and non-empty schemas.
 "test.op"() {name = #tt.runtime_arg<"a_addr" : u32 = buffer_address(0)>} : () -> ()
 "test.op"() {name = #tt.runtime_arg<"b_addr" : u32 = buffer_address(3)>} : () -> ()
-"test.op"() {name = #tt.runtime_arg<"start" : u32 = start_tile>} : () -> ()
-"test.op"() {name = #tt.runtime_arg<"n" : u32 = num_tiles>} : () -> ()
-"test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_tiles>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_units>} : () -> ()
 "test.op"() {name = #tt.runtime_args<[]>} : () -> ()
-"test.op"() {name = #tt.runtime_args<["n" : u32 = num_tiles]>} : () -> ()
-"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} : () -> ()
+"test.op"() {name = #tt.runtime_args<["n" : u32 = num_units]>} : () -> ()
+"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"a_addr" : u32 = buffer_address(0)>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"b_addr" : u32 = buffer_address(3)>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_tile>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_tiles>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_tiles>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_units>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<[]>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<["n" : u32 = num_tiles]>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<["n" : u32 = num_units]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"a_addr" : u32 = buffer_address(0)>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"b_addr" : u32 = buffer_address(3)>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_tile>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_tiles>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_tiles>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_units>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<[]>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<["n" : u32 = num_tiles]>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<["n" : u32 = num_units]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} : () -> ()
+// GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// Work ranges and partitions: balanced over a grid with several ranges, idle
+// cores, and local-shard numbering in column-major core order.
+"test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
+"test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
+// CHECK-NEXT: }
+
+// GENERIC:      "builtin.module"() ({
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----

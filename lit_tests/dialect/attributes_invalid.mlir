@@ -156,7 +156,7 @@
 // -----
 
 // A runtime argument has a name.
-"test.op"() {name = #tt.runtime_arg<"" : u32 = num_tiles>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"" : u32 = num_units>} : () -> ()
 // CHECK: attributes_invalid.mlir:159:21: error: invalid attribute: a runtime argument needs a name
 
 // -----
@@ -168,13 +168,13 @@
 // -----
 
 // The other kinds take none.
-"test.op"() {name = #tt.runtime_arg<"start" : u32 = start_tile(0)>} : () -> ()
-// CHECK: attributes_invalid.mlir:171:21: error: invalid attribute: start_tile takes no tensor index
+"test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit(0)>} : () -> ()
+// CHECK: attributes_invalid.mlir:171:21: error: invalid attribute: start_unit takes no tensor index
 
 // -----
 
-"test.op"() {name = #tt.runtime_arg<"n" : u32 = num_tiles(1)>} : () -> ()
-// CHECK: attributes_invalid.mlir:176:21: error: invalid attribute: num_tiles takes no tensor index
+"test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units(1)>} : () -> ()
+// CHECK: attributes_invalid.mlir:176:21: error: invalid attribute: num_units takes no tensor index
 
 // -----
 
@@ -185,13 +185,13 @@
 // -----
 
 // Entries of a schema are verified.
-"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile(1)]>} : () -> ()
-// CHECK: attributes_invalid.mlir:188:21: error: invalid attribute: start_tile takes no tensor index
+"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit(1)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:188:21: error: invalid attribute: start_unit takes no tensor index
 
 // -----
 
 // Names in a schema are unique.
-"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "n" : u32 = num_tiles, "a_addr" : u32 = buffer_address(1)]>} : () -> ()
+"test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "n" : u32 = num_units, "a_addr" : u32 = buffer_address(1)]>} : () -> ()
 // CHECK: attributes_invalid.mlir:194:21: error: invalid attribute: runtime argument 'a_addr' appears twice in the schema
 
 // -----
@@ -249,10 +249,92 @@
 
 // -----
 
-"test.op"() {name = #tt.runtime_arg<"x" : u64 = num_tiles>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"x" : u64 = num_units>} : () -> ()
 // CHECK: attributes_invalid.mlir:252:43: error: Expected `u32`.
 
 // -----
 
 "test.op"() {name = #tt.runtime_arg<"x" : u32 = end_tile>} : () -> ()
-// CHECK: attributes_invalid.mlir:257:49: error: Expected `buffer_address`, `start_tile`, or `num_tiles`.
+// CHECK: attributes_invalid.mlir:257:49: error: Expected `buffer_address`, `start_unit`, or `num_units`.
+
+// -----
+
+// A work range gives each core at least one unit; idle cores are in no range.
+"test.op"() {name = #tt.work_range<(0, 0) to (1, 0), start = 0, count = 0>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work range count must be positive, got 0; idle cores belong to no range
+
+// -----
+
+"test.op"() {name = #tt.work_range<(0, 0) to (1, 0), start = -4, count = 1>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work range start must be non-negative, got -4
+
+// -----
+
+// Ranges stay inside the core grid ...
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work range (0, 0) to (2, 0) leaves the 2x2 core grid
+
+// -----
+
+// ... and do not overlap.
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [1, 4], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>, <(1, 0) to (1, 1), start = 2, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work ranges (0, 0) to (1, 0) and (1, 0) to (1, 1) overlap
+
+// -----
+
+// Every unit belongs to exactly one core.
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 4], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work ranges cover 2 units, the [1, 4] blocks have 4
+
+// -----
+
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 4], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>, <(1, 0) to (1, 0), start = 1, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work unit 1 is assigned twice (core (1, 0) starts at 1)
+
+// -----
+
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 4], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>, <(1, 0) to (1, 0), start = 3, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work unit 2 is assigned to no core (core (1, 0) starts at 3)
+
+// -----
+
+// Global mode balances: no core has more than one unit above another ...
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 4], ranges = [<(0, 0) to (0, 0), start = 0, count = 3>, <(1, 0) to (1, 0), start = 3, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: global mode must balance work: cores get between 1 and 3 units
+
+// -----
+
+// ... and leaves cores idle only when there are fewer units than cores.
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 3], blocks = [1, 4], ranges = [<(0, 0) to (1, 0), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: global mode leaves cores idle: 2 of 3 cores work on 4 units
+
+// -----
+
+// Local-shard mode gives every core one whole shard.
+"test.op"() {name = #tt.work_partition<local_shard, row_major, grid = [1, 2], blocks = [2, 2], shard_blocks = [2, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 3>, <(1, 0) to (1, 0), start = 3, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: in local_shard mode every core computes one shard of 2 blocks
+
+// -----
+
+"test.op"() {name = #tt.work_partition<local_shard, row_major, grid = [1, 2], blocks = [2, 2], ranges = [<(0, 0) to (1, 0), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: local_shard mode needs shard_blocks = [rows, cols], got []
+
+// -----
+
+"test.op"() {name = #tt.work_partition<local_shard, row_major, grid = [1, 2], blocks = [2, 3], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 0), start = 0, count = 4>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: shard_blocks [2, 2] do not divide blocks [2, 3]
+
+// -----
+
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 2], shard_blocks = [1, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: shard_blocks is only meaningful in local_shard mode
+
+// -----
+
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 0], blocks = [2, 2], ranges = [<(0, 0) to (1, 0), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: grid must be two positive extents [rows, cols], got [1, 0]
+
+// -----
+
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 2], ranges = []>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: a work partition needs at least one work range

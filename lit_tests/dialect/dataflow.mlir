@@ -6,7 +6,7 @@
 // protocol around one page transfer and its barrier.
 
 tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
-  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %a_addr = tt.get_arg_val 0 : i32
     %start = tt.get_arg_val 1 : i32
     %a = tt.tensor_accessor %a_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
@@ -17,7 +17,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
     tt.noc_async_read_barrier
     tt.cb_push_back %cb, 1 : !tt.cb<2, bf16>
   }
-  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %c_addr = tt.get_arg_val 0 : i32
     %c = tt.tensor_accessor %c_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
     %cb = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -31,7 +31,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 }
 
 // CHECK:      tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
-// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
 // CHECK-NEXT:     %a_addr = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %start = tt.get_arg_val 1 : i32
 // CHECK-NEXT:     %a = tt.tensor_accessor %a_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
@@ -42,7 +42,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // CHECK-NEXT:     tt.noc_async_read_barrier
 // CHECK-NEXT:     tt.cb_push_back %cb, 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:   }
-// CHECK-NEXT:   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "count" : u32 = num_tiles]>} {
+// CHECK-NEXT:   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
 // CHECK-NEXT:     %c_addr = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %c = tt.tensor_accessor %c_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK-NEXT:     %cb = tt.get_cb 16 : !tt.cb<2, bf16>

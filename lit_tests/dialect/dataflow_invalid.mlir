@@ -3,7 +3,7 @@
 // NOC ops belong in data-movement kernels: a page read in a compute kernel
 // (the accessor comes from a test op so that the read is the first error).
 tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
-  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start" : u32 = start_tile]>} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start" : u32 = start_unit]>} {
     %start = tt.get_arg_val 0 : i32
     %a = "test.op"() : () -> !tt.tensor_accessor
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>

@@ -24,34 +24,34 @@ tt.program @e attributes {device = #tt.device<blackhole>} {}
 // `attributes {...}` does not matter: properties come first, in definition order.
 
 tt.program @eltwise attributes {tt.origin = "tilelang", cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], device = #tt.device<wormhole_b0>} {
-  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_unit, "n" : u32 = num_units]>} {
   }
-  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {tt.note = "fp32 accumulation", compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>, runtime_args = #tt.runtime_args<["n" : u32 = num_tiles]>} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {tt.note = "fp32 accumulation", compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>, runtime_args = #tt.runtime_args<["n" : u32 = num_units]>} {
   }
-  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} {
   }
 }
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   tt.program @eltwise attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tt.origin = "tilelang"} {
-// CHECK-NEXT:     tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+// CHECK-NEXT:     tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_unit, "n" : u32 = num_units]>} {
 // CHECK-NEXT:     }
-// CHECK-NEXT:     tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["n" : u32 = num_tiles]>, compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>, tt.note = "fp32 accumulation"} {
+// CHECK-NEXT:     tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["n" : u32 = num_units]>, compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>, tt.note = "fp32 accumulation"} {
 // CHECK-NEXT:     }
-// CHECK-NEXT:     tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>} {
+// CHECK-NEXT:     tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} {
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
 // GENERIC-NEXT:   "tt.program"() <{sym_name = "eltwise", device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]}> ({
-// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_tile, "n" : u32 = num_tiles]>}> ({
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_unit, "n" : u32 = num_units]>}> ({
 // GENERIC-NEXT:     ^bb0:
 // GENERIC-NEXT:     }) : () -> ()
-// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "compute", role = #tt.kernel_role<compute>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["n" : u32 = num_tiles]>, compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>}> ({
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "compute", role = #tt.kernel_role<compute>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["n" : u32 = num_units]>, compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = true>}> ({
 // GENERIC-NEXT:     ^bb0:
 // GENERIC-NEXT:     }) {tt.note = "fp32 accumulation"} : () -> ()
-// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "writer", role = #tt.kernel_role<writer>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_tile, "n" : u32 = num_tiles]>}> ({
+// GENERIC-NEXT:     "tt.kernel"() <{sym_name = "writer", role = #tt.kernel_role<writer>, cores = #tt.core_ranges<[(0, 0) to (7, 7), (0, 8) to (3, 8)]>, runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>}> ({
 // GENERIC-NEXT:     ^bb0:
 // GENERIC-NEXT:     }) : () -> ()
 // GENERIC-NEXT:   }) {tt.origin = "tilelang"} : () -> ()

@@ -64,6 +64,15 @@ class ShardOrientation(StrEnum):
     COL_MAJOR = "col_major"
 
 
+class PartitionMode(StrEnum):
+    """How a program's work units are split over cores (`tt-work-partition`)."""
+
+    GLOBAL = "global"
+    """Balanced over the whole core grid, as tt-metal's ``split_work_to_cores``."""
+    LOCAL_SHARD = "local_shard"
+    """Each core computes the blocks of the output shard it holds."""
+
+
 class KernelRole(StrEnum):
     READER = "reader"
     COMPUTE = "compute"
@@ -92,9 +101,9 @@ class ArgKind(StrEnum):
 
     BUFFER_ADDRESS = "buffer_address"
     """Base address of a tensor's device buffer; carries the tensor index."""
-    START_TILE = "start_tile"
+    START_UNIT = "start_unit"
     """First work unit assigned to the core."""
-    NUM_TILES = "num_tiles"
+    NUM_UNITS = "num_units"
     """Number of work units assigned to the core."""
 
 
@@ -176,6 +185,11 @@ class BufferKindAttr(_AngleEnum, EnumAttribute[BufferKind]):
 @irdl_attr_definition
 class ShardOrientationAttr(_AngleEnum, EnumAttribute[ShardOrientation]):
     name = "tt.shard_orientation"
+
+
+@irdl_attr_definition
+class PartitionModeAttr(_AngleEnum, EnumAttribute[PartitionMode]):
+    name = "tt.partition_mode"
 
 
 @irdl_attr_definition
@@ -629,6 +643,266 @@ class CBDescAttr(ParametrizedAttribute):
             raise VerifyException(f"CB page size must be positive, got {self.page_size.data}")
 
 
+# --------------------------------------------------------------------------- work partition
+
+
+@irdl_attr_definition
+class WorkRangeAttr(ParametrizedAttribute):
+    """`#tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>`: a rectangle of
+    cores that each get `count` consecutive work units. Taken in the order of
+    the enclosing partition, its i-th core gets units
+    ``start + i * count .. start + (i + 1) * count - 1``."""
+
+    name = "tt.work_range"
+
+    cores: CoreRangeAttr
+    start: IntAttr
+    count: IntAttr
+
+    def __init__(self, cores: CoreRangeAttr, start: int, count: int):
+        super().__init__(cores, IntAttr(start), IntAttr(count))
+
+    def ordered_cores(self, order: ShardOrientation) -> list[tuple[int, int]]:
+        """The rectangle's cores, row by row (`row_major`) or column by column."""
+        x0, y0, x1, y1 = self.cores.bounds
+        if order is ShardOrientation.ROW_MAJOR:
+            return [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            cores = CoreRangeAttr.new(_parse_range_body(parser))
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "start")
+            start = parser.parse_integer(allow_boolean=False)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "count")
+            count = parser.parse_integer(allow_boolean=False)
+        return (cores, IntAttr(start), IntAttr(count))
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            self.cores.print_body(printer)
+            printer.print_string(f", start = {self.start.data}, count = {self.count.data}")
+
+    def verify(self) -> None:
+        if self.start.data < 0:
+            raise VerifyException(f"work range start must be non-negative, got {self.start.data}")
+        if self.count.data < 1:
+            raise VerifyException(
+                f"work range count must be positive, got {self.count.data}; "
+                "idle cores belong to no range"
+            )
+
+
+@irdl_attr_definition
+class WorkPartitionAttr(ParametrizedAttribute):
+    """How a tile program's work units are split over cores.
+
+    ```
+    #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8],
+        ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
+    #tt.work_partition<local_shard, row_major, grid = [2, 2], blocks = [8, 8],
+        shard_blocks = [4, 4], ranges = [<(0, 0) to (1, 1), start = 0, count = 16>]>
+    ```
+    A work unit is one output block: one point of the program's launch grid,
+    which has ``blocks`` = [rows, cols] points (TileLang's `by`, `bx` extents).
+    Units are numbered row-major over the blocks (`global`), or shard by shard
+    and row-major inside a shard of ``shard_blocks`` blocks (`local_shard`), so
+    that every core's units are one contiguous run. ``grid`` = [rows, cols] is
+    the core grid; ``ranges`` assign runs of units to rectangles of cores,
+    enumerated in the given order (row_major or col_major). Cores in no range
+    are idle.
+    """
+
+    name = "tt.work_partition"
+
+    mode: PartitionModeAttr
+    order: ShardOrientationAttr
+    grid: ArrayAttr[IntAttr]
+    blocks: ArrayAttr[IntAttr]
+    shard_blocks: ArrayAttr[IntAttr]
+    """Blocks per shard [rows, cols] in local_shard mode; empty in global mode."""
+    ranges: ArrayAttr[WorkRangeAttr]
+
+    def __init__(
+        self,
+        mode: PartitionMode,
+        order: ShardOrientation,
+        grid: Sequence[int],
+        blocks: Sequence[int],
+        shard_blocks: Sequence[int],
+        ranges: Sequence[WorkRangeAttr],
+    ):
+        super().__init__(
+            PartitionModeAttr(mode),
+            ShardOrientationAttr(order),
+            _int_array(grid),
+            _int_array(blocks),
+            _int_array(shard_blocks),
+            ArrayAttr(ranges),
+        )
+
+    @property
+    def grid_shape(self) -> tuple[int, ...]:
+        return _ints(self.grid)
+
+    @property
+    def block_shape(self) -> tuple[int, ...]:
+        return _ints(self.blocks)
+
+    @property
+    def shard_block_shape(self) -> tuple[int, ...]:
+        return _ints(self.shard_blocks)
+
+    @property
+    def num_units(self) -> int:
+        rows, cols = self.block_shape
+        return rows * cols
+
+    def assignments(self) -> list[tuple[tuple[int, int], int, int]]:
+        """(core, first unit, unit count) of every working core, range by range."""
+        order = self.order.data
+        return [
+            (core, r.start.data + i * r.count.data, r.count.data)
+            for r in self.ranges.data
+            for i, core in enumerate(r.ordered_cores(order))
+        ]
+
+    def block_of(self, unit: int) -> tuple[int, int]:
+        """The (row, col) launch-grid point of work unit `unit`: (by, bx)."""
+        rows, cols = self.block_shape
+        if self.mode.data is PartitionMode.GLOBAL:
+            return divmod(unit, cols)
+        shard_rows, shard_cols = self.shard_block_shape
+        shard, local = divmod(unit, shard_rows * shard_cols)
+        shard_row, shard_col = divmod(shard, cols // shard_cols)
+        local_row, local_col = divmod(local, shard_cols)
+        return shard_row * shard_rows + local_row, shard_col * shard_cols + local_col
+
+    def core_ranges(self) -> CoreRangeSetAttr:
+        """The working cores, as the kernels' core ranges."""
+        return CoreRangeSetAttr([r.cores for r in self.ranges.data])
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            mode = parser.parse_str_enum(PartitionMode)
+            parser.parse_punctuation(",")
+            order = parser.parse_str_enum(ShardOrientation)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "grid")
+            grid = _parse_int_list(parser)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "blocks")
+            blocks = _parse_int_list(parser)
+            parser.parse_punctuation(",")
+            shard_blocks: list[int] = []
+            if parser.parse_optional_keyword("shard_blocks") is not None:
+                parser.parse_punctuation("=")
+                shard_blocks = _parse_int_list(parser)
+                parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "ranges")
+            ranges = parser.parse_comma_separated_list(
+                parser.Delimiter.SQUARE,
+                lambda: WorkRangeAttr.new(WorkRangeAttr.parse_parameters(parser)),
+            )
+        return (
+            PartitionModeAttr(mode),
+            ShardOrientationAttr(order),
+            _int_array(grid),
+            _int_array(blocks),
+            _int_array(shard_blocks),
+            ArrayAttr(ranges),
+        )
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string(f"{self.mode.data.value}, {self.order.data.value}, grid = ")
+            _print_int_list(printer, self.grid_shape)
+            printer.print_string(", blocks = ")
+            _print_int_list(printer, self.block_shape)
+            if self.shard_block_shape:
+                printer.print_string(", shard_blocks = ")
+                _print_int_list(printer, self.shard_block_shape)
+            printer.print_string(", ranges = ")
+            with printer.in_square_brackets():
+                printer.print_list(self.ranges.data, lambda r: r.print_parameters(printer))
+
+    def verify(self) -> None:
+        for what, shape in (("grid", self.grid_shape), ("blocks", self.block_shape)):
+            if len(shape) != 2 or any(d <= 0 for d in shape):
+                raise VerifyException(f"{what} must be two positive extents [rows, cols], got {list(shape)}")
+        self._verify_mode()
+        rows, cols = self.grid_shape
+        ranges = self.ranges.data
+        if not ranges:
+            raise VerifyException("a work partition needs at least one work range")
+        for i, r in enumerate(ranges):
+            _, _, x1, y1 = r.cores.bounds
+            if x1 >= cols or y1 >= rows:
+                raise VerifyException(
+                    f"work range {_range_text(r.cores)} leaves the {rows}x{cols} core grid"
+                )
+            for other in ranges[i + 1 :]:
+                if r.cores.overlaps(other.cores):
+                    raise VerifyException(
+                        f"work ranges {_range_text(r.cores)} and {_range_text(other.cores)} overlap"
+                    )
+        self._verify_coverage()
+
+    def _verify_mode(self) -> None:
+        shard = self.shard_block_shape
+        if self.mode.data is PartitionMode.GLOBAL:
+            if shard:
+                raise VerifyException("shard_blocks is only meaningful in local_shard mode")
+            return
+        if len(shard) != 2 or any(d <= 0 for d in shard):
+            raise VerifyException(
+                f"local_shard mode needs shard_blocks = [rows, cols], got {list(shard)}"
+            )
+        if any(b % s for b, s in zip(self.block_shape, shard)):
+            raise VerifyException(
+                f"shard_blocks {list(shard)} do not divide blocks {list(self.block_shape)}"
+            )
+
+    def _verify_coverage(self) -> None:
+        """Every unit belongs to exactly one core; global splits are balanced."""
+        assignments = sorted(self.assignments(), key=lambda a: a[1])
+        expected = 0
+        for core, start, count in assignments:
+            if start != expected:
+                problem = "assigned twice" if start < expected else "assigned to no core"
+                unit = min(start, expected)
+                raise VerifyException(f"work unit {unit} is {problem} (core {core} starts at {start})")
+            expected = start + count
+        if expected != self.num_units:
+            raise VerifyException(
+                f"work ranges cover {expected} units, the {list(self.block_shape)} blocks have "
+                f"{self.num_units}"
+            )
+        counts = [count for _, _, count in assignments]
+        if self.mode.data is PartitionMode.LOCAL_SHARD:
+            per_shard = self.shard_block_shape[0] * self.shard_block_shape[1]
+            if any(c != per_shard for c in counts):
+                raise VerifyException(
+                    f"in local_shard mode every core computes one shard of {per_shard} blocks"
+                )
+            return
+        if max(counts) - min(counts) > 1:
+            raise VerifyException(
+                f"global mode must balance work: cores get between {min(counts)} and "
+                f"{max(counts)} units"
+            )
+        rows, cols = self.grid_shape
+        if len(counts) < min(self.num_units, rows * cols):
+            raise VerifyException(
+                f"global mode leaves cores idle: {len(counts)} of {rows * cols} cores work on "
+                f"{self.num_units} units"
+            )
+
+
 # --------------------------------------------------------------------------- runtime arguments
 
 
@@ -700,7 +974,7 @@ def _parse_runtime_arg_body(parser: AttrParser) -> tuple[Attribute, ...]:
 
 @irdl_attr_definition
 class RuntimeArgsAttr(ParametrizedAttribute):
-    """`#tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_tile]>`.
+    """`#tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit]>`.
 
     The ordered schema of a kernel's runtime arguments: entry i is read by
     ``get_arg_val(i)`` and set by the host at position i.
@@ -829,6 +1103,7 @@ ATTRIBUTES: list[type[Attribute]] = [
     MathFidelityAttr,
     ArgTypeAttr,
     ArgKindAttr,
+    PartitionModeAttr,
     DeviceAttr,
     CoreCoordAttr,
     CoreRangeAttr,
@@ -836,6 +1111,8 @@ ATTRIBUTES: list[type[Attribute]] = [
     ShardSpecAttr,
     BufferLayoutAttr,
     CBDescAttr,
+    WorkRangeAttr,
+    WorkPartitionAttr,
     RuntimeArgAttr,
     RuntimeArgsAttr,
     ComputeConfigAttr,

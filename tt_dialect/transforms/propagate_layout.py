@@ -156,8 +156,10 @@ class PropagateLayoutPass(ModulePass):
     cb_depth: int = 2
     """Blocks each CB holds: 1 is single buffering, 2 double buffering."""
 
-    def apply(self, ctx: Context, op: ModuleOp) -> None:
+    def __post_init__(self) -> None:
         if self.cb_depth < 1:
-            raise ValueError(f"cb-depth must be at least 1, got {self.cb_depth}")
+            raise ValueError(f"{self.name}: cb-depth must be at least 1, got {self.cb_depth}")
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
         pattern = AssignCircularBuffers(self.cb_depth)
         PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

@@ -1,0 +1,172 @@
+"""tt-grid-to-persistent: the grid launch becomes a persistent loop on each core.
+
+Reads: tile programs partitioned by `tt-work-partition` (`tt.work_partition`
+and `tt.runtime_args` on the function) and their `tt.launch_grid`.
+Writes: the launch is replaced by a loop that every working core runs over its
+own units:
+
+    %start_arg = tt.get_arg_val 3 : i32        // schema entry `start_unit`
+    %count_arg = tt.get_arg_val 4 : i32        // schema entry `num_units`
+    ...
+    scf.for %unit = %start_unit to %end_unit step %c1 {
+      %by = ... ; %bx = ...                    // the block of `%unit`
+      <launch body>
+    }
+
+Block indices are recomputed from the unit id in the partition's numbering
+(row-major over the launch grid, or shard by shard in local_shard mode).
+Shared and fragment buffers are hoisted above the loop: a core allocates its
+circular buffers once and reuses them for every block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xdsl.context import Context
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import IndexType, ModuleOp
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
+from xdsl.rewriter import InsertPoint
+
+from tt_dialect.diagnostics import op_error
+from tt_dialect.ops.args import GetArgValOp
+from tt_dialect.ops.attributes import ArgKind, PartitionMode, RuntimeArgsAttr, WorkPartitionAttr
+from tt_dialect.ops.tile_program import LaunchGridOp, _AllocOp
+from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
+
+
+def schema_index(schema: RuntimeArgsAttr, kind: ArgKind) -> int | None:
+    return next(
+        (i for i, arg in enumerate(schema.args.data) if arg.arg_kind is kind), None
+    )
+
+
+class _Emitter:
+    """Collects index arithmetic, naming results as it goes."""
+
+    def __init__(self) -> None:
+        self.ops: list[Operation] = []
+
+    def add(self, op: Operation, name: str | None = None) -> SSAValue:
+        self.ops.append(op)
+        result = op.results[0]
+        result.name_hint = name
+        return result
+
+    def constant(self, value: int, name: str | None = None) -> SSAValue:
+        return self.add(arith.ConstantOp.from_int_and_width(value, IndexType()), name)
+
+    def divmod(self, value: SSAValue, divisor: SSAValue, names: tuple[str | None, str | None]):
+        quotient = self.add(arith.DivUIOp(value, divisor), names[0])
+        remainder = self.add(arith.RemUIOp(value, divisor), names[1])
+        return quotient, remainder
+
+
+@dataclass(frozen=True)
+class LaunchToPersistentLoop(RewritePattern):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, launch: LaunchGridOp, rewriter: PatternRewriter, /) -> None:
+        program = launch.parent_op()
+        while program is not None and not isinstance(program, func.FuncOp):
+            program = program.parent_op()
+        partition = program.attributes.get(PARTITION_ATTR) if program else None
+        schema = program.attributes.get(RUNTIME_ARGS_ATTR) if program else None
+        if not isinstance(partition, WorkPartitionAttr) or not isinstance(schema, RuntimeArgsAttr):
+            raise op_error(
+                launch,
+                f"the enclosing function has no {PARTITION_ATTR} and {RUNTIME_ARGS_ATTR}; "
+                "run tt-work-partition first",
+            )
+        grid_x, grid_y = launch.grid_shape
+        if partition.block_shape != (grid_y, grid_x):
+            raise op_error(
+                launch,
+                f"launch grid ({grid_x}, {grid_y}) does not match the {list(partition.block_shape)} "
+                "blocks of the work partition",
+            )
+
+        for alloc in [op for op in launch.body.walk() if isinstance(op, _AllocOp)]:
+            alloc.detach()
+            rewriter.insert_op(alloc, InsertPoint.before(launch))
+
+        prologue = _Emitter()
+        start_arg, count_arg = (
+            prologue.add(GetArgValOp(self._entry(launch, schema, kind)), name)
+            for kind, name in ((ArgKind.START_UNIT, "start_arg"), (ArgKind.NUM_UNITS, "count_arg"))
+        )
+        start = prologue.add(arith.IndexCastOp(start_arg, IndexType()), "start_unit")
+        count = prologue.add(arith.IndexCastOp(count_arg, IndexType()), "num_units")
+        end = prologue.add(arith.AddiOp(start, count), "end_unit")
+        step = prologue.constant(1, "unit_step")
+
+        body = Block(arg_types=[IndexType()])
+        unit = body.args[0]
+        unit.name_hint = "unit"
+        block_x, block_y = launch.block_indices
+        indices = _Emitter()
+        row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
+        block_x.replace_all_uses_with(col)
+        block_y.replace_all_uses_with(row)
+        body.add_ops(indices.ops)
+        for op in list(launch.body.block.ops):
+            op.detach()
+            body.add_op(op)
+        body.add_op(scf.YieldOp())
+
+        loop = scf.ForOp(start, end, step, [], body)
+        rewriter.insert_op([*prologue.ops, loop], InsertPoint.before(launch))
+        rewriter.erase_op(launch)
+
+    @staticmethod
+    def _entry(launch: LaunchGridOp, schema: RuntimeArgsAttr, kind: ArgKind) -> int:
+        index = schema_index(schema, kind)
+        if index is None:
+            raise op_error(
+                launch, f"the runtime-argument schema has no {kind.value} entry"
+            )
+        return index
+
+    @staticmethod
+    def _block_of(
+        emit: _Emitter,
+        unit: SSAValue,
+        partition: WorkPartitionAttr,
+        names: tuple[str | None, str | None],
+    ) -> tuple[SSAValue, SSAValue]:
+        """(row, col) of the block `unit`, as `WorkPartitionAttr.block_of` computes it."""
+        _, cols = partition.block_shape
+        if partition.mode.data is PartitionMode.GLOBAL:
+            return emit.divmod(unit, emit.constant(cols, "blocks_per_row"), names)
+        shard_rows, shard_cols = partition.shard_block_shape
+        blocks_per_shard = emit.constant(shard_rows * shard_cols, "blocks_per_shard")
+        shard, local = emit.divmod(unit, blocks_per_shard, ("shard", "block_in_shard"))
+        shard_row, shard_col = emit.divmod(
+            shard, emit.constant(cols // shard_cols, "shards_per_row"), ("shard_row", "shard_col")
+        )
+        shard_width = emit.constant(shard_cols, "shard_width")
+        local_row, local_col = emit.divmod(local, shard_width, ("row_in_shard", "col_in_shard"))
+        first_row = emit.add(
+            arith.MuliOp(shard_row, emit.constant(shard_rows, "shard_height")), "shard_first_row"
+        )
+        first_col = emit.add(arith.MuliOp(shard_col, shard_width), "shard_first_col")
+        row = emit.add(arith.AddiOp(first_row, local_row), names[0])
+        col = emit.add(arith.AddiOp(first_col, local_col), names[1])
+        return row, col
+
+
+@dataclass(frozen=True)
+class GridToPersistentPass(ModulePass):
+    """Turns every partitioned grid launch into a per-core persistent loop."""
+
+    name = "tt-grid-to-persistent"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        PatternRewriteWalker(LaunchToPersistentLoop(), apply_recursively=False).rewrite_module(op)
