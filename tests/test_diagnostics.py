@@ -92,7 +92,7 @@ CASES = [
         ["-p", "canonicalize{bogus=1}"],
         PROGRAM.replace("PAGES", "1"),
         1,
-        'tt-opt: error: Provided arguments ["bogus"] not found in expected arguments []',
+        'tt-opt: error: canonicalize: Provided arguments ["bogus"] not found in expected arguments []',
     ),
     (
         "unknown-target",

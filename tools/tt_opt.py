@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from typing import IO
 
 from xdsl.dialects.builtin import ModuleOp
-from xdsl.passes import ModulePass, PassPipeline
+from xdsl.passes import ModulePass
 from xdsl.utils.exceptions import ArgSpecParseError, DiagnosticException, ParseError
 from xdsl.xdsl_opt_main import xDSLOptMain
 
+from tt_dialect.api import build_pipeline
 from tt_dialect.diagnostics import (
     LocatingParser,
     TTDiagnostic,
@@ -66,7 +67,7 @@ class TTOptMain(xDSLOptMain):
             if previous is not None and not self.args.disable_verify:
                 verify_located(module)
 
-        self.pipeline = PassPipeline.parse_spec(
+        self.pipeline = build_pipeline(
             self.available_passes, self.args.passes, verify_between_passes
         )
 

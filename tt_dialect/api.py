@@ -13,12 +13,14 @@ Errors are `TTDiagnostic`s with the same `file:line:col: error: ...` text
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
-from xdsl.passes import PassPipeline
+from xdsl.passes import ModulePass, PassPipeline, PassPipelineCallbackType
 from xdsl.printer import Printer
 from xdsl.universe import Universe
+from xdsl.utils.arg_spec import parse_pipeline
 
 from tt_dialect.diagnostics import LocatingParser, verify_located
 
@@ -38,11 +40,34 @@ def parse_module(text: str, ctx: Context | None = None, file_name: str = "<input
     return module
 
 
+def build_pipeline(
+    available: dict[str, Callable[[], type[ModulePass]]],
+    pipeline: str,
+    callback: PassPipelineCallbackType | None = None,
+) -> PassPipeline:
+    """`PassPipeline.parse_spec`, but an option error names the pass it belongs to."""
+    specs = tuple(parse_pipeline(pipeline))
+    unknown = [spec.name for spec in specs if spec.name not in available]
+    if unknown:
+        raise ValueError(f"Unrecognized passes: {unknown}")
+    passes: list[ModulePass] = []
+    for spec in specs:
+        try:
+            passes.append(available[spec.name]().from_pass_spec(spec))
+        except ValueError as err:
+            message = str(err)
+            if not message.startswith(f"{spec.name}: "):
+                message = f"{spec.name}: {message}"
+            raise ValueError(message) from None
+    return PassPipeline(tuple(passes), callback)
+
+
 def apply_pipeline(module: ModuleOp, pipeline: str, ctx: Context | None = None) -> None:
     """Runs a `tt-opt -p` style pipeline on `module` in place, verifying after each pass."""
-    passes = {name: factory for name, factory in Universe.get_multiverse().all_passes.items()}
-    PassPipeline.parse_spec(
-        passes, pipeline, lambda previous, op, following: verify_located(op)
+    build_pipeline(
+        Universe.get_multiverse().all_passes,
+        pipeline,
+        lambda previous, op, following: verify_located(op),
     ).apply(ctx or make_context(), module)
 
 

@@ -338,3 +338,15 @@
 
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 2], ranges = []>} : () -> ()
 // CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: a work partition needs at least one work range
+
+// -----
+
+// Every entry of a schema means something different ...
+"test.op"() {name = #tt.runtime_args<["n" : u32 = num_units, "count" : u32 = num_units]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: runtime arguments 'n' and 'count' mean the same (num_units)
+
+// -----
+
+// ... also for buffer addresses.
+"test.op"() {name = #tt.runtime_args<["a" : u32 = buffer_address(1), "b" : u32 = buffer_address(0), "c" : u32 = buffer_address(1)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: runtime arguments 'a' and 'c' mean the same (buffer_address(1))

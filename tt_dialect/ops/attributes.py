@@ -1002,12 +1002,19 @@ class RuntimeArgsAttr(ParametrizedAttribute):
 
     def verify(self) -> None:
         seen: set[str] = set()
+        meanings: dict[tuple[ArgKind, int], str] = {}
         for arg in self.args.data:
-            if arg.arg_name.data in seen:
+            name = arg.arg_name.data
+            if name in seen:
+                raise VerifyException(f"runtime argument '{name}' appears twice in the schema")
+            seen.add(name)
+            meaning = (arg.arg_kind, arg.tensor.data)
+            if meaning in meanings:
                 raise VerifyException(
-                    f"runtime argument '{arg.arg_name.data}' appears twice in the schema"
+                    f"runtime arguments '{meanings[meaning]}' and '{name}' mean the same "
+                    f"({arg.arg_kind.value}{f'({arg.tensor.data})' if arg.tensor.data >= 0 else ''})"
                 )
-            seen.add(arg.arg_name.data)
+            meanings[meaning] = name
 
 
 # --------------------------------------------------------------------------- compute configuration

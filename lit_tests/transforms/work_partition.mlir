@@ -1,0 +1,183 @@
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition' --split-input-file --verify-diagnostics | filecheck %s
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=3x3}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=GRID3
+// RUN: tt-opt %s -p 'tt-infer-layout{arch=blackhole},tt-work-partition{arch=blackhole}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=BH
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{mode=local_shard grid=4x4}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=SHARD
+// RUN: not tt-opt %s -p 'tt-work-partition{grid=11x5}' 2>&1 | filecheck %s --check-prefix=TOO-TALL
+// RUN: not tt-opt %s -p 'tt-work-partition{arch=blackhole grid=10x15}' 2>&1 | filecheck %s --check-prefix=TOO-WIDE
+// RUN: not tt-opt %s -p 'tt-work-partition{grid=8}' 2>&1 | filecheck %s --check-prefix=NOT-RXC
+// RUN: not tt-opt %s -p 'tt-work-partition{grid=0x4}' 2>&1 | filecheck %s --check-prefix=EMPTY
+
+// TOO-TALL: tt-opt: error: tt-work-partition: grid 11x5 is larger than the 10x8 worker grid of wormhole_b0
+// TOO-WIDE: tt-opt: error: tt-work-partition: grid 10x15 is larger than the 10x14 worker grid of blackhole
+// NOT-RXC:  tt-opt: error: tt-work-partition: grid must be ROWSxCOLS with positive extents, e.g. grid=8x8; got '8'
+// EMPTY:    tt-opt: error: tt-work-partition: grid must be ROWSxCOLS with positive extents, e.g. grid=8x8; got '0x4'
+
+// Global mode, 64 blocks. On the whole 10x8 wormhole grid: one block on each of
+// the first 64 cores (8 rows), the last two rows idle. On 3x3: 64 = 9 * 7 + 1, so
+// core (0, 0) gets 8 blocks and the other eight 7; on the 10x14 blackhole grid the
+// first four rows and a half-row of 8 cores get a block each.
+// Every tensor argument gets a buffer address in the schema, then start and count.
+func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %n: index, %C: memref<1024x1024xbf16>) {
+  tt.launch_grid (%bx, %by) in (8, 8) {
+  }
+  func.return
+}
+// CHECK:      func.func @gemm(
+// CHECK-SAME: attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>,
+// CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor3_addr" : u32 = buffer_address(3), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>}
+// GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>
+// BH:         tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 14], blocks = [8, 8], ranges = [<(0, 0) to (13, 3), start = 0, count = 1>, <(0, 4) to (7, 4), start = 56, count = 1>]>
+// Local-shard mode needs an output to follow; this program writes none.
+// SHARD:      work_partition.mlir:[[# @LINE - 11]]:1: error: 'func.func' op local_shard mode needs an output: no copy writes a tensor argument
+
+// -----
+
+// The blocks are the launch grid's points, row-major: a 2x5 launch is 10 blocks,
+// more than the 9 cores of a 3x3 grid, so core (0, 0) takes two. A 1x1 launch
+// keeps one core busy and leaves the rest idle.
+func.func @wide(%A: memref<64x160xf32>, %C: memref<64x160xf32>) {
+  tt.launch_grid (%bx, %by) in (5, 2) {
+  }
+  func.return
+}
+func.func @tiny(%A: memref<32x32xf32>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+  }
+  func.return
+}
+// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>
+// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>
+// GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 5], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>, <(1, 0) to (2, 0), start = 2, count = 1>, <(0, 1) to (2, 2), start = 4, count = 1>]>
+// GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>
+// SHARD:      error: 'func.func' op local_shard mode needs an output
+
+// -----
+
+// Local-shard mode: C is block-sharded 2x2 (shards of 4x4 tiles), the program
+// writes 2x2-tile blocks, so every core of the 2x2 shard grid computes the 2x2
+// blocks of its shard, numbered shard by shard. Global mode ignores shards.
+func.func @sharded(%A: memref<256x256xbf16>, %C: memref<256x256xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>}) {
+  tt.launch_grid (%bx, %by) in (4, 4) {
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %c64, %bx : index
+    %a = tt.alloc_shared : memref<64x64xbf16>
+    tt.copy %A[%row, %col] to %a : memref<256x256xbf16> to memref<64x64xbf16>
+    tt.copy %a to %C[%row, %col] : memref<64x64xbf16> to memref<256x256xbf16>
+  }
+  func.return
+}
+// SHARD:      tt.work_partition = #tt.work_partition<local_shard, row_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>
+// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [4, 4], ranges = [<(0, 0) to (7, 1), start = 0, count = 1>]>
+
+// -----
+
+// Height sharding over 4 cores in column-major order: the shard grid is 2 rows x 2
+// cols, cores are taken column by column.
+func.func @height(%A: memref<512x64xbf16>, %C: memref<512x64xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [16, 2], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 2], col_major>>}) {
+  tt.launch_grid (%bx, %by) in (1, 8) {
+    %c64 = arith.constant 64 : index
+    %c0 = arith.constant 0 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c64 : index
+    %a = tt.alloc_shared : memref<64x64xbf16>
+    tt.copy %A[%row, %col] to %a : memref<512x64xbf16> to memref<64x64xbf16>
+    tt.copy %a to %C[%row, %col] : memref<64x64xbf16> to memref<512x64xbf16>
+  }
+  func.return
+}
+// SHARD:      tt.work_partition = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [8, 1], shard_blocks = [2, 1], ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>
+
+// -----
+
+// Errors of local-shard mode. The output must be written in blocks of
+// `block index * block size`, rows from the y index and columns from x ...
+func.func @transposed(%A: memref<256x256xbf16>, %C: memref<256x256xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>}) {
+  tt.launch_grid (%bx, %by) in (4, 4) {
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %bx, %c64 : index
+    %col = arith.muli %by, %c64 : index
+    %a = tt.alloc_shared : memref<64x64xbf16>
+    tt.copy %A[%row, %col] to %a : memref<256x256xbf16> to memref<64x64xbf16>
+    tt.copy %a to %C[%row, %col] : memref<64x64xbf16> to memref<256x256xbf16>
+  }
+  func.return
+}
+// SHARD: work_partition.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op local_shard mode needs output offsets of the form block index * block size; dimension 0 must be the launch grid's y index times 64 (arith.muli by an arith.constant)
+
+// -----
+
+// ... the launch grid must cover the output exactly ...
+func.func @partial(%C: memref<256x256xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>}) {
+  tt.launch_grid (%bx, %by) in (2, 2) {
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c64 : index
+    %a = tt.alloc_shared : memref<64x64xbf16>
+    tt.fill %a, 1.0 : memref<64x64xbf16>
+    tt.copy %a to %C[%row, %col] : memref<64x64xbf16> to memref<256x256xbf16>
+  }
+  func.return
+}
+// SHARD: work_partition.mlir:[[# @LINE - 10]]:3: error: 'tt.launch_grid' op local_shard mode needs the launch grid to cover the output exactly: [2, 2] blocks of [2, 2] tiles cover [4, 4] tiles, the output has [8, 8]
+
+// -----
+
+// ... a shard holds whole blocks ...
+func.func @straddle(%C: memref<192x192xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [6, 6], shard = #tt.shard_spec<grid = [2, 2], shard = [3, 3], row_major>>}) {
+  tt.launch_grid (%bx, %by) in (3, 3) {
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c64 : index
+    %a = tt.alloc_shared : memref<64x64xbf16>
+    tt.fill %a, 1.0 : memref<64x64xbf16>
+    tt.copy %a to %C[%row, %col] : memref<64x64xbf16> to memref<192x192xbf16>
+  }
+  func.return
+}
+// SHARD: work_partition.mlir:[[# @LINE - 10]]:3: error: 'tt.launch_grid' op local_shard mode needs whole blocks per shard: shard shape [3, 3] tiles is not a multiple of the [2, 2]-tile block in dimension 0
+
+// -----
+
+// ... the shard grid must fit the core grid ...
+func.func @big_shard_grid(%C: memref<256x256xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], shard = #tt.shard_spec<grid = [8, 1], shard = [1, 8], row_major>>}) {
+  tt.launch_grid (%bx, %by) in (1, 8) {
+    %c32 = arith.constant 32 : index
+    %c256 = arith.constant 256 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c256 : index
+    %a = tt.alloc_shared : memref<32x256xbf16>
+    tt.fill %a, 1.0 : memref<32x256xbf16>
+    tt.copy %a to %C[%row, %col] : memref<32x256xbf16> to memref<256x256xbf16>
+  }
+  func.return
+}
+// SHARD: work_partition.mlir:[[# @LINE - 12]]:1: error: 'func.func' op shard grid [8, 1] of the output does not fit the 4x4 core grid
+
+// -----
+
+// ... and the output must be sharded.
+func.func @interleaved(%C: memref<64x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %by, %c64 : index
+    %col = arith.muli %bx, %c64 : index
+    %a = tt.alloc_shared : memref<64x64xbf16>
+    tt.fill %a, 1.0 : memref<64x64xbf16>
+    tt.copy %a to %C[%row, %col] : memref<64x64xbf16> to memref<64x64xbf16>
+  }
+  func.return
+}
+// SHARD: work_partition.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op local_shard mode needs a sharded output; argument #0 is dram interleaved
+
+// -----
+
+// A tile program launches one grid.
+func.func @two_launches(%A: memref<32x32xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+  }
+  tt.launch_grid (%bx, %by) in (1, 1) {
+  }
+  func.return
+}
+// CHECK: work_partition.mlir:[[# @LINE - 4]]:3: error: 'tt.launch_grid' op a tile program launches one grid; this one launches 2
