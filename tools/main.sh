@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Set up the environment and run the main job. Today: parse, verify and print
-# every example through tt-opt, and round-trip each through real MLIR.
+# Set up the environment and run the main job. Today: round-trip every example
+# through real MLIR, then run stages A-B (tt-metadata) on it, writing
+# build/artifacts/<example>.metadata.mlir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
+mkdir -p build/artifacts
 for example in examples/*/*.mlir; do
+  name="$(basename "$example" .mlir)"
   echo "== $example"
   tt-opt "$example" --print-op-generic \
     | iree-opt --allow-unregistered-dialect --mlir-print-op-generic \
-    | tt-opt
+    | tt-opt > /dev/null
+  tt-opt "$example" -p tt-metadata -o "build/artifacts/$name.metadata.mlir"
+  echo "   stages A-B -> build/artifacts/$name.metadata.mlir"
 done

@@ -95,7 +95,7 @@ class LaunchToPersistentLoop(RewritePattern):
 
         for alloc in [op for op in launch.body.walk() if isinstance(op, _AllocOp)]:
             alloc.detach()
-            rewriter.insert_op(alloc, InsertPoint.before(launch))
+            rewriter.insert(alloc, InsertPoint.before(launch))
 
         prologue = _Emitter()
         start_arg, count_arg = (
@@ -122,8 +122,8 @@ class LaunchToPersistentLoop(RewritePattern):
         body.add_op(scf.YieldOp())
 
         loop = scf.ForOp(start, end, step, [], body)
-        rewriter.insert_op([*prologue.ops, loop], InsertPoint.before(launch))
-        rewriter.erase_op(launch)
+        rewriter.insert([*prologue.ops, loop], InsertPoint.before(launch))
+        rewriter.erase(launch)
 
     @staticmethod
     def _entry(launch: LaunchGridOp, schema: RuntimeArgsAttr, kind: ArgKind) -> int:
