@@ -7,7 +7,6 @@ definitions (their docstrings and verifier sources are the single truth).
 
 from __future__ import annotations
 
-import argparse
 import inspect
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from xdsl.ir import Attribute, Operation
 
 from tt_dialect.ops import TT, args, attributes, cb, compute, dataflow, program, tile_program, types
+from tt_tools.generated_doc import write_or_check
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "dialect.md"
 
@@ -70,16 +70,7 @@ def _summary_module(module: object) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true")
-    text = render()
-    if parser.parse_args().check:
-        if not DOC.exists() or DOC.read_text() != text:
-            print(f"{DOC} is out of date: run python tools/gen_dialect_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(text)
-    return 0
+    return write_or_check(DOC, render, __doc__.splitlines()[0], "tools/gen_dialect_doc.py")
 
 
 if __name__ == "__main__":

@@ -13,13 +13,13 @@ repository root), so the walkthrough always shows what the compiler prints.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shlex
 import sys
 from pathlib import Path
 
 from tt_dialect.api import run_pipeline
+from tt_tools.generated_doc import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "walkthrough.md"
@@ -41,18 +41,9 @@ def render(text: str) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that the file is up to date")
-    args = parser.parse_args()
-    current = DOC.read_text()
-    fresh = render(current)
-    if args.check:
-        if fresh != current:
-            print(f"{DOC} is out of date: run python tools/gen_walkthrough.py", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(fresh)
-    return 0
+    return write_or_check(
+        DOC, lambda: render(DOC.read_text()), __doc__.splitlines()[0], "tools/gen_walkthrough.py"
+    )
 
 
 if __name__ == "__main__":

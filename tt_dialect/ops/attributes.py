@@ -124,6 +124,12 @@ def _parse_keyword_value(parser: AttrParser, keyword: str) -> None:
     parser.parse_punctuation("=")
 
 
+def _parse_named_ints(parser: AttrParser, keyword: str) -> list[int]:
+    """`keyword = [1, 2, 3]`"""
+    _parse_keyword_value(parser, keyword)
+    return _parse_int_list(parser)
+
+
 def _ints(attr: ArrayAttr[IntAttr]) -> tuple[int, ...]:
     return tuple(v.data for v in attr.data)
 
@@ -419,11 +425,9 @@ class ShardSpecAttr(ParametrizedAttribute):
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         with parser.in_angle_brackets():
-            _parse_keyword_value(parser, "grid")
-            grid = _parse_int_list(parser)
+            grid = _parse_named_ints(parser, "grid")
             parser.parse_punctuation(",")
-            _parse_keyword_value(parser, "shard")
-            shard = _parse_int_list(parser)
+            shard = _parse_named_ints(parser, "shard")
             parser.parse_punctuation(",")
             orientation = parser.parse_str_enum(ShardOrientation)
         return (_int_array(grid), _int_array(shard), ShardOrientationAttr(orientation))
@@ -519,11 +523,9 @@ class BufferLayoutAttr(ParametrizedAttribute):
             parser.parse_punctuation(",")
             dtype = parser.parse_str_enum(DataFormat)
             parser.parse_punctuation(",")
-            _parse_keyword_value(parser, "tile")
-            tile = _parse_int_list(parser)
+            tile = _parse_named_ints(parser, "tile")
             parser.parse_punctuation(",")
-            _parse_keyword_value(parser, "tiles")
-            tiles = _parse_int_list(parser)
+            tiles = _parse_named_ints(parser, "tiles")
             shard: Attribute = StringAttr("")
             if parser.parse_optional_punctuation(","):
                 _parse_keyword_value(parser, "shard")
@@ -792,11 +794,9 @@ class WorkPartitionAttr(ParametrizedAttribute):
             parser.parse_punctuation(",")
             order = parser.parse_str_enum(ShardOrientation)
             parser.parse_punctuation(",")
-            _parse_keyword_value(parser, "grid")
-            grid = _parse_int_list(parser)
+            grid = _parse_named_ints(parser, "grid")
             parser.parse_punctuation(",")
-            _parse_keyword_value(parser, "blocks")
-            blocks = _parse_int_list(parser)
+            blocks = _parse_named_ints(parser, "blocks")
             parser.parse_punctuation(",")
             shard_blocks: list[int] = []
             if parser.parse_optional_keyword("shard_blocks") is not None:
