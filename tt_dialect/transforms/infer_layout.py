@@ -52,6 +52,17 @@ def is_tile_program(op: func.FuncOp) -> bool:
     return any(isinstance(child, LaunchGridOp) for child in op.body.walk())
 
 
+def argument_layout(program: func.FuncOp, index: int) -> BufferLayoutAttr:
+    """The `tt.layout` of argument `index`; an error if tt-infer-layout has not run."""
+    attrs = program.arg_attrs.data[index].data if program.arg_attrs else {}
+    layout = attrs.get(LAYOUT_ATTR)
+    if not isinstance(layout, BufferLayoutAttr):
+        raise op_error(
+            program, f"argument #{index} has no {LAYOUT_ATTR}; run tt-infer-layout first"
+        )
+    return layout
+
+
 def data_format_of(element_type: Attribute) -> DataFormat | None:
     match element_type:
         case BFloat16Type():

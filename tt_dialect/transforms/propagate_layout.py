@@ -37,7 +37,7 @@ from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.attributes import TILE_BYTES, BufferLayoutAttr, CBDescAttr, DataFormat
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-from tt_dialect.transforms.infer_layout import LAYOUT_ATTR, data_format_of, is_tile_program
+from tt_dialect.transforms.infer_layout import argument_layout, data_format_of, is_tile_program
 
 CB_ATTR = "tt.cb"
 """Attribute on an alloc op holding its `#tt.cb_desc`."""
@@ -121,14 +121,7 @@ class AssignCircularBuffers(RewritePattern):
             return
         if tensor.owner is not program.body.block or alloc in into:
             return
-        attrs = program.arg_attrs.data[tensor.index].data if program.arg_attrs else {}
-        layout = attrs.get(LAYOUT_ATTR)
-        if not isinstance(layout, BufferLayoutAttr):
-            raise op_error(
-                program,
-                f"argument #{tensor.index} has no {LAYOUT_ATTR}; run tt-infer-layout first",
-            )
-        into[alloc] = _Endpoint(tensor.index, position, layout)
+        into[alloc] = _Endpoint(tensor.index, position, argument_layout(program, tensor.index))
 
     @staticmethod
     def _own_format(alloc: _AllocOp) -> DataFormat:

@@ -60,7 +60,7 @@ from tt_dialect.ops.attributes import (
     WorkRangeAttr,
 )
 from tt_dialect.ops.tile_program import CopyOp, LaunchGridOp
-from tt_dialect.transforms.infer_layout import LAYOUT_ATTR, is_tile_program
+from tt_dialect.transforms.infer_layout import argument_layout, is_tile_program
 
 PARTITION_ATTR = "tt.work_partition"
 """Function attribute holding the program's `#tt.work_partition`."""
@@ -238,12 +238,7 @@ class PartitionWork(RewritePattern):
         found: _ShardedOutput | None = None
         for store in stores:
             assert isinstance(store.dst, BlockArgument)
-            layout = program.arg_attrs.data[store.dst.index].data.get(LAYOUT_ATTR) if program.arg_attrs else None
-            if not isinstance(layout, BufferLayoutAttr):
-                raise op_error(
-                    program,
-                    f"argument #{store.dst.index} has no {LAYOUT_ATTR}; run tt-infer-layout first",
-                )
+            layout = argument_layout(program, store.dst.index)
             if layout.buffer_kind is not BufferKind.SHARDED:
                 raise op_error(
                     store,
