@@ -65,3 +65,48 @@ func.func @in_and_out(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>) {
   func.return
 }
 // CHECK: propagate_layout.mlir:[[# @LINE - 6]]:5: error: 'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; use separate input and output buffers
+
+// -----
+
+// Inputs have CB indices 0..15: a 17th input buffer does not fit.
+func.func @too_many_inputs(%X: memref<32x32xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %x0 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x0 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x1 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x1 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x2 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x2 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x3 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x3 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x4 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x4 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x5 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x5 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x6 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x6 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x7 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x7 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x8 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x8 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x9 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x9 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x10 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x10 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x11 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x11 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x12 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x12 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x13 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x13 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x14 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x14 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x15 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x15 : memref<32x32xbf16> to memref<32x32xbf16>
+    %x16 = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x16 : memref<32x32xbf16> to memref<32x32xbf16>
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:5: error: 'tt.alloc_shared' op too many input buffers: 17 need CB indices 0..16, only 0..15 exist

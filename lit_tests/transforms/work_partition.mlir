@@ -6,6 +6,7 @@
 // RUN: not tt-opt %s -p 'tt-work-partition{arch=blackhole grid=10x15}' 2>&1 | filecheck %s --check-prefix=TOO-WIDE
 // RUN: not tt-opt %s -p 'tt-work-partition{grid=8}' 2>&1 | filecheck %s --check-prefix=NOT-RXC
 // RUN: not tt-opt %s -p 'tt-work-partition{grid=0x4}' 2>&1 | filecheck %s --check-prefix=EMPTY
+// RUN: tt-opt %s -p 'tt-work-partition{mode=local_shard}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=NOLAYOUT
 
 // TOO-TALL: tt-opt: error: tt-work-partition: grid 11x5 is larger than the 10x8 worker grid of wormhole_b0
 // TOO-WIDE: tt-opt: error: tt-work-partition: grid 10x15 is larger than the 10x14 worker grid of blackhole
@@ -169,6 +170,25 @@ func.func @interleaved(%C: memref<64x64xbf16>) {
   func.return
 }
 // SHARD: work_partition.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op local_shard mode needs a sharded output; argument #0 is dram interleaved
+// Without tt-infer-layout, local-shard mode has no layout to read.
+// NOLAYOUT: work_partition.mlir:[[# @LINE - 13]]:1: error: 'func.func' op argument #0 has no tt.layout; run tt-infer-layout first
+
+// -----
+
+// Every output of a local-shard program is sharded the same way.
+func.func @two_outputs(%C: memref<128x128xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [4, 4], shard = #tt.shard_spec<grid = [2, 2], shard = [2, 2], row_major>>}, %D: memref<128x128xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [4, 4], shard = #tt.shard_spec<grid = [1, 4], shard = [4, 1], row_major>>}) {
+  tt.launch_grid (%bx, %by) in (4, 4) {
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x32xbf16>
+    tt.fill %a, 1.0 : memref<32x32xbf16>
+    tt.copy %a to %C[%row, %col] : memref<32x32xbf16> to memref<128x128xbf16>
+    tt.copy %a to %D[%row, %col] : memref<32x32xbf16> to memref<128x128xbf16>
+  }
+  func.return
+}
+// SHARD: work_partition.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op local_shard mode needs every output sharded the same way and written in the same blocks
 
 // -----
 

@@ -245,8 +245,6 @@ class PartitionWork(RewritePattern):
                     f"local_shard mode needs a sharded output; argument #{store.dst.index} is "
                     f"{layout.memory_space.value} {layout.buffer_kind.value}",
                 )
-            if len(layout.shape_in_tiles) != 2:
-                raise op_error(store, "local_shard mode supports 2-D outputs only")
             output = _ShardedOutput(layout, self._block_tiles(store, launch))
             if found is not None and found != output:
                 raise op_error(
