@@ -25,7 +25,7 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %n: inde
 }
 // CHECK:      func.func @gemm(
 // CHECK-SAME: attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>,
-// CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor3_addr" : u32 = buffer_address(3), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>}
+// CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor3_addr" : u32 = buffer_address(3), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, tt.device = #tt.device<wormhole_b0>}
 // GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>
 // BH:         tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 14], blocks = [8, 8], ranges = [<(0, 0) to (13, 3), start = 0, count = 1>, <(0, 4) to (7, 4), start = 56, count = 1>]>
 // Local-shard mode needs an output to follow; this program writes none.

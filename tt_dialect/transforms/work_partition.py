@@ -7,7 +7,9 @@ Writes on the function:
   units, as rectangles of cores with a first unit and a unit count per core;
 - `tt.runtime_args = #tt.runtime_args<[...]>`: the program's runtime-argument
   schema: one `buffer_address` per tensor argument, then `start_unit` and
-  `num_units`, the per-core values of the partition.
+  `num_units`, the per-core values of the partition;
+- `tt.device = #tt.device<arch>`: the architecture the grid was checked against,
+  which later stages read instead of taking their own `arch` option.
 
 A work unit is one output block, one point of the launch grid, not one output
 tile. The program body is written per block: a gemm block accumulates a whole
@@ -52,6 +54,7 @@ from tt_dialect.ops.attributes import (
     BufferKind,
     BufferLayoutAttr,
     CoreRangeAttr,
+    DeviceAttr,
     PartitionMode,
     RuntimeArgAttr,
     RuntimeArgsAttr,
@@ -67,6 +70,9 @@ PARTITION_ATTR = "tt.work_partition"
 
 RUNTIME_ARGS_ATTR = "tt.runtime_args"
 """Function attribute holding the program's `#tt.runtime_args` schema."""
+
+DEVICE_ATTR = "tt.device"
+"""Function attribute holding the `#tt.device` the program was partitioned for."""
 
 
 def parse_grid(text: str | int) -> tuple[int, int]:
@@ -179,6 +185,7 @@ class PartitionWork(RewritePattern):
             partition = self._local_shard(op, launch, blocks)
         op.attributes[PARTITION_ATTR] = partition
         op.attributes[RUNTIME_ARGS_ATTR] = runtime_args_schema(op)
+        op.attributes[DEVICE_ATTR] = DeviceAttr(self.limits.arch)
         rewriter.notify_op_modified(op)
 
     def _local_shard(
