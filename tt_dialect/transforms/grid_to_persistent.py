@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import IndexType, ModuleOp
-from xdsl.ir import Block, Operation, SSAValue
+from xdsl.ir import Block, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
     PatternRewriter,
@@ -40,6 +40,7 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, PartitionMode, RuntimeArgsAttr, WorkPartitionAttr
 from tt_dialect.ops.tile_program import LaunchGridOp, _AllocOp
+from tt_dialect.transforms.builder import IndexEmitter
 from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
 
 
@@ -47,27 +48,6 @@ def schema_index(schema: RuntimeArgsAttr, kind: ArgKind) -> int | None:
     return next(
         (i for i, arg in enumerate(schema.args.data) if arg.arg_kind is kind), None
     )
-
-
-class _Emitter:
-    """Collects index arithmetic, naming results as it goes."""
-
-    def __init__(self) -> None:
-        self.ops: list[Operation] = []
-
-    def add(self, op: Operation, name: str | None = None) -> SSAValue:
-        self.ops.append(op)
-        result = op.results[0]
-        result.name_hint = name
-        return result
-
-    def constant(self, value: int, name: str | None = None) -> SSAValue:
-        return self.add(arith.ConstantOp.from_int_and_width(value, IndexType()), name)
-
-    def divmod(self, value: SSAValue, divisor: SSAValue, names: tuple[str | None, str | None]):
-        quotient = self.add(arith.DivUIOp(value, divisor), names[0])
-        remainder = self.add(arith.RemUIOp(value, divisor), names[1])
-        return quotient, remainder
 
 
 @dataclass(frozen=True)
@@ -97,7 +77,7 @@ class LaunchToPersistentLoop(RewritePattern):
             alloc.detach()
             rewriter.insert(alloc, InsertPoint.before(launch))
 
-        prologue = _Emitter()
+        prologue = IndexEmitter()
         start_arg, count_arg = (
             prologue.add(GetArgValOp(self._entry(launch, schema, kind)), name)
             for kind, name in ((ArgKind.START_UNIT, "start_arg"), (ArgKind.NUM_UNITS, "count_arg"))
@@ -111,7 +91,7 @@ class LaunchToPersistentLoop(RewritePattern):
         unit = body.args[0]
         unit.name_hint = "unit"
         block_x, block_y = launch.block_indices
-        indices = _Emitter()
+        indices = IndexEmitter()
         row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
         block_x.replace_all_uses_with(col)
         block_y.replace_all_uses_with(row)
@@ -136,7 +116,7 @@ class LaunchToPersistentLoop(RewritePattern):
 
     @staticmethod
     def _block_of(
-        emit: _Emitter,
+        emit: IndexEmitter,
         unit: SSAValue,
         partition: WorkPartitionAttr,
         names: tuple[str | None, str | None],

@@ -1,0 +1,80 @@
+"""Small IR-building helpers shared by the lowering passes."""
+
+from __future__ import annotations
+
+from xdsl.dialects import arith, func
+from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+from xdsl.rewriter import InsertPoint, Rewriter
+
+from tt_dialect.device import TILE_COLS, TILE_ROWS
+
+
+class IndexEmitter:
+    """Collects `index` arithmetic in order, naming results as it goes; the
+    caller inserts `ops` where they belong."""
+
+    def __init__(self) -> None:
+        self.ops: list[Operation] = []
+
+    def add(self, op: Operation, name: str | None = None) -> SSAValue:
+        self.ops.append(op)
+        result = op.results[0]
+        result.name_hint = name
+        return result
+
+    def constant(self, value: int, name: str | None = None) -> SSAValue:
+        return self.add(arith.ConstantOp.from_int_and_width(value, IndexType()), name)
+
+    def divmod(
+        self, value: SSAValue, divisor: SSAValue, names: tuple[str | None, str | None]
+    ) -> tuple[SSAValue, SSAValue]:
+        quotient = self.add(arith.DivUIOp(value, divisor), names[0])
+        remainder = self.add(arith.RemUIOp(value, divisor), names[1])
+        return quotient, remainder
+
+    def insert_before(self, op: Operation) -> None:
+        Rewriter.insert_op(self.ops, InsertPoint.before(op))
+        self.ops = []
+
+
+class BlockConstants:
+    """`index` constants created once per block, at its start."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, int], SSAValue] = {}
+        self._last: dict[int, Operation] = {}
+
+    def get(self, block: Block, value: int) -> SSAValue:
+        key = (id(block), value)
+        if key not in self._cache:
+            constant = arith.ConstantOp.from_int_and_width(value, IndexType())
+            constant.result.name_hint = f"c{value}"
+            previous = self._last.get(id(block))
+            if previous is not None:
+                Rewriter.insert_op(constant, InsertPoint.after(previous))
+            else:
+                Rewriter.insert_op(constant, InsertPoint.at_start(block))
+            self._last[id(block)] = constant
+            self._cache[key] = constant.result
+        return self._cache[key]
+
+
+def buffer_tiles(value: SSAValue) -> tuple[int, int]:
+    """(rows, cols) in tiles of a tile-aligned 2-D buffer."""
+    buffer_type = value.type
+    assert isinstance(buffer_type, MemRefType)
+    rows, cols = buffer_type.get_shape()
+    return rows // TILE_ROWS, cols // TILE_COLS
+
+
+def rewrite_functions(module: ModuleOp, pattern: RewritePattern) -> None:
+    """Applies a whole-function pattern once to every top-level function.
+
+    For passes that restructure a function's body as a unit: xDSL's walker would
+    keep visiting the ops such a pattern erased or moved.
+    """
+    for op in list(module.ops):
+        if isinstance(op, func.FuncOp):
+            pattern.match_and_rewrite(op, PatternRewriter(op))
