@@ -7,6 +7,7 @@ from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint, Rewriter
+from xdsl.traits import is_side_effect_free
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 
@@ -78,3 +79,9 @@ def rewrite_functions(module: ModuleOp, pattern: RewritePattern) -> None:
     for op in list(module.ops):
         if isinstance(op, func.FuncOp):
             pattern.match_and_rewrite(op, PatternRewriter(op))
+
+
+def has_no_effect(op: Operation) -> bool:
+    """Side-effect free, so it may be copied, moved or erased when unused."""
+    # xDSL 0.74 declares no memory effects for arith.remui (its siblings are Pure).
+    return is_side_effect_free(op) or isinstance(op, arith.RemUIOp)

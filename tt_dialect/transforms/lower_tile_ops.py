@@ -43,7 +43,6 @@ from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 from xdsl.rewriter import InsertPoint, Rewriter
-from xdsl.traits import Pure
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
@@ -92,7 +91,7 @@ from tt_dialect.ops.tile_program import (
     _UnaryOp,
 )
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import BlockConstants, IndexEmitter, buffer_tiles, rewrite_functions
+from tt_dialect.transforms.builder import has_no_effect, BlockConstants, IndexEmitter, buffer_tiles, rewrite_functions
 from tt_dialect.transforms.propagate_layout import CB_ATTR
 from tt_dialect.transforms.work_partition import PARTITION_ATTR
 
@@ -408,7 +407,7 @@ class _ProgramLowering:
         moved = list(group.block.ops)[positions[0] : positions[-1] + 1]
         allowed = set(top) | {op for op in moved if isinstance(op, _UnaryOp) and op.src in results}
         for op in moved:
-            if op not in allowed and not op.has_trait(Pure):
+            if op not in allowed and not has_no_effect(op):
                 raise op_error(
                     op,
                     "this op lies between a gemm's clear and its store and would run once per "

@@ -1,0 +1,224 @@
+"""tt-insert-cb-protocol: the compute side of every circular buffer's protocol.
+
+Reads: a program after `tt-lower-shared-to-cb`, still one function: the
+dataflow side of each CB is complete (`cb_reserve_back`/`cb_push_back` around
+the NOC reads that fill it, `cb_wait_front`/`cb_pop_front` around the NOC writes
+that drain it), compute reads CBs with `matmul_tiles`, `add/sub/mul_tiles` and
+`copy_tile` and writes them with `pack_tile`.
+Writes the matching compute side, so every fill is consumed and every drain
+produced in equal page counts:
+- a CB filled from a tensor and read by compute gets `cb_wait_front` right
+  after each `cb_push_back` and `cb_pop_front` after the last op of that block
+  reading it (before the next fill);
+- a CB packed by compute and drained to a tensor gets `cb_reserve_back` before
+  the first op packing into it and `cb_push_back` right before the drain's
+  `cb_wait_front`;
+- a CB packed by compute and read by compute (an intermediate) gets
+  reserve/push around its packs and wait/pop around its reads.
+A CB read but never produced, produced but never consumed, or with two
+producers is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from xdsl.context import Context
+from xdsl.dialects import func
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+from xdsl.rewriter import InsertPoint, Rewriter
+
+from tt_dialect.diagnostics import op_error
+from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
+from tt_dialect.ops.compute import CopyTileOp, PackTileOp, _FPUTilesOp
+from tt_dialect.transforms.builder import rewrite_functions
+
+
+def tile_reads(op: Operation) -> tuple[SSAValue, ...]:
+    """The CBs whose tiles a compute op unpacks."""
+    if isinstance(op, _FPUTilesOp):
+        return (op.in0, op.in1)
+    if isinstance(op, CopyTileOp):
+        return (op.cb,)
+    return ()
+
+
+def _ancestor_in(op: Operation, block: Block) -> Operation | None:
+    current: Operation | None = op
+    while current is not None and current.parent_block() is not block:
+        current = current.parent_op()
+    return current
+
+
+def _contains(op: Operation, predicate: Callable[[Operation], bool]) -> bool:
+    return any(predicate(inner) for inner in op.walk())
+
+
+@dataclass
+class _CBUses:
+    get_cb: GetCBOp
+    fills: list[CBPushBackOp]
+    """Dataflow pushes: NOC reads from a tensor fill the CB."""
+    drains: list[CBWaitFrontOp]
+    """Dataflow waits: NOC writes drain the CB to a tensor."""
+    reads: list[Operation]
+    packs: list[PackTileOp]
+
+    @property
+    def index(self) -> int:
+        return self.get_cb.index.value.data
+
+    def is_read(self, op: Operation) -> bool:
+        return self.get_cb.result in tile_reads(op)
+
+    def is_pack(self, op: Operation) -> bool:
+        return isinstance(op, PackTileOp) and op.out_cb is self.get_cb.result
+
+
+class _Windows:
+    """Ops of a block between a protocol op and the next one of the same CB."""
+
+    @staticmethod
+    def after(anchor: Operation, stop: Callable[[Operation], bool]) -> list[Operation]:
+        ops = []
+        current = anchor.next_op
+        while current is not None and not stop(current):
+            ops.append(current)
+            current = current.next_op
+        return ops
+
+    @staticmethod
+    def before(anchor: Operation, stop: Callable[[Operation], bool]) -> list[Operation]:
+        ops = []
+        current = anchor.prev_op
+        while current is not None and not stop(current):
+            ops.insert(0, current)
+            current = current.prev_op
+        return ops
+
+
+@dataclass(frozen=True)
+class InsertComputeSideProtocol(RewritePattern):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
+        uses = self._uses(op)
+        for cb in uses:
+            self._insert(cb)
+        if uses:
+            rewriter.notify_op_modified(op)
+
+    @staticmethod
+    def _uses(program: func.FuncOp) -> list[_CBUses]:
+        by_value: dict[SSAValue, _CBUses] = {}
+        for op in program.body.walk():
+            if isinstance(op, GetCBOp):
+                by_value[op.result] = _CBUses(op, [], [], [], [])
+        for op in program.body.walk():
+            if isinstance(op, CBPushBackOp) and op.cb in by_value:
+                by_value[op.cb].fills.append(op)
+            elif isinstance(op, CBWaitFrontOp) and op.cb in by_value:
+                by_value[op.cb].drains.append(op)
+            elif isinstance(op, PackTileOp) and op.out_cb in by_value:
+                by_value[op.out_cb].packs.append(op)
+            for cb in dict.fromkeys(tile_reads(op)):
+                if cb in by_value:
+                    by_value[cb].reads.append(op)
+        return list(by_value.values())
+
+    def _insert(self, cb: _CBUses) -> None:
+        producers = [kind for kind, ops in (("a copy from a tensor", cb.fills), ("pack_tile", cb.packs)) if ops]
+        if len(producers) > 1:
+            raise op_error(
+                cb.packs[0],
+                f"CB {cb.index} has two producers: {producers[0]} and {producers[1]}",
+            )
+        if cb.reads and not (cb.fills or cb.packs):
+            raise op_error(
+                cb.reads[0],
+                f"CB {cb.index} is read by '{cb.reads[0].name}' but nothing produces it: no "
+                "copy from a tensor fills it and no pack_tile writes it",
+            )
+        if cb.fills and not cb.reads:
+            raise op_error(cb.fills[0], f"CB {cb.index} is filled from a tensor but nothing reads it")
+        if cb.packs and not (cb.reads or cb.drains):
+            raise op_error(cb.packs[0], f"CB {cb.index} is packed but nothing consumes it")
+        if cb.drains and not cb.packs:
+            raise op_error(
+                cb.drains[0], f"CB {cb.index} is copied to a tensor but nothing computes into it"
+            )
+        if cb.fills:
+            covered = self._consume_after_fills(cb)
+        elif cb.drains:
+            covered = self._produce_before_drains(cb)
+        else:
+            covered = self._intermediate(cb)
+        for op in [*cb.reads, *cb.packs]:
+            if op not in covered:
+                raise op_error(
+                    op,
+                    f"this use of CB {cb.index} is not in the same block as (or nested in an op "
+                    "after) the transfer that fills or drains it",
+                )
+
+    def _consume_after_fills(self, cb: _CBUses) -> set[Operation]:
+        covered: set[Operation] = set()
+        for fill in cb.fills:
+            window = _Windows.after(fill, lambda op: isinstance(op, CBPushBackOp) and op.cb is fill.cb)
+            readers = [op for op in window if _contains(op, cb.is_read)]
+            if not readers:
+                raise op_error(fill, f"nothing reads CB {cb.index} after this fill")
+            pages = fill.num_pages.value.data
+            Rewriter.insert_op(CBWaitFrontOp(fill.cb, pages), InsertPoint.after(fill))
+            last = readers[-1]
+            while isinstance(last.next_op, CBPopFrontOp):
+                last = last.next_op  # pops of several CBs after one reader keep fill order
+            Rewriter.insert_op(CBPopFrontOp(fill.cb, pages), InsertPoint.after(last))
+            covered |= {inner for op in readers for inner in op.walk() if cb.is_read(inner)}
+        return covered
+
+    def _produce_before_drains(self, cb: _CBUses) -> set[Operation]:
+        covered: set[Operation] = set()
+        for drain in cb.drains:
+            window = _Windows.before(drain, lambda op: isinstance(op, CBWaitFrontOp) and op.cb is drain.cb)
+            packers = [op for op in window if _contains(op, cb.is_pack)]
+            if not packers:
+                raise op_error(drain, f"nothing packs into CB {cb.index} before it is copied out")
+            pages = drain.num_pages.value.data
+            Rewriter.insert_op(CBReserveBackOp(drain.cb, pages), InsertPoint.before(packers[0]))
+            Rewriter.insert_op(CBPushBackOp(drain.cb, pages), InsertPoint.before(drain))
+            covered |= {inner for op in packers for inner in op.walk() if cb.is_pack(inner)}
+        return covered
+
+    def _intermediate(self, cb: _CBUses) -> set[Operation]:
+        """Packs then reads in one block: reserve/push around the packs, wait/pop
+        around the reads that follow."""
+        block = cb.packs[0].parent_block()
+        assert block is not None
+        tops: Sequence[Operation | None] = [_ancestor_in(op, block) for op in [*cb.packs, *cb.reads]]
+        if any(top is None for top in tops):
+            raise op_error(cb.reads[0], f"reads of intermediate CB {cb.index} must follow its packs in one block")
+        packers = [op for op in block.ops if _contains(op, cb.is_pack)]
+        readers = [op for op in block.ops if _contains(op, cb.is_read)]
+        if block.get_operation_index(readers[0]) <= block.get_operation_index(packers[-1]):
+            raise op_error(readers[0], f"CB {cb.index} is read before compute has packed all of it")
+        pages = len(cb.packs)
+        value = cb.get_cb.result
+        Rewriter.insert_op(CBReserveBackOp(value, pages), InsertPoint.before(packers[0]))
+        Rewriter.insert_op(CBPushBackOp(value, pages), InsertPoint.after(packers[-1]))
+        Rewriter.insert_op(CBWaitFrontOp(value, pages), InsertPoint.before(readers[0]))
+        Rewriter.insert_op(CBPopFrontOp(value, pages), InsertPoint.after(readers[-1]))
+        return {*cb.packs, *cb.reads}
+
+
+@dataclass(frozen=True)
+class InsertCBProtocolPass(ModulePass):
+    """Adds compute-side wait/pop and reserve/push matching the dataflow side."""
+
+    name = "tt-insert-cb-protocol"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        rewrite_functions(op, InsertComputeSideProtocol())
