@@ -53,6 +53,60 @@ def _metadata() -> type[ModulePass]:
     return MetadataPipelinePass
 
 
+def _finalize_runtime_args() -> type[ModulePass]:
+    from tt_dialect.transforms.finalize_runtime_args import FinalizeRuntimeArgsPass
+
+    return FinalizeRuntimeArgsPass
+
+
+def _insert_compute_init() -> type[ModulePass]:
+    from tt_dialect.transforms.insert_compute_init import InsertComputeInitPass
+
+    return InsertComputeInitPass
+
+
+def _insert_dst_management() -> type[ModulePass]:
+    from tt_dialect.transforms.insert_dst_management import InsertDstManagementPass
+
+    return InsertDstManagementPass
+
+
+def _lower_tile_ops() -> type[ModulePass]:
+    from tt_dialect.transforms.lower_tile_ops import LowerTileOpsPass
+
+    return LowerTileOpsPass
+
+
+def _lower_shared_to_cb() -> type[ModulePass]:
+    from tt_dialect.transforms.lower_shared_to_cb import LowerSharedToCBPass
+
+    return LowerSharedToCBPass
+
+
+def _insert_cb_protocol() -> type[ModulePass]:
+    from tt_dialect.transforms.insert_cb_protocol import InsertCBProtocolPass
+
+    return InsertCBProtocolPass
+
+
+def _split_kernels() -> type[ModulePass]:
+    from tt_dialect.transforms.split_kernels import SplitKernelsPass
+
+    return SplitKernelsPass
+
+
+def _lower() -> type[ModulePass]:
+    from tt_dialect.transforms.lower import LowerPipelinePass
+
+    return LowerPipelinePass
+
+
+def _pipeline() -> type[ModulePass]:
+    from tt_dialect.transforms.pipeline import PipelinePass
+
+    return PipelinePass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
@@ -61,6 +115,15 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-work-partition": _work_partition,
         "tt-grid-to-persistent": _grid_to_persistent,
         "tt-metadata": _metadata,
+        "tt-lower-tile-ops": _lower_tile_ops,
+        "tt-lower-shared-to-cb": _lower_shared_to_cb,
+        "tt-insert-cb-protocol": _insert_cb_protocol,
+        "tt-split-kernels": _split_kernels,
+        "tt-insert-compute-init": _insert_compute_init,
+        "tt-insert-dst-management": _insert_dst_management,
+        "tt-finalize-runtime-args": _finalize_runtime_args,
+        "tt-lower": _lower,
+        "tt-pipeline": _pipeline,
     }
 
 

@@ -14,19 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from xdsl.context import Context
-from xdsl.dialects.builtin import ModuleOp
 from xdsl.passes import ModulePass
 
-from tt_dialect.diagnostics import verify_located
 from tt_dialect.transforms.grid_to_persistent import GridToPersistentPass
 from tt_dialect.transforms.infer_layout import InferLayoutPass
+from tt_dialect.transforms.named_pipeline import NamedPipeline
 from tt_dialect.transforms.propagate_layout import PropagateLayoutPass
 from tt_dialect.transforms.work_partition import WorkPartitionPass
 
 
 @dataclass(frozen=True)
-class MetadataPipelinePass(ModulePass):
+class MetadataPipelinePass(NamedPipeline):
     """Layouts, CB descriptors, work partition and persistent loops (stages A-B)."""
 
     name = "tt-metadata"
@@ -43,9 +41,6 @@ class MetadataPipelinePass(ModulePass):
     cb_depth: int = 2
     """Blocks per CB for tt-propagate-layout (2 is double buffering)."""
 
-    def __post_init__(self) -> None:
-        self.passes()  # reject bad options before any IR is touched
-
     def passes(self) -> list[ModulePass]:
         return [
             InferLayoutPass(arch=self.arch),
@@ -53,8 +48,3 @@ class MetadataPipelinePass(ModulePass):
             WorkPartitionPass(arch=self.arch, grid=self.grid, mode=self.mode),
             GridToPersistentPass(),
         ]
-
-    def apply(self, ctx: Context, op: ModuleOp) -> None:
-        for stage in self.passes():
-            stage.apply(ctx, op)
-            verify_located(op)

@@ -1,0 +1,276 @@
+"""tt-insert-compute-init: hardware start-up and hoisted init calls in compute kernels.
+
+Reads: the compute kernels of `tt.program`s (kernels with role `compute`; reader and
+writer kernels are left alone) after kernel split and the CB protocol, where each
+tile op's init (`tt.matmul_init`, `tt.add_tiles_init`, `tt.copy_tile_init`,
+`tt.exp_tile_init` ...) sits right before the op's run, inside the loops.
+Writes:
+- one `tt.compute_kernel_hw_startup %in0, %in1, %out` per compute kernel, right after
+  the last `tt.get_cb` of the kernel's entry block. `%in0` / `%in1` are the input CBs
+  of the first FPU tile op in program order (`tt.matmul_tiles`, `tt.add/sub/mul_tiles`:
+  its two input CBs; `tt.copy_tile`: its CB twice), `%out` the CB of the first
+  `tt.pack_tile`. A kernel without FPU tile ops gets none;
+- init calls hoisted out of loops and deduplicated, nothing else moved:
+
+      tt.compute_kernel_hw_startup %cb0, %cb1, %cb16 : ...
+      tt.matmul_init %cb0, %cb1 : ...        // was inside scf.for %k
+      tt.relu_tile_init                      // was inside scf.for %sub
+      scf.for %unit = ... { scf.for %sub = ... { scf.for %k = ... { ... } ... } }
+
+Inits come in two classes, which configure different hardware:
+- FPU: `matmul_init`, `add/sub/mul_tiles_init`, `copy_tile_init` (unpack and the FPU).
+  The full initialisations `compute_kernel_hw_startup`, `mm_init`,
+  `binary_op_init_common` and `init_sfpu` reconfigure the same hardware: they count
+  as FPU-class inits that differ from every init (even from an identical copy), so
+  nothing is hoisted or deduplicated across them, and this pass never moves or
+  erases them;
+- SFPU: the `<fn>_tile_init` ops of the SFPU unary table (`SFPUUnaryInit` trait).
+
+Two inits are identical when they have the same op name, the same operands (SSA
+values) and the same properties and attributes.
+
+Hoisting: an init directly in the body of an `scf.for` moves to just before that
+loop when every other init of its class anywhere inside the loop is identical to it
+and its operands are defined outside the loop; the identical copies inside the loop
+are erased. This repeats until nothing moves, so an init climbs out of nested loops
+as far as is legal. Only `scf.for` is hoisted out of: the body of an `scf.if` (or any
+other region) does not run unconditionally.
+Deduplication: then, in every block, an init identical to the previous init of its
+class in that block is erased when no different init of the class lies between the
+two (including inside the regions of the ops between them).
+
+The hoisting assumes what the upstream pass guarantees: every tile op is preceded,
+on every path, by the init it needs, so a loop whose inits of a class are all
+identical runs every op of that class under that init.
+
+A kernel that already has a `tt.compute_kernel_hw_startup` keeps it (wherever it
+is, however many) and gets no second one; hoisting and deduplication still run.
+So running the pass twice gives the same IR as running it once.
+
+Errors: a kernel with FPU tile ops that packs no tile (there is no output CB to start
+the packer up with), and a kernel whose start-up could not come first: its first FPU
+op or first pack reads a CB that is not a `tt.get_cb` of the entry block, or a compute
+op runs before the last `tt.get_cb` of the entry block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from xdsl.context import Context
+from xdsl.dialects import scf
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
+from xdsl.rewriter import InsertPoint
+
+from tt_dialect.diagnostics import op_error
+from tt_dialect.ops.attributes import KernelRole
+from tt_dialect.ops.base import ComputeOnly
+from tt_dialect.ops.cb import GetCBOp
+from tt_dialect.ops.compute import (
+    AddTilesInitOp,
+    AddTilesOp,
+    BinaryOpInitCommonOp,
+    ComputeKernelHwStartupOp,
+    CopyTileInitOp,
+    CopyTileOp,
+    InitSFPUOp,
+    MatmulInitOp,
+    MatmulTilesOp,
+    MMInitOp,
+    MulTilesInitOp,
+    MulTilesOp,
+    PackTileOp,
+    SFPUUnaryInit,
+    SubTilesInitOp,
+    SubTilesOp,
+)
+from tt_dialect.ops.program import KernelOp
+
+InitClass = Literal["fpu", "sfpu"]
+
+FPU_INITS: tuple[type[Operation], ...] = (
+    MatmulInitOp,
+    AddTilesInitOp,
+    SubTilesInitOp,
+    MulTilesInitOp,
+    CopyTileInitOp,
+)
+"""Short FPU inits: hoisted and deduplicated."""
+
+FPU_FULL_INITS: tuple[type[Operation], ...] = (
+    ComputeKernelHwStartupOp,
+    MMInitOp,
+    BinaryOpInitCommonOp,
+    InitSFPUOp,
+)
+"""Full initialisations: FPU class, never identical to anything, never moved."""
+
+FPU_TILE_OPS: tuple[type[Operation], ...] = (
+    MatmulTilesOp,
+    AddTilesOp,
+    SubTilesOp,
+    MulTilesOp,
+    CopyTileOp,
+)
+"""Tile ops that unpack CBs into the FPU: the first one names the start-up's inputs."""
+
+_FPU_BINARY = (MatmulTilesOp, AddTilesOp, SubTilesOp, MulTilesOp)
+
+
+def init_class(op: Operation) -> InitClass | None:
+    """Which hardware `op` (re)configures, or None if it is not an init."""
+    if isinstance(op, FPU_INITS + FPU_FULL_INITS):
+        return "fpu"
+    if op.has_trait(SFPUUnaryInit):
+        return "sfpu"
+    return None
+
+
+def same_init(a: Operation, b: Operation) -> bool:
+    """Whether the init `b` configures exactly what the init `a` does."""
+    return (
+        not isinstance(a, FPU_FULL_INITS)
+        and a.name == b.name
+        and len(a.operands) == len(b.operands)
+        and all(x is y for x, y in zip(a.operands, b.operands, strict=True))
+        and a.properties == b.properties
+        and a.attributes == b.attributes
+    )
+
+
+def _defined_inside(value: SSAValue, op: Operation) -> bool:
+    owner = value.owner
+    definer = owner if isinstance(owner, Operation) else owner.parent_op()
+    return definer is not None and op.is_ancestor(definer)
+
+
+def _first(kernel: KernelOp, types: tuple[type[Operation], ...]) -> Operation | None:
+    return next((op for op in kernel.body.walk() if isinstance(op, types)), None)
+
+
+@dataclass(frozen=True)
+class InsertComputeInit(RewritePattern):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, kernel: KernelOp, rewriter: PatternRewriter, /) -> None:
+        if kernel.role.data is not KernelRole.COMPUTE:
+            return
+        startup = self._startup(kernel)
+        while self._hoist_one(kernel, rewriter):
+            pass
+        for block in list(kernel.walk_blocks()):
+            self._dedup(block, rewriter)
+        if startup is not None:
+            operands, anchor = startup
+            rewriter.insert(ComputeKernelHwStartupOp(*operands), InsertPoint.after(anchor))
+
+    @staticmethod
+    def _startup(
+        kernel: KernelOp,
+    ) -> tuple[tuple[SSAValue, SSAValue, SSAValue], Operation] | None:
+        """Operands and anchor (the op to insert after) of the kernel's start-up,
+        or None if the kernel needs none (or already has one)."""
+        if _first(kernel, (ComputeKernelHwStartupOp,)) is not None:
+            return None
+        fpu = _first(kernel, FPU_TILE_OPS)
+        if fpu is None:
+            return None
+        pack = _first(kernel, (PackTileOp,))
+        if pack is None:
+            raise op_error(
+                kernel,
+                f"runs '{fpu.name}' but packs no tile: compute_kernel_hw_startup needs "
+                "the output CB of a tt.pack_tile",
+            )
+        assert isinstance(pack, PackTileOp)
+        if isinstance(fpu, CopyTileOp):
+            operands = (fpu.cb, fpu.cb, pack.out_cb)
+        else:
+            assert isinstance(fpu, _FPU_BINARY)
+            operands = (fpu.in0, fpu.in1, pack.out_cb)
+
+        entry = kernel.body.block
+        for value, user in zip(operands, (fpu, fpu, pack), strict=True):
+            definer = value.owner
+            if not isinstance(definer, GetCBOp) or definer.parent_block() is not entry:
+                raise op_error(
+                    kernel,
+                    f"cannot place compute_kernel_hw_startup: a CB operand of "
+                    f"'{user.name}' is not defined by a tt.get_cb in the kernel's entry block",
+                )
+        anchor = [op for op in entry.ops if isinstance(op, GetCBOp)][-1]
+        for op in entry.ops:
+            if op is anchor:
+                break
+            compute = next((o for o in op.walk() if o.has_trait(ComputeOnly)), None)
+            if compute is not None:
+                raise op_error(
+                    kernel,
+                    f"cannot place compute_kernel_hw_startup first: '{compute.name}' "
+                    "runs before the last tt.get_cb of the kernel's entry block",
+                )
+        return operands, anchor
+
+    @staticmethod
+    def _hoist_one(kernel: KernelOp, rewriter: PatternRewriter) -> bool:
+        """Hoists one init out of one loop (innermost loops first); False if none can."""
+        for loop in kernel.walk(region_first=True):
+            if not isinstance(loop, scf.ForOp):
+                continue
+            for init in loop.body.block.ops:
+                kind = init_class(init)
+                if kind is None or isinstance(init, FPU_FULL_INITS):
+                    continue
+                if any(_defined_inside(value, loop) for value in init.operands):
+                    continue
+                others = [
+                    op for op in loop.walk() if op is not init and init_class(op) == kind
+                ]
+                if not all(same_init(init, other) for other in others):
+                    continue
+                for other in others:
+                    rewriter.erase(other)
+                init.detach()
+                rewriter.insert(init, InsertPoint.before(loop))
+                return True
+        return False
+
+    @staticmethod
+    def _dedup(block: Block, rewriter: PatternRewriter) -> None:
+        """Erases the inits of `block` that repeat the previous init of their class."""
+        current: dict[InitClass, Operation | None] = {}
+        for op in list(block.ops):
+            kind = init_class(op)
+            if kind is not None:
+                previous = current.get(kind)
+                if previous is not None and same_init(previous, op):
+                    rewriter.erase(op)
+                else:
+                    current[kind] = op
+                continue
+            for nested in op.walk():
+                kind = init_class(nested)
+                if kind is None:
+                    continue
+                previous = current.get(kind)
+                if previous is None or not same_init(previous, nested):
+                    current[kind] = None
+
+
+@dataclass(frozen=True)
+class InsertComputeInitPass(ModulePass):
+    """Starts the compute hardware up once per compute kernel and hoists init calls
+    out of loops."""
+
+    name = "tt-insert-compute-init"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        PatternRewriteWalker(InsertComputeInit(), apply_recursively=False).rewrite_module(op)
