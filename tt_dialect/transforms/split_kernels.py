@@ -214,7 +214,7 @@ class SplitProgram(RewritePattern):
         program.attributes[TENSORS_ATTR] = ArrayAttr(
             [argument_layout(op, arg.index) for arg in op.body.block.args]
         )
-        rewriter.replace_op(op, program)
+        rewriter.replace(op, program)
 
     @staticmethod
     def _cb_descs(program: func.FuncOp) -> list[CBDescAttr]:
