@@ -184,3 +184,12 @@ func.func @f(%a: memref<128x32xbf16>, %b: memref<32x128xf32>, %c: memref<128x128
   func.return
 }
 // CHECK: tile_program_invalid.mlir:183:3: error: 'tt.gemm' op A and B element types differ: bf16 vs f32
+
+// -----
+
+// A transpose flag written as a discardable attribute would be silently ignored.
+func.func @transpose_attr(%a: memref<32x32xbf16>, %b: memref<32x32xbf16>, %c: memref<32x32xf32>) {
+  tt.gemm %a, %b, %c {transpose_b} : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op transpose_b is a keyword after the operands (`tt.gemm %a, %b, %c transpose_b`), not an entry of the attribute dictionary

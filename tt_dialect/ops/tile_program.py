@@ -389,6 +389,12 @@ class GemmOp(IRDLOperation):
         super().__init__(operands=[a, b, c], properties=props)
 
     def verify_(self) -> None:
+        for flag in ("transpose_a", "transpose_b"):
+            if flag in self.attributes:
+                raise VerifyException(
+                    f"{flag} is a keyword after the operands (`tt.gemm %a, %b, %c {flag}`), "
+                    "not an entry of the attribute dictionary"
+                )
         a_shape = _buffer_shape(self.a, "A")
         b_shape = _buffer_shape(self.b, "B")
         c_shape = _buffer_shape(self.c, "C")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from xdsl.dialects import arith, func
-from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp
+from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp, UnknownLoc
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint, Rewriter
@@ -85,3 +87,13 @@ def has_no_effect(op: Operation) -> bool:
     """Side-effect free, so it may be copied, moved or erased when unused."""
     # xDSL 0.74 declares no memory effects for arith.remui (its siblings are Pure).
     return is_side_effect_free(op) or isinstance(op, arith.RemUIOp)
+
+
+def located(ops: Sequence[Operation], source: Operation) -> list[Operation]:
+    """`ops` (and the ops nested in them) carry `source`'s location, so a later
+    diagnostic about them points at the input op they came from."""
+    for op in ops:
+        for inner in op.walk():
+            if inner.location == UnknownLoc():
+                inner.location = source.location
+    return list(ops)

@@ -40,7 +40,7 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, PartitionMode, RuntimeArgsAttr, WorkPartitionAttr
 from tt_dialect.ops.tile_program import LaunchGridOp, _AllocOp
-from tt_dialect.transforms.builder import IndexEmitter
+from tt_dialect.transforms.builder import IndexEmitter, located
 from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
 
 
@@ -102,7 +102,7 @@ class LaunchToPersistentLoop(RewritePattern):
         body.add_op(scf.YieldOp())
 
         loop = scf.ForOp(start, end, step, [], body)
-        rewriter.insert([*prologue.ops, loop], InsertPoint.before(launch))
+        rewriter.insert(located([*prologue.ops, loop], launch), InsertPoint.before(launch))
         rewriter.erase(launch)
 
     @staticmethod

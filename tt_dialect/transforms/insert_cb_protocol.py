@@ -35,7 +35,7 @@ from xdsl.rewriter import InsertPoint, Rewriter
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
 from tt_dialect.ops.compute import CopyTileOp, PackTileOp, _FPUTilesOp
-from tt_dialect.transforms.builder import rewrite_functions
+from tt_dialect.transforms.builder import located, rewrite_functions
 
 
 def tile_reads(op: Operation) -> tuple[SSAValue, ...]:
@@ -172,11 +172,11 @@ class InsertComputeSideProtocol(RewritePattern):
             if not readers:
                 raise op_error(fill, f"nothing reads CB {cb.index} after this fill")
             pages = fill.num_pages.value.data
-            Rewriter.insert_op(CBWaitFrontOp(fill.cb, pages), InsertPoint.after(fill))
+            Rewriter.insert_op(located([CBWaitFrontOp(fill.cb, pages)], fill), InsertPoint.after(fill))
             last = readers[-1]
             while isinstance(last.next_op, CBPopFrontOp):
                 last = last.next_op  # pops of several CBs after one reader keep fill order
-            Rewriter.insert_op(CBPopFrontOp(fill.cb, pages), InsertPoint.after(last))
+            Rewriter.insert_op(located([CBPopFrontOp(fill.cb, pages)], fill), InsertPoint.after(last))
             covered |= {inner for op in readers for inner in op.walk() if cb.is_read(inner)}
         return covered
 
@@ -188,8 +188,8 @@ class InsertComputeSideProtocol(RewritePattern):
             if not packers:
                 raise op_error(drain, f"nothing packs into CB {cb.index} before it is copied out")
             pages = drain.num_pages.value.data
-            Rewriter.insert_op(CBReserveBackOp(drain.cb, pages), InsertPoint.before(packers[0]))
-            Rewriter.insert_op(CBPushBackOp(drain.cb, pages), InsertPoint.before(drain))
+            Rewriter.insert_op(located([CBReserveBackOp(drain.cb, pages)], drain), InsertPoint.before(packers[0]))
+            Rewriter.insert_op(located([CBPushBackOp(drain.cb, pages)], drain), InsertPoint.before(drain))
             covered |= {inner for op in packers for inner in op.walk() if cb.is_pack(inner)}
         return covered
 
@@ -207,10 +207,10 @@ class InsertComputeSideProtocol(RewritePattern):
             raise op_error(readers[0], f"CB {cb.index} is read before compute has packed all of it")
         pages = len(cb.packs)
         value = cb.get_cb.result
-        Rewriter.insert_op(CBReserveBackOp(value, pages), InsertPoint.before(packers[0]))
-        Rewriter.insert_op(CBPushBackOp(value, pages), InsertPoint.after(packers[-1]))
-        Rewriter.insert_op(CBWaitFrontOp(value, pages), InsertPoint.before(readers[0]))
-        Rewriter.insert_op(CBPopFrontOp(value, pages), InsertPoint.after(readers[-1]))
+        Rewriter.insert_op(located([CBReserveBackOp(value, pages)], packers[0]), InsertPoint.before(packers[0]))
+        Rewriter.insert_op(located([CBPushBackOp(value, pages)], packers[-1]), InsertPoint.after(packers[-1]))
+        Rewriter.insert_op(located([CBWaitFrontOp(value, pages)], readers[0]), InsertPoint.before(readers[0]))
+        Rewriter.insert_op(located([CBPopFrontOp(value, pages)], readers[-1]), InsertPoint.after(readers[-1]))
         return {*cb.packs, *cb.reads}
 
 

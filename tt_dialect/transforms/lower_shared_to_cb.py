@@ -53,7 +53,7 @@ from tt_dialect.ops.dataflow import (
     TensorAccessorOp,
 )
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-from tt_dialect.transforms.builder import IndexEmitter, buffer_tiles, rewrite_functions
+from tt_dialect.transforms.builder import IndexEmitter, buffer_tiles, located, rewrite_functions
 from tt_dialect.transforms.infer_layout import argument_layout
 from tt_dialect.transforms.lower_tile_ops import cb_of
 from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
@@ -93,7 +93,7 @@ class _Accessors:
             address.result.name_hint = f"tensor{tensor}_addr"
             accessor = TensorAccessorOp(address, 0, argument_layout(program, tensor).page_size)
             accessor.result.name_hint = f"tensor{tensor}"
-            Rewriter.insert_op([address, accessor], InsertPoint.before(anchor))
+            Rewriter.insert_op(located([address, accessor], user), InsertPoint.before(anchor))
             self.by_tensor[tensor] = accessor.result
 
 
@@ -212,7 +212,7 @@ class LowerCopies(RewritePattern):
                 NocAsyncWriteBarrierOp(),
                 CBPopFrontOp(cb, pages),
             ]
-        Rewriter.replace_op(copy, ops, [])
+        Rewriter.replace_op(copy, located(ops, copy), [])
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,14 @@ from tt_dialect.ops.tile_program import (
     _UnaryOp,
 )
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import has_no_effect, BlockConstants, IndexEmitter, buffer_tiles, rewrite_functions
+from tt_dialect.transforms.builder import (
+    BlockConstants,
+    IndexEmitter,
+    buffer_tiles,
+    has_no_effect,
+    located,
+    rewrite_functions,
+)
 from tt_dialect.transforms.propagate_layout import CB_ATTR
 from tt_dialect.transforms.work_partition import PARTITION_ATTR
 
@@ -218,8 +225,14 @@ class _ProgramLowering:
                 by_block.setdefault(block, []).append(gemm)
         groups = []
         for body, gemms in by_block.items():
+            # The K loop is the loop around the gemms whose accumulators are
+            # cleared outside it; with the clears beside the gemms there is none.
+            cleared_beside = any(
+                isinstance(use, ClearOp) and use.parent_block() is body
+                for use in _uses_in(gemms[0].c)
+            )
             parent = body.parent_op()
-            loop = parent if isinstance(parent, scf.ForOp) else None
+            loop = parent if isinstance(parent, scf.ForOp) and not cleared_beside else None
             block = loop.parent_block() if loop is not None else body
             assert block is not None
             accumulators: list[SSAValue] = []
@@ -320,7 +333,7 @@ class _ProgramLowering:
                             base + i * out_cols + j,
                         )
                     )
-        Rewriter.replace_op(gemm, ops, [])
+        Rewriter.replace_op(gemm, located(ops, gemm), [])
 
     def _lower_epilogue(self, epilogue: list[Operation]) -> None:
         """Unary ops on the results become SFPU ops on DST; stores get packs."""
@@ -345,7 +358,7 @@ class _ProgramLowering:
         ops: list[Operation] = [tile_op.INIT()]
         ops += [tile_op(base + t) for t in range(rows * cols)]
         self.in_dst[op.dst] = base
-        Rewriter.replace_op(op, ops, [])
+        Rewriter.replace_op(op, located(ops, op), [])
 
     def _pack_before(self, copy: CopyOp) -> None:
         if not copy.dst_indices:
@@ -358,7 +371,7 @@ class _ProgramLowering:
         packs = [
             PackTileOp(base + t, cb, self.constants.get(block, t)) for t in range(rows * cols)
         ]
-        Rewriter.insert_op(packs, InsertPoint.before(copy))
+        Rewriter.insert_op(located(packs, copy), InsertPoint.before(copy))
 
     # ------------------------------------------------------------------ subblocks
 
@@ -417,6 +430,7 @@ class _ProgramLowering:
         emit = IndexEmitter()
         zero, one = emit.constant(0, "c0"), emit.constant(1, "c1")
         count = emit.constant((rows // sub_rows) * (cols // sub_cols), "num_subblocks")
+        located(emit.ops, moved[0])
         emit.insert_before(moved[0])
         body = Block(arg_types=[zero.type])
         subblock = body.args[0]
@@ -435,7 +449,7 @@ class _ProgramLowering:
         )
         body.add_ops(offsets.ops)
         loop = scf.ForOp(zero, count, one, [], Region(body))
-        Rewriter.insert_op(loop, InsertPoint.before(moved[0]))
+        Rewriter.insert_op(located([loop], moved[0]), InsertPoint.before(moved[0]))
         for op in moved:
             op.detach()
             body.add_op(op)
@@ -479,7 +493,7 @@ class _ProgramLowering:
             desc.index.data, new_rows * new_cols * depth, desc.page_size.data, desc.format.data
         )
         new_alloc.result.name_hint = buffer.name_hint
-        Rewriter.insert_op(new_alloc, InsertPoint.before(alloc))
+        Rewriter.insert_op(located([new_alloc], alloc), InsertPoint.before(alloc))
         for copy in copies:
             if buffer not in (copy.src, copy.dst):
                 continue
@@ -487,7 +501,7 @@ class _ProgramLowering:
             for dim, offset in offsets.items():
                 moved = arith.AddiOp(indices[dim], offset)
                 moved.result.name_hint = indices[dim].name_hint
-                Rewriter.insert_op(moved, InsertPoint.before(copy))
+                Rewriter.insert_op(located([moved], copy), InsertPoint.before(copy))
                 copy.operands[self._index_operand(copy, buffer, dim)] = moved.result
         buffer.replace_all_uses_with(new_alloc.result)
         Rewriter.erase_op(alloc)
@@ -525,7 +539,7 @@ class _ProgramLowering:
                 tile = self.constants.get(block, t)
                 ops.append(tile_type(cb_x, cb_y, tile, tile, t - chunk.start))
             ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
-        Rewriter.replace_op(op, ops, [])
+        Rewriter.replace_op(op, located(ops, op), [])
 
     def _lower_unary(self, op: _UnaryOp) -> None:
         self._checked_inputs(op)
@@ -541,7 +555,7 @@ class _ProgramLowering:
             ops.append(tile_op.INIT())
             ops += [tile_op(t - chunk.start) for t in chunk]
             ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
-        Rewriter.replace_op(op, ops, [])
+        Rewriter.replace_op(op, located(ops, op), [])
 
 
 def compute_config_of(

@@ -68,7 +68,7 @@ from tt_dialect.ops.dataflow import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import has_no_effect, rewrite_functions
+from tt_dialect.transforms.builder import has_no_effect, located, rewrite_functions
 from tt_dialect.transforms.infer_layout import argument_layout
 from tt_dialect.transforms.insert_cb_protocol import tile_reads
 from tt_dialect.transforms.lower_tile_ops import COMPUTE_CONFIG_ATTR
@@ -214,7 +214,7 @@ class SplitProgram(RewritePattern):
         program.attributes[TENSORS_ATTR] = ArrayAttr(
             [argument_layout(op, arg.index) for arg in op.body.block.args]
         )
-        rewriter.replace(op, program)
+        rewriter.replace(op, located([program], op))
 
     @staticmethod
     def _cb_descs(program: func.FuncOp) -> list[CBDescAttr]:
