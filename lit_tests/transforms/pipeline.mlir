@@ -11,4 +11,4 @@
 // CHECK: compute_config = #tt.compute_config<lofi, fp32_dest_acc = false, dst_full_sync = false>
 
 // RUN: not tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{grid=11x1}' 2>&1 | filecheck %s --check-prefix=BAD
-// BAD: tt-opt: error: tt-pipeline: tt-metadata: tt-work-partition: grid 11x1 is larger than the 10x8 worker grid of wormhole_b0
+// BAD: tt-opt: error: tt-pipeline: tt-work-partition: grid 11x1 is larger than the 10x8 worker grid of wormhole_b0
