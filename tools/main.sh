@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up the environment and run the main job. Today: round-trip every example
-# through real MLIR, then run stages A-B (tt-metadata) on it, writing
-# build/artifacts/<example>.metadata.mlir.
+# through real MLIR, then compile it through stages A-D (tt-pipeline), writing
+# build/artifacts/<example>.kernels.mlir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
@@ -13,6 +13,6 @@ for example in examples/*/*.mlir; do
   tt-opt "$example" --print-op-generic \
     | iree-opt --allow-unregistered-dialect --mlir-print-op-generic \
     | tt-opt > /dev/null
-  tt-opt "$example" -p tt-metadata -o "build/artifacts/$name.metadata.mlir"
-  echo "   stages A-B -> build/artifacts/$name.metadata.mlir"
+  tt-opt "$example" -p tt-pipeline -o "build/artifacts/$name.kernels.mlir"
+  echo "   stages A-D -> build/artifacts/$name.kernels.mlir"
 done
