@@ -156,6 +156,28 @@ def _page_size(buffer: SSAValue) -> int:
 
 
 @dataclass(frozen=True)
+class _Transfer:
+    """The ops of one direction of a tensor<->CB copy."""
+
+    open: type[CBReserveBackOp | CBWaitFrontOp]
+    pointer: type[GetWritePtrOp | GetReadPtrOp]
+    pointer_name: str
+    transfer: type[NocAsyncReadPageOp | NocAsyncWritePageOp]
+    barrier: type[NocAsyncReadBarrierOp | NocAsyncWriteBarrierOp]
+    close: type[CBPushBackOp | CBPopFrontOp]
+
+
+LOAD = _Transfer(
+    CBReserveBackOp, GetWritePtrOp, "l1_write", NocAsyncReadPageOp, NocAsyncReadBarrierOp, CBPushBackOp
+)
+"""Tensor to CB: the producer side."""
+STORE = _Transfer(
+    CBWaitFrontOp, GetReadPtrOp, "l1_read", NocAsyncWritePageOp, NocAsyncWriteBarrierOp, CBPopFrontOp
+)
+"""CB to tensor: the consumer side."""
+
+
+@dataclass(frozen=True)
 class LowerCopies(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
@@ -191,27 +213,19 @@ class LowerCopies(RewritePattern):
         cb = cb_of(buffer)
         rows, cols = buffer_tiles(buffer)
         pages = rows * cols
-        accessor = accessors.by_tensor[tensor.index]
-        if loading:
-            pointer = GetWritePtrOp(cb)
-            pointer.result.name_hint = "l1_write"
-            ops = [
-                CBReserveBackOp(cb, pages),
-                pointer,
-                *_page_loop(copy, tensor, indices, buffer, pointer.result, NocAsyncReadPageOp, accessor),
-                NocAsyncReadBarrierOp(),
-                CBPushBackOp(cb, pages),
-            ]
-        else:
-            pointer = GetReadPtrOp(cb)
-            pointer.result.name_hint = "l1_read"
-            ops = [
-                CBWaitFrontOp(cb, pages),
-                pointer,
-                *_page_loop(copy, tensor, indices, buffer, pointer.result, NocAsyncWritePageOp, accessor),
-                NocAsyncWriteBarrierOp(),
-                CBPopFrontOp(cb, pages),
-            ]
+        side = LOAD if loading else STORE
+        pointer = side.pointer(cb)
+        pointer.result.name_hint = side.pointer_name
+        ops = [
+            side.open(cb, pages),
+            pointer,
+            *_page_loop(
+                copy, tensor, indices, buffer, pointer.result, side.transfer,
+                accessors.by_tensor[tensor.index],
+            ),
+            side.barrier(),
+            side.close(cb, pages),
+        ]
         Rewriter.replace_op(copy, located(ops, copy), [])
 
 
