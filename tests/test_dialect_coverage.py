@@ -52,3 +52,13 @@ def test_dialect_reference_is_up_to_date():
     from tt_tools.gen_dialect_doc import DOC, render
 
     assert DOC.read_text() == render(), "run: python tools/gen_dialect_doc.py"
+
+
+def test_every_pass_has_its_own_lit_file():
+    """One pass per module, one lit file per pass, named after the module."""
+    from tt_dialect.universe import get_all_passes
+
+    lit_dir = ROOT / "lit_tests" / "transforms"
+    for name, getter in get_all_passes().items():
+        module = getter().__module__.rsplit(".", 1)[-1]
+        assert (lit_dir / f"{module}.mlir").exists(), f"{name}: no lit_tests/transforms/{module}.mlir"

@@ -1,0 +1,761 @@
+// RUN: tt-opt %s -p tt-lower-tile-ops --split-input-file --verify-diagnostics | filecheck %s
+// RUN: tt-opt %s -p tt-lower-tile-ops,tt-lower-tile-ops --split-input-file --verify-diagnostics | filecheck %s
+// RUN: tt-opt %s -p 'tt-lower-tile-ops{dst-full-sync=true math-fidelity=lofi}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=FULL
+
+// The input is the output of tt-metadata written by hand: only what the pass
+// reads (a tt.work_partition on the function, a tt.cb on every buffer); no
+// persistent loop, which the pass does not look at. The second RUN line runs the
+// pass twice: a function that already has a tt.compute_config is left alone.
+// The third doubles the DST capacity (full sync) and sets the math fidelity:
+// FULL lines check what changes.
+// Tile constants are matched by value ([[T<n>]], [[P<n>]]), not by name.
+
+// A gemm whose 2x3-tile output block fits DST (bf16 accumulator: 16-bit
+// accumulation, 8 tiles): no subblock loop. The clear disappears (a DST section
+// starts at zero), every buffer gets a tt.get_cb after its alloc, the gemm of
+// each K step becomes matmul_init and one matmul_tiles per (i, j, k): A tile
+// i*Kt+k (A is 2x2 tiles), B tile k*3+j (B is 2x3), accumulating into DST tile
+// i*3+j. After the loop the store is preceded by one pack per output tile, DST
+// tile t to page t of C's CB. The copies are left for tt-lower-shared-to-cb.
+func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x96xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 12, page_size = 2048, bf16>} : memref<64x96xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 12, page_size = 2048, bf16>} : memref<64x96xbf16>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 4 : index
+  %bk = arith.constant 64 : index
+  tt.clear %c : memref<64x96xbf16>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<64x256xbf16> to memref<64x64xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<256x96xbf16> to memref<64x96xbf16>
+    tt.gemm %a, %b, %c : memref<64x64xbf16>, memref<64x96xbf16>, memref<64x96xbf16>
+  }
+  tt.copy %c to %C[%zero, %zero] : memref<64x96xbf16> to memref<64x96xbf16>
+  func.return
+}
+// CHECK:      func.func @fits(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:    [[P2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:    [[P3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK-DAG:    [[P4:%[a-z0-9_]+]] = arith.constant 4 : index
+// CHECK-DAG:    [[P5:%[a-z0-9_]+]] = arith.constant 5 : index
+// CHECK:        %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+// CHECK-NEXT:   %cb0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 12, page_size = 2048, bf16>} : memref<64x96xbf16>
+// CHECK-NEXT:   %cb1 = tt.get_cb 1 : !tt.cb<12, bf16>
+// CHECK-NEXT:   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 12, page_size = 2048, bf16>} : memref<64x96xbf16>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<12, bf16>
+// CHECK-NEXT:   %zero = arith.constant 0 : index
+// CHECK-NEXT:   %one = arith.constant 1 : index
+// CHECK-NEXT:   %kt = arith.constant 4 : index
+// CHECK-NEXT:   %bk = arith.constant 64 : index
+// CHECK-NEXT:   scf.for %k = %zero to %kt step %one {
+// CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:      [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:      [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK-DAG:      [[T4:%[a-z0-9_]+]] = arith.constant 4 : index
+// CHECK-DAG:      [[T5:%[a-z0-9_]+]] = arith.constant 5 : index
+// CHECK:          %kk = arith.muli %k, %bk : index
+// CHECK-NEXT:     tt.copy %A[%zero, %kk] to %a : memref<64x256xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:     tt.copy %B[%kk, %zero] to %b : memref<256x96xbf16> to memref<64x96xbf16>
+// CHECK-NEXT:     tt.matmul_init %cb0, %cb1 : !tt.cb<8, bf16>, !tt.cb<12, bf16>
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T3]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T1]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T4]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T2]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T5]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T0]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T1]], dst = 4 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T4]], dst = 4 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T2]], dst = 5 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T5]], dst = 5 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<12, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<12, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 2, %cb16{{\[}}[[P2]]] : !tt.cb<12, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 3, %cb16{{\[}}[[P3]]] : !tt.cb<12, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 4, %cb16{{\[}}[[P4]]] : !tt.cb<12, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 5, %cb16{{\[}}[[P5]]] : !tt.cb<12, bf16>, index
+// CHECK-NEXT:   tt.copy %c to %C[%zero, %zero] : memref<64x96xbf16> to memref<64x96xbf16>
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+// FULL:       func.func @fits(
+// FULL-SAME:    tt.compute_config = #tt.compute_config<lofi, fp32_dest_acc = false, dst_full_sync = true>} {
+
+// -----
+
+// A 4x4-tile f32 accumulator (fp32 accumulation, double-buffered: 4 DST tiles)
+// is split into 2x2-tile subblocks, the shape reading the fewest tiles per K
+// step (4 subblocks x (2 + 2) tiles; 1x4 or 4x1 would read 4 x 5). A loop over
+// the 4 subblocks encloses the clear-to-store range; subblock s covers rows
+// (s / 2) * 64 and columns (s % 2) * 64 of the block. The buffers shrink to one
+// subblock's operands and result, their CBs keeping the depth (2 blocks): A to
+// 2x2 tiles (8 pages), B to 2x2 (8), C to 2x2 (8). The copies filling A and B
+// and storing C are offset by the subblock's rows and columns. Inside, A tile
+// i*2+k and B tile k*2+j accumulate into DST tile i*2+j.
+// Full sync doubles the capacity to 8 tiles: two 2x4-tile subblocks (2 x (2 + 4)
+// tiles per K step; 4x2 reads as many and the wider shape wins), so B and C keep
+// their 4 columns.
+func.func @subblocks(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: memref<256x128xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 4 : index
+  %bk = arith.constant 64 : index
+  %row = arith.constant 128 : index
+  %col = arith.constant 0 : index
+  tt.clear %c : memref<128x128xf32>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%row, %kk] to %a : memref<256x256xbf16> to memref<128x64xbf16>
+    tt.copy %B[%kk, %col] to %b : memref<256x128xbf16> to memref<64x128xbf16>
+    tt.gemm %a, %b, %c : memref<128x64xbf16>, memref<64x128xbf16>, memref<128x128xf32>
+  }
+  tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<256x128xbf16>
+  func.return
+}
+// CHECK:      func.func @subblocks(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+// CHECK-NEXT:   %cb0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+// CHECK-NEXT:   %cb1 = tt.get_cb 1 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<64x64xf32>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %zero = arith.constant 0 : index
+// CHECK-NEXT:   %one = arith.constant 1 : index
+// CHECK-NEXT:   %kt = arith.constant 4 : index
+// CHECK-NEXT:   %bk = arith.constant 64 : index
+// CHECK-NEXT:   %row = arith.constant 128 : index
+// CHECK-NEXT:   %col = arith.constant 0 : index
+// CHECK-NEXT:   [[LB:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-NEXT:   [[STEP:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-NEXT:   %num_subblocks = arith.constant 4 : index
+// CHECK-NEXT:   scf.for %subblock = [[LB]] to %num_subblocks step [[STEP]] {
+// CHECK-DAG:      [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:      [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:      [[P2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:      [[P3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:          %subblocks_per_row = arith.constant 2 : index
+// CHECK-NEXT:     %subblock_row = arith.divui %subblock, %subblocks_per_row : index
+// CHECK-NEXT:     %subblock_col = arith.remui %subblock, %subblocks_per_row : index
+// CHECK-NEXT:     %subblock_height = arith.constant 64 : index
+// CHECK-NEXT:     %row_offset = arith.muli %subblock_row, %subblock_height : index
+// CHECK-NEXT:     %subblock_width = arith.constant 64 : index
+// CHECK-NEXT:     %col_offset = arith.muli %subblock_col, %subblock_width : index
+// CHECK-NEXT:     scf.for %k = %zero to %kt step %one {
+// CHECK-DAG:        [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:        [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:        [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:        [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:            %kk = arith.muli %k, %bk : index
+// CHECK-NEXT:       [[AROW:%[a-z0-9_]+]] = arith.addi %row, %row_offset : index
+// CHECK-NEXT:       tt.copy %A{{\[}}[[AROW]], %kk] to %a : memref<256x256xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:       [[BCOL:%[a-z0-9_]+]] = arith.addi %col, %col_offset : index
+// CHECK-NEXT:       tt.copy %B[%kk, [[BCOL]]] to %b : memref<256x128xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:       tt.matmul_init %cb0, %cb1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T1]], [[T2]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T0]], [[T1]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T1]], [[T3]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T2]], [[T0]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T3]], [[T2]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T2]], [[T1]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     }
+// CHECK-NEXT:     [[CROW:%[a-z0-9_]+]] = arith.addi %row, %row_offset : index
+// CHECK-NEXT:     [[CCOL:%[a-z0-9_]+]] = arith.addi %col, %col_offset : index
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 2, %cb16{{\[}}[[P2]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 3, %cb16{{\[}}[[P3]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.copy %c to %C{{\[}}[[CROW]], [[CCOL]]] : memref<64x64xf32> to memref<256x128xbf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+// FULL:       func.func @subblocks(
+// FULL-SAME:    tt.compute_config = #tt.compute_config<lofi, fp32_dest_acc = true, dst_full_sync = true>} {
+// FULL-NEXT:    %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+// FULL-NEXT:    %cb0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// FULL-NEXT:    %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
+// FULL-NEXT:    %cb1 = tt.get_cb 1 : !tt.cb<16, bf16>
+// FULL-NEXT:    %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 16, page_size = 2048, bf16>} : memref<64x128xf32>
+// FULL:         %num_subblocks = arith.constant 2 : index
+// FULL:         %subblocks_per_row = arith.constant 1 : index
+// FULL:         %subblock_height = arith.constant 64 : index
+// FULL:         %subblock_width = arith.constant 128 : index
+// FULL:         tt.matmul_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 7 : !tt.cb<8, bf16>, !tt.cb<16, bf16>, index, index
+// FULL-NEXT:    tt.matmul_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 7 : !tt.cb<8, bf16>, !tt.cb<16, bf16>, index, index
+// FULL-NEXT:  }
+// FULL:         tt.pack_tile dst = 7, %cb16[{{%[a-z0-9_]+}}] : !tt.cb<16, bf16>, index
+// FULL-NEXT:    tt.copy %c to %C[{{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}] : memref<64x128xf32> to memref<256x128xbf16>
+
+// -----
+
+// transpose_b: B holds N x K tiles, so B tile (k, j) is j*Kt+k and matmul_init
+// transposes each B tile. Here with no K loop (Kt = 2 in one step) and
+// subblocks: B shrinks along its rows (N) and its copy is offset by the
+// subblock's columns.
+func.func @transpose_b(%A: memref<128x64xbf16>, %B: memref<128x64xbf16>, %C: memref<128x128xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+  %zero = arith.constant 0 : index
+  %row = arith.constant 0 : index
+  %col = arith.constant 0 : index
+  tt.clear %c : memref<128x128xf32>
+  tt.copy %A[%row, %zero] to %a : memref<128x64xbf16> to memref<128x64xbf16>
+  tt.copy %B[%col, %zero] to %b : memref<128x64xbf16> to memref<128x64xbf16>
+  tt.gemm %a, %b, %c transpose_b : memref<128x64xbf16>, memref<128x64xbf16>, memref<128x128xf32>
+  tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<128x128xbf16>
+  func.return
+}
+// CHECK:      func.func @transpose_b(
+// CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+// CHECK-NEXT:   %cb0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+// CHECK:        %num_subblocks = arith.constant 4 : index
+// CHECK-NEXT:   scf.for %subblock = {{%[a-z0-9_]+}} to %num_subblocks step {{%[a-z0-9_]+}} {
+// CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:      [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:      [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:          %col_offset = arith.muli %subblock_col, %subblock_width : index
+// CHECK-NEXT:     [[AROW:%[a-z0-9_]+]] = arith.addi %row, %row_offset : index
+// CHECK-NEXT:     tt.copy %A{{\[}}[[AROW]], %zero] to %a : memref<128x64xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:     [[BROW:%[a-z0-9_]+]] = arith.addi %col, %col_offset : index
+// CHECK-NEXT:     tt.copy %B{{\[}}[[BROW]], %zero] to %b : memref<128x64xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:     tt.matmul_init %cb0, %cb1 transpose : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T1]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T2]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T3]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T0]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T1]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T2]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     [[CROW:%[a-z0-9_]+]] = arith.addi %row, %row_offset : index
+// CHECK-NEXT:     [[CCOL:%[a-z0-9_]+]] = arith.addi %col, %col_offset : index
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb16{{\[}}[[T1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 2, %cb16{{\[}}[[T2]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 3, %cb16{{\[}}[[T3]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:     tt.copy %c to %C{{\[}}[[CROW]], [[CCOL]]] : memref<64x64xf32> to memref<128x128xbf16>
+// CHECK-NEXT:   }
+
+// -----
+
+// Two gemms of one K loop sharing A (C1 += A*B1, C2 += A*B2) share DST: 2 x 4
+// tiles fill the 8 of 16-bit accumulation, C1 at DST tiles 0-3 and C2 at 4-7.
+// Each gemm gets its own matmul_init (its B CB differs); each store packs its
+// own DST tiles into its own CB.
+func.func @shared_a(%A: memref<64x64xbf16>, %B1: memref<64x64xbf16>, %B2: memref<64x64xbf16>, %C1: memref<64x64xbf16>, %C2: memref<64x64xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %b1 = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %b2 = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %acc1 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %acc2 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 17, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 2 : index
+  %bk = arith.constant 32 : index
+  tt.clear %acc1 : memref<64x64xbf16>
+  tt.clear %acc2 : memref<64x64xbf16>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<64x64xbf16> to memref<64x32xbf16>
+    tt.copy %B1[%kk, %zero] to %b1 : memref<64x64xbf16> to memref<32x64xbf16>
+    tt.copy %B2[%kk, %zero] to %b2 : memref<64x64xbf16> to memref<32x64xbf16>
+    tt.gemm %a, %b1, %acc1 : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xbf16>
+    tt.gemm %a, %b2, %acc2 : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xbf16>
+  }
+  tt.copy %acc1 to %C1[%zero, %zero] : memref<64x64xbf16> to memref<64x64xbf16>
+  tt.copy %acc2 to %C2[%zero, %zero] : memref<64x64xbf16> to memref<64x64xbf16>
+  func.return
+}
+// CHECK:      func.func @shared_a(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:    [[P2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:    [[P3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:        scf.for %k = %zero to %kt step %one {
+// CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK:          tt.copy %B2[%kk, %zero] to %b2 : memref<64x64xbf16> to memref<32x64xbf16>
+// CHECK-NEXT:     tt.matmul_init %cb0, %cb1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T1]], dst = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T0]], dst = 2 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T1]], dst = 3 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_init %cb0, %cb2 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T0]], [[T0]], dst = 4 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T0]], [[T1]], dst = 5 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T1]], [[T0]], dst = 6 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T1]], [[T1]], dst = 7 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 2, %cb16{{\[}}[[P2]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 3, %cb16{{\[}}[[P3]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.copy %acc1 to %C1[%zero, %zero] : memref<64x64xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:   tt.pack_tile dst = 4, %cb17{{\[}}[[P0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 5, %cb17{{\[}}[[P1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 6, %cb17{{\[}}[[P2]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 7, %cb17{{\[}}[[P3]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.copy %acc2 to %C2[%zero, %zero] : memref<64x64xbf16> to memref<64x64xbf16>
+
+// -----
+
+// relu(A*B): the relu after the K loop runs on the SFPU on the accumulator's
+// DST tiles (relu_tile_init, one relu_tile per tile), then the packs precede the
+// store: no round trip through a CB.
+func.func @relu(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x64xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>} : memref<32x64xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 4 : index
+  %bk = arith.constant 32 : index
+  tt.clear %c : memref<32x64xf32>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<32x128xbf16> to memref<32x32xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<128x64xbf16> to memref<32x64xbf16>
+    tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
+  }
+  tt.relu %c to %c : memref<32x64xf32>
+  tt.copy %c to %C[%zero, %zero] : memref<32x64xf32> to memref<32x64xbf16>
+  func.return
+}
+// CHECK:      func.func @relu(
+// CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK:          tt.matmul_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 1 : !tt.cb<2, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.relu_tile_init
+// CHECK-NEXT:   tt.relu_tile dst = 0
+// CHECK-NEXT:   tt.relu_tile dst = 1
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.copy %c to %C[%zero, %zero] : memref<32x64xf32> to memref<32x64xbf16>
+// CHECK-NEXT:   func.return
+
+// -----
+
+// A gemm with no K loop (Kt = 1, written without scf.for): clear, gemm and
+// epilogue in one block. The sigmoid writes another buffer: its DST tiles are
+// the accumulator's and the packs go to the destination's CB (16). The
+// accumulator's buffer (CB 24) is no longer used and disappears.
+func.func @no_k_loop(%A: memref<64x32xbf16>, %B: memref<32x32xbf16>, %C: memref<64x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 4, page_size = 2048, bf16>} : memref<64x32xf32>
+  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %zero = arith.constant 0 : index
+  tt.clear %c : memref<64x32xf32>
+  tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
+  tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x32xbf16>, memref<64x32xf32>
+  tt.sigmoid %c to %d : memref<64x32xf32> to memref<64x32xbf16>
+  tt.copy %d to %C[%zero, %zero] : memref<64x32xbf16> to memref<64x32xbf16>
+  func.return
+}
+// CHECK:      func.func @no_k_loop(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK:        %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+// CHECK-NEXT:   %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+// CHECK-NEXT:   %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %zero = arith.constant 0 : index
+// CHECK-NEXT:   tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
+// CHECK-NEXT:   tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
+// CHECK-NEXT:   tt.matmul_init %cb0, %cb1 : !tt.cb<4, bf16>, !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<4, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK-NEXT:   tt.matmul_tiles %cb0, %cb1, [[T1]], [[T0]], dst = 1 : !tt.cb<4, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK-NEXT:   tt.sigmoid_tile_init
+// CHECK-NEXT:   tt.sigmoid_tile dst = 0
+// CHECK-NEXT:   tt.sigmoid_tile dst = 1
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[T1]]] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.copy %d to %C[%zero, %zero] : memref<64x32xbf16> to memref<64x32xbf16>
+// CHECK-NEXT:   func.return
+
+// -----
+
+// Elementwise add of 3x4 = 12 bf16 tiles: chunks of at most 8 (the 16-bit DST
+// capacity), each an add_tiles_init, one add_tiles of tile t of both inputs
+// into DST tile t - chunk start, then one pack per tile to page t of z's CB.
+// The second chunk starts at tile 8 in DST tile 0. Full sync (16 tiles) needs
+// one chunk. The buffers are not used any more and disappear.
+func.func @add_bf16(%C: memref<96x128xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 24, page_size = 2048, bf16>} : memref<96x128xbf16>
+  %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 24, page_size = 2048, bf16>} : memref<96x128xbf16>
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 24, page_size = 2048, bf16>} : memref<96x128xbf16>
+  tt.add %x, %y to %z : memref<96x128xbf16>
+  func.return
+}
+// CHECK:      func.func @add_bf16(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[T7:%[a-z0-9_]+]] = arith.constant 7 : index
+// CHECK-DAG:    [[T8:%[a-z0-9_]+]] = arith.constant 8 : index
+// CHECK-DAG:    [[T9:%[a-z0-9_]+]] = arith.constant 9 : index
+// CHECK-DAG:    [[T11:%[a-z0-9_]+]] = arith.constant 11 : index
+// CHECK:        %cb0 = tt.get_cb 0 : !tt.cb<24, bf16>
+// CHECK-NEXT:   %cb1 = tt.get_cb 1 : !tt.cb<24, bf16>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<24, bf16>
+// CHECK-NEXT:   tt.add_tiles_init %cb0, %cb1 : !tt.cb<24, bf16>, !tt.cb<24, bf16>
+// CHECK-NEXT:   tt.add_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<24, bf16>, !tt.cb<24, bf16>, index, index
+// CHECK-COUNT-6: tt.add_tiles %cb0, %cb1
+// CHECK-NEXT:   tt.add_tiles %cb0, %cb1, [[T7]], [[T7]], dst = 7 : !tt.cb<24, bf16>, !tt.cb<24, bf16>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<24, bf16>, index
+// CHECK-COUNT-6: tt.pack_tile
+// CHECK-NEXT:   tt.pack_tile dst = 7, %cb16{{\[}}[[T7]]] : !tt.cb<24, bf16>, index
+// CHECK-NEXT:   tt.add_tiles_init %cb0, %cb1 : !tt.cb<24, bf16>, !tt.cb<24, bf16>
+// CHECK-NEXT:   tt.add_tiles %cb0, %cb1, [[T8]], [[T8]], dst = 0 : !tt.cb<24, bf16>, !tt.cb<24, bf16>, index, index
+// CHECK-NEXT:   tt.add_tiles %cb0, %cb1, [[T9]], [[T9]], dst = 1 : !tt.cb<24, bf16>, !tt.cb<24, bf16>, index, index
+// CHECK-NEXT:   tt.add_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 2 : !tt.cb<24, bf16>, !tt.cb<24, bf16>, index, index
+// CHECK-NEXT:   tt.add_tiles %cb0, %cb1, [[T11]], [[T11]], dst = 3 : !tt.cb<24, bf16>, !tt.cb<24, bf16>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T8]]] : !tt.cb<24, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[T9]]] : !tt.cb<24, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 2, %cb16[{{%[a-z0-9_]+}}] : !tt.cb<24, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 3, %cb16{{\[}}[[T11]]] : !tt.cb<24, bf16>, index
+// CHECK-NEXT:   func.return
+// FULL:       func.func @add_bf16(
+// FULL:         tt.add_tiles_init
+// FULL-NOT:     tt.add_tiles_init
+// FULL:         tt.add_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 11 :
+// FULL:         tt.pack_tile dst = 11, %cb16
+// FULL-NEXT:    func.return
+
+// -----
+
+// f32 outputs turn on fp32 DST accumulation, which halves DST to 4 tiles:
+// 6 tiles are lowered in chunks of 4 and 2. sub_tiles and mul_tiles take the
+// operands in order (%t - %y, then %t * %y); the mul reads the CB the sub packed.
+func.func @sub_mul_f32(%C: memref<64x96xf32>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 12, page_size = 4096, f32>} : memref<64x96xf32>
+  %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 12, page_size = 4096, f32>} : memref<64x96xf32>
+  %t = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 24, pages = 12, page_size = 4096, f32>} : memref<64x96xf32>
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 12, page_size = 4096, f32>} : memref<64x96xf32>
+  tt.sub %x, %y to %t : memref<64x96xf32>
+  tt.mul %t, %y to %z : memref<64x96xf32>
+  func.return
+}
+// CHECK:      func.func @sub_mul_f32(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:    [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:    [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK-DAG:    [[T4:%[a-z0-9_]+]] = arith.constant 4 : index
+// CHECK-DAG:    [[T5:%[a-z0-9_]+]] = arith.constant 5 : index
+// CHECK:        %cb0 = tt.get_cb 0 : !tt.cb<12, f32>
+// CHECK-NEXT:   %cb1 = tt.get_cb 1 : !tt.cb<12, f32>
+// CHECK-NEXT:   %cb24 = tt.get_cb 24 : !tt.cb<12, f32>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<12, f32>
+// CHECK-NEXT:   tt.sub_tiles_init %cb0, %cb1 : !tt.cb<12, f32>, !tt.cb<12, f32>
+// CHECK-NEXT:   tt.sub_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.sub_tiles %cb0, %cb1, [[T1]], [[T1]], dst = 1 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.sub_tiles %cb0, %cb1, [[T2]], [[T2]], dst = 2 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.sub_tiles %cb0, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24{{\[}}[[T0]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb24{{\[}}[[T1]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 2, %cb24{{\[}}[[T2]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 3, %cb24{{\[}}[[T3]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.sub_tiles_init %cb0, %cb1 : !tt.cb<12, f32>, !tt.cb<12, f32>
+// CHECK-NEXT:   tt.sub_tiles %cb0, %cb1, [[T4]], [[T4]], dst = 0 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.sub_tiles %cb0, %cb1, [[T5]], [[T5]], dst = 1 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24{{\[}}[[T4]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb24{{\[}}[[T5]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.mul_tiles_init %cb24, %cb1 : !tt.cb<12, f32>, !tt.cb<12, f32>
+// CHECK-NEXT:   tt.mul_tiles %cb24, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.mul_tiles %cb24, %cb1, [[T1]], [[T1]], dst = 1 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.mul_tiles %cb24, %cb1, [[T2]], [[T2]], dst = 2 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.mul_tiles %cb24, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[T1]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 2, %cb16{{\[}}[[T2]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 3, %cb16{{\[}}[[T3]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.mul_tiles_init %cb24, %cb1 : !tt.cb<12, f32>, !tt.cb<12, f32>
+// CHECK-NEXT:   tt.mul_tiles %cb24, %cb1, [[T4]], [[T4]], dst = 0 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.mul_tiles %cb24, %cb1, [[T5]], [[T5]], dst = 1 : !tt.cb<12, f32>, !tt.cb<12, f32>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T4]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[T5]]] : !tt.cb<12, f32>, index
+// CHECK-NEXT:   func.return
+
+// -----
+
+// A unary op on a buffer: copy_tile_init, each tile copied from x's CB into
+// DST, the SFPU op's init and one op per DST tile, then the packs to z's CB.
+func.func @exp(%C: memref<32x64xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  tt.exp %x to %z : memref<32x64xbf16>
+  func.return
+}
+// CHECK:      func.func @exp(
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK:        %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.copy_tile_init %cb0 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb0, [[T0]], dst = 0 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.copy_tile %cb0, [[T1]], dst = 1 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.exp_tile_init
+// CHECK-NEXT:   tt.exp_tile dst = 0
+// CHECK-NEXT:   tt.exp_tile dst = 1
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[T1]]] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   func.return
+
+// -----
+
+// Errors. Every buffer the compute touches needs its CB descriptor ...
+func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %x = tt.alloc_shared : memref<32x32xbf16>
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  tt.exp %x to %z : memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 5]]:3: error: 'tt.alloc_shared' op buffer has no tt.cb descriptor; run tt-propagate-layout first
+
+// -----
+
+// ... only a gemm accumulator may be cleared or filled ...
+func.func @fill(%C: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %zero = arith.constant 0 : index
+  tt.fill %z, 1.0 : memref<32x32xbf16>
+  tt.copy %z to %C[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 4]]:3: error: 'tt.fill' op only a gemm accumulator may be cleared (its DST tiles start at zero); other fills have no Tensix lowering yet
+
+// -----
+
+// ... elementwise inputs must be buffers, not tensors ...
+func.func @add_tensor(%A: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  tt.add %A, %A to %z : memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.add' op elementwise operands must be tt.alloc_shared / tt.alloc_fragment buffers
+
+// -----
+
+// ... the matrix engine has no transposed first operand ...
+func.func @transpose_a() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  tt.clear %c : memref<32x32xf32>
+  tt.gemm %a, %b, %c transpose_a : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes only its second operand); transpose A when loading it
+
+// -----
+
+// ... gemms sharing a K loop (here: one block) share the output block shape ...
+func.func @block_shapes() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b2 = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c2 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 17, pages = 4, page_size = 2048, bf16>} : memref<32x64xf32>
+  tt.clear %c : memref<32x32xf32>
+  tt.clear %c2 : memref<32x64xf32>
+  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b2, %c2 : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op gemms of one K loop must share the output block shape; [1, 2] tiles differs from [1, 1]
+
+// -----
+
+// ... gemm operands are buffers ...
+func.func @gemm_tensor(%A: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  tt.clear %c : memref<32x32xf32>
+  tt.gemm %A, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op gemm operands must be tt.alloc_shared / tt.alloc_fragment buffers
+
+// -----
+
+// ... every accumulator of a K loop needs at least one DST tile: 5 > 4 with fp32
+// accumulation (full sync would hold 8) ...
+func.func @too_many_accumulators() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c1 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c2 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c3 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 18, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c4 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 19, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c5 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 20, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  tt.gemm %a, %b, %c1 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c2 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c3 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c4 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c5 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 7]]:3: error: 'tt.gemm' op 5 gemm accumulators share this K loop but DST holds 4 tiles (fp32 accumulation in double-buffered mode); each needs at least one
+
+// -----
+
+// ... the accumulator is cleared before the K loop (a clear after it does not count) ...
+func.func @not_cleared() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  scf.for %k = %zero to %one step %one {
+    tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  }
+  tt.clear %c : memref<32x32xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 5]]:5: error: 'tt.gemm' op the gemm accumulator must be cleared (tt.clear) before its K loop; accumulating onto earlier values is not supported
+
+// -----
+
+// ... a result in DST only goes through unary ops to a store ...
+func.func @binary_epilogue() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  tt.clear %c : memref<32x32xf32>
+  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.add %c, %a to %d : memref<32x32xf32>, memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.add' op a gemm result in DST can only go through unary ops and be copied to a tensor; store it first
+
+// -----
+
+// ... and is stored to a tensor region, not copied to another buffer ...
+func.func @copy_to_buffer() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  tt.clear %c : memref<32x32xf32>
+  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.copy %c to %d : memref<32x32xf32> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op a gemm result can only be copied to a tensor region
+
+// -----
+
+// Errors of the subblock split (a 3x3 or 2x3-tile f32 block needs subblocks).
+// A buffer cannot be both operands: the split shrinks A by rows and B by columns ...
+func.func @a_is_b() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 18, page_size = 2048, bf16>} : memref<96x96xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 18, page_size = 2048, bf16>} : memref<96x96xf32>
+  tt.clear %c : memref<96x96xf32>
+  tt.gemm %a, %a, %c : memref<96x96xbf16>, memref<96x96xbf16>, memref<96x96xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op a buffer cannot be both the A and the B operand of one K loop
+
+// -----
+
+// ... the result must be stored (the store bounds the subblock loop) ...
+func.func @never_stored() attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 6, page_size = 2048, bf16>} : memref<96x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 18, page_size = 2048, bf16>} : memref<96x96xf32>
+  tt.clear %c : memref<96x96xf32>
+  tt.gemm %a, %b, %c : memref<96x32xbf16>, memref<32x96xbf16>, memref<96x96xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op the gemm result is never copied to a tensor
+
+// -----
+
+// ... the operands' fills must be in the subblock loop's block (here A is
+// loaded once, outside the loop holding the gemm) ...
+func.func @fill_outside(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref<64x96xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 12, page_size = 2048, bf16>} : memref<64x96xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %units = arith.constant 2 : index
+  tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
+  scf.for %u = %zero to %units step %one {
+    tt.copy %B[%zero, %zero] to %b : memref<32x96xbf16> to memref<32x96xbf16>
+    tt.clear %c : memref<64x96xf32>
+    tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x96xbf16>, memref<64x96xf32>
+    tt.copy %c to %C[%zero, %zero] : memref<64x96xf32> to memref<64x96xbf16>
+  }
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 5]]:5: error: 'tt.gemm' op the copies filling this gemm's operands must be in the same block as its K loop or inside it
+
+// -----
+
+// ... and nothing else with an effect may sit between the clear and the store:
+// it would run once per subblock.
+func.func @in_between(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref<64x96xbf16>, %D: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 12, page_size = 2048, bf16>} : memref<64x96xf32>
+  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %zero = arith.constant 0 : index
+  tt.clear %c : memref<64x96xf32>
+  tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
+  tt.copy %B[%zero, %zero] to %b : memref<32x96xbf16> to memref<32x96xbf16>
+  tt.copy %D[%zero, %zero] to %d : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x96xbf16>, memref<64x96xf32>
+  tt.copy %c to %C[%zero, %zero] : memref<64x96xf32> to memref<64x96xbf16>
+  tt.copy %d to %D[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 6]]:3: error: 'tt.copy' op this op lies between a gemm's clear and its store and would run once per DST subblock; move it out
