@@ -298,3 +298,116 @@ func.func @relu_epilogue(%A: memref<64x64xbf16>, %B: memref<64x32xbf16>, %C: mem
 // CHECK:       tt.noc_async_write_page %tile_id, %tensor2, %l1_addr : index
 // CHECK:       tt.noc_async_write_barrier
 // CHECK:       tt.cb_pop_front %cb16, 2 : !tt.cb<4, bf16>
+
+// -----
+
+// relu(A @ B) in place on a block larger than DST: the 4x4-tile block runs as
+// four 2x2 subblocks, each with its K loop, its relu on DST and its packs.
+func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: memref<128x128xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c32 = arith.constant 32 : index
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x128xbf16>
+    %c = tt.alloc_fragment : memref<128x128xf32>
+    tt.clear %c : memref<128x128xf32>
+    scf.for %k = %c0 to %c2 step %c1 {
+      %kk = arith.muli %k, %c32 : index
+      tt.copy %A[%c0, %kk] to %a : memref<128x64xbf16> to memref<128x32xbf16>
+      tt.copy %B[%kk, %c0] to %b : memref<64x128xbf16> to memref<32x128xbf16>
+      tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+    }
+    tt.relu %c to %c : memref<128x128xf32>
+    tt.copy %c to %C[%c0, %c0] : memref<128x128xf32> to memref<128x128xbf16>
+  }
+  func.return
+}
+// CHECK-LABEL: tt.program @relu_subblocks attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 4]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 4]>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
+// CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
+// CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
+// CHECK:       %tensor1 = tt.tensor_accessor %tensor1_addr, cta_offset = 4, page_size = 2048 : !tt.tensor_accessor
+// CHECK:       %start_arg = tt.get_arg_val 2 : i32
+// CHECK:       %count_arg = tt.get_arg_val 3 : i32
+// CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
+// CHECK:       scf.for %subblock = %c0_1 to %num_subblocks step %c1_1 {
+// CHECK:       scf.for %k = %c0 to %c2 step %c1 {
+// CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       scf.for %tile = %c0_2 to %num_tiles step %c1_2 {
+// CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
+// CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
+// CHECK:       scf.for %tile_1 = %c0_3 to %num_tiles_1 step %c1_3 {
+// CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
+// CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
+// CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
+// CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<8, bf16>
+// CHECK-NEXT:  tt.compute_kernel_hw_startup %cb0, %cb1, %cb16 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:  %start_arg = tt.get_arg_val 0 : i32
+// CHECK-NEXT:  %count_arg = tt.get_arg_val 1 : i32
+// CHECK-NEXT:  %start_unit = arith.index_cast %start_arg : i32 to index
+// CHECK-NEXT:  %num_units = arith.index_cast %count_arg : i32 to index
+// CHECK-NEXT:  %end_unit = arith.addi %start_unit, %num_units : index
+// CHECK-NEXT:  %unit_step = arith.constant 1 : index
+// CHECK-NEXT:  tt.matmul_init %cb0, %cb1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
+// CHECK-NEXT:  tt.relu_tile_init
+// CHECK-NEXT:  scf.for %unit = %start_unit to %end_unit step %unit_step {
+// CHECK-NEXT:  %c0 = arith.constant 0 : index
+// CHECK-NEXT:  %c1 = arith.constant 1 : index
+// CHECK-NEXT:  %c2 = arith.constant 2 : index
+// CHECK-NEXT:  %c0_1 = arith.constant 0 : index
+// CHECK-NEXT:  %c1_1 = arith.constant 1 : index
+// CHECK-NEXT:  %num_subblocks = arith.constant 4 : index
+// CHECK-NEXT:  scf.for %subblock = %c0_1 to %num_subblocks step %c1_1 {
+// CHECK-NEXT:  %c0_2 = arith.constant 0 : index
+// CHECK-NEXT:  %c1_2 = arith.constant 1 : index
+// CHECK-NEXT:  %c2_1 = arith.constant 2 : index
+// CHECK-NEXT:  %c3 = arith.constant 3 : index
+// CHECK-NEXT:  tt.tile_regs_acquire
+// CHECK-NEXT:  scf.for %k = %c0 to %c2 step %c1 {
+// CHECK-NEXT:  %c0_3 = arith.constant 0 : index
+// CHECK-NEXT:  %c1_3 = arith.constant 1 : index
+// CHECK-NEXT:  tt.cb_wait_front %cb0, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:  tt.cb_wait_front %cb1, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:  tt.matmul_tiles %cb0, %cb1, %c0_3, %c0_3, dst = 0 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_tiles %cb0, %cb1, %c0_3, %c1_3, dst = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_tiles %cb0, %cb1, %c1_3, %c0_3, dst = 2 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_tiles %cb0, %cb1, %c1_3, %c1_3, dst = 3 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:  tt.cb_pop_front %cb0, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:  tt.cb_pop_front %cb1, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:  }
+// CHECK-NEXT:  tt.relu_tile dst = 0
+// CHECK-NEXT:  tt.relu_tile dst = 1
+// CHECK-NEXT:  tt.relu_tile dst = 2
+// CHECK-NEXT:  tt.relu_tile dst = 3
+// CHECK-NEXT:  tt.tile_regs_commit
+// CHECK-NEXT:  tt.cb_reserve_back %cb16, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:  tt.tile_regs_wait
+// CHECK-NEXT:  tt.pack_tile dst = 0, %cb16[%c0_2] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:  tt.pack_tile dst = 1, %cb16[%c1_2] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:  tt.pack_tile dst = 2, %cb16[%c2_1] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:  tt.pack_tile dst = 3, %cb16[%c3] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:  tt.tile_regs_release
+// CHECK-NEXT:  tt.cb_push_back %cb16, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:  }
+// CHECK-NEXT:  }
+// CHECK-NEXT:  }
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
+// CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
+// CHECK:       %start_arg = tt.get_arg_val 1 : i32
+// CHECK:       %count_arg = tt.get_arg_val 2 : i32
+// CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
+// CHECK:       scf.for %subblock = %c0_1 to %num_subblocks step %c1 {
+// CHECK:       tt.cb_wait_front %cb16, 4 : !tt.cb<8, bf16>
+// CHECK:       scf.for %tile = %c0_2 to %num_tiles step %c1_1 {
+// CHECK:       tt.noc_async_write_page %tile_id, %tensor2, %l1_addr : index
+// CHECK:       tt.noc_async_write_barrier
+// CHECK:       tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>

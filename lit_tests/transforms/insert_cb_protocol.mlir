@@ -1,4 +1,5 @@
 // RUN: tt-opt %s -p tt-insert-cb-protocol --split-input-file --verify-diagnostics | filecheck %s
+// RUN: tt-opt %s -p tt-insert-cb-protocol,tt-insert-cb-protocol --split-input-file --verify-diagnostics | filecheck %s
 
 // The input is a program after tt-lower-shared-to-cb, written by hand and cut
 // down to what the pass reads: the dataflow side of each CB (reserve/push
@@ -370,3 +371,14 @@ func.func @intermediate_early() {
   func.return
 }
 // CHECK: insert_cb_protocol.mlir:[[# @LINE - 4]]:3: error: 'tt.copy_tile' op CB 24 is read before compute has packed all of it
+
+// -----
+
+// A CB that nothing fills, packs, reads or drains needs no protocol.
+func.func @unused_cb() {
+  %cb3 = tt.get_cb 3 : !tt.cb<2, bf16>
+  func.return
+}
+// CHECK:      func.func @unused_cb() {
+// CHECK-NEXT:   %cb3 = tt.get_cb 3 : !tt.cb<2, bf16>
+// CHECK-NEXT:   func.return

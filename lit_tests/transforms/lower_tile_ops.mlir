@@ -568,7 +568,7 @@ func.func @add_tensor(%A: memref<32x32xbf16>) attributes {
   tt.add %A, %A to %z : memref<32x32xbf16>
   func.return
 }
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.add' op elementwise operands must be tt.alloc_shared / tt.alloc_fragment buffers
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.add' op elementwise operands and results must be tt.alloc_shared / tt.alloc_fragment buffers; copy tensors in and out with tt.copy
 
 // -----
 
@@ -600,7 +600,7 @@ func.func @block_shapes() attributes {
   tt.gemm %a, %b2, %c2 : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
   func.return
 }
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op gemms of one K loop must share the output block shape; [1, 2] tiles differs from [1, 1]
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op gemms accumulating together must share the output block shape; [1, 2] tiles differs from [1, 1]
 
 // -----
 
@@ -699,7 +699,7 @@ func.func @a_is_b() attributes {
   tt.gemm %a, %a, %c : memref<96x96xbf16>, memref<96x96xbf16>, memref<96x96xf32>
   func.return
 }
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op a buffer cannot be both the A and the B operand of one K loop
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op a buffer cannot be both the A and the B operand of gemms accumulating together
 
 // -----
 
@@ -759,3 +759,35 @@ func.func @in_between(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 6]]:3: error: 'tt.copy' op this op lies between a gemm's clear and its store and would run once per DST subblock; move it out
+
+// -----
+
+// An elementwise result goes to a buffer, never straight to a tensor.
+func.func @unary_to_tensor(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  tt.exp %a to %C : memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.exp' op elementwise operands and results must be tt.alloc_shared / tt.alloc_fragment buffers; copy tensors in and out with tt.copy
+
+// -----
+
+// A gemm result still in DST may not be read inside a later loop.
+func.func @dst_read_in_loop(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %acc = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %out = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  tt.clear %acc : memref<32x32xf32>
+  tt.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.copy %A[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.gemm %a, %b, %acc : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  scf.for %i = %c0 to %c1 step %c1 {
+    tt.exp %acc to %out : memref<32x32xf32>
+  }
+  tt.copy %out to %C[%c0, %c0] : memref<32x32xf32> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 6]]:3: error: 'scf.for' op a gemm result in DST can only go through unary ops and be copied to a tensor; store it first

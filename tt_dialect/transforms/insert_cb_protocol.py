@@ -127,9 +127,15 @@ class InsertComputeSideProtocol(RewritePattern):
             for cb in dict.fromkeys(tile_reads(op)):
                 if cb in by_value:
                     by_value[cb].reads.append(op)
-        return list(by_value.values())
+        # Handle CBs in the order their data first moves, so that pops inserted
+        # after one reader follow the order of the fills.
+        position = {op: i for i, op in enumerate(program.body.walk())}
+        used = [cb for cb in by_value.values() if cb.fills or cb.drains or cb.reads or cb.packs]
+        return sorted(used, key=lambda cb: min(position[o] for o in [*cb.fills, *cb.drains, *cb.reads, *cb.packs]))
 
     def _insert(self, cb: _CBUses) -> None:
+        if self._already_inserted(cb):
+            return
         producers = [kind for kind, ops in (("a copy from a tensor", cb.fills), ("pack_tile", cb.packs)) if ops]
         if len(producers) > 1:
             raise op_error(
@@ -164,6 +170,13 @@ class InsertComputeSideProtocol(RewritePattern):
                     "after) the transfer that fills or drains it",
                 )
 
+    @staticmethod
+    def _already_inserted(cb: _CBUses) -> bool:
+        """Waits on a CB filled from a tensor, and reserves on a CB compute packs
+        into, come only from this pass: their presence means it already ran."""
+        kinds = {type(use.operation) for use in cb.get_cb.result.uses}
+        return (CBWaitFrontOp if cb.fills else CBReserveBackOp) in kinds
+
     def _consume_after_fills(self, cb: _CBUses) -> set[Operation]:
         covered: set[Operation] = set()
         for fill in cb.fills:
@@ -175,7 +188,7 @@ class InsertComputeSideProtocol(RewritePattern):
             Rewriter.insert_op(located([CBWaitFrontOp(fill.cb, pages)], fill), InsertPoint.after(fill))
             last = readers[-1]
             while isinstance(last.next_op, CBPopFrontOp):
-                last = last.next_op  # pops of several CBs after one reader keep fill order
+                last = last.next_op  # pops after one reader keep the order of the fills
             Rewriter.insert_op(located([CBPopFrontOp(fill.cb, pages)], fill), InsertPoint.after(last))
             covered |= {inner for op in readers for inner in op.walk() if cb.is_read(inner)}
         return covered

@@ -142,16 +142,19 @@ def cb_of(buffer: SSAValue) -> SSAValue:
     return get_cb.result
 
 
-def subblock_shape(rows: int, cols: int, accumulators: int, capacity: int) -> tuple[int, int]:
+def subblock_shape(
+    rows: int, cols: int, accumulators: int, capacity: int, a_buffers: int = 1, b_buffers: int = 1
+) -> tuple[int, int]:
     """The (rows, cols) in tiles of the output subblock that fits DST and reads
     the fewest operand tiles per K step: rows/sh * cols/sw subblocks each read
-    sh A tiles and sw B tiles. Ties go to the wider subblock."""
+    sh tiles of every A buffer and sw tiles of every B buffer. Ties go to the
+    wider subblock."""
     best: tuple[int, int, int] | None = None
     for sh in (d for d in range(1, rows + 1) if rows % d == 0):
         for sw in (d for d in range(1, cols + 1) if cols % d == 0):
             if accumulators * sh * sw > capacity:
                 continue
-            cost = (rows // sh) * (cols // sw) * (sh + sw)
+            cost = (rows // sh) * (cols // sw) * (sh * a_buffers + sw * b_buffers)
             key = (cost, -sw, -sh)
             if best is None or key < best:
                 best = key
@@ -257,7 +260,7 @@ class _ProgramLowering:
             if buffer_tiles(gemm.c) != shape:
                 raise op_error(
                     gemm,
-                    f"gemms of one K loop must share the output block shape; "
+                    f"gemms accumulating together must share the output block shape; "
                     f"{list(buffer_tiles(gemm.c))} tiles differs from {list(shape)}",
                 )
             for operand in (gemm.a, gemm.b, gemm.c):
@@ -273,7 +276,13 @@ class _ProgramLowering:
         anchor = group.loop if group.loop is not None else group.gemms[-1]
         clears = self._clears(group, anchor)
         rows, cols = shape
-        sub_rows, sub_cols = subblock_shape(rows, cols, count, self.capacity)
+        a_buffers = list(dict.fromkeys(g.a for g in group.gemms))
+        b_buffers = list(dict.fromkeys(g.b for g in group.gemms))
+        if set(a_buffers) & set(b_buffers):
+            raise op_error(first, "a buffer cannot be both the A and the B operand of gemms accumulating together")
+        sub_rows, sub_cols = subblock_shape(
+            rows, cols, count, self.capacity, len(a_buffers), len(b_buffers)
+        )
         if (sub_rows, sub_cols) != (rows, cols):
             group.block = self._split_into_subblocks(
                 group, clears, anchor, (rows, cols), (sub_rows, sub_cols)
@@ -342,7 +351,7 @@ class _ProgramLowering:
                 self._sfpu_in_dst(op)
             elif isinstance(op, CopyOp) and op.src in self.in_dst:
                 self._pack_before(op)
-            elif any(operand in self.in_dst for operand in op.operands):
+            elif any(operand in self.in_dst for inner in op.walk() for operand in inner.operands):
                 raise op_error(
                     op,
                     "a gemm result in DST can only go through unary ops and be copied to a "
@@ -390,12 +399,10 @@ class _ProgramLowering:
         sub_rows, sub_cols = sub_tiles
         a_buffers = list(dict.fromkeys(g.a for g in group.gemms))
         b_buffers = list(dict.fromkeys(g.b for g in group.gemms))
-        if set(a_buffers) & set(b_buffers):
-            raise op_error(group.gemms[0], "a buffer cannot be both the A and the B operand of one K loop")
         results = list(group.accumulators)
         stores: list[CopyOp] = []
         for op in list(group.block.ops)[group.block.get_operation_index(anchor) + 1 :]:
-            if isinstance(op, _UnaryOp) and op.src in results:
+            if isinstance(op, _UnaryOp) and op.src in results and op.dst not in results:
                 results.append(op.dst)
             elif isinstance(op, CopyOp) and op.src in results:
                 stores.append(op)
@@ -500,7 +507,7 @@ class _ProgramLowering:
             indices = copy.src_indices if copy.dst is buffer else copy.dst_indices
             for dim, offset in offsets.items():
                 moved = arith.AddiOp(indices[dim], offset)
-                moved.result.name_hint = indices[dim].name_hint
+                moved.result.name_hint = ("subblock_row_start", "subblock_col_start")[dim]
                 Rewriter.insert_op(located([moved], copy), InsertPoint.before(copy))
                 copy.operands[self._index_operand(copy, buffer, dim)] = moved.result
         buffer.replace_all_uses_with(new_alloc.result)
@@ -518,15 +525,17 @@ class _ProgramLowering:
     def _chunks(self, tiles: int) -> list[range]:
         return [range(start, min(start + self.capacity, tiles)) for start in range(0, tiles, self.capacity)]
 
-    def _checked_inputs(self, op: _BinaryOp | _UnaryOp) -> None:
-        for value in op.inputs():
-            if value in self.in_dst:
-                raise op_error(op, "a gemm result in DST must be stored before elementwise math reads it")
-            if not isinstance(value.owner, _AllocOp):
-                raise op_error(op, "elementwise operands must be tt.alloc_shared / tt.alloc_fragment buffers")
+    @staticmethod
+    def _checked_operands(op: _BinaryOp | _UnaryOp) -> None:
+        if any(not isinstance(value.owner, _AllocOp) for value in op.operands):
+            raise op_error(
+                op,
+                "elementwise operands and results must be tt.alloc_shared / tt.alloc_fragment "
+                "buffers; copy tensors in and out with tt.copy",
+            )
 
     def _lower_binary(self, op: _BinaryOp) -> None:
-        self._checked_inputs(op)
+        self._checked_operands(op)
         init_type, tile_type = FPU_OF[type(op)]
         cb_x, cb_y, cb_z = cb_of(op.lhs), cb_of(op.rhs), cb_of(op.dst)
         block = op.parent_block()
@@ -542,7 +551,7 @@ class _ProgramLowering:
         Rewriter.replace_op(op, located(ops, op), [])
 
     def _lower_unary(self, op: _UnaryOp) -> None:
-        self._checked_inputs(op)
+        self._checked_operands(op)
         tile_op = SFPU_OF[type(op)]
         cb_x, cb_z = cb_of(op.src), cb_of(op.dst)
         block = op.parent_block()
