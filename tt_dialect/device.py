@@ -29,6 +29,10 @@ class DeviceLimits:
     dram_banks: int
     l1_alignment: int
     dram_alignment: int
+    data_formats: frozenset[str] = frozenset(
+        {"bf16", "f16", "f32", "bfp8_b", "bfp4_b", "i32", "u32"}
+    )
+    """Tile data formats (`DataFormat` values) the arch's unpacker and packer handle."""
 
     @property
     def worker_cores(self) -> int:

@@ -107,6 +107,12 @@ def _pipeline() -> type[ModulePass]:
     return PipelinePass
 
 
+def _verify() -> type[ModulePass]:
+    from tt_dialect.transforms.verify import VerifyPass
+
+    return VerifyPass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
@@ -122,6 +128,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-insert-compute-init": _insert_compute_init,
         "tt-insert-dst-management": _insert_dst_management,
         "tt-finalize-runtime-args": _finalize_runtime_args,
+        "tt-verify": _verify,
         "tt-lower": _lower,
         "tt-pipeline": _pipeline,
     }

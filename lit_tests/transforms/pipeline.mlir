@@ -1,6 +1,6 @@
-// tt-pipeline is tt-metadata then tt-lower, each getting its options.
+// tt-pipeline is tt-metadata, tt-lower and tt-verify, each getting its options.
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=blackhole grid=2x3 cb-depth=1 math-fidelity=lofi}' -o %t.pipeline
-// RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-metadata{arch=blackhole grid=2x3 cb-depth=1},tt-lower{math-fidelity=lofi}' -o %t.by-hand
+// RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-metadata{arch=blackhole grid=2x3 cb-depth=1},tt-lower{math-fidelity=lofi},tt-verify' -o %t.by-hand
 // RUN: diff %t.pipeline %t.by-hand
 // RUN: filecheck %s --input-file %t.pipeline
 

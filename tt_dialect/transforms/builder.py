@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xdsl.dialects import arith, func
+from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp, UnknownLoc
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
@@ -97,3 +97,20 @@ def located(ops: Sequence[Operation], source: Operation) -> list[Operation]:
             if inner.location == UnknownLoc():
                 inner.location = source.location
     return list(ops)
+
+
+def cb_source(value: SSAValue) -> Operation | None:
+    """The `tt.get_cb` a CB value comes from, following `scf.for` iter_args; None
+    if it has none."""
+    from tt_dialect.ops.cb import GetCBOp
+
+    while True:
+        owner = value.owner
+        if isinstance(owner, GetCBOp):
+            return owner
+        if not isinstance(owner, Block):
+            return None
+        loop = owner.parent_op()
+        if not isinstance(loop, scf.ForOp) or value.index == 0:
+            return None
+        value = loop.iter_args[value.index - 1]

@@ -1,9 +1,9 @@
 """tt-pipeline: the whole compiler so far, stages A-D.
 
 `tt-pipeline{arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
-cb-depth=N math-fidelity=... dst-full-sync=...}` runs `tt-metadata` (stages
-A-B) then `tt-lower` (stages C-D), handing each option to the passes that use
-it: `arch` to layout inference and the work partition (which records the
+cb-depth=N math-fidelity=... dst-full-sync=... verify=true}` runs `tt-metadata`
+(stages A-B), `tt-lower` (stages C-D) and, unless `verify=false`, `tt-verify`,
+handing each option to the passes that use it: `arch` to layout inference and the work partition (which records the
 device for every later stage), `grid` and `mode` to the work partition.
 """
 
@@ -17,6 +17,7 @@ from xdsl.passes import ModulePass
 from tt_dialect.transforms.lower import LowerPipelinePass
 from tt_dialect.transforms.metadata import MetadataPipelinePass
 from tt_dialect.transforms.named_pipeline import NamedPipeline
+from tt_dialect.transforms.verify import VerifyPass
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,16 @@ class PipelinePass(NamedPipeline):
     dst_full_sync: bool = False
     """Full-sync DST instead of double buffering."""
 
+    verify: bool = True
+    """Run tt-verify on the result (on by default)."""
+
     def passes(self) -> list[ModulePass]:
-        return [
+        stages: list[ModulePass] = [
             MetadataPipelinePass(
                 arch=self.arch, grid=self.grid, mode=self.mode, cb_depth=self.cb_depth
             ),
             LowerPipelinePass(math_fidelity=self.math_fidelity, dst_full_sync=self.dst_full_sync),
         ]
+        if self.verify:
+            stages.append(VerifyPass())
+        return stages

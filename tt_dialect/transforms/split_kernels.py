@@ -68,7 +68,7 @@ from tt_dialect.ops.dataflow import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import has_no_effect, located, rewrite_functions
+from tt_dialect.transforms.builder import cb_source, has_no_effect, located, rewrite_functions
 from tt_dialect.transforms.infer_layout import argument_layout
 from tt_dialect.transforms.insert_cb_protocol import tile_reads
 from tt_dialect.transforms.lower_tile_ops import COMPUTE_CONFIG_ATTR
@@ -86,8 +86,9 @@ KERNELS = (KernelRole.READER, KernelRole.COMPUTE, KernelRole.WRITER)
 
 
 def _cb_index(op: Operation) -> int:
-    get_cb = op.operands[0].owner
-    assert isinstance(get_cb, GetCBOp)
+    get_cb = cb_source(op.operands[0])
+    if not isinstance(get_cb, GetCBOp):
+        raise op_error(op, "uses a CB that does not come from a tt.get_cb")
     return get_cb.index.value.data
 
 

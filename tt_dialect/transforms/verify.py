@@ -1,0 +1,375 @@
+"""tt-verify: refuse, with the reason and the numbers, what a device cannot run.
+
+Reads: every `tt.program` (hardware level, e.g. the output of `tt-lower`, or
+hand-written), its CB descriptors, kernels, runtime-argument schemas, work
+partition (`tt.work_partition`) and tensor layouts (`tt.tensors`).
+Writes nothing; the first violated rule is a located error. Limits come from
+`tt_dialect/device.py` for `arch` (default: the program's own device), so a
+program can be checked against another architecture. The rules, per program:
+
+1. L1 per core: the pages of every CB times their size, plus the L1 buffers the
+   core holds (its shard of an L1-sharded tensor, its share of an L1-interleaved
+   one), fit the arch's usable L1.
+2. CBs: at most the arch's number of CBs, indices in range, no index twice.
+3. CB protocol, statically, per kernel: in every block (a kernel body or a loop
+   body, i.e. per loop iteration) the pages reserved equal the pages pushed and
+   the pages waited for equal the pages popped, for each CB; every described
+   CB is pushed by exactly one kernel and popped by exactly one kernel; no call
+   names more pages than the CB has (an op verifier).
+4. DST, per compute kernel: `tile_regs_acquire`, `commit`, `wait`, `release` in
+   that order and balanced in every block; math only between acquire and
+   commit, packs only between wait and release; DST indices below the capacity
+   of the kernel's data width and sync mode and compute ops only in compute
+   kernels, NOC ops only in reader/writer kernels (op verifiers).
+5. Runtime args: every `get_arg_val` names an entry of its kernel's schema (an
+   op verifier); the
+   host can set every entry on every core of the kernel: a `buffer_address`
+   names a tensor of the program, and `start_unit`/`num_units` exist for every
+   core because the work partition assigns it units.
+6. Cores: every kernel's core ranges lie in the arch's worker grid and do not overlap.
+7. Data formats: every CB's format is one the arch supports, and FPU math
+   (matmul/add/sub/mul_tiles) reads only floating-point formats.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from xdsl.context import Context
+from xdsl.dialects.builtin import ArrayAttr, ModuleOp
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+
+from tt_dialect.device import DEVICES, Arch, DeviceLimits
+from tt_dialect.diagnostics import op_error, verify_located
+from tt_dialect.ops.attributes import (
+    ArgKind,
+    BufferKind,
+    BufferLayoutAttr,
+    DataFormat,
+    KernelRole,
+    MemorySpace,
+    WorkPartitionAttr,
+)
+from tt_dialect.ops.cb import (
+    CBPopFrontOp,
+    CBPushBackOp,
+    CBReserveBackOp,
+    CBWaitFrontOp,
+    _CBPagesOp,
+)
+from tt_dialect.ops.compute import (
+    PackTileOp,
+    TileRegsAcquireOp,
+    TileRegsCommitOp,
+    TileRegsReleaseOp,
+    TileRegsWaitOp,
+    _FPUTilesOp,
+)
+from tt_dialect.ops.program import KernelOp, ProgramOp
+from tt_dialect.ops.types import CBType
+from tt_dialect.transforms.builder import cb_source
+from tt_dialect.transforms.insert_dst_management import is_math
+from tt_dialect.transforms.split_kernels import TENSORS_ATTR
+from tt_dialect.transforms.work_partition import PARTITION_ATTR
+
+FPU_FORMATS = frozenset(
+    {DataFormat.BF16, DataFormat.F16, DataFormat.F32, DataFormat.BFP8_B, DataFormat.BFP4_B}
+)
+"""Formats the FPU unpacks for matmul and eltwise binary math."""
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _cb_index(op: Operation, value: SSAValue | None = None) -> int:
+    """Index of the CB `op` uses (its first operand unless `value` is given)."""
+    cb = op.operands[0] if value is None else value
+    get_cb = cb_source(cb)
+    if get_cb is None:
+        raise op_error(op, "uses a CB that does not come from a tt.get_cb of its kernel")
+    return get_cb.index.value.data
+
+
+def _cores(kernels: list[KernelOp]) -> list[tuple[int, int]]:
+    cores = {core for kernel in kernels for core in kernel.cores.cores()}
+    return sorted(cores, key=lambda c: (c[1], c[0]))
+
+
+class _ProgramCheck:
+    def __init__(self, program: ProgramOp, limits: DeviceLimits):
+        self.program = program
+        self.limits = limits
+        self.arch = limits.arch.value
+        self.kernels = program.kernels()
+
+    def run(self) -> None:
+        self.check_cores()
+        self.check_cbs()
+        self.check_formats()
+        self.check_l1()
+        for kernel in self.kernels:
+            self.check_protocol_balance(kernel.body.block, kernel)
+            if kernel.role.data is KernelRole.COMPUTE:
+                self.check_dst(kernel)
+            self.check_runtime_args(kernel)
+        self.check_producers_and_consumers()
+
+    # ------------------------------------------------------------------ rules 6, 2, 7
+
+    def check_cores(self) -> None:
+        rows, cols = self.limits.worker_grid
+        for kernel in self.kernels:
+            ranges = kernel.cores.ranges.data
+            for i, core_range in enumerate(ranges):
+                x0, y0, x1, y1 = core_range.bounds
+                if x1 >= cols or y1 >= rows:
+                    raise op_error(
+                        kernel,
+                        f"core range ({x0}, {y0}) to ({x1}, {y1}) lies outside the "
+                        f"{rows}x{cols} worker grid of {self.arch}",
+                    )
+                for other in ranges[i + 1 :]:
+                    if core_range.overlaps(other):
+                        raise op_error(kernel, "core ranges of one kernel overlap")
+
+    def check_cbs(self) -> None:
+        cbs = self.program.cbs.data
+        if len(cbs) > self.limits.max_cbs:
+            raise op_error(
+                self.program,
+                f"{len(cbs)} CBs on one core, {self.arch} has {self.limits.max_cbs}",
+            )
+        seen: set[int] = set()
+        for cb in cbs:
+            index = cb.index.data
+            if index >= self.limits.max_cbs:
+                raise op_error(
+                    self.program,
+                    f"CB index {index} is out of range: {self.arch} has CBs "
+                    f"0..{self.limits.max_cbs - 1}",
+                )
+            if index in seen:
+                raise op_error(self.program, f"CB index {index} is described twice")
+            seen.add(index)
+
+    def check_formats(self) -> None:
+        for cb in self.program.cbs.data:
+            fmt = cb.format.data
+            if fmt not in self.limits.data_formats:
+                raise op_error(
+                    self.program, f"CB {cb.index.data} holds {fmt.value}, which {self.arch} does not support"
+                )
+        for kernel in self.kernels:
+            for op in kernel.body.walk():
+                if not isinstance(op, _FPUTilesOp):
+                    continue
+                for operand in (op.in0, op.in1):
+                    cb_type = operand.type
+                    assert isinstance(cb_type, CBType)
+                    if cb_type.format.data not in FPU_FORMATS:
+                        allowed = ", ".join(sorted(f.value for f in FPU_FORMATS))
+                        raise op_error(
+                            op,
+                            f"reads CB {_cb_index(op, operand)} in "
+                            f"{cb_type.format.data.value}; the FPU computes on {allowed}",
+                        )
+
+    # ------------------------------------------------------------------ rule 1
+
+    def check_l1(self) -> None:
+        cb_bytes = sum(cb.total_bytes for cb in self.program.cbs.data)
+        per_core: dict[tuple[int, int], int] = defaultdict(int)
+        for core in _cores(self.kernels):
+            per_core[core] += cb_bytes
+        buffers: dict[tuple[int, int], int] = defaultdict(int)
+        for layout in self._tensors():
+            for core, size in self._l1_shares(layout).items():
+                buffers[core] += size
+                per_core[core] += size
+        for core in sorted(per_core, key=lambda c: (c[1], c[0])):
+            if per_core[core] > self.limits.l1_bytes:
+                what = f"CBs need {cb_bytes:,} B" if not buffers[core] else (
+                    f"CBs and L1 buffers need {per_core[core]:,} B "
+                    f"(CBs {cb_bytes:,} B, buffers {buffers[core]:,} B)"
+                )
+                raise op_error(
+                    self.program,
+                    f"L1 overflow on core ({core[0]},{core[1]}): {what}, "
+                    f"{self.arch} has {self.limits.l1_bytes:,} B",
+                )
+
+    def _tensors(self) -> list[BufferLayoutAttr]:
+        tensors = self.program.attributes.get(TENSORS_ATTR)
+        if not isinstance(tensors, ArrayAttr):
+            return []
+        return [t for t in tensors.data if isinstance(t, BufferLayoutAttr)]
+
+    def _l1_shares(self, layout: BufferLayoutAttr) -> dict[tuple[int, int], int]:
+        """Bytes of an L1 tensor each core holds."""
+        if layout.memory_space is not MemorySpace.L1:
+            return {}
+        pages = 1
+        for extent in layout.shape_in_tiles:
+            pages *= extent
+        rows, cols = self.limits.worker_grid
+        spec = layout.shard_spec
+        if layout.buffer_kind is BufferKind.SHARDED and spec is not None:
+            shard_pages = 1
+            for extent in spec.shard_shape:
+                shard_pages *= extent
+            grid_rows, grid_cols = spec.grid_shape
+            return {
+                (x, y): shard_pages * layout.page_size
+                for y in range(grid_rows)
+                for x in range(grid_cols)
+            }
+        banks = rows * cols
+        share = -(-pages // banks) * layout.page_size
+        return {(x, y): share for y in range(rows) for x in range(cols)}
+
+    # ------------------------------------------------------------------ rule 3
+
+    def check_protocol_balance(self, block: Block, kernel: KernelOp) -> None:
+        sums: dict[tuple[int, type], int] = defaultdict(int)
+        first: dict[int, Operation] = {}
+        for op in block.ops:
+            if isinstance(op, _CBPagesOp):
+                index = _cb_index(op)
+                sums[(index, type(op))] += op.num_pages.value.data
+                first.setdefault(index, op)
+            for region in op.regions:
+                for inner in region.blocks:
+                    self.check_protocol_balance(inner, kernel)
+        scope = "this loop iteration" if block.parent_op() is not kernel else f"kernel @{kernel.sym_name.data}"
+        for index, op in first.items():
+            for opened, closed, verbs in (
+                (CBReserveBackOp, CBPushBackOp, ("reserved", "pushed")),
+                (CBWaitFrontOp, CBPopFrontOp, ("waited for", "popped")),
+            ):
+                a, b = sums[(index, opened)], sums[(index, closed)]
+                if a != b:
+                    raise op_error(
+                        op,
+                        f"CB {index}: {_count(a, 'page')} {verbs[0]} but {b} {verbs[1]} in {scope}",
+                    )
+
+    def check_producers_and_consumers(self) -> None:
+        producers: dict[int, list[str]] = defaultdict(list)
+        consumers: dict[int, list[str]] = defaultdict(list)
+        for kernel in self.kernels:
+            name = f"@{kernel.sym_name.data}"
+            pushed = {_cb_index(op) for op in kernel.body.walk() if isinstance(op, CBPushBackOp)}
+            popped = {_cb_index(op) for op in kernel.body.walk() if isinstance(op, CBPopFrontOp)}
+            for index in pushed:
+                producers[index].append(name)
+            for index in popped:
+                consumers[index].append(name)
+        for cb in self.program.cbs.data:
+            index = cb.index.data
+            for role, kernels in (("produced", producers[index]), ("consumed", consumers[index])):
+                if len(kernels) != 1:
+                    by = f"by {len(kernels)} kernels ({', '.join(kernels)})" if kernels else "by no kernel"
+                    raise op_error(
+                        self.program,
+                        f"CB {index} is {role} {by}; every CB has exactly one producer and one consumer",
+                    )
+
+    # ------------------------------------------------------------------ rule 4
+
+    def check_dst(self, kernel: KernelOp) -> None:
+        end = self._dst_states(kernel.body.block, "idle")
+        if end != "idle":
+            raise op_error(kernel, f"DST is left {end} at the end of the kernel; release it")
+
+    _NEXT = {
+        TileRegsAcquireOp: ("idle", "acquired"),
+        TileRegsCommitOp: ("acquired", "committed"),
+        TileRegsWaitOp: ("committed", "waited"),
+        TileRegsReleaseOp: ("waited", "idle"),
+    }
+
+    def _dst_states(self, block: Block, state: str) -> str:
+        """Walks `block` from DST state `state`; nested blocks must return to the
+        state they started in (one loop iteration leaves DST as it found it)."""
+        for op in block.ops:
+            transition = self._NEXT.get(type(op))
+            if transition is not None:
+                expected, after = transition
+                if state != expected:
+                    raise op_error(
+                        op,
+                        f"out of order: DST is {state} here; {op.name} needs it {expected} "
+                        "(acquire, commit, wait, release)",
+                    )
+                state = after
+                continue
+            if is_math(op) and state != "acquired":
+                raise op_error(op, f"writes DST while DST is {state}; math runs between tile_regs_acquire and tile_regs_commit")
+            if isinstance(op, PackTileOp) and state != "waited":
+                raise op_error(op, f"reads DST while DST is {state}; packs run between tile_regs_wait and tile_regs_release")
+            for region in op.regions:
+                for inner in region.blocks:
+                    end = self._dst_states(inner, state)
+                    if end != state:
+                        raise op_error(
+                            op,
+                            f"leaves DST {end} after an iteration that started with it {state}; "
+                            "DST sections must be balanced inside the loop",
+                        )
+        return state
+
+    # ------------------------------------------------------------------ rule 5
+
+    def check_runtime_args(self, kernel: KernelOp) -> None:
+        schema = kernel.runtime_args.args.data
+        tensors = self._tensors()
+        partition = self.program.attributes.get(PARTITION_ATTR)
+        assigned = (
+            {core for core, _, _ in partition.assignments()}
+            if isinstance(partition, WorkPartitionAttr)
+            else set()
+        )
+        for arg in schema:
+            name = arg.arg_name.data
+            if arg.arg_kind is ArgKind.BUFFER_ADDRESS and arg.tensor.data >= len(tensors):
+                raise op_error(
+                    kernel,
+                    f"runtime argument '{name}' is the address of tensor {arg.tensor.data}; the "
+                    f"program has {_count(len(tensors), 'tensor')}",
+                )
+            if arg.arg_kind in (ArgKind.START_UNIT, ArgKind.NUM_UNITS):
+                if not isinstance(partition, WorkPartitionAttr):
+                    raise op_error(
+                        kernel,
+                        f"the host cannot set runtime argument '{name}': the program has no "
+                        f"{PARTITION_ATTR} to take units from",
+                    )
+                missing = [c for c in _cores([kernel]) if c not in assigned]
+                if missing:
+                    x, y = missing[0]
+                    raise op_error(
+                        kernel,
+                        f"the host cannot set runtime argument '{name}' on core ({x}, {y}) of "
+                        f"kernel @{kernel.sym_name.data}: the work partition assigns it no units",
+                    )
+
+
+@dataclass(frozen=True)
+class VerifyPass(ModulePass):
+    """Checks every tt.program against the limits of its architecture."""
+
+    name = "tt-verify"
+
+    arch: Literal["wormhole_b0", "blackhole"] | None = None
+    """Architecture to check against; the program's own device by default."""
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        verify_located(op)
+        for program in op.walk():
+            if isinstance(program, ProgramOp):
+                limits = DEVICES[Arch(self.arch)] if self.arch else program.device.limits
+                _ProgramCheck(program, limits).run()
