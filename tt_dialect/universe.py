@@ -113,6 +113,12 @@ def _verify() -> type[ModulePass]:
     return VerifyPass
 
 
+def _convert_tt_to_emitc() -> type[ModulePass]:
+    from tt_dialect.emit.convert_tt_to_emitc import ConvertTTToEmitCPass
+
+    return ConvertTTToEmitCPass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
@@ -131,6 +137,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-verify": _verify,
         "tt-lower": _lower,
         "tt-pipeline": _pipeline,
+        "convert-tt-to-emitc": _convert_tt_to_emitc,
     }
 
 

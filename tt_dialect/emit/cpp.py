@@ -1,0 +1,169 @@
+"""Prints a converted kernel (`convert-tt-to-emitc`) as a tt-metal C++ kernel file.
+
+A dumb walk on `match`: every decision (which function, which template and
+literal arguments, which headers) is already in the IR. The printer only names
+values, inlines constants, declares each call result and index computation as a
+`const` local, and turns `scf.for` into a `for` loop over `uint32_t`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from xdsl.dialects import arith, scf
+from xdsl.dialects.builtin import ArrayAttr, IndexType, IntAttr, IntegerAttr, IntegerType, StringAttr
+from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType
+from xdsl.ir import Attribute, Block, Operation, SSAValue
+
+from tt_dialect.diagnostics import op_error
+from tt_dialect.emit.convert_tt_to_emitc import INCLUDES_ATTR
+from tt_dialect.ops.program import KernelOp
+
+CPP_KEYWORDS = frozenset(
+    "alignas alignof and asm auto bool break case catch char class const constexpr continue "
+    "default delete do double else enum explicit extern false float for friend goto if inline "
+    "int long mutable namespace new noexcept not nullptr operator or private protected public "
+    "register return short signed sizeof static struct switch template this throw true try "
+    "typedef typename union unsigned using virtual void volatile while xor".split()
+)
+
+BINARY_OPERATORS: dict[type[Operation], str] = {
+    arith.AddiOp: "+",
+    arith.SubiOp: "-",
+    arith.MuliOp: "*",
+    arith.DivUIOp: "/",
+    arith.RemUIOp: "%",
+}
+
+COMPILE_TIME_CALLS = frozenset({"get_compile_time_arg_val", "TensorAccessorArgs"})
+"""Calls whose result is a compile-time constant: declared `constexpr`."""
+
+
+def _c_type(type_: Attribute) -> str:
+    match type_:
+        case IndexType() | IntegerType(width=IntAttr(data=32)):
+            return "uint32_t"
+        case IntegerType(width=IntAttr(data=1)):
+            return "bool"
+        case EmitC_OpaqueType():
+            return "auto"
+        case _:
+            raise ValueError(f"no C++ type for {type_}")
+
+
+def _literal(attr: Attribute) -> str:
+    match attr:
+        case IntegerAttr(type=IntegerType(width=IntAttr(data=1))):
+            return "true" if attr.value.data else "false"
+        case IntegerAttr():
+            return str(attr.value.data)
+        case EmitC_OpaqueAttr(value=StringAttr(data=text)):
+            return text
+        case IntegerType():
+            return "uint32_t" if attr.width.data == 32 else f"uint{attr.width.data}_t"
+        case _:
+            raise ValueError(f"no C++ literal for {attr}")
+
+
+@dataclass
+class KernelPrinter:
+    kernel: KernelOp
+    lines: list[str] = field(default_factory=list)
+    names: dict[SSAValue, str] = field(default_factory=dict)
+    inlined: dict[SSAValue, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    depth: int = 1
+
+    def text(self) -> str:
+        includes = self.kernel.attributes.get(INCLUDES_ATTR)
+        if not isinstance(includes, ArrayAttr):
+            raise op_error(self.kernel, "is not converted to EmitC; run convert-tt-to-emitc")
+        head = [
+            f"// {self.kernel.role.data.value} kernel of a tt-dialect program (tt-metal v0.74.0 kernel API).",
+            "#include <cstdint>",
+            *(f'#include "{header.data}"' for header in includes.data),
+            "",
+            "void kernel_main() {",
+        ]
+        self.block(self.kernel.body.block)
+        return "\n".join([*head, *self.lines, "}", ""])
+
+    # ------------------------------------------------------------------ values
+
+    def name(self, value: SSAValue) -> str:
+        if value in self.inlined:
+            return self.inlined[value]
+        if value not in self.names:
+            base = re.sub(r"[^A-Za-z0-9_]", "_", value.name_hint or "v")
+            if base[0].isdigit() or base in CPP_KEYWORDS:
+                base = f"v_{base}"
+            candidate, suffix = base, 1
+            while candidate in self.taken:
+                candidate, suffix = f"{base}_{suffix}", suffix + 1
+            self.taken.add(candidate)
+            self.names[value] = candidate
+        return self.names[value]
+
+    def emit(self, line: str) -> None:
+        self.lines.append("  " * self.depth + line)
+
+    def declare(self, value: SSAValue, expression: str, constexpr: bool = False) -> None:
+        keyword = "constexpr" if constexpr else "const"
+        self.emit(f"{keyword} {_c_type(value.type)} {self.name(value)} = {expression};")
+
+    # ------------------------------------------------------------------ ops
+
+    def block(self, block: Block) -> None:
+        for op in block.ops:
+            self.op(op)
+
+    def op(self, op: Operation) -> None:
+        match op:
+            case arith.ConstantOp(value=IntegerAttr() as value):
+                self.inlined[op.result] = _literal(value)
+            case arith.IndexCastOp():
+                self.inlined[op.result] = self.name(op.input)
+            case EmitC_CallOpaqueOp():
+                self.call(op)
+            case scf.ForOp():
+                iv = op.body.block.args[0]
+                i = self.name(iv)
+                self.emit(
+                    f"for (uint32_t {i} = {self.name(op.lb)}; {i} < {self.name(op.ub)}; "
+                    f"{i} += {self.name(op.step)}) {{"
+                )
+                self.depth += 1
+                self.block(op.body.block)
+                self.depth -= 1
+                self.emit("}")
+            case scf.YieldOp():
+                pass
+            case _ if type(op) in BINARY_OPERATORS:
+                lhs, rhs = op.operands
+                self.declare(op.results[0], f"{self.name(lhs)} {BINARY_OPERATORS[type(op)]} {self.name(rhs)}")
+            case _:
+                raise op_error(op, "has no C++ form; kernels must be converted with convert-tt-to-emitc")
+
+    def call(self, op: EmitC_CallOpaqueOp) -> None:
+        callee = op.callee.data
+        if op.template_args is not None:
+            callee += "<" + ", ".join(_literal(a) for a in op.template_args.data) + ">"
+        if op.args is None:
+            arguments = [self.name(v) for v in op.call_args]
+        else:
+            arguments = [
+                self.name(op.call_args[a.value.data])
+                if isinstance(a, IntegerAttr) and isinstance(a.type, IndexType)
+                else _literal(a)
+                for a in op.args.data
+            ]
+        expression = f"{callee}({', '.join(arguments)})"
+        if not op.res:
+            self.emit(f"{expression};")
+            return
+        self.declare(op.res[0], expression, constexpr=op.callee.data in COMPILE_TIME_CALLS)
+
+
+def kernel_cpp(kernel: KernelOp) -> str:
+    return KernelPrinter(kernel).text()
