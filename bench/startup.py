@@ -12,14 +12,10 @@ Reports the median wall time of each, their difference (target: at most
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from tt_tools.environment import find_tool
+from timing import alternating_medians, tool
 
 TARGET_ADDED_SECONDS = 0.1
 OPS = 300
@@ -52,19 +48,6 @@ def builtin_module(num_ops: int) -> str:
     return "".join(lines)
 
 
-def time_command(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def tool(name: str) -> str:
-    found = find_tool(name)
-    if found is None:
-        sys.exit(f"bench/startup: {name} not found; run tools/setup.sh")
-    return found
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -77,16 +60,7 @@ def main() -> None:
         builtin.write_text(builtin_module(OPS))
         ours = [tool("tt-opt"), str(hw)]
         baseline = [tool("xdsl-opt"), str(builtin)]
-        time_command(ours)  # warm the file-system cache and .pyc files
-        time_command(baseline)
-        ours_times: list[float] = []
-        baseline_times: list[float] = []
-        for _ in range(args.runs):
-            ours_times.append(time_command(ours))
-            baseline_times.append(time_command(baseline))
-
-    ours_median = statistics.median(ours_times)
-    baseline_median = statistics.median(baseline_times)
+        ours_median, baseline_median = alternating_medians(ours, baseline, args.runs)
     added = ours_median - baseline_median
     print(f"tt-opt   (tt, {OPS} ops, parse+verify+print): {ours_median:.3f} s median of {args.runs}")
     print(f"xdsl-opt (builtin, {OPS} ops, parse+print):   {baseline_median:.3f} s median of {args.runs}")
