@@ -141,8 +141,14 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     }
 
 
+def _tt_cpp() -> type[Target]:
+    from tt_dialect.emit.target import TTCppTarget
+
+    return TTCppTarget
+
+
 def get_all_targets() -> dict[str, Callable[[], type[Target]]]:
-    return {}
+    return {"tt-cpp": _tt_cpp}
 
 
 TT_UNIVERSE = Universe(

@@ -1,0 +1,145 @@
+// RUN: tt-opt %s -p 'tt-pipeline{grid=1x2}' -t tt-cpp | filecheck %s
+
+// z = exp(x) on two 32x64 blocks, one per core: the three kernels as C++ in the
+// v0.74.0 kernel API (no deprecated call), then the host program, its
+// CMakeLists.txt and the plan, each after a `// FILE:` line.
+func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 2) {
+    %c32 = arith.constant 32 : index
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %by, %c32 : index
+    %col = arith.muli %bx, %c64 : index
+    %x = tt.alloc_shared : memref<32x64xbf16>
+    %z = tt.alloc_shared : memref<32x64xbf16>
+    tt.copy %X[%row, %col] to %x : memref<64x64xbf16> to memref<32x64xbf16>
+    tt.exp %x to %z : memref<32x64xbf16>
+    tt.copy %z to %Z[%row, %col] : memref<32x64xbf16> to memref<64x64xbf16>
+  }
+  func.return
+}
+
+// CHECK-LABEL: // FILE: reader.cpp
+// CHECK-NEXT:  // reader kernel of a tt-dialect program (tt-metal v0.74.0 kernel API).
+// CHECK-NEXT:  #include <cstdint>
+// CHECK-NEXT:  #include "api/dataflow/dataflow_api.h"
+// CHECK-EMPTY:
+// CHECK-NEXT:  void kernel_main() {
+// CHECK-NEXT:  constexpr uint32_t cb0 = get_compile_time_arg_val(0);
+// CHECK-NEXT:  const uint32_t tensor0_addr = get_arg_val<uint32_t>(0);
+// CHECK-NEXT:  constexpr auto tensor0_args = TensorAccessorArgs<1>();
+// CHECK-NEXT:  const auto tensor0 = TensorAccessor(tensor0_args, tensor0_addr, 2048);
+// CHECK-NEXT:  const uint32_t start_arg = get_arg_val<uint32_t>(1);
+// CHECK-NEXT:  const uint32_t count_arg = get_arg_val<uint32_t>(2);
+// CHECK-NEXT:  const uint32_t end_unit = start_arg + count_arg;
+// CHECK-NEXT:  for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
+// CHECK-NEXT:  const uint32_t by = unit / 1;
+// CHECK-NEXT:  const uint32_t bx = unit % 1;
+// CHECK-NEXT:  const uint32_t row = by * 32;
+// CHECK-NEXT:  const uint32_t col = bx * 64;
+// CHECK-NEXT:  cb_reserve_back(cb0, 2);
+// CHECK-NEXT:  const uint32_t l1_write = get_write_ptr(cb0);
+// CHECK-NEXT:  const uint32_t first_tile_row = row / 32;
+// CHECK-NEXT:  const uint32_t first_tile_col = col / 32;
+// CHECK-NEXT:  for (uint32_t tile = 0; tile < 2; tile += 1) {
+// CHECK-NEXT:  const uint32_t tile_row = tile / 2;
+// CHECK-NEXT:  const uint32_t tile_col = tile % 2;
+// CHECK-NEXT:  const uint32_t tensor_row = first_tile_row + tile_row;
+// CHECK-NEXT:  const uint32_t tensor_col = first_tile_col + tile_col;
+// CHECK-NEXT:  const uint32_t row_start = tensor_row * 2;
+// CHECK-NEXT:  const uint32_t tile_id = row_start + tensor_col;
+// CHECK-NEXT:  const uint32_t page_offset = tile * 2048;
+// CHECK-NEXT:  const uint32_t l1_addr = l1_write + page_offset;
+// CHECK-NEXT:  noc_async_read_page(tile_id, tensor0, l1_addr);
+// CHECK-NEXT:  }
+// CHECK-NEXT:  noc_async_read_barrier();
+// CHECK-NEXT:  cb_push_back(cb0, 2);
+// CHECK-NEXT:  }
+// CHECK-NEXT:  }
+// CHECK-LABEL: // FILE: compute.cpp
+// CHECK-NEXT:  // compute kernel of a tt-dialect program (tt-metal v0.74.0 kernel API).
+// CHECK-NEXT:  #include <cstdint>
+// CHECK-NEXT:  #include "api/compute/cb_api.h"
+// CHECK-NEXT:  #include "api/compute/common.h"
+// CHECK-NEXT:  #include "api/compute/compute_kernel_hw_startup.h"
+// CHECK-NEXT:  #include "api/compute/eltwise_unary/exp.h"
+// CHECK-NEXT:  #include "api/compute/pack.h"
+// CHECK-NEXT:  #include "api/compute/reg_api.h"
+// CHECK-NEXT:  #include "api/compute/tile_move_copy.h"
+// CHECK-EMPTY:
+// CHECK-NEXT:  void kernel_main() {
+// CHECK-NEXT:  constexpr uint32_t cb0 = get_compile_time_arg_val(0);
+// CHECK-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(1);
+// CHECK-NEXT:  compute_kernel_hw_startup(cb0, cb0, cb16);
+// CHECK-NEXT:  const uint32_t start_arg = get_arg_val<uint32_t>(0);
+// CHECK-NEXT:  const uint32_t count_arg = get_arg_val<uint32_t>(1);
+// CHECK-NEXT:  const uint32_t end_unit = start_arg + count_arg;
+// CHECK-NEXT:  copy_tile_init(cb0);
+// CHECK-NEXT:  exp_tile_init();
+// CHECK-NEXT:  for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
+// CHECK-NEXT:  cb_wait_front(cb0, 2);
+// CHECK-NEXT:  tile_regs_acquire();
+// CHECK-NEXT:  copy_tile(cb0, 0, 0);
+// CHECK-NEXT:  copy_tile(cb0, 1, 1);
+// CHECK-NEXT:  cb_pop_front(cb0, 2);
+// CHECK-NEXT:  exp_tile(0);
+// CHECK-NEXT:  exp_tile(1);
+// CHECK-NEXT:  tile_regs_commit();
+// CHECK-NEXT:  cb_reserve_back(cb16, 2);
+// CHECK-NEXT:  tile_regs_wait();
+// CHECK-NEXT:  pack_tile<true>(0, cb16, 0);
+// CHECK-NEXT:  pack_tile<true>(1, cb16, 1);
+// CHECK-NEXT:  tile_regs_release();
+// CHECK-NEXT:  cb_push_back(cb16, 2);
+// CHECK-NEXT:  }
+// CHECK-NEXT:  }
+// CHECK-LABEL: // FILE: writer.cpp
+// CHECK-NEXT:  // writer kernel of a tt-dialect program (tt-metal v0.74.0 kernel API).
+// CHECK-NEXT:  #include <cstdint>
+// CHECK-NEXT:  #include "api/dataflow/dataflow_api.h"
+// CHECK-EMPTY:
+// CHECK-NEXT:  void kernel_main() {
+// CHECK-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(0);
+// CHECK-NEXT:  const uint32_t tensor1_addr = get_arg_val<uint32_t>(0);
+// CHECK-NEXT:  constexpr auto tensor1_args = TensorAccessorArgs<1>();
+// CHECK-NEXT:  const auto tensor1 = TensorAccessor(tensor1_args, tensor1_addr, 2048);
+// CHECK-NEXT:  const uint32_t start_arg = get_arg_val<uint32_t>(1);
+// CHECK-NEXT:  const uint32_t count_arg = get_arg_val<uint32_t>(2);
+// CHECK-NEXT:  const uint32_t end_unit = start_arg + count_arg;
+// CHECK-NEXT:  for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
+// CHECK-NEXT:  const uint32_t by = unit / 1;
+// CHECK-NEXT:  const uint32_t bx = unit % 1;
+// CHECK-NEXT:  const uint32_t row = by * 32;
+// CHECK-NEXT:  const uint32_t col = bx * 64;
+// CHECK-NEXT:  cb_wait_front(cb16, 2);
+// CHECK-NEXT:  const uint32_t l1_read = get_read_ptr(cb16);
+// CHECK-NEXT:  const uint32_t first_tile_row = row / 32;
+// CHECK-NEXT:  const uint32_t first_tile_col = col / 32;
+// CHECK-NEXT:  for (uint32_t tile = 0; tile < 2; tile += 1) {
+// CHECK-NEXT:  const uint32_t tile_row = tile / 2;
+// CHECK-NEXT:  const uint32_t tile_col = tile % 2;
+// CHECK-NEXT:  const uint32_t tensor_row = first_tile_row + tile_row;
+// CHECK-NEXT:  const uint32_t tensor_col = first_tile_col + tile_col;
+// CHECK-NEXT:  const uint32_t row_start = tensor_row * 2;
+// CHECK-NEXT:  const uint32_t tile_id = row_start + tensor_col;
+// CHECK-NEXT:  const uint32_t page_offset = tile * 2048;
+// CHECK-NEXT:  const uint32_t l1_addr = l1_read + page_offset;
+// CHECK-NEXT:  noc_async_write_page(tile_id, tensor1, l1_addr);
+// CHECK-NEXT:  }
+// CHECK-NEXT:  noc_async_write_barrier();
+// CHECK-NEXT:  cb_pop_front(cb16, 2);
+// CHECK-NEXT:  }
+// CHECK-NEXT:  }
+// CHECK-LABEL: // FILE: main.cpp
+// CHECK:       {0, 0, 0, 1},
+// CHECK:       tt::tt_metal::CreateCircularBuffer(
+// CHECK:       tt::tt_metal::CreateCircularBuffer(
+// CHECK:       const KernelHandle reader_kernel = tt::tt_metal::CreateKernel(
+// CHECK:       const KernelHandle compute_kernel = tt::tt_metal::CreateKernel(
+// CHECK:       const KernelHandle writer_kernel = tt::tt_metal::CreateKernel(
+// CHECK:       tt::tt_metal::SetRuntimeArgs(
+// CHECK:       tt::tt_metal::SetRuntimeArgs(
+// CHECK:       tt::tt_metal::SetRuntimeArgs(
+// CHECK-LABEL: // FILE: CMakeLists.txt
+// CHECK-LABEL: // FILE: tt.plan.json
+// CHECK:       "schema_version": 1,
+// CHECK:       "arch": "wormhole_b0",

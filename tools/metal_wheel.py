@@ -1,0 +1,229 @@
+"""The real TT-Metalium v0.74.0 device-side tree, from the `ttnn==0.74.0` wheel.
+
+The `ttnn` wheel on PyPI ships tt-metal's kernel headers (`ttnn/tt_metal/hw`,
+`ttnn/tt_metal/tt-llk`, ...), tt-metal's own kernels
+(`ttnn/ttnn/cpp/ttnn/operations/**/kernels/`) and the host library `ttnn/build/lib/libtt_metal.so`.
+`metal_root()` downloads the wheel once (pip, the cp312 manylinux build: the files we need do not
+depend on the Python version) and unpacks only those parts into the project-local cache,
+`<repo>/.cache/metal/ttnn-0.74.0/` (`TT_CACHE_DIR` moves the whole `.cache/` folder elsewhere).
+
+The unpacked tree is built in a temporary folder beside the final one and renamed into place, so
+a concurrent or interrupted fetch never leaves a half-unpacked tree behind; a fetch that loses
+the race throws its copy away and uses the winner's.
+
+Run as a script (`python -m tt_tools.metal_wheel`) to fetch and print the root.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+TTNN_VERSION = "0.74.0"
+"""The tt-metal release our kernels and host program target."""
+
+WHEEL_PYTHON = "3.12"
+WHEEL_PLATFORM = "manylinux_2_34_x86_64"
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Prefixes (inside the wheel) of what we unpack.
+_KEEP_PREFIXES = (
+    "ttnn/tt_metal/hw/",  # kernel API (api/dataflow, api/compute), firmware headers, ckernels
+    "ttnn/tt_metal/tt-llk/",  # low-level kernels for the compute threads
+    "ttnn/tt_metal/hostdevcommon/",
+    "ttnn/tt_metal/api/",
+    "ttnn/tt_metal/tools/",  # tools/profiler/kernel_profiler.hpp, included by the firmware wrappers
+    "ttnn/tt_metal/sfpi-version",
+    "ttnn/tt_metal/fabric/",  # fabric kernel headers some tt-metal kernels include
+    "ttnn/tt_metal/impl/dispatch/kernels/",
+    "ttnn/ttnn/cpp/ttnn/",  # tt-metal's own kernels (positive controls) and their headers
+    "ttnn/build/lib/libtt_metal.so",
+)
+# Prebuilt firmware objects: big and useless for a compile check.
+_SKIP_PARTS = ("/pre-compiled/",)
+# Only the source and header files of the operations tree (it also holds host .so-side sources).
+_SOURCE_SUFFIXES = (".h", ".hpp", ".hh", ".inl", ".cpp", ".cc", ".c", ".tpp", ".ipp")
+
+_COMPLETE_MARK = ".complete"
+LAYOUT = 1
+"""Bumped whenever what we unpack changes, so that an older cached tree is fetched again."""
+_STAMP = f"ttnn=={TTNN_VERSION} layout {LAYOUT}"
+
+
+class MetalFetchError(RuntimeError):
+    """The wheel could not be downloaded or unpacked (the message is one line)."""
+
+
+def cache_root() -> Path:
+    """The project's cache folder (gitignored): `$TT_CACHE_DIR`, else `<repo>/.cache`."""
+    env = os.environ.get("TT_CACHE_DIR")
+    return Path(env).resolve() if env else REPO_ROOT / ".cache"
+
+
+def cache_dir() -> Path:
+    """Where the unpacked wheel lives: `<cache root>/metal`."""
+    return cache_root() / "metal"
+
+
+def _tree_dir() -> Path:
+    return cache_dir() / f"ttnn-{TTNN_VERSION}"
+
+
+def _is_complete(tree: Path) -> bool:
+    """Is `tree` a finished unpack of this version, in this module's layout?"""
+    try:
+        return (tree / _COMPLETE_MARK).read_text().splitlines()[:1] == [_STAMP]
+    except OSError:
+        return False
+
+
+def _wanted(name: str) -> bool:
+    if not name.startswith(_KEEP_PREFIXES) or any(p in name for p in _SKIP_PARTS):
+        return False
+    if name.startswith("ttnn/ttnn/cpp/"):
+        return name.endswith(_SOURCE_SUFFIXES)
+    return True
+
+
+def _download(dest: Path) -> Path:
+    """pip-download the wheel into `dest` and return its path."""
+    cmd = [
+        sys.executable, "-m", "pip", "download",
+        "--quiet", "--disable-pip-version-check", "--no-deps",
+        "--only-binary=:all:",
+        "--python-version", WHEEL_PYTHON,
+        "--platform", WHEEL_PLATFORM,
+        "-d", str(dest),
+        f"ttnn=={TTNN_VERSION}",
+    ]  # fmt: skip
+    try:
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise MetalFetchError(f"cannot download ttnn=={TTNN_VERSION} with pip: {err}") from None
+    wheels = sorted(dest.glob(f"ttnn-{TTNN_VERSION}-*.whl"))
+    if proc.returncode != 0 or not wheels:
+        lines = [ln.strip() for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
+        errors = [ln for ln in lines if "error" in ln.lower()] or lines or ["no wheel downloaded"]
+        raise MetalFetchError(
+            f"cannot download ttnn=={TTNN_VERSION} ({WHEEL_PLATFORM}, py{WHEEL_PYTHON}) "
+            f"with pip: {errors[-1]}"
+        )
+    return wheels[0]
+
+
+def _unpack(wheel: Path, dest: Path) -> int:
+    try:
+        with zipfile.ZipFile(wheel) as zf:
+            names = [n for n in zf.namelist() if _wanted(n)]
+            zf.extractall(dest, names)
+    except (OSError, zipfile.BadZipFile) as err:
+        raise MetalFetchError(f"cannot unpack {wheel.name}: {err}") from None
+    if not (dest / "ttnn" / "tt_metal" / "hw" / "inc" / "api").is_dir():
+        raise MetalFetchError(f"{wheel.name} has no ttnn/tt_metal/hw/inc/api: not a tt-metal wheel")
+    return len(names)
+
+
+def fetch(*, quiet: bool = True) -> Path:
+    """Download and unpack the wheel unless the cache has it; return the tree's root."""
+    tree = _tree_dir()
+    if _is_complete(tree):
+        return tree
+    base = cache_dir()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".fetch-", dir=base))
+    except OSError as err:
+        raise MetalFetchError(f"cannot create the cache folder {base}: {err}") from None
+    try:
+        if not quiet:
+            print(f"fetching ttnn=={TTNN_VERSION} into {tree} ...", file=sys.stderr)
+        wheel = _download(work / "wheel")
+        staged = work / "tree"
+        count = _unpack(wheel, staged)
+        (staged / _COMPLETE_MARK).write_text(f"{_STAMP}\n{wheel.name}: {count} files\n")
+        if tree.exists() and not _is_complete(tree):
+            # An older layout (or a tree not made by this module): move it aside atomically,
+            # to be deleted with `work`; another fetch may have moved it already.
+            try:
+                os.rename(tree, work / "stale")
+            except OSError:
+                pass
+        try:
+            os.rename(staged, tree)
+        except OSError:
+            if not _is_complete(tree):  # not a lost race: a real failure
+                raise
+    except OSError as err:
+        raise MetalFetchError(f"cannot install the unpacked wheel into {tree}: {err}") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return tree
+
+
+def metal_root() -> Path:
+    """The unpacked wheel's root (it holds `ttnn/`), fetching it on first use.
+
+    `metal_root() / "ttnn" / "tt_metal"` is the kernel header tree,
+    `metal_root() / "ttnn" / "ttnn" / "cpp" / "ttnn" / "operations"` tt-metal's own kernels and
+    `metal_root() / "ttnn" / "build" / "lib" / "libtt_metal.so"` the host library.
+    Raises `MetalFetchError` (one-line message) when the download fails.
+    """
+    return fetch()
+
+
+def libtt_metal() -> Path:
+    """Path of the wheel's `libtt_metal.so`."""
+    lib = metal_root() / "ttnn" / "build" / "lib" / "libtt_metal.so"
+    if not lib.is_file():
+        raise MetalFetchError(f"{lib} is missing from the unpacked wheel")
+    return lib
+
+
+def exported_symbols() -> set[str]:
+    """Demangled names of what `libtt_metal.so` defines and exports (`nm -DC --defined-only`).
+
+    Functions appear with their full signature, e.g.
+    `tt::tt_metal::CreateProgram()`. The listing is computed once per process.
+    """
+    return set(_exported_symbols(libtt_metal()))
+
+
+@functools.cache
+def _exported_symbols(lib: Path) -> frozenset[str]:
+    try:
+        proc = subprocess.run(
+            ["nm", "-DC", "--defined-only", str(lib)], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError) as err:
+        raise MetalFetchError(f"cannot list the symbols of {lib} with nm: {err}") from None
+    names: set[str] = set()
+    for line in proc.stdout.splitlines():
+        # "<address> <type> <demangled name, which may contain spaces>"
+        parts = line.split(" ", 2)
+        if len(parts) == 3 and parts[2]:
+            names.add(parts[2])
+    return frozenset(names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        print("usage: python -m tt_tools.metal_wheel", file=sys.stderr)
+        return 2
+    try:
+        print(fetch(quiet=False))
+    except MetalFetchError as err:
+        print(f"metal_wheel: error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

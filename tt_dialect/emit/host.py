@@ -1,0 +1,883 @@
+"""The host program of a `tt.program`: `main.cpp` and the `CMakeLists.txt` that builds it.
+
+`host_main_cpp(program)` prints a TT-Metalium v0.74.0 host program and
+`cmake_lists(program)` its build file, from the typed attributes of one
+`tt.program` after `tt-pipeline` and nothing else: the device (`device`), the
+circular buffers (`cbs`), the work partition (`tt.work_partition`), the tensor
+layouts in argument order (`tt.tensors`), and per kernel its role, core ranges,
+runtime-argument schema, compute config and compile-time arguments
+(`compile_time_args_layout`). The only fixed names are the kernel sources, one
+per role: `reader.cpp`, `compute.cpp` and `writer.cpp`, next to `main.cpp`.
+
+The printer makes no decision beyond formatting; a program it cannot print is a
+`TTDiagnostic` on the program or kernel: a missing or malformed
+`tt.work_partition` / `tt.tensors`, a tensor that is not an interleaved DRAM
+buffer, a block-float tensor (bfp8_b, bfp4_b: the host has no element type to
+read it as), a tensor that is both read by a reader and written by a writer (or
+neither), a `buffer_address` of a tensor the program does not have, two kernels
+with the same role, a compute kernel without `compute_config`, a kernel whose
+cores are not the partition's working cores, kernels whose core ranges
+partially overlap (the CBs' `CoreRangeSet` needs disjoint ranges).
+
+What `main.cpp` does (the contract with whoever runs it):
+- host API path: the Mesh API with fast dispatch, a 1x1 unit mesh on device 0
+  (`distributed::MeshDevice::create_unit_mesh(0)`), one replicated interleaved
+  DRAM `MeshBuffer` per tensor (page = one tile), `CreateProgram`,
+  `CreateCircularBuffer` per CB on the union of the kernels' core ranges,
+  `CreateKernel` per kernel (reader on RISCV_1 / NOC RISCV_1_default, writer on
+  RISCV_0 / RISCV_0_default, compute with the kernel's `ComputeConfig`), one
+  loop over a static core table `{x, y, start, count}` (the partition's
+  `assignments()`) setting every kernel's runtime arguments in schema order,
+  then `EnqueueWriteMeshBuffer` of the inputs, a `MeshWorkload` with the
+  program, `EnqueueMeshWorkload` + `Finish`, `EnqueueReadMeshBuffer` of the
+  outputs, `close()`;
+- usage: `main <tensor0.bin> <tensor1.bin> ...`, one file per tensor in argument
+  order; a tensor is an input if a reader kernel's schema has its
+  `buffer_address`, an output if a writer's does. Inputs are read (and checked
+  for size) before the device is opened; outputs are written after it closed.
+  A wrong argument count or a missing, unreadable or wrongly sized input exits
+  with status 2, a device error or an unwritable output with status 1;
+- the `.bin` files hold the tensor's elements in row-major order (last
+  dimension fastest), raw little-endian, no header: bf16 and f16 as their 16-bit
+  patterns (uint16), f32 as float32, i32 as int32, u32 as uint32;
+- on the device a tensor is tiled as tt-metal's `tilize_nfaces` does
+  (TILED_NFACES): 32x32 tiles in row-major order over the matrix (leading
+  dimensions outermost), each tile four 16x16 faces in row-major order, each
+  face row-major; tile i is page i of the interleaved buffer. `main.cpp` does
+  this conversion both ways itself, so the files are plain numpy arrays
+  (`array.tofile(path)`, `np.fromfile(path, dtype)`).
+
+`CMakeLists.txt` builds the executable `main` (C++20) against an installed
+TT-Metalium (`find_package(TT-Metalium)`, target `TT::Metalium`; point CMake at
+the package with `CMAKE_PREFIX_PATH` or `TT-Metalium_DIR`) and defines
+`TT_KERNEL_DIR` as the folder holding `main.cpp` and the kernels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import prod
+
+from xdsl.dialects.builtin import ArrayAttr
+
+from tt_dialect.device import TILE_COLS, TILE_ROWS, Arch
+from tt_dialect.diagnostics import op_error
+from tt_dialect.ops.attributes import (
+    ArgKind,
+    BufferKind,
+    BufferLayoutAttr,
+    CBDescAttr,
+    ComputeConfigAttr,
+    CoreRangeAttr,
+    DataFormat,
+    KernelRole,
+    MathFidelity,
+    MemorySpace,
+    RuntimeArgAttr,
+    WorkPartitionAttr,
+)
+from tt_dialect.ops.program import KernelOp, ProgramOp
+from tt_dialect.transforms.finalize_runtime_args import compile_time_args_layout
+from tt_dialect.transforms.split_kernels import TENSORS_ATTR
+from tt_dialect.transforms.work_partition import PARTITION_ATTR
+
+MAIN_FILE = "main.cpp"
+CMAKE_FILE = "CMakeLists.txt"
+KERNEL_DIR_DEFINE = "TT_KERNEL_DIR"
+"""Compile definition naming the folder of the kernel sources (set by the CMake file)."""
+DEVICE_ID = 0
+"""The device `main.cpp` opens, as a 1x1 unit mesh."""
+
+KERNEL_FILES: dict[KernelRole, str] = {
+    KernelRole.READER: "reader.cpp",
+    KernelRole.COMPUTE: "compute.cpp",
+    KernelRole.WRITER: "writer.cpp",
+}
+"""Source file of each kernel, by role (one kernel per role)."""
+
+DATA_MOVEMENT: dict[KernelRole, tuple[str, str]] = {
+    KernelRole.READER: ("RISCV_1", "RISCV_1_default"),
+    KernelRole.WRITER: ("RISCV_0", "RISCV_0_default"),
+}
+"""`DataMovementProcessor` and `NOC` of each data-movement kernel: the reader on
+NCRISC with its default NOC (1), the writer on BRISC with its default NOC (0)."""
+
+TENSOR_ROLES: dict[KernelRole, str] = {
+    KernelRole.READER: "input",
+    KernelRole.WRITER: "output",
+}
+"""The role of a tensor whose buffer address a kernel of this role reads."""
+
+CPP_DATA_FORMATS: dict[DataFormat, str] = {
+    DataFormat.BF16: "tt::DataFormat::Float16_b",
+    DataFormat.F16: "tt::DataFormat::Float16",
+    DataFormat.F32: "tt::DataFormat::Float32",
+    DataFormat.BFP8_B: "tt::DataFormat::Bfp8_b",
+    DataFormat.BFP4_B: "tt::DataFormat::Bfp4_b",
+    DataFormat.I32: "tt::DataFormat::Int32",
+    DataFormat.U32: "tt::DataFormat::UInt32",
+}
+
+ELEMENT_BYTES: dict[DataFormat, int] = {
+    DataFormat.BF16: 2,
+    DataFormat.F16: 2,
+    DataFormat.F32: 4,
+    DataFormat.I32: 4,
+    DataFormat.U32: 4,
+}
+"""Bytes of one element in a `.bin` file; block-float formats have no host element type."""
+
+CPP_MATH_FIDELITY: dict[MathFidelity, str] = {
+    MathFidelity.LOFI: "MathFidelity::LoFi",
+    MathFidelity.HIFI2: "MathFidelity::HiFi2",
+    MathFidelity.HIFI3: "MathFidelity::HiFi3",
+    MathFidelity.HIFI4: "MathFidelity::HiFi4",
+}
+
+CPP_ARCH: dict[Arch, str] = {
+    Arch.WORMHOLE_B0: "tt::ARCH::WORMHOLE_B0",
+    Arch.BLACKHOLE: "tt::ARCH::BLACKHOLE",
+}
+
+FACE_ROWS = 16
+FACE_COLS = 16
+"""A 32x32 tile is four 16x16 faces (tt-metal's `FACE_HEIGHT` / `FACE_WIDTH`)."""
+
+INDENT = "    "
+
+
+# --------------------------------------------------------------------------- what is printed
+
+
+@dataclass(frozen=True)
+class _Tensor:
+    index: int
+    layout: BufferLayoutAttr
+    role: str
+    """`input` or `output`."""
+
+    @property
+    def name(self) -> str:
+        return f"tensor{self.index}"
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Element shape: the layout's shape in tiles with the last two dims scaled by the tile."""
+        *lead, rows, cols = self.layout.shape_in_tiles
+        return (*lead, rows * TILE_ROWS, cols * TILE_COLS)
+
+    @property
+    def dtype(self) -> DataFormat:
+        return self.layout.dtype.data
+
+    @property
+    def num_tiles(self) -> int:
+        return prod(self.layout.shape_in_tiles)
+
+
+@dataclass(frozen=True)
+class _Host:
+    """Everything `main.cpp` prints, checked before anything is printed."""
+
+    program: ProgramOp
+    partition: WorkPartitionAttr
+    tensors: list[_Tensor]
+    cb_ranges: list[CoreRangeAttr]
+    kernels: list[KernelOp]
+
+    @staticmethod
+    def of(program: ProgramOp) -> _Host:
+        partition = _program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition")
+        layouts = _layouts(program)
+        kernels = program.kernels()
+        _check_one_kernel_per_role(program, kernels)
+        roles = _tensor_roles(program, layouts, kernels)
+        tensors = [_Tensor(i, layout, roles[i]) for i, layout in enumerate(layouts)]
+        working = {core for core, _, _ in partition.assignments()}
+        for kernel in kernels:
+            _check_kernel(kernel, working)
+        return _Host(program, partition, tensors, _cb_ranges(program, kernels), kernels)
+
+
+def _program_attr(program: ProgramOp, name: str, kind: type, what: str):
+    value = program.attributes.get(name)
+    if not isinstance(value, kind):
+        problem = "has no" if value is None else "has a malformed"
+        raise op_error(
+            program,
+            f"{problem} {name} ({what}); the host program needs a program made by tt-pipeline",
+        )
+    return value
+
+
+def _layouts(program: ProgramOp) -> list[BufferLayoutAttr]:
+    layouts = _program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout")
+    result: list[BufferLayoutAttr] = []
+    for i, layout in enumerate(layouts.data):
+        if not isinstance(layout, BufferLayoutAttr):
+            raise op_error(
+                program, f"{TENSORS_ATTR} entry {i} is not a #tt.buffer_layout: {layout}"
+            )
+        interleaved = layout.buffer_kind is BufferKind.INTERLEAVED
+        if layout.memory_space is not MemorySpace.DRAM or not interleaved:
+            raise op_error(
+                program,
+                f"tensor {i} is a {layout.buffer_kind.value} {layout.memory_space.value} buffer; "
+                "the host program creates interleaved DRAM buffers only",
+            )
+        if layout.dtype.data not in ELEMENT_BYTES:
+            raise op_error(
+                program,
+                f"tensor {i} has data format {layout.dtype.data.value}; the host program reads "
+                f"and writes tensors of {', '.join(f.value for f in ELEMENT_BYTES)} only "
+                "(a block-float tensor has no host element type)",
+            )
+        if len(layout.shape_in_tiles) < 2:
+            raise op_error(
+                program,
+                f"tensor {i} has rank {len(layout.shape_in_tiles)}; "
+                "tensors need at least 2 dimensions",
+            )
+        result.append(layout)
+    return result
+
+
+def _check_one_kernel_per_role(program: ProgramOp, kernels: list[KernelOp]) -> None:
+    seen: dict[KernelRole, KernelOp] = {}
+    for kernel in kernels:
+        role = kernel.role.data
+        if role in seen:
+            raise op_error(
+                program,
+                f"has two {role.value} kernels (@{seen[role].sym_name.data} and "
+                f"@{kernel.sym_name.data}); the host program gives each role one source file "
+                f"({KERNEL_FILES[role]})",
+            )
+        seen[role] = kernel
+
+
+def _tensor_roles(
+    program: ProgramOp, layouts: list[BufferLayoutAttr], kernels: list[KernelOp]
+) -> list[str]:
+    """`input` / `output` per tensor, from which data-movement kernels read its address."""
+    addressed_by: list[set[KernelRole]] = [set() for _ in layouts]
+    for kernel in kernels:
+        for arg in kernel.runtime_args.args.data:
+            if arg.arg_kind is not ArgKind.BUFFER_ADDRESS:
+                continue
+            tensor = arg.tensor.data
+            if tensor >= len(layouts):
+                raise op_error(
+                    kernel,
+                    f"runtime argument '{arg.arg_name.data}' is the buffer address of tensor "
+                    f"{tensor}, but the program has {len(layouts)} tensors ({TENSORS_ATTR})",
+                )
+            addressed_by[tensor].add(kernel.role.data)
+    roles: list[str] = []
+    for tensor, by in enumerate(addressed_by):
+        found = sorted({TENSOR_ROLES[role] for role in by if role in TENSOR_ROLES})
+        if len(found) != 1:
+            problem = (
+                "is both read by a reader and written by a writer"
+                if found
+                else "is neither read by a reader nor written by a writer"
+            )
+            raise op_error(
+                program,
+                f"tensor {tensor} {problem}; the host program needs each tensor to be an "
+                "input or an output",
+            )
+        roles.append(found[0])
+    return roles
+
+
+def _check_kernel(kernel: KernelOp, working: set[tuple[int, int]]) -> None:
+    if kernel.role.data is KernelRole.COMPUTE and kernel.compute_config is None:
+        raise op_error(kernel, "is a compute kernel without compute_config")
+    cores = set(kernel.cores.cores())
+    if cores != working:
+        extra = sorted(cores - working, key=lambda c: (c[1], c[0]))
+        missing = sorted(working - cores, key=lambda c: (c[1], c[0]))
+        problem = (
+            f"runs on core {extra[0]}, which the work partition gives no work"
+            if extra
+            else f"does not run on core {missing[0]}, which the work partition gives work"
+        )
+        raise op_error(
+            kernel,
+            f"{problem}; the host sets runtime arguments on the partition's working cores, "
+            "so every kernel must run on exactly those",
+        )
+
+
+def _cb_ranges(program: ProgramOp, kernels: list[KernelOp]) -> list[CoreRangeAttr]:
+    """The union of the kernels' core ranges, in first-seen order, duplicates dropped."""
+    ranges: list[CoreRangeAttr] = []
+    for kernel in kernels:
+        for core_range in kernel.cores.ranges.data:
+            if core_range in ranges:
+                continue
+            for other in ranges:
+                if core_range.overlaps(other):
+                    raise op_error(
+                        program,
+                        f"the kernels' core ranges {_range_text(other)} and "
+                        f"{_range_text(core_range)} overlap without being equal; the circular "
+                        "buffers' CoreRangeSet needs disjoint ranges",
+                    )
+            ranges.append(core_range)
+    return ranges
+
+
+def _range_text(r: CoreRangeAttr) -> str:
+    x0, y0, x1, y1 = r.bounds
+    return f"({x0}, {y0}) to ({x1}, {y1})"
+
+
+# --------------------------------------------------------------------------- C++ pieces
+
+
+def _comment(text: str) -> str:
+    """`text` made safe inside a `//` comment (IR strings may hold anything)."""
+    return " ".join(text.split())
+
+
+def _cpp_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _ints(values: list[int]) -> str:
+    return "{" + ", ".join(str(v) for v in values) + "}"
+
+
+def _core_range_set(var: str, ranges: Sequence[CoreRangeAttr]) -> list[str]:
+    """`const CoreRangeSet var(...)` of `ranges`, one `CoreRange` (inclusive corners) a line."""
+    lines = [f"const CoreRangeSet {var}(std::vector<CoreRange>{{"]
+    for r in ranges:
+        x0, y0, x1, y1 = r.bounds
+        lines.append(f"{INDENT}CoreRange(CoreCoord{{{x0}, {y0}}}, CoreCoord{{{x1}, {y1}}}),")
+    return [*lines, "});"]
+
+
+def _kernel_var(kernel: KernelOp) -> str:
+    return f"{kernel.role.data.value}_kernel"
+
+
+def _arg_value(kernel: KernelOp, arg: RuntimeArgAttr) -> str:
+    kind = arg.arg_kind
+    if kind is ArgKind.BUFFER_ADDRESS:
+        return f"tensor{arg.tensor.data}_address"
+    if kind is ArgKind.START_UNIT:
+        return "work.start"
+    if kind is ArgKind.NUM_UNITS:
+        return "work.count"
+    raise op_error(
+        kernel,
+        f"runtime argument '{arg.arg_name.data}' has kind {kind.value}, which the host program "
+        "cannot set",
+    )
+
+
+def _config(kernel: KernelOp, compile_args: list[int]) -> list[str]:
+    role = kernel.role.data
+    if role is KernelRole.COMPUTE:
+        config = kernel.compute_config
+        assert isinstance(config, ComputeConfigAttr)
+        fp32 = "true" if config.fp32_dest_acc.value.data else "false"
+        full = "true" if config.dst_full_sync.value.data else "false"
+        return [
+            "ComputeConfig{",
+            f"{INDENT}.math_fidelity = {CPP_MATH_FIDELITY[config.math_fidelity.data]},",
+            f"{INDENT}.fp32_dest_acc_en = {fp32},",
+            f"{INDENT}.dst_full_sync_en = {full},",
+            f"{INDENT}.compile_args = {_ints(compile_args)},",
+            "}",
+        ]
+    processor, noc = DATA_MOVEMENT[role]
+    return [
+        "DataMovementConfig{",
+        f"{INDENT}.processor = DataMovementProcessor::{processor},",
+        f"{INDENT}.noc = NOC::{noc},",
+        f"{INDENT}.compile_args = {_ints(compile_args)},",
+        "}",
+    ]
+
+
+def _indented(lines: list[str], depth: int) -> list[str]:
+    return [f"{INDENT * depth}{line}" if line else "" for line in lines]
+
+
+# --------------------------------------------------------------------------- main.cpp
+
+
+def host_main_cpp(program: ProgramOp) -> str:
+    """`main.cpp` of `program` (see the module docstring); a `TTDiagnostic` if it
+    cannot be printed."""
+    host = _Host.of(program)
+    name = program.sym_name.data
+    arch = program.device.arch.data
+    files = " ".join(f"<{t.name}.bin>" for t in host.tensors)
+    out: list[str] = []
+    out += _header(host, name, arch, files)
+    out += _tables(host)
+    out += _helpers(files)
+    out += _main(host, arch)
+    return "\n".join(out) + "\n"
+
+
+def _header(host: _Host, name: str, arch: Arch, files: str) -> list[str]:
+    tensor_lines = [
+        f"//   {t.name:<10} {t.role:<7} {t.dtype.value:<5} {list(t.shape)}" for t in host.tensors
+    ]
+    kernels = ", ".join(KERNEL_FILES[k.role.data] for k in host.kernels)
+    return [
+        f"// {MAIN_FILE}: host program of tt.program @{_comment(name)} for {arch.value},",
+        "// generated by tt-dialect (tt_dialect/emit/host.py) from the program's attributes.",
+        "//",
+        f"// Runs the kernels {kernels} (in {KERNEL_DIR_DEFINE}, which {CMAKE_FILE}",
+        f"// sets to this file's folder) on Tenstorrent device {DEVICE_ID} with TT-Metalium",
+        "// v0.74.0, through the Mesh API: a 1x1 unit mesh, tt-metal's default fast dispatch.",
+        "//",
+        f"// Usage: main {files}",
+        "// One file per tensor argument of the program, in argument order:",
+        *tensor_lines,
+        "// Input files are read before the device is opened, output files (over)written after",
+        "// it is closed. A wrong argument count or a missing, unreadable or wrongly sized input",
+        "// exits with status 2; a device error or an output that cannot be written with status 1.",
+        "//",
+        "// File format: the tensor's elements in row-major order (the last dimension varies",
+        "// fastest), raw little-endian values without a header: bf16 and f16 as their 16-bit",
+        "// patterns (uint16), f32 as float32, i32 as int32, u32 as uint32.",
+        "//",
+        "// Device layout: each tensor lives in one interleaved DRAM buffer whose pages are 32x32",
+        "// tiles, tile i in page i, tiles in row-major order over the matrix (leading dimensions",
+        "// outermost). A tile is four 16x16 faces in row-major order (top-left, top-right,",
+        "// bottom-left, bottom-right), each face row-major: tt-metal's TILED_NFACES layout, as",
+        "// tilize_nfaces / untilize_nfaces produce. This program converts both ways itself.",
+        "",
+        "#include <cstddef>",
+        "#include <cstdint>",
+        "#include <cstdio>",
+        "#include <cstring>",
+        "#include <exception>",
+        "#include <fstream>",
+        "#include <iterator>",
+        "#include <memory>",
+        "#include <stdexcept>",
+        "#include <string>",
+        "#include <utility>",
+        "#include <vector>",
+        "",
+        "#include <tt-metalium/distributed.hpp>",
+        "#include <tt-metalium/host_api.hpp>",
+        "",
+        f"#ifndef {KERNEL_DIR_DEFINE}",
+        f'#error "{KERNEL_DIR_DEFINE} must name the folder of the kernel sources ({CMAKE_FILE})"',
+        "#endif",
+        "",
+        "using namespace tt;",
+        "using namespace tt::tt_metal;",
+        "",
+    ]
+
+
+def _tables(host: _Host) -> list[str]:
+    lines = [
+        "namespace {",
+        "",
+        f"constexpr uint32_t kTileRows = {TILE_ROWS};",
+        f"constexpr uint32_t kTileCols = {TILE_COLS};",
+        f"constexpr uint32_t kFaceRows = {FACE_ROWS};",
+        f"constexpr uint32_t kFaceCols = {FACE_COLS};",
+        "constexpr uint32_t kFacesPerTile = (kTileRows / kFaceRows) * (kTileCols / kFaceCols);",
+        "",
+        "// One tensor argument of the program.",
+        "struct HostTensor {",
+        "    const char* name;",
+        '    const char* role;       // "input": loaded from its file; "output": stored to it',
+        "    const char* dtype;",
+        "    const char* shape;      // element shape, for messages",
+        "    bool input;",
+        "    uint32_t batch;         // product of the leading dimensions",
+        "    uint32_t rows;          // second-to-last dimension, in elements",
+        "    uint32_t cols;          // last dimension, in elements",
+        "    uint32_t element_size;  // bytes per element in the file",
+        "    uint32_t page_size;     // bytes per 32x32 tile: one page of its DRAM buffer",
+        "    uint32_t num_tiles;     // pages of its DRAM buffer",
+        "};",
+        "",
+        "constexpr HostTensor kTensors[] = {",
+    ]
+    for t in host.tensors:
+        *lead, rows, cols = t.shape
+        fields = [
+            _cpp_string(t.name),
+            _cpp_string(t.role),
+            _cpp_string(t.dtype.value),
+            _cpp_string(str(list(t.shape))),
+            "true" if t.role == "input" else "false",
+            str(prod(lead)),
+            str(rows),
+            str(cols),
+            str(ELEMENT_BYTES[t.dtype]),
+            str(t.layout.page_size),
+            str(t.num_tiles),
+        ]
+        lines.append(f"    {{{', '.join(fields)}}},")
+    lines += [
+        "};",
+        "constexpr std::size_t kNumTensors = sizeof(kTensors) / sizeof(kTensors[0]);",
+        "",
+        "// The work partition: every working core with its first work unit and unit count.",
+        "struct CoreWork {",
+        "    uint32_t x;",
+        "    uint32_t y;",
+        "    uint32_t start;",
+        "    uint32_t count;",
+        "};",
+        "",
+        "constexpr CoreWork kCores[] = {",
+    ]
+    for (x, y), start, count in host.partition.assignments():
+        lines.append(f"    {{{x}, {y}, {start}, {count}}},")
+    lines += ["};", ""]
+    return lines
+
+
+_HELPERS = r"""
+std::size_t tensor_bytes(const HostTensor& t) {
+    return std::size_t(t.page_size) * t.num_tiles;
+}
+
+// Copies a tensor between row-major order (`linear`) and the tiled device order (`tiled`), in
+// the direction `to_tiles` says: tiles row-major over each matrix, faces row-major in a tile,
+// the rows of a face one after the other.
+void copy_tiled(const HostTensor& t, std::vector<uint8_t>& linear, std::vector<uint8_t>& tiled,
+                bool to_tiles) {
+    const std::size_t face_row_bytes = std::size_t(kFaceCols) * t.element_size;
+    std::size_t offset = 0;  // in `tiled`
+    for (uint32_t b = 0; b < t.batch; ++b) {
+        for (uint32_t tile_row = 0; tile_row < t.rows / kTileRows; ++tile_row) {
+            for (uint32_t tile_col = 0; tile_col < t.cols / kTileCols; ++tile_col) {
+                for (uint32_t face = 0; face < kFacesPerTile; ++face) {
+                    const uint32_t face_row = face / (kTileCols / kFaceCols);
+                    const uint32_t face_col = face % (kTileCols / kFaceCols);
+                    for (uint32_t r = 0; r < kFaceRows; ++r) {
+                        const std::size_t row = std::size_t(b) * t.rows + tile_row * kTileRows +
+                                                face_row * kFaceRows + r;
+                        const std::size_t col = std::size_t(tile_col) * kTileCols +
+                                                face_col * kFaceCols;
+                        uint8_t* in_linear = linear.data() + (row * t.cols + col) * t.element_size;
+                        uint8_t* in_tiled = tiled.data() + offset;
+                        if (to_tiles) {
+                            std::memcpy(in_tiled, in_linear, face_row_bytes);
+                        } else {
+                            std::memcpy(in_linear, in_tiled, face_row_bytes);
+                        }
+                        offset += face_row_bytes;
+                    }
+                }
+            }
+        }
+    }
+}
+
+bool read_bin(const char* path, std::vector<uint8_t>& data) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return false;
+    }
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return !in.bad();
+}
+
+bool write_bin(const char* path, const std::vector<uint8_t>& data) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data.data()),
+              static_cast<std::streamsize>(data.size()));
+    out.close();
+    return static_cast<bool>(out);
+}
+
+void print_usage(const char* self) {
+    std::fprintf(stderr, "usage: %s @FILES@\n", self);
+    std::fprintf(stderr,
+                 "one file per tensor, in argument order, holding its elements in row-major "
+                 "order:\n");
+    for (const HostTensor& t : kTensors) {
+        std::fprintf(stderr, "  %-10s %-7s %-5s %s\n", t.name, t.role, t.dtype, t.shape);
+    }
+}
+
+}  // namespace
+"""
+
+_MAIN_PROLOGUE = r"""
+int main(int argc, char** argv) {
+    if (argc != static_cast<int>(kNumTensors) + 1) {
+        print_usage(argv[0]);
+        return 2;
+    }
+
+    // Every input, tiled, before the device is opened; outputs get room for their tiles.
+    std::vector<std::vector<uint8_t>> tiled(kNumTensors);
+    for (std::size_t i = 0; i < kNumTensors; ++i) {
+        const HostTensor& t = kTensors[i];
+        tiled[i].resize(tensor_bytes(t));
+        if (!t.input) {
+            continue;
+        }
+        std::vector<uint8_t> linear;
+        if (!read_bin(argv[i + 1], linear)) {
+            std::fprintf(stderr, "%s: error: cannot read %s, the file of input %s\n", argv[0],
+                         argv[i + 1], t.name);
+            return 2;
+        }
+        if (linear.size() != tensor_bytes(t)) {
+            std::fprintf(stderr,
+                         "%s: error: %s holds %zu bytes; input %s (%s %s, row-major) needs %zu\n",
+                         argv[0], argv[i + 1], linear.size(), t.name, t.dtype, t.shape,
+                         tensor_bytes(t));
+            return 2;
+        }
+        copy_tiled(t, linear, tiled[i], /*to_tiles=*/true);
+    }
+
+    try {"""
+
+_MAIN_EPILOGUE = r"""    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: error: %s\n", argv[0], e.what());
+        return 1;
+    }
+
+    // Outputs, untiled, once the device is closed.
+    for (std::size_t i = 0; i < kNumTensors; ++i) {
+        const HostTensor& t = kTensors[i];
+        if (t.input) {
+            continue;
+        }
+        std::vector<uint8_t> linear(tensor_bytes(t));
+        copy_tiled(t, linear, tiled[i], /*to_tiles=*/false);
+        if (!write_bin(argv[i + 1], linear)) {
+            std::fprintf(stderr, "%s: error: cannot write %s, the file of output %s\n", argv[0],
+                         argv[i + 1], t.name);
+            return 1;
+        }
+    }
+    return 0;
+}"""
+
+
+def _helpers(files: str) -> list[str]:
+    return _HELPERS.replace("@FILES@", files).splitlines()[1:] + [""]
+
+
+def _main(host: _Host, arch: Arch) -> list[str]:
+    # Buffers, program and workload live in a block of their own: they are gone before
+    # the device is closed.
+    scoped = _buffers() + _circular_buffers(host) + _kernels(host) + _runtime_args(host) + _run()
+    body = [
+        *_device(arch),
+        "{",
+        *_indented(scoped, 1),
+        "}",
+        "if (!mesh_device->close()) {",
+        f'    throw std::runtime_error("closing device {DEVICE_ID} failed");',
+        "}",
+    ]
+    return [
+        *_MAIN_PROLOGUE.splitlines()[1:],
+        *_indented(body, 2),
+        *_MAIN_EPILOGUE.splitlines(),
+    ]
+
+
+def _device(arch: Arch) -> list[str]:
+    wrong_arch = (
+        f"the program was compiled for {arch.value}; device {DEVICE_ID} is another architecture"
+    )
+    return [
+        "std::shared_ptr<distributed::MeshDevice> mesh_device =",
+        f"    distributed::MeshDevice::create_unit_mesh({DEVICE_ID});",
+        f"if (mesh_device->arch() != {CPP_ARCH[arch]}) {{",
+        "    throw std::runtime_error(",
+        f"        {_cpp_string(wrong_arch)});",
+        "}",
+        "const CoreCoord grid = mesh_device->compute_with_storage_grid_size();",
+        "for (const CoreWork& work : kCores) {",
+        "    if (work.x >= grid.x || work.y >= grid.y) {",
+        '        throw std::runtime_error("core (" + std::to_string(work.x) + ", " +',
+        '                                 std::to_string(work.y) + ") of the work partition "',
+        '                                 "is outside the device\'s worker grid");',
+        "    }",
+        "}",
+    ]
+
+
+def _buffers() -> list[str]:
+    return [
+        "distributed::MeshCommandQueue& cq = mesh_device->mesh_command_queue();",
+        "",
+        "// One interleaved DRAM buffer per tensor, one tile per page.",
+        "std::vector<std::shared_ptr<distributed::MeshBuffer>> buffers;",
+        "for (const HostTensor& t : kTensors) {",
+        "    const distributed::DeviceLocalBufferConfig local{",
+        "        .page_size = t.page_size,",
+        "        .buffer_type = BufferType::DRAM,",
+        "    };",
+        "    const distributed::ReplicatedBufferConfig global{.size = tensor_bytes(t)};",
+        "    buffers.push_back(",
+        "        distributed::MeshBuffer::create(global, local, mesh_device.get()));",
+        "}",
+        "",
+        "Program program = tt::tt_metal::CreateProgram();",
+        "",
+    ]
+
+
+def _circular_buffers(host: _Host) -> list[str]:
+    lines = [
+        "// Circular buffers, on every core a kernel runs on.",
+        *_core_range_set("cb_cores", host.cb_ranges),
+    ]
+    for cb in host.program.cbs.data:
+        lines += _circular_buffer(cb)
+    lines.append("")
+    return lines
+
+
+def _circular_buffer(cb: CBDescAttr) -> list[str]:
+    index = cb.index.data
+    fmt = cb.format.data
+    return [
+        f"// CB {index}: {cb.pages.data} pages of {cb.page_size.data} bytes, {fmt.value}",
+        "tt::tt_metal::CreateCircularBuffer(",
+        "    program,",
+        "    cb_cores,",
+        f"    CircularBufferConfig({cb.total_bytes}, {{{{{index}, {CPP_DATA_FORMATS[fmt]}}}}})",
+        f"        .set_page_size({index}, {cb.page_size.data}));",
+    ]
+
+
+def _kernels(host: _Host) -> list[str]:
+    lines = ["// Kernels, with their compile-time arguments."]
+    for kernel in host.kernels:
+        var = _kernel_var(kernel)
+        compile_args = [arg.value for arg in compile_time_args_layout(kernel)]
+        source = f'{KERNEL_DIR_DEFINE} "/{KERNEL_FILES[kernel.role.data]}"'
+        cores = f"{kernel.role.data.value}_cores"
+        lines += [
+            f"// @{_comment(kernel.sym_name.data)}",
+            *_core_range_set(cores, kernel.cores.ranges.data),
+            f"const KernelHandle {var} = tt::tt_metal::CreateKernel(",
+            "    program,",
+            f"    {source},",
+            f"    {cores},",
+            *_indented(_config(kernel, compile_args), 1)[:-1],
+            f"{INDENT}}});",
+        ]
+    lines.append("")
+    return lines
+
+
+def _runtime_args(host: _Host) -> list[str]:
+    tensors = sorted(
+        {
+            arg.tensor.data
+            for kernel in host.kernels
+            for arg in kernel.runtime_args.args.data
+            if arg.arg_kind is ArgKind.BUFFER_ADDRESS
+        }
+    )
+    lines = ["// Runtime arguments of every working core, in each kernel's schema order."]
+    lines += [
+        f"const uint32_t tensor{t}_address = static_cast<uint32_t>(buffers[{t}]->address());"
+        for t in tensors
+    ]
+    lines += [
+        "for (const CoreWork& work : kCores) {",
+        "    const CoreCoord core{work.x, work.y};",
+    ]
+    for kernel in host.kernels:
+        args = kernel.runtime_args.args.data
+        if not args:
+            continue
+        var = _kernel_var(kernel)
+        names = ", ".join(_comment(arg.arg_name.data) for arg in args)
+        values = ", ".join(_arg_value(kernel, arg) for arg in args)
+        lines += [
+            f"    // {kernel.role.data.value}: {names}",
+            "    tt::tt_metal::SetRuntimeArgs(",
+            f"        program, {var}, core, {{{values}}});",
+        ]
+    lines += ["}", ""]
+    return lines
+
+
+def _run() -> list[str]:
+    return [
+        "for (std::size_t i = 0; i < kNumTensors; ++i) {",
+        "    if (kTensors[i].input) {",
+        "        distributed::EnqueueWriteMeshBuffer(",
+        "            cq, buffers[i], tiled[i], /*blocking=*/true);",
+        "    }",
+        "}",
+        "",
+        "distributed::MeshWorkload workload;",
+        "const distributed::MeshCoordinateRange devices(mesh_device->shape());",
+        "workload.add_program(devices, std::move(program));",
+        "distributed::EnqueueMeshWorkload(cq, workload, /*blocking=*/false);",
+        "distributed::Finish(cq);",
+        "",
+        "for (std::size_t i = 0; i < kNumTensors; ++i) {",
+        "    if (!kTensors[i].input) {",
+        "        distributed::EnqueueReadMeshBuffer(cq, tiled[i], buffers[i], /*blocking=*/true);",
+        "    }",
+        "}",
+    ]
+
+
+# --------------------------------------------------------------------------- CMakeLists.txt
+
+
+def cmake_lists(program: ProgramOp) -> str:
+    """`CMakeLists.txt` building `main` from `main.cpp` against an installed TT-Metalium."""
+    _Host.of(program)  # the same checks as main.cpp: no build file for a program without one
+    name = program.sym_name.data
+    project = "tt_program_" + re.sub(r"[^A-Za-z0-9_]", "_", name)
+    define = f'{KERNEL_DIR_DEFINE}="${{CMAKE_CURRENT_SOURCE_DIR}}"'
+    kernels = ", ".join(KERNEL_FILES.values())
+    return "\n".join(
+        [
+            f"# {CMAKE_FILE}: builds `main`, the host program of tt.program @{_comment(name)},",
+            "# generated by tt-dialect (tt_dialect/emit/host.py).",
+            "#",
+            "# Needs an installed TT-Metalium v0.74.0: the CMake package TT-Metalium (target",
+            "# TT::Metalium) that tt-metal's build and install provide. Point CMake at it with",
+            "# CMAKE_PREFIX_PATH (the tt-metal build or install prefix) or TT-Metalium_DIR (the",
+            "# folder holding TT-MetaliumConfig.cmake / tt-metalium-config.cmake), e.g.",
+            "#   cmake -S . -B build -DCMAKE_PREFIX_PATH=$TT_METAL_HOME/build",
+            "#   cmake --build build",
+            "# At run time tt-metal compiles the kernels itself; it finds its own sources through",
+            "# TT_METAL_RUNTIME_ROOT (or TT_METAL_HOME), as tt-metal documents.",
+            f"# {KERNEL_DIR_DEFINE} is this folder: the kernels {kernels} are next to",
+            f"# {MAIN_FILE}.",
+            "cmake_minimum_required(VERSION 3.22)",
+            f"project({project} LANGUAGES CXX)",
+            "",
+            "set(CMAKE_CXX_STANDARD 20)",
+            "set(CMAKE_CXX_STANDARD_REQUIRED ON)",
+            "set(CMAKE_CXX_EXTENSIONS OFF)",
+            "",
+            "if(NOT TARGET TT::Metalium)",
+            "  find_package(TT-Metalium REQUIRED)",
+            "endif()",
+            "",
+            f"add_executable(main {MAIN_FILE})",
+            "target_link_libraries(main PRIVATE TT::Metalium)",
+            f"target_compile_definitions(main PRIVATE {define})",
+            "",
+        ]
+    )

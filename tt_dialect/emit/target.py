@@ -1,0 +1,106 @@
+"""The `tt-cpp` target: every artifact of a compiled program.
+
+`tt-opt IN.mlir -p tt-pipeline -t tt-cpp` prints, each after a `// FILE: <name>`
+line, the three kernels (reader.cpp, compute.cpp, writer.cpp), the host program
+(main.cpp), its CMakeLists.txt and tt.plan.json. With
+`-t 'tt-cpp{output-dir="DIR"}'` it writes them into DIR instead and prints
+nothing. Everything is generated in memory first, so an error leaves DIR as it
+was.
+
+The input is the hardware-level program (`tt-pipeline`'s output); the target
+runs `convert-tt-to-emitc` itself after taking the host program and the plan
+from the program's attributes and kernels.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from xdsl.context import Context
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.utils.target import Target
+
+from tt_dialect.diagnostics import op_error
+from tt_dialect.emit.convert_tt_to_emitc import convert_kernel, is_converted
+from tt_dialect.emit.cpp import kernel_cpp
+from tt_dialect.emit.host import cmake_lists, host_main_cpp
+from tt_dialect.emit.plan import plan_json
+from tt_dialect.ops.program import ProgramOp
+
+KERNEL_FILES = {"reader": "reader.cpp", "compute": "compute.cpp", "writer": "writer.cpp"}
+
+
+def program_of(module: ModuleOp) -> ProgramOp:
+    programs = [op for op in module.walk() if isinstance(op, ProgramOp)]
+    if len(programs) != 1:
+        raise op_error(
+            module,
+            f"tt-cpp needs exactly one tt.program (run tt-pipeline first), found {len(programs)}",
+        )
+    return programs[0]
+
+
+def artifacts(module: ModuleOp) -> dict[str, str]:
+    """File name -> text of every artifact, in the order they are printed."""
+    program = program_of(module)
+    kernels = program.kernels()
+    if any(is_converted(kernel) for kernel in kernels):
+        raise op_error(
+            program,
+            "tt-cpp takes the hardware-level program (tt-pipeline's output), before "
+            "convert-tt-to-emitc; it converts the kernels itself",
+        )
+    host = {
+        "main.cpp": host_main_cpp(program),
+        "CMakeLists.txt": cmake_lists(program),
+        "tt.plan.json": plan_json(program),
+    }
+    files: dict[str, str] = {}
+    for kernel in kernels:
+        convert_kernel(kernel)
+        files[KERNEL_FILES[kernel.role.data.value]] = kernel_cpp(kernel)
+    return {**files, **host}
+
+
+def write_artifacts(files: dict[str, str], directory: Path) -> None:
+    """Writes every file into `directory` (created if needed), each replaced
+    atomically, after all of them are ready."""
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in files.items():
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
+            with os.fdopen(handle, "w") as stream:
+                stream.write(text)
+            os.chmod(temporary, 0o644)
+            staged.append((temporary, directory / name))
+        for temporary, final in staged:
+            os.replace(temporary, final)
+    finally:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+@dataclass(frozen=True)
+class TTCppTarget(Target):
+    """Kernels, host program, CMakeLists.txt and tt.plan.json of one program."""
+
+    name = "tt-cpp"
+
+    output_dir: str | None = None
+    """Directory to write the artifacts into; stdout when unset."""
+
+    def emit(self, ctx: Context, module: ModuleOp, output: IO[str]) -> None:
+        files = artifacts(module)
+        if self.output_dir is not None:
+            write_artifacts(files, Path(self.output_dir))
+            return
+        for name, text in files.items():
+            output.write(f"// FILE: {name}\n{text}")
+            if not text.endswith("\n"):
+                output.write("\n")
