@@ -383,7 +383,7 @@ def _add_arg(kern: KernelOp, arg: RuntimeArgAttr) -> None:
 def test_error_tensor_read_and_written() -> None:
     program = case_program("add")
     _add_arg(kernel(program, "writer"), RuntimeArgAttr("in_too", ArgKind.BUFFER_ADDRESS, 0))
-    _expect_error(program, "tensor 0 is both read by a reader and written by a writer")
+    _expect_error(program, "tensor 0 is addressed by both a reader and a writer kernel")
 
 
 def test_error_tensor_neither_read_nor_written() -> None:
@@ -392,7 +392,7 @@ def test_error_tensor_neither_read_nor_written() -> None:
     writer.properties["runtime_args"] = RuntimeArgsAttr(
         [a for a in writer.runtime_args.args.data if a.arg_kind is not ArgKind.BUFFER_ADDRESS]
     )
-    _expect_error(program, "tensor 2 is neither read by a reader nor written by a writer")
+    _expect_error(program, "tensor 2 is addressed by no reader or writer kernel")
 
 
 def test_error_buffer_address_of_a_missing_tensor() -> None:

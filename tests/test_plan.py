@@ -25,7 +25,8 @@ from xdsl.dialects.builtin import ModuleOp
 from tt_dialect.api import apply_pipeline, make_context, parse_module
 from tt_dialect.device import Arch
 from tt_dialect.diagnostics import TTDiagnostic
-from tt_dialect.emit.plan import find_program, plan_json, plan_of, plan_schema
+from tt_dialect.emit.plan import plan_json, plan_of, plan_schema
+from tt_dialect.emit.program_facts import find_program
 from tt_dialect.ops.attributes import (
     ArgKind,
     CoreRangeAttr,
@@ -274,7 +275,7 @@ def test_blackhole_plan_names_the_arch() -> None:
 
 def test_cores_agree_with_the_partition(example) -> None:
     module, plan = example
-    program = find_program(module)
+    program = find_program(module, "a plan")
     partition = program.attributes[PARTITION_ATTR]
     assert isinstance(partition, WorkPartitionAttr)
     expected = {core: (start, count) for core, start, count in partition.assignments()}
@@ -318,7 +319,7 @@ def test_kernels_and_compile_time_args_are_consistent(example) -> None:
 
 def test_cb_core_ranges_are_the_union_of_the_kernels_ranges(validator) -> None:
     module = compiled(GEMM.read_text(), "tt-pipeline{grid=3x3}")
-    reader, compute, writer = find_program(module).kernels()
+    reader, compute, writer = find_program(module, "a plan").kernels()
     reader.properties["cores"] = CoreRangeSetAttr([CoreRangeAttr((0, 0), (2, 0))])
     compute.properties["cores"] = CoreRangeSetAttr([CoreRangeAttr((0, 1), (0, 2))])
     writer.properties["cores"] = CoreRangeSetAttr(
@@ -504,7 +505,7 @@ def test_a_module_without_a_program_is_an_error() -> None:
 def test_a_module_with_two_programs_is_an_error() -> None:
     module = compiled(GEMM.read_text())
     other = compiled(ADD.read_text())
-    program = find_program(other)
+    program = find_program(other, "a plan")
     program.detach()
     module.body.block.add_op(program)
     with pytest.raises(TTDiagnostic, match=r"holds 2 tt.programs \(@gemm, @add\)"):
@@ -525,7 +526,7 @@ def test_a_program_before_finalize_has_tensors_of_both_roles() -> None:
 
 def test_a_program_without_its_partition_is_an_error() -> None:
     module = compiled(GEMM.read_text())
-    program = find_program(module)
+    program = find_program(module, "a plan")
     assert isinstance(program, ProgramOp)
     del program.attributes[PARTITION_ATTR]
     with pytest.raises(TTDiagnostic, match="has no tt.work_partition"):

@@ -63,7 +63,7 @@ def test_nothing_is_written_when_compilation_fails(tmp_path: Path) -> None:
 def test_the_target_refuses_input_that_is_not_a_program() -> None:
     run = tt_opt(str(GEMM), "-t", "tt-cpp")
     assert run.returncode == 1
-    assert "tt-cpp needs exactly one tt.program (run tt-pipeline first), found 0" in run.stderr
+    assert "holds no tt.program for tt-cpp; run tt-pipeline (tt-split-kernels makes the program)" in run.stderr
 
 
 def test_the_target_refuses_already_converted_kernels() -> None:

@@ -80,9 +80,16 @@ from tt_dialect.ops.attributes import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.transforms.finalize_runtime_args import compile_time_args_layout
+from tt_dialect.emit.program_facts import (
+    KERNEL_FILES,
+    check_one_kernel_per_role,
+    program_attr,
+    tensor_roles,
+)
 from tt_dialect.transforms.split_kernels import TENSORS_ATTR
 from tt_dialect.transforms.work_partition import PARTITION_ATTR
 
+PURPOSE = "the host program"
 MAIN_FILE = "main.cpp"
 CMAKE_FILE = "CMakeLists.txt"
 KERNEL_DIR_DEFINE = "TT_KERNEL_DIR"
@@ -90,25 +97,12 @@ KERNEL_DIR_DEFINE = "TT_KERNEL_DIR"
 DEVICE_ID = 0
 """The device `main.cpp` opens, as a 1x1 unit mesh."""
 
-KERNEL_FILES: dict[KernelRole, str] = {
-    KernelRole.READER: "reader.cpp",
-    KernelRole.COMPUTE: "compute.cpp",
-    KernelRole.WRITER: "writer.cpp",
-}
-"""Source file of each kernel, by role (one kernel per role)."""
-
 DATA_MOVEMENT: dict[KernelRole, tuple[str, str]] = {
     KernelRole.READER: ("RISCV_1", "RISCV_1_default"),
     KernelRole.WRITER: ("RISCV_0", "RISCV_0_default"),
 }
 """`DataMovementProcessor` and `NOC` of each data-movement kernel: the reader on
 NCRISC with its default NOC (1), the writer on BRISC with its default NOC (0)."""
-
-TENSOR_ROLES: dict[KernelRole, str] = {
-    KernelRole.READER: "input",
-    KernelRole.WRITER: "output",
-}
-"""The role of a tensor whose buffer address a kernel of this role reads."""
 
 CPP_DATA_FORMATS: dict[DataFormat, str] = {
     DataFormat.BF16: "tt::DataFormat::Float16_b",
@@ -189,11 +183,11 @@ class _Host:
 
     @staticmethod
     def of(program: ProgramOp) -> _Host:
-        partition = _program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition")
+        partition = program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition", PURPOSE)
         layouts = _layouts(program)
         kernels = program.kernels()
-        _check_one_kernel_per_role(program, kernels)
-        roles = _tensor_roles(program, layouts, kernels)
+        check_one_kernel_per_role(program, kernels)
+        roles = tensor_roles(program, len(layouts), kernels)
         tensors = [_Tensor(i, layout, roles[i]) for i, layout in enumerate(layouts)]
         working = {core for core, _, _ in partition.assignments()}
         for kernel in kernels:
@@ -201,19 +195,8 @@ class _Host:
         return _Host(program, partition, tensors, _cb_ranges(program, kernels), kernels)
 
 
-def _program_attr(program: ProgramOp, name: str, kind: type, what: str):
-    value = program.attributes.get(name)
-    if not isinstance(value, kind):
-        problem = "has no" if value is None else "has a malformed"
-        raise op_error(
-            program,
-            f"{problem} {name} ({what}); the host program needs a program made by tt-pipeline",
-        )
-    return value
-
-
 def _layouts(program: ProgramOp) -> list[BufferLayoutAttr]:
-    layouts = _program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout")
+    layouts = program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout", PURPOSE)
     result: list[BufferLayoutAttr] = []
     for i, layout in enumerate(layouts.data):
         if not isinstance(layout, BufferLayoutAttr):
@@ -242,55 +225,6 @@ def _layouts(program: ProgramOp) -> list[BufferLayoutAttr]:
             )
         result.append(layout)
     return result
-
-
-def _check_one_kernel_per_role(program: ProgramOp, kernels: list[KernelOp]) -> None:
-    seen: dict[KernelRole, KernelOp] = {}
-    for kernel in kernels:
-        role = kernel.role.data
-        if role in seen:
-            raise op_error(
-                program,
-                f"has two {role.value} kernels (@{seen[role].sym_name.data} and "
-                f"@{kernel.sym_name.data}); the host program gives each role one source file "
-                f"({KERNEL_FILES[role]})",
-            )
-        seen[role] = kernel
-
-
-def _tensor_roles(
-    program: ProgramOp, layouts: list[BufferLayoutAttr], kernels: list[KernelOp]
-) -> list[str]:
-    """`input` / `output` per tensor, from which data-movement kernels read its address."""
-    addressed_by: list[set[KernelRole]] = [set() for _ in layouts]
-    for kernel in kernels:
-        for arg in kernel.runtime_args.args.data:
-            if arg.arg_kind is not ArgKind.BUFFER_ADDRESS:
-                continue
-            tensor = arg.tensor.data
-            if tensor >= len(layouts):
-                raise op_error(
-                    kernel,
-                    f"runtime argument '{arg.arg_name.data}' is the buffer address of tensor "
-                    f"{tensor}, but the program has {len(layouts)} tensors ({TENSORS_ATTR})",
-                )
-            addressed_by[tensor].add(kernel.role.data)
-    roles: list[str] = []
-    for tensor, by in enumerate(addressed_by):
-        found = sorted({TENSOR_ROLES[role] for role in by if role in TENSOR_ROLES})
-        if len(found) != 1:
-            problem = (
-                "is both read by a reader and written by a writer"
-                if found
-                else "is neither read by a reader nor written by a writer"
-            )
-            raise op_error(
-                program,
-                f"tensor {tensor} {problem}; the host program needs each tensor to be an "
-                "input or an output",
-            )
-        roles.append(found[0])
-    return roles
 
 
 def _check_kernel(kernel: KernelOp, working: set[tuple[int, int]]) -> None:

@@ -57,19 +57,20 @@ from tt_dialect.ops.attributes import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.transforms.finalize_runtime_args import compile_time_args_layout
+from tt_dialect.emit.program_facts import (
+    KERNEL_FILES,
+    check_one_kernel_per_role,
+    find_program,
+    program_attr,
+    tensor_roles,
+)
 from tt_dialect.transforms.split_kernels import TENSORS_ATTR
 from tt_dialect.transforms.work_partition import PARTITION_ATTR
 
+PURPOSE = "a plan"
 SCHEMA_VERSION = 1
 PLAN_FILE = "tt.plan.json"
 SCHEMA_FILE = "tt_plan.schema.json"
-
-KERNEL_FILES: dict[KernelRole, str] = {
-    KernelRole.READER: "reader.cpp",
-    KernelRole.COMPUTE: "compute.cpp",
-    KernelRole.WRITER: "writer.cpp",
-}
-"""Source file of each kernel, by role (one kernel per role)."""
 
 PROCESSORS: dict[KernelRole, str] = {
     KernelRole.READER: "riscv_1",
@@ -86,47 +87,23 @@ NOCS: dict[KernelRole, str] = {
 """NOC of each data-movement kernel: each processor's default
 (`NOC::RISCV_1_default` = NOC 1, `NOC::RISCV_0_default` = NOC 0)."""
 
-TENSOR_ROLES: dict[KernelRole, str] = {
-    KernelRole.READER: "input",
-    KernelRole.WRITER: "output",
-}
-"""The role of a tensor whose buffer address a kernel of this role reads."""
-
-
 # --------------------------------------------------------------------------- entry points
-
-
-def find_program(module: ModuleOp) -> ProgramOp:
-    """The one `tt.program` of `module`; a diagnostic on the module otherwise."""
-    programs = [op for op in module.walk() if isinstance(op, ProgramOp)]
-    if not programs:
-        raise op_error(
-            module,
-            "holds no tt.program to plan; run tt-pipeline (tt-split-kernels makes the program)",
-        )
-    if len(programs) > 1:
-        names = ", ".join(f"@{p.sym_name.data}" for p in programs)
-        raise op_error(
-            module,
-            f"holds {len(programs)} tt.programs ({names}); a plan describes exactly one",
-        )
-    return programs[0]
 
 
 def plan_of(program: ProgramOp | ModuleOp) -> dict[str, Any]:
     """The plan of `program` (or of the one program of a module) as JSON data."""
     if isinstance(program, ModuleOp):
-        program = find_program(program)
-    partition = _program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition")
-    layouts = _program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout")
+        program = find_program(program, PURPOSE)
+    partition = program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition", PURPOSE)
+    layouts = program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout", PURPOSE)
     for position, layout in enumerate(layouts.data):
         if not isinstance(layout, BufferLayoutAttr):
             raise op_error(
                 program, f"{TENSORS_ATTR} entry {position} is not a #tt.buffer_layout: {layout}"
             )
     kernels = program.kernels()
-    _check_one_kernel_per_role(program, kernels)
-    roles = _tensor_roles(program, layouts.data, kernels)
+    check_one_kernel_per_role(program, kernels)
+    roles = tensor_roles(program, len(layouts.data), kernels)
     rows, cols = partition.grid_shape
     return {
         "schema_version": SCHEMA_VERSION,
@@ -160,70 +137,6 @@ def plan_schema() -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- checks
-
-
-def _program_attr(program: ProgramOp, name: str, kind: type, what: str) -> Any:
-    value = program.attributes.get(name)
-    if not isinstance(value, kind):
-        problem = "has no" if value is None else "has a malformed"
-        raise op_error(
-            program,
-            f"{problem} {name} ({what}); a plan needs a program made by tt-split-kernels",
-        )
-    return value
-
-
-def _check_one_kernel_per_role(program: ProgramOp, kernels: list[KernelOp]) -> None:
-    seen: dict[KernelRole, KernelOp] = {}
-    for kernel in kernels:
-        role = kernel.role.data
-        if role in seen:
-            raise op_error(
-                program,
-                f"has two {role.value} kernels (@{seen[role].sym_name.data} and "
-                f"@{kernel.sym_name.data}); the plan gives each role one source file "
-                f"({KERNEL_FILES[role]})",
-            )
-        seen[role] = kernel
-
-
-def _tensor_roles(
-    program: ProgramOp, layouts: tuple[Any, ...], kernels: list[KernelOp]
-) -> list[str]:
-    """`input` / `output` per tensor, from which data-movement kernels read its address."""
-    addressed_by: list[set[KernelRole]] = [set() for _ in layouts]
-    for kernel in kernels:
-        role = kernel.role.data
-        for arg in kernel.runtime_args.args.data:
-            if arg.arg_kind is not ArgKind.BUFFER_ADDRESS:
-                continue
-            tensor = arg.tensor.data
-            if tensor >= len(layouts):
-                raise op_error(
-                    program,
-                    f"kernel @{kernel.sym_name.data} reads the buffer address of tensor "
-                    f"{tensor}, but {TENSORS_ATTR} describes {len(layouts)} tensors",
-                )
-            if role in TENSOR_ROLES:
-                addressed_by[tensor].add(role)
-    roles = []
-    for tensor, by in enumerate(addressed_by):
-        if len(by) != 1:
-            problem = (
-                "is addressed by both a reader and a writer kernel"
-                if by
-                else "is addressed by no reader or writer kernel"
-            )
-            raise op_error(
-                program,
-                f"tensor {tensor} {problem}, so it is neither an input nor an output; "
-                "run tt-finalize-runtime-args so each kernel keeps only the arguments it reads",
-            )
-        roles.append(TENSOR_ROLES[by.pop()])
-    return roles
-
-
-# --------------------------------------------------------------------------- serialization
 
 
 def _core_range(r: CoreRangeAttr) -> dict[str, list[int]]:

@@ -29,24 +29,11 @@ from tt_dialect.emit.convert_tt_to_emitc import convert_kernel, is_converted
 from tt_dialect.emit.cpp import kernel_cpp
 from tt_dialect.emit.host import cmake_lists, host_main_cpp
 from tt_dialect.emit.plan import plan_json
-from tt_dialect.ops.program import ProgramOp
-
-KERNEL_FILES = {"reader": "reader.cpp", "compute": "compute.cpp", "writer": "writer.cpp"}
-
-
-def program_of(module: ModuleOp) -> ProgramOp:
-    programs = [op for op in module.walk() if isinstance(op, ProgramOp)]
-    if len(programs) != 1:
-        raise op_error(
-            module,
-            f"tt-cpp needs exactly one tt.program (run tt-pipeline first), found {len(programs)}",
-        )
-    return programs[0]
-
+from tt_dialect.emit.program_facts import KERNEL_FILES, find_program
 
 def artifacts(module: ModuleOp) -> dict[str, str]:
     """File name -> text of every artifact, in the order they are printed."""
-    program = program_of(module)
+    program = find_program(module, "tt-cpp")
     kernels = program.kernels()
     if any(is_converted(kernel) for kernel in kernels):
         raise op_error(
@@ -62,7 +49,7 @@ def artifacts(module: ModuleOp) -> dict[str, str]:
     files: dict[str, str] = {}
     for kernel in kernels:
         convert_kernel(kernel)
-        files[KERNEL_FILES[kernel.role.data.value]] = kernel_cpp(kernel)
+        files[KERNEL_FILES[kernel.role.data]] = kernel_cpp(kernel)
     return {**files, **host}
 
 
