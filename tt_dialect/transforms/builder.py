@@ -114,3 +114,11 @@ def cb_source(value: SSAValue) -> Operation | None:
         if not isinstance(loop, scf.ForOp) or value.index == 0:
             return None
         value = loop.iter_args[value.index - 1]
+
+
+def ancestor_in(op: Operation, block: Block) -> Operation | None:
+    """The op of `block` that is or contains `op`; None if `op` is not inside `block`."""
+    current: Operation | None = op
+    while current is not None and current.parent_block() is not block:
+        current = current.parent_op()
+    return current

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from xdsl.context import Context
 from xdsl.dialects import func
 from xdsl.dialects.builtin import ModuleOp
-from xdsl.ir import Block, Operation, SSAValue
+from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 from xdsl.rewriter import InsertPoint, Rewriter
@@ -35,7 +35,7 @@ from xdsl.rewriter import InsertPoint, Rewriter
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
 from tt_dialect.ops.compute import CopyTileOp, PackTileOp, _FPUTilesOp
-from tt_dialect.transforms.builder import located, rewrite_functions
+from tt_dialect.transforms.builder import ancestor_in, located, rewrite_functions
 
 
 def tile_reads(op: Operation) -> tuple[SSAValue, ...]:
@@ -45,13 +45,6 @@ def tile_reads(op: Operation) -> tuple[SSAValue, ...]:
     if isinstance(op, CopyTileOp):
         return (op.cb,)
     return ()
-
-
-def _ancestor_in(op: Operation, block: Block) -> Operation | None:
-    current: Operation | None = op
-    while current is not None and current.parent_block() is not block:
-        current = current.parent_op()
-    return current
 
 
 def _contains(op: Operation, predicate: Callable[[Operation], bool]) -> bool:
@@ -211,7 +204,7 @@ class InsertComputeSideProtocol(RewritePattern):
         around the reads that follow."""
         block = cb.packs[0].parent_block()
         assert block is not None
-        tops: Sequence[Operation | None] = [_ancestor_in(op, block) for op in [*cb.packs, *cb.reads]]
+        tops: Sequence[Operation | None] = [ancestor_in(op, block) for op in [*cb.packs, *cb.reads]]
         if any(top is None for top in tops):
             raise op_error(cb.reads[0], f"reads of intermediate CB {cb.index} must follow its packs in one block")
         packers = [op for op in block.ops if _contains(op, cb.is_pack)]

@@ -93,6 +93,7 @@ from tt_dialect.ops.tile_program import (
 from tt_dialect.ops.types import CBType
 from tt_dialect.transforms.builder import (
     BlockConstants,
+    ancestor_in,
     IndexEmitter,
     buffer_tiles,
     has_no_effect,
@@ -164,14 +165,6 @@ def subblock_shape(
 
 def _uses_in(value: SSAValue) -> list[Operation]:
     return [use.operation for use in value.uses]
-
-
-def _ancestor_in(op: Operation, block: Block) -> Operation | None:
-    """The op of `block` that is or contains `op`."""
-    current: Operation | None = op
-    while current is not None and current.parent_block() is not block:
-        current = current.parent_op()
-    return current
 
 
 @dataclass
@@ -416,7 +409,7 @@ class _ProgramLowering:
         members = {*clears, *fills, *stores, *group.gemms}
         if group.loop is not None:
             members.add(group.loop)
-        top = [_ancestor_in(op, group.block) for op in members]
+        top = [ancestor_in(op, group.block) for op in members]
         if any(op is None for op in top):
             raise op_error(
                 group.gemms[0],
