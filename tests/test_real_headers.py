@@ -28,6 +28,20 @@ def split_case(path: Path, function: str) -> str:
     raise AssertionError(f"no @{function} in {path}")
 
 
+def elementwise_chain(ops: list[str]) -> str:
+    """z = ops[-1](...ops[0](x)) on one tile, each op into its own buffer."""
+    t = "memref<32x32xbf16>"
+    names = ["x", *(f"v{i}" for i in range(len(ops)))]
+    allocs = "".join(f"    %{n} = tt.alloc_shared : {t}\n" for n in names)
+    steps = "".join(f"    tt.{op} %{a} to %{b} : {t}\n" for op, a, b in zip(ops, names, names[1:]))
+    return (
+        f"func.func @chain(%X: {t}, %Z: {t}) {{\n  tt.launch_grid (%bx, %by) in (1, 1) {{\n"
+        f"    %c0 = arith.constant 0 : index\n{allocs}"
+        f"    tt.copy %X[%c0, %c0] to %x : {t} to {t}\n{steps}"
+        f"    tt.copy %{names[-1]} to %Z[%c0, %c0] : {t} to {t}\n  }}\n  func.return\n}}\n"
+    )
+
+
 CASES = {
     "gemm-1024-8x8": ((ROOT / "examples" / "gemm" / "gemm.mlir").read_text(), "tt-pipeline{grid=8x8}"),
     "gemm-1024-blackhole": (
@@ -39,6 +53,10 @@ CASES = {
     "gemm-relu": (split_case(PIPELINE_TESTS / "gemm_variants.mlir", "relu_subblocks"), "tt-pipeline{grid=1x1}"),
     "add": ((ROOT / "examples" / "elementwise" / "add.mlir").read_text(), "tt-pipeline{grid=3x3}"),
     "exp": (split_case(PIPELINE_TESTS / "elementwise.mlir", "exp"), "tt-pipeline{grid=1x2}"),
+    "sigmoid-tanh-log": (
+        elementwise_chain(["sigmoid", "tanh", "log", "sqrt", "recip", "gelu"]),
+        "tt-pipeline{grid=1x1}",
+    ),
 }
 
 

@@ -84,8 +84,8 @@ COMPUTE_HEADERS: dict[str, str] = {
     "get_arg_val": "api/compute/common.h",
     "exp_tile_init": "api/compute/eltwise_unary/exp.h",
     "exp_tile": "api/compute/eltwise_unary/exp.h",
-    "log_tile_init": "api/compute/eltwise_unary/eltwise_unary.h",
-    "log_tile": "api/compute/eltwise_unary/eltwise_unary.h",
+    "log_tile_init": "api/compute/compute_kernel_api.h",
+    "log_tile": "api/compute/compute_kernel_api.h",
     "sqrt_tile_init": "api/compute/eltwise_unary/sqrt.h",
     "sqrt_tile": "api/compute/eltwise_unary/sqrt.h",
     "recip_tile_init": "api/compute/eltwise_unary/recip.h",
@@ -94,10 +94,10 @@ COMPUTE_HEADERS: dict[str, str] = {
     "relu_tile": "api/compute/eltwise_unary/relu.h",
     "gelu_tile_init": "api/compute/eltwise_unary/gelu.h",
     "gelu_tile": "api/compute/eltwise_unary/gelu.h",
-    "sigmoid_tile_init": "api/compute/eltwise_unary/sigmoid.h",
-    "sigmoid_tile": "api/compute/eltwise_unary/sigmoid.h",
-    "tanh_tile_init": "api/compute/eltwise_unary/trigonometry.h",
-    "tanh_tile": "api/compute/eltwise_unary/trigonometry.h",
+    "sigmoid_tile_init": "api/compute/compute_kernel_api.h",
+    "sigmoid_tile": "api/compute/compute_kernel_api.h",
+    "tanh_tile_init": "api/compute/compute_kernel_api.h",
+    "tanh_tile": "api/compute/compute_kernel_api.h",
 }
 """Header declaring each compute-kernel call at v0.74.0."""
 

@@ -1,0 +1,215 @@
+// tt-emu: the data-movement kernel API of tt-metal v0.74.0 (api/dataflow/dataflow_api.h), the
+// free-function style: runtime and compile-time arguments, circular buffers, NOC transfers of
+// pages through address generators (TensorAccessor), barriers.
+//
+// Semantics kept from the device:
+// - cb_reserve_back / cb_wait_front block until the CB has that many free / filled pages; the
+//   pointers wrap only at the end of the CB (a reservation or wait that would run past the end
+//   is a fault: the CB size must be a multiple of the transfer, as tt-metal documents);
+// - cb_wait_front is cumulative (n is a total, not an increment);
+// - get_write_ptr / get_read_ptr return the L1 address of the back / front of the CB; L1
+//   addresses are real host addresses below 4 GiB, so a kernel may also dereference them;
+// - a NOC transfer is carried out when issued; the barriers (and the checks at cb_push_back /
+//   cb_pop_front) enforce that a page is pushed only after its read barrier and popped only
+//   after its write barrier.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <stdint.h>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "api/compile_time_args.h"
+#include "api/tensor/tensor_accessor.h"
+#include "emu/kernel.h"
+#include "emu/noc_index.h"
+
+using tt::DataFormat;
+
+#ifndef NOC_MAX_BURST_SIZE
+#define NOC_MAX_BURST_SIZE 8192
+#endif
+
+// ------------------------------------------------------------------ identity and arguments
+
+inline uint8_t get_absolute_logical_x() { return static_cast<uint8_t>(emu::k::core_x()); }
+inline uint8_t get_absolute_logical_y() { return static_cast<uint8_t>(emu::k::core_y()); }
+inline uint8_t get_relative_logical_x() { return static_cast<uint8_t>(emu::k::core_x()); }
+inline uint8_t get_relative_logical_y() { return static_cast<uint8_t>(emu::k::core_y()); }
+
+static FORCE_INLINE uintptr_t get_arg_addr(int arg_idx) { return emu::k::rt_arg_addr(arg_idx); }
+static FORCE_INLINE uintptr_t get_common_arg_addr(int arg_idx) { return emu::k::common_rt_arg_addr(arg_idx); }
+
+template <typename T>
+FORCE_INLINE T get_arg_val(int arg_idx) {
+    static_assert("Error: only 4B args are supported" && sizeof(T) == 4);
+    const uint32_t raw = emu::k::rt_arg(arg_idx);
+    T value;
+    std::memcpy(&value, &raw, sizeof(T));
+    return value;
+}
+
+template <typename T>
+FORCE_INLINE T get_common_arg_val(int arg_idx) {
+    static_assert("Error: only 4B args are supported" && sizeof(T) == 4);
+    const uint32_t raw = emu::k::common_rt_arg(arg_idx);
+    T value;
+    std::memcpy(&value, &raw, sizeof(T));
+    return value;
+}
+
+// ------------------------------------------------------------------ circular buffers
+
+FORCE_INLINE void cb_push_back(const int32_t operand, const int32_t num_pages) {
+    emu::k::cb_push_back(operand, num_pages);
+}
+
+FORCE_INLINE void cb_pop_front(int32_t operand, int32_t num_pages) { emu::k::cb_pop_front(operand, num_pages); }
+
+// On the device these are constexpr tables the JIT generates from the program's CB configs; in
+// the emulator they are looked up at run time.
+inline std::int32_t get_tile_size(const std::int32_t operand) {
+    return static_cast<std::int32_t>(emu::k::cb_page_size(operand));
+}
+inline uint32_t get_tile_hw(const std::int32_t) { return 32 * 32; }
+inline uint32_t get_tile_num_faces(const std::int32_t) { return 4; }
+inline DataFormat get_dataformat(const std::int32_t operand) { return emu::k::cb_data_format(operand); }
+
+FORCE_INLINE uint32_t get_write_ptr(uint32_t operand) { return emu::k::cb_write_ptr(operand); }
+FORCE_INLINE uint32_t get_read_ptr(uint32_t operand) { return emu::k::cb_read_ptr(operand); }
+
+FORCE_INLINE bool cb_pages_reservable_at_back(int32_t operand, int32_t num_pages) {
+    return emu::k::cb_pages_reservable_at_back(operand, num_pages);
+}
+FORCE_INLINE void cb_reserve_back(int32_t operand, int32_t num_pages) { emu::k::cb_reserve_back(operand, num_pages); }
+FORCE_INLINE bool cb_pages_available_at_front(int32_t operand, int32_t num_pages) {
+    return emu::k::cb_pages_available_at_front(operand, num_pages);
+}
+FORCE_INLINE void cb_wait_front(int32_t operand, int32_t num_pages) { emu::k::cb_wait_front(operand, num_pages); }
+
+// ------------------------------------------------------------------ NOC addresses
+
+FORCE_INLINE uint64_t get_noc_addr(uint32_t noc_x, uint32_t noc_y, uint32_t addr, uint8_t noc = noc_index) {
+    (void)noc;
+    return emu::k::core_noc_addr(noc_x, noc_y, addr);
+}
+
+FORCE_INLINE uint64_t get_noc_addr(uint32_t addr, uint8_t noc = noc_index) {
+    (void)noc;
+    return emu::k::core_noc_addr(emu::k::core_x(), emu::k::core_y(), addr);
+}
+
+template <typename AddrGen>
+FORCE_INLINE uint64_t get_noc_addr(const uint32_t id, const AddrGen& addrgen, uint32_t offset = 0,
+                                   uint8_t noc = noc_index) {
+    return addrgen.get_noc_addr(id, offset, noc);
+}
+
+// The deprecated interleaved address generators, kept for tt-metal's older kernels.
+template <bool DRAM>
+struct InterleavedAddrGen {
+    uint32_t bank_base_address;
+    uint32_t page_size;
+    uint32_t get_aligned_page_size() const { return page_size; }
+    uint64_t get_noc_addr(const uint32_t id, const uint32_t offset = 0, uint8_t noc = noc_index) const {
+        (void)noc;
+        return emu::k::accessor_noc_addr(bank_base_address, page_size, DRAM, id, offset);
+    }
+};
+
+template <bool DRAM>
+struct InterleavedAddrGenFast {
+    uint32_t bank_base_address;
+    uint32_t page_size;
+    DataFormat data_format;
+    uint32_t get_aligned_page_size() const { return page_size; }
+    uint64_t get_noc_addr(const uint32_t id, const uint32_t offset = 0, uint8_t noc = noc_index) const {
+        (void)noc;
+        return emu::k::accessor_noc_addr(bank_base_address, page_size, DRAM, id, offset);
+    }
+};
+
+namespace tt_emu_detail {
+template <typename AddrGen>
+uint32_t page_size_of(const AddrGen& addrgen) {
+    if constexpr (requires { addrgen.get_aligned_page_size(); }) {
+        return addrgen.get_aligned_page_size();
+    } else if constexpr (requires { addrgen.page_size; }) {
+        return addrgen.page_size;
+    } else {
+        return 1u << addrgen.log_base_2_of_page_size;
+    }
+}
+}  // namespace tt_emu_detail
+
+// ------------------------------------------------------------------ NOC transfers
+
+template <bool enable_noc_tracing = true>
+FORCE_INLINE void noc_async_read_one_packet(uint64_t src_noc_addr, uint32_t dst_local_l1_addr, uint32_t size,
+                                            uint8_t noc = noc_index) {
+    emu::k::noc_read(src_noc_addr, dst_local_l1_addr, size, noc);
+}
+
+template <uint32_t max_page_size = NOC_MAX_BURST_SIZE + 1, bool enable_noc_tracing = true>
+inline void noc_async_read(uint64_t src_noc_addr, uint32_t dst_local_l1_addr, uint32_t size,
+                           uint8_t noc = noc_index) {
+    emu::k::noc_read(src_noc_addr, dst_local_l1_addr, size, noc);
+}
+
+template <bool enable_noc_tracing = true, bool posted = false>
+FORCE_INLINE void noc_async_write_one_packet(uint32_t src_local_l1_addr, uint64_t dst_noc_addr, uint32_t size,
+                                             uint8_t noc = noc_index) {
+    emu::k::noc_write(src_local_l1_addr, dst_noc_addr, size, noc);
+}
+
+template <uint32_t max_page_size = NOC_MAX_BURST_SIZE + 1, bool enable_noc_tracing = true, bool posted = false>
+inline void noc_async_write(uint32_t src_local_l1_addr, uint64_t dst_noc_addr, uint32_t size,
+                            uint8_t noc = noc_index) {
+    emu::k::noc_write(src_local_l1_addr, dst_noc_addr, size, noc);
+}
+
+template <typename AddrGen, bool enable_noc_tracing = true>
+FORCE_INLINE void noc_async_read_page(const uint32_t id, const AddrGen& addrgen, uint32_t dst_local_l1_addr,
+                                      uint32_t offset = 0, uint8_t noc = noc_index) {
+    const uint32_t page_size = tt_emu_detail::page_size_of(addrgen);
+    emu::k::note_call("noc_async_read_page");
+    emu::k::noc_read(addrgen.get_noc_addr(id, offset, noc), dst_local_l1_addr, page_size, noc);
+}
+
+template <typename AddrGen, bool enable_noc_tracing = true, bool posted = false>
+FORCE_INLINE void noc_async_write_page(const uint32_t id, const AddrGen& addrgen, uint32_t src_local_l1_addr,
+                                       uint32_t size = 0, uint32_t offset = 0, uint8_t noc = noc_index) {
+    const uint32_t page_size = tt_emu_detail::page_size_of(addrgen);
+    emu::k::note_call("noc_async_write_page");
+    emu::k::noc_write(src_local_l1_addr, addrgen.get_noc_addr(id, offset, noc), size ? size : page_size, noc);
+}
+
+template <typename AddrGen>
+[[deprecated("Use <typename AddrGen> noc_async_read_page instead.")]]
+FORCE_INLINE void noc_async_read_tile(const uint32_t id, const AddrGen& addrgen, uint32_t dst_local_l1_addr,
+                                      uint32_t offset = 0, uint8_t noc = noc_index) {
+    emu::k::note_call("noc_async_read_tile");
+    emu::k::noc_read(addrgen.get_noc_addr(id, offset, noc), dst_local_l1_addr, tt_emu_detail::page_size_of(addrgen),
+                     noc);
+}
+
+template <typename AddrGen>
+[[deprecated("Use <typename AddrGen> noc_async_write_page instead.")]]
+FORCE_INLINE void noc_async_write_tile(const uint32_t id, const AddrGen& addrgen, uint32_t src_local_l1_addr,
+                                       uint8_t noc = noc_index) {
+    emu::k::note_call("noc_async_write_tile");
+    emu::k::noc_write(src_local_l1_addr, addrgen.get_noc_addr(id, 0, noc), tt_emu_detail::page_size_of(addrgen),
+                      noc);
+}
+
+FORCE_INLINE void noc_async_read_barrier(uint8_t noc = noc_index) { emu::k::noc_read_barrier(noc); }
+FORCE_INLINE void noc_async_write_barrier(uint8_t noc = noc_index) { emu::k::noc_write_barrier(noc); }
+FORCE_INLINE void noc_async_writes_flushed(uint8_t noc = noc_index) { emu::k::noc_writes_flushed(noc); }
+FORCE_INLINE void noc_async_posted_writes_flushed(uint8_t noc = noc_index) { emu::k::noc_writes_flushed(noc); }
+FORCE_INLINE void noc_async_atomic_barrier(uint8_t noc_idx = noc_index) { (void)noc_idx; }
+FORCE_INLINE void noc_async_full_barrier(uint8_t noc_idx = noc_index) {
+    emu::k::noc_read_barrier(noc_idx);
+    emu::k::noc_write_barrier(noc_idx);
+}

@@ -1,0 +1,109 @@
+// tt-emu: the interface between an emulated kernel and the emulator runtime (libttemu.so).
+//
+// Every kernel-API header of the emulator (api/dataflow/..., api/compute/..., api/tensor/...)
+// is a thin inline layer over the functions declared here. They act on the calling thread's
+// kernel: the runtime runs each kernel of each core in a thread of its own and knows, per
+// thread, the core, the kernel, its runtime arguments, its CBs and (compute) its DST state.
+//
+// A kernel is compiled as a shared object of its own (like tt-metal's JIT builds one binary per
+// kernel and core type), with its compile-time arguments baked in:
+//   g++ -std=c++20 -O2 -fPIC -shared -fvisibility=hidden -I emu/include
+//       -DKERNEL_COMPILE_TIME_ARGS=0,1,2,2048 [-DKERNEL_COMPILE_TIME_ARG_MAP=...] kernel.cpp
+// The runtime loads it with dlopen and calls `tt_emu_kernel_entry`, which calls `kernel_main`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "emu/data_format.h"
+
+#define TT_EMU_API __attribute__((visibility("default")))
+
+namespace emu::k {
+
+// ---- arguments and identity
+TT_EMU_API std::uint32_t rt_arg(int idx);
+TT_EMU_API std::uint32_t common_rt_arg(int idx);
+TT_EMU_API std::uintptr_t rt_arg_addr(int idx);
+TT_EMU_API std::uintptr_t common_rt_arg_addr(int idx);
+TT_EMU_API std::uint32_t core_x();  // logical coordinates of the core the kernel runs on
+TT_EMU_API std::uint32_t core_y();
+
+// ---- circular buffers (both sides; the compute kernel's unpack/pack threads use the same calls)
+TT_EMU_API void cb_reserve_back(std::int32_t cb, std::int32_t pages);
+TT_EMU_API void cb_push_back(std::int32_t cb, std::int32_t pages);
+TT_EMU_API void cb_wait_front(std::int32_t cb, std::int32_t pages);
+TT_EMU_API void cb_pop_front(std::int32_t cb, std::int32_t pages);
+TT_EMU_API bool cb_pages_available_at_front(std::int32_t cb, std::int32_t pages);
+TT_EMU_API bool cb_pages_reservable_at_back(std::int32_t cb, std::int32_t pages);
+TT_EMU_API std::uint32_t cb_write_ptr(std::uint32_t cb);
+TT_EMU_API std::uint32_t cb_read_ptr(std::uint32_t cb);
+TT_EMU_API std::uint32_t cb_page_size(std::uint32_t cb);
+TT_EMU_API std::uint32_t cb_num_pages(std::uint32_t cb);
+TT_EMU_API tt::DataFormat cb_data_format(std::uint32_t cb);
+
+// Names the API call being made, for messages of the calls it makes internally (for example the
+// TensorAccessor page lookup inside noc_async_read_page).
+TT_EMU_API void note_call(const char* call);
+
+// ---- NOC. An emulated NOC address is (endpoint << 32 | local address): DRAM bank b or a
+// worker core's L1. Transfers are carried out when issued; the barriers check the protocol.
+TT_EMU_API std::uint64_t accessor_noc_addr(
+    std::uint32_t bank_base_address, std::uint32_t page_size, bool is_dram, std::uint32_t page_id,
+    std::uint32_t offset);
+TT_EMU_API std::uint64_t core_noc_addr(std::uint32_t x, std::uint32_t y, std::uint32_t addr);
+TT_EMU_API std::uint64_t dram_bank_noc_addr(std::uint32_t bank, std::uint32_t addr);
+TT_EMU_API void noc_read(std::uint64_t src_noc_addr, std::uint32_t dst_l1_addr, std::uint32_t size,
+                         std::uint8_t noc);
+TT_EMU_API void noc_write(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint32_t size,
+                          std::uint8_t noc);
+TT_EMU_API void noc_read_barrier(std::uint8_t noc);
+TT_EMU_API void noc_write_barrier(std::uint8_t noc);
+TT_EMU_API void noc_writes_flushed(std::uint8_t noc);
+
+// ---- compute: configuration, FPU, SFPU, DST and pack. `call` names the API call in messages.
+enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };
+enum class Sfpu : int {
+    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Count
+};
+TT_EMU_API void hw_startup(const char* call, std::uint32_t icb0, std::uint32_t icb1,
+                           std::uint32_t ocb);
+TT_EMU_API void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose);
+TT_EMU_API void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
+                             std::uint32_t t1, std::uint32_t dst);
+TT_EMU_API void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest);
+TT_EMU_API void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
+                             std::uint32_t t1, std::uint32_t dst);
+TT_EMU_API void copy_init(std::uint32_t cb, std::uint32_t transpose);
+TT_EMU_API void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst);
+TT_EMU_API void sfpu_init(Sfpu op);
+TT_EMU_API void sfpu_tile(Sfpu op, std::uint32_t dst);
+TT_EMU_API void tile_regs_acquire();
+TT_EMU_API void tile_regs_commit();
+TT_EMU_API void tile_regs_wait();
+TT_EMU_API void tile_regs_release();
+TT_EMU_API void pack_tile(std::uint32_t dst, std::uint32_t cb, std::uint32_t out_tile,
+                          bool out_of_order);
+
+// ---- faults raised by the headers themselves (an unsupported call, an assert)
+[[noreturn]] TT_EMU_API void fail(const char* message);
+
+}  // namespace emu::k
+
+// Every kernel source defines `void kernel_main()`; each kernel shared object exports one entry
+// point that calls it. (Tests that link kernels as plain functions define
+// TT_EMU_NO_KERNEL_ENTRY.)
+void kernel_main();
+#ifndef TT_EMU_NO_KERNEL_ENTRY
+extern "C" TT_EMU_API void tt_emu_kernel_entry() { kernel_main(); }
+#endif
+
+#ifndef FORCE_INLINE
+#define FORCE_INLINE inline __attribute__((always_inline))
+#endif
+#ifndef tt_l1_ptr
+#define tt_l1_ptr
+#endif
+#ifndef tt_reg_ptr
+#define tt_reg_ptr
+#endif

@@ -1,0 +1,181 @@
+// tt-emu: the state of one circular buffer on one core, without threads (unit-tested).
+//
+// A CB is `num_pages` pages of `page_size` bytes in L1, used as a FIFO between one producer
+// (cb_reserve_back / write / cb_push_back) and one consumer (cb_wait_front / read /
+// cb_pop_front), with tt-metal's semantics:
+// - the CB counts pages received (pushed) and acked (popped); `occupied = received - acked`;
+// - cb_reserve_back(n) waits for `num_pages - occupied >= n`, cb_wait_front(n) for
+//   `occupied >= n` (cumulative: n is a total, not an increment);
+// - the write and read pointers advance by whole pushes / pops and wrap only when they reach the
+//   end exactly ("no other wrap is legal": a producer writes contiguous memory). A reservation,
+//   wait, push or pop that would run past the end is a contract violation here, since on the
+//   device it reads or writes past the CB.
+// On top the emulator tracks what each side has secured: `reserved` (pages the producer waited
+// for and has not pushed) and `front` (pages the consumer waited for and has not popped), so it
+// can report a push of more than was reserved, a pop of more than was waited for, a pointer
+// taken without a reservation / wait, and a tile index past what was secured.
+//
+// The methods that change state return an empty string, or the text of the violation (and then
+// change nothing).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "emu/data_format.h"
+
+namespace emu {
+
+struct CBState {
+    std::uint32_t index = 0;
+    tt::DataFormat format = tt::DataFormat::Float16_b;
+    std::uint32_t page_size = 0;
+    std::uint32_t num_pages = 0;
+    std::uint32_t base = 0;  // device (L1) address of page 0
+    std::uint8_t* host = nullptr;  // host address of page 0
+
+    std::uint64_t received = 0;  // pages pushed, ever
+    std::uint64_t acked = 0;     // pages popped, ever
+    std::uint32_t wr_page = 0;   // page the write pointer is at
+    std::uint32_t rd_page = 0;   // page the read pointer is at
+    std::uint32_t reserved = 0;  // pages secured by cb_reserve_back and not yet pushed
+    std::uint32_t front = 0;     // pages secured by cb_wait_front and not yet popped
+    std::uint32_t pack_seq = 0;  // pack_tile<false> position in the reserved region
+
+    std::uint32_t high_water = 0;           // most pages ever occupied (pushed, not popped)
+    std::uint32_t high_water_with_reserved = 0;  // ... plus those reserved by the producer
+
+    std::uint32_t occupied() const { return static_cast<std::uint32_t>(received - acked); }
+    std::uint32_t free_pages() const { return num_pages - occupied(); }
+    std::uint32_t write_ptr() const { return base + wr_page * page_size; }
+    std::uint32_t read_ptr() const { return base + rd_page * page_size; }
+
+    std::string name() const { return "CB " + std::to_string(index); }
+
+    std::string counts() const {
+        return name() + " holds " + std::to_string(occupied()) + " of " + std::to_string(num_pages) +
+               " pages (" + std::to_string(reserved) + " reserved by the producer, " + std::to_string(front) +
+               " waited for by the consumer; write pointer at page " + std::to_string(wr_page) +
+               ", read pointer at page " + std::to_string(rd_page) + ")";
+    }
+
+    // --- producer
+    std::string check_reserve(std::int32_t n) const {
+        if (n <= 0) {
+            return "cb_reserve_back(" + name() + ", " + std::to_string(n) + ") asks for no pages";
+        }
+        if (static_cast<std::uint32_t>(n) > num_pages) {
+            return "cb_reserve_back(" + name() + ", " + std::to_string(n) + ") can never be satisfied: the CB has " +
+                   std::to_string(num_pages) + " pages";
+        }
+        if (wr_page + static_cast<std::uint32_t>(n) > num_pages) {
+            return "cb_reserve_back(" + name() + ", " + std::to_string(n) + ") at page " + std::to_string(wr_page) +
+                   " of " + std::to_string(num_pages) +
+                   " would run past the end of the CB (the CB size must be a multiple of what is reserved at once)";
+        }
+        return {};
+    }
+    bool can_reserve(std::int32_t n) const { return free_pages() >= static_cast<std::uint32_t>(n); }
+    void did_reserve(std::int32_t n) {
+        reserved = std::max(reserved, static_cast<std::uint32_t>(n));
+        high_water_with_reserved = std::max(high_water_with_reserved, occupied() + reserved);
+    }
+
+    std::string push(std::int32_t n) {
+        if (n <= 0) {
+            return "cb_push_back(" + name() + ", " + std::to_string(n) + ") pushes no pages";
+        }
+        const auto un = static_cast<std::uint32_t>(n);
+        if (un > reserved) {
+            return "cb_push_back(" + name() + ", " + std::to_string(n) + ") pushes more pages than cb_reserve_back secured (" +
+                   std::to_string(reserved) + ")";
+        }
+        if (wr_page + un > num_pages) {
+            return "cb_push_back(" + name() + ", " + std::to_string(n) + ") at page " + std::to_string(wr_page) + " of " +
+                   std::to_string(num_pages) + " runs past the end of the CB";
+        }
+        received += un;
+        reserved -= un;
+        wr_page += un;
+        if (wr_page == num_pages) {
+            wr_page = 0;
+        }
+        pack_seq = 0;
+        high_water = std::max(high_water, occupied());
+        high_water_with_reserved = std::max(high_water_with_reserved, occupied() + reserved);
+        return {};
+    }
+
+    // --- consumer
+    std::string check_wait(std::int32_t n) const {
+        if (n <= 0) {
+            return "cb_wait_front(" + name() + ", " + std::to_string(n) + ") waits for no pages";
+        }
+        if (static_cast<std::uint32_t>(n) > num_pages) {
+            return "cb_wait_front(" + name() + ", " + std::to_string(n) + ") can never be satisfied: the CB has " +
+                   std::to_string(num_pages) + " pages";
+        }
+        if (rd_page + static_cast<std::uint32_t>(n) > num_pages) {
+            return "cb_wait_front(" + name() + ", " + std::to_string(n) + ") at page " + std::to_string(rd_page) + " of " +
+                   std::to_string(num_pages) +
+                   " would read past the end of the CB (the CB size must be a multiple of what is consumed at once)";
+        }
+        return {};
+    }
+    bool can_wait(std::int32_t n) const { return occupied() >= static_cast<std::uint32_t>(n); }
+    void did_wait(std::int32_t n) { front = std::max(front, static_cast<std::uint32_t>(n)); }
+
+    std::string pop(std::int32_t n) {
+        if (n <= 0) {
+            return "cb_pop_front(" + name() + ", " + std::to_string(n) + ") pops no pages";
+        }
+        const auto un = static_cast<std::uint32_t>(n);
+        if (un > front) {
+            return "cb_pop_front(" + name() + ", " + std::to_string(n) + ") pops more pages than cb_wait_front secured (" +
+                   std::to_string(front) + ")";
+        }
+        acked += un;
+        front -= un;
+        rd_page += un;
+        if (rd_page == num_pages) {
+            rd_page = 0;
+        }
+        return {};
+    }
+
+    // --- checked access to what a side has secured
+    std::string check_write_ptr(const char* call) const {
+        if (reserved == 0) {
+            return std::string(call) + "(" + name() + ") without a cb_reserve_back: no page of the CB is reserved";
+        }
+        return {};
+    }
+    std::string check_read_ptr(const char* call) const {
+        if (front == 0) {
+            return std::string(call) + "(" + name() + ") without a cb_wait_front: no page of the CB has been waited for";
+        }
+        return {};
+    }
+    // Tile `tile` of the consumer's secured front (unpack side).
+    std::string check_front_tile(const char* call, std::uint32_t tile) const {
+        if (tile >= front) {
+            return std::string(call) + " reads tile " + std::to_string(tile) + " of " + name() + ", but cb_wait_front secured " +
+                   std::to_string(front) + " page" + (front == 1 ? "" : "s");
+        }
+        return {};
+    }
+    // Tile `tile` of the producer's reserved region (pack side).
+    std::string check_back_tile(const char* call, std::uint32_t tile) const {
+        if (tile >= reserved) {
+            return std::string(call) + " writes tile " + std::to_string(tile) + " of " + name() + ", but cb_reserve_back secured " +
+                   std::to_string(reserved) + " page" + (reserved == 1 ? "" : "s");
+        }
+        return {};
+    }
+
+    std::uint8_t* front_page(std::uint32_t tile) const { return host + static_cast<std::size_t>(rd_page + tile) * page_size; }
+    std::uint8_t* back_page(std::uint32_t tile) const { return host + static_cast<std::size_t>(wr_page + tile) * page_size; }
+};
+
+}  // namespace emu

@@ -1,0 +1,719 @@
+// tt-emu: the kernel API calls (emu::k, declared in emu/kernel.h): arguments, circular buffers,
+// NOC transfers and the compute engine (FPU, SFPU, DST, packer), with their contract checks.
+#include <algorithm>
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "run.h"
+
+namespace emu::k {
+
+namespace {
+
+std::string hex(std::uint64_t v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%" PRIx64, v);
+    return buf;
+}
+
+// Emulated NOC addresses: an endpoint in bits 32..63, a local address in bits 0..31. Endpoints:
+// kDramEndpoint + bank (address = bank offset), kCoreEndpoint + (y << 6 | x) (address = L1 offset).
+constexpr std::uint64_t kDramEndpoint = 0x1000;
+constexpr std::uint64_t kCoreEndpoint = 0x2000;
+
+std::uint64_t encode_dram(std::uint32_t bank, std::uint32_t addr) {
+    return ((kDramEndpoint + bank) << 32) | addr;
+}
+
+std::uint64_t encode_core(std::uint32_t x, std::uint32_t y, std::uint32_t addr) {
+    return ((kCoreEndpoint + ((std::uint64_t(y) << 6) | (x & 63))) << 32) | addr;
+}
+
+CBState* cb_of(Thread* t, std::int32_t index, const char* call) {
+    CBState* cb = index >= 0 ? t->core->cb(static_cast<std::uint32_t>(index)) : nullptr;
+    if (cb == nullptr) {
+        t->violation(std::string(call) + ": CB " + std::to_string(index) + " is not configured on " + t->core->name());
+    }
+    return cb;
+}
+
+ComputeState& compute_of(Thread* t, const char* call) {
+    if (!t->compute) {
+        t->violation(std::string(call) + " is a compute-kernel call, made from a data-movement kernel");
+    }
+    return *t->compute;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ arguments and identity
+
+std::uint32_t rt_arg(int idx) {
+    Thread* t = current_thread("get_arg_val");
+    if (idx < 0 || static_cast<std::size_t>(idx) >= t->args->size()) {
+        t->violation("get_arg_val(" + std::to_string(idx) + ") reads a runtime argument that was not set (SetRuntimeArgs gave " +
+                     std::to_string(t->args->size()) + " for this core)");
+    }
+    return (*t->args)[idx];
+}
+
+std::uint32_t common_rt_arg(int idx) {
+    Thread* t = current_thread("get_common_arg_val");
+    const auto& args = t->spec->common_args;
+    if (idx < 0 || static_cast<std::size_t>(idx) >= args.size()) {
+        t->violation("get_common_arg_val(" + std::to_string(idx) + ") reads a common runtime argument that was not set (" +
+                     std::to_string(args.size()) + " set)");
+    }
+    return args[idx];
+}
+
+std::uintptr_t rt_arg_addr(int idx) {
+    Thread* t = current_thread("get_arg_addr");
+    if (idx < 0 || static_cast<std::size_t>(idx) >= t->args->size()) {
+        t->violation("get_arg_addr(" + std::to_string(idx) + ") past the runtime arguments set for this core (" +
+                     std::to_string(t->args->size()) + ")");
+    }
+    return reinterpret_cast<std::uintptr_t>(t->args->data() + idx);
+}
+
+std::uintptr_t common_rt_arg_addr(int idx) {
+    Thread* t = current_thread("get_common_arg_addr");
+    const auto& args = t->spec->common_args;
+    if (idx < 0 || static_cast<std::size_t>(idx) >= args.size()) {
+        t->violation("get_common_arg_addr(" + std::to_string(idx) + ") past the common runtime arguments (" +
+                     std::to_string(args.size()) + ")");
+    }
+    return reinterpret_cast<std::uintptr_t>(args.data() + idx);
+}
+
+std::uint32_t core_x() { return current_thread("get_absolute_logical_x")->core->x; }
+std::uint32_t core_y() { return current_thread("get_absolute_logical_y")->core->y; }
+
+// ------------------------------------------------------------------ circular buffers
+
+void cb_reserve_back(std::int32_t index, std::int32_t pages) {
+    Thread* t = current_thread("cb_reserve_back");
+    CBState* cb = cb_of(t, index, "cb_reserve_back");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (std::string err = cb->check_reserve(pages); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    while (!cb->can_reserve(pages)) {
+        t->block(lock, {Waiting::Reserve, cb->index, pages}, "cb_reserve_back");
+    }
+    cb->did_reserve(pages);
+}
+
+void cb_push_back(std::int32_t index, std::int32_t pages) {
+    Thread* t = current_thread("cb_push_back");
+    CBState* cb = cb_of(t, index, "cb_push_back");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (pages > 0) {
+        const std::uint32_t lo = cb->write_ptr();
+        const std::uint32_t hi = lo + static_cast<std::uint32_t>(pages) * cb->page_size;
+        for (const Range& r : t->reads_in_flight) {
+            if (r.overlaps(lo, hi)) {
+                lock.unlock();
+                t->violation("cb_push_back(CB " + std::to_string(index) + ", " + std::to_string(pages) +
+                             ") while a NOC read into the pushed pages is still in flight (no noc_async_read_barrier "
+                             "since the read)");
+            }
+        }
+    }
+    if (std::string err = cb->push(pages); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    t->core->wake(*t->run);
+}
+
+void cb_wait_front(std::int32_t index, std::int32_t pages) {
+    Thread* t = current_thread("cb_wait_front");
+    CBState* cb = cb_of(t, index, "cb_wait_front");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (std::string err = cb->check_wait(pages); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    while (!cb->can_wait(pages)) {
+        t->block(lock, {Waiting::Wait, cb->index, pages}, "cb_wait_front");
+    }
+    cb->did_wait(pages);
+}
+
+void cb_pop_front(std::int32_t index, std::int32_t pages) {
+    Thread* t = current_thread("cb_pop_front");
+    CBState* cb = cb_of(t, index, "cb_pop_front");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (pages > 0) {
+        const std::uint32_t lo = cb->read_ptr();
+        const std::uint32_t hi = lo + static_cast<std::uint32_t>(pages) * cb->page_size;
+        for (const Range& r : t->writes_in_flight) {
+            if (r.overlaps(lo, hi)) {
+                lock.unlock();
+                t->violation("cb_pop_front(CB " + std::to_string(index) + ", " + std::to_string(pages) +
+                             ") while a NOC write from the popped pages is still in flight (no noc_async_write_barrier "
+                             "since the write)");
+            }
+        }
+    }
+    if (std::string err = cb->pop(pages); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    t->core->wake(*t->run);
+}
+
+bool cb_pages_available_at_front(std::int32_t index, std::int32_t pages) {
+    Thread* t = current_thread("cb_pages_available_at_front");
+    CBState* cb = cb_of(t, index, "cb_pages_available_at_front");
+    std::lock_guard<std::mutex> lock(t->core->mu);
+    return cb->can_wait(pages);
+}
+
+bool cb_pages_reservable_at_back(std::int32_t index, std::int32_t pages) {
+    Thread* t = current_thread("cb_pages_reservable_at_back");
+    CBState* cb = cb_of(t, index, "cb_pages_reservable_at_back");
+    std::lock_guard<std::mutex> lock(t->core->mu);
+    return cb->can_reserve(pages);
+}
+
+std::uint32_t cb_write_ptr(std::uint32_t index) {
+    Thread* t = current_thread("get_write_ptr");
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "get_write_ptr");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (std::string err = cb->check_write_ptr("get_write_ptr"); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    return cb->write_ptr();
+}
+
+std::uint32_t cb_read_ptr(std::uint32_t index) {
+    Thread* t = current_thread("get_read_ptr");
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "get_read_ptr");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (std::string err = cb->check_read_ptr("get_read_ptr"); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    return cb->read_ptr();
+}
+
+std::uint32_t cb_page_size(std::uint32_t index) {
+    Thread* t = current_thread("get_tile_size");
+    return cb_of(t, static_cast<std::int32_t>(index), "get_tile_size")->page_size;
+}
+
+std::uint32_t cb_num_pages(std::uint32_t index) {
+    Thread* t = current_thread("cb_num_pages");
+    return cb_of(t, static_cast<std::int32_t>(index), "cb_num_pages")->num_pages;
+}
+
+tt::DataFormat cb_data_format(std::uint32_t index) {
+    Thread* t = current_thread("get_dataformat");
+    return cb_of(t, static_cast<std::int32_t>(index), "get_dataformat")->format;
+}
+
+// ------------------------------------------------------------------ NOC
+
+void note_call(const char* call) { current_thread(call)->pending_call = call; }
+
+std::uint64_t accessor_noc_addr(std::uint32_t bank_base_address, std::uint32_t page_size, bool is_dram,
+                                std::uint32_t page_id, std::uint32_t offset) {
+    Thread* t = current_thread(nullptr);
+    const std::string call = t->pending_call ? t->pending_call : "TensorAccessor::get_noc_addr";
+    t->pending_call = nullptr;
+    if (!is_dram) {
+        t->violation("a TensorAccessor over an L1 interleaved buffer: the emulator has DRAM buffers only");
+    }
+    DramBuffer* b = t->run->device->buffer_at(bank_base_address);
+    if (b == nullptr) {
+        t->violation("a TensorAccessor at bank address " + hex(bank_base_address) +
+                     " names no DRAM buffer (is the buffer-address runtime argument right?)");
+    }
+    if (page_size != b->aligned_page) {
+        t->violation("a TensorAccessor with page size " + std::to_string(page_size) + " over " + b->describe() +
+                     ", whose pages are " + std::to_string(b->aligned_page) + " B apart");
+    }
+    if (page_id >= b->num_pages) {
+        t->violation(call + ": page (tile) id " + std::to_string(page_id) + " is out of range of " + b->name + " (" +
+                     std::to_string(b->num_pages) + " pages, ids 0.." + std::to_string(b->num_pages - 1) + ", of " +
+                     std::to_string(b->page_size) + " B in DRAM at " + hex(b->address) + ")");
+    }
+    const std::uint32_t banks = t->run->device->params().dram_banks;
+    const std::uint64_t addr = b->address + std::uint64_t(page_id / banks) * b->aligned_page + offset;
+    return encode_dram(page_id % banks, static_cast<std::uint32_t>(addr));
+}
+
+std::uint64_t core_noc_addr(std::uint32_t x, std::uint32_t y, std::uint32_t addr) {
+    Thread* t = current_thread("get_noc_addr");
+    // An L1 address of this core means "the same place in L1" on the target core (tt-metal
+    // allocates CBs at the same address on every core); the emulator keeps the offset.
+    if (t->core->l1(addr, 0) != nullptr) {
+        addr -= t->core->l1_base;
+    }
+    return encode_core(x, y, addr);
+}
+
+std::uint64_t dram_bank_noc_addr(std::uint32_t bank, std::uint32_t addr) {
+    current_thread("get_noc_addr_from_bank_id");
+    return encode_dram(bank, addr);
+}
+
+namespace {
+
+// The L1 range [addr, addr + size) of `t`'s core a NOC transfer touches: inside L1, and inside
+// the secured pages of any CB it overlaps (reserved pages for a destination; reserved or
+// waited-for pages for a source).
+std::uint8_t* checked_l1(Thread* t, std::uint32_t addr, std::uint32_t size, bool destination, const char* call) {
+    std::uint8_t* p = t->core->l1(addr, size);
+    if (p == nullptr) {
+        t->violation(std::string(call) + ": L1 range [" + hex(addr) + ", " + hex(std::uint64_t(addr) + size) +
+                     ") is outside the L1 of " + t->core->name());
+    }
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    // Fine if the range is outside every CB, or inside the secured pages of a CB that covers it
+    // (several CB indices may share one memory region).
+    const CBState* unsecured = nullptr;
+    for (const auto& cbp : t->core->cbs) {
+        const CBState* cb = cbp.get();
+        if (cb == nullptr) {
+            continue;
+        }
+        const std::uint32_t lo = cb->base, hi = cb->base + cb->num_pages * cb->page_size;
+        if (!(addr < hi && lo < addr + size)) {
+            continue;
+        }
+        const std::uint32_t back_lo = cb->write_ptr(), back_hi = back_lo + cb->reserved * cb->page_size;
+        const std::uint32_t front_lo = cb->read_ptr(), front_hi = front_lo + cb->front * cb->page_size;
+        const bool in_back = addr >= back_lo && addr + size <= back_hi;
+        const bool in_front = addr >= front_lo && addr + size <= front_hi;
+        if (destination ? in_back : (in_back || in_front)) {
+            return p;
+        }
+        if (unsecured == nullptr) {
+            unsecured = cb;
+        }
+    }
+    if (unsecured != nullptr) {
+        const CBState* cb = unsecured;
+        const std::uint32_t page = (addr - cb->base) / cb->page_size;
+        const std::string what = cb->counts();
+        lock.unlock();
+        if (destination) {
+            t->violation(std::string(call) + " writes page " + std::to_string(page) + " of CB " + std::to_string(cb->index) +
+                         ", which is not among the pages cb_reserve_back secured: " + what);
+        }
+        t->violation(std::string(call) + " reads page " + std::to_string(page) + " of CB " + std::to_string(cb->index) +
+                     ", which is not among the pages secured by cb_wait_front or cb_reserve_back: " + what);
+    }
+    return p;
+}
+
+Core* core_of(Thread* t, std::uint64_t endpoint, const char* call) {
+    const std::uint32_t id = static_cast<std::uint32_t>(endpoint - kCoreEndpoint);
+    const XY xy{id & 63, id >> 6};
+    auto it = t->run->core_at.find(xy);
+    if (it == t->run->core_at.end()) {
+        t->violation(std::string(call) + ": core (" + std::to_string(xy.first) + ", " + std::to_string(xy.second) +
+                     ") runs no kernel of this program");
+    }
+    return it->second;
+}
+
+}  // namespace
+
+void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::uint8_t) {
+    Thread* t = current_thread("noc_async_read");
+    std::uint8_t* dst = checked_l1(t, dst_l1, size, true, "noc_async_read");
+    const std::uint64_t endpoint = src >> 32;
+    const std::uint32_t addr = static_cast<std::uint32_t>(src);
+    if (endpoint >= kDramEndpoint && endpoint < kCoreEndpoint) {
+        std::string err = t->run->device->dram_copy(static_cast<std::uint32_t>(endpoint - kDramEndpoint), addr, dst, size, false);
+        if (!err.empty()) {
+            t->violation("noc_async_read: " + err);
+        }
+    } else if (endpoint >= kCoreEndpoint) {
+        Core* other = core_of(t, endpoint, "noc_async_read");
+        const std::uint8_t* from = other->l1(other->l1_base + addr, size);
+        if (from == nullptr) {
+            t->violation("noc_async_read: source range is outside the L1 of " + other->name());
+        }
+        std::memmove(dst, from, size);
+    } else {
+        t->violation("noc_async_read from " + hex(src) + ", which is not a NOC address");
+    }
+    t->reads_in_flight.push_back({dst_l1, dst_l1 + size});
+    ++t->noc_reads;
+    t->noc_read_bytes += size;
+}
+
+void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std::uint8_t) {
+    Thread* t = current_thread("noc_async_write");
+    std::uint8_t* src = checked_l1(t, src_l1, size, false, "noc_async_write");
+    const std::uint64_t endpoint = dst >> 32;
+    const std::uint32_t addr = static_cast<std::uint32_t>(dst);
+    if (endpoint >= kDramEndpoint && endpoint < kCoreEndpoint) {
+        std::string err = t->run->device->dram_copy(static_cast<std::uint32_t>(endpoint - kDramEndpoint), addr, src, size, true);
+        if (!err.empty()) {
+            t->violation("noc_async_write: " + err);
+        }
+    } else if (endpoint >= kCoreEndpoint) {
+        Core* other = core_of(t, endpoint, "noc_async_write");
+        std::uint8_t* to = other->l1(other->l1_base + addr, size);
+        if (to == nullptr) {
+            t->violation("noc_async_write: destination range is outside the L1 of " + other->name());
+        }
+        std::memmove(to, src, size);
+    } else {
+        t->violation("noc_async_write to " + hex(dst) + ", which is not a NOC address");
+    }
+    t->writes_in_flight.push_back({src_l1, src_l1 + size});
+    ++t->noc_writes;
+    t->noc_write_bytes += size;
+}
+
+void noc_read_barrier(std::uint8_t) { current_thread("noc_async_read_barrier")->reads_in_flight.clear(); }
+void noc_write_barrier(std::uint8_t) { current_thread("noc_async_write_barrier")->writes_in_flight.clear(); }
+void noc_writes_flushed(std::uint8_t) { current_thread("noc_async_writes_flushed")->writes_in_flight.clear(); }
+
+// ------------------------------------------------------------------ compute
+
+namespace {
+
+const char* binary_name(Binary op) {
+    switch (op) {
+        case Binary::Add: return "add_tiles";
+        case Binary::Sub: return "sub_tiles";
+        case Binary::Mul: return "mul_tiles";
+    }
+    return "?";
+}
+
+const char* binary_init_name(Binary op) {
+    switch (op) {
+        case Binary::Add: return "add_tiles_init";
+        case Binary::Sub: return "sub_tiles_init";
+        case Binary::Mul: return "mul_tiles_init";
+    }
+    return "?";
+}
+
+const char* sfpu_name(Sfpu op) {
+    switch (op) {
+        case Sfpu::Exp: return "exp_tile";
+        case Sfpu::Log: return "log_tile";
+        case Sfpu::Sqrt: return "sqrt_tile";
+        case Sfpu::Recip: return "recip_tile";
+        case Sfpu::Relu: return "relu_tile";
+        case Sfpu::Gelu: return "gelu_tile<false>";
+        case Sfpu::GeluApprox: return "gelu_tile";
+        case Sfpu::Sigmoid: return "sigmoid_tile";
+        case Sfpu::Tanh: return "tanh_tile";
+        case Sfpu::Sin: return "sin_tile";
+        case Sfpu::Cos: return "cos_tile";
+        case Sfpu::Tan: return "tan_tile";
+        case Sfpu::Count: break;
+    }
+    return "?";
+}
+
+// The hardware must have been configured (compute_kernel_hw_startup or an init that does it).
+void require_started(Thread* t, ComputeState& cs, const char* call) {
+    if (!cs.started) {
+        t->violation(std::string(call) +
+                     " before the compute hardware was configured (compute_kernel_hw_startup, binary_op_init_common, "
+                     "init_sfpu or mm_init must come first)");
+    }
+}
+
+// A math op writes DST tile `idx` of the section math holds.
+float* math_dst(Thread* t, ComputeState& cs, std::uint32_t idx, const char* call) {
+    if (!cs.acquired) {
+        t->violation(std::string(call) + " writes DST outside tile_regs_acquire .. tile_regs_commit");
+    }
+    if (idx >= static_cast<std::uint32_t>(cs.capacity)) {
+        t->violation(std::string(call) + " uses DST tile " + std::to_string(idx) + "; DST has " + std::to_string(cs.capacity) +
+                     " tiles per section here (" + (cs.full_sync ? "full" : "half") + " sync, " +
+                     (cs.fp32 ? "fp32" : "16-bit") + " DST)");
+    }
+    return cs.math_tile(static_cast<int>(idx));
+}
+
+// Unpacks tile `tile` of the consumer's front of CB `index` into `out` (row-major fp32).
+void unpack_front(Thread* t, std::uint32_t index, std::uint32_t tile, float* out, const char* call) {
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), call);
+    const std::uint8_t* page;
+    {
+        std::unique_lock<std::mutex> lock(t->core->mu);
+        if (std::string err = cb->check_front_tile(call, tile); !err.empty()) {
+            lock.unlock();
+            t->violation(err);
+        }
+        page = cb->front_page(tile);
+    }
+    const int eb = element_bytes(cb->format);
+    if (eb == 0 || cb->page_size < static_cast<std::uint32_t>(eb * kTileElems)) {
+        t->violation(std::string(call) + ": CB " + std::to_string(index) + " holds " + format_name(cb->format) +
+                     " pages of " + std::to_string(cb->page_size) + " B, which the emulator's unpacker does not handle");
+    }
+    unpack_tile(page, cb->format, out);
+}
+
+void to_dst_format(ComputeState& cs, float* tile) {
+    if (cs.fp32) {
+        return;
+    }
+    if (cs.dst_format == tt::DataFormat::Float16) {
+        for (int i = 0; i < kTileElems; ++i) {
+            tile[i] = round_f16(tile[i]);
+        }
+    } else {
+        for (int i = 0; i < kTileElems; ++i) {
+            tile[i] = round_bf16(tile[i]);
+        }
+    }
+}
+
+float gelu_exact(float x) { return 0.5f * x * (1.0f + std::erf(x * 0.70710678118654752f)); }
+
+float gelu_tanh(float x) {
+    const float k = 0.79788456080286536f;  // sqrt(2 / pi)
+    return 0.5f * x * (1.0f + std::tanh(k * (x + 0.044715f * x * x * x)));
+}
+
+}  // namespace
+
+void hw_startup(const char* call, std::uint32_t icb0, std::uint32_t icb1, std::uint32_t ocb) {
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    CBState* in0 = cb_of(t, static_cast<std::int32_t>(icb0), call);
+    cb_of(t, static_cast<std::int32_t>(icb1), call);
+    cb_of(t, static_cast<std::int32_t>(ocb), call);
+    cs.started = true;
+    cs.dst_format = in0->format == tt::DataFormat::Float16 ? tt::DataFormat::Float16 : tt::DataFormat::Float16_b;
+}
+
+void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose) {
+    Thread* t = current_thread("matmul_init");
+    ComputeState& cs = compute_of(t, "matmul_init");
+    require_started(t, cs, "matmul_init");
+    cb_of(t, static_cast<std::int32_t>(in0), "matmul_init");
+    cb_of(t, static_cast<std::int32_t>(in1), "matmul_init");
+    cs.fpu = ComputeState::Fpu::Matmul;
+    cs.fpu_init = "matmul_init";
+    cs.transpose = transpose;
+}
+
+void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1, std::uint32_t dst) {
+    Thread* t = current_thread("matmul_tiles");
+    ComputeState& cs = compute_of(t, "matmul_tiles");
+    require_started(t, cs, "matmul_tiles");
+    if (cs.fpu != ComputeState::Fpu::Matmul && cs.fpu != ComputeState::Fpu::None) {
+        t->violation(std::string("matmul_tiles with the FPU configured by ") + cs.fpu_init + " (matmul_init missing)");
+    }
+    float* acc = math_dst(t, cs, dst, "matmul_tiles");
+    unpack_front(t, in0, t0, cs.a, "matmul_tiles");
+    unpack_front(t, in1, t1, cs.b, "matmul_tiles");
+    if (cs.transpose) {
+        transpose_tile(cs.b);
+    }
+    matmul_tile_acc(cs.a, cs.b, acc);
+    to_dst_format(cs, acc);
+    ++cs.matmul;
+}
+
+void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest) {
+    const char* call = binary_init_name(op);
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    cb_of(t, static_cast<std::int32_t>(in0), call);
+    cb_of(t, static_cast<std::int32_t>(in1), call);
+    cs.fpu = ComputeState::Fpu::Binary;
+    cs.fpu_init = call;
+    cs.binary = op;
+    cs.acc_to_dest = acc_to_dest;
+}
+
+void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1, std::uint32_t dst) {
+    const char* call = binary_name(op);
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    if (cs.fpu != ComputeState::Fpu::None && !(cs.fpu == ComputeState::Fpu::Binary && cs.binary == op)) {
+        t->violation(std::string(call) + " with the FPU configured by " + cs.fpu_init + " (" + binary_init_name(op) +
+                     " missing)");
+    }
+    float* out = math_dst(t, cs, dst, call);
+    unpack_front(t, in0, t0, cs.a, call);
+    unpack_front(t, in1, t1, cs.b, call);
+    const bool acc = cs.fpu == ComputeState::Fpu::Binary && cs.acc_to_dest;
+    for (int i = 0; i < kTileElems; ++i) {
+        float v = op == Binary::Add ? cs.a[i] + cs.b[i] : op == Binary::Sub ? cs.a[i] - cs.b[i] : cs.a[i] * cs.b[i];
+        out[i] = acc ? out[i] + v : v;
+    }
+    to_dst_format(cs, out);
+    ++cs.binary_ops;
+}
+
+void copy_init(std::uint32_t cb, std::uint32_t transpose) {
+    Thread* t = current_thread("copy_tile_init");
+    ComputeState& cs = compute_of(t, "copy_tile_init");
+    cb_of(t, static_cast<std::int32_t>(cb), "copy_tile_init");
+    cs.fpu = ComputeState::Fpu::Copy;
+    cs.fpu_init = "copy_tile_init";
+    cs.transpose = transpose;
+}
+
+void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst) {
+    Thread* t = current_thread("copy_tile");
+    ComputeState& cs = compute_of(t, "copy_tile");
+    require_started(t, cs, "copy_tile");
+    if (cs.fpu != ComputeState::Fpu::Copy && cs.fpu != ComputeState::Fpu::None) {
+        t->violation(std::string("copy_tile with the FPU configured by ") + cs.fpu_init + " (copy_tile_init missing)");
+    }
+    float* out = math_dst(t, cs, dst, "copy_tile");
+    unpack_front(t, cb, tile, out, "copy_tile");
+    if (cs.fpu == ComputeState::Fpu::Copy && cs.transpose) {
+        transpose_tile(out);
+    }
+    to_dst_format(cs, out);
+    ++cs.copies;
+}
+
+void sfpu_init(Sfpu op) {
+    Thread* t = current_thread("sfpu init");
+    ComputeState& cs = compute_of(t, "an SFPU init");
+    cs.sfpu_inited.set(static_cast<int>(op));
+}
+
+void sfpu_tile(Sfpu op, std::uint32_t dst) {
+    const char* call = sfpu_name(op);
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    if (!cs.sfpu_inited.test(static_cast<int>(op))) {
+        t->violation(std::string(call) + " without its init (" + call + "_init) earlier in the kernel");
+    }
+    float* x = math_dst(t, cs, dst, call);
+    for (int i = 0; i < kTileElems; ++i) {
+        const float v = x[i];
+        float r;
+        switch (op) {
+            case Sfpu::Exp: r = std::exp(v); break;
+            case Sfpu::Log: r = std::log(v); break;
+            case Sfpu::Sqrt: r = std::sqrt(v); break;
+            case Sfpu::Recip: r = 1.0f / v; break;
+            case Sfpu::Relu: r = v < 0.0f ? 0.0f : v; break;
+            case Sfpu::Gelu: r = gelu_exact(v); break;
+            case Sfpu::GeluApprox: r = gelu_tanh(v); break;
+            case Sfpu::Sigmoid: r = 1.0f / (1.0f + std::exp(-v)); break;
+            case Sfpu::Tanh: r = std::tanh(v); break;
+            case Sfpu::Sin: r = std::sin(v); break;
+            case Sfpu::Cos: r = std::cos(v); break;
+            case Sfpu::Tan: r = std::tan(v); break;
+            default: r = v; break;
+        }
+        x[i] = r;
+    }
+    to_dst_format(cs, x);
+    ++cs.sfpu;
+}
+
+void tile_regs_acquire() {
+    Thread* t = current_thread("tile_regs_acquire");
+    ComputeState& cs = compute_of(t, "tile_regs_acquire");
+    if (cs.acquired) {
+        return;  // the hardware only waits for a free section; acquiring twice is harmless
+    }
+    if (cs.committed == cs.sections) {
+        t->violation(std::string("tile_regs_acquire with every DST section committed and not yet released: the math "
+                                 "thread would wait for a tile_regs_release that comes later in the kernel (") +
+                     (cs.sections == 1 ? "full-sync DST has one section" : "double-buffered DST has two sections") + ")");
+    }
+    cs.acquired = true;
+}
+
+void tile_regs_commit() {
+    Thread* t = current_thread("tile_regs_commit");
+    ComputeState& cs = compute_of(t, "tile_regs_commit");
+    if (!cs.acquired) {
+        t->violation("tile_regs_commit without a tile_regs_acquire");
+    }
+    cs.acquired = false;
+    ++cs.committed;
+    cs.math_section = (cs.math_section + 1) % cs.sections;
+}
+
+void tile_regs_wait() {
+    Thread* t = current_thread("tile_regs_wait");
+    ComputeState& cs = compute_of(t, "tile_regs_wait");
+    if (cs.waited) {
+        return;
+    }
+    if (cs.committed == 0) {
+        t->violation("tile_regs_wait with no committed DST section: the pack thread would wait for a tile_regs_commit "
+                     "that comes later in the kernel (or never)");
+    }
+    cs.waited = true;
+}
+
+void tile_regs_release() {
+    Thread* t = current_thread("tile_regs_release");
+    ComputeState& cs = compute_of(t, "tile_regs_release");
+    if (!cs.waited) {
+        t->violation("tile_regs_release without a tile_regs_wait");
+    }
+    // The packer zeroes the section it is done with (ZEROACC), then hands it back to math.
+    float* section = cs.pack_tile(0);
+    std::fill(section, section + std::size_t(cs.capacity) * kTileElems, 0.0f);
+    cs.waited = false;
+    --cs.committed;
+    cs.pack_section = (cs.pack_section + 1) % cs.sections;
+}
+
+void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, bool out_of_order) {
+    Thread* t = current_thread("pack_tile");
+    ComputeState& cs = compute_of(t, "pack_tile");
+    require_started(t, cs, "pack_tile");
+    if (!cs.waited) {
+        t->violation("pack_tile reads DST outside tile_regs_wait .. tile_regs_release");
+    }
+    if (dst >= static_cast<std::uint32_t>(cs.capacity)) {
+        t->violation("pack_tile reads DST tile " + std::to_string(dst) + "; DST has " + std::to_string(cs.capacity) +
+                     " tiles per section here");
+    }
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "pack_tile");
+    std::uint8_t* page;
+    {
+        std::unique_lock<std::mutex> lock(t->core->mu);
+        const std::uint32_t tile = out_of_order ? out_tile : cb->pack_seq;
+        if (std::string err = cb->check_back_tile("pack_tile", tile); !err.empty()) {
+            lock.unlock();
+            t->violation(err);
+        }
+        if (!out_of_order) {
+            ++cb->pack_seq;
+        }
+        page = cb->back_page(tile);
+    }
+    const int eb = element_bytes(cb->format);
+    if (eb == 0 || cb->page_size < static_cast<std::uint32_t>(eb * kTileElems)) {
+        t->violation("pack_tile: CB " + std::to_string(index) + " holds " + format_name(cb->format) + " pages of " +
+                     std::to_string(cb->page_size) + " B, which the emulator's packer does not handle");
+    }
+    emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    ++cs.packs;
+}
+
+void fail(const char* message) {
+    Thread* t = current_thread("fail");
+    t->violation(message);
+}
+
+}  // namespace emu::k

@@ -1,0 +1,163 @@
+// tt-emu: one execution of a program (internal): cores, kernel threads, blocking, faults.
+//
+// Threads and blocking. Every (core, kernel) pair runs in its own thread. The CBs of a core are
+// guarded by that core's mutex; a kernel that must wait (cb_reserve_back without free pages,
+// cb_wait_front without filled pages) records what it waits for and sleeps on the core's
+// condition variable. Whoever changes a CB wakes exactly the waiters whose condition now holds.
+//
+// Deadlock detection. `running` counts threads that are neither blocked nor finished. A thread
+// decrements it when it blocks or finishes; a waker increments it on behalf of each thread it
+// unblocks, while itself running. So `running` reaches 0 only when no thread can ever run
+// again: then either every kernel finished, or the remaining ones are blocked forever (a
+// deadlock, reported with each blocked kernel, its core, the CB it waits on and the CB's page
+// counts). The thread that brings `running` to 0 only signals the controller (the host thread
+// in DeviceImpl::run), which builds the report.
+//
+// Faults. A contract violation in a kernel records the first fault of the run, sets `abort`
+// and unwinds the kernel's thread with KernelAbort; every API call checks `abort`, and the
+// controller wakes every blocked thread, so all threads end. The time limit (TT_EMU_TIMEOUT,
+// 60 s by default) is enforced by the controller the same way; a kernel spinning without API
+// calls cannot be unwound, so after a grace period the process exits with the message.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <bitset>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cb.h"
+#include "numerics.h"
+#include "runtime.h"
+
+namespace emu {
+
+struct Run;
+struct Thread;
+
+struct Waiting {
+    enum Kind { None, Reserve, Wait } kind = None;
+    std::uint32_t cb = 0;
+    std::int32_t pages = 0;
+};
+
+struct Core {
+    std::uint32_t x = 0, y = 0;
+    std::uint8_t* l1_host = nullptr;
+    std::uint32_t l1_base = 0;  // device address of L1 byte 0
+    std::uint32_t l1_size = 0;
+    std::size_t l1_mapped = 0;
+    bool l1_is_host_address = false;  // L1 addresses are the host addresses (mapped below 4 GiB)
+    std::mutex mu;
+    std::condition_variable cv;
+    std::vector<std::unique_ptr<CBState>> cbs;  // by CB index; null if not configured here
+    std::vector<Thread*> threads;
+
+    std::string name() const { return "core (" + std::to_string(x) + ", " + std::to_string(y) + ")"; }
+    CBState* cb(std::uint32_t index) const { return index < cbs.size() ? cbs[index].get() : nullptr; }
+    // Host pointer of [addr, addr + size) in this core's L1, or null if it is not inside.
+    std::uint8_t* l1(std::uint32_t addr, std::uint32_t size) const {
+        if (addr < l1_base || std::uint64_t(addr) + size > std::uint64_t(l1_base) + l1_size) {
+            return nullptr;
+        }
+        return l1_host + (addr - l1_base);
+    }
+    void wake(Run& run);  // under `mu`, after a CB changed
+};
+
+struct ComputeState {
+    bool started = false;
+    enum class Fpu { None, Matmul, Binary, Copy } fpu = Fpu::None;
+    const char* fpu_init = "";  // the init call that set `fpu`
+    k::Binary binary = k::Binary::Add;
+    bool acc_to_dest = false;
+    std::uint32_t transpose = 0;
+    std::bitset<static_cast<int>(k::Sfpu::Count)> sfpu_inited;
+
+    bool fp32 = false;
+    bool full_sync = false;
+    int capacity = 8;  // tiles per section
+    int sections = 2;
+    tt::DataFormat dst_format = tt::DataFormat::Float16_b;  // 16-bit DST holds this format
+    std::vector<float> dst;  // sections * capacity tiles, row-major fp32
+    int math_section = 0;
+    int pack_section = 0;
+    int committed = 0;  // sections handed from math to pack, not yet released
+    bool acquired = false;  // math holds a section (tile_regs_acquire .. commit)
+    bool waited = false;  // pack holds a section (tile_regs_wait .. release)
+
+    float a[kTileElems];
+    float b[kTileElems];
+
+    std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0;
+
+    float* math_tile(int idx) { return dst.data() + (std::size_t(math_section) * capacity + idx) * kTileElems; }
+    float* pack_tile(int idx) { return dst.data() + (std::size_t(pack_section) * capacity + idx) * kTileElems; }
+};
+
+struct Range {
+    std::uint32_t lo, hi;  // [lo, hi)
+    bool overlaps(std::uint32_t a, std::uint32_t b) const { return lo < b && a < hi; }
+};
+
+struct Thread {
+    Run* run = nullptr;
+    Core* core = nullptr;
+    const KernelSpec* spec = nullptr;
+    const std::vector<std::uint32_t>* args = nullptr;
+    std::string name;  // "reader.cpp (RISCV_1) on core (0, 0)"
+
+    // Guarded by core->mu:
+    bool finished = false;
+    Waiting waiting;
+    const char* waiting_call = "";
+    bool counted = true;  // counted in run->running
+
+    std::atomic<const char*> last_call{"(start)"};
+    const char* pending_call = nullptr;  // set by note_call: the call a page lookup belongs to
+    std::vector<Range> reads_in_flight;
+    std::vector<Range> writes_in_flight;
+    std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
+    std::unique_ptr<ComputeState> compute;
+    std::thread handle;
+
+    [[noreturn]] void violation(const std::string& what);
+    void enter(const char* call);  // every API call: abort check and bookkeeping
+    // Blocks (core->mu held through `lock`) until the CB condition of `w` holds.
+    void block(std::unique_lock<std::mutex>& lock, const Waiting& w, const char* call);
+};
+
+struct Run {
+    DeviceImpl* device = nullptr;
+    ProgramImpl* program = nullptr;
+    std::vector<std::unique_ptr<Core>> cores;
+    std::map<XY, Core*> core_at;
+    std::vector<std::unique_ptr<Thread>> threads;
+
+    std::atomic<int> running{0};
+    std::atomic<int> finished{0};
+    std::atomic<int> exited{0};
+    std::atomic<bool> abort{false};
+
+    std::mutex mu;  // guards the fields below
+    std::condition_variable cv;
+    bool stopped = false;  // `running` reached 0
+    std::string fault;
+
+    void record_fault(const std::string& message);
+    void signal_stopped();
+    void wake_all();
+    std::string blocked_report(std::size_t max_lines) const;
+    std::string state_report(std::size_t max_lines) const;
+};
+
+Thread* current_thread(const char* call);
+
+}  // namespace emu

@@ -1,0 +1,97 @@
+// tt-emu unit tests: whole programs through the host API with built-in kernels: blocking CB
+// hand-off between two threads, deadlock detection, a contract violation, the time limit.
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include <tt-metalium/distributed.hpp>
+#include <tt-metalium/host_api.hpp>
+
+#include "check.h"
+#include "runtime.h"
+
+using namespace tt::tt_metal;
+
+extern std::atomic<std::uint64_t> g_consumed_sum;
+void producer_kernel();
+void consumer_kernel();
+void stuck_kernel();
+void overpush_kernel();
+void spin_kernel();
+
+namespace {
+
+std::string run_program(std::shared_ptr<distributed::MeshDevice>& device, const char* reader, const char* writer,
+                        std::uint32_t count, std::uint32_t cb_pages, const std::vector<CoreCoord>& cores) {
+    Program program = CreateProgram();
+    CoreRangeSet all(std::vector<CoreRange>{CoreRange(CoreCoord{0, 0}, CoreCoord{1, 1})});
+    CreateCircularBuffer(program, all, CircularBufferConfig(cb_pages * 64, {{0, tt::DataFormat::Float32}}).set_page_size(0, 64));
+    std::vector<KernelHandle> kernels;
+    if (reader) {
+        kernels.push_back(CreateKernel(program, reader, all,
+                                       DataMovementConfig{.processor = DataMovementProcessor::RISCV_1, .noc = NOC::RISCV_1_default}));
+    }
+    if (writer) {
+        kernels.push_back(CreateKernel(program, writer, all,
+                                       DataMovementConfig{.processor = DataMovementProcessor::RISCV_0, .noc = NOC::RISCV_0_default}));
+    }
+    for (const CoreCoord& c : cores) {
+        for (KernelHandle k : kernels) {
+            SetRuntimeArgs(program, k, c, {count});
+        }
+    }
+    distributed::MeshWorkload workload;
+    workload.add_program(distributed::MeshCoordinateRange(device->shape()), std::move(program));
+    try {
+        distributed::EnqueueMeshWorkload(device->mesh_command_queue(), workload, false);
+        distributed::Finish(device->mesh_command_queue());
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
+}
+
+}  // namespace
+
+int main() {
+    emu::register_builtin_kernel("builtin/producer.cpp", producer_kernel);
+    emu::register_builtin_kernel("builtin/consumer.cpp", consumer_kernel);
+    emu::register_builtin_kernel("builtin/stuck.cpp", stuck_kernel);
+    emu::register_builtin_kernel("builtin/overpush.cpp", overpush_kernel);
+    emu::register_builtin_kernel("builtin/spin.cpp", spin_kernel);
+    ::setenv("TT_EMU_TIMEOUT", "20", 1);
+    auto device = distributed::MeshDevice::create_unit_mesh(0);
+    CHECK(device->arch() == tt::ARCH::WORMHOLE_B0);
+    CHECK(device->compute_with_storage_grid_size().x == 8);
+    const std::vector<CoreCoord> cores = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+
+    // 4 cores x 1000 pages through a 2-page CB: the threads block and wake each other.
+    g_consumed_sum = 0;
+    std::string err = run_program(device, "builtin/producer.cpp", "builtin/consumer.cpp", 1000, 2, cores);
+    CHECK(err.empty());
+    CHECK(g_consumed_sum == 4ull * (999ull * 1000 / 2));
+
+    // A consumer with no producer: deadlock, reported with kernel, core, CB and page counts.
+    err = run_program(device, nullptr, "builtin/stuck.cpp", 1, 2, cores);
+    CHECK_CONTAINS(err, "deadlock");
+    CHECK_CONTAINS(err, "stuck.cpp (RISCV_0) on core (0, 0) waits in cb_wait_front(CB 0, 1): CB 0 holds 0 of 2 pages");
+
+    // Runtime arguments set on one of the four cores only: a kernel on another core reads an
+    // argument that was never set.
+    err = run_program(device, "builtin/producer.cpp", "builtin/consumer.cpp", 20, 4, {{0, 0}});
+    CHECK_CONTAINS(err, "get_arg_val(0) reads a runtime argument that was not set");
+
+    // A contract violation: push more than reserved.
+    err = run_program(device, "builtin/overpush.cpp", "builtin/consumer.cpp", 1, 4, cores);
+    CHECK_CONTAINS(err, "overpush.cpp (RISCV_1) on core");
+    CHECK_CONTAINS(err, "cb_push_back(CB 0, 2) pushes more pages than cb_reserve_back secured (1)");
+
+    // The time limit ends a kernel that never finishes.
+    ::setenv("TT_EMU_TIMEOUT", "0.5", 1);
+    err = run_program(device, "builtin/spin.cpp", nullptr, 1, 2, cores);
+    CHECK_CONTAINS(err, "time limit of 0.5 s exceeded");
+    CHECK_CONTAINS(err, "spin.cpp (RISCV_1) on core (0, 0) is running (last call: get_arg_val)");
+
+    CHECK(device->close());
+    return finish("test_runtime");
+}

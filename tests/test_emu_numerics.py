@@ -1,0 +1,101 @@
+"""Numerics through the whole compiler: tile program -> tt-pipeline -> C++
+artifacts -> CPU emulator, compared with numpy.
+
+Tolerances. Inputs are drawn as bf16-representable values (or f32 for the f32
+cases), so products are exact in fp32 and the reference is numpy's fp32
+result on the same values. The device accumulates in fp32 (the f32 fragments
+ask for fp32 DST accumulation), in another order than numpy: that error is at
+most about K * 2^-24 * max|a| * max|b|, far below bf16's. A bf16 output is then
+rounded to nearest even: at most half an ulp, 2^-9 relative. So bf16 results
+must agree within 2^-8 of |reference| (twice the rounding bound) plus the
+accumulation term; f32 results within the accumulation term alone. Unary
+results (exp) are rounded once to bf16: 2^-8 relative; relu is exact.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tt_dialect.samples import bf16_values, elementwise_program, gemm_program
+from tt_tools.environment import find_tool
+
+emu = pytest.importorskip("tt_dialect.emu")
+
+def compile_to(tmp_path: Path, source: str, pipeline: str) -> Path:
+    program = tmp_path / "program.mlir"
+    program.write_text(source)
+    out = tmp_path / "artifacts"
+    tt_opt = find_tool("tt-opt")
+    assert tt_opt is not None
+    run = subprocess.run(
+        [tt_opt, str(program), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+GEMMS = {
+    # name: (M, N, K, block M, block N, block K, dtype, grid)
+    "one-tile-kt1-1x1": (32, 32, 32, 32, 32, 32, "bf16", "1x1"),
+    "nonsquare-kt1-fewer-blocks-than-cores-2x3": (64, 128, 32, 32, 64, 32, "bf16", "2x3"),
+    "kt3-f32-1x1": (128, 64, 96, 64, 32, 32, "f32", "1x1"),
+    "more-blocks-than-cores-2x3": (256, 256, 64, 64, 64, 32, "bf16", "2x3"),
+    "k-block-2-tiles-8x8": (256, 256, 128, 32, 32, 64, "bf16", "8x8"),
+    "f32-fewer-blocks-than-cores-8x8": (96, 160, 64, 32, 32, 32, "f32", "8x8"),
+    "subblocks-128-2x3": (256, 128, 64, 128, 128, 32, "bf16", "2x3"),
+}
+
+
+def check(result: np.ndarray, reference: np.ndarray, dtype: str, k: int, scale: float) -> None:
+    accumulation = k * 2.0**-24 * scale * 4
+    rounding = 2.0**-8 if dtype == "bf16" else 0.0
+    error = np.abs(result - reference)
+    bound = rounding * np.abs(reference) + accumulation
+    worst = np.unravel_index(np.argmax(error - bound), error.shape)
+    assert np.all(error <= bound), (
+        f"max error {error.max():.3g} at {worst}: got {result[worst]}, expected {reference[worst]}"
+    )
+
+
+@pytest.mark.parametrize("case", sorted(GEMMS))
+def test_gemm_matches_numpy(case: str, tmp_path: Path) -> None:
+    m, n, k, bm, bn, bk, dtype, grid = GEMMS[case]
+    artifacts = compile_to(tmp_path, gemm_program(m, n, k, bm, bn, bk, dtype), f"tt-pipeline{{grid={grid}}}")
+    rng = np.random.default_rng(sum(map(ord, case)))
+    a = bf16_values(rng, (m, k)) if dtype == "bf16" else rng.uniform(-1, 1, (m, k)).astype(np.float32)
+    b = bf16_values(rng, (k, n)) if dtype == "bf16" else rng.uniform(-1, 1, (k, n)).astype(np.float32)
+    outputs = emu.run(artifacts, {"tensor0": a, "tensor1": b})
+    check(outputs["tensor2"], a @ b, dtype, k, 1.0)
+
+
+def test_gemm_relu_epilogue_matches_numpy(tmp_path: Path) -> None:
+    artifacts = compile_to(tmp_path, gemm_program(128, 128, 64, 64, 64, 32, "bf16", relu=True), "tt-pipeline{grid=2x3}")
+    rng = np.random.default_rng(7)
+    a, b = bf16_values(rng, (128, 64)), bf16_values(rng, (64, 128))
+    outputs = emu.run(artifacts, {"tensor0": a, "tensor1": b})
+    check(outputs["tensor2"], np.maximum(a @ b, 0), "bf16", 64, 1.0)
+
+
+@pytest.mark.parametrize("op", ["add", "sub", "mul"])
+def test_elementwise_binary_matches_numpy(op: str, tmp_path: Path) -> None:
+    artifacts = compile_to(tmp_path, elementwise_program(op, 64, 128, 32, 64, unary=False), "tt-pipeline{grid=2x3}")
+    rng = np.random.default_rng(len(op))
+    x, y = bf16_values(rng, (64, 128), -4, 4), bf16_values(rng, (64, 128), -4, 4)
+    reference = {"add": x + y, "sub": x - y, "mul": x * y}[op]
+    outputs = emu.run(artifacts, {"tensor0": x, "tensor1": y})
+    check(outputs["tensor2"], reference, "bf16", 1, 16.0)
+
+
+@pytest.mark.parametrize("op", ["exp", "relu"])
+def test_unary_matches_numpy(op: str, tmp_path: Path) -> None:
+    artifacts = compile_to(tmp_path, elementwise_program(op, 64, 64, 32, 64, unary=True), "tt-pipeline{grid=1x2}")
+    rng = np.random.default_rng(3)
+    x = bf16_values(rng, (64, 64), -2, 2)
+    reference = np.exp(x) if op == "exp" else np.maximum(x, 0)
+    outputs = emu.run(artifacts, {"tensor0": x})
+    check(outputs["tensor1"], reference.astype(np.float32), "bf16", 1, 8.0)

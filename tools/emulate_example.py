@@ -1,0 +1,51 @@
+"""Run an artifact directory on the CPU emulator with random inputs and print
+the largest error of each output against numpy.
+
+    python -m tt_tools.emulate_example build/artifacts/gemm gemm
+    python -m tt_tools.emulate_example build/artifacts/add add
+
+The second argument names the computation the artifacts implement, which the
+reference needs (the artifacts themselves only say which tensors are inputs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from tt_dialect import emu
+from tt_dialect.samples import bf16_values
+
+REFERENCES = {
+    "gemm": lambda a, b: a @ b,
+    "add": lambda a, b: a + b,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("artifacts", type=Path)
+    parser.add_argument("computation", choices=sorted(REFERENCES))
+    args = parser.parse_args()
+    plan = json.loads((args.artifacts / "tt.plan.json").read_text())
+    rng = np.random.default_rng(0)
+    inputs = {
+        t["name"]: bf16_values(rng, tuple(t["shape"]))
+        for t in plan["tensors"]
+        if t["role"] == "input"
+    }
+    outputs = emu.run(args.artifacts, inputs)
+    reference = REFERENCES[args.computation](*inputs.values())
+    for name, value in outputs.items():
+        error = float(np.max(np.abs(value - reference)))
+        scale = float(np.max(np.abs(reference)))
+        print(f"{args.artifacts}: {name} max |error| vs numpy {error:.4g} (max |reference| {scale:.4g})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
