@@ -36,6 +36,7 @@ import pytest
 
 from tt_dialect.emu import build, round_bf16, run
 from tt_dialect.emu.build import cache_dir, emu_root, source_hash
+from tt_dialect.samples import gemm_program
 from tt_tools.environment import find_tool
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,36 +67,9 @@ def compile_program(source: str, pipeline: str, out: Path) -> Path:
 def gemm_mlir(
     m: int, n: int, k: int, bm: int, bn: int, dtype: str = "bf16", relu: bool = False
 ) -> str:
-    """TileLang's gemm: C = A @ B in bm x bn blocks over a (n/bn, m/bm) grid, K in steps of 32,
-    an f32 fragment accumulator (optionally relu'd) copied out to C."""
-    bk = 32
-    t = dtype
-    epilogue = f"    tt.relu %c to %c : memref<{bm}x{bn}xf32>\n" if relu else ""
-    return f"""func.func @gemm(%A: memref<{m}x{k}x{t}>, %B: memref<{k}x{n}x{t}>, %C: memref<{m}x{n}x{t}>) {{
-  tt.launch_grid (%bx, %by) in ({n // bn}, {m // bm}) {{
-    %c0 = arith.constant 0 : index
-    %c1 = arith.constant 1 : index
-    %cbk = arith.constant {bk} : index
-    %cbm = arith.constant {bm} : index
-    %cbn = arith.constant {bn} : index
-    %ck = arith.constant {k // bk} : index
-    %row = arith.muli %by, %cbm : index
-    %col = arith.muli %bx, %cbn : index
-    %a = tt.alloc_shared : memref<{bm}x{bk}x{t}>
-    %b = tt.alloc_shared : memref<{bk}x{bn}x{t}>
-    %c = tt.alloc_fragment : memref<{bm}x{bn}xf32>
-    tt.clear %c : memref<{bm}x{bn}xf32>
-    scf.for %k = %c0 to %ck step %c1 {{
-      %kk = arith.muli %k, %cbk : index
-      tt.copy %A[%row, %kk] to %a : memref<{m}x{k}x{t}> to memref<{bm}x{bk}x{t}>
-      tt.copy %B[%kk, %col] to %b : memref<{k}x{n}x{t}> to memref<{bk}x{bn}x{t}>
-      tt.gemm %a, %b, %c : memref<{bm}x{bk}x{t}>, memref<{bk}x{bn}x{t}>, memref<{bm}x{bn}xf32>
-    }}
-{epilogue}    tt.copy %c to %C[%row, %col] : memref<{bm}x{bn}xf32> to memref<{m}x{n}x{t}>
-  }}
-  func.return
-}}
-"""
+    """TileLang's gemm: C = A @ B in bm x bn blocks, K in steps of 32, an f32
+    fragment accumulator (optionally relu'd) copied out to C."""
+    return gemm_program(m, n, k, bm, bn, 32, dtype, relu)
 
 
 def split_case(path: Path, function: str) -> str:
