@@ -6,8 +6,15 @@
 // tt_dialect/emu/build.py computes the same recipe to build a program's kernels ahead of time
 // (in parallel with main.cpp); keep kernel_flags() and that file in step.
 //
+// Like tt-metal's JIT, every build gets the program's CB descriptors for the kernel's cores
+// (-DTT_EMU_CB_DESCRIPTORS, see emu/cb_descriptors.h), so get_tile_size and get_dataformat are
+// constant expressions; a build happens when the program runs, when all its CBs are known.
+//
 // Environment: TT_EMU_CACHE (cache folder), TT_EMU_INCLUDE (the emulator's include folder),
-// TT_EMU_CXX (compiler, default g++). Defaults are baked in when libttemu is built.
+// TT_EMU_CXX (compiler, default g++), TT_EMU_KERNEL_INCLUDES (more include folders for kernels,
+// ':'-separated, searched after the emulator's: the source tree kernels come from, like the
+// tt-metal root and ttnn/cpp on tt-metal's JIT include path, for `#include "ttnn/..."` helper
+// headers; part of the cache key). Defaults are baked in when libttemu is built.
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -15,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -106,6 +114,45 @@ std::string fnv1a64_hex(const std::string& text) {
     return buf;
 }
 
+// Extra kernel include folders (TT_EMU_KERNEL_INCLUDES), in order.
+std::vector<std::string> kernel_include_dirs() {
+    std::vector<std::string> dirs;
+    std::string cur;
+    for (char c : env_or("TT_EMU_KERNEL_INCLUDES", "") + ":") {
+        if (c == ':') {
+            if (!cur.empty()) {
+                dirs.push_back(cur);
+            }
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    return dirs;
+}
+
+std::string cb_descriptors(const ProgramImpl& program, const KernelSpec& k) {
+    // As tt-metal's JIT: the data format of every CB index configured on any of the kernel's cores
+    // (a later CB config of the same index wins).
+    std::map<std::uint8_t, tt::DataFormat> formats;
+    for (const CBSpec& cb : program.cbs) {
+        const bool on_kernel_core = std::any_of(k.cores.begin(), k.cores.end(), [&](const XY& xy) {
+            return std::find(cb.cores.begin(), cb.cores.end(), xy) != cb.cores.end();
+        });
+        if (on_kernel_core) {
+            for (const auto& [index, format_page] : cb.buffers) {
+                formats[index] = format_page.first;
+            }
+        }
+    }
+    std::string out;
+    for (const auto& [index, format] : formats) {
+        out += (out.empty() ? "{" : ",{") + std::to_string(index) + "," + std::to_string(static_cast<int>(format)) + "," +
+               std::to_string(tt::tile_size_bytes(format)) + "}";
+    }
+    return out;
+}
+
 // The flags that decide what a kernel build produces (no paths).
 std::vector<std::string> kernel_flags(const KernelSpec& k, const DeviceParams& p) {
     std::vector<std::string> f = {"-std=c++20", "-O2", "-fPIC", "-shared", "-fvisibility=hidden"};
@@ -139,6 +186,7 @@ std::vector<std::string> kernel_flags(const KernelSpec& k, const DeviceParams& p
             break;
     }
     f.push_back(p.arch == "blackhole" ? "-DARCH_BLACKHOLE" : "-DARCH_WORMHOLE");
+    f.push_back("-DTT_EMU_CB_DESCRIPTORS=" + k.cb_descriptors);
     for (const auto& [name, value] : k.defines) {
         f.push_back("-D" + name + "=" + value);
     }
@@ -146,9 +194,12 @@ std::vector<std::string> kernel_flags(const KernelSpec& k, const DeviceParams& p
 }
 
 std::string kernel_recipe(const KernelSpec& k, const DeviceParams& p, const std::string& source_hash) {
-    std::string r = "tt-emu kernel 1\nemu=" TT_EMU_SOURCE_HASH "\nsource=" + source_hash + "\n";
+    std::string r = "tt-emu kernel 2\nemu=" TT_EMU_SOURCE_HASH "\nsource=" + source_hash + "\n";
     for (const std::string& flag : kernel_flags(k, p)) {
         r += flag + "\n";
+    }
+    for (const std::string& dir : kernel_include_dirs()) {
+        r += "include=" + dir + "\n";
     }
     return r;
 }
@@ -171,7 +222,9 @@ BuildResult build_kernels(ProgramImpl& program, const DeviceParams& params) {
     std::map<std::string, Job> jobs;  // by key
     std::map<KernelSpec*, std::string> key_of;
 
+    const std::vector<std::string> extra_includes = kernel_include_dirs();
     for (KernelSpec& k : program.kernels) {
+        k.cb_descriptors = cb_descriptors(program, k);
         {
             std::lock_guard<std::mutex> lock(g_mu);
             auto b = builtins().find(k.path);
@@ -207,6 +260,9 @@ BuildResult build_kernels(ProgramImpl& program, const DeviceParams& params) {
                 job.argv.push_back(f);
             }
             job.argv.push_back("-I" + include);
+            for (const std::string& dir : extra_includes) {
+                job.argv.push_back("-I" + dir);
+            }
             job.argv.push_back("-o");
             job.argv.push_back(job.tmp);
             job.argv.push_back(k.resolved);

@@ -39,6 +39,46 @@ CBState* cb_of(Thread* t, std::int32_t index, const char* call) {
     return cb;
 }
 
+// The firmware's view of `cb` (LocalCBInterface): byte units on the data-movement cores, 16-byte
+// units on the compute core (core->mu held).
+void fill_interface(const Thread* t, const CBState* cb, LocalCBInterface& r) {
+    const std::uint32_t shift = t->compute ? 4 : 0;
+    const std::uint32_t size = cb->num_pages * cb->page_size;
+    r.fifo_size = size >> shift;
+    r.fifo_limit = (cb->base + size) >> shift;
+    r.fifo_page_size = cb->page_size >> shift;
+    r.fifo_num_pages = cb->num_pages;
+    r.fifo_rd_ptr = cb->read_ptr() >> shift;
+    r.fifo_wr_ptr = cb->write_ptr() >> shift;
+    r.tiles_acked_received_init = 0;
+    r.tiles_acked = static_cast<std::uint16_t>(cb->acked);
+    r.tiles_received = static_cast<std::uint16_t>(cb->received);
+    r.fifo_wr_tile_ptr = t->compute ? (cb->pack_seq * cb->page_size) >> shift : 0;
+}
+
+bool interface_out(const Thread* t, std::uint32_t index) {
+    return index < t->cb_iface_out.size() && t->cb_iface_out[index];
+}
+
+// A kernel that wrote to a record get_local_cb_interface gave it (moved a FIFO pointer by hand)
+// has left the emulated CB behind: reported at its next use of the CB.
+void check_interface(Thread* t, const CBState* cb, const char* call) {
+    if (interface_out(t, cb->index) &&
+        std::memcmp(&t->cb_iface[cb->index], &t->cb_iface_given[cb->index], sizeof(LocalCBInterface)) != 0) {
+        t->violation(std::string(call) + ": the kernel wrote to the interface record of CB " + std::to_string(cb->index) +
+                     " (get_local_cb_interface): the emulator's CBs move only through cb_reserve_back, cb_push_back, "
+                     "cb_wait_front and cb_pop_front");
+    }
+}
+
+// After the kernel's own CB call: its record follows (core->mu held).
+void refresh_interface(Thread* t, const CBState* cb) {
+    if (interface_out(t, cb->index)) {
+        fill_interface(t, cb, t->cb_iface[cb->index]);
+        t->cb_iface_given[cb->index] = t->cb_iface[cb->index];
+    }
+}
+
 ComputeState& compute_of(Thread* t, const char* call) {
     if (!t->compute) {
         t->violation(std::string(call) + " is a compute-kernel call, made from a data-movement kernel");
@@ -96,6 +136,7 @@ std::uint32_t core_y() { return current_thread("get_absolute_logical_y")->core->
 void cb_reserve_back(std::int32_t index, std::int32_t pages) {
     Thread* t = current_thread("cb_reserve_back");
     CBState* cb = cb_of(t, index, "cb_reserve_back");
+    check_interface(t, cb, "cb_reserve_back");
     std::unique_lock<std::mutex> lock(t->core->mu);
     if (std::string err = cb->check_reserve(pages); !err.empty()) {
         lock.unlock();
@@ -105,11 +146,13 @@ void cb_reserve_back(std::int32_t index, std::int32_t pages) {
         t->block(lock, {Waiting::Reserve, cb->index, pages}, "cb_reserve_back");
     }
     cb->did_reserve(pages);
+    refresh_interface(t, cb);
 }
 
 void cb_push_back(std::int32_t index, std::int32_t pages) {
     Thread* t = current_thread("cb_push_back");
     CBState* cb = cb_of(t, index, "cb_push_back");
+    check_interface(t, cb, "cb_push_back");
     std::unique_lock<std::mutex> lock(t->core->mu);
     if (pages > 0) {
         const std::uint32_t lo = cb->write_ptr();
@@ -127,12 +170,14 @@ void cb_push_back(std::int32_t index, std::int32_t pages) {
         lock.unlock();
         t->violation(err);
     }
+    refresh_interface(t, cb);
     t->core->wake(*t->run);
 }
 
 void cb_wait_front(std::int32_t index, std::int32_t pages) {
     Thread* t = current_thread("cb_wait_front");
     CBState* cb = cb_of(t, index, "cb_wait_front");
+    check_interface(t, cb, "cb_wait_front");
     std::unique_lock<std::mutex> lock(t->core->mu);
     if (std::string err = cb->check_wait(pages); !err.empty()) {
         lock.unlock();
@@ -142,11 +187,13 @@ void cb_wait_front(std::int32_t index, std::int32_t pages) {
         t->block(lock, {Waiting::Wait, cb->index, pages}, "cb_wait_front");
     }
     cb->did_wait(pages);
+    refresh_interface(t, cb);
 }
 
 void cb_pop_front(std::int32_t index, std::int32_t pages) {
     Thread* t = current_thread("cb_pop_front");
     CBState* cb = cb_of(t, index, "cb_pop_front");
+    check_interface(t, cb, "cb_pop_front");
     std::unique_lock<std::mutex> lock(t->core->mu);
     if (pages > 0) {
         const std::uint32_t lo = cb->read_ptr();
@@ -164,6 +211,7 @@ void cb_pop_front(std::int32_t index, std::int32_t pages) {
         lock.unlock();
         t->violation(err);
     }
+    refresh_interface(t, cb);
     t->core->wake(*t->run);
 }
 
@@ -216,6 +264,33 @@ std::uint32_t cb_num_pages(std::uint32_t index) {
 tt::DataFormat cb_data_format(std::uint32_t index) {
     Thread* t = current_thread("get_dataformat");
     return cb_of(t, static_cast<std::int32_t>(index), "get_dataformat")->format;
+}
+
+LocalCBInterface* cb_interface(std::uint32_t index) {
+    Thread* t = current_thread("get_local_cb_interface");
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "get_local_cb_interface");
+    check_interface(t, cb, "get_local_cb_interface");
+    if (t->cb_iface.empty()) {
+        const std::size_t n = t->core->cbs.size();
+        t->cb_iface.assign(n, LocalCBInterface{});
+        t->cb_iface_given.assign(n, LocalCBInterface{});
+        t->cb_iface_out.assign(n, 0);
+    }
+    std::lock_guard<std::mutex> lock(t->core->mu);
+    t->cb_iface_out[index] = 1;
+    refresh_interface(t, cb);
+    return &t->cb_iface[index];
+}
+
+std::uint32_t cb_front_tile_addr(std::uint32_t index, std::uint32_t tile) {
+    Thread* t = current_thread("CircularBuffer::get_tile_address");
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "CircularBuffer::get_tile_address");
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    if (std::string err = cb->check_front_tile("CircularBuffer::get_tile_address", tile); !err.empty()) {
+        lock.unlock();
+        t->violation(err);
+    }
+    return cb->read_ptr() + tile * cb->page_size;
 }
 
 // ------------------------------------------------------------------ NOC
@@ -375,6 +450,11 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     t->writes_in_flight.push_back({src_l1, src_l1 + size});
     ++t->noc_writes;
     t->noc_write_bytes += size;
+}
+
+bool noc_addr_is_local(std::uint64_t noc_addr) {
+    Thread* t = current_thread("Noc::is_local_addr");
+    return (noc_addr >> 32) == kCoreEndpoint + ((std::uint64_t(t->core->y) << 6) | (t->core->x & 63));
 }
 
 void noc_read_barrier(std::uint8_t) { current_thread("noc_async_read_barrier")->reads_in_flight.clear(); }

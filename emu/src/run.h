@@ -35,7 +35,8 @@
 
 #include "cb.h"
 #include "numerics.h"
-#include "runtime.h"
+#include "runtime.h"  // first: the runtime is not a kernel (TT_EMU_NO_KERNEL_ENTRY)
+#include "internal/circular_buffer_interface.h"
 
 namespace emu {
 
@@ -126,6 +127,11 @@ struct Thread {
     std::vector<Range> writes_in_flight;
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
     std::unique_ptr<ComputeState> compute;
+    // get_local_cb_interface: the kernel's records by CB index, and what each held when it was last
+    // refreshed (a difference means the kernel wrote to it). Allocated at the first call.
+    std::vector<LocalCBInterface> cb_iface;
+    std::vector<LocalCBInterface> cb_iface_given;
+    std::vector<char> cb_iface_out;  // handed out to the kernel
     std::thread handle;
 
     [[noreturn]] void violation(const std::string& what);

@@ -92,6 +92,9 @@ struct KernelSpec {
     bool math_approx = false;
     std::map<XY, std::vector<std::uint32_t>> runtime_args;
     std::vector<std::uint32_t> common_args;
+    // The program's CBs on this kernel's cores, as its build gets them (-DTT_EMU_CB_DESCRIPTORS):
+    // "{index,format,tile_size},..." by index. Set when the program runs.
+    std::string cb_descriptors;
     void (*entry)() = nullptr;  // set when the program runs (built-in kernels: at creation)
 
     std::string kind_name() const;
@@ -178,6 +181,8 @@ BuildResult build_kernels(ProgramImpl& program, const DeviceParams& params);
 
 // The cache key of a kernel build (mirrored by tt_dialect/emu/build.py).
 std::string kernel_recipe(const KernelSpec& spec, const DeviceParams& params, const std::string& source_hash);
+// The CB descriptors of `kernel` in `program` (KernelSpec::cb_descriptors).
+std::string cb_descriptors(const ProgramImpl& program, const KernelSpec& kernel);
 std::string fnv1a64_hex(const std::string& text);
 
 }  // namespace emu

@@ -3,6 +3,7 @@
 #define TT_EMU_NO_KERNEL_ENTRY
 #include <atomic>
 
+#include "api/dataflow/circular_buffer.h"
 #include "api/dataflow/dataflow_api.h"
 
 std::atomic<std::uint64_t> g_consumed_sum{0};
@@ -47,4 +48,46 @@ void spin_kernel() {
     for (;;) {
         (void)get_arg_val<uint32_t>(0);
     }
+}
+
+// The object-style API (tt-metal's own kernels): CircularBuffer, and the CB interface record
+// get_local_cb_interface gives, which follows the kernel's own CB calls. args: count.
+void object_producer_kernel() {
+    const uint32_t count = get_arg_val<uint32_t>(0);
+    CircularBuffer cb(tt::CBIndex::c_0);
+    for (uint32_t i = 0; i < count; ++i) {
+        cb.reserve_back(1);
+        const LocalCBInterface& iface = get_local_cb_interface(cb.get_cb_id());
+        if (iface.fifo_wr_ptr != cb.get_write_ptr() || iface.fifo_page_size != 64 ||
+            iface.fifo_size != iface.fifo_num_pages * 64 || iface.tiles_received != static_cast<uint16_t>(i)) {
+            emu::k::fail("object_producer_kernel: the CB interface record does not match the CB");
+        }
+        reinterpret_cast<volatile uint32_t*>(static_cast<uintptr_t>(cb.get_write_ptr()))[0] = i;
+        cb.push_back(1);
+        if (iface.tiles_received != static_cast<uint16_t>(i + 1)) {
+            emu::k::fail("object_producer_kernel: the CB interface record did not follow cb.push_back");
+        }
+    }
+}
+
+void object_consumer_kernel() {
+    const uint32_t count = get_arg_val<uint32_t>(0);
+    CircularBuffer cb(tt::CBIndex::c_0);
+    for (uint32_t i = 0; i < count; ++i) {
+        cb.wait_front(1);
+        if (get_local_cb_interface(0).fifo_rd_ptr != cb.get_read_ptr()) {
+            emu::k::fail("object_consumer_kernel: fifo_rd_ptr is not the read pointer");
+        }
+        if (reinterpret_cast<volatile uint32_t*>(static_cast<uintptr_t>(cb.get_read_ptr()))[0] != i) {
+            emu::k::fail("object_consumer_kernel: pages arrived out of order");
+        }
+        g_consumed_sum += i;
+        cb.pop_front(1);
+    }
+}
+
+// Moves the write pointer by hand, as some kernels do on the device: reported, not ignored.
+void iface_writer_kernel() {
+    get_local_cb_interface(0).fifo_wr_ptr += 64;
+    cb_reserve_back(0, 1);
 }

@@ -18,6 +18,9 @@ void consumer_kernel();
 void stuck_kernel();
 void overpush_kernel();
 void spin_kernel();
+void object_producer_kernel();
+void object_consumer_kernel();
+void iface_writer_kernel();
 
 namespace {
 
@@ -59,6 +62,9 @@ int main() {
     emu::register_builtin_kernel("builtin/stuck.cpp", stuck_kernel);
     emu::register_builtin_kernel("builtin/overpush.cpp", overpush_kernel);
     emu::register_builtin_kernel("builtin/spin.cpp", spin_kernel);
+    emu::register_builtin_kernel("builtin/object_producer.cpp", object_producer_kernel);
+    emu::register_builtin_kernel("builtin/object_consumer.cpp", object_consumer_kernel);
+    emu::register_builtin_kernel("builtin/iface_writer.cpp", iface_writer_kernel);
     ::setenv("TT_EMU_TIMEOUT", "20", 1);
     auto device = distributed::MeshDevice::create_unit_mesh(0);
     CHECK(device->arch() == tt::ARCH::WORMHOLE_B0);
@@ -85,6 +91,16 @@ int main() {
     err = run_program(device, "builtin/overpush.cpp", "builtin/consumer.cpp", 1, 4, cores);
     CHECK_CONTAINS(err, "overpush.cpp (RISCV_1) on core");
     CHECK_CONTAINS(err, "cb_push_back(CB 0, 2) pushes more pages than cb_reserve_back secured (1)");
+
+    // The object-style CircularBuffer, with the CB interface record following the kernel's calls.
+    g_consumed_sum = 0;
+    err = run_program(device, "builtin/object_producer.cpp", "builtin/object_consumer.cpp", 300, 2, cores);
+    CHECK(err.empty());
+    CHECK(g_consumed_sum == 4ull * (299ull * 300 / 2));
+
+    // A kernel that writes to the record (moves a FIFO pointer by hand) is reported.
+    err = run_program(device, "builtin/iface_writer.cpp", "builtin/consumer.cpp", 1, 2, cores);
+    CHECK_CONTAINS(err, "cb_reserve_back: the kernel wrote to the interface record of CB 0 (get_local_cb_interface)");
 
     // The time limit ends a kernel that never finishes.
     ::setenv("TT_EMU_TIMEOUT", "0.5", 1);

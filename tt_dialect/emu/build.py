@@ -12,10 +12,13 @@ Three kinds of build products live under `<cache>/emu/` (`<repo>/.cache/emu`, or
 - `kernels/<key>.so`: one kernel compiled unmodified against the emulator's kernel headers
   (`emu/include/api/...`) with its compile-time arguments baked in
   (`-DKERNEL_COMPILE_TIME_ARGS=...`, as tt-metal's JIT does), keyed by the FNV-1a 64 hash of its
-  recipe (flags, emulator hash, source hash). The runtime computes the same key when the host
-  program calls `CreateKernel` and compiles whatever is missing; building the plan's kernels
-  here first just lets them compile in parallel with `main.cpp`. `kernel_flags` mirrors
-  `kernel_flags` in `emu/src/build.cpp`.
+  recipe (flags, emulator hash, source hash, extra include folders). The flags carry, as
+  tt-metal's JIT does, the program's CB descriptors for the kernel's cores
+  (`-DTT_EMU_CB_DESCRIPTORS=...`: format and tile size per CB index, so `get_tile_size` is a
+  constant expression). The runtime computes the same key when the program runs and compiles
+  whatever is missing; building the plan's kernels here first just lets them compile in
+  parallel with `main.cpp`. `kernel_flags` mirrors `kernel_flags` in `emu/src/build.cpp`, and
+  `TT_EMU_KERNEL_INCLUDES` (more `:`-separated include folders for kernels) is read by both.
 
 Everything is written to a temporary name and renamed into place, so concurrent builds never
 see half-written files.
@@ -38,11 +41,23 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 CXX_STD = "-std=c++20"
 OPT = "-O2"
-RECIPE_VERSION = "tt-emu kernel 1"
+RECIPE_VERSION = "tt-emu kernel 2"
 PCH_NAME = "host_pch.h"
 
 MATH_FIDELITY = {"lofi": 0, "hifi2": 2, "hifi3": 3, "hifi4": 4}
 """tt-metal's `MathFidelity` enum values, by the plan's spelling."""
+
+DATA_FORMATS = {
+    "f32": (0, 4096),
+    "f16": (1, 2048),
+    "bf16": (5, 2048),
+    "bfp8_b": (6, 1088),
+    "bfp4_b": (7, 576),
+    "i32": (8, 4096),
+    "u32": (24, 4096),
+}
+"""tt-metal's `DataFormat` value and the bytes of one 32x32 tile, by the plan's spelling
+(`tt::tile_size_bytes` in `emu/include/emu/data_format.h`)."""
 
 
 class EmuBuildError(RuntimeError):
@@ -227,9 +242,36 @@ def main_executable(artifact_dir: Path, runtime: Path) -> tuple[Path, bool]:
 # --------------------------------------------------------------------------- kernels
 
 
-def kernel_flags(kernel: dict, arch: str) -> list[str]:
+def kernel_include_dirs() -> list[str]:
+    """`TT_EMU_KERNEL_INCLUDES`: more include folders for kernels, in order."""
+    return [d for d in os.environ.get("TT_EMU_KERNEL_INCLUDES", "").split(":") if d]
+
+
+def _cores(ranges: list[dict]) -> set[tuple[int, int]]:
+    return {
+        (x, y)
+        for r in ranges
+        for x in range(r["start"][0], r["end"][0] + 1)
+        for y in range(r["start"][1], r["end"][1] + 1)
+    }
+
+
+def cb_descriptors(kernel: dict, cbs: list[dict]) -> str:
+    """The program's CBs on the kernel's cores as the kernel build gets them, by index
+    (`cb_descriptors` in emu/src/build.cpp: a later CB of the same index wins)."""
+    cores = _cores(kernel["core_ranges"])
+    formats: dict[int, str] = {}
+    for cb in cbs:
+        if cores & _cores(cb["core_ranges"]):
+            formats[cb["index"]] = cb["data_format"]
+    return ",".join(
+        "{%d,%d,%d}" % (index, *DATA_FORMATS[formats[index]]) for index in sorted(formats)
+    )
+
+
+def kernel_flags(kernel: dict, arch: str, cbs: list[dict]) -> list[str]:
     """The flags of a plan kernel's build; the same list as `kernel_flags` in emu/src/build.cpp
-    computes from the host program's `CreateKernel` call."""
+    computes from the host program's `CreateKernel` call and CBs."""
     flags = [CXX_STD, OPT, "-fPIC", "-shared", "-fvisibility=hidden"]
     flags.append(
         "-DKERNEL_COMPILE_TIME_ARGS=" + ",".join(str(v) for v in kernel["compile_time_args"])
@@ -251,20 +293,25 @@ def kernel_flags(kernel: dict, arch: str) -> list[str]:
             f"-DNOC_INDEX={noc}",
         ]
     flags.append("-DARCH_BLACKHOLE" if arch == "blackhole" else "-DARCH_WORMHOLE")
+    flags.append("-DTT_EMU_CB_DESCRIPTORS=" + cb_descriptors(kernel, cbs))
     return flags
 
 
 def kernel_key(flags: list[str], source: bytes, emu_hash: str) -> str:
-    recipe = f"{RECIPE_VERSION}\nemu={emu_hash}\nsource={fnv1a64_hex(source)}\n" + "".join(
-        f + "\n" for f in flags
+    recipe = (
+        f"{RECIPE_VERSION}\nemu={emu_hash}\nsource={fnv1a64_hex(source)}\n"
+        + "".join(f + "\n" for f in flags)
+        + "".join(f"include={d}\n" for d in kernel_include_dirs())
     )
     return fnv1a64_hex(recipe.encode())
 
 
-def kernel_object(artifact_dir: Path, kernel: dict, arch: str, emu_hash: str) -> tuple[Path, bool]:
+def kernel_object(
+    artifact_dir: Path, kernel: dict, arch: str, emu_hash: str, cbs: list[dict]
+) -> tuple[Path, bool]:
     """A plan kernel's shared object, built if missing; (path, built now)."""
     source_path = (artifact_dir / kernel["file"]).resolve()
-    flags = kernel_flags(kernel, arch)
+    flags = kernel_flags(kernel, arch, cbs)
     key = kernel_key(flags, source_path.read_bytes(), emu_hash)
     kernels = cache_dir() / "kernels"
     so = kernels / f"{key}.so"
@@ -274,7 +321,15 @@ def kernel_object(artifact_dir: Path, kernel: dict, arch: str, emu_hash: str) ->
     tmp = kernels / f"{key}.so.{os.getpid()}.py.tmp"
     try:
         _compile(
-            [cxx(), *flags, f"-I{include_dir()}", "-o", str(tmp), str(source_path)],
+            [
+                cxx(),
+                *flags,
+                f"-I{include_dir()}",
+                *(f"-I{d}" for d in kernel_include_dirs()),
+                "-o",
+                str(tmp),
+                str(source_path),
+            ],
             f"kernel {kernel['file']}",
         )
         _place(tmp, so)
@@ -325,7 +380,7 @@ def build(artifact_dir: str | os.PathLike, jobs: int | None = None) -> Build:
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
         main_future = pool.submit(main_executable, directory, runtime)
         kernel_futures = [
-            pool.submit(kernel_object, directory, k, plan["arch"], emu_hash)
+            pool.submit(kernel_object, directory, k, plan["arch"], emu_hash, plan["cbs"])
             for k in plan["kernels"]
         ]
         main, main_built = main_future.result()

@@ -31,4 +31,33 @@ enum class DataFormat : std::uint8_t {
     Invalid = 0xff,
 };
 
+// Bytes of one 32x32 tile of `format` (tt-metal's tile_size(DataFormat)): what get_tile_size
+// returns for a CB of that format. Block-float tiles carry a 64-byte exponent section.
+constexpr std::uint32_t tile_size_bytes(DataFormat format) {
+    switch (format) {
+        case DataFormat::Float32:
+        case DataFormat::Tf32:
+        case DataFormat::Int32:
+        case DataFormat::UInt32:
+        case DataFormat::RawUInt32: return 4096;
+        case DataFormat::Float16:
+        case DataFormat::Float16_b:
+        case DataFormat::UInt16:
+        case DataFormat::RawUInt16: return 2048;
+        case DataFormat::Bfp8:
+        case DataFormat::Bfp8_b: return 1024 + 64;
+        case DataFormat::Bfp4:
+        case DataFormat::Bfp4_b: return 512 + 64;
+        case DataFormat::Bfp2:
+        case DataFormat::Bfp2_b: return 256 + 64;
+        case DataFormat::Lf8:
+        case DataFormat::Int8:
+        case DataFormat::UInt8:
+        case DataFormat::Fp8_e4m3:
+        case DataFormat::RawUInt8: return 1024;
+        case DataFormat::Invalid: break;
+    }
+    return 0;
+}
+
 }  // namespace tt

@@ -19,6 +19,9 @@
 
 #define TT_EMU_API __attribute__((visibility("default")))
 
+// tt-metal's per-CB interface record (internal/circular_buffer_interface.h defines it).
+struct LocalCBInterface;
+
 namespace emu::k {
 
 // ---- arguments and identity
@@ -41,6 +44,15 @@ TT_EMU_API std::uint32_t cb_read_ptr(std::uint32_t cb);
 TT_EMU_API std::uint32_t cb_page_size(std::uint32_t cb);
 TT_EMU_API std::uint32_t cb_num_pages(std::uint32_t cb);
 TT_EMU_API tt::DataFormat cb_data_format(std::uint32_t cb);
+// The calling kernel's view of a CB's interface record (get_local_cb_interface): its fields as
+// the firmware keeps them (bytes on the data-movement cores, 16-byte units on the compute
+// core). The record is the kernel's own copy, refreshed at this call and at each of the
+// kernel's cb_* calls on that CB; a kernel that writes to it is reported (the emulator's CBs
+// move only through the cb_* calls).
+TT_EMU_API LocalCBInterface* cb_interface(std::uint32_t cb);
+// Byte address of tile `tile` of the consumer's secured front (compute: CircularBuffer::
+// get_tile_address); a tile past what cb_wait_front secured is a fault.
+TT_EMU_API std::uint32_t cb_front_tile_addr(std::uint32_t cb, std::uint32_t tile);
 
 // Names the API call being made, for messages of the calls it makes internally (for example the
 // TensorAccessor page lookup inside noc_async_read_page).
@@ -60,6 +72,8 @@ TT_EMU_API void noc_write(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr,
 TT_EMU_API void noc_read_barrier(std::uint8_t noc);
 TT_EMU_API void noc_write_barrier(std::uint8_t noc);
 TT_EMU_API void noc_writes_flushed(std::uint8_t noc);
+// Is `noc_addr` an address in the calling kernel's own core (Noc::is_local_addr)?
+TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 
 // ---- compute: configuration, FPU, SFPU, DST and pack. `call` names the API call in messages.
 enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };

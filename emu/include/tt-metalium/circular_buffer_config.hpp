@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include <hostdevcommon/kernel_structs.h>
 #include <tt-metalium/tt_backend_api_types.hpp>
 
 namespace tt::tt_metal {

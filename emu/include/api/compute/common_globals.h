@@ -11,6 +11,7 @@
 
 #include "api/compile_time_args.h"
 #include "emu/kernel.h"
+#include "hostdevcommon/kernel_structs.h"
 
 #define ALWI inline __attribute__((always_inline))
 

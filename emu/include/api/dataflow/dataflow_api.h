@@ -22,9 +22,17 @@
 #include <utility>
 
 #include "api/compile_time_args.h"
+#include "api/debug/assert.h"
 #include "api/tensor/tensor_accessor.h"
+#include "emu/cb_descriptors.h"
 #include "emu/kernel.h"
 #include "emu/noc_index.h"
+#include "hostdevcommon/kernel_structs.h"
+#include "internal/circular_buffer_interface.h"
+
+#ifdef TT_EMU_CB_DESCRIPTORS
+#define DATA_FORMATS_DEFINED
+#endif
 
 using tt::DataFormat;
 
@@ -39,26 +47,7 @@ inline uint8_t get_absolute_logical_y() { return static_cast<uint8_t>(emu::k::co
 inline uint8_t get_relative_logical_x() { return static_cast<uint8_t>(emu::k::core_x()); }
 inline uint8_t get_relative_logical_y() { return static_cast<uint8_t>(emu::k::core_y()); }
 
-static FORCE_INLINE uintptr_t get_arg_addr(int arg_idx) { return emu::k::rt_arg_addr(arg_idx); }
-static FORCE_INLINE uintptr_t get_common_arg_addr(int arg_idx) { return emu::k::common_rt_arg_addr(arg_idx); }
-
-template <typename T>
-FORCE_INLINE T get_arg_val(int arg_idx) {
-    static_assert("Error: only 4B args are supported" && sizeof(T) == 4);
-    const uint32_t raw = emu::k::rt_arg(arg_idx);
-    T value;
-    std::memcpy(&value, &raw, sizeof(T));
-    return value;
-}
-
-template <typename T>
-FORCE_INLINE T get_common_arg_val(int arg_idx) {
-    static_assert("Error: only 4B args are supported" && sizeof(T) == 4);
-    const uint32_t raw = emu::k::common_rt_arg(arg_idx);
-    T value;
-    std::memcpy(&value, &raw, sizeof(T));
-    return value;
-}
+#include "emu/runtime_args.h"
 
 // ------------------------------------------------------------------ circular buffers
 
@@ -68,14 +57,34 @@ FORCE_INLINE void cb_push_back(const int32_t operand, const int32_t num_pages) {
 
 FORCE_INLINE void cb_pop_front(int32_t operand, int32_t num_pages) { emu::k::cb_pop_front(operand, num_pages); }
 
-// On the device these are constexpr tables the JIT generates from the program's CB configs; in
-// the emulator they are looked up at run time.
+// The CB's tile size (bytes of one 32x32 tile of its data format), tile area, faces and data
+// format. On the device these read the constexpr tables the JIT generates from the program's CBs
+// (chlkc_descriptors.h); the emulator's kernel builds get the same tables (emu/cb_descriptors.h),
+// so these are constant expressions too. A kernel built without them (the emulator's built-in
+// test kernels) looks the CB up at run time instead.
+#ifdef DATA_FORMATS_DEFINED
+constexpr inline std::int32_t get_tile_size(const std::int32_t operand) {
+    return static_cast<std::int32_t>(emu::cb_desc::entry(operand).tile_size);
+}
+constexpr inline uint32_t get_tile_hw(const std::int32_t operand) {
+    (void)emu::cb_desc::entry(operand);
+    return 32 * 32;
+}
+constexpr inline uint32_t get_tile_num_faces(const std::int32_t operand) {
+    (void)emu::cb_desc::entry(operand);
+    return 4;
+}
+constexpr inline DataFormat get_dataformat(const std::int32_t operand) {
+    return static_cast<DataFormat>(emu::cb_desc::entry(operand).format);
+}
+#else
 inline std::int32_t get_tile_size(const std::int32_t operand) {
-    return static_cast<std::int32_t>(emu::k::cb_page_size(operand));
+    return static_cast<std::int32_t>(tt::tile_size_bytes(emu::k::cb_data_format(operand)));
 }
 inline uint32_t get_tile_hw(const std::int32_t) { return 32 * 32; }
 inline uint32_t get_tile_num_faces(const std::int32_t) { return 4; }
 inline DataFormat get_dataformat(const std::int32_t operand) { return emu::k::cb_data_format(operand); }
+#endif
 
 FORCE_INLINE uint32_t get_write_ptr(uint32_t operand) { return emu::k::cb_write_ptr(operand); }
 FORCE_INLINE uint32_t get_read_ptr(uint32_t operand) { return emu::k::cb_read_ptr(operand); }

@@ -1,0 +1,90 @@
+// tt-emu fidelity harness: what the host programs that drive tt-metal's own kernels share.
+//
+// The harnesses (matmul_host.cpp, eltwise_binary_host.cpp) play the part of ttnn's program
+// factories: the same CBs, kernels, compile-time and named arguments, defines and per-core
+// runtime arguments as tt-metal v0.74.0's host code passes, through the emulated host API (as
+// the emitted main.cpp uses it). Tensors come and go as files of tiles, tilized by the test.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <tt-metalium/distributed.hpp>
+#include <tt-metalium/host_api.hpp>
+
+namespace fidelity {
+
+constexpr std::uint32_t kBf16TileBytes = 32 * 32 * 2;
+
+// TensorAccessorArgs(buffer).append_to(args) for an interleaved DRAM buffer: the config word
+// (tensor_accessor::ArgConfig::IsDram) and the aligned page size.
+inline void append_interleaved_dram_accessor_args(std::vector<std::uint32_t>& args, std::uint32_t page_size) {
+    constexpr std::uint32_t kIsDram = 1u << 1;
+    args.push_back(kIsDram);
+    args.push_back(page_size);
+}
+
+// tt-metal's split_work_to_cores: the first `units % cores` cores (group 1) get one unit more
+// than the others (group 2); `cores` = min(units, grid cores).
+struct WorkSplit {
+    std::uint32_t num_cores = 0;
+    std::uint32_t units_group_1 = 0;  // per core
+    std::uint32_t units_group_2 = 0;
+    std::uint32_t cores_group_1 = 0;
+};
+
+inline WorkSplit split_work_to_cores(const CoreCoord& grid, std::uint32_t units) {
+    WorkSplit w;
+    const std::uint32_t max_cores = static_cast<std::uint32_t>(grid.x * grid.y);
+    w.num_cores = std::min(units, max_cores);
+    if (w.num_cores == 0) {
+        return w;
+    }
+    const std::uint32_t base = units / w.num_cores;
+    const std::uint32_t more = units % w.num_cores;
+    if (more == 0) {
+        w.units_group_1 = base;
+        w.cores_group_1 = w.num_cores;
+    } else {
+        w.units_group_1 = base + 1;
+        w.units_group_2 = base;
+        w.cores_group_1 = more;
+    }
+    return w;
+}
+
+inline std::vector<std::uint8_t> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void write_file(const std::string& path, const std::vector<std::uint8_t>& data) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
+    if (!out) {
+        throw std::runtime_error("cannot write " + path);
+    }
+}
+
+inline std::shared_ptr<tt::tt_metal::distributed::MeshBuffer> dram_buffer(
+    tt::tt_metal::distributed::MeshDevice& device, std::uint64_t bytes, std::uint32_t page_size) {
+    const tt::tt_metal::distributed::DeviceLocalBufferConfig local{
+        .page_size = page_size,
+        .buffer_type = tt::tt_metal::BufferType::DRAM,
+    };
+    const tt::tt_metal::distributed::ReplicatedBufferConfig global{.size = bytes};
+    return tt::tt_metal::distributed::MeshBuffer::create(global, local, &device);
+}
+
+inline std::uint32_t arg(char** argv, int i) { return static_cast<std::uint32_t>(std::stoul(argv[i])); }
+
+}  // namespace fidelity

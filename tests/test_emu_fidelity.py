@@ -1,0 +1,392 @@
+"""Fidelity against kernels nobody here wrote (issue 7, item 5).
+
+tt-metal's own kernels, taken unmodified from the cached `ttnn==0.74.0` wheel at test time
+(`tt_tools.metal_wheel.metal_root()`; none of them is in this repository), are compiled against
+the emulator's headers and driven by small host harnesses (`emu/tests/fidelity/*.cpp`) that
+stand in for ttnn's program factories: the same CBs, compile-time and named arguments, defines,
+work split and per-core runtime arguments, through the emulated host API. The outputs are
+compared with numpy.
+
+- matmul: `reader_bmm_8bank_output_tiles_partitioned.cpp` (which includes ttnn's
+  `kernel_helper_functions/pad_tile.hpp`: the kernel build gets the wheel's `ttnn/cpp` as an
+  extra include folder, `TT_EMU_KERNEL_INCLUDES`, as tt-metal's JIT has it), `bmm.cpp` and the
+  matmul `writer_unary_interleaved_start_id.cpp`, as ttnn's multi-core matmul runs them;
+- eltwise: `reader_binary_interleaved_start_id.cpp`, `eltwise_binary_kernel.cpp` with
+  `ELTWISE_OP` / `ELTWISE_OP_TYPE` as `binary_op_utils::get_defines` sets them, and the unary
+  `writer_unary_interleaved_start_id.cpp`, as ttnn's `ElementWiseMultiCore` runs them.
+
+They use the object-style kernel API (`CircularBuffer`, `Noc`, noc traits of TensorAccessor and
+CircularBuffer), named compile-time arguments, `get_local_cb_interface`, and `get_tile_size` /
+`get_dataformat` as constant expressions (the emulator bakes the program's CB descriptors into
+each kernel build, as tt-metal's JIT does). The counters confirm the work they did (tiles
+multiplied and packed, DRAM bytes, the cores the factory's work split uses). A reader written
+here in the object style, run with tt-metal's compute kernel and writer, covers more of the API
+(stateful reads, CB views, byte offsets, ASSERT, DPRINT) and planted bugs in it are reported
+with kernel, core and call.
+
+Tolerances. Inputs are bf16 values, so every product is exact in fp32. u = 2^-8 is bf16's unit
+roundoff (8 significant bits: rounding to nearest moves a value by at most half an ulp, at most
+2^-8 of its magnitude); fp32's is 2^-24.
+- eltwise add / sub / mul: the FPU computes `a op b` in fp32 and rounds it once to the 16-bit
+  (bf16) DST, nearest even; the packer copies bf16 unchanged. numpy's fp32 result rounded to
+  bf16 the same way is therefore the same number: bit-exact.
+- matmul, fp32 DST (`fp32_dest_acc_en`): fp32 accumulation over K terms, at most
+  K * 2^-24 * (|A| @ |B|) to first order (the gamma_K bound), then one rounding to bf16 on pack,
+  at most 2^-8 |C|: we allow 2^-8 |C| + 1.02 * K * 2^-24 * (|A| @ |B|).
+- matmul, bf16 DST (tt-metal's default, `fp32_dest_acc_en = false`): after each `matmul_tiles`
+  (one K tile) the running sum in DST is rounded to bf16: Kt roundings of partial sums, each
+  at most |A| @ |B| in size, so at most Kt * 2^-8 * (|A| @ |B|), plus the fp32 sums inside a
+  tile. We allow 1.02 * (Kt * 2^-8 + K * 2^-24) * (|A| @ |B|).
+- padding: K that is not a multiple of 32 pads A's last K tile with NaN; the reader's
+  `pad_last_ktile` (in0_last_ktile_w = K % 32) must zero it, else every output would be NaN.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tt_dialect.emu import round_bf16
+from tt_dialect.emu.build import cache_dir, cxx, emu_root, include_dir, runtime_library
+from tt_dialect.emu.runner import from_bf16_bits, to_bf16_bits
+from tt_tools import metal_wheel
+
+HARNESS_DIR = emu_root() / "tests" / "fidelity"
+TIMEOUT = 300
+
+MATMUL_KERNELS = Path("ttnn/operations/matmul/device/kernels")
+BINARY_KERNELS = Path("ttnn/operations/eltwise/binary/device/kernels")
+UNARY_WRITER = Path(
+    "ttnn/operations/eltwise/unary/device/kernels/dataflow/writer_unary_interleaved_start_id.cpp"
+)
+
+
+@pytest.fixture(scope="module")
+def ttnn_cpp() -> Path:
+    """The wheel's `ttnn/cpp` folder: tt-metal's kernels (`ttnn/operations/...`) and their helper
+    headers, as on tt-metal's JIT include path."""
+    try:
+        root = metal_wheel.metal_root() / "ttnn" / "ttnn" / "cpp"
+    except metal_wheel.MetalFetchError as err:
+        pytest.fail(f"cannot fetch tt-metal's kernels: {err}")
+    assert (root / MATMUL_KERNELS / "compute" / "bmm.cpp").is_file()
+    return root
+
+
+def harness(name: str) -> Path:
+    """emu/tests/fidelity/<name>.cpp built against the emulated host API and libttemu, cached by
+    the content of the harness sources and the runtime's hash."""
+    runtime = runtime_library()
+    sources = [HARNESS_DIR / f"{name}.cpp", HARNESS_DIR / "host_common.h"]
+    digest = hashlib.sha256(runtime.parent.name.encode())
+    for source in sources:
+        digest.update(source.read_bytes())
+    exe = cache_dir() / "fidelity" / digest.hexdigest()[:20] / name
+    if not exe.exists():
+        exe.parent.mkdir(parents=True, exist_ok=True)
+        tmp = exe.with_suffix(f".{os.getpid()}.tmp")
+        proc = subprocess.run(
+            [
+                cxx(), "-std=c++20", "-O2", f"-I{include_dir()}", str(sources[0]), "-o", str(tmp),
+                f"-L{runtime.parent}", "-lttemu", f"-Wl,-rpath,{runtime.parent}", "-pthread",
+            ],
+            capture_output=True, text=True, timeout=TIMEOUT,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        os.replace(tmp, exe)
+    return exe
+
+
+def harness_process(
+    name: str,
+    args: list,
+    ttnn_cpp: Path,
+    grid: str,
+    tmp_path: Path,
+    kernel_root: Path | None = None,
+    arch: str = "wormhole_b0",
+) -> subprocess.CompletedProcess[str]:
+    """Runs a harness on a `grid` worker grid of `arch` with the wheel's ttnn/cpp on the kernel
+    include path; the kernels are taken from `kernel_root` (default: the wheel's ttnn/cpp)."""
+    env = dict(
+        os.environ,
+        TT_EMU_ARCH=arch,
+        TT_EMU_GRID=grid,
+        TT_EMU_KERNEL_INCLUDES=str(ttnn_cpp),
+        TT_EMU_STATS=str(tmp_path / f"{name}.stats.json"),
+        TT_EMU_TIMEOUT="60",
+    )
+    return subprocess.run(
+        [str(harness(name)), str(kernel_root or ttnn_cpp), *map(str, args)],
+        capture_output=True, text=True, timeout=TIMEOUT, env=env,
+    )  # fmt: skip
+
+
+def run_harness(
+    name: str, args: list, ttnn_cpp: Path, grid: str, tmp_path: Path, **kwargs
+) -> dict:
+    """Runs a harness (see `harness_process`); returns the emulator's counters."""
+    proc = harness_process(name, args, ttnn_cpp, grid, tmp_path, **kwargs)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads((tmp_path / f"{name}.stats.json").read_text())
+
+
+# ------------------------------------------------------------------ tiles
+
+
+def tilize(x: np.ndarray) -> np.ndarray:
+    """(..., R, C) -> 32x32 tiles in row-major order over each matrix, each tile four 16x16
+    faces in row-major order, each face row-major (the device's TILED_NFACES layout)."""
+    *lead, r, c = x.shape
+    n = len(lead)
+    t = x.reshape(*lead, r // 32, 2, 16, c // 32, 2, 16)
+    order = (*range(n), n, n + 3, n + 1, n + 4, n + 2, n + 5)
+    return np.ascontiguousarray(t.transpose(order)).reshape(-1)
+
+
+def untilize(flat: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    *lead, r, c = shape
+    n = len(lead)
+    t = flat.reshape(*lead, r // 32, c // 32, 2, 2, 16, 16)
+    order = (*range(n), n, n + 2, n + 4, n + 1, n + 3, n + 5)
+    return np.ascontiguousarray(t.transpose(order)).reshape(shape)
+
+
+def test_tilize_round_trip() -> None:
+    x = np.arange(2 * 64 * 96, dtype=np.float32).reshape(2, 64, 96)
+    t = tilize(x)
+    assert t[:16].tolist() == list(range(16))  # face 0, row 0
+    assert t[16] == 96  # face 0, row 1
+    assert t[256] == 16  # face 1 (top right), row 0
+    assert t[1024] == 32  # tile 1 is to the right of tile 0
+    np.testing.assert_array_equal(untilize(t, x.shape), x)
+
+
+def write_tiles(path: Path, x: np.ndarray) -> Path:
+    to_bf16_bits(tilize(x)).tofile(path)
+    return path
+
+
+def read_tiles(path: Path, shape: tuple[int, ...]) -> np.ndarray:
+    return untilize(from_bf16_bits(np.fromfile(path, dtype=np.uint16)), shape)
+
+
+def bf16_normal(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+    return round_bf16(rng.standard_normal(shape).astype(np.float32))
+
+
+# ------------------------------------------------------------------ matmul: bmm.cpp
+
+MATMULS = {
+    # name: (batch, M, K, N, B broadcast over the batch, grid, fp32 DST, DST full sync)
+    "one-tile-kt1-1x1": (1, 32, 32, 32, False, "1x1", False, True),
+    "uneven-split-nonsquare-2x3": (1, 96, 96, 160, False, "2x3", False, True),
+    "fp32-dst-half-sync-2x3": (1, 96, 128, 64, False, "2x3", True, False),
+    "batched-b-broadcast-fewer-tiles-than-cores-8x8": (3, 64, 64, 64, True, "8x8", False, True),
+    "batched-k-not-multiple-of-32-padded-3x2": (2, 64, 80, 96, False, "3x2", True, True),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MATMULS))
+def test_tt_metal_bmm_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    batch, m, k, n, bcast, grid, fp32_dst, full_sync = MATMULS[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    kp = -(-k // 32) * 32
+    mt, kt, nt = m // 32, kp // 32, n // 32
+    # A's padding columns (K..Kp) hold NaN: only the reader's pad_last_ktile keeps them out.
+    a = np.full((batch, m, kp), np.nan, dtype=np.float32)
+    a[:, :, :k] = bf16_normal(rng, (batch, m, k))
+    b = bf16_normal(rng, (1 if bcast else batch, kp, n))
+    stats = run_harness(
+        "matmul_host",
+        [write_tiles(tmp_path / "a.bin", a), write_tiles(tmp_path / "b.bin", b), tmp_path / "c.bin",
+         batch, mt, kt, nt, int(bcast), k % 32, int(fp32_dst), int(full_sync)],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    c = read_tiles(tmp_path / "c.bin", (batch, m, n))
+
+    a_k, b_k = a[:, :, :k].astype(np.float64), b[:, :k, :].astype(np.float64)
+    reference = a_k @ b_k
+    magnitude = np.abs(a_k) @ np.abs(b_k)
+    if fp32_dst:
+        bound = 2.0**-8 * np.abs(reference) + 1.02 * kp * 2.0**-24 * magnitude
+    else:
+        bound = 1.02 * (kt * 2.0**-8 + kp * 2.0**-24) * magnitude
+    error = np.abs(c - reference)
+    assert np.all(np.isfinite(c)), "NaN/Inf in the output: A's padding reached the matmul"
+    worst = np.unravel_index(np.argmax(error - bound), error.shape)
+    assert np.all(error <= bound), (
+        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
+        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
+    )
+
+    # The work tt-metal's kernels did, by the emulator's counters.
+    tiles = batch * mt * nt
+    assert stats["tiles"]["matmul"] == tiles * kt and stats["tiles"]["pack"] == tiles
+    dram = stats["dram"]
+    assert dram[0]["bytes_read"] == tiles * kt * 2048  # A(mt, kt) for each output tile
+    assert dram[1]["bytes_read"] == tiles * kt * 2048
+    assert dram[2]["bytes_written"] == tiles * 2048
+    # split_work_to_cores, cores in column-major order: core i at (i / grid_y, i % grid_y).
+    gx, gy = int(grid[0]), int(grid[2])
+    used = min(tiles, gx * gy)
+    assert {tuple(c["core"]) for c in stats["cores"]} == {(i // gy, i % gy) for i in range(used)}
+    per_core = sorted(core["tiles"]["pack"] for core in stats["cores"])
+    assert per_core[-1] - per_core[0] <= 1 and sum(per_core) == tiles
+
+
+# ------------------------------------------------------------------ eltwise_binary_kernel.cpp
+
+ELTWISE = {
+    # name: (op, rows, cols, grid, arch)
+    "add-uneven-split-3x2": ("add", 160, 224, "3x2", "wormhole_b0"),
+    "add-fewer-tiles-than-cores-8x8": ("add", 32, 64, "8x8", "wormhole_b0"),
+    "add-one-core-1x1": ("add", 64, 96, "1x1", "wormhole_b0"),
+    "add-blackhole-4x2": ("add", 128, 160, "4x2", "blackhole"),
+    "sub-2x2": ("sub", 96, 64, "2x2", "wormhole_b0"),
+    "mul-2x2": ("mul", 96, 64, "2x2", "wormhole_b0"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ELTWISE))
+def test_tt_metal_eltwise_binary_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    op, rows, cols, grid, arch = ELTWISE[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    x, y = bf16_normal(rng, (rows, cols)), bf16_normal(rng, (rows, cols))
+    num_tiles = rows * cols // 1024
+    a, b = write_tiles(tmp_path / "a.bin", x), write_tiles(tmp_path / "b.bin", y)
+    args = [op, a, b, tmp_path / "c.bin", num_tiles]
+    stats = run_harness("eltwise_binary_host", args, ttnn_cpp, grid, tmp_path, arch=arch)
+    z = read_tiles(tmp_path / "c.bin", (rows, cols))
+    reference = round_bf16({"add": x + y, "sub": x - y, "mul": x * y}[op])
+    np.testing.assert_array_equal(z, reference)
+
+    assert stats["tiles"]["binary"] == num_tiles and stats["tiles"]["pack"] == num_tiles
+    # Every core of the grid runs the three kernels; those without tiles get zero arguments. The
+    # tiles go to the cores in row-major order: core i at (i % grid_x, i / grid_x).
+    gx, gy = int(grid[0]), int(grid[2])
+    assert len(stats["cores"]) == gx * gy
+    busy = [c for c in stats["cores"] if c["tiles"]["pack"]]
+    assert len(busy) == min(num_tiles, gx * gy)
+    assert {tuple(c["core"]) for c in busy} == {(i % gx, i // gx) for i in range(len(busy))}
+
+
+# ------------------------------------------------------------------ more of the object-style API
+
+# A reader in the object style, written here: the binary eltwise reader's job through more of the
+# API than tt-metal's reader uses (the stateful read, a CB view, a custom VC, a read in two halves
+# at byte offsets, constexpr get_tile_size / get_dataformat, the CB interface record, ASSERT,
+# DPRINT, a scoped lock). `FAULT` selects a planted bug.
+OBJECT_READER = r"""
+#include "api/dataflow/dataflow_api.h"
+#include "api/dataflow/circular_buffer.h"
+#include "api/dataflow/noc.h"
+#include "api/debug/dprint.h"
+#include "api/tensor/noc_traits.h"
+
+void kernel_main() {
+    const uint32_t a_addr = get_arg_val<uint32_t>(0);
+    const uint32_t b_addr = get_arg_val<uint32_t>(1);
+    const uint32_t num_tiles = get_arg_val<uint32_t>(2);
+    const uint32_t start_id = get_arg_val<uint32_t>(3);
+    constexpr auto a_args = TensorAccessorArgs<1>();
+    constexpr auto b_args = TensorAccessorArgs<a_args.next_compile_time_args_offset()>();
+    constexpr uint32_t tile_bytes = get_tile_size(tt::CBIndex::c_0);
+    static_assert(tile_bytes == 2048 && get_dataformat(tt::CBIndex::c_1) == DataFormat::Float16_b);
+    const auto a = TensorAccessor(a_args, a_addr, tile_bytes);
+    const auto b = TensorAccessor(b_args, b_addr);
+
+    Noc noc;
+    CircularBuffer cb0(tt::CBIndex::c_0);
+    CircularBuffer cb1(tt::CBIndex::c_1);
+    ASSERT(noc.is_local_bank(get_absolute_logical_x(), get_absolute_logical_y()));
+    DPRINT("core reads {} tiles from {}\n", num_tiles, start_id);
+    for (uint32_t id = start_id; id < start_id + num_tiles; ++id) {
+        cb0.reserve_back(1);
+        cb1.reserve_back(1);
+        {
+            auto lock = cb0.scoped_lock();
+            noc.set_async_read_state(a, tile_bytes, {.page_id = id});
+            const auto back = use<CircularBuffer::AddrSelector::WRITE_PTR>(cb0);
+            noc.async_read_with_state(a, back, tile_bytes, {.page_id = id}, {});
+        }
+        const uint32_t half = cb1.get_tile_size() / 2;
+#if FAULT == 1
+        noc.async_read(b, cb1, half, {.page_id = id + 1000}, {});
+#else
+        noc.async_read<NocOptions::CUSTOM_VC>(b, cb1, half, {.page_id = id}, {}, {.vc = 2});
+#endif
+        noc.async_read(b, cb1, half, {.page_id = id, .offset_bytes = half}, {.offset_bytes = half});
+        ASSERT(get_local_cb_interface(tt::CBIndex::c_0).fifo_wr_ptr == cb0.get_write_ptr());
+#if FAULT == 2
+        ASSERT(id < start_id);
+#endif
+#if FAULT != 3
+        noc.async_read_barrier();
+#endif
+        cb0.push_back(1);
+        cb1.push_back(1);
+    }
+}
+"""
+
+
+def object_reader_root(ttnn_cpp: Path, tmp_path: Path, fault: int) -> Path:
+    """A kernel root whose binary reader is OBJECT_READER; the compute kernel and the writer are
+    tt-metal's (links into the wheel)."""
+    root = tmp_path / f"root{fault}"
+    reader = root / BINARY_KERNELS / "dataflow" / "reader_binary_interleaved_start_id.cpp"
+    reader.parent.mkdir(parents=True)
+    reader.write_text(f"#define FAULT {fault}\n" + OBJECT_READER)
+    compute = root / BINARY_KERNELS / "compute" / "eltwise_binary_kernel.cpp"
+    compute.parent.mkdir(parents=True)
+    compute.symlink_to(ttnn_cpp / BINARY_KERNELS / "compute" / "eltwise_binary_kernel.cpp")
+    writer = root / UNARY_WRITER
+    writer.parent.mkdir(parents=True)
+    writer.symlink_to(ttnn_cpp / UNARY_WRITER)
+    return root
+
+
+def test_object_style_reader_with_tt_metal_compute_and_writer(
+    ttnn_cpp: Path, tmp_path: Path
+) -> None:
+    rng = np.random.default_rng(11)
+    x, y = bf16_normal(rng, (96, 160)), bf16_normal(rng, (96, 160))
+    a, b = write_tiles(tmp_path / "a.bin", x), write_tiles(tmp_path / "b.bin", y)
+    root = object_reader_root(ttnn_cpp, tmp_path, 0)
+    args = ["add", a, b, tmp_path / "c.bin", 15]
+    stats = run_harness("eltwise_binary_host", args, ttnn_cpp, "2x3", tmp_path, kernel_root=root)
+    np.testing.assert_array_equal(read_tiles(tmp_path / "c.bin", (96, 160)), round_bf16(x + y))
+    # Per tile: one read of A, two half reads of B.
+    dram = stats["dram"]
+    assert (dram[0]["read_transactions"], dram[1]["read_transactions"]) == (15, 30)
+    assert dram[0]["bytes_read"] == dram[1]["bytes_read"] == 15 * 2048
+
+
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        (1, r"reader_binary_interleaved_start_id\.cpp \(RISCV_1\) on core \(\d, \d\): "
+            r"Noc::async_read: page \(tile\) id 10\d\d is out of range of buffer1 \(15 pages"),
+        (2, r"reader_binary_interleaved_start_id\.cpp \(RISCV_1\) on core \(\d, \d\): "
+            r"ASSERT\(id < start_id\) failed at .*reader_binary_interleaved_start_id\.cpp:\d+"),
+        (3, r"cb_push_back\(CB 0, 1\) while a NOC read into the pushed pages is still in flight"),
+    ],
+)  # fmt: skip
+def test_object_style_faults_are_reported(
+    fault: int, message: str, ttnn_cpp: Path, tmp_path: Path
+) -> None:
+    x = np.zeros((96, 160), dtype=np.float32)
+    a, b = write_tiles(tmp_path / "a.bin", x), write_tiles(tmp_path / "b.bin", x)
+    root = object_reader_root(ttnn_cpp, tmp_path, fault)
+    args = ["add", a, b, tmp_path / "c.bin", 15]
+    proc = harness_process("eltwise_binary_host", args, ttnn_cpp, "2x3", tmp_path, kernel_root=root)
+    assert proc.returncode == 1
+    assert re.search(message, proc.stderr), proc.stderr
