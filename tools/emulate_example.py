@@ -3,6 +3,7 @@ the largest error of each output against numpy.
 
     python -m tt_tools.emulate_example build/artifacts/gemm gemm
     python -m tt_tools.emulate_example build/artifacts/add add
+    python -m tt_tools.emulate_example build/artifacts/matmul_relu matmul_relu
 
 The second argument names the computation the artifacts implement, which the
 reference needs (the artifacts themselves only say which tensors are inputs).
@@ -23,6 +24,7 @@ from tt_dialect.samples import bf16_values
 REFERENCES = {
     "gemm": lambda a, b: a @ b,
     "add": lambda a, b: a + b,
+    "matmul_relu": lambda a, b: np.maximum(a @ b, 0),
 }
 
 

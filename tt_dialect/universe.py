@@ -119,6 +119,12 @@ def _convert_tt_to_emitc() -> type[ModulePass]:
     return ConvertTTToEmitCPass
 
 
+def _convert_linalg_to_tt() -> type[ModulePass]:
+    from tt_dialect.transforms.convert_linalg_to_tt import ConvertLinalgToTTPass
+
+    return ConvertLinalgToTTPass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
@@ -138,6 +144,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-lower": _lower,
         "tt-pipeline": _pipeline,
         "convert-tt-to-emitc": _convert_tt_to_emitc,
+        "convert-linalg-to-tt": _convert_linalg_to_tt,
     }
 
 

@@ -1,0 +1,433 @@
+// RUN: tt-opt %s -p convert-linalg-to-tt --split-input-file --verify-diagnostics | filecheck %s
+
+// A zero fill and a matmul become the gemm tile program; the default blocks
+// (128x128, K step 32) are clipped to the 64x64 output.
+func.func @matmul(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<64x64xbf16>)
+  linalg.matmul ins(%A, %B : memref<64x96xbf16>, memref<96x64xbf16>) outs(%C : memref<64x64xbf16>)
+  func.return
+}
+// CHECK:      func.func @matmul(%A: memref<64x96xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xbf16>) {
+// CHECK-NEXT:   tt.launch_grid (%bx, %by) in (1, 1) {
+// CHECK-NEXT:     %c0 = arith.constant 0 : index
+// CHECK-NEXT:     %c1 = arith.constant 1 : index
+// CHECK-NEXT:     %steps = arith.constant 3 : index
+// CHECK-NEXT:     %cbk = arith.constant 32 : index
+// CHECK-NEXT:     %cbm = arith.constant 64 : index
+// CHECK-NEXT:     %cbn = arith.constant 64 : index
+// CHECK-NEXT:     %row = arith.muli %by, %cbm : index
+// CHECK-NEXT:     %col = arith.muli %bx, %cbn : index
+// CHECK-NEXT:     %a = tt.alloc_shared : memref<64x32xbf16>
+// CHECK-NEXT:     %b = tt.alloc_shared : memref<32x64xbf16>
+// CHECK-NEXT:     %c = tt.alloc_fragment : memref<64x64xf32>
+// CHECK-NEXT:     tt.clear %c : memref<64x64xf32>
+// CHECK-NEXT:     scf.for %k = %c0 to %steps step %c1 {
+// CHECK-NEXT:       %kk = arith.muli %k, %cbk : index
+// CHECK-NEXT:       tt.copy %A[%row, %kk] to %a : memref<64x96xbf16> to memref<64x32xbf16>
+// CHECK-NEXT:       tt.copy %B[%kk, %col] to %b : memref<96x64xbf16> to memref<32x64xbf16>
+// CHECK-NEXT:       tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xf32>
+// CHECK-NEXT:     } {tt.pipeline = #tt.pipeline<stages = 2>}
+// CHECK-NEXT:     tt.copy %c to %C[%row, %col] : memref<64x64xf32> to memref<64x64xbf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+// An elementwise epilogue on the matmul's output, in place, is fused: the
+// unary op runs on the f32 fragment before the store. Blocks from the options.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @matmul_exp(%A: memref<128x64xf32>, %B: memref<64x256xf32>, %C: memref<128x256xf32>) {
+  %zero = arith.constant 0.000000e+00 : f32
+  linalg.fill ins(%zero : f32) outs(%C : memref<128x256xf32>)
+  linalg.matmul ins(%A, %B : memref<128x64xf32>, memref<64x256xf32>) outs(%C : memref<128x256xf32>)
+  linalg.generic {indexing_maps = [#id], iterator_types = ["parallel", "parallel"]} outs(%C : memref<128x256xf32>) {
+  ^bb0(%out: f32):
+    %e = math.exp %out : f32
+    linalg.yield %e : f32
+  }
+  func.return
+}
+// CHECK:      func.func @matmul_exp(
+// CHECK-NEXT:   tt.launch_grid (%bx, %by) in (2, 1) {
+// CHECK:          %a = tt.alloc_shared : memref<128x32xf32>
+// CHECK-NEXT:     %b = tt.alloc_shared : memref<32x128xf32>
+// CHECK-NEXT:     %c = tt.alloc_fragment : memref<128x128xf32>
+// CHECK:          } {tt.pipeline = #tt.pipeline<stages = 2>}
+// CHECK-NEXT:     tt.exp %c to %c : memref<128x128xf32>
+// CHECK-NEXT:     tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<128x256xf32>
+// CHECK-NEXT:   }
+
+// -----
+
+// Named elementwise ops: one 128x128 block of every operand per grid point.
+func.func @add(%X: memref<256x128xbf16>, %Y: memref<256x128xbf16>, %Z: memref<256x128xbf16>) {
+  linalg.add ins(%X, %Y : memref<256x128xbf16>, memref<256x128xbf16>) outs(%Z : memref<256x128xbf16>)
+  func.return
+}
+// CHECK:      func.func @add(%X: memref<256x128xbf16>, %Y: memref<256x128xbf16>, %Z: memref<256x128xbf16>) {
+// CHECK-NEXT:   tt.launch_grid (%bx, %by) in (1, 2) {
+// CHECK-NEXT:     %cbm = arith.constant 128 : index
+// CHECK-NEXT:     %cbn = arith.constant 128 : index
+// CHECK-NEXT:     %row = arith.muli %by, %cbm : index
+// CHECK-NEXT:     %col = arith.muli %bx, %cbn : index
+// CHECK-NEXT:     %z = tt.alloc_shared : memref<128x128xbf16>
+// CHECK-NEXT:     %x = tt.alloc_shared : memref<128x128xbf16>
+// CHECK-NEXT:     %y = tt.alloc_shared : memref<128x128xbf16>
+// CHECK-NEXT:     tt.copy %X[%row, %col] to %x : memref<256x128xbf16> to memref<128x128xbf16>
+// CHECK-NEXT:     tt.copy %Y[%row, %col] to %y : memref<256x128xbf16> to memref<128x128xbf16>
+// CHECK-NEXT:     tt.add %x, %y to %z : memref<128x128xbf16>
+// CHECK-NEXT:     tt.copy %z to %Z[%row, %col] : memref<128x128xbf16> to memref<256x128xbf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+// A generic subtraction keeps its operand order, whatever the ins order.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @rsub(%X: memref<64x64xf32>, %Y: memref<64x64xf32>, %Z: memref<64x64xf32>) {
+  linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X, %Y : memref<64x64xf32>, memref<64x64xf32>) outs(%Z : memref<64x64xf32>) {
+  ^bb0(%x: f32, %y: f32, %z: f32):
+    %d = arith.subf %y, %x : f32
+    linalg.yield %d : f32
+  }
+  func.return
+}
+// CHECK:      func.func @rsub(
+// CHECK-NEXT:   tt.launch_grid (%bx, %by) in (1, 1) {
+// CHECK:          tt.copy %Y[%row, %col] to %x : memref<64x64xf32> to memref<64x64xf32>
+// CHECK-NEXT:     tt.copy %X[%row, %col] to %y : memref<64x64xf32> to memref<64x64xf32>
+// CHECK-NEXT:     tt.sub %x, %y to %z : memref<64x64xf32>
+
+// -----
+
+// Generic mul, and named linalg.sub / linalg.mul / linalg.exp.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @mul(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X, %Y : memref<32x32xbf16>, memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) {
+  ^bb0(%x: bf16, %y: bf16, %z: bf16):
+    %p = arith.mulf %x, %y : bf16
+    linalg.yield %p : bf16
+  }
+  func.return
+}
+func.func @sub(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.sub ins(%X, %Y : memref<32x32xbf16>, memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
+  func.return
+}
+func.func @named_mul(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.mul ins(%X, %Y : memref<32x32xbf16>, memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
+  func.return
+}
+func.func @named_exp(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.exp ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
+  func.return
+}
+// CHECK-LABEL: func.func @mul(
+// CHECK:         tt.mul %x, %y to %z : memref<32x32xbf16>
+// CHECK-LABEL: func.func @sub(
+// CHECK:         tt.sub %x, %y to %z : memref<32x32xbf16>
+// CHECK-LABEL: func.func @named_mul(
+// CHECK:         tt.mul %x, %y to %z : memref<32x32xbf16>
+// CHECK-LABEL: func.func @named_exp(
+// CHECK:         tt.exp %x to %z : memref<32x32xbf16>
+
+// -----
+
+// Unary generics: math.exp of the input is tt.exp.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @exp(%X: memref<64x256xbf16>, %Z: memref<64x256xbf16>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<64x256xbf16>) outs(%Z : memref<64x256xbf16>) {
+  ^bb0(%x: bf16, %z: bf16):
+    %e = math.exp %x : bf16
+    linalg.yield %e : bf16
+  }
+  func.return
+}
+// CHECK:      func.func @exp(%X: memref<64x256xbf16>, %Z: memref<64x256xbf16>) {
+// CHECK-NEXT:   tt.launch_grid (%bx, %by) in (2, 1) {
+// CHECK-NEXT:     %cbm = arith.constant 64 : index
+// CHECK-NEXT:     %cbn = arith.constant 128 : index
+// CHECK-NEXT:     %row = arith.muli %by, %cbm : index
+// CHECK-NEXT:     %col = arith.muli %bx, %cbn : index
+// CHECK-NEXT:     %z = tt.alloc_shared : memref<64x128xbf16>
+// CHECK-NEXT:     %x = tt.alloc_shared : memref<64x128xbf16>
+// CHECK-NEXT:     tt.copy %X[%row, %col] to %x : memref<64x256xbf16> to memref<64x128xbf16>
+// CHECK-NEXT:     tt.exp %x to %z : memref<64x128xbf16>
+// CHECK-NEXT:     tt.copy %z to %Z[%row, %col] : memref<64x128xbf16> to memref<64x256xbf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+// arith.maximumf with 0.0 (either operand order; the zero may come from
+// outside the body) is tt.relu.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @relu(%X: memref<32x64xf32>, %Z: memref<32x64xf32>) {
+  %zero = arith.constant 0.000000e+00 : f32
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<32x64xf32>) outs(%Z : memref<32x64xf32>) {
+  ^bb0(%x: f32, %z: f32):
+    %r = arith.maximumf %zero, %x : f32
+    linalg.yield %r : f32
+  }
+  func.return
+}
+// CHECK:      func.func @relu(%X: memref<32x64xf32>, %Z: memref<32x64xf32>) {
+// CHECK-NEXT:   tt.launch_grid (%bx, %by) in (1, 1) {
+// CHECK-NEXT:     %cbm = arith.constant 32 : index
+// CHECK-NEXT:     %cbn = arith.constant 64 : index
+// CHECK-NEXT:     %row = arith.muli %by, %cbm : index
+// CHECK-NEXT:     %col = arith.muli %bx, %cbn : index
+// CHECK-NEXT:     %z = tt.alloc_shared : memref<32x64xf32>
+// CHECK-NEXT:     %x = tt.alloc_shared : memref<32x64xf32>
+// CHECK-NEXT:     tt.copy %X[%row, %col] to %x : memref<32x64xf32> to memref<32x64xf32>
+// CHECK-NEXT:     tt.relu %x to %z : memref<32x64xf32>
+// CHECK-NEXT:     tt.copy %z to %Z[%row, %col] : memref<32x64xf32> to memref<32x64xf32>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+// Functions without linalg are left alone.
+func.func @untouched(%X: memref<32x32xf32>) {
+  func.return
+}
+// CHECK:      func.func @untouched(%X: memref<32x32xf32>) {
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+func.func @no_fill(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  linalg.matmul ins(%A, %B : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.matmul' op accumulates into its output (C += A * B); the tile program computes C = A * B, so C must be zero-filled by a linalg.fill of 0.0 right before the matmul
+
+// -----
+
+func.func @fill_one(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %one = arith.constant 1.000000e+00 : bf16
+  linalg.fill ins(%one : bf16) outs(%C : memref<32x32xbf16>)
+  linalg.matmul ins(%A, %B : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 4]]:3: error: 'linalg.fill' op must fill the matmul's output with 0.0 (an arith.constant): the tile program computes C = A * B
+
+// -----
+
+func.func @fill_alone(%C: memref<32x32xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.fill' op is supported only as the zero fill of a linalg.matmul's output, right before the matmul
+
+// -----
+
+func.func @not_tile(%A: memref<100x64xbf16>, %B: memref<64x64xbf16>, %C: memref<100x64xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<100x64xbf16>)
+  linalg.matmul ins(%A, %B : memref<100x64xbf16>, memref<64x64xbf16>) outs(%C : memref<100x64xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.matmul' op dimension M = 100 is not a multiple of the 32-element tile
+
+// -----
+
+func.func @not_divisible(%A: memref<192x64xbf16>, %B: memref<64x64xbf16>, %C: memref<192x64xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<192x64xbf16>)
+  linalg.matmul ins(%A, %B : memref<192x64xbf16>, memref<64x64xbf16>) outs(%C : memref<192x64xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.matmul' op dimension M = 192 is not divisible by block-m = 128; pass convert-linalg-to-tt{block-m=...} with a multiple of 32 dividing 192
+
+// -----
+
+// (xDSL 0.74 parses a matmul's indexing_maps only in the generic form.)
+func.func @transposed(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
+  "linalg.matmul"(%A, %B, %C) <{operandSegmentSizes = array<i32: 2, 1>, indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>]}> ({
+  ^bb0(%a: bf16, %b: bf16, %c: bf16):
+    %p = arith.mulf %a, %b : bf16
+    %s = arith.addf %p, %c : bf16
+    linalg.yield %s : bf16
+  }) : (memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xbf16>) -> ()
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.matmul' op has non-default indexing maps (transposed or broadcast operands); supported: C[m, n] += A[m, k] * B[k, n]
+
+// -----
+
+func.func @aliasing(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%A : memref<32x32xbf16>)
+  linalg.matmul ins(%A, %B : memref<32x32xbf16>, memref<32x32xbf16>) outs(%A : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.matmul' op writes one of its inputs; the tile program reads A and B across output blocks, so C must be a different memref
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @epilogue_elsewhere(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %D: memref<32x32xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
+  linalg.matmul ins(%A, %B : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
+  linalg.exp ins(%C : memref<32x32xbf16>) outs(%D : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op after a linalg.matmul must be a unary relu/exp reading and writing the matmul's output in place (ins(%C) outs(%C)) to fuse into the gemm epilogue
+
+// -----
+
+func.func @binary_epilogue(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
+  linalg.matmul ins(%A, %B : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
+  linalg.add ins(%C, %A : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.add' op after a linalg.matmul is not supported; only a unary relu/exp epilogue on the matmul's output fuses into the gemm
+
+// -----
+
+func.func @two_ops(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.add ins(%X, %Y : memref<32x32xbf16>, memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
+  linalg.mul ins(%Z, %Y : memref<32x32xbf16>, memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.mul' op follows another linalg op; convert-linalg-to-tt converts one linalg op per function, or a linalg.fill of 0.0 and a linalg.matmul with an optional relu/exp epilogue on the matmul's output
+
+// -----
+
+func.func @unsupported_op(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.transpose ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) permutation = [1, 0]
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.transpose' op is not supported by convert-linalg-to-tt; supported: linalg.matmul (after a linalg.fill of 0.0 on its output), linalg.add/sub/mul/exp, and linalg.generic with identity indexing maps, parallel iterators and an arith.addf/subf/mulf, math.exp or relu (arith.maximumf with 0.0) body
+
+// -----
+
+func.func @other_op(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  %t = memref.alloc() : memref<32x32xbf16>
+  linalg.exp ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 4]]:3: error: 'memref.alloc' op is not supported in a function converted by convert-linalg-to-tt: only linalg ops on the function's memref arguments, arith.constant and func.return
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @bad_body(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) {
+  ^bb0(%x: bf16, %z: bf16):
+    %l = math.log %x : bf16
+    linalg.yield %l : bf16
+  }
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (math.log) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs, math.exp of the input, arith.maximumf/maxnumf of the input and 0.0 (relu)
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @max_one(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  %one = arith.constant 1.000000e+00 : bf16
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) {
+  ^bb0(%x: bf16, %z: bf16):
+    %r = arith.maximumf %x, %one : bf16
+    linalg.yield %r : bf16
+  }
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (arith.maximumf) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs, math.exp of the input, arith.maximumf/maxnumf of the input and 0.0 (relu)
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#tr = affine_map<(d0, d1) -> (d1, d0)>
+func.func @transposing_generic(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.generic {indexing_maps = [#tr, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) {
+  ^bb0(%x: bf16, %z: bf16):
+    %e = math.exp %x : bf16
+    linalg.yield %e : bf16
+  }
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op indexing maps must all be the 2-D identity (d0, d1) -> (d0, d1); got (d0, d1) -> (d1, d0), (d0, d1) -> (d0, d1)
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @reduction(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "reduction"]}
+      ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) {
+  ^bb0(%x: bf16, %z: bf16):
+    %e = math.exp %x : bf16
+    linalg.yield %e : bf16
+  }
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op iterator types must be [parallel, parallel]; got [parallel, reduction]
+
+// -----
+
+func.func @rank3(%X: memref<2x32x32xbf16>, %Z: memref<2x32x32xbf16>) {
+  linalg.exp ins(%X : memref<2x32x32xbf16>) outs(%Z : memref<2x32x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 (memref<2x32x32xbf16>) has rank 3; only 2-D memrefs are supported
+
+// -----
+
+func.func @dynamic(%X: memref<?x32xbf16>, %Z: memref<?x32xbf16>) {
+  linalg.exp ins(%X : memref<?x32xbf16>) outs(%Z : memref<?x32xbf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 (memref<?x32xbf16>) has a dynamic dimension; shapes must be static
+
+// -----
+
+func.func @f16(%X: memref<32x32xf16>, %Z: memref<32x32xf16>) {
+  linalg.exp ins(%X : memref<32x32xf16>) outs(%Z : memref<32x32xf16>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 has element type f16; supported: bf16 and f32
+
+// -----
+
+func.func @tensors(%X: tensor<32x32xf32>, %Z: tensor<32x32xf32>) {
+  %r = linalg.exp ins(%X : tensor<32x32xf32>) outs(%Z : tensor<32x32xf32>) -> tensor<32x32xf32>
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 is tensor<32x32xf32>, not a memref; convert-linalg-to-tt needs linalg on memrefs (bufferize first)
+
+// -----
+
+func.func @strided(%X: memref<32x32xf32, strided<[64, 1]>>, %Z: memref<32x32xf32>) {
+  linalg.exp ins(%X : memref<32x32xf32, strided<[64, 1]>>) outs(%Z : memref<32x32xf32>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 (memref<32x32xf32, strided<[64, 1]>>) has a layout or memory space; only plain row-major memrefs are supported
+
+// -----
+
+func.func @returns(%X: memref<32x32xf32>, %Z: memref<32x32xf32>) -> memref<32x32xf32> {
+  linalg.exp ins(%X : memref<32x32xf32>) outs(%Z : memref<32x32xf32>)
+  func.return %Z : memref<32x32xf32>
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 4]]:1: error: 'func.func' op returns values; convert-linalg-to-tt needs functions that write their results into memref arguments
