@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tt_dialect.metal_enums import DATA_FORMATS, MATH_FIDELITY
 from tt_tools import metal_wheel
 
 PROG = "tt-check-kernels"
@@ -108,18 +109,7 @@ ROLES = ("reader", "compute", "writer")
 DATAFLOW_PROCESSORS = {"riscv_0": "brisc", "riscv_1": "ncrisc"}
 DEFAULT_NOC = {"riscv_0": 0, "riscv_1": 1}
 NOCS = {"noc_0": 0, "noc_1": 1}
-MATH_FIDELITY = {"lofi": 0, "hifi2": 2, "hifi3": 3, "hifi4": 4}
 
-# Our data-format names -> (tt-metal DataFormat value, bytes of a 32x32 tile).
-DATA_FORMATS: dict[str, tuple[int, int]] = {
-    "f32": (0, 4096),
-    "f16": (1, 2048),
-    "bf16": (5, 2048),
-    "bfp8_b": (6, 1088),
-    "bfp4_b": (7, 576),
-    "i32": (8, 4096),
-    "u32": (24, 4096),
-}
 DEFAULT_FORMAT = "bf16"
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

@@ -37,6 +37,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tt_dialect.metal_enums import DATA_FORMATS, MATH_FIDELITY
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 CXX_STD = "-std=c++20"
@@ -44,20 +46,6 @@ OPT = "-O2"
 RECIPE_VERSION = "tt-emu kernel 2"
 PCH_NAME = "host_pch.h"
 
-MATH_FIDELITY = {"lofi": 0, "hifi2": 2, "hifi3": 3, "hifi4": 4}
-"""tt-metal's `MathFidelity` enum values, by the plan's spelling."""
-
-DATA_FORMATS = {
-    "f32": (0, 4096),
-    "f16": (1, 2048),
-    "bf16": (5, 2048),
-    "bfp8_b": (6, 1088),
-    "bfp4_b": (7, 576),
-    "i32": (8, 4096),
-    "u32": (24, 4096),
-}
-"""tt-metal's `DataFormat` value and the bytes of one 32x32 tile, by the plan's spelling
-(`tt::tile_size_bytes` in `emu/include/emu/data_format.h`)."""
 
 
 class EmuBuildError(RuntimeError):
