@@ -34,34 +34,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from artifacts import compile_artifacts
 from tt_dialect.emu import build, round_bf16, run
 from tt_dialect.emu.build import cache_dir, emu_root, source_hash
 from tt_dialect.samples import gemm_program
-from tt_tools.environment import find_tool
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tt_opt() -> str:
-    exe = find_tool("tt-opt")
-    if exe is None:
-        pytest.fail("tt-opt is not installed in this environment")
-    return exe
-
-
-def compile_program(source: str, pipeline: str, out: Path) -> Path:
-    """`tt-opt -p <pipeline> -t tt-cpp{output-dir=out}` of the MLIR text `source`."""
-    out.mkdir(parents=True, exist_ok=True)
-    src = out.parent / f"{out.name}.mlir"
-    src.write_text(source)
-    proc = subprocess.run(
-        [tt_opt(), str(src), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
 
 
 def gemm_mlir(
@@ -157,7 +135,7 @@ GEMMS = [
 @pytest.mark.parametrize("case", GEMMS, ids=[g[0] for g in GEMMS])
 def test_gemm_matches_numpy(case, tmp_path: Path) -> None:
     name, m, n, k, bm, bn, dtype, grid, relu = case
-    d = compile_program(
+    d = compile_artifacts(
         gemm_mlir(m, n, k, bm, bn, dtype, relu), f"tt-pipeline{{grid={grid}}}", tmp_path / "gemm"
     )
     plan = plan_of(d)
@@ -171,7 +149,7 @@ def test_gemm_matches_numpy(case, tmp_path: Path) -> None:
 def test_gemm_example_8x8(tmp_path: Path) -> None:
     """examples/gemm/gemm.mlir itself: 1024^3 bf16 on an 8x8 grid (32768 tile matmuls)."""
     source = (ROOT / "examples/gemm/gemm.mlir").read_text()
-    d = compile_program(source, "tt-pipeline", tmp_path / "gemm")
+    d = compile_artifacts(source, "tt-pipeline", tmp_path / "gemm")
     ins = inputs_for(plan_of(d))
     out = run(d, ins, stats=True)
     check_gemm(out["tensor2"], ins["tensor0"], ins["tensor1"], "bf16")
@@ -184,7 +162,7 @@ def test_gemm_example_8x8(tmp_path: Path) -> None:
 
 def test_add_example(tmp_path: Path) -> None:
     """examples/elementwise/add.mlir itself: 1024x1024 bf16 on an 8x8 grid; bit-exact."""
-    d = compile_program(
+    d = compile_artifacts(
         (ROOT / "examples/elementwise/add.mlir").read_text(), "tt-pipeline", tmp_path / "add"
     )
     ins = inputs_for(plan_of(d))
@@ -202,7 +180,7 @@ ELEMENTWISE = {
 @pytest.mark.parametrize("op", sorted(ELEMENTWISE))
 def test_binary_elementwise_bit_exact(op: str, tmp_path: Path) -> None:
     lit = ROOT / "lit_tests/pipeline/elementwise.mlir"
-    d = compile_program(split_case(lit, op), "tt-pipeline{grid=1x2}", tmp_path / op)
+    d = compile_artifacts(split_case(lit, op), "tt-pipeline{grid=1x2}", tmp_path / op)
     ins = inputs_for(plan_of(d), seed=3)
     out = run(d, ins)
     np.testing.assert_array_equal(out["tensor2"], ELEMENTWISE[op](ins["tensor0"], ins["tensor1"]))
@@ -210,7 +188,7 @@ def test_binary_elementwise_bit_exact(op: str, tmp_path: Path) -> None:
 
 def test_exp(tmp_path: Path) -> None:
     lit = ROOT / "lit_tests/pipeline/elementwise.mlir"
-    d = compile_program(split_case(lit, "exp"), "tt-pipeline{grid=1x2}", tmp_path / "exp")
+    d = compile_artifacts(split_case(lit, "exp"), "tt-pipeline{grid=1x2}", tmp_path / "exp")
     ins = inputs_for(plan_of(d), seed=4)
     out = run(d, ins)
     ref = np.exp(ins["tensor0"].astype(np.float64))
@@ -219,7 +197,7 @@ def test_exp(tmp_path: Path) -> None:
 
 def test_relu(tmp_path: Path) -> None:
     lit = ROOT / "lit_tests/pipeline/elementwise.mlir"
-    d = compile_program(split_case(lit, "relu"), "tt-pipeline{grid=1x2}", tmp_path / "relu")
+    d = compile_artifacts(split_case(lit, "relu"), "tt-pipeline{grid=1x2}", tmp_path / "relu")
     ins = inputs_for(plan_of(d), seed=5)
     out = run(d, ins)
     np.testing.assert_array_equal(out["tensor1"], np.maximum(ins["tensor0"], 0.0))
@@ -231,7 +209,7 @@ def test_relu(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def uneven_gemm(tmp_path_factory) -> Path:
     """96x160x64 bf16, 32x32 blocks (15) on a 2x3 grid: cores get 3 or 2 blocks."""
-    return compile_program(
+    return compile_artifacts(
         gemm_mlir(96, 160, 64, 32, 32),
         "tt-pipeline{grid=2x3}",
         tmp_path_factory.mktemp("g") / "gemm",

@@ -14,30 +14,15 @@ results (exp) are rounded once to bf16: 2^-8 relative; relu is exact.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from artifacts import compile_artifacts
 from tt_dialect.samples import bf16_values, elementwise_program, gemm_program
-from tt_tools.environment import find_tool
 
 emu = pytest.importorskip("tt_dialect.emu")
-
-def compile_to(tmp_path: Path, source: str, pipeline: str) -> Path:
-    program = tmp_path / "program.mlir"
-    program.write_text(source)
-    out = tmp_path / "artifacts"
-    tt_opt = find_tool("tt-opt")
-    assert tt_opt is not None
-    run = subprocess.run(
-        [tt_opt, str(program), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
-    return out
-
 
 GEMMS = {
     # name: (M, N, K, block M, block N, block K, dtype, grid)
@@ -65,7 +50,7 @@ def check(result: np.ndarray, reference: np.ndarray, dtype: str, k: int, scale: 
 @pytest.mark.parametrize("case", sorted(GEMMS))
 def test_gemm_matches_numpy(case: str, tmp_path: Path) -> None:
     m, n, k, bm, bn, bk, dtype, grid = GEMMS[case]
-    artifacts = compile_to(tmp_path, gemm_program(m, n, k, bm, bn, bk, dtype), f"tt-pipeline{{grid={grid}}}")
+    artifacts = compile_artifacts(gemm_program(m, n, k, bm, bn, bk, dtype), f"tt-pipeline{{grid={grid}}}", tmp_path / "artifacts")
     rng = np.random.default_rng(sum(map(ord, case)))
     a = bf16_values(rng, (m, k)) if dtype == "bf16" else rng.uniform(-1, 1, (m, k)).astype(np.float32)
     b = bf16_values(rng, (k, n)) if dtype == "bf16" else rng.uniform(-1, 1, (k, n)).astype(np.float32)
@@ -74,7 +59,7 @@ def test_gemm_matches_numpy(case: str, tmp_path: Path) -> None:
 
 
 def test_gemm_relu_epilogue_matches_numpy(tmp_path: Path) -> None:
-    artifacts = compile_to(tmp_path, gemm_program(128, 128, 64, 64, 64, 32, "bf16", relu=True), "tt-pipeline{grid=2x3}")
+    artifacts = compile_artifacts(gemm_program(128, 128, 64, 64, 64, 32, "bf16", relu=True), "tt-pipeline{grid=2x3}", tmp_path / "artifacts")
     rng = np.random.default_rng(7)
     a, b = bf16_values(rng, (128, 64)), bf16_values(rng, (64, 128))
     outputs = emu.run(artifacts, {"tensor0": a, "tensor1": b})
@@ -83,7 +68,7 @@ def test_gemm_relu_epilogue_matches_numpy(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("op", ["add", "sub", "mul"])
 def test_elementwise_binary_matches_numpy(op: str, tmp_path: Path) -> None:
-    artifacts = compile_to(tmp_path, elementwise_program(op, 64, 128, 32, 64, unary=False), "tt-pipeline{grid=2x3}")
+    artifacts = compile_artifacts(elementwise_program(op, 64, 128, 32, 64, unary=False), "tt-pipeline{grid=2x3}", tmp_path / "artifacts")
     rng = np.random.default_rng(len(op))
     x, y = bf16_values(rng, (64, 128), -4, 4), bf16_values(rng, (64, 128), -4, 4)
     reference = {"add": x + y, "sub": x - y, "mul": x * y}[op]
@@ -93,7 +78,7 @@ def test_elementwise_binary_matches_numpy(op: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("op", ["exp", "relu"])
 def test_unary_matches_numpy(op: str, tmp_path: Path) -> None:
-    artifacts = compile_to(tmp_path, elementwise_program(op, 64, 64, 32, 64, unary=True), "tt-pipeline{grid=1x2}")
+    artifacts = compile_artifacts(elementwise_program(op, 64, 64, 32, 64, unary=True), "tt-pipeline{grid=1x2}", tmp_path / "artifacts")
     rng = np.random.default_rng(3)
     x = bf16_values(rng, (64, 64), -2, 2)
     reference = np.exp(x) if op == "exp" else np.maximum(x, 0)

@@ -9,33 +9,18 @@ rounding bound). Elementwise add/sub of bf16 values round once the same way.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from artifacts import compile_artifacts
 from tt_dialect.samples import bf16_values
-from tt_tools.environment import find_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "linalg" / "matmul_relu.mlir"
 
 emu = pytest.importorskip("tt_dialect.emu")
-
-
-def compile_to(
-    tmp_path: Path, source: Path, pipeline: str = "convert-linalg-to-tt,tt-pipeline"
-) -> Path:
-    out = tmp_path / "artifacts"
-    tt_opt = find_tool("tt-opt")
-    assert tt_opt is not None
-    run = subprocess.run(
-        [tt_opt, str(source), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
-    return out
 
 
 def check(result: np.ndarray, reference: np.ndarray, k: int) -> None:
@@ -48,7 +33,7 @@ def check(result: np.ndarray, reference: np.ndarray, k: int) -> None:
 
 
 def test_matmul_relu_example_matches_numpy(tmp_path: Path) -> None:
-    artifacts = compile_to(tmp_path, EXAMPLE)
+    artifacts = compile_artifacts(EXAMPLE, "convert-linalg-to-tt,tt-pipeline", tmp_path / "artifacts")
     rng = np.random.default_rng(11)
     a, b = bf16_values(rng, (256, 128)), bf16_values(rng, (128, 256))
     outputs = emu.run(artifacts, {"tensor0": a, "tensor1": b})
@@ -99,7 +84,7 @@ def test_elementwise_module_matches_numpy(case: str, tmp_path: Path) -> None:
         "}\n"
     )
     pipeline = "convert-linalg-to-tt{block-m=64 block-n=128},tt-pipeline"
-    artifacts = compile_to(tmp_path, source, pipeline)
+    artifacts = compile_artifacts(source, pipeline, tmp_path / "artifacts")
     rng = np.random.default_rng(sum(map(ord, case)))
     x, y = bf16_values(rng, (128, 256)), bf16_values(rng, (128, 256))
     outputs = emu.run(artifacts, {"tensor0": x, "tensor1": y})
