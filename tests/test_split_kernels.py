@@ -16,7 +16,7 @@ from xdsl.dialects import func, scf
 from tt_dialect.api import apply_pipeline, make_context, parse_module
 from tt_dialect.ops.cb import GetCBOp
 from tt_dialect.ops.program import KernelOp
-from tt_dialect.transforms.builder import has_no_effect
+from tt_dialect.ir_builder import has_no_effect
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE_SPLIT = "tt-metadata{grid=2x2},tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol"

@@ -74,7 +74,7 @@ from tt_dialect.ops.tile_program import (
     ReluOp,
     SubOp,
 )
-from tt_dialect.transforms.builder import IndexEmitter, located, rewrite_functions
+from tt_dialect.ir_builder import IndexEmitter, located, rewrite_functions
 
 SUPPORTED = (
     "supported: linalg.matmul (after a linalg.fill of 0.0 on its output), "

@@ -40,7 +40,7 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, PartitionMode, RuntimeArgsAttr, WorkPartitionAttr
 from tt_dialect.ops.tile_program import LaunchGridOp, _AllocOp
-from tt_dialect.transforms.builder import IndexEmitter, located
+from tt_dialect.ir_builder import IndexEmitter, located
 from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
 
 

@@ -35,7 +35,7 @@ from xdsl.rewriter import InsertPoint, Rewriter
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
 from tt_dialect.ops.compute import CopyTileOp, PackTileOp, _FPUTilesOp
-from tt_dialect.transforms.builder import ancestor_in, located, rewrite_functions
+from tt_dialect.ir_builder import ancestor_in, located, rewrite_functions
 
 
 def tile_reads(op: Operation) -> tuple[SSAValue, ...]:

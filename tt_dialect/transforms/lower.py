@@ -21,7 +21,7 @@ from tt_dialect.transforms.insert_compute_init import InsertComputeInitPass
 from tt_dialect.transforms.insert_dst_management import InsertDstManagementPass
 from tt_dialect.transforms.lower_shared_to_cb import LowerSharedToCBPass
 from tt_dialect.transforms.lower_tile_ops import LowerTileOpsPass
-from tt_dialect.transforms.named_pipeline import NamedPipeline
+from tt_dialect.named_pipeline import NamedPipeline
 from tt_dialect.transforms.split_kernels import SplitKernelsPass
 
 

@@ -53,7 +53,7 @@ from tt_dialect.ops.dataflow import (
     TensorAccessorOp,
 )
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-from tt_dialect.transforms.builder import IndexEmitter, buffer_tiles, located, rewrite_functions
+from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, located, rewrite_functions
 from tt_dialect.transforms.infer_layout import argument_layout
 from tt_dialect.transforms.lower_tile_ops import cb_of
 from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR

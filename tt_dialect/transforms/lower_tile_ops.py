@@ -91,7 +91,7 @@ from tt_dialect.ops.tile_program import (
     _UnaryOp,
 )
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import (
+from tt_dialect.ir_builder import (
     BlockConstants,
     ancestor_in,
     IndexEmitter,

@@ -18,7 +18,7 @@ from xdsl.passes import ModulePass
 
 from tt_dialect.transforms.grid_to_persistent import GridToPersistentPass
 from tt_dialect.transforms.infer_layout import InferLayoutPass
-from tt_dialect.transforms.named_pipeline import NamedPipeline
+from tt_dialect.named_pipeline import NamedPipeline
 from tt_dialect.transforms.propagate_layout import PropagateLayoutPass
 from tt_dialect.transforms.work_partition import WorkPartitionPass
 

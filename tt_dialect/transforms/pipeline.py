@@ -16,7 +16,7 @@ from xdsl.passes import ModulePass
 
 from tt_dialect.transforms.lower import LowerPipelinePass
 from tt_dialect.transforms.metadata import MetadataPipelinePass
-from tt_dialect.transforms.named_pipeline import NamedPipeline
+from tt_dialect.named_pipeline import NamedPipeline
 from tt_dialect.transforms.verify import VerifyPass
 
 

@@ -68,7 +68,7 @@ from tt_dialect.ops.dataflow import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import cb_source, has_no_effect, located, rewrite_functions
+from tt_dialect.ir_builder import cb_source, has_no_effect, located, rewrite_functions
 from tt_dialect.transforms.infer_layout import argument_layout
 from tt_dialect.transforms.insert_cb_protocol import tile_reads
 from tt_dialect.transforms.lower_tile_ops import COMPUTE_CONFIG_ATTR

@@ -70,7 +70,7 @@ from tt_dialect.ops.compute import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.transforms.builder import cb_source
+from tt_dialect.ir_builder import cb_source
 from tt_dialect.transforms.insert_dst_management import is_math
 from tt_dialect.transforms.split_kernels import TENSORS_ATTR
 from tt_dialect.transforms.work_partition import PARTITION_ATTR

@@ -1,4 +1,4 @@
-"""Small IR-building helpers shared by the lowering passes."""
+"""IR-building helpers shared by the lowering passes (not a pass: passes live in transforms/)."""
 
 from __future__ import annotations
 
