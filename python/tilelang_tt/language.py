@@ -1,0 +1,107 @@
+"""The `T` namespace: TileLang's tile language, the subset Tenstorrent runs.
+
+    import tilelang_tt.language as T
+
+    @T.prim_func
+    def gemm(A: T.Tensor((M, K), "bfloat16"), B: T.Tensor((K, N), "bfloat16"),
+             C: T.Tensor((M, N), "bfloat16")):
+        with T.Kernel(T.ceildiv(N, bn), T.ceildiv(M, bm), threads=128) as (bx, by):
+            ...
+
+A `@T.prim_func` body is not run by Python: `prim_func` reads its source and
+builds a tile program from it (`tilelang_tt.parser`). The names below are what
+that body may call; the parser recognises them by identity (whatever the module
+is imported as), never by spelling. Called anywhere else they raise.
+
+Supported, with the tt op each becomes:
+
+| construct | tile program |
+|---|---|
+| `T.Tensor(shape, dtype)` (also `T.Buffer`) argument annotations | `memref` function arguments |
+| `with T.Kernel(gx[, gy], threads=...) as (bx, by)` | `tt.launch_grid` (`threads` is ignored) |
+| `T.alloc_shared(shape, dtype)` / `T.alloc_fragment(shape, dtype)` | `tt.alloc_shared` / `tt.alloc_fragment` |
+| `T.clear(buf)`, `T.fill(buf, value)` | `tt.clear`, `tt.fill` |
+| `T.copy(A[i, j], buf)`, `T.copy(buf, C[i, j])`, slices `A[i:i+m, j:j+n]` | `tt.copy` |
+| `T.gemm(a, b, c, transpose_A=..., transpose_B=...)` | `tt.gemm` |
+| `for k in T.Pipelined(n, num_stages=s)` | `scf.for` with `tt.pipeline = #tt.pipeline<stages = s>` |
+| `for k in T.serial(n)` / `range(n)` | `scf.for` |
+| `for i, j in T.Parallel(m, n): z[i, j] = <expr>` with `+ - *`, `T.exp`, `T.max(x, 0)` | `tt.add/sub/mul/exp/relu` on whole buffers |
+
+dtypes: "bfloat16", "float32" and "float" (TileLang's spelling of float32). "float16"
+is refused: Tensix's 16-bit float is bfloat16.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+bfloat16 = "bfloat16"
+float32 = "float32"
+float16 = "float16"
+
+DTYPES = {"bfloat16": "bf16", "float32": "f32", "float": "f32"}
+"""TileLang dtype spelling -> MLIR element type of the tile program."""
+
+REFUSED_DTYPES = {
+    "float16": "Tensix's 16-bit float is bfloat16: use \"bfloat16\" (or \"float32\")",
+    "half": "Tensix's 16-bit float is bfloat16: use \"bfloat16\" (or \"float32\")",
+}
+
+
+class NotInPrimFunc(RuntimeError):
+    """A `T.*` construct called as ordinary Python, outside a `@T.prim_func` body."""
+
+
+def _construct(name: str, signature: str) -> Callable[..., Any]:
+    def outside(*args: Any, **kwargs: Any) -> Any:
+        raise NotInPrimFunc(
+            f"T.{name}{signature} can only be used inside a @T.prim_func body, which "
+            "tilelang_tt compiles instead of running"
+        )
+
+    outside.__name__ = outside.__qualname__ = name
+    outside.__doc__ = f"`T.{name}{signature}`: see `tilelang_tt.language`."
+    return outside
+
+
+Kernel = _construct("Kernel", "(*extents, threads=None)")
+alloc_shared = _construct("alloc_shared", "(shape, dtype)")
+alloc_fragment = _construct("alloc_fragment", "(shape, dtype)")
+clear = _construct("clear", "(buffer)")
+fill = _construct("fill", "(buffer, value)")
+copy = _construct("copy", "(src, dst)")
+gemm = _construct("gemm", "(A, B, C, transpose_A=False, transpose_B=False)")
+Pipelined = _construct("Pipelined", "(extent, num_stages=...)")
+serial = _construct("serial", "(extent)")
+Parallel = _construct("Parallel", "(*extents)")
+exp = _construct("exp", "(x)")
+max = _construct("max", "(x, y)")  # noqa: A001 - TileLang's name
+
+
+def ceildiv(a: int, b: int) -> int:
+    """`T.ceildiv(a, b)`: ceil(a / b) of two integers (the grid extents)."""
+    return -(-a // b)
+
+
+@dataclass(frozen=True)
+class Tensor:
+    """`T.Tensor((M, N), dtype)`: a prim_func argument, a device tensor."""
+
+    shape: tuple[int, ...]
+    dtype: str
+
+    def __init__(self, shape: Sequence[int], dtype: str = "float32"):
+        object.__setattr__(self, "shape", tuple(shape))
+        object.__setattr__(self, "dtype", dtype)
+
+
+Buffer = Tensor
+
+
+def prim_func(function: Callable[..., Any]):
+    """`@T.prim_func`: compiles the function's body to a tile program (a `PrimFunc`)."""
+    from tilelang_tt.parser import parse_prim_func
+
+    return parse_prim_func(function)

@@ -1,0 +1,1109 @@
+"""`@T.prim_func` to a tile program: the body's Python syntax tree becomes tt ops.
+
+The body is never executed. `parse_prim_func` reads the function's source, walks its
+syntax tree and builds a `func.func` of the tile-program level (`tt.launch_grid`,
+`tt.alloc_shared`, `tt.copy`, `tt.gemm`, elementwise ops, `scf.for`) with xDSL's op
+constructors. Every op carries the Python file, line and column it came from, so a
+verifier or a pass that rejects it later names the user's source line.
+
+Names resolve as Python would resolve them in the function: its own assignments, then the
+enclosing function's variables (shapes, block sizes, dtypes), then globals and builtins.
+A call is a `T.*` construct when the callee *is* one of `tilelang_tt.language`'s objects,
+whatever name the module was imported under; any other call is evaluated at compile
+time on compile-time values (`min(block_M, M)`). Index expressions on block and loop
+indices (`by * block_M + 32`) are kept affine and become `arith` ops where used.
+
+Anything outside the subset raises `TileLangError` naming the construct and its line.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import inspect
+import operator
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
+
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import (
+    BFloat16Type,
+    FileLineColLoc,
+    Float32Type,
+    IndexType,
+    IntAttr,
+    IntegerAttr,
+    MemRefType,
+    ModuleOp,
+    StringAttr,
+)
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+
+from tilelang_tt import language as T
+from tt_dialect.api import print_module
+from tt_dialect.diagnostics import TTDiagnostic, verify_located
+from tt_dialect.ops.attributes import PipelineAttr
+from tt_dialect.ops.tile_program import (
+    AddOp,
+    AllocFragmentOp,
+    AllocSharedOp,
+    ClearOp,
+    CopyOp,
+    ExpOp,
+    FillOp,
+    GemmOp,
+    LaunchGridOp,
+    MulOp,
+    ReluOp,
+    SubOp,
+)
+
+
+class TileLangError(TTDiagnostic):
+    """A prim_func outside the supported subset: `file:line:col: error: message`."""
+
+
+ELEMENT_TYPES: dict[str, Attribute] = {"bf16": BFloat16Type(), "f32": Float32Type()}
+
+ELEMENTWISE_HELP = "supported: buffer elements z[i, j] combined with +, -, *, T.exp(x), T.max(x, 0)"
+
+STATEMENT_NAMES = {
+    ast.While: "a while loop",
+    ast.If: "an if statement",
+    ast.Return: "a return statement",
+    ast.FunctionDef: "a nested function definition",
+    ast.AsyncFunctionDef: "a nested function definition",
+    ast.ClassDef: "a class definition",
+    ast.Import: "an import",
+    ast.ImportFrom: "an import",
+    ast.Try: "a try statement",
+    ast.Raise: "a raise statement",
+    ast.Assert: "an assert statement",
+    ast.Delete: "a del statement",
+    ast.Global: "a global declaration",
+    ast.Nonlocal: "a nonlocal declaration",
+    ast.Break: "a break statement",
+    ast.Continue: "a continue statement",
+    ast.AnnAssign: "an annotated assignment",
+    ast.AsyncFor: "an async for loop",
+    ast.AsyncWith: "an async with statement",
+    ast.Match: "a match statement",
+}
+"""Statements a prim_func body may not contain, by what the error calls them."""
+
+ARITHMETIC = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+}
+
+OPERATOR_TEXT = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+    ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitOr: "|",
+    ast.BitXor: "^", ast.BitAnd: "&", ast.MatMult: "@",
+}
+
+ELEMENTWISE_BINARY = {ast.Add: AddOp, ast.Sub: SubOp, ast.Mult: MulOp}
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(eq=False)
+class IndexVar:
+    """A block index (`bx`) or a loop induction variable (`k`)."""
+
+    name: str
+    value: SSAValue
+    depth: int
+    """Nesting depth of the block defining it (see `_Parser.blocks`)."""
+
+
+@dataclass(frozen=True)
+class Affine:
+    """`const + sum(coeff * var)` over block and loop indices."""
+
+    const: int
+    terms: tuple[tuple[IndexVar, int], ...] = ()
+
+    @staticmethod
+    def of(var: IndexVar) -> Affine:
+        return Affine(0, ((var, 1),))
+
+    def _combine(self, other: Affine, sign: int) -> Affine:
+        coefficients = dict(self.terms)
+        for var, coeff in other.terms:
+            coefficients[var] = coefficients.get(var, 0) + sign * coeff
+        terms = tuple((v, c) for v, c in coefficients.items() if c)
+        return Affine(self.const + sign * other.const, terms)
+
+    def add(self, other: Affine) -> Affine:
+        return self._combine(other, 1)
+
+    def sub(self, other: Affine) -> Affine:
+        return self._combine(other, -1)
+
+    def scale(self, factor: int) -> Affine:
+        if factor == 0:
+            return Affine(0)
+        return Affine(self.const * factor, tuple((v, c * factor) for v, c in self.terms))
+
+    @property
+    def key(self) -> tuple:
+        return (self.const, tuple((id(v), c) for v, c in self.terms))
+
+
+@dataclass(frozen=True)
+class TensorArg:
+    """A prim_func argument: a device tensor."""
+
+    name: str
+    value: SSAValue
+    shape: tuple[int, ...]
+    dtype: str
+
+
+@dataclass(frozen=True)
+class BufferVar:
+    """A `T.alloc_shared` / `T.alloc_fragment` buffer."""
+
+    name: str
+    value: SSAValue
+    shape: tuple[int, ...]
+
+    @property
+    def type(self) -> MemRefType:
+        type_ = self.value.type
+        assert isinstance(type_, MemRefType)
+        return type_
+
+
+@dataclass(frozen=True)
+class ParallelVar:
+    """An index of a `T.Parallel` loop: only usable as a buffer subscript."""
+
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Region_:
+    """`A[i, j]` or `A[i:i+m, j:j+n]` as a `T.copy` operand: start offsets and, for
+    slices, the extents."""
+
+    tensor: TensorArg
+    offsets: tuple[Affine, ...]
+    extents: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class Shifted:
+    """`offset + i` for a T.Parallel index `i`: the element at `offset` of a block."""
+
+    var: ParallelVar
+    offset: Affine
+
+
+@dataclass(frozen=True)
+class Load:
+    """`buf[i, j]` (a whole buffer), or `A[y0 + i, x0 + j]` (the block of tensor A at
+    offsets (y0, x0) with the T.Parallel extents)."""
+
+    source: BufferVar | TensorArg
+    offsets: tuple[Affine, ...] = ()
+
+    @property
+    def key(self) -> tuple:
+        return (id(self.source), tuple(offset.key for offset in self.offsets))
+
+
+@dataclass(frozen=True)
+class Elementwise:
+    op: type[Operation]
+    operands: tuple[Load | Elementwise, ...]
+
+
+ElementExpr = Load | Elementwise
+
+
+@dataclass
+class PrimFunc:
+    """A parsed `@T.prim_func`: the tile program and its tensor arguments, in order."""
+
+    name: str
+    module: ModuleOp
+    tensors: tuple[TensorArg, ...]
+    source_file: str
+    _text: str | None = field(default=None, repr=False)
+
+    def ir(self) -> str:
+        """The tile program as MLIR text (custom syntax, no locations)."""
+        if self._text is None:
+            self._text = print_module(self.module)
+        return self._text
+
+
+# --------------------------------------------------------------------------- source
+
+
+@dataclass(frozen=True)
+class _Source:
+    tree: ast.FunctionDef
+    file: str
+    line_offset: int
+    col_offset: int
+
+
+_SOURCES: dict[object, _Source] = {}
+"""Syntax trees by code object: a prim_func rebuilt with new shapes is not re-read."""
+
+
+def _source_of(function: Callable[..., Any]) -> _Source:
+    code = getattr(function, "__code__", None)
+    if code is None:
+        raise TileLangError("", f"@T.prim_func needs a Python function, got {type(function).__name__}")
+    cached = _SOURCES.get(code)
+    if cached is not None:
+        return cached
+    file = code.co_filename
+    try:
+        lines, first_line = inspect.getsourcelines(function)
+    except (OSError, TypeError) as err:
+        raise TileLangError(
+            f"{file}:{code.co_firstlineno}",
+            f"cannot read the source of prim_func '{function.__name__}' ({err}); "
+            "define it in a file",
+        ) from None
+    text = "".join(lines)
+    dedented = textwrap.dedent(text)
+    indent = len(lines[0]) - len(lines[0].lstrip()) if lines else 0
+    module = ast.parse(dedented)
+    tree = module.body[0]
+    assert isinstance(tree, ast.FunctionDef)
+    source = _Source(tree, file, first_line - 1, indent)
+    _SOURCES[code] = source
+    return source
+
+
+def _closure(function: Callable[..., Any]) -> dict[str, Any]:
+    names = function.__code__.co_freevars
+    values: dict[str, Any] = {}
+    for name, cell in zip(names, function.__closure__ or ()):
+        try:
+            values[name] = cell.cell_contents
+        except ValueError:
+            continue
+    return values
+
+
+# --------------------------------------------------------------------------- parser
+
+
+class _Parser:
+    def __init__(self, function: Callable[..., Any], source: _Source):
+        self.function = function
+        self.source = source
+        self.file_attr = StringAttr(source.file)
+        self.enclosing = _closure(function)
+        self.globals = function.__globals__
+        self.scopes: list[dict[str, Any]] = [{}]
+        self.blocks: list[Block] = []
+        self.launch: LaunchGridOp | None = None
+        self.prologue: list[Operation] = []
+        self.constants: dict[int, SSAValue] = {}
+        self.materialized: list[dict[tuple, SSAValue]] = [{}]
+        self.parallel: tuple[ParallelVar, ...] | None = None
+        self.parallel_extents: tuple[int, ...] = ()
+        self.staged: dict[tuple, BufferVar] = {}
+        self.node: ast.AST = source.tree
+
+    # ------------------------------------------------------------------ diagnostics
+
+    def location(self, node: ast.AST) -> tuple[int, int]:
+        line = getattr(node, "lineno", self.source.tree.lineno) + self.source.line_offset
+        col = getattr(node, "col_offset", 0) + self.source.col_offset + 1
+        return line, col
+
+    def error(self, node: ast.AST, message: str) -> NoReturn:
+        line, col = self.location(node)
+        raise TileLangError(f"{self.source.file}:{line}:{col}", message)
+
+    def text(self, node: ast.AST) -> str:
+        return ast.unparse(node)
+
+    def add(self, op: Operation, node: ast.AST | None = None) -> Operation:
+        line, col = self.location(node or self.node)
+        op.location = FileLineColLoc(self.file_attr, IntAttr(line), IntAttr(col))
+        self.blocks[-1].add_op(op)
+        return op
+
+    # ------------------------------------------------------------------ names
+
+    def lookup(self, node: ast.Name) -> Any:
+        for scope in reversed(self.scopes):
+            if node.id in scope:
+                return scope[node.id]
+        if node.id in self.enclosing:
+            return self.enclosing[node.id]
+        if node.id in self.globals:
+            return self.globals[node.id]
+        if hasattr(builtins, node.id):
+            return getattr(builtins, node.id)
+        self.error(node, f"name '{node.id}' is not defined")
+
+    def bind(self, name: str, value: Any) -> None:
+        self.scopes[-1][name] = value
+
+    @contextmanager
+    def scope(self, block: Block) -> Iterator[None]:
+        self.scopes.append({})
+        self.blocks.append(block)
+        self.materialized.append({})
+        try:
+            yield
+        finally:
+            self.scopes.pop()
+            self.blocks.pop()
+            self.materialized.pop()
+
+    # ------------------------------------------------------------------ function
+
+    def parse(self) -> PrimFunc:
+        tree = self.source.tree
+        self.node = tree
+        args = tree.args
+        for kind, extra in (("*args", args.vararg), ("**kwargs", args.kwarg)):
+            if extra is not None:
+                self.error(extra, f"a prim_func cannot take {kind}; declare each tensor")
+        if args.posonlyargs or args.kwonlyargs or args.defaults or args.kw_defaults:
+            self.error(tree, "prim_func arguments must be plain `name: T.Tensor(shape, dtype)`")
+        specs = [self.tensor_spec(arg) for arg in args.args]
+        types = [self.memref(shape, dtype, arg) for arg, (shape, dtype) in zip(args.args, specs)]
+        body = Block(arg_types=types)
+        function = func.FuncOp(tree.name, (types, []), Region(body))
+        self.set_location(function, tree)
+        tensors = []
+        for arg, value, (shape, dtype) in zip(args.args, body.args, specs):
+            value.name_hint = arg.arg
+            tensor = TensorArg(arg.arg, value, shape, dtype)
+            tensors.append(tensor)
+            self.bind(arg.arg, tensor)
+        self.blocks.append(body)
+        for statement in tree.body:
+            self.statement(statement)
+        if self.launch is None:
+            self.error(tree, "a prim_func needs a `with T.Kernel(...) as (bx, by):` block")
+        self.add(func.ReturnOp(), tree)
+        module = ModuleOp([function])
+        try:
+            verify_located(module)
+        except TTDiagnostic as err:
+            raise TileLangError(err.location, err.message) from None
+        return PrimFunc(tree.name, module, tuple(tensors), self.source.file)
+
+    def set_location(self, op: Operation, node: ast.AST) -> None:
+        line, col = self.location(node)
+        op.location = FileLineColLoc(self.file_attr, IntAttr(line), IntAttr(col))
+
+    def tensor_spec(self, arg: ast.arg) -> tuple[tuple[int, ...], str]:
+        if arg.annotation is None:
+            self.error(arg, f"argument '{arg.arg}' needs a `T.Tensor(shape, dtype)` annotation")
+        # Python evaluated the annotation when the function was defined (it may use
+        # variables the body does not); under `from __future__ import annotations` it is
+        # a string, evaluated here in the function's scope.
+        spec = self.function.__annotations__.get(arg.arg)
+        if not isinstance(spec, T.Tensor):
+            annotation = arg.annotation
+            if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+                annotation = ast.parse(annotation.value, mode="eval").body
+                for child in ast.walk(annotation):
+                    ast.copy_location(child, arg.annotation)
+            spec = self.static(annotation, "a tensor annotation")
+        if not isinstance(spec, T.Tensor):
+            self.error(
+                arg, f"argument '{arg.arg}' must be annotated `T.Tensor(shape, dtype)`, got "
+                f"{self.text(arg.annotation)}"
+            )
+        shape = spec.shape
+        if not shape or not all(isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in shape):
+            self.error(arg, f"tensor '{arg.arg}' needs a static shape of positive integers, got {shape}")
+        return shape, self.dtype(spec.dtype, arg)
+
+    def dtype(self, dtype: Any, node: ast.AST) -> str:
+        name = str(dtype)
+        if name in T.DTYPES:
+            return T.DTYPES[name]
+        if name in T.REFUSED_DTYPES:
+            self.error(node, f"dtype \"{name}\" is not supported: {T.REFUSED_DTYPES[name]}")
+        self.error(node, f"dtype {dtype!r} is not supported (supported: \"bfloat16\", \"float32\", \"float\")")
+
+    def memref(self, shape: Sequence[int], dtype: str, node: ast.AST) -> MemRefType:
+        return MemRefType(ELEMENT_TYPES[dtype], list(shape))
+
+    # ------------------------------------------------------------------ statements
+
+    def statement(self, node: ast.stmt) -> None:
+        self.node = node
+        if isinstance(node, ast.With):
+            return self.kernel(node)
+        if isinstance(node, ast.For):
+            return self.for_loop(node)
+        if isinstance(node, ast.Assign):
+            return self.assign(node)
+        if isinstance(node, ast.AugAssign):
+            return self.aug_assign(node)
+        if isinstance(node, ast.Expr):
+            return self.expression_statement(node)
+        if isinstance(node, ast.Pass):
+            return None
+        what = STATEMENT_NAMES.get(type(node), f"a {type(node).__name__} statement")
+        self.error(node, f"{what} is not supported in a T.prim_func")
+
+    def kernel(self, node: ast.With) -> None:
+        if len(node.items) != 1:
+            self.error(node, "a with statement in a prim_func takes exactly one T.Kernel(...)")
+        item = node.items[0]
+        call = item.context_expr
+        if not (isinstance(call, ast.Call) and self.callee(call) is T.Kernel):
+            self.error(node, f"`with {self.text(call)}` is not supported: only `with T.Kernel(...)`")
+        if self.launch is not None:
+            self.error(node, "a prim_func has exactly one T.Kernel; this is a second one")
+        self.keywords(call, "T.Kernel", allowed=("threads",))
+        extents = [self.static_int(arg, "a T.Kernel extent") for arg in call.args]
+        if not 1 <= len(extents) <= 2:
+            self.error(call, f"T.Kernel takes one or two grid extents here, got {len(extents)}")
+        for extent, arg in zip(extents, call.args):
+            if extent <= 0:
+                self.error(arg, f"T.Kernel extent {self.text(arg)} must be positive, got {extent}")
+        names = self.target_names(item.optional_vars, "T.Kernel", len(extents))
+        launch = LaunchGridOp(extents + [1] * (2 - len(extents)))
+        self.add(launch, node)
+        self.launch = launch
+        with self.scope(launch.body.block):
+            for name, value in zip(names, launch.block_indices):
+                value.name_hint = name
+                self.bind(name, Affine.of(IndexVar(name, value, len(self.blocks) - 1)))
+            for statement in node.body:
+                self.statement(statement)
+            block = launch.body.block
+            first = block.first_op
+            # Constants first, then the buffers the front end allocated, each in creation order.
+            self.prologue.sort(key=lambda op: not isinstance(op, arith.ConstantOp))
+            for op in self.prologue:
+                if first is None:
+                    block.add_op(op)
+                else:
+                    block.insert_op_before(op, first)
+
+    def target_names(self, target: ast.expr | None, what: str, count: int) -> list[str]:
+        if target is None:
+            self.error(self.node, f"{what} needs `as` names for its {count} indices")
+        elements = target.elts if isinstance(target, ast.Tuple | ast.List) else [target]
+        if not all(isinstance(e, ast.Name) for e in elements):
+            self.error(target, f"{what} binds plain names, got {self.text(target)}")
+        if len(elements) != count:
+            self.error(target, f"{what} has {count} extents but binds {len(elements)} names")
+        return [e.id for e in elements]  # type: ignore[union-attr]
+
+    def assign(self, node: ast.Assign) -> None:
+        if len(node.targets) != 1:
+            self.error(node, "chained assignment (a = b = ...) is not supported")
+        target = node.targets[0]
+        if isinstance(target, ast.Subscript):
+            return self.element_store(target, node.value, node)
+        if isinstance(node.value, ast.Call) and self.callee(node.value) in (T.alloc_shared, T.alloc_fragment):
+            if not isinstance(target, ast.Name):
+                self.error(target, "assign a buffer allocation to a single name")
+            return self.bind(target.id, self.allocate(node.value, target.id))
+        value = self.parallel_value(node.value) if self.parallel else self.expression(node.value)
+        if isinstance(target, ast.Name):
+            return self.bind(target.id, value)
+        if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts):
+            if not isinstance(value, tuple) or len(value) != len(target.elts):
+                self.error(node, f"cannot unpack {self.text(node.value)} into {len(target.elts)} names")
+            for element, item in zip(target.elts, value):
+                self.bind(element.id, item)  # type: ignore[union-attr]
+            return None
+        self.error(target, f"assignment to {self.text(target)} is not supported")
+
+    def aug_assign(self, node: ast.AugAssign) -> None:
+        load = ast.BinOp(left=_as_load(node.target), op=node.op, right=node.value)
+        ast.copy_location(load, node)
+        if isinstance(node.target, ast.Subscript):
+            return self.element_store(node.target, load, node)
+        if isinstance(node.target, ast.Name):
+            return self.bind(node.target.id, self.expression(load))
+        self.error(node.target, f"augmented assignment to {self.text(node.target)} is not supported")
+
+    def expression_statement(self, node: ast.Expr) -> None:
+        value = node.value
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return None  # a docstring
+        if not isinstance(value, ast.Call):
+            self.error(node, f"the expression `{self.text(value)}` has no effect")
+        construct = self.callee(value)
+        handlers = {T.copy: self.copy, T.gemm: self.gemm, T.clear: self.clear, T.fill: self.fill}
+        handler = handlers.get(construct)
+        if handler is None:
+            self.error(value, f"the call `{self.text(value)}` is not a supported statement "
+                       "(supported: T.copy, T.gemm, T.clear, T.fill)")
+        self.require_kernel(value, self.text(value.func))
+        handler(value)
+
+    def require_kernel(self, node: ast.AST, what: str) -> None:
+        if self.launch is None or len(self.blocks) < 2:
+            self.error(node, f"{what} must be inside `with T.Kernel(...)`")
+
+    # ------------------------------------------------------------------ buffers and ops
+
+    def allocate(self, call: ast.Call, name: str) -> BufferVar:
+        construct = self.callee(call)
+        what = "T.alloc_shared" if construct is T.alloc_shared else "T.alloc_fragment"
+        self.require_kernel(call, what)
+        if self.parallel:
+            self.error(call, f"{what} inside T.Parallel is not supported")
+        self.keywords(call, what, allowed=("scope",))
+        if len(call.args) not in (1, 2):
+            self.error(call, f"{what} takes (shape, dtype)")
+        shape = self.static(call.args[0], f"a {what} shape")
+        if isinstance(shape, int):
+            shape = (shape,)
+        if not isinstance(shape, tuple | list) or not all(isinstance(d, int) for d in shape):
+            self.error(call.args[0], f"{what} shape must be a tuple of integers, got {shape!r}")
+        dtype = self.static(call.args[1], f"a {what} dtype") if len(call.args) == 2 else "float32"
+        type_ = self.memref(shape, self.dtype(dtype, call.args[-1]), call)
+        op_class = AllocSharedOp if construct is T.alloc_shared else AllocFragmentOp
+        op = self.add(op_class(type_), call)
+        op.results[0].name_hint = name
+        return BufferVar(name, op.results[0], tuple(shape))
+
+    def buffer(self, node: ast.expr, what: str) -> BufferVar:
+        value = self.expression(node)
+        if not isinstance(value, BufferVar):
+            self.error(node, f"{what} must be a buffer from T.alloc_shared/T.alloc_fragment, got "
+                       f"{self.text(node)}")
+        return value
+
+    def clear(self, call: ast.Call) -> None:
+        self.keywords(call, "T.clear")
+        if len(call.args) != 1:
+            self.error(call, "T.clear takes one buffer")
+        self.add(ClearOp(self.buffer(call.args[0], "T.clear's operand").value), call)
+
+    def fill(self, call: ast.Call) -> None:
+        self.keywords(call, "T.fill")
+        if len(call.args) != 2:
+            self.error(call, "T.fill takes (buffer, value)")
+        buffer = self.buffer(call.args[0], "T.fill's operand")
+        value = self.static(call.args[1], "a T.fill value")
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            self.error(call.args[1], f"T.fill value must be a number, got {value!r}")
+        self.add(FillOp(buffer.value, float(value)), call)
+
+    def gemm(self, call: ast.Call) -> None:
+        flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B"))
+        if len(call.args) != 3:
+            self.error(call, "T.gemm takes (A, B, C)")
+        a, b, c = (self.buffer(arg, f"T.gemm's {n}") for arg, n in zip(call.args, "ABC"))
+        transpose = {}
+        for name in ("transpose_A", "transpose_B"):
+            value = self.static(flags[name], name) if name in flags else False
+            if not isinstance(value, bool):
+                self.error(flags[name], f"{name} must be True or False, got {value!r}")
+            transpose[name] = value
+        op = GemmOp(a.value, b.value, c.value, transpose["transpose_A"], transpose["transpose_B"])
+        self.add(op, call)
+
+    def copy(self, call: ast.Call) -> None:
+        self.keywords(call, "T.copy")
+        if len(call.args) != 2:
+            self.error(call, "T.copy takes (src, dst)")
+        src, dst = (self.copy_operand(arg) for arg in call.args)
+        if isinstance(src, TensorArg | Region_) and isinstance(dst, TensorArg | Region_):
+            self.error(call, "T.copy between two tensors is not supported: stage through a buffer")
+        src_indices: list[SSAValue] = []
+        dst_indices: list[SSAValue] = []
+        if isinstance(src, BufferVar) and isinstance(dst, BufferVar):
+            self.add(CopyOp(src.value, dst.value), call)
+            return
+        if isinstance(src, BufferVar):
+            buffer, region, indices, arg = src, dst, dst_indices, call.args[1]
+        else:
+            buffer, region, indices, arg = dst, src, src_indices, call.args[0]
+        assert isinstance(buffer, BufferVar)
+        if isinstance(region, TensorArg):
+            region = Region_(region, tuple(Affine(0) for _ in region.shape), (None,) * len(region.shape))
+        assert isinstance(region, Region_)
+        if len(region.offsets) != len(buffer.shape):
+            self.error(arg, f"T.copy region {self.text(arg)} has rank {len(region.offsets)} but "
+                       f"buffer '{buffer.name}' has rank {len(buffer.shape)}")
+        for dim, (extent, size) in enumerate(zip(region.extents, buffer.shape)):
+            if extent is not None and extent != size:
+                self.error(arg, f"T.copy region {self.text(arg)} has extent {extent} in dim {dim} "
+                           f"but buffer '{buffer.name}' has {size}")
+        indices.extend(self.materialize(offset) for offset in region.offsets)
+        values = [side.value if isinstance(side, BufferVar) else region.tensor.value for side in (src, dst)]
+        self.add(CopyOp(values[0], values[1], src_indices, dst_indices), call)
+
+    def copy_operand(self, node: ast.expr) -> TensorArg | BufferVar | Region_:
+        if isinstance(node, ast.Subscript):
+            base = self.expression(node.value)
+            if isinstance(base, BufferVar):
+                self.error(node, f"T.copy of part of buffer '{base.name}' is not supported: "
+                           "copy whole buffers")
+            if not isinstance(base, TensorArg):
+                self.error(node.value, f"T.copy operand {self.text(node.value)} is not a tensor or buffer")
+            items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if len(items) != len(base.shape):
+                self.error(node, f"tensor '{base.name}' has rank {len(base.shape)} but is indexed "
+                           f"with {len(items)} indices")
+            offsets, extents = [], []
+            for item in items:
+                offset, extent = self.region_index(item)
+                offsets.append(offset)
+                extents.append(extent)
+            return Region_(base, tuple(offsets), tuple(extents))
+        value = self.expression(node)
+        if not isinstance(value, TensorArg | BufferVar):
+            self.error(node, f"T.copy operand {self.text(node)} is not a tensor or buffer")
+        return value
+
+    def region_index(self, node: ast.expr) -> tuple[Affine, int | None]:
+        if not isinstance(node, ast.Slice):
+            return self.index(node), None
+        if node.step is not None:
+            self.error(node, f"a strided slice {self.text(node)} is not supported in T.copy")
+        lower = self.index(node.lower) if node.lower is not None else Affine(0)
+        if node.upper is None:
+            self.error(node, f"the slice {self.text(node)} needs an upper bound")
+        extent = self.index(node.upper).sub(lower)
+        if extent.terms:
+            self.error(node, f"the slice {self.text(node)} must have a constant extent")
+        return lower, extent.const
+
+    # ------------------------------------------------------------------ loops
+
+    def for_loop(self, node: ast.For) -> None:
+        if node.orelse:
+            self.error(node, "a for ... else loop is not supported")
+        if not isinstance(node.iter, ast.Call):
+            self.error(node.iter, f"a loop over {self.text(node.iter)} is not supported "
+                       "(supported: T.Pipelined, T.serial, range, T.Parallel)")
+        construct = self.callee(node.iter)
+        self.require_kernel(node, "a loop")
+        if construct is T.Parallel:
+            return self.parallel_loop(node)
+        if self.parallel:
+            self.error(node, "loops inside T.Parallel are not supported")
+        if construct is T.Pipelined:
+            flags = self.keywords(node.iter, "T.Pipelined", allowed=("num_stages",))
+            stages = self.static_int(flags["num_stages"], "num_stages") if "num_stages" in flags else 0
+            if stages < 0:
+                self.error(flags["num_stages"], f"num_stages must be at least 0, got {stages}")
+            bounds = self.loop_bounds(node.iter, "T.Pipelined", allow_step=False)
+        elif construct is T.serial or construct is builtins.range:
+            name = "T.serial" if construct is T.serial else "range"
+            self.keywords(node.iter, name)
+            bounds, stages = self.loop_bounds(node.iter, name, allow_step=True), 0
+        else:
+            self.error(node.iter, f"a loop over {self.text(node.iter)} is not supported "
+                       "(supported: T.Pipelined, T.serial, range, T.Parallel)")
+        if not isinstance(node.target, ast.Name):
+            self.error(node.target, f"the loop binds one name, got {self.text(node.target)}")
+        lower, upper, step = (self.materialize(b) for b in bounds)
+        body = Block(arg_types=[IndexType()])
+        loop = scf.ForOp(lower, upper, step, [], body)
+        if stages:
+            loop.attributes["tt.pipeline"] = PipelineAttr(stages)
+        self.add(loop, node)
+        induction = body.args[0]
+        induction.name_hint = node.target.id
+        with self.scope(body):
+            self.bind(node.target.id, Affine.of(IndexVar(node.target.id, induction, len(self.blocks) - 1)))
+            for statement in node.body:
+                self.statement(statement)
+            self.add(scf.YieldOp(), node)
+
+    def loop_bounds(self, call: ast.Call, what: str, allow_step: bool) -> tuple[Affine, Affine, Affine]:
+        count = len(call.args)
+        if not 1 <= count <= (3 if allow_step else 2):
+            self.error(call, f"{what} takes {'(stop), (start, stop) or (start, stop, step)' if allow_step else '(stop) or (start, stop)'}")
+        values = [self.index(arg) for arg in call.args]
+        if count == 1:
+            values.insert(0, Affine(0))
+        if len(values) == 2:
+            values.append(Affine(1))
+        step = values[2]
+        if step.terms or step.const <= 0:
+            self.error(call, f"{what} step must be a positive constant")
+        return values[0], values[1], step
+
+    def parallel_loop(self, node: ast.For) -> None:
+        if self.parallel:
+            self.error(node, "nested T.Parallel loops are not supported: use one T.Parallel(m, n)")
+        self.keywords(node.iter, "T.Parallel")
+        call = node.iter
+        assert isinstance(call, ast.Call)
+        extents = tuple(self.static_int(arg, "a T.Parallel extent") for arg in call.args)
+        names = self.target_names(node.target, "T.Parallel", len(extents))
+        self.scopes.append({name: ParallelVar(name, i) for i, name in enumerate(names)})
+        self.parallel = tuple(self.scopes[-1].values())
+        self.parallel_extents = extents
+        self.staged = {}
+        try:
+            for statement in node.body:
+                if not isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass):
+                    what = STATEMENT_NAMES.get(type(statement), f"a {type(statement).__name__} statement")
+                    if isinstance(statement, ast.For):
+                        what = "a loop"
+                    elif isinstance(statement, ast.Expr):
+                        what = f"the statement `{self.text(statement)}`"
+                    self.error(statement, f"{what} is not supported inside T.Parallel ({ELEMENTWISE_HELP})")
+                self.statement(statement)
+        finally:
+            self.scopes.pop()
+            self.parallel = None
+
+    # ------------------------------------------------------------------ T.Parallel bodies
+
+    def element_store(self, target: ast.Subscript, value: ast.expr, node: ast.stmt) -> None:
+        if not self.parallel:
+            self.error(target, f"element assignment {self.text(target)} = ... is only supported "
+                       "inside T.Parallel")
+        destination = self.element_load(target)
+        expr = self.parallel_value(value)
+        if not isinstance(expr, Load | Elementwise):
+            self.error(value, f"{self.text(value)} is not an elementwise expression ({ELEMENTWISE_HELP})")
+        if isinstance(destination.source, BufferVar):
+            self.emit_elementwise(expr, destination.source, node)
+            return
+        tensor = destination.source
+        block = self.block_buffer(tensor, f"{tensor.name}_block", node)
+        self.emit_elementwise(expr, block, node)
+        offsets = [self.materialize(offset) for offset in destination.offsets]
+        self.add(CopyOp(block.value, tensor.value, dst_indices=offsets), node)
+
+    def emit_elementwise(self, expr: ElementExpr, destination: BufferVar, node: ast.AST) -> None:
+        if isinstance(expr, Load):
+            source = self.operand_buffer(expr, node)
+            if source != destination:
+                self.add(CopyOp(source.value, destination.value), node)
+            return
+        operands = []
+        for operand in expr.operands:
+            if isinstance(operand, Load):
+                operands.append(self.operand_buffer(operand, node).value)
+                continue
+            temporary = self.block_buffer(destination, f"{destination.name}_tmp", node)
+            self.emit_elementwise(operand, temporary, node)
+            operands.append(temporary.value)
+        self.add(expr.op(*operands, destination.value), node)
+
+    def operand_buffer(self, load: Load, node: ast.AST) -> BufferVar:
+        """The buffer holding `load`'s elements: the buffer itself, or a tensor block
+        copied in once per T.Parallel loop."""
+        if isinstance(load.source, BufferVar):
+            return load.source
+        staged = self.staged.get(load.key)
+        if staged is None:
+            tensor = load.source
+            staged = self.block_buffer(tensor, f"{tensor.name}_block", node)
+            offsets = [self.materialize(offset) for offset in load.offsets]
+            self.add(CopyOp(tensor.value, staged.value, src_indices=offsets), node)
+            self.staged[load.key] = staged
+        return staged
+
+    def block_buffer(self, like: BufferVar | TensorArg, name: str, node: ast.AST) -> BufferVar:
+        """A shared buffer of the T.Parallel extents and `like`'s element type, allocated
+        with the kernel's other buffers: an intermediate of an elementwise expression or a
+        block of a tensor read or written elementwise."""
+        element_type = like.type.element_type if isinstance(like, BufferVar) else ELEMENT_TYPES[like.dtype]
+        op = AllocSharedOp(MemRefType(element_type, list(self.parallel_extents)))
+        self.set_location(op, node)
+        op.results[0].name_hint = name
+        self.prologue.append(op)
+        return BufferVar(name, op.results[0], self.parallel_extents)
+
+    def parallel_value(self, node: ast.expr) -> ElementExpr | Any:
+        """An expression in a T.Parallel body: a buffer/tensor element expression, or an
+        index (`start_y + local_y`) or compile-time value."""
+        if isinstance(node, ast.Subscript):
+            return self.element_load(node)
+        if isinstance(node, ast.BinOp):
+            left, right = self.parallel_value(node.left), self.parallel_value(node.right)
+            elements = [isinstance(v, Load | Elementwise) for v in (left, right)]
+            if not any(elements):
+                return self.arithmetic(node, left, right)
+            if type(node.op) not in ELEMENTWISE_BINARY:
+                self.error(node, f"the operator '{OPERATOR_TEXT.get(type(node.op), '?')}' is not "
+                           f"supported in T.Parallel ({ELEMENTWISE_HELP})")
+            for operand, value, is_element in zip((node.left, node.right), (left, right), elements):
+                if not is_element:
+                    self.not_an_element(operand)
+            return Elementwise(ELEMENTWISE_BINARY[type(node.op)], (left, right))
+        if isinstance(node, ast.Call):
+            construct = self.callee(node)
+            if construct is T.exp:
+                self.keywords(node, "T.exp")
+                if len(node.args) != 1:
+                    self.error(node, "T.exp takes one operand")
+                return Elementwise(ExpOp, (self.element_operand(node.args[0]),))
+            if construct is T.max:
+                self.keywords(node, "T.max")
+                return self.relu(node)
+            if getattr(construct, "__module__", None) == T.__name__:
+                self.error(node, f"the call `{self.text(node)}` is not supported in T.Parallel "
+                           f"({ELEMENTWISE_HELP})")
+        return self.expression(node)
+
+    def element_operand(self, node: ast.expr) -> ElementExpr:
+        value = self.parallel_value(node)
+        if not isinstance(value, Load | Elementwise):
+            self.not_an_element(node)
+        return value
+
+    def not_an_element(self, node: ast.expr) -> NoReturn:
+        if isinstance(node, ast.Constant):
+            self.error(node, f"the scalar {self.text(node)} is not supported in T.Parallel "
+                       f"({ELEMENTWISE_HELP})")
+        self.error(node, f"`{self.text(node)}` is not a buffer element ({ELEMENTWISE_HELP})")
+
+    def relu(self, call: ast.Call) -> ElementExpr:
+        if len(call.args) != 2:
+            self.error(call, "T.max takes two operands")
+        zeros = [arg for arg in call.args if isinstance(arg, ast.Constant) and arg.value == 0
+                 and not isinstance(arg.value, bool)]
+        if len(zeros) != 1:
+            self.error(call, f"T.max is supported as relu, T.max(x, 0); got {self.text(call)}")
+        (operand,) = [arg for arg in call.args if arg is not zeros[0]]
+        return Elementwise(ReluOp, (self.element_operand(operand),))
+
+    def element_load(self, node: ast.Subscript) -> Load:
+        base = self.expression(node.value)
+        if not isinstance(base, BufferVar | TensorArg):
+            self.error(node, f"{self.text(node.value)} is not a buffer or tensor")
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        assert self.parallel is not None
+        names = ", ".join(v.name for v in self.parallel)
+        indices = [self.expression(item) for item in items]
+        shifted = [Shifted(i, Affine(0)) if isinstance(i, ParallelVar) else i for i in indices]
+        if len(shifted) != len(self.parallel) or any(
+            not isinstance(index, Shifted) or index.var != var
+            for index, var in zip(shifted, self.parallel)
+        ):
+            self.error(node, f"{self.text(node)} must be indexed by the T.Parallel indices in order "
+                       f"([{names}], each optionally plus an offset)")
+        offsets = tuple(index.offset for index in shifted)  # type: ignore[union-attr]
+        if isinstance(base, TensorArg):
+            return Load(base, offsets)
+        if any(offset != Affine(0) for offset in offsets):
+            self.error(node, f"{self.text(node)} offsets into buffer '{base.name}'; buffers are "
+                       f"indexed by the T.Parallel indices alone ([{names}])")
+        if base.shape != self.parallel_extents:
+            extents = ", ".join(map(str, self.parallel_extents))
+            self.error(node, f"buffer '{base.name}' of shape {_shape(base.shape)} must match the "
+                       f"T.Parallel({extents}) extents")
+        return Load(base)
+
+    def shift(self, node: ast.BinOp, left: Any, right: Any) -> Shifted:
+        """`offset + i`, `i + offset` or `i - offset` for a T.Parallel index `i`."""
+        def parallel(value: Any) -> Shifted | None:
+            if isinstance(value, ParallelVar):
+                return Shifted(value, Affine(0))
+            return value if isinstance(value, Shifted) else None
+
+        def offset(value: Any) -> Affine | None:
+            if isinstance(value, Affine):
+                return value
+            return Affine(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+        lhs, rhs = parallel(left), parallel(right)
+        if isinstance(node.op, ast.Add) and lhs and offset(right) is not None:
+            return Shifted(lhs.var, lhs.offset.add(offset(right)))  # type: ignore[arg-type]
+        if isinstance(node.op, ast.Add) and rhs and offset(left) is not None:
+            return Shifted(rhs.var, rhs.offset.add(offset(left)))  # type: ignore[arg-type]
+        if isinstance(node.op, ast.Sub) and lhs and offset(right) is not None:
+            return Shifted(lhs.var, lhs.offset.sub(offset(right)))  # type: ignore[arg-type]
+        self.error(node, f"{self.text(node)}: a T.Parallel index only takes an offset added "
+                   "(`y0 + i`); other arithmetic on it is not supported")
+
+    # ------------------------------------------------------------------ expressions
+
+    def callee(self, call: ast.Call) -> Any:
+        return self.expression(call.func)
+
+    def keywords(self, call: ast.Call, what: str, allowed: Sequence[str] = ()) -> dict[str, ast.expr]:
+        found: dict[str, ast.expr] = {}
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                self.error(keyword, f"**kwargs are not supported in {what}")
+            if keyword.arg not in allowed:
+                supported = ", ".join(allowed) if allowed else "none"
+                self.error(keyword, f"{what} argument '{keyword.arg}' is not supported "
+                           f"(supported keywords: {supported})")
+            found[keyword.arg] = keyword.value
+        return found
+
+    def static(self, node: ast.expr, what: str) -> Any:
+        value = self.expression(node)
+        if isinstance(value, Affine | TensorArg | BufferVar | ParallelVar | Shifted | Load | Elementwise):
+            self.error(node, f"{what} must be known at compile time, got {self.text(node)}")
+        return value
+
+    def static_int(self, node: ast.expr, what: str) -> int:
+        value = self.static(node, what)
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.error(node, f"{what} must be an integer, got {value!r}")
+        return value
+
+    def index(self, node: ast.expr) -> Affine:
+        value = self.expression(node)
+        if isinstance(value, bool) or not isinstance(value, int | Affine):
+            self.error(node, f"{self.text(node)} is not an integer index")
+        return value if isinstance(value, Affine) else Affine(value)
+
+    def expression(self, node: ast.expr) -> Any:
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name):
+            return self.lookup(node)
+        if isinstance(node, ast.Attribute):
+            base = self.expression(node.value)
+            if base is T and not hasattr(T, node.attr):
+                self.error(node, f"T.{node.attr} is not supported by tilelang_tt.language")
+            try:
+                return getattr(base, node.attr)
+            except AttributeError:
+                self.error(node, f"{self.text(node.value)} has no attribute '{node.attr}'")
+        if isinstance(node, ast.Tuple | ast.List):
+            return tuple(self.expression(e) for e in node.elts)
+        if isinstance(node, ast.BinOp):
+            return self.binary(node)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            value = self.expression(node.operand)
+            return value.scale(-1) if isinstance(value, Affine) else self.evaluate(node, operator.neg, value)
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.Subscript):
+            base = self.expression(node.value)
+            if isinstance(base, TensorArg | BufferVar):
+                self.error(node, f"{self.text(node)} reads one element; elements are only "
+                           "accessible inside T.Parallel, regions only in T.copy")
+            return self.evaluate(node, operator.getitem, base, self.static(node.slice, "a subscript"))
+        self.error(node, f"the expression `{self.text(node)}` is not supported in a T.prim_func")
+
+    def binary(self, node: ast.BinOp) -> Any:
+        return self.arithmetic(node, self.expression(node.left), self.expression(node.right))
+
+    def arithmetic(self, node: ast.BinOp, left: Any, right: Any) -> Any:
+        """`left <op> right` on compile-time values, affine indices or T.Parallel indices."""
+        if any(isinstance(v, ParallelVar | Shifted) for v in (left, right)):
+            return self.shift(node, left, right)
+        if not isinstance(left, Affine) and not isinstance(right, Affine):
+            function = ARITHMETIC.get(type(node.op))
+            if function is None:
+                self.error(node, f"the operator '{OPERATOR_TEXT[type(node.op)]}' is not supported")
+            return self.evaluate(node, function, left, right)
+        lhs, rhs = (v if isinstance(v, Affine) else v for v in (left, right))
+        for side, value in (("left", lhs), ("right", rhs)):
+            if not isinstance(value, Affine) and (isinstance(value, bool) or not isinstance(value, int)):
+                self.error(node, f"index arithmetic {self.text(node)} needs integers, the {side} "
+                           f"operand is {value!r}")
+        as_affine = [v if isinstance(v, Affine) else Affine(v) for v in (lhs, rhs)]
+        if isinstance(node.op, ast.Add):
+            return as_affine[0].add(as_affine[1])
+        if isinstance(node.op, ast.Sub):
+            return as_affine[0].sub(as_affine[1])
+        if isinstance(node.op, ast.Mult):
+            if isinstance(lhs, Affine) and isinstance(rhs, Affine):
+                self.error(node, f"{self.text(node)} multiplies two block/loop indices; index "
+                           "expressions must be affine")
+            return lhs.scale(rhs) if isinstance(lhs, Affine) else rhs.scale(lhs)  # type: ignore[union-attr,arg-type]
+        self.error(node, f"the operator '{OPERATOR_TEXT.get(type(node.op), '?')}' on block/loop "
+                   f"indices is not supported in {self.text(node)} (supported: +, -, * by a constant)")
+
+    def call(self, node: ast.Call) -> Any:
+        construct = self.callee(node)
+        if construct in (T.alloc_shared, T.alloc_fragment):
+            self.error(node, f"assign {self.text(node.func)}(...) to a name: `buf = {self.text(node)}`")
+        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.ceildiv, T.Tensor):
+            self.error(node, f"{self.text(node.func)}(...) is not supported here")
+        args = [self.static(arg, "a compile-time call argument") for arg in node.args]
+        kwargs = {}
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                self.error(keyword, "**kwargs are not supported")
+            kwargs[keyword.arg] = self.static(keyword.value, "a compile-time call argument")
+        return self.evaluate(node, construct, *args, **kwargs)
+
+    def evaluate(self, node: ast.AST, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except Exception as err:  # the user's own compile-time Python failed
+            self.error(node, f"evaluating `{self.text(node)}` at compile time failed: "
+                       f"{type(err).__name__}: {err}")
+
+    # ------------------------------------------------------------------ index values
+
+    def constant(self, value: int) -> SSAValue:
+        if value not in self.constants:
+            op = arith.ConstantOp(IntegerAttr(value, IndexType()))
+            op.result.name_hint = f"c{value}" if value >= 0 else f"c_neg{-value}"
+            self.set_location(op, self.node)
+            self.prologue.append(op)
+            self.constants[value] = op.result
+        return self.constants[value]
+
+    def materialize(self, value: Affine) -> SSAValue:
+        """The index `value` as an SSA value, computed once in the outermost block where
+        all its indices are defined (so `by * 128` is not recomputed in the K loop)."""
+        if not value.terms:
+            return self.constant(value.const)
+        depth = max(var.depth for var, _ in value.terms)
+        for scope in reversed(self.materialized[: depth + 1]):
+            if value.key in scope:
+                return scope[value.key]
+        block = self.blocks[depth]
+        enclosing = block.last_op if depth < len(self.blocks) - 1 else None
+
+        def emit(op: Operation) -> SSAValue:
+            self.set_location(op, self.node)
+            if enclosing is None:
+                block.add_op(op)
+            else:
+                block.insert_op_before(op, enclosing)
+            return op.results[0]
+
+        result: SSAValue | None = None
+        for var, coeff in value.terms:
+            term = var.value if coeff == 1 else emit(arith.MuliOp(var.value, self.constant(coeff)))
+            result = term if result is None else emit(arith.AddiOp(result, term))
+        assert result is not None
+        if value.const:
+            result = emit(arith.AddiOp(result, self.constant(value.const)))
+        self.materialized[depth][value.key] = result
+        return result
+
+
+def _shape(shape: Sequence[int]) -> str:
+    return "x".join(map(str, shape))
+
+
+def _as_load(target: ast.expr) -> ast.expr:
+    load = ast.parse(ast.unparse(target), mode="eval").body
+    ast.copy_location(load, target)
+    for child in ast.walk(load):
+        ast.copy_location(child, target)
+    return load
+
+
+def parse_prim_func(function: Callable[..., Any]) -> PrimFunc:
+    """Builds the tile program of a `@T.prim_func` (raises `TileLangError`)."""
+    return _Parser(function, _source_of(function)).parse()
