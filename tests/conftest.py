@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,3 +45,24 @@ def tt_opt():
         return Run(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture
+def filecheck():
+    """`filecheck(text, checks)`: runs FileCheck with `checks` (CHECK lines) on `text`; a
+    mismatch fails the test with FileCheck's report."""
+    exe = _tool("filecheck")
+
+    def check(text: str, checks: str) -> None:
+        with tempfile.NamedTemporaryFile("w", suffix=".checks", delete=False) as handle:
+            handle.write(checks)
+        try:
+            proc = subprocess.run(
+                [exe, handle.name], input=text, capture_output=True, text=True, timeout=60
+            )
+        finally:
+            Path(handle.name).unlink()
+        if proc.returncode != 0:
+            pytest.fail(f"FileCheck failed:\n{proc.stderr}\n--- input ---\n{text}")
+
+    return check

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up the environment and run the main job: compile the examples (the gemm,
-# the elementwise add, and a linalg module as other MLIR flows produce it) to
+# Set up the environment and run the main job: compile the examples (TileLang's
+# gemm and elementwise add through tilelang_tt's jit, the same two as tile-program
+# IR, and a linalg module as other MLIR flows produce it) to
 # artifact directories under build/artifacts/ (kernels, main.cpp,
 # CMakeLists.txt, tt.plan.json) after round-tripping each through real MLIR,
 # compile the emitted kernels against the real tt-metal v0.74.0 headers, and run
@@ -22,6 +23,15 @@ compile() {  # name source pipeline computation
   python -m tt_tools.emulate_example "build/artifacts/$name" "$computation"
 }
 
+python_example() {  # name script: a TileLang program through tilelang_tt's jit
+  local name="$1" script="$2"
+  echo "== $script"
+  python "$script" --out "build/artifacts/$name"
+  tt-check-kernels "build/artifacts/$name"
+}
+
+python_example example_gemm examples/gemm/example_gemm.py
+python_example example_elementwise_add examples/elementwise/example_elementwise_add.py
 compile gemm examples/gemm/gemm.mlir tt-pipeline gemm
 compile add examples/elementwise/add.mlir tt-pipeline add
 compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline matmul_relu

@@ -13,22 +13,9 @@ builds a tile program from it (`tilelang_tt.parser`). The names below are what
 that body may call; the parser recognises them by identity (whatever the module
 is imported as), never by spelling. Called anywhere else they raise.
 
-Supported, with the tt op each becomes:
-
-| construct | tile program |
-|---|---|
-| `T.Tensor(shape, dtype)` (also `T.Buffer`) argument annotations | `memref` function arguments |
-| `with T.Kernel(gx[, gy], threads=...) as (bx, by)` | `tt.launch_grid` (`threads` is ignored) |
-| `T.alloc_shared(shape, dtype)` / `T.alloc_fragment(shape, dtype)` | `tt.alloc_shared` / `tt.alloc_fragment` |
-| `T.clear(buf)`, `T.fill(buf, value)` | `tt.clear`, `tt.fill` |
-| `T.copy(A[i, j], buf)`, `T.copy(buf, C[i, j])`, slices `A[i:i+m, j:j+n]` | `tt.copy` |
-| `T.gemm(a, b, c, transpose_A=..., transpose_B=...)` | `tt.gemm` |
-| `for k in T.Pipelined(n, num_stages=s)` | `scf.for` with `tt.pipeline = #tt.pipeline<stages = s>` |
-| `for k in T.serial(n)` / `range(n)` | `scf.for` |
-| `for i, j in T.Parallel(m, n): z[i, j] = <expr>` with `+ - *`, `T.exp`, `T.max(x, 0)` | `tt.add/sub/mul/exp/relu` on whole buffers |
-
-dtypes: "bfloat16", "float32" and "float" (TileLang's spelling of float32). "float16"
-is refused: Tensix's 16-bit float is bfloat16.
+The constructs, what each becomes and the rules of `T.Parallel` bodies are in
+`docs/frontend.md`. dtypes: "bfloat16", "float32" and "float" (TileLang's spelling of
+float32); "float16" is refused, since Tensix's 16-bit float is bfloat16.
 """
 
 from __future__ import annotations

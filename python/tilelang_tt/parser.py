@@ -110,6 +110,8 @@ OPERATOR_TEXT = {
     ast.BitXor: "^", ast.BitAnd: "&", ast.MatMult: "@",
 }
 
+UNARY_TEXT = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not", ast.Invert: "~"}
+
 ELEMENTWISE_BINARY = {ast.Add: AddOp, ast.Sub: SubOp, ast.Mult: MulOp}
 
 
@@ -284,9 +286,18 @@ def _source_of(function: Callable[..., Any]) -> _Source:
     text = "".join(lines)
     dedented = textwrap.dedent(text)
     indent = len(lines[0]) - len(lines[0].lstrip()) if lines else 0
-    module = ast.parse(dedented)
-    tree = module.body[0]
-    assert isinstance(tree, ast.FunctionDef)
+    try:
+        tree = ast.parse(dedented).body[0]
+    except SyntaxError:
+        tree = None  # a lambda: its source lines are the enclosing statement's
+    if not isinstance(tree, ast.FunctionDef) or tree.name != function.__name__:
+        if isinstance(tree, ast.AsyncFunctionDef):
+            what = f"`async def {tree.name}`"
+        else:
+            what = "a lambda" if function.__name__ == "<lambda>" else f"'{function.__name__}'"
+        raise TileLangError(
+            f"{file}:{first_line}", f"@T.prim_func needs a function defined with `def`, got {what}"
+        )
     source = _Source(tree, file, first_line - 1, indent)
     _SOURCES[code] = source
     return source
@@ -442,7 +453,9 @@ class _Parser:
             return T.DTYPES[name]
         if name in T.REFUSED_DTYPES:
             self.error(node, f"dtype \"{name}\" is not supported: {T.REFUSED_DTYPES[name]}")
-        self.error(node, f"dtype {dtype!r} is not supported (supported: \"bfloat16\", \"float32\", \"float\")")
+        shown = f'"{dtype}"' if isinstance(dtype, str) else repr(dtype)
+        self.error(node, f"dtype {shown} is not supported "
+                   "(supported: \"bfloat16\", \"float32\", \"float\")")
 
     def memref(self, shape: Sequence[int], dtype: str, node: ast.AST) -> MemRefType:
         return MemRefType(ELEMENT_TYPES[dtype], list(shape))
@@ -575,8 +588,11 @@ class _Parser:
         shape = self.static(call.args[0], f"a {what} shape")
         if isinstance(shape, int):
             shape = (shape,)
-        if not isinstance(shape, tuple | list) or not all(isinstance(d, int) for d in shape):
-            self.error(call.args[0], f"{what} shape must be a tuple of integers, got {shape!r}")
+        if not isinstance(shape, tuple | list) or not all(
+            isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in shape
+        ):
+            self.error(call.args[0], f"{what} shape must be a tuple of positive integers, "
+                       f"got {shape!r}")
         dtype = self.static(call.args[1], f"a {what} dtype") if len(call.args) == 2 else "float32"
         type_ = self.memref(shape, self.dtype(dtype, call.args[-1]), call)
         op_class = AllocSharedOp if construct is T.alloc_shared else AllocFragmentOp
@@ -627,7 +643,8 @@ class _Parser:
             self.error(call, "T.copy takes (src, dst)")
         src, dst = (self.copy_operand(arg) for arg in call.args)
         if isinstance(src, TensorArg | Region_) and isinstance(dst, TensorArg | Region_):
-            self.error(call, "T.copy between two tensors is not supported: stage through a buffer")
+            self.error(call, "T.copy between two tensors is not supported: T.copy moves a region "
+                       "between a tensor and a buffer (T.alloc_shared/T.alloc_fragment)")
         src_indices: list[SSAValue] = []
         dst_indices: list[SSAValue] = []
         if isinstance(src, BufferVar) and isinstance(dst, BufferVar):
@@ -752,6 +769,12 @@ class _Parser:
         call = node.iter
         assert isinstance(call, ast.Call)
         extents = tuple(self.static_int(arg, "a T.Parallel extent") for arg in call.args)
+        if not extents:
+            self.error(call, "T.Parallel takes one or more extents")
+        for extent, arg in zip(extents, call.args):
+            if extent <= 0:
+                self.error(arg, f"T.Parallel extent {self.text(arg)} must be positive, "
+                           f"got {extent}")
         names = self.target_names(node.target, "T.Parallel", len(extents))
         self.scopes.append({name: ParallelVar(name, i) for i, name in enumerate(names)})
         self.parallel = tuple(self.scopes[-1].values())
@@ -762,8 +785,14 @@ class _Parser:
                 if not isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass):
                     what = STATEMENT_NAMES.get(type(statement), f"a {type(statement).__name__} statement")
                     if isinstance(statement, ast.For):
+                        iterable = statement.iter
+                        if isinstance(iterable, ast.Call) and self.callee(iterable) is T.Parallel:
+                            self.error(statement, "nested T.Parallel loops are not supported: "
+                                       "use one T.Parallel(m, n)")
                         what = "a loop"
                     elif isinstance(statement, ast.Expr):
+                        if isinstance(statement.value, ast.Call):
+                            self.callee(statement.value)  # names T.atomic_add as not in T
                         what = f"the statement `{self.text(statement)}`"
                     self.error(statement, f"{what} is not supported inside T.Parallel ({ELEMENTWISE_HELP})")
                 self.statement(statement)
@@ -785,8 +814,15 @@ class _Parser:
             self.emit_elementwise(expr, destination.source, node)
             return
         tensor = destination.source
-        block = self.block_buffer(tensor, f"{tensor.name}_block", node)
-        self.emit_elementwise(expr, block, node)
+        if isinstance(expr, Load) and isinstance(expr.source, TensorArg):
+            self.error(node, f"copying tensor '{expr.source.name}' into tensor '{tensor.name}' in "
+                       f"T.Parallel is not supported: store a buffer element or a computed value "
+                       f"({ELEMENTWISE_HELP})")
+        if isinstance(expr, Load):
+            block = self.operand_buffer(expr, node)
+        else:
+            block = self.block_buffer(tensor, f"{tensor.name}_block", node)
+            self.emit_elementwise(expr, block, node)
         offsets = [self.materialize(offset) for offset in destination.offsets]
         self.add(CopyOp(block.value, tensor.value, dst_indices=offsets), node)
 
@@ -848,6 +884,10 @@ class _Parser:
                 if not is_element:
                     self.not_an_element(operand)
             return Elementwise(ELEMENTWISE_BINARY[type(node.op)], (left, right))
+        if isinstance(node, ast.UnaryOp) and isinstance(self.parallel_value(node.operand),
+                                                        Load | Elementwise):
+            self.error(node, f"the unary operator '{UNARY_TEXT.get(type(node.op), '?')}' is not "
+                       f"supported in T.Parallel ({ELEMENTWISE_HELP})")
         if isinstance(node, ast.Call):
             construct = self.callee(node)
             if construct is T.exp:
@@ -978,6 +1018,11 @@ class _Parser:
             base = self.expression(node.value)
             if base is T and not hasattr(T, node.attr):
                 self.error(node, f"T.{node.attr} is not supported by tilelang_tt.language")
+            if isinstance(base, TensorArg | BufferVar):
+                if node.attr == "shape":
+                    return base.shape
+                self.error(node, f"{self.text(node)} is not supported: of a tensor or buffer only "
+                           ".shape is available")
             try:
                 return getattr(base, node.attr)
             except AttributeError:
@@ -988,12 +1033,18 @@ class _Parser:
             return self.binary(node)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             value = self.expression(node.operand)
+            if isinstance(value, ParallelVar | Shifted):
+                self.error(node, f"{self.text(node)}: a T.Parallel index only takes an offset "
+                           "added (`y0 + i`); other arithmetic on it is not supported")
             return value.scale(-1) if isinstance(value, Affine) else self.evaluate(node, operator.neg, value)
         if isinstance(node, ast.Call):
             return self.call(node)
         if isinstance(node, ast.Subscript):
             base = self.expression(node.value)
             if isinstance(base, TensorArg | BufferVar):
+                if self.parallel:
+                    self.error(node, f"the element {self.text(node)} is used in an unsupported "
+                               f"expression ({ELEMENTWISE_HELP})")
                 self.error(node, f"{self.text(node)} reads one element; elements are only "
                            "accessible inside T.Parallel, regions only in T.copy")
             return self.evaluate(node, operator.getitem, base, self.static(node.slice, "a subscript"))

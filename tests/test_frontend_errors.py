@@ -1,0 +1,493 @@
+"""Programs outside the TileLang front end's subset: one located `TileLangError` each.
+
+Every case below is a plain function (not decorated, so defining it does not parse it);
+the test applies `T.prim_func` to it, or also `tilelang_tt.compile` for errors only the
+pass pipeline finds. The line the error must name carries an `# ERROR` comment, and the
+column must point at the table's `at` text on that line; the message is compared whole.
+"""
+
+# ruff: noqa: F841 - a case's buffers are never used: it stops at its error
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+import pytest
+
+import tilelang_tt as tilelang
+import tilelang_tt.language as T
+from tilelang_tt import CompileCache, TileLangError
+
+M = N = K = 256
+BM = BN = 128
+BK = 32
+
+INT32 = "int32"  # not a dtype tilelang_tt.language has a name for
+
+PARALLEL_HELP = "supported: buffer elements z[i, j] combined with +, -, *, T.exp(x), T.max(x, 0)"
+
+
+def marked_line(function: Callable) -> tuple[int, str]:
+    """The line number and text of the one line of `function` marked `# ERROR`."""
+    lines, first = inspect.getsourcelines(function)
+    marked = [(first + i, text) for i, text in enumerate(lines) if "# ERROR" in text]
+    assert len(marked) == 1, f"{function.__name__} needs exactly one `# ERROR` line"
+    return marked[0]
+
+
+def expected_location(function: Callable, at: str) -> str:
+    """`file:line:col` of the first character of `at` on the `# ERROR` line."""
+    line, text = marked_line(function)
+    assert text.count(at) == 1, f"{at!r} must occur once on {function.__name__}'s ERROR line"
+    return f"{function.__code__.co_filename}:{line}:{text.index(at) + 1}"
+
+
+def check(err: TileLangError, function: Callable, at: str, message: str) -> None:
+    location = expected_location(function, at)
+    assert (err.location, err.message) == (location, message)
+    assert str(err) == f"{location}: error: {message}"
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def while_loop(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        while True:  # ERROR
+            pass
+
+
+def if_statement(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        if bx:  # ERROR
+            pass
+
+
+def return_in_body(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        return A  # ERROR
+
+
+def two_kernels(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        pass
+    with T.Kernel(2, 2) as (bx, by):  # ERROR
+        pass
+
+
+def kernel_extent_not_constant(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(A, 2) as (bx, by):  # ERROR
+        pass
+
+
+def kernel_extent_float(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(M / BM, 2) as (bx, by):  # ERROR
+        pass
+
+
+def alloc_outside_kernel(A: T.Tensor((M, N), T.bfloat16)):
+    X = T.alloc_shared((BM, BN), "bfloat16")  # ERROR
+    with T.Kernel(2, 2) as (bx, by):
+        pass
+
+
+def alloc_zero_extent(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((0, BN), "bfloat16")  # ERROR
+
+
+# --------------------------------------------------------------------------- loops
+
+
+def loop_over_enumerate(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        for k in enumerate(range(4)):  # ERROR
+            pass
+
+
+def loop_over_list(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        for k in [0, 1]:  # ERROR
+            pass
+
+
+def nested_parallel(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i in T.Parallel(BM):
+            for j in T.Parallel(BN):  # ERROR
+                X[i, j] = X[i, j]
+
+
+def parallel_zero_extent(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(0, BN):  # ERROR
+            X[i, j] = X[i, j]
+
+
+# --------------------------------------------------------------------------- T.Parallel bodies
+
+
+def parallel_scalar(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = X[i, j] * 2  # ERROR
+
+
+def parallel_divide(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = X[i, j] / X[i, j]  # ERROR
+
+
+def parallel_negate(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = -X[i, j]  # ERROR
+
+
+def parallel_python_call(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = abs(X[i, j])  # ERROR
+
+
+def max_not_relu(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        Y = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = T.max(X[i, j], Y[i, j])  # ERROR
+
+
+def permuted_indices(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        A_s = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            A_s[i, j] = A_s[j, i]  # ERROR
+
+
+def negated_parallel_index(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = A[-i, j]  # ERROR
+
+
+def parallel_tensor_to_tensor(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        for i, j in T.Parallel(BM, BN):
+            C[by * BM + i, bx * BN + j] = A[by * BM + i, bx * BN + j]  # ERROR
+
+
+def element_outside_parallel(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        x = A[0, 0]  # ERROR
+
+
+# --------------------------------------------------------------------------- T.* calls
+
+
+def reduce_max(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        Y = T.alloc_fragment((BM, BN), "float32")
+        T.reduce_max(X, Y, dim=1)  # ERROR
+
+
+def atomic_add_in_parallel(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        for i, j in T.Parallel(BM, BN):
+            T.atomic_add(A[i, j], X[i, j])  # ERROR
+
+
+def gemm_policy(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BK), "bfloat16")
+        Y = T.alloc_shared((BK, BN), "bfloat16")
+        Z = T.alloc_fragment((BM, BN), "float32")
+        T.gemm(X, Y, Z, policy=1)  # ERROR
+
+
+def gemm_shape_mismatch(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BK), "bfloat16")
+        Y = T.alloc_shared((2 * BK, BN), "bfloat16")
+        Z = T.alloc_fragment((BM, BN), "float32")
+        T.gemm(X, Y, Z)  # ERROR
+
+
+def copy_extent_mismatch(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        T.copy(A[by * BM:by * BM + 64, bx * BN:bx * BN + BN], X)  # ERROR
+
+
+def copy_between_tensors(A: T.Tensor((M, N), T.bfloat16), B: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        T.copy(A, B)  # ERROR
+
+
+def block_index_product(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        T.copy(A[bx * by, 0], X)  # ERROR
+
+
+# --------------------------------------------------------------------------- names and types
+
+
+def undefined_name(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, block_N), "bfloat16")  # ERROR  # noqa: F821
+
+
+def tensor_internal_attribute(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(A.value, 2) as (bx, by):  # ERROR
+        pass
+
+
+def no_annotation(A):  # ERROR
+    with T.Kernel(2, 2) as (bx, by):
+        pass
+
+
+def float16_tensor(A: T.Tensor((M, N), T.float16)):  # ERROR
+    with T.Kernel(2, 2) as (bx, by):
+        pass
+
+
+def float16_buffer(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "float16")  # ERROR
+
+
+def int_tensor(A: T.Tensor((M, N), INT32)):  # ERROR
+    with T.Kernel(2, 2) as (bx, by):
+        pass
+
+
+async def async_prim_func(A: T.Tensor((M, N), T.bfloat16)):  # ERROR
+    pass
+
+
+# (function, text the column points at, message)
+PARSE_ERRORS = [
+    pytest.param(while_loop, "while", "a while loop is not supported in a T.prim_func", id="while"),
+    pytest.param(if_statement, "if", "an if statement is not supported in a T.prim_func", id="if"),
+    pytest.param(return_in_body, "return", "a return statement is not supported in a T.prim_func",
+                 id="return"),
+    pytest.param(two_kernels, "with", "a prim_func has exactly one T.Kernel; this is a second one",
+                 id="two-kernels"),
+    pytest.param(kernel_extent_not_constant, "A, 2",
+                 "a T.Kernel extent must be known at compile time, got A",
+                 id="kernel-extent-tensor"),
+    pytest.param(kernel_extent_float, "M / BM", "a T.Kernel extent must be an integer, got 2.0",
+                 id="kernel-extent-float"),
+    pytest.param(alloc_outside_kernel, "T.alloc_shared",
+                 "T.alloc_shared must be inside `with T.Kernel(...)`", id="alloc-outside-kernel"),
+    pytest.param(alloc_zero_extent, "(0, BN)",
+                 "T.alloc_shared shape must be a tuple of positive integers, got (0, 128)",
+                 id="alloc-zero-extent"),
+    pytest.param(loop_over_enumerate, "enumerate",
+                 "a loop over enumerate(range(4)) is not supported "
+                 "(supported: T.Pipelined, T.serial, range, T.Parallel)", id="loop-over-enumerate"),
+    pytest.param(loop_over_list, "[0, 1]",
+                 "a loop over [0, 1] is not supported "
+                 "(supported: T.Pipelined, T.serial, range, T.Parallel)", id="loop-over-list"),
+    pytest.param(nested_parallel, "for",
+                 "nested T.Parallel loops are not supported: use one T.Parallel(m, n)",
+                 id="nested-parallel"),
+    pytest.param(parallel_zero_extent, "0, BN", "T.Parallel extent 0 must be positive, got 0",
+                 id="parallel-zero-extent"),
+    pytest.param(parallel_scalar, "2",
+                 f"the scalar 2 is not supported in T.Parallel ({PARALLEL_HELP})",
+                 id="parallel-scalar"),
+    pytest.param(parallel_divide, "X[i, j] /",
+                 f"the operator '/' is not supported in T.Parallel ({PARALLEL_HELP})",
+                 id="parallel-divide"),
+    pytest.param(parallel_negate, "-X",
+                 f"the unary operator '-' is not supported in T.Parallel ({PARALLEL_HELP})",
+                 id="parallel-negate"),
+    pytest.param(parallel_python_call, "X[i, j])",
+                 f"the element X[i, j] is used in an unsupported expression ({PARALLEL_HELP})",
+                 id="parallel-python-call"),
+    pytest.param(max_not_relu, "T.max",
+                 "T.max is supported as relu, T.max(x, 0); got T.max(X[i, j], Y[i, j])",
+                 id="max-not-relu"),
+    pytest.param(permuted_indices, "A_s[j, i]",
+                 "A_s[j, i] must be indexed by the T.Parallel indices in order "
+                 "([i, j], each optionally plus an offset)", id="permuted-indices"),
+    pytest.param(negated_parallel_index, "-i",
+                 "-i: a T.Parallel index only takes an offset added (`y0 + i`); "
+                 "other arithmetic on it is not supported", id="negated-parallel-index"),
+    pytest.param(parallel_tensor_to_tensor, "C[",
+                 "copying tensor 'A' into tensor 'C' in T.Parallel is not supported: "
+                 f"store a buffer element or a computed value ({PARALLEL_HELP})",
+                 id="parallel-tensor-to-tensor"),
+    pytest.param(element_outside_parallel, "A[0, 0]",
+                 "A[0, 0] reads one element; elements are only accessible inside T.Parallel, "
+                 "regions only in T.copy", id="element-outside-parallel"),
+    pytest.param(reduce_max, "T.reduce_max",
+                 "T.reduce_max is not supported by tilelang_tt.language", id="reduce-max"),
+    pytest.param(atomic_add_in_parallel, "T.atomic_add",
+                 "T.atomic_add is not supported by tilelang_tt.language", id="atomic-add"),
+    pytest.param(gemm_policy, "policy",
+                 "T.gemm argument 'policy' is not supported (supported keywords: transpose_A, "
+                 "transpose_B)", id="gemm-policy"),
+    pytest.param(gemm_shape_mismatch, "T.gemm",
+                 "'tt.gemm' op K of A (32) and K of B (64) differ: A 128x32, B 64x128, C 128x128",
+                 id="gemm-shape-mismatch"),
+    pytest.param(copy_extent_mismatch, "A[",
+                 "T.copy region A[by * BM:by * BM + 64, bx * BN:bx * BN + BN] has extent 64 "
+                 "in dim 0 but buffer 'X' has 128", id="copy-extent-mismatch"),
+    pytest.param(copy_between_tensors, "T.copy",
+                 "T.copy between two tensors is not supported: T.copy moves a region between "
+                 "a tensor and a buffer (T.alloc_shared/T.alloc_fragment)",
+                 id="copy-between-tensors"),
+    pytest.param(block_index_product, "bx * by",
+                 "bx * by multiplies two block/loop indices; index expressions must be affine",
+                 id="block-index-product"),
+    pytest.param(undefined_name, "block_N", "name 'block_N' is not defined", id="undefined-name"),
+    pytest.param(tensor_internal_attribute, "A.value",
+                 "A.value is not supported: of a tensor or buffer only .shape is available",
+                 id="tensor-attribute"),
+    pytest.param(no_annotation, "A)", "argument 'A' needs a `T.Tensor(shape, dtype)` annotation",
+                 id="no-annotation"),
+    pytest.param(float16_tensor, "A:",
+                 "dtype \"float16\" is not supported: Tensix's 16-bit float is bfloat16: use "
+                 "\"bfloat16\" (or \"float32\")", id="float16-tensor"),
+    pytest.param(float16_buffer, "\"float16\"",
+                 "dtype \"float16\" is not supported: Tensix's 16-bit float is bfloat16: use "
+                 "\"bfloat16\" (or \"float32\")", id="float16-buffer"),
+    pytest.param(int_tensor, "A:",
+                 "dtype \"int32\" is not supported "
+                 "(supported: \"bfloat16\", \"float32\", \"float\")",
+                 id="int-dtype"),
+]
+
+
+@pytest.mark.parametrize(("function", "at", "message"), PARSE_ERRORS)
+def test_prim_func_error(function: Callable, at: str, message: str) -> None:
+    with pytest.raises(TileLangError) as info:
+        T.prim_func(function)
+    check(info.value, function, at, message)
+
+
+def lambda_prim_func_source():
+    return lambda A: A  # ERROR
+
+
+@pytest.mark.parametrize(
+    ("function", "marked", "what"),
+    [
+        pytest.param(lambda_prim_func_source(), lambda_prim_func_source, "a lambda", id="lambda"),
+        pytest.param(async_prim_func, async_prim_func, "`async def async_prim_func`",
+                     id="async-def"),
+    ],
+)
+def test_prim_func_needs_def(function: Callable, marked: Callable, what: str) -> None:
+    # No `def` body to walk: the error names the function's first line (no column), which
+    # is the `# ERROR` line of `marked`.
+    line, _ = marked_line(marked)
+    with pytest.raises(TileLangError) as info:
+        T.prim_func(function)
+    location = f"{function.__code__.co_filename}:{line}"
+    message = f"@T.prim_func needs a function defined with `def`, got {what}"
+    assert str(info.value) == f"{location}: error: {message}"
+
+
+# --------------------------------------------------------------------------- compile-time errors
+
+
+def gemm_transpose_a(A: T.Tensor((M, K), T.bfloat16), B: T.Tensor((K, N), T.bfloat16),
+                     C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        A_s = T.alloc_shared((BK, BM), "bfloat16")
+        B_s = T.alloc_shared((BK, BN), "bfloat16")
+        C_l = T.alloc_fragment((BM, BN), "float32")
+        T.clear(C_l)
+        for k in T.Pipelined(K // BK, num_stages=2):
+            T.copy(A[k * BK, by * BM], A_s)
+            T.copy(B[k * BK, bx * BN], B_s)
+            T.gemm(A_s, B_s, C_l, transpose_A=True)  # ERROR
+        T.copy(C_l, C[by * BM, bx * BN])
+
+
+def copy_buffer_to_buffer(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        Y = T.alloc_shared((BM, BN), "bfloat16")
+        T.copy(A[by * BM, bx * BN], X)
+        T.copy(X, Y)  # ERROR
+        T.copy(Y, C[by * BM, bx * BN])
+
+
+def parallel_buffer_to_buffer(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        Y = T.alloc_shared((BM, BN), "bfloat16")
+        T.copy(A[by * BM, bx * BN], X)
+        for i, j in T.Parallel(BM, BN):
+            Y[i, j] = X[i, j]  # ERROR
+        T.copy(Y, C[by * BM, bx * BN])
+
+
+def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")  # ERROR
+        T.copy(A[by * BM, bx * BN], X)
+        T.copy(X, C[by * BM, bx * BN])
+
+
+BUFFER_COPY = ("'tt.copy' op only copies between a tensor argument and a buffer have a hardware "
+               "form; copy through a tensor or compute into the destination instead")
+
+COMPILE_ERRORS = [
+    pytest.param(gemm_transpose_a, "T.gemm",
+                 "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
+                 "only its second operand); transpose A when loading it", id="gemm-transpose-a"),
+    pytest.param(copy_buffer_to_buffer, "T.copy", BUFFER_COPY, id="copy-buffer-to-buffer"),
+    pytest.param(parallel_buffer_to_buffer, "Y[i, j]", BUFFER_COPY, id="parallel-buffer-to-buffer"),
+    pytest.param(buffer_in_and_out, "T.alloc_shared",
+                 "'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; "
+                 "use separate input and output buffers", id="buffer-in-and-out"),
+]
+
+
+@pytest.mark.parametrize(("function", "at", "message"), COMPILE_ERRORS)
+def test_compile_error(function: Callable, at: str, message: str) -> None:
+    prim_func = T.prim_func(function)  # inside the subset: the pipeline refuses it
+    with pytest.raises(TileLangError) as info:
+        tilelang.compile(prim_func, cache=CompileCache(disk=False))
+    check(info.value, function, at, message)
+
+
+def parallel_store_of_buffer(A: T.Tensor((M, K), T.bfloat16), B: T.Tensor((K, N), T.bfloat16),
+                             C: T.Tensor((M, N), T.float32)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        A_s = T.alloc_shared((BM, BK), "bfloat16")
+        B_s = T.alloc_shared((BK, BN), "bfloat16")
+        C_l = T.alloc_fragment((BM, BN), "float32")
+        T.clear(C_l)
+        for k in T.Pipelined(K // BK, num_stages=2):
+            T.copy(A[by * BM, k * BK], A_s)
+            T.copy(B[k * BK, bx * BN], B_s)
+            T.gemm(A_s, B_s, C_l)
+        for i, j in T.Parallel(BM, BN):
+            C[by * BM + i, bx * BN + j] = C_l[i, j]
+
+
+def test_parallel_store_of_a_buffer_is_a_copy_to_the_tensor() -> None:
+    # `C[y, x] = C_l[i, j]` stores the buffer itself (as `T.copy(C_l, C[y, x])` does), not
+    # through a staging buffer, whose buffer-to-buffer copy the pipeline refuses.
+    prim_func = T.prim_func(parallel_store_of_buffer)
+    assert "tt.copy %C_l to %C[" in prim_func.ir()
+    tilelang.compile(prim_func, cache=CompileCache(disk=False))
