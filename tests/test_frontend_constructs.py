@@ -13,10 +13,10 @@ This file does not use `from __future__ import annotations`, so its prim_funcs' 
 annotations are evaluated when defined (the usual case); string annotations are tested on
 a generated module.
 
-Tests marked `xfail(strict=True, raises=...)` pin bugs (four in the front end, one in
-`tt.launch_grid`'s printer and one in tt-pipeline, both reached through it): each asserts
-the correct behaviour and fails the documented way until the bug is fixed; then strict
-xfail reports XPASS as a failure, so the marker gets removed.
+The one test marked `xfail(strict=True, raises=...)` pins a limit of tt-pipeline reached
+through the front end (an elementwise op updating in place a buffer an earlier elementwise
+op computed): it asserts the correct behaviour and fails the documented way until the
+compiler supports it; then strict xfail reports XPASS as a failure.
 """
 
 # ruff: noqa: F821, F841 - linters read the dtype strings in `T.Tensor(shape, "bfloat16")`
@@ -298,12 +298,6 @@ def test_copy_whole_tensor_of_the_buffer_shape(filecheck) -> None:
     """))
 
 
-@pytest.mark.xfail(
-    reason="T.copy(A, buf) of a whole tensor larger than the buffer silently copies only the "
-    "buffer-sized corner at (0, 0) instead of being rejected",
-    raises=pytest.fail.Exception,
-    strict=True,
-)
 def test_copy_whole_tensor_of_another_shape_is_rejected() -> None:
     with pytest.raises(TileLangError):
         @T.prim_func
@@ -868,14 +862,6 @@ def test_string_annotations_under_future_import(future_module, filecheck) -> Non
     """))
 
 
-@pytest.mark.xfail(
-    reason="under `from __future__ import annotations`, a name the enclosing function binds "
-    "and only the annotations use (TileLang's `in_dtype`/`out_dtype`) is not a closure "
-    "variable of the prim_func, so evaluating the string annotation fails: "
-    "`name 'in_dtype' is not defined`",
-    raises=TileLangError,
-    strict=True,
-)
 def test_string_annotations_with_annotation_only_names(future_module, filecheck) -> None:
     prim_func = future_module.build_annotation_only_names(32)
     filecheck(prim_func.ir(), checks("""
@@ -1002,13 +988,6 @@ def test_ir_parses_back_unchanged() -> None:
     assert print_module(parse_module(text)) == text
 
 
-@pytest.mark.xfail(
-    reason="a kernel whose body is only `pass` prints `tt.launch_grid (%bx, %by) in (1, 1) "
-    "{ ^bb0(%bx: index, %by: index): }`, which does not parse back ('invalid block name in "
-    "region with named arguments'); LaunchGridOp.print, not the front end",
-    raises=ParseError,
-    strict=True,
-)
 def test_empty_kernel_parses_back() -> None:
     @T.prim_func
     def empty(A: T.Tensor((32, 32), "float32")):
@@ -1027,7 +1006,7 @@ def test_ir_round_trips_through_tt_opt(tt_opt) -> None:
     assert run.stdout == text + "\n"
 
 
-# --------------------------------------------------------------------------- semantics (xfail: bugs)
+# --------------------------------------------------------------------------- semantics of T.Parallel bodies
 
 
 def _symbolic_outputs(prim_func) -> dict[str, object]:
@@ -1051,7 +1030,7 @@ def _symbolic_outputs(prim_func) -> dict[str, object]:
 
 
 def test_symbolic_evaluation_of_a_compound_expression() -> None:
-    """The checker the two xfail tests below rely on, on a program the front end gets right."""
+    """The checker the tests below rely on, on a program the front end gets right."""
 
     @T.prim_func
     def sound(A: T.Tensor((32, 32), "float32"), B: T.Tensor((32, 32), "float32"),
@@ -1066,12 +1045,6 @@ def test_symbolic_evaluation_of_a_compound_expression() -> None:
     assert outputs["A"] == "A" and outputs["B"] == "B"
 
 
-@pytest.mark.xfail(
-    reason="a name bound in T.Parallel (`t = a[i, j]`) is evaluated where it is used, not "
-    "where it is assigned: after `a[i, j] = b[i, j]`, `c[i, j] = t` copies the new a (b)",
-    raises=AssertionError,
-    strict=True,
-)
 def test_parallel_name_keeps_the_value_it_was_assigned() -> None:
     @T.prim_func
     def swap(A: T.Tensor((32, 32), "float32"), B: T.Tensor((32, 32), "float32"),
@@ -1091,12 +1064,6 @@ def test_parallel_name_keeps_the_value_it_was_assigned() -> None:
     assert _symbolic_outputs(swap)["C"] == "A"
 
 
-@pytest.mark.xfail(
-    reason="a tensor block staged for reading in a T.Parallel loop is reused after the loop "
-    "writes that tensor at the same offsets: the later read sees the stale block",
-    raises=AssertionError,
-    strict=True,
-)
 def test_parallel_reads_a_tensor_after_writing_it() -> None:
     @T.prim_func
     def rewrite(A: T.Tensor((32, 32), "float32"), B: T.Tensor((32, 32), "float32"),

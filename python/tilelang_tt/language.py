@@ -20,6 +20,7 @@ float32); "float16" is refused, since Tensix's 16-bit float is bfloat16.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -91,4 +92,6 @@ def prim_func(function: Callable[..., Any]):
     """`@T.prim_func`: compiles the function's body to a tile program (a `PrimFunc`)."""
     from tilelang_tt.parser import parse_prim_func
 
-    return parse_prim_func(function)
+    definer = sys._getframe(1)
+    definer_locals = definer.f_locals if definer.f_code.co_name != "<module>" else {}
+    return parse_prim_func(function, dict(definer_locals))

@@ -318,11 +318,11 @@ def _closure(function: Callable[..., Any]) -> dict[str, Any]:
 
 
 class _Parser:
-    def __init__(self, function: Callable[..., Any], source: _Source):
+    def __init__(self, function: Callable[..., Any], source: _Source, definer_locals: dict[str, Any]):
         self.function = function
         self.source = source
         self.file_attr = StringAttr(source.file)
-        self.enclosing = _closure(function)
+        self.enclosing = {**definer_locals, **_closure(function)}
         self.globals = function.__globals__
         self.scopes: list[dict[str, Any]] = [{}]
         self.blocks: list[Block] = []
@@ -656,7 +656,7 @@ class _Parser:
             buffer, region, indices, arg = dst, src, src_indices, call.args[0]
         assert isinstance(buffer, BufferVar)
         if isinstance(region, TensorArg):
-            region = Region_(region, tuple(Affine(0) for _ in region.shape), (None,) * len(region.shape))
+            region = Region_(region, tuple(Affine(0) for _ in region.shape), region.shape)
         assert isinstance(region, Region_)
         if len(region.offsets) != len(buffer.shape):
             self.error(arg, f"T.copy region {self.text(arg)} has rank {len(region.offsets)} but "
@@ -810,6 +810,7 @@ class _Parser:
         expr = self.parallel_value(value)
         if not isinstance(expr, Load | Elementwise):
             self.error(value, f"{self.text(value)} is not an elementwise expression ({ELEMENTWISE_HELP})")
+        self.hold_values_read_from(destination.source, node)
         if isinstance(destination.source, BufferVar):
             self.emit_elementwise(expr, destination.source, node)
             return
@@ -825,6 +826,25 @@ class _Parser:
             self.emit_elementwise(expr, block, node)
         offsets = [self.materialize(offset) for offset in destination.offsets]
         self.add(CopyOp(block.value, tensor.value, dst_indices=offsets), node)
+        # Later reads of the block see the values just stored (not DRAM, which the reader
+        # kernel would read without waiting for the writer); other blocks of the tensor
+        # are read again.
+        self.staged = {key: staged for key, staged in self.staged.items() if key[0] != id(tensor)}
+        self.staged[destination.key] = block
+
+    def hold_values_read_from(self, written: BufferVar | TensorArg, node: ast.AST) -> None:
+        """Before `written` is stored to: names bound in this T.Parallel loop to expressions
+        reading it get their value now, in a buffer, as Python would have computed it at
+        the assignment."""
+        scope = self.scopes[-1]
+        for name, value in scope.items():
+            if isinstance(value, Load | Elementwise) and _reads(value, written):
+                if isinstance(value, Load) and isinstance(value.source, TensorArg):
+                    scope[name] = Load(self.operand_buffer(value, node))
+                    continue
+                held = self.block_buffer(_first_source(value), f"{name}_value", node)
+                self.emit_elementwise(value, held, node)
+                scope[name] = Load(held)
 
     def emit_elementwise(self, expr: ElementExpr, destination: BufferVar, node: ast.AST) -> None:
         if isinstance(expr, Load):
@@ -1143,6 +1163,16 @@ class _Parser:
         return result
 
 
+def _reads(expr: ElementExpr, source: BufferVar | TensorArg) -> bool:
+    if isinstance(expr, Load):
+        return expr.source == source
+    return any(_reads(operand, source) for operand in expr.operands)
+
+
+def _first_source(expr: ElementExpr) -> BufferVar | TensorArg:
+    return expr.source if isinstance(expr, Load) else _first_source(expr.operands[0])
+
+
 def _shape(shape: Sequence[int]) -> str:
     return "x".join(map(str, shape))
 
@@ -1155,6 +1185,10 @@ def _as_load(target: ast.expr) -> ast.expr:
     return load
 
 
-def parse_prim_func(function: Callable[..., Any]) -> PrimFunc:
-    """Builds the tile program of a `@T.prim_func` (raises `TileLangError`)."""
-    return _Parser(function, _source_of(function)).parse()
+def parse_prim_func(function: Callable[..., Any], definer_locals: dict[str, Any] | None = None) -> PrimFunc:
+    """Builds the tile program of a `@T.prim_func` (raises `TileLangError`).
+
+    `definer_locals` are the variables of the function the prim_func is defined in: names
+    that only its string annotations use (`from __future__ import annotations`) are not
+    closure variables, and are looked up there."""
+    return _Parser(function, _source_of(function), definer_locals or {}).parse()
