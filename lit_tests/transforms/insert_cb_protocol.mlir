@@ -222,6 +222,114 @@ func.func @intermediate() {
 
 // -----
 
+// Generations: `tt.exp %z to %z` after `tt.add %x, %y to %z` packs CB 24 twice
+// per block. Each run of 2 packs (the buffer's 2 tiles) is a generation with
+// its own reserve/push; a read belongs to the latest generation packed in full
+// before it and is wrapped in that generation's wait/pop. A generation nobody
+// reads (the third, overwritten by the fourth) is taken off the CB at once.
+func.func @generations() {
+  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
+  %cb24 = tt.get_cb 24 : !tt.cb<4, bf16>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+  tt.copy_tile %cb24, %c1, dst = 1 : !tt.cb<4, bf16>, index
+  tt.exp_tile dst = 0
+  tt.exp_tile dst = 1
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+  tt.copy_tile %cb24, %c1, dst = 1 : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 1, %cb16[%c1] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+  tt.cb_wait_front %cb16, 2 : !tt.cb<4, bf16>
+  tt.noc_async_write_barrier
+  tt.cb_pop_front %cb16, 2 : !tt.cb<4, bf16>
+  func.return
+}
+// CHECK:      func.func @generations() {
+// CHECK:        tt.cb_reserve_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_push_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, %c1, dst = 1 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.exp_tile dst = 0
+// CHECK-NEXT:   tt.exp_tile dst = 1
+// CHECK-NEXT:   tt.cb_reserve_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_push_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, %c1, dst = 1 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb16, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16[%c1] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_reserve_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_push_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_push_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb16, 2 : !tt.cb<4, bf16>
+
+// -----
+
+// An in-place update in two DST chunks reads the old generation while packing
+// the new one: the CB must hold both, 2 x 2 pages. It has 2.
+func.func @generations_overlap() {
+  %cb24 = tt.get_cb 24 : !tt.cb<2, bf16>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, bf16>, index
+  tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<2, bf16>, index
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, bf16>, index
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, bf16>, index
+  tt.copy_tile %cb24, %c1, dst = 0 : !tt.cb<2, bf16>, index
+  tt.pack_tile dst = 0, %cb24[%c1] : !tt.cb<2, bf16>, index
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, bf16>, index
+  func.return
+}
+// CHECK: insert_cb_protocol.mlir:[[# @LINE - 6]]:3: error: 'tt.pack_tile' op CB 24 is updated in place: it holds the block being read and the block being packed, 2 x 2 pages, but has 2 (use cb-depth 2 or more)
+
+// -----
+
+// A CB compute packs more than once per block cannot also be drained: the
+// writer would take the first generation pushed.
+func.func @generations_drained() {
+  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
+  %c0 = arith.constant 0 : index
+  tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<4, bf16>, index
+  tt.copy_tile %cb16, %c0, dst = 0 : !tt.cb<4, bf16>, index
+  tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<4, bf16>, index
+  tt.cb_wait_front %cb16, 1 : !tt.cb<4, bf16>
+  tt.noc_async_write_barrier
+  tt.cb_pop_front %cb16, 1 : !tt.cb<4, bf16>
+  func.return
+}
+// CHECK: insert_cb_protocol.mlir:[[# @LINE - 5]]:3: error: 'tt.cb_wait_front' op CB 16 is packed more than once per block (a buffer updated in place) and copied to a tensor: the writer would take the first values pushed; copy out a buffer computed once
+
+// -----
+
 // Errors. A CB has one producer: a fill from a tensor or compute's packs ...
 func.func @two_producers() {
   %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>

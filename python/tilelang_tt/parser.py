@@ -333,6 +333,10 @@ class _Parser:
         self.parallel: tuple[ParallelVar, ...] | None = None
         self.parallel_extents: tuple[int, ...] = ()
         self.staged: dict[tuple, BufferVar] = {}
+        self.written: set[SSAValue] = set()
+        """Buffers something has stored to (see `needs_new_version`)."""
+        self.accumulators: set[SSAValue] = set()
+        """Buffers a T.gemm accumulates into."""
         self.node: ast.AST = source.tree
 
     # ------------------------------------------------------------------ diagnostics
@@ -353,6 +357,10 @@ class _Parser:
         line, col = self.location(node or self.node)
         op.location = FileLineColLoc(self.file_attr, IntAttr(line), IntAttr(col))
         self.blocks[-1].add_op(op)
+        if isinstance(op, GemmOp):
+            self.accumulators.add(op.c)
+        if isinstance(op, GemmOp | ClearOp | FillOp | CopyOp | AddOp | SubOp | MulOp | ExpOp | ReluOp):
+            self.written.add(op.operands[-1] if not isinstance(op, CopyOp) else op.dst)
         return op
 
     # ------------------------------------------------------------------ names
@@ -810,10 +818,15 @@ class _Parser:
         expr = self.parallel_value(value)
         if not isinstance(expr, Load | Elementwise):
             self.error(value, f"{self.text(value)} is not an elementwise expression ({ELEMENTWISE_HELP})")
-        self.hold_values_read_from(destination.source, node)
         if isinstance(destination.source, BufferVar):
-            self.emit_elementwise(expr, destination.source, node)
+            buffer = destination.source
+            if self.needs_new_version(buffer):
+                buffer = self.new_version(buffer, node)
+            else:
+                self.hold_values_read_from(buffer, node)
+            self.emit_elementwise(expr, buffer, node)
             return
+        self.hold_values_read_from(destination.source, node)
         tensor = destination.source
         if isinstance(expr, Load) and isinstance(expr.source, TensorArg):
             self.error(node, f"copying tensor '{expr.source.name}' into tensor '{tensor.name}' in "
@@ -831,6 +844,35 @@ class _Parser:
         # are read again.
         self.staged = {key: staged for key, staged in self.staged.items() if key[0] != id(tensor)}
         self.staged[destination.key] = block
+
+    def needs_new_version(self, buffer: BufferVar) -> bool:
+        """A store to a buffer that already holds a value, in the kernel's straight-line
+        code, goes to a new buffer: a circular buffer cannot be updated in place and then
+        copied out. A gemm accumulator stays (its updates happen in DST); so do buffers
+        written in loops, where the next iteration must see the same buffer."""
+        return (
+            buffer.value in self.written
+            and buffer.value not in self.accumulators
+            and len(self.blocks) == 2
+        )
+
+    def new_version(self, buffer: BufferVar, node: ast.AST) -> BufferVar:
+        """A new buffer like `buffer`, which the names bound to `buffer` now denote."""
+        owner = buffer.value.owner
+        assert isinstance(owner, AllocSharedOp | AllocFragmentOp)
+        op = type(owner)(buffer.type)
+        self.set_location(op, node)
+        op.results[0].name_hint = buffer.name
+        if owner.parent is None:  # allocated by the front end, in the prologue
+            self.prologue.insert(self.prologue.index(owner) + 1, op)
+        else:
+            owner.parent.insert_op_after(op, owner)
+        version = BufferVar(buffer.name, op.results[0], buffer.shape)
+        for scope in self.scopes:
+            for name, value in scope.items():
+                if value == buffer:
+                    scope[name] = version
+        return version
 
     def hold_values_read_from(self, written: BufferVar | TensorArg, node: ast.AST) -> None:
         """Before `written` is stored to: names bound in this T.Parallel loop to expressions

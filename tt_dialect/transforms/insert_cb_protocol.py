@@ -14,7 +14,15 @@ produced in equal page counts:
   the first op packing into it and `cb_push_back` right before the drain's
   `cb_wait_front`;
 - a CB packed by compute and read by compute (an intermediate) gets
-  reserve/push around its packs and wait/pop around its reads.
+  reserve/push around its packs and wait/pop around its reads;
+- a CB compute packs more than once per block (an elementwise op updating a
+  buffer in place, `tt.exp %z to %z` after `tt.add %x, %y to %z`) holds one
+  generation of the block per run of packs: each generation gets its own
+  reserve/push, and wait/pop around the reads that follow it (a read belongs to
+  the latest generation packed in full before it). Only compute may consume
+  such a CB: a writer waiting on it would take the first generation pushed. An
+  in-place update reads one generation while packing the next, so the CB must
+  hold two blocks (`cb-depth` 2 or more).
 A CB read but never produced, produced but never consumed, or with two
 producers is an error.
 """
@@ -151,6 +159,8 @@ class InsertComputeSideProtocol(RewritePattern):
             )
         if cb.fills:
             covered = self._consume_after_fills(cb)
+        elif len(cb.packs) > self._pages_per_generation(cb):
+            covered = self._generations(cb)
         elif cb.drains:
             covered = self._produce_before_drains(cb)
         else:
@@ -162,6 +172,75 @@ class InsertComputeSideProtocol(RewritePattern):
                     f"this use of CB {cb.index} is not in the same block as (or nested in an op "
                     "after) the transfer that fills or drains it",
                 )
+
+    @staticmethod
+    def _pages_per_generation(cb: _CBUses) -> int:
+        """Tiles of the buffer behind the CB: every elementwise op packs all of them."""
+        indices = {pack.out_tile for pack in cb.packs}
+        return len(indices) if None not in indices else len(cb.packs)
+
+    def _generations(self, cb: _CBUses) -> set[Operation]:
+        pages = self._pages_per_generation(cb)
+        if cb.drains:
+            raise op_error(
+                cb.drains[0],
+                f"CB {cb.index} is packed more than once per block (a buffer updated in place) "
+                "and copied to a tensor: the writer would take the first values pushed; copy "
+                "out a buffer computed once",
+            )
+        if len(cb.packs) % pages:
+            raise op_error(
+                cb.packs[-1],
+                f"CB {cb.index} is packed {len(cb.packs)} times, not a whole number of "
+                f"{pages}-tile generations",
+            )
+        block = cb.packs[0].parent_block()
+        assert block is not None
+        tops = {op: ancestor_in(op, block) for op in [*cb.packs, *cb.reads]}
+        if any(top is None for top in tops.values()):
+            raise op_error(cb.reads[0] if cb.reads else cb.packs[0],
+                           f"the packs and reads of CB {cb.index} must be in one block")
+        order = {op: i for i, op in enumerate(block.walk())}
+        generations = [cb.packs[i : i + pages] for i in range(0, len(cb.packs), pages)]
+        readers: list[list[Operation]] = [[] for _ in generations]
+        for read in cb.reads:
+            complete = [g for g, packs in enumerate(generations) if order[packs[-1]] < order[read]]
+            if not complete:
+                raise op_error(read, f"CB {cb.index} is read before compute has packed all of it")
+            readers[complete[-1]].append(read)
+        capacity = cb.get_cb.result.type.pages.data  # type: ignore[attr-defined]
+        value = cb.get_cb.result
+
+        def insert(op: Operation, point: InsertPoint, anchor: Operation) -> Operation:
+            Rewriter.insert_op(located([op], anchor), point)
+            return op
+
+        for g, packs in enumerate(generations):
+            first_pack, last_pack = tops[packs[0]], tops[packs[-1]]
+            assert first_pack is not None and last_pack is not None
+            insert(CBReserveBackOp(value, pages), InsertPoint.before(first_pack), packs[0])
+            reads = readers[g]
+            push = insert(CBPushBackOp(value, pages), InsertPoint.after(last_pack), packs[-1])
+            if not reads:
+                if g == len(generations) - 1:
+                    raise op_error(packs[0], f"CB {cb.index} is packed but nothing consumes it")
+                # A generation overwritten unread: take it off the CB at once.
+                wait = insert(CBWaitFrontOp(value, pages), InsertPoint.after(push), packs[-1])
+                insert(CBPopFrontOp(value, pages), InsertPoint.after(wait), packs[-1])
+                continue
+            first_read, last_read = tops[reads[0]], tops[reads[-1]]
+            assert first_read is not None and last_read is not None
+            if g + 1 < len(generations) and order[generations[g + 1][0]] < order[reads[-1]]:
+                if capacity < 2 * pages:
+                    raise op_error(
+                        generations[g + 1][0],
+                        f"CB {cb.index} is updated in place: it holds the block being read and "
+                        f"the block being packed, 2 x {pages} pages, but has {capacity} "
+                        "(use cb-depth 2 or more)",
+                    )
+            insert(CBWaitFrontOp(value, pages), InsertPoint.before(first_read), reads[0])
+            insert(CBPopFrontOp(value, pages), InsertPoint.after(last_read), reads[-1])
+        return {*cb.packs, *cb.reads}
 
     @staticmethod
     def _already_inserted(cb: _CBUses) -> bool:
