@@ -45,6 +45,7 @@ from tilelang_tt.language import Parallel as Each
 from tilelang_tt.language import alloc_shared as scratch
 from tilelang_tt.language import copy as move
 from tt_dialect.api import parse_module, print_module
+from tt_dialect.emu.runner import round_bf16
 from tt_dialect.samples import bf16_values
 
 SSA = "%[a-zA-Z0-9_]+"
@@ -1169,7 +1170,8 @@ def test_update_of_a_computed_buffer_runs() -> None:
 
 # --------------------------------------------------------------------------- numerics (emulator)
 #
-# Four programs, 64x64 tensors in 32x32 blocks on a 2x2 core grid. Inputs are bf16-exact
+# Small programs (64x64 tensors in 32x32 blocks on a 2x2 core grid, one 256x256 gemm in
+# 128x128 blocks). Inputs are bf16-exact
 # (tt_dialect.samples.bf16_values), so every product of two inputs is exact in f32 and numpy
 # sees the device's inputs. Tolerances are stated per test.
 
@@ -1280,3 +1282,56 @@ def test_numerics_exp_one_extent_kernel() -> None:
     # The emulator's exp_tile is fp32 expf (within an ulp or so, as numpy's float32 exp)
     # and C is f32: allow 4 f32 ulps, 2^-21 relative.
     np.testing.assert_allclose(c, np.exp(a), rtol=2.0**-21, atol=0)
+
+
+def test_numerics_copies_between_buffers() -> None:
+    """TileLang's `T.copy(C_local, C_shared); T.copy(C_shared, C[...])` epilogue: a gemm
+    result copied into a shared buffer stays in DST until stored, also when the 128x128
+    output block is split into DST-sized subblocks; an elementwise result copied from a
+    fragment to a shared buffer goes through DST (copy_tile, pack)."""
+
+    @tilelang_tt.jit(out_idx=-1, grid=(2, 2), cache=NUMERICS_CACHE)
+    def staged_gemm(M, N, K, bm, bn, bk):
+        @T.prim_func
+        def gemm(A: T.Tensor((M, K), "bfloat16"), B: T.Tensor((K, N), "bfloat16"),
+                 C: T.Tensor((M, N), "float32")):
+            with T.Kernel(T.ceildiv(N, bn), T.ceildiv(M, bm)) as (bx, by):
+                A_s = T.alloc_shared((bm, bk), "bfloat16")
+                B_s = T.alloc_shared((bk, bn), "bfloat16")
+                C_l = T.alloc_fragment((bm, bn), "float")
+                C_s = T.alloc_shared((bm, bn), "float")
+                T.clear(C_l)
+                for k in T.Pipelined(T.ceildiv(K, bk), num_stages=2):
+                    T.copy(A[by * bm, k * bk], A_s)
+                    T.copy(B[k * bk, bx * bn], B_s)
+                    T.gemm(A_s, B_s, C_l)
+                T.copy(C_l, C_s)
+                T.copy(C_s, C[by * bm, bx * bn])
+
+        return gemm
+
+    @T.prim_func
+    def staged_add(A: T.Tensor((64, 64), "bfloat16"), B: T.Tensor((64, 64), "bfloat16"),
+                   C: T.Tensor((64, 64), "bfloat16")):
+        with T.Kernel(2, 2) as (bx, by):
+            a = T.alloc_shared((32, 32), "bfloat16")
+            b = T.alloc_shared((32, 32), "bfloat16")
+            c_local = T.alloc_fragment((32, 32), "float")
+            c_shared = T.alloc_shared((32, 32), "bfloat16")
+            T.copy(A[by * 32, bx * 32], a)
+            T.copy(B[by * 32, bx * 32], b)
+            for i, j in T.Parallel(32, 32):
+                c_local[i, j] = a[i, j] + b[i, j]
+            T.copy(c_local, c_shared)
+            T.copy(c_shared, C[by * 32, bx * 32])
+
+    rng = np.random.default_rng(13)
+    for M, N, K, bm, bn, bk in ((64, 64, 64, 32, 32, 32), (256, 256, 64, 128, 128, 32)):
+        kernel = staged_gemm(M, N, K, bm, bn, bk)
+        a, b = bf16_values(rng, (M, K)), bf16_values(rng, (K, N))
+        # Exact products, f32 accumulation in another order than numpy's: K * K * 2^-24.
+        np.testing.assert_allclose(kernel(a, b), a @ b, rtol=0, atol=K * K * 2.0**-24)
+    kernel = _compile(staged_add)
+    a, b = bf16_values(rng, (64, 64)), bf16_values(rng, (64, 64))
+    # The f32 sum of two bf16 values is exact; storing it to bf16 rounds once.
+    np.testing.assert_array_equal(kernel(a, b), round_bf16(a + b))

@@ -413,7 +413,7 @@ func.func @read_outside() {
   tt.cb_pop_front %cb16, 1 : !tt.cb<4, bf16>
   func.return
 }
-// CHECK: insert_cb_protocol.mlir:[[# @LINE - 6]]:3: error: 'tt.copy_tile' op this use of CB 0 is not in the same block as (or nested in an op after) the transfer that fills or drains it
+// CHECK: insert_cb_protocol.mlir:[[# @LINE - 6]]:3: error: 'tt.copy_tile' op this use of CB 0 is not in the same block as (or nested in an op after) the transfer that fills or drains it: a buffer copied from or to a tensor is computed and read where that copy is, not updated in a loop around or after it
 
 // -----
 

@@ -536,6 +536,42 @@ func.func @exp(%C: memref<32x64xbf16>) attributes {
 
 // -----
 
+// Copies between buffers. A gemm result copied into another buffer (TileLang's
+// `T.copy(C_local, C_shared)`) stays in DST: the copy disappears and the store
+// of the destination packs into its CB (16). A copy of a buffer held in a CB is
+// a unary op without the SFPU op: copy_tile to DST, pack into the destination's
+// CB (17), converting bf16 to f32.
+func.func @buffer_copies(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %D: memref<32x32xf32>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %s = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %f = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %zero = arith.constant 0 : index
+  tt.clear %c : memref<32x32xf32>
+  tt.copy %A[%zero, %zero] to %a : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.copy %c to %s : memref<32x32xf32> to memref<32x32xbf16>
+  tt.copy %s to %C[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.copy %a to %f : memref<32x32xbf16> to memref<32x32xf32>
+  tt.copy %f to %D[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+  func.return
+}
+// CHECK:      func.func @buffer_copies(
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK:        tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<2, bf16>, index
+// CHECK-NEXT:   tt.copy %s to %C[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+// CHECK-NEXT:   tt.copy_tile_init %cb0 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb0, [[T0]], dst = 0 : !tt.cb<2, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb17{{\[}}[[T0]]] : !tt.cb<2, f32>, index
+// CHECK-NEXT:   tt.copy %f to %D[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+// CHECK-NEXT:   func.return
+
+// -----
+
 // Errors. Every buffer the compute touches needs its CB descriptor ...
 func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
@@ -670,22 +706,6 @@ func.func @binary_epilogue() attributes {
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.add' op a gemm result in DST can only go through unary ops and be copied to a tensor; store it first
-
-// -----
-
-// ... and is stored to a tensor region, not copied to another buffer ...
-func.func @copy_to_buffer() attributes {
-    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
-  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
-  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
-  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
-  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
-  tt.clear %c : memref<32x32xf32>
-  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
-  tt.copy %c to %d : memref<32x32xf32> to memref<32x32xbf16>
-  func.return
-}
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op a gemm result can only be copied to a tensor region
 
 // -----
 

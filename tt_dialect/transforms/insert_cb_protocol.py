@@ -170,7 +170,9 @@ class InsertComputeSideProtocol(RewritePattern):
                 raise op_error(
                     op,
                     f"this use of CB {cb.index} is not in the same block as (or nested in an op "
-                    "after) the transfer that fills or drains it",
+                    "after) the transfer that fills or drains it: a buffer copied from or to a "
+                    "tensor is computed and read where that copy is, not updated in a loop "
+                    "around or after it",
                 )
 
     @staticmethod

@@ -19,7 +19,9 @@ When their output blocks need more tiles than DST holds (8 for 16-bit data, 4
 with fp32 accumulation, double-buffered), the output block is split into
 subblocks that fit: a new `scf.for` over subblocks encloses the K loop, the
 operand buffers shrink to the rows of A and columns of B one subblock needs,
-and the copies that fill them and store the result are offset accordingly.
+and the copies that fill them and store the result are offset accordingly. A copy
+of the result into another buffer moves nothing: the value stays in DST and is
+packed into that buffer's CB when the buffer is stored.
 The subblock shape is the one reading the fewest tiles per K step.
 `transpose_b` reads B's tiles transposed (`matmul_init ... transpose`);
 `transpose_a` has no Tensix form and is an error.
@@ -27,7 +29,8 @@ The subblock shape is the one reading the fewest tiles per K step.
 **elementwise.** `tt.add/sub/mul %x, %y to %z` becomes `add/sub/mul_tiles` of
 each tile pair into DST and a `pack_tile` into z's CB, in chunks of at most
 the DST capacity; a unary op on a buffer copies each tile to DST
-(`copy_tile`), applies the SFPU op and packs.
+(`copy_tile`), applies the SFPU op and packs; a copy between two buffers is
+the same without the SFPU op (converting the format when they differ).
 """
 
 from __future__ import annotations
@@ -163,6 +166,13 @@ def subblock_shape(
     return -best[2], -best[1]
 
 
+def _is_buffer_copy(op: CopyOp) -> bool:
+    """An unindexed copy between two buffers (not a tensor transfer)."""
+    return not op.src_indices and not op.dst_indices and all(
+        isinstance(value.owner, _AllocOp) for value in (op.src, op.dst)
+    )
+
+
 def _uses_in(value: SSAValue) -> list[Operation]:
     return [use.operation for use in value.uses]
 
@@ -201,6 +211,8 @@ class _ProgramLowering:
             if isinstance(op, _BinaryOp):
                 self._lower_binary(op)
             elif isinstance(op, _UnaryOp):
+                self._lower_unary(op)
+            elif isinstance(op, CopyOp) and _is_buffer_copy(op):
                 self._lower_unary(op)
             elif isinstance(op, ClearOp | FillOp):
                 raise op_error(
@@ -342,6 +354,11 @@ class _ProgramLowering:
         for op in epilogue:
             if isinstance(op, _UnaryOp) and op.src in self.in_dst:
                 self._sfpu_in_dst(op)
+            elif isinstance(op, CopyOp) and op.src in self.in_dst and _is_buffer_copy(op):
+                # The value stays in DST; it is packed into the copy's destination when
+                # that is stored.
+                self.in_dst[op.dst] = self.in_dst[op.src]
+                Rewriter.erase_op(op)
             elif isinstance(op, CopyOp) and op.src in self.in_dst:
                 self._pack_before(op)
             elif any(operand in self.in_dst for inner in op.walk() for operand in inner.operands):
@@ -397,6 +414,8 @@ class _ProgramLowering:
         for op in list(group.block.ops)[group.block.get_operation_index(anchor) + 1 :]:
             if isinstance(op, _UnaryOp) and op.src in results and op.dst not in results:
                 results.append(op.dst)
+            elif isinstance(op, CopyOp) and op.src in results and _is_buffer_copy(op):
+                results.append(op.dst)
             elif isinstance(op, CopyOp) and op.src in results:
                 stores.append(op)
         if not stores:
@@ -418,7 +437,12 @@ class _ProgramLowering:
             )
         positions = sorted(group.block.get_operation_index(op) for op in top if op is not None)
         moved = list(group.block.ops)[positions[0] : positions[-1] + 1]
-        allowed = set(top) | {op for op in moved if isinstance(op, _UnaryOp) and op.src in results}
+        allowed = set(top) | {
+            op
+            for op in moved
+            if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and _is_buffer_copy(op)))
+            and op.src in results
+        }
         for op in moved:
             if op not in allowed and not has_no_effect(op):
                 raise op_error(
@@ -519,7 +543,7 @@ class _ProgramLowering:
         return [range(start, min(start + self.capacity, tiles)) for start in range(0, tiles, self.capacity)]
 
     @staticmethod
-    def _checked_operands(op: _BinaryOp | _UnaryOp) -> None:
+    def _checked_operands(op: _BinaryOp | _UnaryOp | CopyOp) -> None:
         if any(not isinstance(value.owner, _AllocOp) for value in op.operands):
             raise op_error(
                 op,
@@ -543,9 +567,11 @@ class _ProgramLowering:
             ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
         Rewriter.replace_op(op, located(ops, op), [])
 
-    def _lower_unary(self, op: _UnaryOp) -> None:
+    def _lower_unary(self, op: _UnaryOp | CopyOp) -> None:
+        """A unary op, or a copy between buffers (the same without the SFPU op): each tile
+        is copied to DST, transformed and packed into the destination's CB."""
         self._checked_operands(op)
-        tile_op = SFPU_OF[type(op)]
+        tile_op = SFPU_OF[type(op)] if isinstance(op, _UnaryOp) else None
         cb_x, cb_z = cb_of(op.src), cb_of(op.dst)
         block = op.parent_block()
         assert block is not None
@@ -554,8 +580,9 @@ class _ProgramLowering:
         for chunk in self._chunks(rows * cols):
             ops.append(CopyTileInitOp(cb_x))
             ops += [CopyTileOp(cb_x, self.constants.get(block, t), t - chunk.start) for t in chunk]
-            ops.append(tile_op.INIT())
-            ops += [tile_op(t - chunk.start) for t in chunk]
+            if tile_op is not None:
+                ops.append(tile_op.INIT())
+                ops += [tile_op(t - chunk.start) for t in chunk]
             ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
         Rewriter.replace_op(op, located(ops, op), [])
 
@@ -568,6 +595,7 @@ def compute_config_of(
         op.c if isinstance(op, GemmOp) else op.dst
         for op in program.body.walk()
         if isinstance(op, GemmOp | _BinaryOp | _UnaryOp)
+        or (isinstance(op, CopyOp) and _is_buffer_copy(op))
     ]
     fp32 = any(
         isinstance(value.type, MemRefType) and isinstance(value.type.element_type, Float32Type)
