@@ -354,14 +354,20 @@ class _Parser:
         return ast.unparse(node)
 
     def add(self, op: Operation, node: ast.AST | None = None) -> Operation:
-        line, col = self.location(node or self.node)
-        op.location = FileLineColLoc(self.file_attr, IntAttr(line), IntAttr(col))
+        """Appends `op` to the current block, located at `node` (or the statement)."""
+        self.set_location(op, node or self.node)
         self.blocks[-1].add_op(op)
         if isinstance(op, GemmOp):
             self.accumulators.add(op.c)
-        if isinstance(op, GemmOp | ClearOp | FillOp | CopyOp | AddOp | SubOp | MulOp | ExpOp | ReluOp):
-            self.written.add(op.operands[-1] if not isinstance(op, CopyOp) else op.dst)
+        if isinstance(op, CopyOp):
+            self.written.add(op.dst)
+        elif isinstance(op, GemmOp | ClearOp | FillOp | AddOp | SubOp | MulOp | ExpOp | ReluOp):
+            self.written.add(op.operands[-1])  # the output is the last operand
         return op
+
+    def set_location(self, op: Operation, node: ast.AST) -> None:
+        line, col = self.location(node)
+        op.location = FileLineColLoc(self.file_attr, IntAttr(line), IntAttr(col))
 
     # ------------------------------------------------------------------ names
 
@@ -404,7 +410,7 @@ class _Parser:
         if args.posonlyargs or args.kwonlyargs or args.defaults or args.kw_defaults:
             self.error(tree, "prim_func arguments must be plain `name: T.Tensor(shape, dtype)`")
         specs = [self.tensor_spec(arg) for arg in args.args]
-        types = [self.memref(shape, dtype, arg) for arg, (shape, dtype) in zip(args.args, specs)]
+        types = [_memref(shape, dtype) for shape, dtype in specs]
         body = Block(arg_types=types)
         function = func.FuncOp(tree.name, (types, []), Region(body))
         self.set_location(function, tree)
@@ -426,10 +432,6 @@ class _Parser:
         except TTDiagnostic as err:
             raise TileLangError(err.location, err.message) from None
         return PrimFunc(tree.name, module, tuple(tensors), self.source.file)
-
-    def set_location(self, op: Operation, node: ast.AST) -> None:
-        line, col = self.location(node)
-        op.location = FileLineColLoc(self.file_attr, IntAttr(line), IntAttr(col))
 
     def tensor_spec(self, arg: ast.arg) -> tuple[tuple[int, ...], str]:
         if arg.annotation is None:
@@ -464,9 +466,6 @@ class _Parser:
         shown = f'"{dtype}"' if isinstance(dtype, str) else repr(dtype)
         self.error(node, f"dtype {shown} is not supported "
                    "(supported: \"bfloat16\", \"float32\", \"float\")")
-
-    def memref(self, shape: Sequence[int], dtype: str, node: ast.AST) -> MemRefType:
-        return MemRefType(ELEMENT_TYPES[dtype], list(shape))
 
     # ------------------------------------------------------------------ statements
 
@@ -602,7 +601,7 @@ class _Parser:
             self.error(call.args[0], f"{what} shape must be a tuple of positive integers, "
                        f"got {shape!r}")
         dtype = self.static(call.args[1], f"a {what} dtype") if len(call.args) == 2 else "float32"
-        type_ = self.memref(shape, self.dtype(dtype, call.args[-1]), call)
+        type_ = _memref(shape, self.dtype(dtype, call.args[-1]))
         op_class = AllocSharedOp if construct is T.alloc_shared else AllocFragmentOp
         op = self.add(op_class(type_), call)
         op.results[0].name_hint = name
@@ -1213,6 +1212,10 @@ def _reads(expr: ElementExpr, source: BufferVar | TensorArg) -> bool:
 
 def _first_source(expr: ElementExpr) -> BufferVar | TensorArg:
     return expr.source if isinstance(expr, Load) else _first_source(expr.operands[0])
+
+
+def _memref(shape: Sequence[int], dtype: str) -> MemRefType:
+    return MemRefType(ELEMENT_TYPES[dtype], list(shape))
 
 
 def _shape(shape: Sequence[int]) -> str:
