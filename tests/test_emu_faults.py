@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from artifacts import compile_artifacts
 from tt_dialect.emu import EmuError, run
 from tt_tools.environment import find_tool
 
@@ -262,3 +263,49 @@ def test_a_crashing_kernel_is_named(gemm_dir: Path, tmp_path: Path) -> None:
         "kernel writer.cpp (RISCV_0) on core (0, 0) crashed with SIGSEGV (invalid memory access)"
     )
     assert "(last call: noc_async_write_barrier)" in message
+
+
+MIXED_FORMATS = """func.func @staged(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %x = tt.alloc_shared : memref<32x32xbf16>
+    %y = tt.alloc_shared : memref<32x32xbf16>
+    %sum = tt.alloc_fragment : memref<32x32xf32>
+    %z = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %X[%c0, %c0] to %x : memref<32x32xbf16> to memref<32x32xbf16>
+    tt.copy %Y[%c0, %c0] to %y : memref<32x32xbf16> to memref<32x32xbf16>
+    tt.add %x, %y to %sum : memref<32x32xbf16>, memref<32x32xbf16> to memref<32x32xf32>
+    tt.copy %sum to %z : memref<32x32xf32> to memref<32x32xbf16>
+    tt.copy %z to %Z[%c0, %c0] : memref<32x32xbf16> to memref<32x32xbf16>
+  }
+  func.return
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("removed", "expected"),
+    [
+        ("reconfig_data_format(cb24, cb24);",
+         "copy_tile uses CB 24 (Float32) with SrcA configured for Float16_b by reconfig_data_format; "
+         "reconfigure it first (reconfig_data_format / pack_reconfig_data_format)"),
+        ("pack_reconfig_data_format(cb16);",
+         "pack_tile uses CB 16 (Float16_b) with the packer configured for Float32 by "
+         "pack_reconfig_data_format; reconfigure it first"),
+    ],
+    ids=["unpack", "pack"],
+)
+def test_missing_format_reconfiguration_is_reported(removed: str, expected: str, tmp_path: Path) -> None:
+    """A kernel mixing CB data formats must reconfigure the unpacker and packer between them
+    (a Tensix misreads a CB of another format): the compiler's kernel runs; without one of its
+    reconfigurations the emulator reports the unpack or pack that would misread."""
+    directory = compile_artifacts(MIXED_FORMATS, "tt-pipeline{grid=1x1}", tmp_path / "good")
+    x = np.full((32, 32), 1.5, np.float32)
+    np.testing.assert_array_equal(run(directory, {"tensor0": x, "tensor1": x})["tensor2"], x + x)
+    compute = directory / COMPUTE
+    text = compute.read_text()
+    assert text.count(removed) == 1, text
+    compute.write_text(text.replace(removed, ""))
+    with pytest.raises(EmuError) as info:
+        run(directory, {"tensor0": x, "tensor1": x})
+    assert str(info.value).startswith(AT_COMPUTE + expected)

@@ -544,6 +544,18 @@ void unpack_front(Thread* t, std::uint32_t index, std::uint32_t tile, float* out
     unpack_tile(page, cb->format, out);
 }
 
+// An unpack into SrcA/SrcB (or a pack) reads CB `index` with the format the hardware was last
+// configured for: on a Tensix a CB of another format is misread, so the emulator reports it.
+void check_format(Thread* t, const ComputeState::Configured& configured, const char* reg, std::uint32_t index,
+                  const char* call) {
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), call);
+    if (cb->format != configured.format) {
+        t->violation(std::string(call) + " uses CB " + std::to_string(index) + " (" + format_name(cb->format) + ") with " +
+                     reg + " configured for " + format_name(configured.format) + " by " + configured.by +
+                     "; reconfigure it first (reconfig_data_format / pack_reconfig_data_format)");
+    }
+}
+
 void to_dst_format(ComputeState& cs, float* tile) {
     if (cs.fp32) {
         return;
@@ -568,14 +580,30 @@ float gelu_tanh(float x) {
 
 }  // namespace
 
-void hw_startup(const char* call, std::uint32_t icb0, std::uint32_t icb1, std::uint32_t ocb) {
+void hw_startup(const char* call, std::uint32_t srca_cb, std::uint32_t srcb_cb, std::uint32_t ocb) {
     Thread* t = current_thread(call);
     ComputeState& cs = compute_of(t, call);
-    CBState* in0 = cb_of(t, static_cast<std::int32_t>(icb0), call);
-    cb_of(t, static_cast<std::int32_t>(icb1), call);
-    cb_of(t, static_cast<std::int32_t>(ocb), call);
+    CBState* srca = cb_of(t, static_cast<std::int32_t>(srca_cb), call);
+    CBState* srcb = cb_of(t, static_cast<std::int32_t>(srcb_cb), call);
+    CBState* out = cb_of(t, static_cast<std::int32_t>(ocb), call);
     cs.started = true;
-    cs.dst_format = in0->format == tt::DataFormat::Float16 ? tt::DataFormat::Float16 : tt::DataFormat::Float16_b;
+    cs.dst_format = srca->format == tt::DataFormat::Float16 ? tt::DataFormat::Float16 : tt::DataFormat::Float16_b;
+    cs.srca = {srca->format, call};
+    cs.srcb = {srcb->format, call};
+    cs.packer = {out->format, call};
+}
+
+void reconfig_formats(const char* call, std::int32_t srca_cb, std::int32_t srcb_cb, std::int32_t pack_cb) {
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    const std::pair<std::int32_t, ComputeState::Configured*> targets[] = {
+        {srca_cb, &cs.srca}, {srcb_cb, &cs.srcb}, {pack_cb, &cs.packer}};
+    for (const auto& [index, configured] : targets) {
+        if (index != kNoCB) {
+            *configured = {cb_of(t, index, call)->format, call};
+        }
+    }
 }
 
 void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose) {
@@ -597,6 +625,8 @@ void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
         t->violation(std::string("matmul_tiles with the FPU configured by ") + cs.fpu_init + " (matmul_init missing)");
     }
     float* acc = math_dst(t, cs, dst, "matmul_tiles");
+    check_format(t, cs.srcb, "SrcB", in0, "matmul_tiles");  // matmul: in0 -> SrcB, in1 -> SrcA
+    check_format(t, cs.srca, "SrcA", in1, "matmul_tiles");
     unpack_front(t, in0, t0, cs.a, "matmul_tiles");
     unpack_front(t, in1, t1, cs.b, "matmul_tiles");
     if (cs.transpose) {
@@ -630,6 +660,8 @@ void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t
                      " missing)");
     }
     float* out = math_dst(t, cs, dst, call);
+    check_format(t, cs.srca, "SrcA", in0, call);
+    check_format(t, cs.srcb, "SrcB", in1, call);
     unpack_front(t, in0, t0, cs.a, call);
     unpack_front(t, in1, t1, cs.b, call);
     const bool acc = cs.fpu == ComputeState::Fpu::Binary && cs.acc_to_dest;
@@ -658,6 +690,7 @@ void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst) {
         t->violation(std::string("copy_tile with the FPU configured by ") + cs.fpu_init + " (copy_tile_init missing)");
     }
     float* out = math_dst(t, cs, dst, "copy_tile");
+    check_format(t, cs.srca, "SrcA", cb, "copy_tile");
     unpack_front(t, cb, tile, out, "copy_tile");
     if (cs.fpu == ComputeState::Fpu::Copy && cs.transpose) {
         transpose_tile(out);
@@ -768,6 +801,7 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
         t->violation("pack_tile reads DST tile " + std::to_string(dst) + "; DST has " + std::to_string(cs.capacity) +
                      " tiles per section here");
     }
+    check_format(t, cs.packer, "the packer", index, "pack_tile");
     CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "pack_tile");
     std::uint8_t* page;
     {

@@ -87,6 +87,11 @@ struct ComputeState {
     int capacity = 8;  // tiles per section
     int sections = 2;
     tt::DataFormat dst_format = tt::DataFormat::Float16_b;  // 16-bit DST holds this format
+    // The data formats SrcA, SrcB and the packer are configured for, and the call that did it.
+    struct Configured {
+        tt::DataFormat format = tt::DataFormat::Invalid;
+        const char* by = "";
+    } srca, srcb, packer;
     std::vector<float> dst;  // sections * capacity tiles, row-major fp32
     int math_section = 0;
     int pack_section = 0;

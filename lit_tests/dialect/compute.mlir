@@ -33,6 +33,8 @@ tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
     tt.mul_tiles %in0, %in1, %c1, %c1, dst = 2 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, i32, i32
     tt.copy_tile_init %in0 : !tt.cb<2, bf16>
     tt.copy_tile %in0, %c0, dst = 3 : !tt.cb<2, bf16>, index
+    tt.reconfig_data_format %in1, %in0 : !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
+    tt.pack_reconfig_data_format %out : !tt.cb<2, bf16>
     tt.init_sfpu %in0, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>
     tt.exp_tile_init
     tt.exp_tile dst = 0
@@ -117,6 +119,8 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // CHECK-NEXT:     tt.mul_tiles %in0, %in1, %c1, %c1, dst = 2 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, i32, i32
 // CHECK-NEXT:     tt.copy_tile_init %in0 : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.copy_tile %in0, %c0, dst = 3 : !tt.cb<2, bf16>, index
+// CHECK-NEXT:     tt.reconfig_data_format %in1, %in0 : !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.pack_reconfig_data_format %out : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.init_sfpu %in0, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.exp_tile_init
 // CHECK-NEXT:     tt.exp_tile dst = 0
@@ -189,6 +193,8 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // GENERIC-NEXT: "tt.mul_tiles"(%in0, %in1, %c1, %c1) <{dst = 2 : i32}> : (!tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, i32, i32) -> ()
 // GENERIC-NEXT: "tt.copy_tile_init"(%in0) : (!tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.copy_tile"(%in0, %c0) <{dst = 3 : i32}> : (!tt.cb<2, bf16>, index) -> ()
+// GENERIC-NEXT: "tt.reconfig_data_format"(%in1, %in0) : (!tt.cb<2, bfp8_b>, !tt.cb<2, bf16>) -> ()
+// GENERIC-NEXT: "tt.pack_reconfig_data_format"(%out) : (!tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.init_sfpu"(%in0, %out) : (!tt.cb<2, bf16>, !tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.exp_tile_init"() : () -> ()
 // GENERIC-NEXT: "tt.exp_tile"() <{dst = 0 : i32}> : () -> ()

@@ -112,6 +112,54 @@ tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_des
 
 // -----
 
+// Data formats. This kernel unpacks bf16 CBs (0, 1) and an f32 CB (24) into
+// source register A, and packs into f32 (24) and bf16 (16) CBs: every FPU init
+// gets a reconfig_data_format of the CBs its tile op unpacks (A, B; a copy
+// names its CB for both), every pack a pack_reconfig_data_format of its CB.
+// Identical reconfigs climb out of loops and repeats are removed like inits.
+// A kernel of one format (the other cases here) gets none.
+tt.program @formats attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
+    %cb24 = tt.get_cb 24 : !tt.cb<2, f32>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    scf.for %unit = %c0 to %c4 step %c1 {
+      tt.add_tiles_init %cb0, %cb1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+      tt.add_tiles %cb0, %cb1, %c0, %c0, dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+      tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+      tt.copy_tile_init %cb24 : !tt.cb<2, f32>
+      scf.for %t = %c0 to %c1 step %c1 {
+        tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+        tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<2, bf16>, index
+        tt.pack_tile dst = 0, %cb16[%c1] : !tt.cb<2, bf16>, index
+      }
+    }
+  }
+}
+// CHECK-LABEL: tt.program @formats
+// CHECK:        tt.compute_kernel_hw_startup %cb0, %cb1, %cb24 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, !tt.cb<2, f32>
+// CHECK:        scf.for %unit = %c0 to %c4 step %c1 {
+// CHECK-NEXT:     tt.reconfig_data_format %cb0, %cb1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.add_tiles_init %cb0, %cb1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.add_tiles %cb0, %cb1, %c0, %c0, dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK-NEXT:     tt.pack_reconfig_data_format %cb24 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+// CHECK-NEXT:     tt.reconfig_data_format %cb24, %cb24 : !tt.cb<2, f32>, !tt.cb<2, f32>
+// CHECK-NEXT:     tt.copy_tile_init %cb24 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.pack_reconfig_data_format %cb16 : !tt.cb<2, bf16>
+// CHECK-NEXT:     scf.for %t = %c0 to %c1 step %c1 {
+// CHECK-NEXT:       tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+// CHECK-NEXT:       tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<2, bf16>, index
+// CHECK-NEXT:       tt.pack_tile dst = 0, %cb16[%c1] : !tt.cb<2, bf16>, index
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+
+// -----
+
 // Elementwise add in two chunks of two tiles, each chunk with its own
 // add_tiles_init: the two inits are identical, so one is hoisted and the other
 // erased. The start-up reads the add's two input CBs.

@@ -77,6 +77,8 @@ COMPUTE_HEADERS: dict[str, str] = {
     "tile_regs_wait": "api/compute/reg_api.h",
     "tile_regs_release": "api/compute/reg_api.h",
     "pack_tile": "api/compute/pack.h",
+    "reconfig_data_format": "api/compute/reconfig_data_format.h",
+    "pack_reconfig_data_format": "api/compute/reconfig_data_format.h",
     "cb_wait_front": "api/compute/cb_api.h",
     "cb_pop_front": "api/compute/cb_api.h",
     "cb_reserve_back": "api/compute/cb_api.h",
@@ -112,6 +114,8 @@ PLAIN_CALLS = (
     compute.CopyTileInitOp,
     compute.InitSFPUOp,
     compute.BinaryOpInitCommonOp,
+    compute.ReconfigDataFormatOp,
+    compute.PackReconfigDataFormatOp,
 )
 """Ops whose call is the op's mnemonic applied to its operands, e.g.
 `tt.add_tiles_init %a, %b` -> `add_tiles_init(a, b)`: the mnemonics are the

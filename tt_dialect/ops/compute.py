@@ -607,6 +607,47 @@ class PackTileOp(IRDLOperation):
         verify_dst_index(self, self.dst.value.data)
 
 
+# --------------------------------------------------------------------------- data formats
+
+
+@irdl_op_definition
+class ReconfigDataFormatOp(IRDLOperation):
+    """Reconfigures unpack and math for the data formats of two CBs, `srca` in
+    source register A and `srcb` in B: `reconfig_data_format(srca, srcb)`.
+
+    `compute_kernel_hw_startup` configures one format per source register; a
+    kernel that unpacks CBs of other formats later must reconfigure first, or
+    the unpacker misreads them. (Matmul unpacks in1 to A and in0 to B.)"""
+
+    name = "tt.reconfig_data_format"
+
+    srca = operand_def(CBType)
+    srcb = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$srca `,` $srcb attr-dict `:` type($srca) `,` type($srcb)"
+
+    def __init__(self, srca: SSAValue | Operation, srcb: SSAValue | Operation):
+        super().__init__(operands=[srca, srcb])
+
+
+@irdl_op_definition
+class PackReconfigDataFormatOp(IRDLOperation):
+    """Reconfigures the packer for this CB's data format:
+    `pack_reconfig_data_format(cb)`. Needed before packing into a CB of another
+    format than the one the packer was configured for."""
+
+    name = "tt.pack_reconfig_data_format"
+
+    cb = operand_def(CBType)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$cb attr-dict `:` type($cb)"
+
+    def __init__(self, cb: SSAValue | Operation):
+        super().__init__(operands=[cb])
+
+
 OPS = [
     ComputeKernelHwStartupOp,
     MMInitOp,
@@ -628,4 +669,6 @@ OPS = [
     TileRegsWaitOp,
     TileRegsReleaseOp,
     PackTileOp,
+    ReconfigDataFormatOp,
+    PackReconfigDataFormatOp,
 ]

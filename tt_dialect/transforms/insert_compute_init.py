@@ -10,6 +10,15 @@ Writes:
   of the first FPU tile op in program order (`tt.matmul_tiles`, `tt.add/sub/mul_tiles`:
   its two input CBs; `tt.copy_tile`: its CB twice), `%out` the CB of the first
   `tt.pack_tile`. A kernel without FPU tile ops gets none;
+- in a kernel that unpacks CBs of more than one data format into a source register,
+  a `tt.reconfig_data_format %srca, %srcb` right before every FPU init (the CBs its
+  tile op unpacks into source registers A and B: `add_tiles_init %x, %y` reads x in A
+  and y in B, `matmul_init %in0, %in1` in1 in A and in0 in B, `copy_tile_init %x` x in
+  A, and the reconfig names it for B too). In a kernel that packs into CBs of more than
+  one data format, a `tt.pack_reconfig_data_format %cb` right before every
+  `tt.pack_tile` into `%cb`. The start-up configures one format per source register
+  and one for the packer; without these a Tensix misreads (or mispacks) a CB of
+  another format. Kernels of one format get none;
 - init calls hoisted out of loops and deduplicated, nothing else moved:
 
       tt.compute_kernel_hw_startup %cb0, %cb1, %cb16 : ...
@@ -24,7 +33,10 @@ Inits come in two classes, which configure different hardware:
   as FPU-class inits that differ from every init (even from an identical copy), so
   nothing is hoisted or deduplicated across them, and this pass never moves or
   erases them;
-- SFPU: the `<fn>_tile_init` ops of the SFPU unary table (`SFPUUnaryInit` trait).
+- SFPU: the `<fn>_tile_init` ops of the SFPU unary table (`SFPUUnaryInit` trait);
+- unpack format (`tt.reconfig_data_format`) and pack format
+  (`tt.pack_reconfig_data_format`). The full initialisations configure formats too,
+  so they belong to these classes as well.
 
 Two inits are identical when they have the same op name, the same operands (SSA
 values) and the same properties and attributes.
@@ -72,7 +84,7 @@ from xdsl.pattern_rewriter import (
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.diagnostics import op_error
-from tt_dialect.ops.attributes import KernelRole
+from tt_dialect.ops.attributes import DataFormat, KernelRole
 from tt_dialect.ops.base import ComputeOnly
 from tt_dialect.ops.cb import GetCBOp
 from tt_dialect.ops.compute import (
@@ -88,14 +100,17 @@ from tt_dialect.ops.compute import (
     MMInitOp,
     MulTilesInitOp,
     MulTilesOp,
+    PackReconfigDataFormatOp,
     PackTileOp,
+    ReconfigDataFormatOp,
     SFPUUnaryInit,
     SubTilesInitOp,
     SubTilesOp,
 )
 from tt_dialect.ops.program import KernelOp
+from tt_dialect.ops.types import CBType
 
-InitClass = Literal["fpu", "sfpu"]
+InitClass = Literal["fpu", "sfpu", "unpack-format", "pack-format"]
 
 FPU_INITS: tuple[type[Operation], ...] = (
     MatmulInitOp,
@@ -126,13 +141,19 @@ FPU_TILE_OPS: tuple[type[Operation], ...] = (
 _FPU_BINARY = (MatmulTilesOp, AddTilesOp, SubTilesOp, MulTilesOp)
 
 
-def init_class(op: Operation) -> InitClass | None:
-    """Which hardware `op` (re)configures, or None if it is not an init."""
-    if isinstance(op, FPU_INITS + FPU_FULL_INITS):
-        return "fpu"
+def init_classes(op: Operation) -> tuple[InitClass, ...]:
+    """Which hardware `op` (re)configures; empty if it is not an init."""
+    if isinstance(op, FPU_FULL_INITS):
+        return ("fpu", "unpack-format", "pack-format")
+    if isinstance(op, FPU_INITS):
+        return ("fpu",)
     if op.has_trait(SFPUUnaryInit):
-        return "sfpu"
-    return None
+        return ("sfpu",)
+    if isinstance(op, ReconfigDataFormatOp):
+        return ("unpack-format",)
+    if isinstance(op, PackReconfigDataFormatOp):
+        return ("pack-format",)
+    return ()
 
 
 def same_init(a: Operation, b: Operation) -> bool:
@@ -145,6 +166,23 @@ def same_init(a: Operation, b: Operation) -> bool:
         and a.properties == b.properties
         and a.attributes == b.attributes
     )
+
+
+def _unpack_sources(init: Operation) -> tuple[SSAValue, SSAValue, bool]:
+    """The CBs the tile ops under an FPU init unpack into source registers A and B, and
+    whether they read B at all."""
+    if isinstance(init, MatmulInitOp):
+        return init.in1, init.in0, True  # matmul: in1 -> A, in0 -> B
+    if isinstance(init, CopyTileInitOp):
+        return init.cb, init.cb, False
+    assert isinstance(init, AddTilesInitOp | SubTilesInitOp | MulTilesInitOp)
+    return init.in0, init.in1, True
+
+
+def _format(cb: SSAValue) -> DataFormat:
+    type_ = cb.type
+    assert isinstance(type_, CBType)
+    return type_.format.data
 
 
 def _defined_inside(value: SSAValue, op: Operation) -> bool:
@@ -164,6 +202,7 @@ class InsertComputeInit(RewritePattern):
         if kernel.role.data is not KernelRole.COMPUTE:
             return
         startup = self._startup(kernel)
+        self._insert_format_reconfigs(kernel, rewriter)
         while self._hoist_one(kernel, rewriter):
             pass
         for block in list(kernel.walk_blocks()):
@@ -220,19 +259,35 @@ class InsertComputeInit(RewritePattern):
         return operands, anchor
 
     @staticmethod
+    def _insert_format_reconfigs(kernel: KernelOp, rewriter: PatternRewriter) -> None:
+        if any(isinstance(op, ReconfigDataFormatOp | PackReconfigDataFormatOp) for op in kernel.body.walk()):
+            return  # already inserted (the pass ran before)
+        sources = [(init, *_unpack_sources(init)) for init in kernel.body.walk() if isinstance(init, FPU_INITS)]
+        srca_formats = {_format(srca) for _, srca, _, _ in sources}
+        srcb_formats = {_format(srcb) for _, _, srcb, reads_b in sources if reads_b}
+        if len(srca_formats) > 1 or len(srcb_formats) > 1:
+            for init, srca, srcb, _ in sources:
+                rewriter.insert(ReconfigDataFormatOp(srca, srcb), InsertPoint.before(init))
+        packs = [op for op in kernel.body.walk() if isinstance(op, PackTileOp)]
+        if len({_format(pack.out_cb) for pack in packs}) > 1:
+            for pack in packs:
+                rewriter.insert(PackReconfigDataFormatOp(pack.out_cb), InsertPoint.before(pack))
+
+    @staticmethod
     def _hoist_one(kernel: KernelOp, rewriter: PatternRewriter) -> bool:
         """Hoists one init out of one loop (innermost loops first); False if none can."""
         for loop in kernel.walk(region_first=True):
             if not isinstance(loop, scf.ForOp):
                 continue
             for init in loop.body.block.ops:
-                kind = init_class(init)
-                if kind is None or isinstance(init, FPU_FULL_INITS):
+                kinds = init_classes(init)
+                if not kinds or isinstance(init, FPU_FULL_INITS):
                     continue
                 if any(_defined_inside(value, loop) for value in init.operands):
                     continue
+                (kind,) = kinds
                 others = [
-                    op for op in loop.walk() if op is not init and init_class(op) == kind
+                    op for op in loop.walk() if op is not init and kind in init_classes(op)
                 ]
                 if not all(same_init(init, other) for other in others):
                     continue
@@ -248,21 +303,19 @@ class InsertComputeInit(RewritePattern):
         """Erases the inits of `block` that repeat the previous init of their class."""
         current: dict[InitClass, Operation | None] = {}
         for op in list(block.ops):
-            kind = init_class(op)
-            if kind is not None:
-                previous = current.get(kind)
-                if previous is not None and same_init(previous, op):
+            kinds = init_classes(op)
+            if kinds:
+                previous = [current.get(kind) for kind in kinds]
+                if all(p is not None and same_init(p, op) for p in previous):
                     rewriter.erase(op)
                 else:
-                    current[kind] = op
+                    current.update(dict.fromkeys(kinds, op))
                 continue
             for nested in op.walk():
-                kind = init_class(nested)
-                if kind is None:
-                    continue
-                previous = current.get(kind)
-                if previous is None or not same_init(previous, nested):
-                    current[kind] = None
+                for kind in init_classes(nested):
+                    previous = current.get(kind)
+                    if previous is None or not same_init(previous, nested):
+                        current[kind] = None
 
 
 @dataclass(frozen=True)

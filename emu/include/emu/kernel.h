@@ -80,8 +80,15 @@ enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };
 enum class Sfpu : int {
     Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Count
 };
-TT_EMU_API void hw_startup(const char* call, std::uint32_t icb0, std::uint32_t icb1,
+// Configures unpacker, math and packer: SrcA for `srca_cb`'s data format, SrcB for `srcb_cb`'s,
+// the packer for `ocb`'s (callers map their operands to the source registers).
+TT_EMU_API void hw_startup(const char* call, std::uint32_t srca_cb, std::uint32_t srcb_cb,
                            std::uint32_t ocb);
+// Reconfigures the data formats of SrcA, SrcB and the packer for the given CBs; kNoCB leaves one
+// as it is.
+constexpr std::int32_t kNoCB = -1;
+TT_EMU_API void reconfig_formats(const char* call, std::int32_t srca_cb, std::int32_t srcb_cb,
+                                 std::int32_t pack_cb);
 TT_EMU_API void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose);
 TT_EMU_API void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                              std::uint32_t t1, std::uint32_t dst);

@@ -25,7 +25,7 @@ ALWI void matmul_tiles(uint32_t in0_cb_id, uint32_t in1_cb_id, uint32_t in0_tile
 mm_init(uint32_t in0_cb_id, uint32_t in1_cb_id, uint32_t out_cb_id, const uint32_t transpose = 0,
         uint32_t call_line = __builtin_LINE()) {
     (void)call_line;
-    emu::k::hw_startup("mm_init", in0_cb_id, in1_cb_id, out_cb_id);
+    emu::k::hw_startup("mm_init", in1_cb_id, in0_cb_id, out_cb_id);  // matmul: in0 -> SrcB, in1 -> SrcA
     emu::k::matmul_init(in0_cb_id, in1_cb_id, transpose);
 }
 

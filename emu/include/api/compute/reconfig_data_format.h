@@ -1,19 +1,35 @@
 // tt-emu: data-format reconfiguration (tt-metal v0.74.0 api/compute/reconfig_data_format.h).
-// The emulator's unpacker and packer read each CB's data format on every tile, so these calls
-// have nothing to reconfigure.
+// The unpacker's source registers and the packer are configured for one data format each (by
+// compute_kernel_hw_startup and the other full inits); these calls switch them to another CB's
+// format. The emulator checks every unpack and pack against the configured format.
 #pragma once
 
 #include "api/compute/common_globals.h"
 
 namespace ckernel {
 
-ALWI void reconfig_data_format(const uint32_t, const uint32_t) {}
-ALWI void reconfig_data_format(const uint32_t, const uint32_t, const uint32_t, const uint32_t) {}
-ALWI void reconfig_data_format_srca(const uint32_t) {}
-ALWI void reconfig_data_format_srca(const uint32_t, const uint32_t) {}
-ALWI void reconfig_data_format_srcb(const uint32_t) {}
-ALWI void reconfig_data_format_srcb(const uint32_t, const uint32_t) {}
-ALWI void pack_reconfig_data_format(const uint32_t) {}
-ALWI void pack_reconfig_data_format(const uint32_t, const uint32_t) {}
+namespace tt_emu_detail {
+constexpr std::int32_t cb(uint32_t id) { return static_cast<std::int32_t>(id); }
+}  // namespace tt_emu_detail
+
+ALWI void reconfig_data_format(const uint32_t srca_new, const uint32_t srcb_new) {
+    emu::k::reconfig_formats("reconfig_data_format", tt_emu_detail::cb(srca_new), tt_emu_detail::cb(srcb_new),
+                             emu::k::kNoCB);
+}
+ALWI void reconfig_data_format(const uint32_t, const uint32_t srca_new, const uint32_t, const uint32_t srcb_new) {
+    reconfig_data_format(srca_new, srcb_new);
+}
+ALWI void reconfig_data_format_srca(const uint32_t srca_new) {
+    emu::k::reconfig_formats("reconfig_data_format_srca", tt_emu_detail::cb(srca_new), emu::k::kNoCB, emu::k::kNoCB);
+}
+ALWI void reconfig_data_format_srca(const uint32_t, const uint32_t srca_new) { reconfig_data_format_srca(srca_new); }
+ALWI void reconfig_data_format_srcb(const uint32_t srcb_new) {
+    emu::k::reconfig_formats("reconfig_data_format_srcb", emu::k::kNoCB, tt_emu_detail::cb(srcb_new), emu::k::kNoCB);
+}
+ALWI void reconfig_data_format_srcb(const uint32_t, const uint32_t srcb_new) { reconfig_data_format_srcb(srcb_new); }
+ALWI void pack_reconfig_data_format(const uint32_t new_cb) {
+    emu::k::reconfig_formats("pack_reconfig_data_format", emu::k::kNoCB, emu::k::kNoCB, tt_emu_detail::cb(new_cb));
+}
+ALWI void pack_reconfig_data_format(const uint32_t, const uint32_t new_cb) { pack_reconfig_data_format(new_cb); }
 
 }  // namespace ckernel

@@ -21,6 +21,8 @@ ALWI void copy_tile_init(uint32_t cbid, uint32_t call_line = __builtin_LINE()) {
 
 ALWI void copy_tile_to_dst_init_short_with_dt(uint32_t old_cbid, uint32_t new_cbid, uint32_t transpose = 0) {
     (void)old_cbid;
+    emu::k::reconfig_formats("copy_tile_to_dst_init_short_with_dt", static_cast<std::int32_t>(new_cbid), emu::k::kNoCB,
+                             emu::k::kNoCB);
     emu::k::copy_init(new_cbid, transpose);
 }
 
