@@ -263,6 +263,9 @@ class _Source:
     col_offset: int
 
 
+_VERIFIED: set[str] = set()
+"""Texts of the tile programs this process has verified."""
+
 _SOURCES: dict[object, _Source] = {}
 """Syntax trees by code object: a prim_func rebuilt with new shapes is not re-read."""
 
@@ -427,11 +430,16 @@ class _Parser:
             self.error(tree, "a prim_func needs a `with T.Kernel(...) as (bx, by):` block")
         self.add(func.ReturnOp(), tree)
         module = ModuleOp([function])
-        try:
-            verify_located(module)
-        except TTDiagnostic as err:
-            raise TileLangError(err.location, err.message) from None
-        return PrimFunc(tree.name, module, tuple(tensors), self.source.file)
+        text = print_module(module)
+        if text not in _VERIFIED:
+            # Verification depends on the IR alone, so a program printed the same as one
+            # already verified (a prim_func rebuilt with the same shapes) is not verified again.
+            try:
+                verify_located(module)
+            except TTDiagnostic as err:
+                raise TileLangError(err.location, err.message) from None
+            _VERIFIED.add(text)
+        return PrimFunc(tree.name, module, tuple(tensors), self.source.file, text)
 
     def tensor_spec(self, arg: ast.arg) -> tuple[tuple[int, ...], str]:
         if arg.annotation is None:
