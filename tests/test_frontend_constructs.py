@@ -1335,3 +1335,29 @@ def test_numerics_copies_between_buffers() -> None:
     a, b = bf16_values(rng, (64, 64)), bf16_values(rng, (64, 64))
     # The f32 sum of two bf16 values is exact; storing it to bf16 rounds once.
     np.testing.assert_array_equal(kernel(a, b), round_bf16(a + b))
+
+
+def test_numerics_fill_and_clear() -> None:
+    """T.fill and T.clear of buffers that are not gemm accumulators (SFPU fill_tile, packed),
+    then accumulation into the cleared buffer: each update is a new version of it, mixing a
+    bf16 and an f32 CB (the kernel reconfigures the unpacker between them)."""
+
+    @T.prim_func
+    def fills(A: T.Tensor((64, 64), "bfloat16"), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(2, 2) as (bx, by):
+            a = T.alloc_shared((32, 32), "bfloat16")
+            bias = T.alloc_shared((32, 32), "float32")
+            acc = T.alloc_fragment((32, 32), "float32")
+            T.copy(A[by * 32, bx * 32], a)
+            T.fill(bias, -0.75)
+            T.clear(acc)
+            for i, j in T.Parallel(32, 32):
+                acc[i, j] += a[i, j]
+                acc[i, j] += bias[i, j]
+            T.copy(acc, C[by * 32, bx * 32])
+
+    kernel = _compile(fills)
+    rng = np.random.default_rng(14)
+    a = bf16_values(rng, (64, 64))
+    # 0 + a + (-0.75) is exact in f32 for bf16 values of magnitude below 1.
+    np.testing.assert_array_equal(kernel(a), (np.float32(0) + a) + np.float32(-0.75))

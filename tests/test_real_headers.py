@@ -43,6 +43,26 @@ def elementwise_chain(ops: list[str]) -> str:
     )
 
 
+MIXED_FORMATS_FILL_COPY = """\
+func.func @mixed(%X: memref<32x64xbf16>, %Z: memref<32x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %x = tt.alloc_shared : memref<32x64xbf16>
+    %bias = tt.alloc_shared : memref<32x64xf32>
+    %sum = tt.alloc_fragment : memref<32x64xf32>
+    %z = tt.alloc_shared : memref<32x64xbf16>
+    tt.copy %X[%c0, %c0] to %x : memref<32x64xbf16> to memref<32x64xbf16>
+    tt.fill %bias, -0.75 : memref<32x64xf32>
+    tt.add %x, %bias to %sum : memref<32x64xbf16>, memref<32x64xf32> to memref<32x64xf32>
+    tt.copy %sum to %z : memref<32x64xf32> to memref<32x64xbf16>
+    tt.copy %z to %Z[%c0, %c0] : memref<32x64xbf16> to memref<32x64xbf16>
+  }
+  func.return
+}
+"""
+"""A fill, an add of a bf16 and an f32 CB, and a copy between buffers: the compute kernel
+reconfigures unpacker and packer formats between them."""
+
 CASES = {
     "gemm-1024-8x8": ((ROOT / "examples" / "gemm" / "gemm.mlir").read_text(), "tt-pipeline{grid=8x8}"),
     "gemm-1024-blackhole": (
@@ -54,6 +74,7 @@ CASES = {
     "gemm-relu": (split_case(PIPELINE_TESTS / "gemm_variants.mlir", "relu_subblocks"), "tt-pipeline{grid=1x1}"),
     "add": ((ROOT / "examples" / "elementwise" / "add.mlir").read_text(), "tt-pipeline{grid=3x3}"),
     "exp": (split_case(PIPELINE_TESTS / "elementwise.mlir", "exp"), "tt-pipeline{grid=1x2}"),
+    "fill-mixed-formats-copy": (MIXED_FORMATS_FILL_COPY, "tt-pipeline{grid=1x1}"),
     "sigmoid-tanh-log": (
         elementwise_chain(["sigmoid", "tanh", "log", "sqrt", "recip", "gelu"]),
         "tt-pipeline{grid=1x1}",

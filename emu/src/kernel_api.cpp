@@ -497,6 +497,7 @@ const char* sfpu_name(Sfpu op) {
         case Sfpu::Sin: return "sin_tile";
         case Sfpu::Cos: return "cos_tile";
         case Sfpu::Tan: return "tan_tile";
+        case Sfpu::Fill: return "fill_tile";
         case Sfpu::Count: break;
     }
     return "?";
@@ -705,7 +706,10 @@ void sfpu_init(Sfpu op) {
     cs.sfpu_inited.set(static_cast<int>(op));
 }
 
-void sfpu_tile(Sfpu op, std::uint32_t dst) {
+namespace {
+
+// The DST tile an SFPU op writes, after checking the hardware is set up for it.
+float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
     const char* call = sfpu_name(op);
     Thread* t = current_thread(call);
     ComputeState& cs = compute_of(t, call);
@@ -713,7 +717,24 @@ void sfpu_tile(Sfpu op, std::uint32_t dst) {
     if (!cs.sfpu_inited.test(static_cast<int>(op))) {
         t->violation(std::string(call) + " without its init (" + call + "_init) earlier in the kernel");
     }
-    float* x = math_dst(t, cs, dst, call);
+    state = &cs;
+    return math_dst(t, cs, dst, call);
+}
+
+}  // namespace
+
+void fill_tile(std::uint32_t dst, float value) {
+    ComputeState* cs = nullptr;
+    float* x = sfpu_dst(Sfpu::Fill, dst, cs);
+    std::fill(x, x + kTileElems, value);
+    to_dst_format(*cs, x);
+    ++cs->sfpu;
+}
+
+void sfpu_tile(Sfpu op, std::uint32_t dst) {
+    ComputeState* state = nullptr;
+    float* x = sfpu_dst(op, dst, state);
+    ComputeState& cs = *state;
     for (int i = 0; i < kTileElems; ++i) {
         const float v = x[i];
         float r;

@@ -35,6 +35,8 @@ tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
     tt.copy_tile %in0, %c0, dst = 3 : !tt.cb<2, bf16>, index
     tt.reconfig_data_format %in1, %in0 : !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
     tt.pack_reconfig_data_format %out : !tt.cb<2, bf16>
+    tt.fill_tile_init
+    tt.fill_tile dst = 4, -2.500000e-01
     tt.init_sfpu %in0, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>
     tt.exp_tile_init
     tt.exp_tile dst = 0
@@ -121,6 +123,8 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // CHECK-NEXT:     tt.copy_tile %in0, %c0, dst = 3 : !tt.cb<2, bf16>, index
 // CHECK-NEXT:     tt.reconfig_data_format %in1, %in0 : !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.pack_reconfig_data_format %out : !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.fill_tile_init
+// CHECK-NEXT:     tt.fill_tile dst = 4, -2.500000e-01
 // CHECK-NEXT:     tt.init_sfpu %in0, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.exp_tile_init
 // CHECK-NEXT:     tt.exp_tile dst = 0
@@ -195,6 +199,8 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // GENERIC-NEXT: "tt.copy_tile"(%in0, %c0) <{dst = 3 : i32}> : (!tt.cb<2, bf16>, index) -> ()
 // GENERIC-NEXT: "tt.reconfig_data_format"(%in1, %in0) : (!tt.cb<2, bfp8_b>, !tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.pack_reconfig_data_format"(%out) : (!tt.cb<2, bf16>) -> ()
+// GENERIC-NEXT: "tt.fill_tile_init"() : () -> ()
+// GENERIC-NEXT: "tt.fill_tile"() <{dst = 4 : i32, value = -2.500000e-01 : f32}> : () -> ()
 // GENERIC-NEXT: "tt.init_sfpu"(%in0, %out) : (!tt.cb<2, bf16>, !tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.exp_tile_init"() : () -> ()
 // GENERIC-NEXT: "tt.exp_tile"() <{dst = 0 : i32}> : () -> ()

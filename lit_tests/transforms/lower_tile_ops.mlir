@@ -572,6 +572,40 @@ func.func @buffer_copies(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: mem
 
 // -----
 
+// Fills. tt.fill and tt.clear of a buffer that is not a gemm accumulator fill
+// each tile in DST on the SFPU and pack it into the buffer's CB (16), in chunks
+// of at most 8 tiles (16-bit DST, double-buffered).
+func.func @fill_and_clear(%C: memref<32x288xbf16>, %D: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 18, page_size = 2048, bf16>} : memref<32x288xbf16>
+  %w = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %zero = arith.constant 0 : index
+  tt.fill %z, -1.5 : memref<32x288xbf16>
+  tt.copy %z to %C[%zero, %zero] : memref<32x288xbf16> to memref<32x288xbf16>
+  tt.clear %w : memref<32x32xbf16>
+  tt.copy %w to %D[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK:      func.func @fill_and_clear(
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[T7:%[a-z0-9_]+]] = arith.constant 7 : index
+// CHECK-DAG:    [[T8:%[a-z0-9_]+]] = arith.constant 8 : index
+// CHECK:        tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile dst = 0, -1.500000e+00
+// CHECK-COUNT-7: tt.fill_tile dst = {{[1-7]}}, -1.500000e+00
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<18, bf16>, index
+// CHECK:        tt.pack_tile dst = 7, %cb16{{\[}}[[T7]]] : !tt.cb<18, bf16>, index
+// CHECK-NEXT:   tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile dst = 0, -1.500000e+00
+// CHECK:        tt.pack_tile dst = 0, %cb16{{\[}}[[T8]]] : !tt.cb<18, bf16>, index
+// CHECK:        tt.copy %z to %C[%zero, %zero] : memref<32x288xbf16> to memref<32x288xbf16>
+// CHECK-NEXT:   tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile dst = 0, 0.000000e+00
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb17{{\[}}[[T0]]] : !tt.cb<2, bf16>, index
+// CHECK-NEXT:   tt.copy %w to %D[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+
+// -----
+
 // Errors. Every buffer the compute touches needs its CB descriptor ...
 func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
@@ -581,19 +615,6 @@ func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 5]]:3: error: 'tt.alloc_shared' op buffer has no tt.cb descriptor; run tt-propagate-layout first
-
-// -----
-
-// ... only a gemm accumulator may be cleared or filled ...
-func.func @fill(%C: memref<32x32xbf16>) attributes {
-    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
-  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
-  %zero = arith.constant 0 : index
-  tt.fill %z, 1.0 : memref<32x32xbf16>
-  tt.copy %z to %C[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
-  func.return
-}
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 4]]:3: error: 'tt.fill' op only a gemm accumulator may be cleared (its DST tiles start at zero); other fills have no Tensix lowering yet
 
 // -----
 

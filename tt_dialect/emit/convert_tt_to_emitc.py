@@ -100,6 +100,8 @@ COMPUTE_HEADERS: dict[str, str] = {
     "sigmoid_tile": "api/compute/compute_kernel_api.h",
     "tanh_tile_init": "api/compute/compute_kernel_api.h",
     "tanh_tile": "api/compute/compute_kernel_api.h",
+    "fill_tile_init": "api/compute/eltwise_unary/fill.h",
+    "fill_tile": "api/compute/eltwise_unary/fill.h",
 }
 """Header declaring each compute-kernel call at v0.74.0."""
 
@@ -200,6 +202,9 @@ class _KernelConversion:
                 if op.out_tile is None:
                     return call("pack_tile", operands, [dst, _operand(0)])
                 return call("pack_tile", operands, [dst, _operand(0), _operand(1)], None, [_literal(1, i1)])
+            case compute.FillTileOp():
+                dst = _literal(op.dst.value.data, UINT32)
+                return call("fill_tile", [], [dst, op.value])
             case compute._SFPUUnaryTileOp():
                 return call(op.name.removeprefix("tt."), [], [_literal(op.dst.value.data, UINT32)])
             case _ if isinstance(op, PLAIN_CALLS):

@@ -8,11 +8,12 @@ values, inlines constants, declares each call result and index computation as a
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
 from xdsl.dialects import arith, scf
-from xdsl.dialects.builtin import ArrayAttr, IndexType, IntAttr, IntegerAttr, IntegerType, StringAttr
+from xdsl.dialects.builtin import ArrayAttr, FloatAttr, IndexType, IntAttr, IntegerAttr, IntegerType, StringAttr
 from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
@@ -52,12 +53,23 @@ def _c_type(type_: Attribute) -> str:
             raise ValueError(f"no C++ type for {type_}")
 
 
+def _float_literal(value: float) -> str:
+    """A C++ `float` literal: the shortest decimal that reads back as `value`."""
+    if math.isnan(value):
+        return "__builtin_nanf(\"\")"
+    if math.isinf(value):
+        return "__builtin_inff()" if value > 0 else "-__builtin_inff()"
+    return f"{value!r}f"
+
+
 def _literal(attr: Attribute) -> str:
     match attr:
         case IntegerAttr(type=IntegerType(width=IntAttr(data=1))):
             return "true" if attr.value.data else "false"
         case IntegerAttr():
             return str(attr.value.data)
+        case FloatAttr():
+            return _float_literal(attr.value.data)
         case EmitC_OpaqueAttr(value=StringAttr(data=text)):
             return text
         case IntegerType():

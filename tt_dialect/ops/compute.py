@@ -26,7 +26,7 @@ from abc import ABC
 from dataclasses import dataclass
 from typing import ClassVar
 
-from xdsl.dialects.builtin import IntegerAttr, UnitAttr, i32
+from xdsl.dialects.builtin import Float32Type, FloatAttr, IntegerAttr, UnitAttr, f32, i32
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.irdl import (
     IRDLOperation,
@@ -527,6 +527,33 @@ for _init, _tile in SFPU_UNARY_OPS:
     _tile.INIT = _init
 
 
+@irdl_op_definition
+class FillTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `fill_tile`: `fill_tile_init()`."""
+
+    name = "tt.fill_tile_init"
+
+
+@irdl_op_definition
+class FillTileOp(IRDLOperation):
+    """DST[dst] = `value` in every element, on the SFPU (after `fill_tile_init`):
+    `fill_tile(dst, value)`. `tt.fill_tile dst = 0, 1.5`"""
+
+    name = "tt.fill_tile"
+
+    dst = prop_def(I32Prop)
+    value = prop_def(FloatAttr[Float32Type])
+
+    traits = traits_def(ComputeOnly(), SFPUUnaryOp(), *_MEMORY)
+    assembly_format = "`dst` `=` $dst `,` $value attr-dict"
+
+    def __init__(self, dst: int, value: float):
+        super().__init__(properties={"dst": _dst_prop(dst), "value": FloatAttr(value, f32)})
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+
+
 # --------------------------------------------------------------------------- DST register protocol
 
 
@@ -671,4 +698,6 @@ OPS = [
     PackTileOp,
     ReconfigDataFormatOp,
     PackReconfigDataFormatOp,
+    FillTileInitOp,
+    FillTileOp,
 ]

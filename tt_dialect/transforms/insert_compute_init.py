@@ -9,7 +9,8 @@ Writes:
   the last `tt.get_cb` of the kernel's entry block. `%in0` / `%in1` are the input CBs
   of the first FPU tile op in program order (`tt.matmul_tiles`, `tt.add/sub/mul_tiles`:
   its two input CBs; `tt.copy_tile`: its CB twice), `%out` the CB of the first
-  `tt.pack_tile`. A kernel without FPU tile ops gets none;
+  `tt.pack_tile`. A kernel that packs without FPU tile ops (SFPU fills only) names
+  the CB of its first pack three times; a kernel that packs nothing gets none;
 - in a kernel that unpacks CBs of more than one data format into a source register,
   a `tt.reconfig_data_format %srca, %srcb` right before every FPU init (the CBs its
   tile op unpacks into source registers A and B: `add_tiles_init %x, %y` reads x in A
@@ -220,9 +221,11 @@ class InsertComputeInit(RewritePattern):
         if _first(kernel, (ComputeKernelHwStartupOp,)) is not None:
             return None
         fpu = _first(kernel, FPU_TILE_OPS)
-        if fpu is None:
-            return None
         pack = _first(kernel, (PackTileOp,))
+        if fpu is None and pack is None:
+            return None
+        if fpu is None:
+            fpu = pack  # only SFPU fills: the start-up configures the packer's CB throughout
         if pack is None:
             raise op_error(
                 kernel,
@@ -230,7 +233,9 @@ class InsertComputeInit(RewritePattern):
                 "the output CB of a tt.pack_tile",
             )
         assert isinstance(pack, PackTileOp)
-        if isinstance(fpu, CopyTileOp):
+        if isinstance(fpu, PackTileOp):
+            operands = (fpu.out_cb, fpu.out_cb, pack.out_cb)
+        elif isinstance(fpu, CopyTileOp):
             operands = (fpu.cb, fpu.cb, pack.out_cb)
         else:
             assert isinstance(fpu, _FPU_BINARY)

@@ -31,6 +31,10 @@ each tile pair into DST and a `pack_tile` into z's CB, in chunks of at most
 the DST capacity; a unary op on a buffer copies each tile to DST
 (`copy_tile`), applies the SFPU op and packs; a copy between two buffers is
 the same without the SFPU op (converting the format when they differ).
+
+**fill.** `tt.fill` and `tt.clear` of a buffer that is not a gemm accumulator
+fill each tile in DST on the SFPU (`fill_tile`) and pack it into the buffer's
+CB, in chunks of at most the DST capacity.
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ from tt_dialect.ops.compute import (
     CopyTileInitOp,
     CopyTileOp,
     ExpTileOp,
+    FillTileInitOp,
+    FillTileOp,
     GeluTileOp,
     LogTileOp,
     MatmulInitOp,
@@ -215,11 +221,7 @@ class _ProgramLowering:
             elif isinstance(op, CopyOp) and _is_buffer_copy(op):
                 self._lower_unary(op)
             elif isinstance(op, ClearOp | FillOp):
-                raise op_error(
-                    op,
-                    "only a gemm accumulator may be cleared (its DST tiles start at zero); "
-                    "other fills have no Tensix lowering yet",
-                )
+                self._lower_fill(op)
         for alloc in [op for op in self.program.body.walk() if isinstance(op, _AllocOp)]:
             if not alloc.result.uses:
                 Rewriter.erase_op(alloc)
@@ -543,7 +545,7 @@ class _ProgramLowering:
         return [range(start, min(start + self.capacity, tiles)) for start in range(0, tiles, self.capacity)]
 
     @staticmethod
-    def _checked_operands(op: _BinaryOp | _UnaryOp | CopyOp) -> None:
+    def _checked_operands(op: _BinaryOp | _UnaryOp | CopyOp | ClearOp | FillOp) -> None:
         if any(not isinstance(value.owner, _AllocOp) for value in op.operands):
             raise op_error(
                 op,
@@ -565,6 +567,21 @@ class _ProgramLowering:
                 tile = self.constants.get(block, t)
                 ops.append(tile_type(cb_x, cb_y, tile, tile, t - chunk.start))
             ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
+        Rewriter.replace_op(op, located(ops, op), [])
+
+    def _lower_fill(self, op: ClearOp | FillOp) -> None:
+        """Every tile of the buffer is filled in DST on the SFPU and packed into its CB."""
+        self._checked_operands(op)
+        value = op.value.value.data if isinstance(op, FillOp) else 0.0
+        cb = cb_of(op.dst)
+        block = op.parent_block()
+        assert block is not None
+        rows, cols = buffer_tiles(op.dst)
+        ops: list[Operation] = []
+        for chunk in self._chunks(rows * cols):
+            ops.append(FillTileInitOp())
+            ops += [FillTileOp(t - chunk.start, value) for t in chunk]
+            ops += [PackTileOp(t - chunk.start, cb, self.constants.get(block, t)) for t in chunk]
         Rewriter.replace_op(op, located(ops, op), [])
 
     def _lower_unary(self, op: _UnaryOp | CopyOp) -> None:
@@ -596,6 +613,7 @@ def compute_config_of(
         for op in program.body.walk()
         if isinstance(op, GemmOp | _BinaryOp | _UnaryOp)
         or (isinstance(op, CopyOp) and _is_buffer_copy(op))
+        or isinstance(op, ClearOp | FillOp)
     ]
     fp32 = any(
         isinstance(value.type, MemRefType) and isinstance(value.type.element_type, Float32Type)

@@ -78,7 +78,7 @@ TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 // ---- compute: configuration, FPU, SFPU, DST and pack. `call` names the API call in messages.
 enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };
 enum class Sfpu : int {
-    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Count
+    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Fill, Count
 };
 // Configures unpacker, math and packer: SrcA for `srca_cb`'s data format, SrcB for `srcb_cb`'s,
 // the packer for `ocb`'s (callers map their operands to the source registers).
@@ -99,6 +99,7 @@ TT_EMU_API void copy_init(std::uint32_t cb, std::uint32_t transpose);
 TT_EMU_API void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst);
 TT_EMU_API void sfpu_init(Sfpu op);
 TT_EMU_API void sfpu_tile(Sfpu op, std::uint32_t dst);
+TT_EMU_API void fill_tile(std::uint32_t dst, float value);  // after sfpu_init(Sfpu::Fill)
 TT_EMU_API void tile_regs_acquire();
 TT_EMU_API void tile_regs_commit();
 TT_EMU_API void tile_regs_wait();
