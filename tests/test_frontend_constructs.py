@@ -1361,3 +1361,53 @@ def test_numerics_fill_and_clear() -> None:
     a = bf16_values(rng, (64, 64))
     # 0 + a + (-0.75) is exact in f32 for bf16 values of magnitude below 1.
     np.testing.assert_array_equal(kernel(a), (np.float32(0) + a) + np.float32(-0.75))
+
+
+def test_parallel_unary_functions(filecheck) -> None:
+    """T.log, T.sqrt, T.sigmoid and T.tanh, as T.exp: one unary op on whole buffers."""
+
+    @T.prim_func
+    def functions(A: T.Tensor((32, 32), "float32")):
+        with T.Kernel(1, 1) as (bx, by):
+            x = T.alloc_shared((32, 32), "float32")
+            l = T.alloc_shared((32, 32), "float32")  # noqa: E741
+            s = T.alloc_shared((32, 32), "float32")
+            g = T.alloc_shared((32, 32), "float32")
+            h = T.alloc_shared((32, 32), "float32")
+            for i, j in T.Parallel(32, 32):
+                l[i, j] = T.log(x[i, j])
+                s[i, j] = T.sqrt(x[i, j])
+                g[i, j] = T.sigmoid(x[i, j])
+                h[i, j] = T.tanh(x[i, j])
+
+    filecheck(functions.ir(), checks("""
+        CHECK:      [[X:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[L:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[S:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[G:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[H:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: tt.log [[X]] to [[L]] : memref<32x32xf32>
+        CHECK-NEXT: tt.sqrt [[X]] to [[S]] : memref<32x32xf32>
+        CHECK-NEXT: tt.sigmoid [[X]] to [[G]] : memref<32x32xf32>
+        CHECK-NEXT: tt.tanh [[X]] to [[H]] : memref<32x32xf32>
+    """))
+
+
+def test_numerics_unary_functions() -> None:
+    @T.prim_func
+    def softplus_ish(A: T.Tensor((64, 64), "float32"), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(2, 2) as (bx, by):
+            a = T.alloc_shared((32, 32), "float32")
+            c = T.alloc_shared((32, 32), "float32")
+            T.copy(A[by * 32, bx * 32], a)
+            for i, j in T.Parallel(32, 32):
+                c[i, j] = T.log(T.sqrt(a[i, j]) + T.sigmoid(a[i, j])) * T.tanh(a[i, j])
+            T.copy(c, C[by * 32, bx * 32])
+
+    kernel = _compile(softplus_ish)
+    rng = np.random.default_rng(15)
+    a = rng.uniform(0.25, 4.0, (64, 64)).astype(np.float32)
+    reference = np.log(np.sqrt(a) + 1 / (1 + np.exp(-a))) * np.tanh(a)
+    # f32 throughout (every buffer is f32, DST accumulates in fp32); the emulator's C library
+    # and numpy's may differ by an ulp per function: 2^-18 relative covers the chain.
+    np.testing.assert_allclose(kernel(a), reference, rtol=2.0**-18, atol=0)

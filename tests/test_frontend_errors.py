@@ -25,7 +25,10 @@ BK = 32
 
 INT32 = "int32"  # not a dtype tilelang_tt.language has a name for
 
-PARALLEL_HELP = "supported: buffer elements z[i, j] combined with +, -, *, T.exp(x), T.max(x, 0)"
+PARALLEL_HELP = (
+    "supported: buffer elements z[i, j] combined with +, -, *, T.exp, T.log, T.sqrt, "
+    "T.sigmoid, T.tanh and T.max(x, 0)"
+)
 
 
 def marked_line(function: Callable) -> tuple[int, str]:

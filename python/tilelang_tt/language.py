@@ -65,6 +65,10 @@ Pipelined = _construct("Pipelined", "(extent, num_stages=...)")
 serial = _construct("serial", "(extent)")
 Parallel = _construct("Parallel", "(*extents)")
 exp = _construct("exp", "(x)")
+log = _construct("log", "(x)")
+sqrt = _construct("sqrt", "(x)")
+sigmoid = _construct("sigmoid", "(x)")
+tanh = _construct("tanh", "(x)")
 max = _construct("max", "(x, y)")  # noqa: A001 - TileLang's name
 
 

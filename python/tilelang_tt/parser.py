@@ -56,9 +56,13 @@ from tt_dialect.ops.tile_program import (
     FillOp,
     GemmOp,
     LaunchGridOp,
+    LogOp,
     MulOp,
     ReluOp,
+    SigmoidOp,
+    SqrtOp,
     SubOp,
+    TanhOp,
 )
 
 
@@ -68,7 +72,10 @@ class TileLangError(TTDiagnostic):
 
 ELEMENT_TYPES: dict[str, Attribute] = {"bf16": BFloat16Type(), "f32": Float32Type()}
 
-ELEMENTWISE_HELP = "supported: buffer elements z[i, j] combined with +, -, *, T.exp(x), T.max(x, 0)"
+ELEMENTWISE_HELP = (
+    "supported: buffer elements z[i, j] combined with +, -, *, T.exp, T.log, T.sqrt, "
+    "T.sigmoid, T.tanh and T.max(x, 0)"
+)
 
 STATEMENT_NAMES = {
     ast.While: "a while loop",
@@ -113,6 +120,12 @@ OPERATOR_TEXT = {
 UNARY_TEXT = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not", ast.Invert: "~"}
 
 ELEMENTWISE_BINARY = {ast.Add: AddOp, ast.Sub: SubOp, ast.Mult: MulOp}
+
+ELEMENTWISE_UNARY = {T.exp: ExpOp, T.log: LogOp, T.sqrt: SqrtOp, T.sigmoid: SigmoidOp, T.tanh: TanhOp}
+"""T.Parallel functions, by the `tilelang_tt.language` object (identity, not name)."""
+
+WRITES_LAST_OPERAND = (GemmOp, ClearOp, FillOp, ReluOp, *ELEMENTWISE_BINARY.values(), *ELEMENTWISE_UNARY.values())
+"""Ops the front end builds whose last operand is the buffer they store to."""
 
 
 # --------------------------------------------------------------------------- values
@@ -364,8 +377,8 @@ class _Parser:
             self.accumulators.add(op.c)
         if isinstance(op, CopyOp):
             self.written.add(op.dst)
-        elif isinstance(op, GemmOp | ClearOp | FillOp | AddOp | SubOp | MulOp | ExpOp | ReluOp):
-            self.written.add(op.operands[-1])  # the output is the last operand
+        elif isinstance(op, WRITES_LAST_OPERAND):
+            self.written.add(op.operands[-1])
         return op
 
     def set_location(self, op: Operation, node: ast.AST) -> None:
@@ -959,11 +972,13 @@ class _Parser:
                        f"supported in T.Parallel ({ELEMENTWISE_HELP})")
         if isinstance(node, ast.Call):
             construct = self.callee(node)
-            if construct is T.exp:
-                self.keywords(node, "T.exp")
+            unary = ELEMENTWISE_UNARY.get(construct)
+            if unary is not None:
+                what = f"T.{construct.__name__}"
+                self.keywords(node, what)
                 if len(node.args) != 1:
-                    self.error(node, "T.exp takes one operand")
-                return Elementwise(ExpOp, (self.element_operand(node.args[0]),))
+                    self.error(node, f"{what} takes one operand")
+                return Elementwise(unary, (self.element_operand(node.args[0]),))
             if construct is T.max:
                 self.keywords(node, "T.max")
                 return self.relu(node)
