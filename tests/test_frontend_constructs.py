@@ -1411,3 +1411,61 @@ def test_numerics_unary_functions() -> None:
     # f32 throughout (every buffer is f32, DST accumulates in fp32); the emulator's C library
     # and numpy's may differ by an ulp per function: 2^-18 relative covers the chain.
     np.testing.assert_allclose(kernel(a), reference, rtol=2.0**-18, atol=0)
+
+
+def test_parallel_ops_with_a_number(filecheck) -> None:
+    """An element and a number: + - * / with the number after, + - * with it before."""
+
+    @T.prim_func
+    def scalars(A: T.Tensor((32, 32), "float32")):
+        with T.Kernel(1, 1) as (bx, by):
+            x = T.alloc_shared((32, 32), "float32")
+            z0 = T.alloc_shared((32, 32), "float32")
+            z1 = T.alloc_shared((32, 32), "float32")
+            z2 = T.alloc_shared((32, 32), "float32")
+            z3 = T.alloc_shared((32, 32), "float32")
+            z4 = T.alloc_shared((32, 32), "float32")
+            for i, j in T.Parallel(32, 32):
+                z0[i, j] = x[i, j] * 0.5 + 1
+                z1[i, j] = 2 - x[i, j]
+                z2[i, j] = 3 * x[i, j]
+                z3[i, j] = x[i, j] / 4
+                z4[i, j] = x[i, j] - SCALE
+
+    filecheck(scalars.ir(), checks("""
+        CHECK:      [[T:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[X:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[Z0:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[Z1:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[Z2:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[Z3:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[Z4:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: tt.mul_scalar [[X]], 5.000000e-01 to [[T]] : memref<32x32xf32>
+        CHECK-NEXT: tt.add_scalar [[T]], 1.000000e+00 to [[Z0]] : memref<32x32xf32>
+        CHECK-NEXT: tt.rsub_scalar [[X]], 2.000000e+00 to [[Z1]] : memref<32x32xf32>
+        CHECK-NEXT: tt.mul_scalar [[X]], 3.000000e+00 to [[Z2]] : memref<32x32xf32>
+        CHECK-NEXT: tt.div_scalar [[X]], 4.000000e+00 to [[Z3]] : memref<32x32xf32>
+        CHECK-NEXT: tt.sub_scalar [[X]], 1.250000e-01 to [[Z4]] : memref<32x32xf32>
+    """))
+
+
+SCALE = 0.125
+"""A module constant the prim_func above reads."""
+
+
+def test_numerics_ops_with_a_number() -> None:
+    @T.prim_func
+    def scaled(A: T.Tensor((64, 64), "float32"), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(2, 2) as (bx, by):
+            a = T.alloc_shared((32, 32), "float32")
+            c = T.alloc_shared((32, 32), "float32")
+            T.copy(A[by * 32, bx * 32], a)
+            for i, j in T.Parallel(32, 32):
+                c[i, j] = (2.0 - a[i, j] * 0.5) / 4 + 1 - (3 + a[i, j])
+            T.copy(c, C[by * 32, bx * 32])
+
+    kernel = _compile(scaled)
+    a = np.random.default_rng(16).uniform(-2, 2, (64, 64)).astype(np.float32)
+    f = np.float32
+    # The same f32 operations in the same order as numpy: bit for bit.
+    np.testing.assert_array_equal(kernel(a), (f(2.0) - a * f(0.5)) / f(4) + f(1) - (f(3) + a))

@@ -26,8 +26,8 @@ BK = 32
 INT32 = "int32"  # not a dtype tilelang_tt.language has a name for
 
 PARALLEL_HELP = (
-    "supported: buffer elements z[i, j] combined with +, -, *, T.exp, T.log, T.sqrt, "
-    "T.sigmoid, T.tanh and T.max(x, 0)"
+    "supported: buffer elements z[i, j] combined with each other by +, -, *, with a number by "
+    "+, -, *, /, and T.exp, T.log, T.sqrt, T.sigmoid, T.tanh, T.max(x, 0)"
 )
 
 
@@ -137,7 +137,7 @@ def parallel_scalar(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         X = T.alloc_shared((BM, BN), "bfloat16")
         for i, j in T.Parallel(BM, BN):
-            X[i, j] = X[i, j] * 2  # ERROR
+            X[i, j] = 2 / X[i, j]  # ERROR
 
 
 def parallel_divide(A: T.Tensor((M, N), T.bfloat16)):
@@ -311,7 +311,7 @@ PARSE_ERRORS = [
     pytest.param(parallel_zero_extent, "0, BN", "T.Parallel extent 0 must be positive, got 0",
                  id="parallel-zero-extent"),
     pytest.param(parallel_scalar, "2",
-                 f"the scalar 2 is not supported in T.Parallel ({PARALLEL_HELP})",
+                 f"`2 / X[i, j]` is not supported in T.Parallel ({PARALLEL_HELP})",
                  id="parallel-scalar"),
     pytest.param(parallel_divide, "X[i, j] /",
                  f"the operator '/' is not supported in T.Parallel ({PARALLEL_HELP})",

@@ -50,18 +50,20 @@ func.func @mixed(%X: memref<32x64xbf16>, %Z: memref<32x64xbf16>) {
     %x = tt.alloc_shared : memref<32x64xbf16>
     %bias = tt.alloc_shared : memref<32x64xf32>
     %sum = tt.alloc_fragment : memref<32x64xf32>
+    %scaled = tt.alloc_fragment : memref<32x64xf32>
     %z = tt.alloc_shared : memref<32x64xbf16>
     tt.copy %X[%c0, %c0] to %x : memref<32x64xbf16> to memref<32x64xbf16>
     tt.fill %bias, -0.75 : memref<32x64xf32>
     tt.add %x, %bias to %sum : memref<32x64xbf16>, memref<32x64xf32> to memref<32x64xf32>
-    tt.copy %sum to %z : memref<32x64xf32> to memref<32x64xbf16>
+    tt.mul_scalar %sum, 0.5 to %scaled : memref<32x64xf32>
+    tt.copy %scaled to %z : memref<32x64xf32> to memref<32x64xbf16>
     tt.copy %z to %Z[%c0, %c0] : memref<32x64xbf16> to memref<32x64xbf16>
   }
   func.return
 }
 """
-"""A fill, an add of a bf16 and an f32 CB, and a copy between buffers: the compute kernel
-reconfigures unpacker and packer formats between them."""
+"""A fill, an add of a bf16 and an f32 CB, a product with a scalar and a copy between buffers:
+the compute kernel reconfigures unpacker and packer formats between them."""
 
 CASES = {
     "gemm-1024-8x8": ((ROOT / "examples" / "gemm" / "gemm.mlir").read_text(), "tt-pipeline{grid=8x8}"),

@@ -498,6 +498,7 @@ const char* sfpu_name(Sfpu op) {
         case Sfpu::Cos: return "cos_tile";
         case Sfpu::Tan: return "tan_tile";
         case Sfpu::Fill: return "fill_tile";
+        case Sfpu::BinopWithScalar: return "binop_with_scalar_tile";
         case Sfpu::Count: break;
     }
     return "?";
@@ -727,6 +728,22 @@ void fill_tile(std::uint32_t dst, float value) {
     ComputeState* cs = nullptr;
     float* x = sfpu_dst(Sfpu::Fill, dst, cs);
     std::fill(x, x + kTileElems, value);
+    to_dst_format(*cs, x);
+    ++cs->sfpu;
+}
+
+void scalar_tile(ScalarOp op, std::uint32_t dst, float value) {
+    ComputeState* cs = nullptr;
+    float* x = sfpu_dst(Sfpu::BinopWithScalar, dst, cs);
+    for (int i = 0; i < kTileElems; ++i) {
+        switch (op) {
+            case ScalarOp::Add: x[i] = x[i] + value; break;
+            case ScalarOp::Sub: x[i] = x[i] - value; break;
+            case ScalarOp::Mul: x[i] = x[i] * value; break;
+            case ScalarOp::Div: x[i] = x[i] / value; break;
+            case ScalarOp::Rsub: x[i] = value - x[i]; break;
+        }
+    }
     to_dst_format(*cs, x);
     ++cs->sfpu;
 }

@@ -37,6 +37,12 @@ tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
     tt.pack_reconfig_data_format %out : !tt.cb<2, bf16>
     tt.fill_tile_init
     tt.fill_tile dst = 4, -2.500000e-01
+    tt.binop_with_scalar_tile_init
+    tt.add_unary_tile dst = 0, 1.500000e+00
+    tt.sub_unary_tile dst = 1, 1.500000e+00
+    tt.rsub_unary_tile dst = 2, 1.500000e+00
+    tt.mul_unary_tile dst = 3, -1.500000e+00
+    tt.div_unary_tile dst = 4, 4.000000e+00
     tt.init_sfpu %in0, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>
     tt.exp_tile_init
     tt.exp_tile dst = 0
@@ -125,6 +131,12 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // CHECK-NEXT:     tt.pack_reconfig_data_format %out : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.fill_tile_init
 // CHECK-NEXT:     tt.fill_tile dst = 4, -2.500000e-01
+// CHECK-NEXT:     tt.binop_with_scalar_tile_init
+// CHECK-NEXT:     tt.add_unary_tile dst = 0, 1.500000e+00
+// CHECK-NEXT:     tt.sub_unary_tile dst = 1, 1.500000e+00
+// CHECK-NEXT:     tt.rsub_unary_tile dst = 2, 1.500000e+00
+// CHECK-NEXT:     tt.mul_unary_tile dst = 3, -1.500000e+00
+// CHECK-NEXT:     tt.div_unary_tile dst = 4, 4.000000e+00
 // CHECK-NEXT:     tt.init_sfpu %in0, %out : !tt.cb<2, bf16>, !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.exp_tile_init
 // CHECK-NEXT:     tt.exp_tile dst = 0
@@ -201,6 +213,12 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // GENERIC-NEXT: "tt.pack_reconfig_data_format"(%out) : (!tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.fill_tile_init"() : () -> ()
 // GENERIC-NEXT: "tt.fill_tile"() <{dst = 4 : i32, value = -2.500000e-01 : f32}> : () -> ()
+// GENERIC-NEXT: "tt.binop_with_scalar_tile_init"() : () -> ()
+// GENERIC-NEXT: "tt.add_unary_tile"() <{dst = 0 : i32, value = 1.500000e+00 : f32}> : () -> ()
+// GENERIC-NEXT: "tt.sub_unary_tile"() <{dst = 1 : i32, value = 1.500000e+00 : f32}> : () -> ()
+// GENERIC-NEXT: "tt.rsub_unary_tile"() <{dst = 2 : i32, value = 1.500000e+00 : f32}> : () -> ()
+// GENERIC-NEXT: "tt.mul_unary_tile"() <{dst = 3 : i32, value = -1.500000e+00 : f32}> : () -> ()
+// GENERIC-NEXT: "tt.div_unary_tile"() <{dst = 4 : i32, value = 4.000000e+00 : f32}> : () -> ()
 // GENERIC-NEXT: "tt.init_sfpu"(%in0, %out) : (!tt.cb<2, bf16>, !tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.exp_tile_init"() : () -> ()
 // GENERIC-NEXT: "tt.exp_tile"() <{dst = 0 : i32}> : () -> ()

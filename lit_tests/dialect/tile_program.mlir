@@ -32,6 +32,11 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
     tt.gelu %d to %d : memref<128x128xbf16>
     tt.sigmoid %h to %h : memref<64x64xf16>
     tt.tanh %c to %c : memref<128x128xf32>
+    tt.add_scalar %c, 1.500000e+00 to %c : memref<128x128xf32>
+    tt.sub_scalar %c, -2.000000e+00 to %c : memref<128x128xf32>
+    tt.rsub_scalar %c, 1.000000e+00 to %d : memref<128x128xf32> to memref<128x128xbf16>
+    tt.mul_scalar %d, 2.500000e-01 to %d : memref<128x128xbf16>
+    tt.div_scalar %c, 3.000000e+00 to %c : memref<128x128xf32>
   }
   func.return
 }
@@ -64,6 +69,11 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // CHECK-NEXT:     tt.gelu %d to %d : memref<128x128xbf16>
 // CHECK-NEXT:     tt.sigmoid %h to %h : memref<64x64xf16>
 // CHECK-NEXT:     tt.tanh %c to %c : memref<128x128xf32>
+// CHECK-NEXT:     tt.add_scalar %c, 1.500000e+00 to %c : memref<128x128xf32>
+// CHECK-NEXT:     tt.sub_scalar %c, -2.000000e+00 to %c : memref<128x128xf32>
+// CHECK-NEXT:     tt.rsub_scalar %c, 1.000000e+00 to %d : memref<128x128xf32> to memref<128x128xbf16>
+// CHECK-NEXT:     tt.mul_scalar %d, 2.500000e-01 to %d : memref<128x128xbf16>
+// CHECK-NEXT:     tt.div_scalar %c, 3.000000e+00 to %c : memref<128x128xf32>
 // CHECK-NEXT:   }
 // CHECK-NEXT:   func.return
 // CHECK-NEXT: }
@@ -96,6 +106,11 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // GENERIC-NEXT:   "tt.gelu"(%d, %d) : (memref<128x128xbf16>, memref<128x128xbf16>) -> ()
 // GENERIC-NEXT:   "tt.sigmoid"(%h, %h) : (memref<64x64xf16>, memref<64x64xf16>) -> ()
 // GENERIC-NEXT:   "tt.tanh"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
+// GENERIC-NEXT:   "tt.add_scalar"(%c, %c) <{scalar = 1.500000e+00 : f32}> : (memref<128x128xf32>, memref<128x128xf32>) -> ()
+// GENERIC-NEXT:   "tt.sub_scalar"(%c, %c) <{scalar = -2.000000e+00 : f32}> : (memref<128x128xf32>, memref<128x128xf32>) -> ()
+// GENERIC-NEXT:   "tt.rsub_scalar"(%c, %d) <{scalar = 1.000000e+00 : f32}> : (memref<128x128xf32>, memref<128x128xbf16>) -> ()
+// GENERIC-NEXT:   "tt.mul_scalar"(%d, %d) <{scalar = 2.500000e-01 : f32}> : (memref<128x128xbf16>, memref<128x128xbf16>) -> ()
+// GENERIC-NEXT:   "tt.div_scalar"(%c, %c) <{scalar = 3.000000e+00 : f32}> : (memref<128x128xf32>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----

@@ -606,6 +606,43 @@ func.func @fill_and_clear(%C: memref<32x288xbf16>, %D: memref<32x32xbf16>) attri
 
 // -----
 
+// Ops with a scalar are SFPU ops on DST like the unary ones, with the scalar
+// (an f32) on each tile op: copy_tile, binop_with_scalar_tile_init, one
+// <op>_unary_tile per tile, pack. On a gemm result in DST (relu(A*B) style) they
+// need no copy.
+func.func @scalar(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %D: memref<32x32xbf16>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %zero = arith.constant 0 : index
+  tt.copy %A[%zero, %zero] to %a : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
+  tt.clear %c : memref<32x32xf32>
+  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.mul_scalar %c, 1.250000e-01 to %c : memref<32x32xf32>
+  tt.copy %c to %C[%zero, %zero] : memref<32x32xf32> to memref<32x32xbf16>
+  tt.rsub_scalar %a, 1.000000e+00 to %d : memref<32x32xbf16>
+  tt.copy %d to %D[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK:      func.func @scalar(
+// CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK:        tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK-NEXT:   tt.binop_with_scalar_tile_init
+// CHECK-NEXT:   tt.mul_unary_tile dst = 0, 1.250000e-01
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<2, bf16>, index
+// CHECK-NEXT:   tt.copy %c to %C[%zero, %zero] : memref<32x32xf32> to memref<32x32xbf16>
+// CHECK-NEXT:   tt.copy_tile_init %cb0 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb0, [[T0]], dst = 0 : !tt.cb<2, bf16>, index
+// CHECK-NEXT:   tt.binop_with_scalar_tile_init
+// CHECK-NEXT:   tt.rsub_unary_tile dst = 0, 1.000000e+00
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb17{{\[}}[[T0]]] : !tt.cb<2, bf16>, index
+// CHECK-NEXT:   tt.copy %d to %D[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
+
+// -----
+
 // Errors. Every buffer the compute touches needs its CB descriptor ...
 func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {

@@ -48,6 +48,11 @@ from tt_dialect.diagnostics import TTDiagnostic, verify_located
 from tt_dialect.ops.attributes import PipelineAttr
 from tt_dialect.ops.tile_program import (
     AddOp,
+    AddScalarOp,
+    DivScalarOp,
+    MulScalarOp,
+    RsubScalarOp,
+    SubScalarOp,
     AllocFragmentOp,
     AllocSharedOp,
     ClearOp,
@@ -73,8 +78,8 @@ class TileLangError(TTDiagnostic):
 ELEMENT_TYPES: dict[str, Attribute] = {"bf16": BFloat16Type(), "f32": Float32Type()}
 
 ELEMENTWISE_HELP = (
-    "supported: buffer elements z[i, j] combined with +, -, *, T.exp, T.log, T.sqrt, "
-    "T.sigmoid, T.tanh and T.max(x, 0)"
+    "supported: buffer elements z[i, j] combined with each other by +, -, *, with a number by "
+    "+, -, *, /, and T.exp, T.log, T.sqrt, T.sigmoid, T.tanh, T.max(x, 0)"
 )
 
 STATEMENT_NAMES = {
@@ -121,10 +126,24 @@ UNARY_TEXT = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not", ast.Invert: "~"}
 
 ELEMENTWISE_BINARY = {ast.Add: AddOp, ast.Sub: SubOp, ast.Mult: MulOp}
 
+SCALAR_OPS = {
+    (ast.Add, False): AddScalarOp,
+    (ast.Add, True): AddScalarOp,
+    (ast.Sub, False): SubScalarOp,
+    (ast.Sub, True): RsubScalarOp,
+    (ast.Mult, False): MulScalarOp,
+    (ast.Mult, True): MulScalarOp,
+    (ast.Div, False): DivScalarOp,
+}
+"""Ops of an element and a number, by operator and whether the number comes first."""
+
 ELEMENTWISE_UNARY = {T.exp: ExpOp, T.log: LogOp, T.sqrt: SqrtOp, T.sigmoid: SigmoidOp, T.tanh: TanhOp}
 """T.Parallel functions, by the `tilelang_tt.language` object (identity, not name)."""
 
-WRITES_LAST_OPERAND = (GemmOp, ClearOp, FillOp, ReluOp, *ELEMENTWISE_BINARY.values(), *ELEMENTWISE_UNARY.values())
+WRITES_LAST_OPERAND = (
+    GemmOp, ClearOp, FillOp, ReluOp,
+    *ELEMENTWISE_BINARY.values(), *ELEMENTWISE_UNARY.values(), *SCALAR_OPS.values(),
+)
 """Ops the front end builds whose last operand is the buffer they store to."""
 
 
@@ -243,6 +262,8 @@ class Load:
 class Elementwise:
     op: type[Operation]
     operands: tuple[Load | Elementwise, ...]
+    scalar: float | None = None
+    """The number of an op with a scalar (`x[i, j] * 2.5`)."""
 
 
 ElementExpr = Load | Elementwise
@@ -919,10 +940,13 @@ class _Parser:
             if isinstance(operand, Load):
                 operands.append(self.operand_buffer(operand, node).value)
                 continue
-            temporary = self.block_buffer(destination, f"{destination.name}_tmp", node)
+            temporary = self.block_buffer(destination, "tmp", node)
             self.emit_elementwise(operand, temporary, node)
             operands.append(temporary.value)
-        self.add(expr.op(*operands, destination.value), node)
+        if expr.scalar is not None:
+            self.add(expr.op(operands[0], expr.scalar, destination.value), node)
+        else:
+            self.add(expr.op(*operands, destination.value), node)
 
     def operand_buffer(self, load: Load, node: ast.AST) -> BufferVar:
         """The buffer holding `load`'s elements: the buffer itself, or a tensor block
@@ -959,6 +983,9 @@ class _Parser:
             elements = [isinstance(v, Load | Elementwise) for v in (left, right)]
             if not any(elements):
                 return self.arithmetic(node, left, right)
+            numbers = [isinstance(v, int | float) and not isinstance(v, bool) for v in (left, right)]
+            if any(numbers):
+                return self.with_scalar(node, left, right, numbers[0])
             if type(node.op) not in ELEMENTWISE_BINARY:
                 self.error(node, f"the operator '{OPERATOR_TEXT.get(type(node.op), '?')}' is not "
                            f"supported in T.Parallel ({ELEMENTWISE_HELP})")
@@ -986,6 +1013,15 @@ class _Parser:
                 self.error(node, f"the call `{self.text(node)}` is not supported in T.Parallel "
                            f"({ELEMENTWISE_HELP})")
         return self.expression(node)
+
+    def with_scalar(self, node: ast.BinOp, left: Any, right: Any, scalar_first: bool) -> Elementwise:
+        """`x <op> s` or `s <op> x` for an element expression x and a number s."""
+        element, scalar = (right, left) if scalar_first else (left, right)
+        op = SCALAR_OPS.get((type(node.op), scalar_first))
+        if op is None:
+            text = f"{self.text(node.left)} {OPERATOR_TEXT.get(type(node.op), '?')} {self.text(node.right)}"
+            self.error(node, f"`{text}` is not supported in T.Parallel ({ELEMENTWISE_HELP})")
+        return Elementwise(op, (element,), float(scalar))
 
     def element_operand(self, node: ast.expr) -> ElementExpr:
         value = self.parallel_value(node)

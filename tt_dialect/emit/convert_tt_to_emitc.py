@@ -24,6 +24,7 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -102,6 +103,8 @@ COMPUTE_HEADERS: dict[str, str] = {
     "tanh_tile": "api/compute/compute_kernel_api.h",
     "fill_tile_init": "api/compute/eltwise_unary/fill.h",
     "fill_tile": "api/compute/eltwise_unary/fill.h",
+    "binop_with_scalar_tile_init": "api/compute/eltwise_unary/binop_with_scalar.h",
+    **{op.name.removeprefix("tt."): "api/compute/eltwise_unary/binop_with_scalar.h" for op in compute.SFPU_SCALAR_OPS},
 }
 """Header declaring each compute-kernel call at v0.74.0."""
 
@@ -205,6 +208,11 @@ class _KernelConversion:
             case compute.FillTileOp():
                 dst = _literal(op.dst.value.data, UINT32)
                 return call("fill_tile", [], [dst, op.value])
+            case compute._SFPUScalarTileOp():
+                # The scalar goes as its f32 bit pattern (the API's uint32_t parameter).
+                (bits,) = struct.unpack("<I", struct.pack("<f", op.value.value.data))
+                dst = _literal(op.dst.value.data, UINT32)
+                return call(op.name.removeprefix("tt."), [], [dst, EmitC_OpaqueAttr(StringAttr(f"0x{bits:08x}u"))])
             case compute._SFPUUnaryTileOp():
                 return call(op.name.removeprefix("tt."), [], [_literal(op.dst.value.data, UINT32)])
             case _ if isinstance(op, PLAIN_CALLS):

@@ -528,6 +528,73 @@ for _init, _tile in SFPU_UNARY_OPS:
 
 
 @irdl_op_definition
+class BinopWithScalarTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for the scalar tile ops (`add_unary_tile` ...):
+    `binop_with_scalar_tile_init()`."""
+
+    name = "tt.binop_with_scalar_tile_init"
+
+
+class _SFPUScalarTileOp(_SFPUUnaryTileOp, ABC):
+    """Base of `<op>_unary_tile(dst, bits)`: DST[dst] = DST[dst] <op> `value` on
+    the SFPU, `value` passed as its f32 bit pattern: `tt.mul_unary_tile dst = 0, 2.5`."""
+
+    value = prop_def(FloatAttr[Float32Type])
+
+    assembly_format = "`dst` `=` $dst `,` $value attr-dict"
+
+    def __init__(self, dst: int, value: float):
+        IRDLOperation.__init__(self, properties={"dst": _dst_prop(dst), "value": FloatAttr(value, f32)})
+
+
+@irdl_op_definition
+class AddUnaryTileOp(_SFPUScalarTileOp):
+    """DST[dst] = DST[dst] + value."""
+
+    name = "tt.add_unary_tile"
+
+
+@irdl_op_definition
+class SubUnaryTileOp(_SFPUScalarTileOp):
+    """DST[dst] = DST[dst] - value."""
+
+    name = "tt.sub_unary_tile"
+
+
+@irdl_op_definition
+class RsubUnaryTileOp(_SFPUScalarTileOp):
+    """DST[dst] = value - DST[dst]."""
+
+    name = "tt.rsub_unary_tile"
+
+
+@irdl_op_definition
+class MulUnaryTileOp(_SFPUScalarTileOp):
+    """DST[dst] = DST[dst] * value."""
+
+    name = "tt.mul_unary_tile"
+
+
+@irdl_op_definition
+class DivUnaryTileOp(_SFPUScalarTileOp):
+    """DST[dst] = DST[dst] / value."""
+
+    name = "tt.div_unary_tile"
+
+
+SFPU_SCALAR_OPS: tuple[type[_SFPUScalarTileOp], ...] = (
+    AddUnaryTileOp,
+    SubUnaryTileOp,
+    RsubUnaryTileOp,
+    MulUnaryTileOp,
+    DivUnaryTileOp,
+)
+"""The scalar tile ops; they share one init."""
+for _tile in SFPU_SCALAR_OPS:
+    _tile.INIT = BinopWithScalarTileInitOp
+
+
+@irdl_op_definition
 class FillTileInitOp(_SFPUUnaryInitOp):
     """Sets the SFPU up for `fill_tile`: `fill_tile_init()`."""
 
@@ -700,4 +767,6 @@ OPS = [
     PackReconfigDataFormatOp,
     FillTileInitOp,
     FillTileOp,
+    BinopWithScalarTileInitOp,
+    *SFPU_SCALAR_OPS,
 ]

@@ -45,6 +45,7 @@ from xdsl.dialects.builtin import (
     IntegerAttr,
     MemRefType,
     UnitAttr,
+    f32,
     f64,
     i64,
 )
@@ -631,6 +632,82 @@ class TanhOp(_UnaryOp):
     name = "tt.tanh"
 
 
+class _ScalarOp(_UnaryOp, ABC):
+    """`tt.mul_scalar %x, 2.5 to %z : memref<128x128xf32>`: z = x <op> 2.5
+    elementwise (an f32 constant). TileLang: a `T.Parallel` loop computing
+    `z[i, j] = x[i, j] * 2.5`."""
+
+    scalar = prop_def(FloatAttr[Float32Type])
+
+    def __init__(self, src: SSAValue | Operation, scalar: float, dst: SSAValue | Operation):
+        IRDLOperation.__init__(self, operands=[src, dst], properties={"scalar": FloatAttr(scalar, f32)})
+
+    @classmethod
+    def parse(cls, parser: Parser):
+        src = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        scalar = float(parser.parse_number())
+        parser.parse_keyword("to")
+        dst = parser.parse_unresolved_operand()
+        attrs = parser.parse_optional_attr_dict()
+        types = _parse_elementwise_types(parser, 1)
+        operands = parser.resolve_operands([src, dst], types, parser.pos)
+        return cls.create(
+            operands=operands, properties={"scalar": FloatAttr(scalar, f32)}, attributes=attrs
+        )
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_ssa_value(self.src)
+        printer.print_string(", ")
+        printer.print_float(self.scalar.value.data, f32)
+        printer.print_string(" to ")
+        printer.print_ssa_value(self.dst)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        if self.src.type == self.dst.type:
+            printer.print_attribute(self.src.type)
+            return
+        printer.print_attribute(self.src.type)
+        printer.print_string(" to ")
+        printer.print_attribute(self.dst.type)
+
+
+@irdl_op_definition
+class AddScalarOp(_ScalarOp):
+    """`tt.add_scalar %x, s to %z`: z = x + s."""
+
+    name = "tt.add_scalar"
+
+
+@irdl_op_definition
+class SubScalarOp(_ScalarOp):
+    """`tt.sub_scalar %x, s to %z`: z = x - s."""
+
+    name = "tt.sub_scalar"
+
+
+@irdl_op_definition
+class RsubScalarOp(_ScalarOp):
+    """`tt.rsub_scalar %x, s to %z`: z = s - x."""
+
+    name = "tt.rsub_scalar"
+
+
+@irdl_op_definition
+class MulScalarOp(_ScalarOp):
+    """`tt.mul_scalar %x, s to %z`: z = x * s."""
+
+    name = "tt.mul_scalar"
+
+
+@irdl_op_definition
+class DivScalarOp(_ScalarOp):
+    """`tt.div_scalar %x, s to %z`: z = x / s."""
+
+    name = "tt.div_scalar"
+
+
 OPS = [
     LaunchGridOp,
     AllocSharedOp,
@@ -650,4 +727,9 @@ OPS = [
     GeluOp,
     SigmoidOp,
     TanhOp,
+    AddScalarOp,
+    SubScalarOp,
+    RsubScalarOp,
+    MulScalarOp,
+    DivScalarOp,
 ]

@@ -28,8 +28,9 @@ The subblock shape is the one reading the fewest tiles per K step.
 
 **elementwise.** `tt.add/sub/mul %x, %y to %z` becomes `add/sub/mul_tiles` of
 each tile pair into DST and a `pack_tile` into z's CB, in chunks of at most
-the DST capacity; a unary op on a buffer copies each tile to DST
-(`copy_tile`), applies the SFPU op and packs; a copy between two buffers is
+the DST capacity; a unary op on a buffer, or one with a scalar
+(`tt.mul_scalar` -> `mul_unary_tile`), copies each tile to DST (`copy_tile`),
+applies the SFPU op and packs; a copy between two buffers is
 the same without the SFPU op (converting the format when they differ).
 
 **fill.** `tt.fill` and `tt.clear` of a buffer that is not a gemm accumulator
@@ -77,6 +78,12 @@ from tt_dialect.ops.compute import (
     SubTilesInitOp,
     SubTilesOp,
     TanhTileOp,
+    AddUnaryTileOp,
+    DivUnaryTileOp,
+    MulUnaryTileOp,
+    RsubUnaryTileOp,
+    SubUnaryTileOp,
+    _SFPUScalarTileOp,
     _SFPUUnaryTileOp,
 )
 from tt_dialect.ops.tile_program import (
@@ -95,8 +102,14 @@ from tt_dialect.ops.tile_program import (
     SqrtOp,
     SubOp,
     TanhOp,
+    AddScalarOp,
+    DivScalarOp,
+    MulScalarOp,
+    RsubScalarOp,
+    SubScalarOp,
     _AllocOp,
     _BinaryOp,
+    _ScalarOp,
     _UnaryOp,
 )
 from tt_dialect.ops.types import CBType
@@ -124,7 +137,21 @@ SFPU_OF: dict[type[_UnaryOp], type[_SFPUUnaryTileOp]] = {
     GeluOp: GeluTileOp,
     SigmoidOp: SigmoidTileOp,
     TanhOp: TanhTileOp,
+    AddScalarOp: AddUnaryTileOp,
+    SubScalarOp: SubUnaryTileOp,
+    RsubScalarOp: RsubUnaryTileOp,
+    MulScalarOp: MulUnaryTileOp,
+    DivScalarOp: DivUnaryTileOp,
 }
+
+
+def sfpu_tile(op: _UnaryOp, dst: int) -> _SFPUUnaryTileOp:
+    """The SFPU tile op computing `op` on DST tile `dst` (with its scalar, if it has one)."""
+    tile_op = SFPU_OF[type(op)]
+    if isinstance(op, _ScalarOp):
+        assert issubclass(tile_op, _SFPUScalarTileOp)
+        return tile_op(dst, op.scalar.value.data)
+    return tile_op(dst)
 
 FPU_OF: dict[type[_BinaryOp], tuple[type[Operation], type[Operation]]] = {
     AddOp: (AddTilesInitOp, AddTilesOp),
@@ -377,7 +404,7 @@ class _ProgramLowering:
         rows, cols = buffer_tiles(op.src)
         tile_op = SFPU_OF[type(op)]
         ops: list[Operation] = [tile_op.INIT()]
-        ops += [tile_op(base + t) for t in range(rows * cols)]
+        ops += [sfpu_tile(op, base + t) for t in range(rows * cols)]
         self.in_dst[op.dst] = base
         Rewriter.replace_op(op, located(ops, op), [])
 
@@ -599,7 +626,7 @@ class _ProgramLowering:
             ops += [CopyTileOp(cb_x, self.constants.get(block, t), t - chunk.start) for t in chunk]
             if tile_op is not None:
                 ops.append(tile_op.INIT())
-                ops += [tile_op(t - chunk.start) for t in chunk]
+                ops += [sfpu_tile(op, t - chunk.start) for t in chunk]  # type: ignore[arg-type]
             ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
         Rewriter.replace_op(op, located(ops, op), [])
 

@@ -78,7 +78,7 @@ TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 // ---- compute: configuration, FPU, SFPU, DST and pack. `call` names the API call in messages.
 enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };
 enum class Sfpu : int {
-    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Fill, Count
+    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Fill, BinopWithScalar, Count
 };
 // Configures unpacker, math and packer: SrcA for `srca_cb`'s data format, SrcB for `srcb_cb`'s,
 // the packer for `ocb`'s (callers map their operands to the source registers).
@@ -100,6 +100,10 @@ TT_EMU_API void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t ds
 TT_EMU_API void sfpu_init(Sfpu op);
 TT_EMU_API void sfpu_tile(Sfpu op, std::uint32_t dst);
 TT_EMU_API void fill_tile(std::uint32_t dst, float value);  // after sfpu_init(Sfpu::Fill)
+// DST[dst] = DST[dst] <op> value (value <op> DST[dst] for Rsub), after
+// sfpu_init(Sfpu::BinopWithScalar).
+enum class ScalarOp : int { Add, Sub, Mul, Div, Rsub };
+TT_EMU_API void scalar_tile(ScalarOp op, std::uint32_t dst, float value);
 TT_EMU_API void tile_regs_acquire();
 TT_EMU_API void tile_regs_commit();
 TT_EMU_API void tile_regs_wait();

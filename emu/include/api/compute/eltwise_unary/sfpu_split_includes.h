@@ -76,7 +76,7 @@
 #error "tt-emu: the ROUND/REMAINDER/FMOD SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
 #endif
 #if SFPU_OP_BINOP_WITH_SCALAR_INCLUDE
-#error "tt-emu: the BINOP_WITH_SCALAR SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
+#include "api/compute/eltwise_unary/binop_with_scalar.h"
 #endif
 #if SFPU_OP_SOFTPLUS_INCLUDE || SFPU_OP_XIELU_INCLUDE || SFPU_OP_LOGSIGMOID_INCLUDE || SFPU_OP_SELU_INCLUDE || \
     SFPU_OP_PRELU_INCLUDE || SFPU_OP_ACTIVATIONS_INCLUDE || SFPU_OP_HARDTANH_INCLUDE || SFPU_OP_HARDMISH_INCLUDE || \
