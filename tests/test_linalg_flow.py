@@ -98,3 +98,55 @@ def test_block_options_must_be_tile_multiples(option: str, tt_opt) -> None:
     assert run.returncode != 0
     message = f"convert-linalg-to-tt: {name} must be a positive multiple of 32, got {value}"
     assert message in run.stderr
+
+
+SCALED = """\
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @scaled(%X: memref<64x128xf32>, %Z: memref<64x128xf32>) {
+  %half = arith.constant 5.000000e-01 : f32
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<64x128xf32>) outs(%Z : memref<64x128xf32>) {
+  ^bb0(%x: f32, %z: f32):
+    %d = arith.subf %half, %x : f32
+    linalg.yield %d : f32
+  }
+  func.return
+}
+"""
+
+SCALED_MATMUL = """\
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @alpha_matmul(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  %alpha = arith.constant 2.500000e-01 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<64x64xbf16>)
+  linalg.matmul ins(%A, %B : memref<64x64xbf16>, memref<64x64xbf16>) outs(%C : memref<64x64xbf16>)
+  linalg.generic {indexing_maps = [#id], iterator_types = ["parallel", "parallel"]}
+      outs(%C : memref<64x64xbf16>) {
+  ^bb0(%c: bf16):
+    %s = arith.mulf %c, %alpha : bf16
+    linalg.yield %s : bf16
+  }
+  func.return
+}
+"""
+
+
+def test_generic_with_a_constant_matches_numpy(tmp_path: Path) -> None:
+    """`0.5 - x` (a constant first) is tt.rsub_scalar; f32 throughout, exact."""
+    source = tmp_path / "scaled.mlir"
+    source.write_text(SCALED)
+    artifacts = compile_artifacts(source, "convert-linalg-to-tt,tt-pipeline{grid=1x2}", tmp_path / "out")
+    x = np.random.default_rng(21).uniform(-1, 1, (64, 128)).astype(np.float32)
+    np.testing.assert_array_equal(emu.run(artifacts, {"tensor0": x})["tensor1"], np.float32(0.5) - x)
+
+
+def test_matmul_with_a_scaling_epilogue_matches_numpy(tmp_path: Path) -> None:
+    """`C = 0.25 * (A @ B)`: the in-place mulf by a constant fuses into the gemm epilogue
+    (tt.mul_scalar on the f32 accumulator in DST); scaling by a power of two is exact."""
+    source = tmp_path / "alpha.mlir"
+    source.write_text(SCALED_MATMUL)
+    artifacts = compile_artifacts(source, "convert-linalg-to-tt,tt-pipeline{grid=2x2}", tmp_path / "out")
+    rng = np.random.default_rng(22)
+    a, b = bf16_values(rng, (64, 64)), bf16_values(rng, (64, 64))
+    check(emu.run(artifacts, {"tensor0": a, "tensor1": b})["tensor2"], 0.25 * (a @ b), 64)

@@ -196,6 +196,54 @@ func.func @relu(%X: memref<32x64xf32>, %Z: memref<32x64xf32>) {
 
 // -----
 
+// An op of the input and an arith.constant is a tt op with a scalar: 0.5 - x
+// (the constant first) is tt.rsub_scalar. linalg.sqrt is tt.sqrt.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @scalar(%X: memref<32x32xf32>, %Z: memref<32x32xf32>) {
+  %half = arith.constant 5.000000e-01 : f32
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<32x32xf32>) outs(%Z : memref<32x32xf32>) {
+  ^bb0(%x: f32, %z: f32):
+    %d = arith.subf %half, %x : f32
+    linalg.yield %d : f32
+  }
+  func.return
+}
+func.func @named_sqrt(%X: memref<32x32xf32>, %Z: memref<32x32xf32>) {
+  linalg.sqrt ins(%X : memref<32x32xf32>) outs(%Z : memref<32x32xf32>)
+  func.return
+}
+// CHECK:      func.func @scalar(%X: memref<32x32xf32>, %Z: memref<32x32xf32>) {
+// CHECK:          tt.rsub_scalar %x, 5.000000e-01 to %z : memref<32x32xf32>
+// CHECK:      func.func @named_sqrt(%X: memref<32x32xf32>, %Z: memref<32x32xf32>) {
+// CHECK:          tt.sqrt %x to %z : memref<32x32xf32>
+
+// -----
+
+// A matmul scaled in place by a constant (C = alpha * A * B) fuses the scaling
+// into the gemm epilogue, on the f32 fragment.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @alpha(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
+  %zero = arith.constant 0.000000e+00 : bf16
+  %alpha = arith.constant 2.500000e-01 : bf16
+  linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
+  linalg.matmul ins(%A, %B : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
+  linalg.generic {indexing_maps = [#id], iterator_types = ["parallel", "parallel"]}
+      outs(%C : memref<32x32xbf16>) {
+  ^bb0(%c: bf16):
+    %s = arith.mulf %alpha, %c : bf16
+    linalg.yield %s : bf16
+  }
+  func.return
+}
+// CHECK:      func.func @alpha(
+// CHECK:          tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+// CHECK-NEXT:   } {tt.pipeline = #tt.pipeline<stages = 2>}
+// CHECK-NEXT:   tt.mul_scalar %c, 2.500000e-01 to %c : memref<32x32xf32>
+// CHECK-NEXT:   tt.copy %c to %C[%row, %col] : memref<32x32xf32> to memref<32x32xbf16>
+
+// -----
+
 // Functions without linalg are left alone.
 func.func @untouched(%X: memref<32x32xf32>) {
   func.return
@@ -287,7 +335,7 @@ func.func @epilogue_elsewhere(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C
   linalg.exp ins(%C : memref<32x32xbf16>) outs(%D : memref<32x32xbf16>)
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op after a linalg.matmul must be a unary relu/exp reading and writing the matmul's output in place (ins(%C) outs(%C)) to fuse into the gemm epilogue
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op after a linalg.matmul must be a unary op reading and writing the matmul's output in place (ins(%C) outs(%C)) to fuse into the gemm epilogue
 
 // -----
 
@@ -298,7 +346,7 @@ func.func @binary_epilogue(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: m
   linalg.add ins(%C, %A : memref<32x32xbf16>, memref<32x32xbf16>) outs(%C : memref<32x32xbf16>)
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.add' op after a linalg.matmul is not supported; only a unary relu/exp epilogue on the matmul's output fuses into the gemm
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.add' op after a linalg.matmul is not supported; only a unary epilogue (relu, exp, log, sqrt, tanh, or an op with a constant) on the matmul's output fuses into the gemm
 
 // -----
 
@@ -307,7 +355,7 @@ func.func @two_ops(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32
   linalg.mul ins(%Z, %Y : memref<32x32xbf16>, memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>)
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.mul' op follows another linalg op; convert-linalg-to-tt converts one linalg op per function, or a linalg.fill of 0.0 and a linalg.matmul with an optional relu/exp epilogue on the matmul's output
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.mul' op follows another linalg op; convert-linalg-to-tt converts one linalg op per function, or a linalg.fill of 0.0 and a linalg.matmul with an optional unary epilogue on the matmul's output
 
 // -----
 
@@ -315,7 +363,7 @@ func.func @unsupported_op(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
   linalg.transpose ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) permutation = [1, 0]
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.transpose' op is not supported by convert-linalg-to-tt; supported: linalg.matmul (after a linalg.fill of 0.0 on its output), linalg.add/sub/mul/exp, and linalg.generic with identity indexing maps, parallel iterators and an arith.addf/subf/mulf, math.exp or relu (arith.maximumf with 0.0) body
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.transpose' op is not supported by convert-linalg-to-tt; supported: linalg.matmul (after a linalg.fill of 0.0 on its output), linalg.add/sub/mul/exp/log/sqrt, and linalg.generic with identity indexing maps, parallel iterators and one arith or math op in the body (see the pass documentation)
 
 // -----
 
@@ -333,12 +381,12 @@ func.func @bad_body(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
   linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
       ins(%X : memref<32x32xbf16>) outs(%Z : memref<32x32xbf16>) {
   ^bb0(%x: bf16, %z: bf16):
-    %l = math.log %x : bf16
+    %l = math.cos %x : bf16
     linalg.yield %l : bf16
   }
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (math.log) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs, math.exp of the input, arith.maximumf/maxnumf of the input and 0.0 (relu)
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (math.cos) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of the input and an arith.constant; math.exp/log/sqrt/tanh of the input; arith.maximumf/maxnumf of the input and 0.0 (relu)
 
 // -----
 
@@ -353,7 +401,7 @@ func.func @max_one(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
   }
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (arith.maximumf) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs, math.exp of the input, arith.maximumf/maxnumf of the input and 0.0 (relu)
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (arith.maximumf) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of the input and an arith.constant; math.exp/log/sqrt/tanh of the input; arith.maximumf/maxnumf of the input and 0.0 (relu)
 
 // -----
 

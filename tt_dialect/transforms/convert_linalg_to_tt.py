@@ -5,19 +5,22 @@ Reads: `func.func`s whose body is a sequence of linalg ops on the function's
 2-D memref arguments (plus `arith.constant`s and `func.return`). Functions
 without linalg ops are left alone. A converted function is exactly one of:
 - an elementwise op, `Z = op(X, Y)` or `Z = op(X)`:
-  `linalg.add/sub/mul`, `linalg.exp`, or a `linalg.generic` with identity
-  indexing maps, two parallel iterators and a body that is one
-  `arith.addf/subf/mulf` of the two inputs, `math.exp` of the input or
+  `linalg.add/sub/mul`, `linalg.exp/log/sqrt`, or a `linalg.generic` with
+  identity indexing maps, two parallel iterators and a body that is one op:
+  `arith.addf/subf/mulf` of the two inputs (`tt.add/sub/mul`),
+  `arith.addf/subf/mulf/divf` of the input and an `arith.constant`
+  (`tt.add/sub/rsub/mul/div_scalar`), `math.exp/log/sqrt/tanh` of the input, or
   `arith.maximumf`/`arith.maxnumf` of the input and 0.0 (relu). A unary
   generic may instead read its output (no inputs, in place);
 - a matmul, `linalg.fill ins(0.0) outs(%C)` immediately followed by
   `linalg.matmul ins(%A, %B) outs(%C)` with the default indexing maps.
   linalg.matmul accumulates, C += A * B; the tile program computes C = A * B, so
   the zero fill is required and replaced by `tt.clear` of the accumulator;
-- that matmul followed by a unary relu/exp elementwise op reading and writing
-  `%C` in place, fused into the gemm epilogue (`tt.relu %c to %c` on the f32
-  fragment before the store). The epilogue then runs on the f32 accumulator,
-  not on the value rounded to C's element type (exact for relu).
+- that matmul followed by a unary elementwise op (relu, exp, log, sqrt, tanh or
+  an op with a constant, e.g. `alpha * C`) reading and writing `%C` in place,
+  fused into the gemm epilogue (`tt.relu %c to %c` on the f32 fragment before
+  the store). The epilogue then runs on the f32 accumulator, not on the value
+  rounded to C's element type (exact for relu).
 
 Writes: the function body becomes one `tt.launch_grid` in the form of
 `examples/gemm/gemm.mlir` (one `block-m` x `block-n` output block per grid point,
@@ -63,41 +66,62 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.attributes import PipelineAttr
 from tt_dialect.ops.tile_program import (
     AddOp,
+    AddScalarOp,
     AllocFragmentOp,
     AllocSharedOp,
     ClearOp,
     CopyOp,
+    DivScalarOp,
     ExpOp,
     GemmOp,
     LaunchGridOp,
+    LogOp,
     MulOp,
+    MulScalarOp,
     ReluOp,
+    RsubScalarOp,
+    SqrtOp,
     SubOp,
+    SubScalarOp,
+    TanhOp,
+    _UnaryOp,
 )
 from tt_dialect.ir_builder import IndexEmitter, located, rewrite_functions
 
 SUPPORTED = (
     "supported: linalg.matmul (after a linalg.fill of 0.0 on its output), "
-    "linalg.add/sub/mul/exp, and linalg.generic with identity indexing maps, parallel "
-    "iterators and an arith.addf/subf/mulf, math.exp or relu (arith.maximumf with 0.0) body"
+    "linalg.add/sub/mul/exp/log/sqrt, and linalg.generic with identity indexing maps, "
+    "parallel iterators and one arith or math op in the body (see the pass documentation)"
 )
 
 SUPPORTED_BODIES = (
-    "supported bodies: arith.addf/subf/mulf of the two inputs, math.exp of the input, "
+    "supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of "
+    "the input and an arith.constant; math.exp/log/sqrt/tanh of the input; "
     "arith.maximumf/maxnumf of the input and 0.0 (relu)"
 )
 
 ONE_PROGRAM = (
     "convert-linalg-to-tt converts one linalg op per function, or a linalg.fill of 0.0 "
-    "and a linalg.matmul with an optional relu/exp epilogue on the matmul's output"
+    "and a linalg.matmul with an optional unary epilogue on the matmul's output"
 )
 
 PIPELINE_STAGES = 2
 """`#tt.pipeline<stages = N>` on the K loop, as TileLang's `T.Pipelined(..., num_stages=2)`."""
 
 _NAMED_BINARY = {linalg.AddOp: AddOp, linalg.SubOp: SubOp, linalg.MulOp: MulOp}
-_NAMED_UNARY = {linalg.ExpOp: ExpOp}
+_NAMED_UNARY = {linalg.ExpOp: ExpOp, linalg.LogOp: LogOp, linalg.SqrtOp: SqrtOp}
 _BODY_BINARY = {arith.AddfOp: AddOp, arith.SubfOp: SubOp, arith.MulfOp: MulOp}
+_BODY_UNARY = {math.ExpOp: ExpOp, math.LogOp: LogOp, math.SqrtOp: SqrtOp, math.TanhOp: TanhOp}
+_BODY_SCALAR = {
+    (arith.AddfOp, False): AddScalarOp,
+    (arith.AddfOp, True): AddScalarOp,
+    (arith.SubfOp, False): SubScalarOp,
+    (arith.SubfOp, True): RsubScalarOp,
+    (arith.MulfOp, False): MulScalarOp,
+    (arith.MulfOp, True): MulScalarOp,
+    (arith.DivfOp, False): DivScalarOp,
+}
+"""A body op of the input and a constant, by op and whether the constant comes first."""
 _RELU = (arith.MaximumfOp, arith.MaxnumfOp)
 _CONVERTED = (linalg.FillOp, linalg.MatmulOp, linalg.GenericOp, *_NAMED_BINARY, *_NAMED_UNARY)
 
@@ -119,6 +143,21 @@ class Elementwise:
     tt_op: type[Operation]
     inputs: tuple[SSAValue, ...]
     output: SSAValue
+    scalar: float | None = None
+    """The constant of an op with a scalar (`tt.mul_scalar`)."""
+
+    def build(self, inputs: Sequence[SSAValue], output: SSAValue) -> Operation:
+        """The tile-program op computing this on `inputs` into `output` (buffers)."""
+        if self.scalar is not None:
+            return self.tt_op(inputs[0], self.scalar, output)
+        return self.tt_op(*inputs, output)
+
+
+def _constant(value: SSAValue) -> float | None:
+    constant = value.owner
+    if isinstance(constant, arith.ConstantOp) and isinstance(constant.value, FloatAttr):
+        return constant.value.value.data
+    return None
 
 
 def _is_zero(value: SSAValue) -> bool:
@@ -232,8 +271,14 @@ def _classify_generic(op: linalg.GenericOp) -> Elementwise:
     if type(compute) in _BODY_BINARY and len(op.inputs) == 2 and set(read) == {0, 1}:
         tt_op = _BODY_BINARY[type(compute)]
         inputs = tuple(op.operands[i] for i in read if i is not None)
-    elif isinstance(compute, math.ExpOp) and len(op.inputs) <= 1 and read[0] is not None:
-        tt_op, inputs = ExpOp, (op.operands[read[0]],)
+    elif type(compute) in _BODY_UNARY and len(op.inputs) <= 1 and read[0] is not None:
+        tt_op, inputs = _BODY_UNARY[type(compute)], (op.operands[read[0]],)
+    elif len(op.inputs) <= 1 and any(type(compute) is kind for kind, _ in _BODY_SCALAR):
+        for source, other in ((0, 1), (1, 0)):
+            index, scalar = read[source], _constant(compute.operands[other])
+            scalar_op = _BODY_SCALAR.get((type(compute), other == 0))
+            if index is not None and scalar is not None and scalar_op is not None:
+                return Elementwise(op, scalar_op, (op.operands[index],), op.outputs[0], scalar)
     elif isinstance(compute, _RELU) and len(op.inputs) <= 1:
         for source, other in ((0, 1), (1, 0)):
             index = read[source]
@@ -391,26 +436,27 @@ class LinalgToTileProgram(RewritePattern):
         k_loop.attributes["tt.pipeline"] = PipelineAttr(PIPELINE_STAGES)
         body: list[Operation] = [*index.ops, a_buf, b_buf, c_buf, ClearOp(c_buf), k_loop]
         if epilogue is not None:
-            body.append(located([epilogue.tt_op(c_buf, c_buf)], epilogue.op)[0])
+            body.append(located([epilogue.build([c_buf], c_buf)], epilogue.op)[0])
         body.append(CopyOp(c_buf, c, dst_indices=[row, col]))
         launch.body.block.add_ops(located(body, matmul))
         return located([launch], matmul)[0]
 
     @staticmethod
     def _epilogue(op: Operation, matmul: linalg.MatmulOp) -> Elementwise:
-        if not isinstance(op, linalg.GenericOp | linalg.ExpOp):
+        if not isinstance(op, (linalg.GenericOp, *_NAMED_UNARY)):
             raise op_error(
                 op,
-                "after a linalg.matmul is not supported; only a unary relu/exp epilogue "
-                "on the matmul's output fuses into the gemm",
+                "after a linalg.matmul is not supported; only a unary epilogue (relu, "
+                "exp, log, sqrt, tanh, or an op with a constant) on the matmul's output "
+                "fuses into the gemm",
             )
         epilogue = classify_elementwise(op)
         output = matmul.outputs[0]
         in_place = epilogue.inputs == (output,) and epilogue.output is output
-        if epilogue.tt_op not in (ReluOp, ExpOp) or not in_place:
+        if not issubclass(epilogue.tt_op, _UnaryOp) or not in_place:
             raise op_error(
                 op,
-                "after a linalg.matmul must be a unary relu/exp reading and writing the "
+                "after a linalg.matmul must be a unary op reading and writing the "
                 "matmul's output in place (ins(%C) outs(%C)) to fuse into the gemm epilogue",
             )
         return epilogue
@@ -446,7 +492,7 @@ class LinalgToTileProgram(RewritePattern):
             out,
             *ins,
             *loads,
-            ew.tt_op(*ins, out),
+            ew.build(ins, out),
             CopyOp(out, ew.output, dst_indices=[row, col]),
         ]
         launch.body.block.add_ops(located(body, ew.op))
