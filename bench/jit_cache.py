@@ -41,14 +41,14 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "examples" / "gemm"))
     from example_gemm import matmul
 
-    from tilelang_tt.cache import DEFAULT_CACHE, cache_root
+    from tilelang_tt.cache import DEFAULT_CACHE, cache_dir
 
     shape = (1024, 1024, 1024, 128, 128, 32)
     matmul(*shape)  # imports and the compiler fingerprint, out of every measurement
 
     def cold() -> None:
         DEFAULT_CACHE.clear_memory()
-        for entry in cache_root().iterdir():
+        for entry in cache_dir().iterdir():
             for file in entry.iterdir():
                 file.unlink()
             entry.rmdir()

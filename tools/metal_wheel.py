@@ -25,13 +25,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from tt_dialect.project_paths import cache_root
+
 TTNN_VERSION = "0.74.0"
 """The tt-metal release our kernels and host program target."""
 
 WHEEL_PYTHON = "3.12"
 WHEEL_PLATFORM = "manylinux_2_34_x86_64"
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # Prefixes (inside the wheel) of what we unpack.
 _KEEP_PREFIXES = (
@@ -59,12 +59,6 @@ _STAMP = f"ttnn=={TTNN_VERSION} layout {LAYOUT}"
 
 class MetalFetchError(RuntimeError):
     """The wheel could not be downloaded or unpacked (the message is one line)."""
-
-
-def cache_root() -> Path:
-    """The project's cache folder (gitignored): `$TT_CACHE_DIR`, else `<repo>/.cache`."""
-    env = os.environ.get("TT_CACHE_DIR")
-    return Path(env).resolve() if env else REPO_ROOT / ".cache"
 
 
 def cache_dir() -> Path:

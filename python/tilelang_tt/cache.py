@@ -12,21 +12,20 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from tt_dialect.emit.target import write_artifacts
+from tt_dialect.project_paths import REPO_ROOT, cache_root
 
 COMPLETE = "COMPLETE"
 """Written last into an entry directory: the list of its artifact files, in order."""
 
-COMPILER_ROOT = Path(__file__).resolve().parents[2] / "tt_dialect"
+COMPILER_ROOT = REPO_ROOT / "tt_dialect"
 
 
-def cache_root() -> Path:
-    env = os.environ.get("TT_CACHE_DIR")
-    root = Path(env).resolve() if env else Path(__file__).resolve().parents[2] / ".cache"
-    return root / "jit"
+def cache_dir() -> Path:
+    """`<project cache>/jit`: one directory per entry."""
+    return cache_root() / "jit"
 
 
 @functools.cache
@@ -58,7 +57,7 @@ class CompileCache:
         self.memory: dict[str, dict[str, str]] = {}
 
     def entry_dir(self, key: str) -> Path:
-        return cache_root() / key
+        return cache_dir() / key
 
     def get(self, key: str) -> dict[str, str] | None:
         found = self.memory.get(key)

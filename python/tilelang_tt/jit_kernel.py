@@ -53,6 +53,11 @@ def pipeline_spec(arch: str, grid: str | Sequence[int] | None, pass_options: Map
     return "tt-pipeline{" + " ".join(f"{k}={v}" for k, v in options.items()) + "}"
 
 
+def _check_target(target: str) -> None:
+    if target != TARGET:
+        raise ValueError(f'target "{target}" is not supported by tilelang_tt (supported: "{TARGET}")')
+
+
 def _output_positions(out_idx: int | Sequence[int] | None, count: int) -> tuple[int, ...]:
     if out_idx is None:
         return ()
@@ -188,8 +193,7 @@ def compile(
     cache: CompileCache | None = None,
 ) -> JITKernel:
     """Compiles a prim_func with `tt-pipeline` to artifacts (cached)."""
-    if target != TARGET:
-        raise ValueError(f'target "{target}" is not supported by tilelang_tt (supported: "{TARGET}")')
+    _check_target(target)
     if not isinstance(prim_func, PrimFunc):
         raise TypeError(f"expected a @T.prim_func, got {type(prim_func).__name__}")
     cache = DEFAULT_CACHE if cache is None else cache
@@ -229,8 +233,7 @@ def jit(
     prim_func itself, compiles it at once."""
     options = dict(out_idx=out_idx, target=target, arch=arch, grid=grid,
                    pass_options=pass_options, cache=cache)
-    if target != TARGET:
-        raise ValueError(f'target "{target}" is not supported by tilelang_tt (supported: "{TARGET}")')
+    _check_target(target)
 
     def decorate(function: Callable[..., Any] | PrimFunc) -> Any:
         if isinstance(function, PrimFunc):

@@ -219,16 +219,15 @@ class BufferVar:
         return type_
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ParallelVar:
     """An index of a `T.Parallel` loop: only usable as a buffer subscript."""
 
     name: str
-    position: int
 
 
 @dataclass(frozen=True)
-class Region_:
+class TensorRegion:
     """`A[i, j]` or `A[i:i+m, j:j+n]` as a `T.copy` operand: start offsets and, for
     slices, the extents."""
 
@@ -276,7 +275,6 @@ class PrimFunc:
     name: str
     module: ModuleOp
     tensors: tuple[TensorArg, ...]
-    source_file: str
     _text: str | None = field(default=None, repr=False)
 
     def ir(self) -> str:
@@ -473,7 +471,7 @@ class _Parser:
             except TTDiagnostic as err:
                 raise TileLangError(err.location, err.message) from None
             _VERIFIED.add(text)
-        return PrimFunc(tree.name, module, tuple(tensors), self.source.file, text)
+        return PrimFunc(tree.name, module, tuple(tensors), text)
 
     def tensor_spec(self, arg: ast.arg) -> tuple[tuple[int, ...], str]:
         if arg.annotation is None:
@@ -691,7 +689,7 @@ class _Parser:
         if len(call.args) != 2:
             self.error(call, "T.copy takes (src, dst)")
         src, dst = (self.copy_operand(arg) for arg in call.args)
-        if isinstance(src, TensorArg | Region_) and isinstance(dst, TensorArg | Region_):
+        if isinstance(src, TensorArg | TensorRegion) and isinstance(dst, TensorArg | TensorRegion):
             self.error(call, "T.copy between two tensors is not supported: T.copy moves a region "
                        "between a tensor and a buffer (T.alloc_shared/T.alloc_fragment)")
         src_indices: list[SSAValue] = []
@@ -705,8 +703,8 @@ class _Parser:
             buffer, region, indices, arg = dst, src, src_indices, call.args[0]
         assert isinstance(buffer, BufferVar)
         if isinstance(region, TensorArg):
-            region = Region_(region, tuple(Affine(0) for _ in region.shape), region.shape)
-        assert isinstance(region, Region_)
+            region = TensorRegion(region, tuple(Affine(0) for _ in region.shape), region.shape)
+        assert isinstance(region, TensorRegion)
         if len(region.offsets) != len(buffer.shape):
             self.error(arg, f"T.copy region {self.text(arg)} has rank {len(region.offsets)} but "
                        f"buffer '{buffer.name}' has rank {len(buffer.shape)}")
@@ -718,7 +716,7 @@ class _Parser:
         values = [side.value if isinstance(side, BufferVar) else region.tensor.value for side in (src, dst)]
         self.add(CopyOp(values[0], values[1], src_indices, dst_indices), call)
 
-    def copy_operand(self, node: ast.expr) -> TensorArg | BufferVar | Region_:
+    def copy_operand(self, node: ast.expr) -> TensorArg | BufferVar | TensorRegion:
         if isinstance(node, ast.Subscript):
             base = self.expression(node.value)
             if isinstance(base, BufferVar):
@@ -735,7 +733,7 @@ class _Parser:
                 offset, extent = self.region_index(item)
                 offsets.append(offset)
                 extents.append(extent)
-            return Region_(base, tuple(offsets), tuple(extents))
+            return TensorRegion(base, tuple(offsets), tuple(extents))
         value = self.expression(node)
         if not isinstance(value, TensorArg | BufferVar):
             self.error(node, f"T.copy operand {self.text(node)} is not a tensor or buffer")
@@ -825,7 +823,7 @@ class _Parser:
                 self.error(arg, f"T.Parallel extent {self.text(arg)} must be positive, "
                            f"got {extent}")
         names = self.target_names(node.target, "T.Parallel", len(extents))
-        self.scopes.append({name: ParallelVar(name, i) for i, name in enumerate(names)})
+        self.scopes.append({name: ParallelVar(name) for name in names})
         self.parallel = tuple(self.scopes[-1].values())
         self.parallel_extents = extents
         self.staged = {}

@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tt_dialect.metal_enums import DATA_FORMATS, MATH_FIDELITY
+from tt_dialect.project_paths import REPO_ROOT, cache_root
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 CXX_STD = "-std=c++20"
 OPT = "-O2"
@@ -63,9 +63,7 @@ def include_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("TT_CACHE_DIR")
-    root = Path(env).resolve() if env else REPO_ROOT / ".cache"
-    return root / "emu"
+    return cache_root() / "emu"
 
 
 def cxx() -> str:
