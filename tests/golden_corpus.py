@@ -16,6 +16,7 @@ with the pipeline of the file's first RUN line.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import re
 import sys
@@ -89,9 +90,15 @@ def corpus() -> Iterator[tuple[str, dict[str, str]]]:
     yield from _tilelang_examples()
 
 
+@functools.cache
+def cases() -> tuple[tuple[str, dict[str, str]], ...]:
+    """The corpus, compiled once per process (several tests read it)."""
+    return tuple(corpus())
+
+
 def digests() -> list[str]:
     lines = []
-    for case, files in corpus():
+    for case, files in cases():
         for name in sorted(files):
             digest = hashlib.sha256(files[name].encode()).hexdigest()
             lines.append(f"{digest}  {case} :: {name}")

@@ -33,7 +33,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from xdsl.dialects.builtin import FileLineColLoc
-from xdsl.utils.exceptions import ParseError
 
 import tilelang_tt
 import tilelang_tt.language as T

@@ -4,7 +4,7 @@ Three kinds of checks:
 - the text of `main.cpp` for the gemm and add examples: one `CreateCircularBuffer` per
   `#tt.cb_desc` with its index, total size, page size and format; one `CreateKernel` per
   kernel with its role's source file and processor and exactly the compile-time arguments of
-  `compile_time_args_layout`; a static core table equal to `WorkPartitionAttr.assignments()`
+  `compile_time_args` property; a static core table equal to `WorkPartitionAttr.assignments()`
   and one loop over it that sets every kernel's runtime arguments in schema order; byte-equal
   output across calls, parses and hash seeds; a `TTDiagnostic` for what cannot be printed;
 - the behaviour of the program: `main.cpp` is compiled with the host g++ against
@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from xdsl.dialects.builtin import ArrayAttr
 
 from tt_dialect.api import apply_pipeline, parse_module
 from tt_dialect.diagnostics import TTDiagnostic
@@ -41,16 +42,12 @@ from tt_dialect.ops.attributes import (
     ArgKind,
     BufferKind,
     BufferLayoutAttr,
-    CoreRangeAttr,
-    CoreRangeSetAttr,
     DataFormat,
     KernelRole,
     MemorySpace,
-    RuntimeArgAttr,
-    RuntimeArgsAttr,
+    TensorDescAttr,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.transforms.finalize_runtime_args import compile_time_args_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 GEMM = "examples/gemm/gemm.mlir"
@@ -216,7 +213,7 @@ def test_one_create_kernel_per_kernel_with_its_compile_args(case: str) -> None:
         assert source == KERNEL_FILES[role]
         assert cores == f"{role}_cores"
         assert _flat(ALL_CORES.format(var=cores)) in _flat(text)
-        args = [a.value for a in compile_time_args_layout(kern)]
+        args = kern.compile_time_args.words
         assert f".compile_args = {{{', '.join(map(str, args))}}}," in body
         if role == "compute":
             cfg = kern.compute_config
@@ -231,7 +228,7 @@ def test_one_create_kernel_per_kernel_with_its_compile_args(case: str) -> None:
             assert f".processor = DataMovementProcessor::{processor}," in body
             assert f".noc = NOC::{processor}_default," in body
     # The reader of a binary op reads CBs 0 and 1 and both input tensors' accessors.
-    assert [a.value for a in compile_time_args_layout(kernel(program, "reader"))] == [
+    assert kernel(program, "reader").compile_time_args.words == [
         0, 1, 2, 2048, 2, 2048,
     ]  # fmt: skip
 
@@ -259,7 +256,7 @@ def _loops_over_cores(text: str) -> list[str]:
 def test_runtime_args_are_set_in_one_loop_over_the_core_table(case: str) -> None:
     program = case_program(case)
     text = host_main_cpp(program)
-    partition = program.attributes["tt.work_partition"]
+    partition = program.work_partition
     assert _core_table(text) == [(x, y, s, c) for (x, y), s, c in partition.assignments()]
     with_args = [body for body in _loops_over_cores(text) if "SetRuntimeArgs" in body]
     assert len(with_args) == 1
@@ -360,14 +357,14 @@ def _expect_error(program: ProgramOp, message: str) -> None:
 
 def test_error_program_without_tensors() -> None:
     program = case_program("add")
-    del program.attributes["tt.tensors"]
-    _expect_error(program, "has no tt.tensors")
+    program.properties["tensors"] = ArrayAttr([])
+    _expect_error(program, "has no tensors")
 
 
 def test_error_program_without_work_partition() -> None:
     program = case_program("add")
-    del program.attributes["tt.work_partition"]
-    _expect_error(program, "has no tt.work_partition")
+    del program.properties["work_partition"]
+    _expect_error(program, "has no work_partition")
 
 
 def test_error_compute_kernel_without_config() -> None:
@@ -376,47 +373,22 @@ def test_error_compute_kernel_without_config() -> None:
     _expect_error(program, "is a compute kernel without compute_config")
 
 
-def _add_arg(kern: KernelOp, arg: RuntimeArgAttr) -> None:
-    kern.properties["runtime_args"] = RuntimeArgsAttr([*kern.runtime_args.args.data, arg])
-
-
-def test_error_tensor_read_and_written() -> None:
+def test_error_kernel_without_compile_time_args() -> None:
     program = case_program("add")
-    _add_arg(kernel(program, "writer"), RuntimeArgAttr("in_too", ArgKind.BUFFER_ADDRESS, 0))
-    _expect_error(program, "tensor 0 is addressed by both a reader and a writer kernel")
-
-
-def test_error_tensor_neither_read_nor_written() -> None:
-    program = case_program("add")
-    writer = kernel(program, "writer")
-    writer.properties["runtime_args"] = RuntimeArgsAttr(
-        [a for a in writer.runtime_args.args.data if a.arg_kind is not ArgKind.BUFFER_ADDRESS]
-    )
-    _expect_error(program, "tensor 2 is addressed by no reader or writer kernel")
-
-
-def test_error_buffer_address_of_a_missing_tensor() -> None:
-    program = case_program("add")
-    _add_arg(kernel(program, "writer"), RuntimeArgAttr("ghost", ArgKind.BUFFER_ADDRESS, 7))
-    _expect_error(program, "is the buffer address of tensor 7, but the program has 3 tensors")
+    del kernel(program, "writer").properties["compile_time_args"]
+    _expect_error(program, "has no compile_time_args; run tt-finalize-runtime-args")
 
 
 def test_error_block_float_tensor() -> None:
     program = case_program("add")
-    tensors = list(program.attributes["tt.tensors"].data)
-    tensors[1] = BufferLayoutAttr(
-        MemorySpace.DRAM, BufferKind.INTERLEAVED, DataFormat.BFP8_B, tensors[1].shape_in_tiles
+    tensors = list(program.tensors.data)
+    layout = tensors[1].layout
+    tensors[1] = TensorDescAttr(
+        tensors[1].tensor_role,
+        BufferLayoutAttr(MemorySpace.DRAM, BufferKind.INTERLEAVED, DataFormat.BFP8_B, layout.shape_in_tiles),
     )
-    program.attributes["tt.tensors"] = type(program.attributes["tt.tensors"])(tensors)
+    program.properties["tensors"] = ArrayAttr(tensors)
     _expect_error(program, "tensor 1 has data format bfp8_b")
-
-
-def test_error_kernel_not_on_the_working_cores() -> None:
-    program = case_program("add")
-    kernel(program, "writer").properties["cores"] = CoreRangeSetAttr(
-        [CoreRangeAttr((0, 0), (7, 6))]
-    )
-    _expect_error(program, "does not run on core (0, 7), which the work partition gives work")
 
 
 def test_error_two_kernels_of_one_role() -> None:
@@ -817,14 +789,14 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
         str(exe.parent / KERNEL_FILES[k.role.data.value]) for k in program.kernels()
     ]
     for line, kern in zip(kernels, program.kernels()):
-        args = ",".join(str(a.value) for a in compile_time_args_layout(kern))
+        args = ",".join(str(word) for word in kern.compile_time_args.words)
         assert line.endswith(f" args={args}")
     assert " processor=1 noc=1 " in kernels[0] and " processor=0 noc=0 " in kernels[2]
     assert " fidelity=4 fp32=1 full_sync=0 " in kernels[1]
 
     addresses = {t: 0x100000 * (t + 1) for t in range(3)}
     expected_args = []
-    for (x, y), start, count in program.attributes["tt.work_partition"].assignments():
+    for (x, y), start, count in program.work_partition.assignments():
         for handle, kern in enumerate(program.kernels()):
             values = []
             for arg in kern.runtime_args.args.data:

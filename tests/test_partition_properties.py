@@ -22,6 +22,7 @@ from xdsl.ir import Block, SSAValue
 
 from tt_dialect.api import apply_pipeline, make_context, parse_module
 from tt_dialect.device import DEVICES, TILE_COLS, TILE_ROWS, Arch
+from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, RuntimeArgsAttr, WorkPartitionAttr
 from tt_dialect.ops.tile_program import CopyOp
@@ -80,8 +81,8 @@ def compile_metadata(text: str, options: str) -> func.FuncOp:
 
 
 def partition_and_schema(program: func.FuncOp) -> tuple[WorkPartitionAttr, RuntimeArgsAttr]:
-    partition = program.attributes["tt.work_partition"]
-    schema = program.attributes["tt.runtime_args"]
+    partition = program.attributes[annotations.WORK_PARTITION]
+    schema = program.attributes[annotations.RUNTIME_ARGS]
     assert isinstance(partition, WorkPartitionAttr)
     assert isinstance(schema, RuntimeArgsAttr)
     return partition, schema

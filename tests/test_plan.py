@@ -20,6 +20,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from xdsl.dialects.builtin import ArrayAttr
 from xdsl.dialects.builtin import ModuleOp
 
 from tt_dialect.api import apply_pipeline, make_context, parse_module
@@ -29,6 +30,7 @@ from tt_dialect.emit.plan import plan_json, plan_of, plan_schema
 from tt_dialect.emit.program_facts import find_program
 from tt_dialect.ops.attributes import (
     ArgKind,
+    CompileTimeArgKind,
     CoreRangeAttr,
     CoreRangeSetAttr,
     DataFormat,
@@ -38,8 +40,6 @@ from tt_dialect.ops.attributes import (
     WorkPartitionAttr,
 )
 from tt_dialect.ops.program import ProgramOp
-from tt_dialect.transforms.finalize_runtime_args import CompileTimeArgKind
-from tt_dialect.transforms.work_partition import PARTITION_ATTR
 
 ROOT = Path(__file__).resolve().parent.parent
 GEMM = ROOT / "examples" / "gemm" / "gemm.mlir"
@@ -169,9 +169,10 @@ def test_gemm_header(gemm_plan) -> None:
     assert gemm_plan["arch"] == "wormhole_b0"
     assert gemm_plan["grid"] == [10, 8]
     assert list(gemm_plan) == [
-        "schema_version", "program", "arch", "grid", "tensors", "cores", "partition", "cbs",
-        "kernels",
+        "schema_version", "program", "arch", "grid", "tensors", "cores", "partition",
+        "semaphores", "cbs", "kernels",
     ]
+    assert gemm_plan["semaphores"] == []
 
 
 def test_gemm_tensors(gemm_plan) -> None:
@@ -276,7 +277,7 @@ def test_blackhole_plan_names_the_arch() -> None:
 def test_cores_agree_with_the_partition(example) -> None:
     module, plan = example
     program = find_program(module, "a plan")
-    partition = program.attributes[PARTITION_ATTR]
+    partition = program.work_partition
     assert isinstance(partition, WorkPartitionAttr)
     expected = {core: (start, count) for core, start, count in partition.assignments()}
     got = {tuple(c["core"]): (c["start"], c["count"]) for c in plan["cores"]}
@@ -317,26 +318,20 @@ def test_kernels_and_compile_time_args_are_consistent(example) -> None:
                 assert {"reader": "input", "writer": "output"}.get(kernel["role"], role) == role
 
 
-def test_cb_core_ranges_are_the_union_of_the_kernels_ranges(validator) -> None:
+def test_cb_core_ranges_are_the_cbs_own(validator) -> None:
+    """A CB's cores are its descriptor's, whatever the kernels run on."""
     module = compiled(GEMM.read_text(), "tt-pipeline{grid=3x3}")
-    reader, compute, writer = find_program(module, "a plan").kernels()
-    reader.properties["cores"] = CoreRangeSetAttr([CoreRangeAttr((0, 0), (2, 0))])
-    compute.properties["cores"] = CoreRangeSetAttr([CoreRangeAttr((0, 1), (0, 2))])
-    writer.properties["cores"] = CoreRangeSetAttr(
-        [CoreRangeAttr((1, 1), (1, 1)), CoreRangeAttr((4, 1), (4, 2))]
-    )
+    program = find_program(module, "a plan")
+    first, *rest = program.cbs.data
+    cores = CoreRangeSetAttr([CoreRangeAttr((0, 0), (2, 0)), CoreRangeAttr((0, 1), (2, 2))])
+    program.properties["cbs"] = ArrayAttr([first.on(cores), *rest])
     plan = plan_of(module)
     validator.validate(plan)
     assert plan["cbs"][0]["core_ranges"] == [
         {"start": [0, 0], "end": [2, 0]},
-        {"start": [0, 1], "end": [1, 1]},
-        {"start": [4, 1], "end": [4, 2]},
-        {"start": [0, 2], "end": [0, 2]},
+        {"start": [0, 1], "end": [2, 2]},
     ]
-    assert plan["kernels"][2]["core_ranges"] == [
-        {"start": [1, 1], "end": [1, 1]},
-        {"start": [4, 1], "end": [4, 2]},
-    ]
+    assert plan["cbs"][1]["core_ranges"] == plan["kernels"][0]["core_ranges"]
 
 
 # --------------------------------------------------------------------------- determinism
@@ -514,13 +509,13 @@ def test_a_module_with_two_programs_is_an_error() -> None:
     assert plan_of(program)["program"] == "add"
 
 
-def test_a_program_before_finalize_has_tensors_of_both_roles() -> None:
+def test_a_program_before_finalize_has_no_compile_time_args() -> None:
     module = compiled(
         GEMM.read_text(),
         "tt-metadata,tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol,"
         "tt-split-kernels",
     )
-    with pytest.raises(TTDiagnostic, match="tensor 0 is addressed by both a reader and a writer"):
+    with pytest.raises(TTDiagnostic, match="has no compile_time_args; run tt-finalize-runtime-args"):
         plan_of(module)
 
 
@@ -528,6 +523,6 @@ def test_a_program_without_its_partition_is_an_error() -> None:
     module = compiled(GEMM.read_text())
     program = find_program(module, "a plan")
     assert isinstance(program, ProgramOp)
-    del program.attributes[PARTITION_ATTR]
-    with pytest.raises(TTDiagnostic, match="has no tt.work_partition"):
+    del program.properties["work_partition"]
+    with pytest.raises(TTDiagnostic, match="has no work_partition"):
         plan_of(program)

@@ -210,6 +210,7 @@ def _add_l1_shards(text: str) -> str:
 
 def _cb16_to_40(text: str) -> str:
     text = sub(text, "#tt.cb_desc<index = 16,", "#tt.cb_desc<index = 40,")
+    text = sub(text, "cb(16) = 16", "cb(40) = 40", count=2)
     return sub(text, "tt.get_cb 16 :", "tt.get_cb 40 :", count=2)
 
 
@@ -222,8 +223,10 @@ def _add_push_half(text: str) -> str:
 
 
 def _add_second_producer(text: str) -> str:
-    # The writer pushes CB 0 too, balanced, after its own get_cb.
+    # The writer pushes CB 0 too, balanced, after its own get_cb (and names it in its
+    # compile-time arguments, after its accessor's words).
     def edit(writer: str) -> str:
+        writer = sub(writer, "page_size(2) = 2048]>", "page_size(2) = 2048, cb(0) = 0]>")
         return sub(
             writer,
             "%cb16 = tt.get_cb 16 : !tt.cb<32, bf16>\n",
@@ -290,9 +293,14 @@ def _gemm_compute_op_in_reader(text: str) -> str:
 
 
 def _gemm_two_tensors(text: str) -> str:
-    # tt.tensors loses tensor 2 (the writer's C).
+    # The program's tensors lose tensor 2 (the writer's C).
     layout = "#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>"
-    return sub(text, f"{layout}, {layout}, {layout}]", f"{layout}, {layout}]")
+    return sub(text, f", #tt.tensor<output, {layout}>]", "]")
+
+
+def _drop_partition(text: str) -> str:
+    # The program loses its work partition: nothing says what start_unit is on a core.
+    return re.sub(r"work_partition = #tt\.work_partition<.*?\]>, ", "", text, count=1)
 
 
 def _add_reader_on_row_8(text: str) -> str:
@@ -307,16 +315,17 @@ def _shift_right_3(text: str) -> str:
     text = sub(text, "grid = [8, 8], blocks", "grid = [8, 11], blocks")
     text = sub(text, "<(0, 0) to (7, 7), start = 0", "<(3, 0) to (10, 7), start = 0")
     cores = "#tt.core_ranges<[(0, 0) to (7, 7)]>"
+    text = sub(text, "cores = [(0, 0) to (7, 7)]>", "cores = [(3, 0) to (10, 7)]>", count=text.count("cores = [(0, 0) to (7, 7)]>"))
     return sub(text, cores, "#tt.core_ranges<[(3, 0) to (10, 7)]>", count=3)
 
 
 def _cb1_to_i32(text: str) -> str:
     text = re.sub(
-        r"#tt\.cb_desc<index = 1, pages = (\d+), page_size = 2048, bf16>",
-        r"#tt.cb_desc<index = 1, pages = \1, page_size = 4096, i32>",
+        r"#tt\.cb_desc<index = 1, pages = (\d+), page_size = 2048, bf16",
+        r"#tt.cb_desc<index = 1, pages = \1, page_size = 4096, i32",
         text,
     )
-    assert "page_size = 4096, i32>" in text
+    assert "page_size = 4096, i32" in text
     pages = re.search(r"%cb1 = tt\.get_cb 1 : !tt\.cb<(\d+), bf16>", text)
     assert pages is not None
     return retype_cb(text, "%cb1", f"!tt.cb<{pages.group(1)}, i32>")
@@ -400,13 +409,18 @@ MUTATIONS = [
     ),
     # 5. Runtime args
     Mutation(
+        "gemm-no-partition", WORMHOLE, _drop_partition, "tt.kernel",
+        "the host cannot set runtime argument 'start_unit': the program has no work_partition "
+        "to take units from",
+    ),
+    # Rule 5 too, but the program contract's verifiers report these first.
+    Mutation(
         "gemm-tensor2-missing", WORMHOLE, _gemm_two_tensors, "tt.kernel",
-        "runtime argument 'tensor2_addr' is the address of tensor 2; the program has 2 tensors",
+        "an accessor reaches tensor 2, but the program has 2 tensors", op_verifier=True,
     ),
     Mutation(
         "add-reader-core-without-units", WORMHOLE, _add_reader_on_row_8, "tt.kernel",
-        "the host cannot set runtime argument 'start_unit' on core (0, 8) of kernel @reader: "
-        "the work partition assigns it no units",
+        "runs on core (0, 8), which the work partition gives no work", op_verifier=True,
     ),
     # 6. Cores
     Mutation(

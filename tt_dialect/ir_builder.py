@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xdsl.dialects import arith, func, scf
+from xdsl.dialects import arith, func
 from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp, UnknownLoc
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
@@ -12,6 +12,12 @@ from xdsl.rewriter import InsertPoint, Rewriter
 from xdsl.traits import is_side_effect_free
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
+from tt_dialect.ops.attributes import CBDescAttr
+from tt_dialect.ops.cb import GetCBOp
+from tt_dialect.ops.tile_program import _AllocOp
+from tt_dialect.ops.types import CBType
 
 
 class IndexEmitter:
@@ -99,22 +105,6 @@ def located(ops: Sequence[Operation], source: Operation) -> list[Operation]:
     return list(ops)
 
 
-def cb_source(value: SSAValue) -> Operation | None:
-    """The `tt.get_cb` a CB value comes from, following `scf.for` iter_args; None
-    if it has none."""
-    from tt_dialect.ops.cb import GetCBOp
-
-    while True:
-        owner = value.owner
-        if isinstance(owner, GetCBOp):
-            return owner
-        if not isinstance(owner, Block):
-            return None
-        loop = owner.parent_op()
-        if not isinstance(loop, scf.ForOp) or value.index == 0:
-            return None
-        value = loop.iter_args[value.index - 1]
-
 
 def ancestor_in(op: Operation, block: Block) -> Operation | None:
     """The op of `block` that is or contains `op`; None if `op` is not inside `block`."""
@@ -122,3 +112,22 @@ def ancestor_in(op: Operation, block: Block) -> Operation | None:
     while current is not None and current.parent_block() is not block:
         current = current.parent_op()
     return current
+
+
+def cb_of(buffer: SSAValue) -> SSAValue:
+    """The `tt.get_cb` of a buffer's CB, created right after its alloc on first use."""
+    alloc = buffer.owner
+    assert isinstance(alloc, _AllocOp)
+    desc = alloc.attributes.get(annotations.CB)
+    if not isinstance(desc, CBDescAttr):
+        raise op_error(alloc, f"buffer has no {annotations.CB} descriptor; run tt-propagate-layout first")
+    index = desc.index.data
+    following = alloc.next_op
+    while isinstance(following, GetCBOp):
+        if following.index.value.data == index:
+            return following.result
+        following = following.next_op
+    get_cb = GetCBOp(index, CBType(desc.pages.data, desc.format.data))
+    get_cb.result.name_hint = f"cb{index}"
+    Rewriter.insert_op(get_cb, InsertPoint.after(alloc))
+    return get_cb.result

@@ -48,7 +48,7 @@ def _grid_to_persistent() -> type[ModulePass]:
 
 
 def _metadata() -> type[ModulePass]:
-    from tt_dialect.transforms.metadata import MetadataPipelinePass
+    from tt_dialect.pipelines.metadata import MetadataPipelinePass
 
     return MetadataPipelinePass
 
@@ -96,13 +96,13 @@ def _split_kernels() -> type[ModulePass]:
 
 
 def _lower() -> type[ModulePass]:
-    from tt_dialect.transforms.lower import LowerPipelinePass
+    from tt_dialect.pipelines.lower import LowerPipelinePass
 
     return LowerPipelinePass
 
 
 def _pipeline() -> type[ModulePass]:
-    from tt_dialect.transforms.pipeline import PipelinePass
+    from tt_dialect.pipelines.pipeline import PipelinePass
 
     return PipelinePass
 

@@ -381,3 +381,36 @@
 // GENERIC-NEXT:   %addr = "test.op"(%acc) : (!tt.tensor_accessor) -> !tt.noc_addr
 // GENERIC-NEXT:   %acc2, %addr2 = "test.op"(%cb_bf16, %addr) : (!tt.cb<2, bf16>, !tt.noc_addr) -> (!tt.tensor_accessor, !tt.noc_addr)
 // GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// The program contract's attributes: tensor roles, compile-time arguments, tensors,
+// semaphores, and CBs with the cores they are created on.
+"test.op"() {name = #tt.tensor_role<input>} : () -> ()
+"test.op"() {name = #tt.tensor_role<output>} : () -> ()
+"test.op"() {name = #tt.compile_time_arg_kind<cb>} : () -> ()
+"test.op"() {name = #tt.compile_time_arg_kind<accessor_config>} : () -> ()
+"test.op"() {name = #tt.compile_time_arg_kind<page_size>} : () -> ()
+"test.op"() {name = #tt.compile_time_arg<cb(16) = 16>} : () -> ()
+"test.op"() {name = #tt.compile_time_args<[]>} : () -> ()
+"test.op"() {name = #tt.compile_time_args<[cb(0) = 0, accessor_config(1) = 2, page_size(1) = 4096]>} : () -> ()
+"test.op"() {name = #tt.tensor<output, #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 4]>>} : () -> ()
+"test.op"() {name = #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 0), (0, 1) to (3, 1)]>} : () -> ()
+"test.op"() {name = #tt.cb_desc<index = 24, pages = 8, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>} : () -> ()
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   "test.op"() {name = #tt.tensor_role<input>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.tensor_role<output>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.compile_time_arg_kind<cb>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.compile_time_arg_kind<accessor_config>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.compile_time_arg_kind<page_size>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.compile_time_arg<cb(16) = 16>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.compile_time_args<[]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.compile_time_args<[cb(0) = 0, accessor_config(1) = 2, page_size(1) = 4096]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.tensor<output, #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 4]>>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 0), (0, 1) to (3, 1)]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.cb_desc<index = 24, pages = 8, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>} : () -> ()
+// CHECK-NEXT: }
+
+// GENERIC:      "test.op"() {name = #tt.compile_time_args<[cb(0) = 0, accessor_config(1) = 2, page_size(1) = 4096]>} : () -> ()
+// GENERIC:      "test.op"() {name = #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 0), (0, 1) to (3, 1)]>} : () -> ()

@@ -350,3 +350,33 @@
 // ... also for buffer addresses.
 "test.op"() {name = #tt.runtime_args<["a" : u32 = buffer_address(1), "b" : u32 = buffer_address(0), "c" : u32 = buffer_address(1)]>} : () -> ()
 // CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: runtime arguments 'a' and 'c' mean the same (buffer_address(1))
+
+// -----
+
+// A CB's word holds its index.
+"test.op"() {name = #tt.compile_time_arg<cb(3) = 4>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:{{[0-9]+}}: error: {{.*}}the compile-time word of CB 3 holds its index, got 4
+
+// -----
+
+// A compile-time argument is a 32-bit word.
+"test.op"() {name = #tt.compile_time_args<[accessor_config(0) = 4294967296, page_size(0) = 2048]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:{{[0-9]+}}: error: {{.*}}a compile-time argument is a 32-bit unsigned word, got 4294967296
+
+// -----
+
+// A page-size word follows its tensor's config word.
+"test.op"() {name = #tt.compile_time_args<[page_size(0) = 2048]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:{{[0-9]+}}: error: {{.*}}page_size(0) at position 0 must follow accessor_config(0)
+
+// -----
+
+// A semaphore holds a 32-bit value.
+"test.op"() {name = #tt.semaphore<id = 0, initial = -1, cores = [(0, 0) to (0, 0)]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:{{[0-9]+}}: error: {{.*}}a semaphore holds a 32-bit unsigned value, got initial = -1
+
+// -----
+
+// A tensor's layout is a #tt.buffer_layout.
+"test.op"() {name = #tt.tensor<input, #tt.data_format<bf16>>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:{{[0-9]+}}: error: {{.*}}a tensor's layout must be a #tt.buffer_layout, got #tt.data_format<bf16>

@@ -124,3 +124,87 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
   tt.kernel @k dataflow on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
 }
 // CHECK: program_invalid.mlir:124:16: error: Expected `reader`, `compute`, or `writer`.
+
+// -----
+
+// The program contract. A CB is created on cores of the device's worker grid.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (8, 0)]>]} {
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op CB 0 is created on (0, 0) to (8, 0), outside the 10x8 worker grid of wormhole_b0 (cores (x, y) with x < 8, y < 10)
+
+// -----
+
+// A kernel's compile-time arguments disagree with the program's CBs: cb(3) names a CB
+// the program does not create.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(3) = 3]>} {
+    %cb = tt.get_cb 0 : !tt.cb<2, bf16>
+  }
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 4]]:3: error: 'tt.kernel' op compile-time argument cb(3) names CB 3, which the program does not describe
+
+// -----
+
+// ... or a CB the kernel uses has no compile-time word.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[cb(0) = 0]>} {
+    %a = tt.get_cb 0 : !tt.cb<2, bf16>
+    %b = tt.get_cb 1 : !tt.cb<2, bf16>
+  }
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 5]]:3: error: 'tt.kernel' op uses CB 1, which has no word in its compile_time_args
+
+// -----
+
+// A kernel uses a CB that is not created on all of its cores.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> {
+    %cb = tt.get_cb 0 : !tt.cb<2, bf16>
+  }
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 4]]:3: error: 'tt.kernel' op uses CB 0, which is not created on all of its cores
+
+// -----
+
+// An accessor's cta_offset must be where its tensor's words start.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>, compile_time_args = #tt.compile_time_args<[accessor_config(0) = 2, page_size(0) = 2048]>} {
+    %addr = tt.get_arg_val 0 : i32
+    %a = tt.tensor_accessor %addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
+  }
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 5]]:3: error: 'tt.kernel' op an accessor of tensor 0 has cta_offset 1, but the tensor's accessor words start at position 0 of the kernel's compile_time_args
+
+// -----
+
+// A reader reads inputs: it cannot reach an output tensor.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>} {
+    %addr = tt.get_arg_val 0 : i32
+    %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
+  }
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 5]]:3: error: 'tt.kernel' op the reader kernel accesses tensor 0, an output of the program; a reader accesses inputs only
+
+// -----
+
+// Kernels run on exactly the cores the work partition gives work.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> {}
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 2]]:3: error: 'tt.kernel' op runs on core (1, 0), which the work partition gives no work; the host sets runtime arguments on the partition's working cores, so every kernel runs on exactly those
+
+// -----
+
+// A semaphore id is described once.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>, #tt.semaphore<id = 0, initial = 1, cores = [(1, 0) to (1, 0)]>]} {
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op semaphore id 0 is described twice
+
+// -----
+
+// A tensor's accessor words are a config word followed by its page size.
+tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[accessor_config(0) = 2]>} {}
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 2]]:99: error: invalid attribute: accessor_config(0) at position 0 must be followed by page_size(0)

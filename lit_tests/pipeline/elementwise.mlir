@@ -17,8 +17,8 @@ func.func @add(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
   }
   func.return
 }
-// CHECK-LABEL: tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -36,7 +36,7 @@ func.func @add(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
@@ -67,7 +67,7 @@ func.func @add(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -98,8 +98,8 @@ func.func @sub(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
   }
   func.return
 }
-// CHECK-LABEL: tt.program @sub attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @sub attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -117,7 +117,7 @@ func.func @sub(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
@@ -148,7 +148,7 @@ func.func @sub(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -179,8 +179,8 @@ func.func @mul(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
   }
   func.return
 }
-// CHECK-LABEL: tt.program @mul attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @mul attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -198,7 +198,7 @@ func.func @mul(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
@@ -229,7 +229,7 @@ func.func @mul(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -258,8 +258,8 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK-LABEL: tt.program @exp attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @exp attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, accessor_config(0) = 2, page_size(0) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -270,7 +270,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
 // CHECK-NEXT:  tt.compute_kernel_hw_startup %cb0, %cb0, %cb16 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, !tt.cb<4, bf16>
@@ -301,7 +301,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor1_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor1 = tt.tensor_accessor %tensor1_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -330,8 +330,8 @@ func.func @relu(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK-LABEL: tt.program @relu attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @relu attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, accessor_config(0) = 2, page_size(0) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -342,7 +342,7 @@ func.func @relu(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
 // CHECK-NEXT:  tt.compute_kernel_hw_startup %cb0, %cb0, %cb16 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, !tt.cb<4, bf16>
@@ -373,7 +373,7 @@ func.func @relu(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor1_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor1 = tt.tensor_accessor %tensor1_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32

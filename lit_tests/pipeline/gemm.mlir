@@ -26,8 +26,8 @@ func.func @square(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x
   }
   func.return
 }
-// CHECK-LABEL: tt.program @square attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @square attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -46,7 +46,7 @@ func.func @square(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<8, bf16>
@@ -90,7 +90,7 @@ func.func @square(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x
 // CHECK-NEXT:  tt.cb_push_back %cb16, 4 : !tt.cb<8, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -126,8 +126,8 @@ func.func @rectangular(%A: memref<128x32xbf16>, %B: memref<32x128xbf16>, %C: mem
   }
   func.return
 }
-// CHECK-LABEL: tt.program @rectangular attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [2, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 1]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 4]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 4]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @rectangular attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [2, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 1]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 4]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 4]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -146,7 +146,7 @@ func.func @rectangular(%A: memref<128x32xbf16>, %B: memref<32x128xbf16>, %C: mem
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<8, bf16>
@@ -188,7 +188,7 @@ func.func @rectangular(%A: memref<128x32xbf16>, %B: memref<32x128xbf16>, %C: mem
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -226,8 +226,8 @@ func.func @deep(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x
   }
   func.return
 }
-// CHECK-LABEL: tt.program @deep attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 4]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @deep attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 4]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -246,7 +246,7 @@ func.func @deep(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 4 : !tt.cb<8, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<8, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
@@ -288,7 +288,7 @@ func.func @deep(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32

@@ -16,8 +16,8 @@ func.func @transpose_b(%A: memref<32x64xbf16>, %B: memref<64x64xbf16>, %C: memre
   }
   func.return
 }
-// CHECK-LABEL: tt.program @transpose_b attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @transpose_b attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -35,7 +35,7 @@ func.func @transpose_b(%A: memref<32x64xbf16>, %B: memref<64x64xbf16>, %C: memre
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 4 : !tt.cb<8, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<8, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
@@ -70,7 +70,7 @@ func.func @transpose_b(%A: memref<32x64xbf16>, %B: memref<64x64xbf16>, %C: memre
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -112,8 +112,8 @@ func.func @shared_a(%A: memref<32x64xbf16>, %B1: memref<64x32xbf16>, %B2: memref
   }
   func.return
 }
-// CHECK-LABEL: tt.program @shared_a attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 2, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @shared_a attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 2, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(2) = 2, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 3, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -139,7 +139,7 @@ func.func @shared_a(%A: memref<32x64xbf16>, %B1: memref<64x32xbf16>, %B2: memref
 // CHECK:       tt.noc_async_read_page %tile_id_2, %tensor2, %l1_addr_2 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb2, 1 : !tt.cb<2, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(2) = 2, cb(16) = 16, cb(17) = 17]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:  %cb2 = tt.get_cb 2 : !tt.cb<2, bf16>
@@ -182,7 +182,7 @@ func.func @shared_a(%A: memref<32x64xbf16>, %B1: memref<64x32xbf16>, %B2: memref
 // CHECK-NEXT:  tt.cb_push_back %cb17, 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor3_addr" : u32 = buffer_address(3), "tensor4_addr" : u32 = buffer_address(4), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor3_addr" : u32 = buffer_address(3), "tensor4_addr" : u32 = buffer_address(4), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, cb(17) = 17, accessor_config(3) = 2, page_size(3) = 2048, accessor_config(4) = 2, page_size(4) = 2048]>} {
 // CHECK:       %tensor3_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor3 = tt.tensor_accessor %tensor3_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor4_addr = tt.get_arg_val 1 : i32
@@ -226,8 +226,8 @@ func.func @relu_epilogue(%A: memref<64x64xbf16>, %B: memref<64x32xbf16>, %C: mem
   }
   func.return
 }
-// CHECK-LABEL: tt.program @relu_epilogue attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @relu_epilogue attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -246,7 +246,7 @@ func.func @relu_epilogue(%A: memref<64x64xbf16>, %B: memref<64x32xbf16>, %C: mem
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<4, bf16>
@@ -287,7 +287,7 @@ func.func @relu_epilogue(%A: memref<64x64xbf16>, %B: memref<64x32xbf16>, %C: mem
 // CHECK-NEXT:  tt.cb_push_back %cb16, 2 : !tt.cb<4, bf16>
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32
@@ -324,8 +324,8 @@ func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: 
   }
   func.return
 }
-// CHECK-LABEL: tt.program @relu_subblocks attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 2]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 4]>, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 4]>]} {
-// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-LABEL: tt.program @relu_subblocks attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 2]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 4]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 4]>>]} {
+// CHECK:       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK:       %tensor0_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 2, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %tensor1_addr = tt.get_arg_val 1 : i32
@@ -345,7 +345,7 @@ func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: 
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
 // CHECK-NEXT:  %cb16 = tt.get_cb 16 : !tt.cb<8, bf16>
@@ -399,7 +399,7 @@ func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: 
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
 // CHECK-NEXT:  }
-// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK:       tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK:       %tensor2_addr = tt.get_arg_val 0 : i32
 // CHECK:       %tensor2 = tt.tensor_accessor %tensor2_addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK:       %start_arg = tt.get_arg_val 1 : i32

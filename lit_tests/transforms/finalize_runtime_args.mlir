@@ -65,7 +65,7 @@ tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
   }
 }
 // CHECK:      tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
-// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK-NEXT:     %start_arg = tt.get_arg_val 2 : i32
 // CHECK-NEXT:     %count_arg = tt.get_arg_val 3 : i32
 // CHECK-NEXT:     %b_addr = tt.get_arg_val 1 : i32
@@ -90,14 +90,14 @@ tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
 // CHECK-NEXT:       tt.cb_push_back %cb_b, 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
-// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>} {
 // CHECK-NEXT:     %start_arg = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %count_arg = tt.get_arg_val 1 : i32
 // CHECK-NEXT:     %cb_a = tt.get_cb 0 : !tt.cb<2, bf16>
 // CHECK-NEXT:     %cb_b = tt.get_cb 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:     %cb_c = tt.get_cb 16 : !tt.cb<2, bf16>
 // CHECK-NEXT:   }
-// CHECK-NEXT:   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
+// CHECK-NEXT:   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(2) = 2, page_size(2) = 2048]>} {
 // CHECK-NEXT:     %c_addr = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %start_arg = tt.get_arg_val 1 : i32
 // CHECK-NEXT:     %count_arg = tt.get_arg_val 2 : i32
@@ -139,7 +139,7 @@ tt.program @twice attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_de
     }
   }
 }
-// CHECK:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["out_addr" : u32 = buffer_address(0), "count" : u32 = num_units]>} {
+// CHECK:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["out_addr" : u32 = buffer_address(0), "count" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(0) = 2, page_size(0) = 2048]>} {
 // CHECK-NEXT:   %addr = tt.get_arg_val 0 : i32
 // CHECK-NEXT:   %acc = tt.tensor_accessor %addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
 // CHECK-NEXT:   %cb = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -168,11 +168,11 @@ tt.program @idle attributes {device = #tt.device<wormhole_b0>} {
   }
 }
 // CHECK:      tt.program @idle attributes {device = #tt.device<wormhole_b0>} {
-// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+// CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[]>} {
 // CHECK-NEXT:     %k = tt.get_compile_time_arg_val 0 : i32
 // CHECK-NEXT:     %s = tt.get_common_arg_val 2 : i32
 // CHECK-NEXT:   }
-// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[]>} {
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 

@@ -6,14 +6,14 @@
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=blackhole},tt-verify' | filecheck %s --check-prefix=GEMM-BH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify' | filecheck %s --check-prefix=ADD-WH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=blackhole},tt-verify' | filecheck %s --check-prefix=ADD-BH
-// GEMM-WH:      tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]
+// GEMM-WH:      tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>]} {
 // GEMM-WH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-WH:      tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-WH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-BH:      tt.program @gemm attributes {device = #tt.device<blackhole>
 // GEMM-BH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (13, 3), (0, 4) to (7, 4)]>
 // GEMM-BH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (13, 3), (0, 4) to (7, 4)]>
-// ADD-WH:       tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>]
+// ADD-WH:       tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>]} {
 // ADD-WH:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // ADD-WH:       tt.add_tiles %cb0, %cb1, %c0, %c0, dst = 0
 // ADD-BH:       tt.program @add attributes {device = #tt.device<blackhole>
@@ -132,7 +132,7 @@ tt.program @l1_cbs attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_d
 
 // The shard of an L1-sharded tensor counts too: 8,192 B of CBs fit, and so do
 // the 730 pages (1,495,040 B) core (0,0) holds of tensor 0, but not both.
-tt.program @l1_shard attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tt.tensors = [#tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [73, 10], shard = #tt.shard_spec<grid = [1, 1], shard = [73, 10], row_major>>]} {
+tt.program @l1_shard attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [73, 10], shard = #tt.shard_spec<grid = [1, 1], shard = [73, 10], row_major>>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -687,7 +687,7 @@ tt.program @dst_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 // ==== Rule 5. Runtime args
 // A buffer_address names a tensor of the program: the writer's schema asks for
 // tensor 1, tt.tensors has one.
-tt.program @no_tensor attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>]} {
+tt.program @no_tensor attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0)]>} {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %tensor0_addr = tt.get_arg_val 0 : i32
@@ -707,7 +707,8 @@ tt.program @no_tensor attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 
 // start_unit exists on a core only if the work partition gives it units: the
 // reader runs on (0, 0) and (1, 0), the partition gives its one unit to (0, 0).
-tt.program @no_units attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+// The kernel verifier (the program contract) reports it before tt-verify runs.
+tt.program @no_units attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit]>} {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %start_unit = tt.get_arg_val 0 : i32
@@ -720,13 +721,13 @@ tt.program @no_units attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
     tt.cb_pop_front %cb0, 1 : !tt.cb<2, bf16>
   }
 }
-// CHECK: verify.mlir:[[# @LINE - 12]]:3: error: 'tt.kernel' op the host cannot set runtime argument 'start_unit' on core (1, 0) of kernel @reader: the work partition assigns it no units
+// CHECK: verify.mlir:[[# @LINE - 12]]:3: error: 'tt.kernel' op runs on core (1, 0), which the work partition gives no work; the host sets runtime arguments on the partition's working cores, so every kernel runs on exactly those
 
 // -----
 
 // A get_arg_val beyond the kernel's schema: the tt.get_arg_val verifier reports
 // it first, so tt-verify's own schema check is unreachable.
-tt.program @arg_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tt.tensors = [#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>]} {
+tt.program @arg_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0)]>} {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %tensor0_addr = tt.get_arg_val 1 : i32
@@ -884,4 +885,4 @@ tt.program @no_partition attributes {device = #tt.device<wormhole_b0>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start" : u32 = start_unit]>} {
   }
 }
-// CHECK: verify.mlir:[[# @LINE - 3]]:3: error: 'tt.kernel' op the host cannot set runtime argument 'start': the program has no tt.work_partition to take units from
+// CHECK: verify.mlir:[[# @LINE - 3]]:3: error: 'tt.kernel' op the host cannot set runtime argument 'start': the program has no work_partition to take units from

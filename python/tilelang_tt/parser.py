@@ -45,6 +45,7 @@ from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from tilelang_tt import language as T
 from tt_dialect.api import print_module
 from tt_dialect.diagnostics import TTDiagnostic, verify_located
+from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import PipelineAttr
 from tt_dialect.ops.tile_program import (
     AddOp,
@@ -785,7 +786,7 @@ class _Parser:
         body = Block(arg_types=[IndexType()])
         loop = scf.ForOp(lower, upper, step, [], body)
         if stages:
-            loop.attributes["tt.pipeline"] = PipelineAttr(stages)
+            loop.attributes[annotations.PIPELINE] = PipelineAttr(stages)
         self.add(loop, node)
         induction = body.args[0]
         induction.name_hint = node.target.id

@@ -13,7 +13,7 @@ them.
 Every decision about the C++ is made here, so the printer stays a dumb walk:
 - CB ids are compile-time arguments: `tt.get_cb N` becomes
   `get_compile_time_arg_val(k)` at the position of CB N in the kernel's
-  compile-time-argument layout (`tt-finalize-runtime-args`);
+  `compile_time_args` (written by `tt-finalize-runtime-args`);
 - an accessor becomes `TensorAccessorArgs<cta_offset>()` and
   `TensorAccessor(args, base_addr, page_size)`;
 - runtime arguments are `get_arg_val<uint32_t>(i)` by schema position;
@@ -47,14 +47,12 @@ from xdsl.passes import ModulePass
 from xdsl.rewriter import Rewriter
 
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
 from tt_dialect.ops import args as args_ops
 from tt_dialect.ops import cb as cb_ops
 from tt_dialect.ops import compute, dataflow
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.transforms.finalize_runtime_args import CompileTimeArgKind, compile_time_args_layout
-
-INCLUDES_ATTR = "tt.cpp_includes"
-"""Kernel attribute: the headers its C++ includes, in order."""
+from tt_dialect.ops.attributes import CompileTimeArgKind
 
 UINT32 = IntegerType(32, Signedness.UNSIGNED)
 ACCESSOR_ARGS = EmitC_OpaqueType(StringAttr("TensorAccessorArgs"))
@@ -243,9 +241,22 @@ def _includes(kernel: KernelOp) -> ArrayAttr:
     return ArrayAttr([StringAttr(h) for h in headers])
 
 
+def _cb_positions(kernel: KernelOp) -> dict[int, int]:
+    """CB index -> position of its word in the kernel's compile-time arguments."""
+    words = kernel.compile_time_args
+    if words is None:
+        raise op_error(
+            kernel, "has no compile_time_args; run tt-finalize-runtime-args (tt-pipeline does)"
+        )
+    return {
+        arg.index.data: position
+        for position, arg in enumerate(words.args.data)
+        if arg.arg_kind is CompileTimeArgKind.CB
+    }
+
+
 def convert_kernel(kernel: KernelOp) -> None:
-    layout = compile_time_args_layout(kernel)
-    positions = {w.index: i for i, w in enumerate(layout) if w.kind is CompileTimeArgKind.CB}
+    positions = _cb_positions(kernel)
     matmul = any(isinstance(op, compute.MatmulTilesOp) for op in kernel.body.walk())
     conversion = _KernelConversion(kernel, positions, matmul)
     for op in list(kernel.body.walk()):
@@ -262,11 +273,11 @@ def convert_kernel(kernel: KernelOp) -> None:
         for new in new_ops:
             new.location = op.location
         Rewriter.replace_op(op, new_ops, list(results))
-    kernel.attributes[INCLUDES_ATTR] = _includes(kernel)
+    kernel.attributes[annotations.CPP_INCLUDES] = _includes(kernel)
 
 
 def is_converted(kernel: KernelOp) -> bool:
-    return INCLUDES_ATTR in kernel.attributes
+    return annotations.CPP_INCLUDES in kernel.attributes
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_Opaq
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from tt_dialect.diagnostics import op_error
-from tt_dialect.emit.convert_tt_to_emitc import INCLUDES_ATTR
+from tt_dialect.ops import annotations
 from tt_dialect.ops.program import KernelOp
 
 CPP_KEYWORDS = frozenset(
@@ -88,7 +88,7 @@ class KernelPrinter:
     depth: int = 1
 
     def text(self) -> str:
-        includes = self.kernel.attributes.get(INCLUDES_ATTR)
+        includes = self.kernel.attributes.get(annotations.CPP_INCLUDES)
         if not isinstance(includes, ArrayAttr):
             raise op_error(self.kernel, "is not converted to EmitC; run convert-tt-to-emitc")
         head = [

@@ -1,29 +1,25 @@
 """The host program of a `tt.program`: `main.cpp` and the `CMakeLists.txt` that builds it.
 
 `host_main_cpp(program)` prints a TT-Metalium v0.74.0 host program and
-`cmake_lists(program)` its build file, from the typed attributes of one
-`tt.program` after `tt-pipeline` and nothing else: the device (`device`), the
-circular buffers (`cbs`), the work partition (`tt.work_partition`), the tensor
-layouts in argument order (`tt.tensors`), and per kernel its role, core ranges,
-runtime-argument schema, compute config and compile-time arguments
-(`compile_time_args_layout`). The only fixed names are the kernel sources, one
-per role: `reader.cpp`, `compute.cpp` and `writer.cpp`, next to `main.cpp`.
+`cmake_lists(program)` its build file, from the contract of one `tt.program`
+after `tt-pipeline` (`ops/program.py`) and nothing else: the device, the tensors
+with their roles and layouts, the work partition, the circular buffers with
+their cores, and per kernel its role, core ranges, runtime-argument schema,
+compile-time arguments and compute config. `tt.plan.json` is the other
+serialization of the same facts. The only fixed names are the kernel sources,
+one per role: `reader.cpp`, `compute.cpp` and `writer.cpp`, next to `main.cpp`.
 
 The printer makes no decision beyond formatting; a program it cannot print is a
-`TTDiagnostic` on the program or kernel: a missing or malformed
-`tt.work_partition` / `tt.tensors`, a tensor that is not an interleaved DRAM
-buffer, a block-float tensor (bfp8_b, bfp4_b: the host has no element type to
-read it as), a tensor that is both read by a reader and written by a writer (or
-neither), a `buffer_address` of a tensor the program does not have, two kernels
-with the same role, a compute kernel without `compute_config`, a kernel whose
-cores are not the partition's working cores, kernels whose core ranges
-partially overlap (the CBs' `CoreRangeSet` needs disjoint ranges).
+`TTDiagnostic` on the program or kernel: one that lacks part of the contract
+(`program_facts.printable_contract`), a tensor that is not an interleaved DRAM
+buffer, or a block-float tensor (bfp8_b, bfp4_b: the host has no element type
+to read it as).
 
 What `main.cpp` does (the contract with whoever runs it):
 - host API path: the Mesh API with fast dispatch, a 1x1 unit mesh on device 0
   (`distributed::MeshDevice::create_unit_mesh(0)`), one replicated interleaved
   DRAM `MeshBuffer` per tensor (page = one tile), `CreateProgram`,
-  `CreateCircularBuffer` per CB on the union of the kernels' core ranges,
+  `CreateCircularBuffer` per CB on its cores,
   `CreateKernel` per kernel (reader on RISCV_1 / NOC RISCV_1_default, writer on
   RISCV_0 / RISCV_0_default, compute with the kernel's `ComputeConfig`), one
   loop over a static core table `{x, y, start, count}` (the partition's
@@ -32,8 +28,7 @@ What `main.cpp` does (the contract with whoever runs it):
   program, `EnqueueMeshWorkload` + `Finish`, `EnqueueReadMeshBuffer` of the
   outputs, `close()`;
 - usage: `main <tensor0.bin> <tensor1.bin> ...`, one file per tensor in argument
-  order; a tensor is an input if a reader kernel's schema has its
-  `buffer_address`, an output if a writer's does. Inputs are read (and checked
+  order, inputs and outputs as the program's tensors say. Inputs are read (and checked
   for size) before the device is opened; outputs are written after it closed.
   A wrong argument count or a missing, unreadable or wrongly sized input exits
   with status 2, a device error or an unwritable output with status 1;
@@ -60,7 +55,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from math import prod
 
-from xdsl.dialects.builtin import ArrayAttr
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS, Arch
 from tt_dialect.diagnostics import op_error
@@ -71,6 +65,7 @@ from tt_dialect.ops.attributes import (
     CBDescAttr,
     ComputeConfigAttr,
     CoreRangeAttr,
+    CoreRangeSetAttr,
     DataFormat,
     KernelRole,
     MathFidelity,
@@ -79,15 +74,7 @@ from tt_dialect.ops.attributes import (
     WorkPartitionAttr,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.transforms.finalize_runtime_args import compile_time_args_layout
-from tt_dialect.emit.program_facts import (
-    KERNEL_FILES,
-    check_one_kernel_per_role,
-    program_attr,
-    tensor_roles,
-)
-from tt_dialect.transforms.split_kernels import TENSORS_ATTR
-from tt_dialect.transforms.work_partition import PARTITION_ATTR
+from tt_dialect.emit.program_facts import KERNEL_FILES, printable_contract
 
 PURPOSE = "the host program"
 MAIN_FILE = "main.cpp"
@@ -178,96 +165,39 @@ class _Host:
     program: ProgramOp
     partition: WorkPartitionAttr
     tensors: list[_Tensor]
-    cb_ranges: list[CoreRangeAttr]
     kernels: list[KernelOp]
 
     @staticmethod
     def of(program: ProgramOp) -> _Host:
-        partition = program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition", PURPOSE)
-        layouts = _layouts(program)
-        kernels = program.kernels()
-        check_one_kernel_per_role(program, kernels)
-        roles = tensor_roles(program, len(layouts), kernels)
-        tensors = [_Tensor(i, layout, roles[i]) for i, layout in enumerate(layouts)]
-        working = {core for core, _, _ in partition.assignments()}
-        for kernel in kernels:
-            _check_kernel(kernel, working)
-        return _Host(program, partition, tensors, _cb_ranges(program, kernels), kernels)
+        partition = printable_contract(program, PURPOSE)
+        tensors = [
+            _Tensor(i, _printable_layout(program, i, tensor.layout), tensor.tensor_role.value)
+            for i, tensor in enumerate(program.tensors.data)
+        ]
+        return _Host(program, partition, tensors, program.kernels())
 
 
-def _layouts(program: ProgramOp) -> list[BufferLayoutAttr]:
-    layouts = program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout", PURPOSE)
-    result: list[BufferLayoutAttr] = []
-    for i, layout in enumerate(layouts.data):
-        if not isinstance(layout, BufferLayoutAttr):
-            raise op_error(
-                program, f"{TENSORS_ATTR} entry {i} is not a #tt.buffer_layout: {layout}"
-            )
-        interleaved = layout.buffer_kind is BufferKind.INTERLEAVED
-        if layout.memory_space is not MemorySpace.DRAM or not interleaved:
-            raise op_error(
-                program,
-                f"tensor {i} is a {layout.buffer_kind.value} {layout.memory_space.value} buffer; "
-                "the host program creates interleaved DRAM buffers only",
-            )
-        if layout.dtype.data not in ELEMENT_BYTES:
-            raise op_error(
-                program,
-                f"tensor {i} has data format {layout.dtype.data.value}; the host program reads "
-                f"and writes tensors of {', '.join(f.value for f in ELEMENT_BYTES)} only "
-                "(a block-float tensor has no host element type)",
-            )
-        if len(layout.shape_in_tiles) < 2:
-            raise op_error(
-                program,
-                f"tensor {i} has rank {len(layout.shape_in_tiles)}; "
-                "tensors need at least 2 dimensions",
-            )
-        result.append(layout)
-    return result
-
-
-def _check_kernel(kernel: KernelOp, working: set[tuple[int, int]]) -> None:
-    if kernel.role.data is KernelRole.COMPUTE and kernel.compute_config is None:
-        raise op_error(kernel, "is a compute kernel without compute_config")
-    cores = set(kernel.cores.cores())
-    if cores != working:
-        extra = sorted(cores - working, key=lambda c: (c[1], c[0]))
-        missing = sorted(working - cores, key=lambda c: (c[1], c[0]))
-        problem = (
-            f"runs on core {extra[0]}, which the work partition gives no work"
-            if extra
-            else f"does not run on core {missing[0]}, which the work partition gives work"
-        )
+def _printable_layout(program: ProgramOp, i: int, layout: BufferLayoutAttr) -> BufferLayoutAttr:
+    """`layout`, if the host program can create and fill such a buffer; a diagnostic if not."""
+    if layout.memory_space is not MemorySpace.DRAM or layout.buffer_kind is not BufferKind.INTERLEAVED:
         raise op_error(
-            kernel,
-            f"{problem}; the host sets runtime arguments on the partition's working cores, "
-            "so every kernel must run on exactly those",
+            program,
+            f"tensor {i} is a {layout.buffer_kind.value} {layout.memory_space.value} buffer; "
+            "the host program creates interleaved DRAM buffers only",
         )
-
-
-def _cb_ranges(program: ProgramOp, kernels: list[KernelOp]) -> list[CoreRangeAttr]:
-    """The union of the kernels' core ranges, in first-seen order, duplicates dropped."""
-    ranges: list[CoreRangeAttr] = []
-    for kernel in kernels:
-        for core_range in kernel.cores.ranges.data:
-            if core_range in ranges:
-                continue
-            for other in ranges:
-                if core_range.overlaps(other):
-                    raise op_error(
-                        program,
-                        f"the kernels' core ranges {_range_text(other)} and "
-                        f"{_range_text(core_range)} overlap without being equal; the circular "
-                        "buffers' CoreRangeSet needs disjoint ranges",
-                    )
-            ranges.append(core_range)
-    return ranges
-
-
-def _range_text(r: CoreRangeAttr) -> str:
-    x0, y0, x1, y1 = r.bounds
-    return f"({x0}, {y0}) to ({x1}, {y1})"
+    if layout.dtype.data not in ELEMENT_BYTES:
+        raise op_error(
+            program,
+            f"tensor {i} has data format {layout.dtype.data.value}; the host program reads "
+            f"and writes tensors of {', '.join(f.value for f in ELEMENT_BYTES)} only "
+            "(a block-float tensor has no host element type)",
+        )
+    if len(layout.shape_in_tiles) < 2:
+        raise op_error(
+            program,
+            f"tensor {i} has rank {len(layout.shape_in_tiles)}; tensors need at least 2 dimensions",
+        )
+    return layout
 
 
 # --------------------------------------------------------------------------- C++ pieces
@@ -672,17 +602,20 @@ def _buffers() -> list[str]:
 
 
 def _circular_buffers(host: _Host) -> list[str]:
-    lines = [
-        "// Circular buffers, on every core a kernel runs on.",
-        *_core_range_set("cb_cores", host.cb_ranges),
-    ]
+    lines = ["// Circular buffers, on every core a kernel runs on."]
+    variables: dict[CoreRangeSetAttr, str] = {}
     for cb in host.program.cbs.data:
-        lines += _circular_buffer(cb)
+        cores = cb.core_ranges
+        assert cores is not None  # printable_contract
+        if cores not in variables:
+            variables[cores] = "cb_cores" if not variables else f"cb_cores_{len(variables)}"
+            lines += _core_range_set(variables[cores], cores.ranges.data)
+        lines += _circular_buffer(cb, variables[cores])
     lines.append("")
     return lines
 
 
-def _circular_buffer(cb: CBDescAttr) -> list[str]:
+def _circular_buffer(cb: CBDescAttr, cores: str) -> list[str]:
     index = cb.index.data
     fmt = cb.format.data
     return [
@@ -699,7 +632,9 @@ def _kernels(host: _Host) -> list[str]:
     lines = ["// Kernels, with their compile-time arguments."]
     for kernel in host.kernels:
         var = _kernel_var(kernel)
-        compile_args = [arg.value for arg in compile_time_args_layout(kernel)]
+        words = kernel.compile_time_args
+        assert words is not None  # printable_contract
+        compile_args = words.words
         source = f'{KERNEL_DIR_DEFINE} "/{KERNEL_FILES[kernel.role.data]}"'
         cores = f"{kernel.role.data.value}_cores"
         lines += [

@@ -1,32 +1,30 @@
 """`tt.plan.json`: the host's view of a compiled program, as one JSON document.
 
-The plan is a serialization of the typed attributes of one `tt.program` after
-`tt-pipeline` (through `tt-finalize-runtime-args`); nothing in it is inferred
-from SSA or symbol names. Its schema, `tt_plan.schema.json` next to this file
+The plan is a serialization of the contract of one `tt.program` after
+`tt-pipeline` (the properties of the program and its kernels, `ops/program.py`);
+it decides and infers nothing, and `main.cpp` is the other serialization of the
+same facts. Its schema, `tt_plan.schema.json` next to this file
 (`plan_schema()`), documents every field; in short:
 
 - `schema_version` (1), `program` (the program's symbol name), `arch` (the
   device), `grid` (the work partition's core grid, [rows, cols]);
-- `tensors`: the program's `tt.tensors` in argument order, named `tensor<i>` by
-  position, with shape, dtype, role and buffer layout. The role comes from the
-  kernels' runtime-argument schemas: a tensor whose `buffer_address` a reader
-  kernel reads is an input, one a writer kernel reads is an output;
+- `tensors`: the program's `tensors` in argument order, named `tensor<i>` by
+  position, with shape, dtype, role and buffer layout;
 - `cores`: every working core with its first work unit and unit count
   (`WorkPartitionAttr.assignments()`), sorted by (y, x);
 - `partition`: the `#tt.work_partition` itself;
-- `cbs`: the program's `#tt.cb_desc`s, with the core ranges they are created on
-  (the union of the kernels' core ranges);
+- `semaphores`: the program's `#tt.semaphore`s (id, initial value, core ranges);
+- `cbs`: the program's `#tt.cb_desc`s, with the core ranges they are created on;
 - `kernels`: one per `tt.kernel` in program order, with its source file name,
   processor and NOC (fixed by the role, as tt-metal's `ReaderDataMovementConfig`
-  and `WriterDataMovementConfig`), core ranges, compile-time arguments
-  (`compile_time_args_layout`), runtime-argument schema and compute config.
+  and `WriterDataMovementConfig`), core ranges, compile-time arguments,
+  runtime-argument schema and compute config.
 
 Errors are `TTDiagnostic`s (`tt_dialect.diagnostics.op_error`), located at the
 module or program they are about, as every other error of the compiler: a
-module holding no `tt.program` or more than one, a program without
-`tt.work_partition` / `tt.tensors`, a tensor that is both read by a reader and
-written by a writer (or neither), two kernels with the same role (they would
-share a source file), a compute kernel without `compute_config`.
+module holding no `tt.program` or more than one, a program that lacks part of the
+contract (`program_facts.printable_contract`), two kernels with the same role
+(they would share a source file).
 
 The output is deterministic: lists keep the order they have in the IR (the
 `cores` list is the one list sorted, by (y, x)), keys are written in a fixed
@@ -40,32 +38,23 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from xdsl.dialects.builtin import ArrayAttr, ModuleOp
+from xdsl.dialects.builtin import ModuleOp
 
-from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.attributes import (
     ArgKind,
-    BufferLayoutAttr,
     CBDescAttr,
     ComputeConfigAttr,
     CoreRangeAttr,
     CoreRangeSetAttr,
     KernelRole,
     RuntimeArgAttr,
+    SemaphoreDescAttr,
     ShardSpecAttr,
+    TensorDescAttr,
     WorkPartitionAttr,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.transforms.finalize_runtime_args import compile_time_args_layout
-from tt_dialect.emit.program_facts import (
-    KERNEL_FILES,
-    check_one_kernel_per_role,
-    find_program,
-    program_attr,
-    tensor_roles,
-)
-from tt_dialect.transforms.split_kernels import TENSORS_ATTR
-from tt_dialect.transforms.work_partition import PARTITION_ATTR
+from tt_dialect.emit.program_facts import KERNEL_FILES, find_program, printable_contract
 
 PURPOSE = "a plan"
 SCHEMA_VERSION = 1
@@ -94,30 +83,19 @@ def plan_of(program: ProgramOp | ModuleOp) -> dict[str, Any]:
     """The plan of `program` (or of the one program of a module) as JSON data."""
     if isinstance(program, ModuleOp):
         program = find_program(program, PURPOSE)
-    partition = program_attr(program, PARTITION_ATTR, WorkPartitionAttr, "#tt.work_partition", PURPOSE)
-    layouts = program_attr(program, TENSORS_ATTR, ArrayAttr, "array of #tt.buffer_layout", PURPOSE)
-    for position, layout in enumerate(layouts.data):
-        if not isinstance(layout, BufferLayoutAttr):
-            raise op_error(
-                program, f"{TENSORS_ATTR} entry {position} is not a #tt.buffer_layout: {layout}"
-            )
-    kernels = program.kernels()
-    check_one_kernel_per_role(program, kernels)
-    roles = tensor_roles(program, len(layouts.data), kernels)
+    partition = printable_contract(program, PURPOSE)
     rows, cols = partition.grid_shape
     return {
         "schema_version": SCHEMA_VERSION,
         "program": program.sym_name.data,
         "arch": program.device.arch.data.value,
         "grid": [rows, cols],
-        "tensors": [
-            _tensor(position, layout, roles[position])
-            for position, layout in enumerate(layouts.data)
-        ],
+        "tensors": [_tensor(position, tensor) for position, tensor in enumerate(program.tensors.data)],
         "cores": _cores(partition),
         "partition": _partition(partition),
-        "cbs": [_cb(cb, kernels) for cb in program.cbs.data],
-        "kernels": [_kernel(kernel) for kernel in kernels],
+        "semaphores": [_semaphore(semaphore) for semaphore in program.semaphores.data],
+        "cbs": [_cb(cb) for cb in program.cbs.data],
+        "kernels": [_kernel(kernel) for kernel in program.kernels()],
     }
 
 
@@ -158,7 +136,8 @@ def _shard(spec: ShardSpecAttr | None) -> dict[str, Any] | None:
     }
 
 
-def _tensor(position: int, layout: BufferLayoutAttr, role: str) -> dict[str, Any]:
+def _tensor(position: int, tensor: TensorDescAttr) -> dict[str, Any]:
+    layout = tensor.layout
     tile = [t.data for t in layout.tile.data]
     tiles = list(layout.shape_in_tiles)
     # The tile covers the last two dimensions; leading (batch) dimensions are
@@ -168,7 +147,7 @@ def _tensor(position: int, layout: BufferLayoutAttr, role: str) -> dict[str, Any
         "name": f"tensor{position}",
         "shape": [t * s for t, s in zip(tiles, scale)],
         "dtype": layout.dtype.data.value,
-        "role": role,
+        "role": tensor.tensor_role.value,
         "layout": {
             "memory": layout.memory_space.value,
             "kind": layout.buffer_kind.value,
@@ -199,48 +178,24 @@ def _partition(partition: WorkPartitionAttr) -> dict[str, Any]:
     }
 
 
-def _cb(cb: CBDescAttr, kernels: list[KernelOp]) -> dict[str, Any]:
+def _cb(cb: CBDescAttr) -> dict[str, Any]:
+    assert cb.core_ranges is not None  # printable_contract
     return {
         "index": cb.index.data,
         "pages": cb.pages.data,
         "page_size": cb.page_size.data,
         "data_format": cb.format.data.value,
         "total_bytes": cb.total_bytes,
-        "core_ranges": _union(kernels),
+        "core_ranges": _core_ranges(cb.core_ranges),
     }
 
 
-def _union(kernels: list[KernelOp]) -> list[dict[str, list[int]]]:
-    """The cores any kernel runs on, as rectangles: the kernels' own ranges when
-    they all agree (the programs tt-split-kernels makes), else row runs of the
-    union merged over consecutive rows with the same runs."""
-    if not kernels:
-        return []
-    first = kernels[0].cores
-    if all(kernel.cores == first for kernel in kernels):
-        return _core_ranges(first)
-    cores = {core for kernel in kernels for core in kernel.cores.cores()}
-    rects: list[list[int]] = []  # [x0, y0, x1, y1]
-    growing: dict[tuple[int, int], int] = {}  # run (x0, x1) in row y - 1 -> its rectangle
-    for y in sorted({y for _, y in cores}):
-        runs: list[tuple[int, int]] = []
-        for x in sorted(x for x, cy in cores if cy == y):
-            if runs and runs[-1][1] == x - 1:
-                runs[-1] = (runs[-1][0], x)
-            else:
-                runs.append((x, x))
-        row: dict[tuple[int, int], int] = {}
-        for x0, x1 in runs:
-            index = growing.get((x0, x1))
-            if index is not None and rects[index][3] == y - 1:
-                rects[index][3] = y
-            else:
-                rects.append([x0, y, x1, y])
-                index = len(rects) - 1
-            row[(x0, x1)] = index
-        growing = row
-    rects.sort(key=lambda r: (r[1], r[0]))
-    return [{"start": [x0, y0], "end": [x1, y1]} for x0, y0, x1, y1 in rects]
+def _semaphore(semaphore: SemaphoreDescAttr) -> dict[str, Any]:
+    return {
+        "id": semaphore.id.data,
+        "initial_value": semaphore.initial.data,
+        "core_ranges": _core_ranges(semaphore.cores),
+    }
 
 
 def _runtime_arg(arg: RuntimeArgAttr) -> dict[str, Any]:
@@ -264,7 +219,8 @@ def _compute_config(config: ComputeConfigAttr) -> dict[str, Any]:
 
 def _kernel(kernel: KernelOp) -> dict[str, Any]:
     role = kernel.role.data
-    layout = compile_time_args_layout(kernel)
+    words = kernel.compile_time_args
+    assert words is not None  # printable_contract
     entry: dict[str, Any] = {
         "name": kernel.sym_name.data,
         "file": KERNEL_FILES[role],
@@ -274,14 +230,12 @@ def _kernel(kernel: KernelOp) -> dict[str, Any]:
     if role.is_dataflow:
         entry["noc"] = NOCS[role]
     entry["core_ranges"] = _core_ranges(kernel.cores)
-    entry["compile_time_args"] = [arg.value for arg in layout]
+    entry["compile_time_args"] = words.words
     entry["compile_time_args_layout"] = [
-        {"kind": arg.kind.value, "index": arg.index} for arg in layout
+        {"kind": arg.arg_kind.value, "index": arg.index.data} for arg in words.args.data
     ]
     entry["runtime_args"] = [_runtime_arg(arg) for arg in kernel.runtime_args.args.data]
-    if role is KernelRole.COMPUTE:
-        if kernel.compute_config is None:
-            raise op_error(kernel, "is a compute kernel without compute_config")
+    if kernel.compute_config is not None:
         entry["compute_config"] = _compute_config(kernel.compute_config)
     return entry
 

@@ -1,19 +1,16 @@
 """Facts about a `tt.program` that every artifact agrees on: which file holds
-which kernel, which tensors are inputs and outputs, and the program-level
-attributes an artifact needs. Shared by the plan, the host program and the
-`tt-cpp` target so they can never disagree.
+which kernel and which tensors are inputs and outputs, and the check that a program
+carries the whole contract (`ops/program.py`) before anything is printed. Shared by
+the plan, the host program and the `tt-cpp` target so they can never disagree.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from xdsl.dialects.builtin import ModuleOp
 
 from tt_dialect.diagnostics import op_error
-from tt_dialect.ops.attributes import ArgKind, KernelRole
+from tt_dialect.ops.attributes import KernelRole, WorkPartitionAttr
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.transforms.split_kernels import TENSORS_ATTR
 
 KERNEL_FILES: dict[KernelRole, str] = {
     KernelRole.READER: "reader.cpp",
@@ -21,12 +18,6 @@ KERNEL_FILES: dict[KernelRole, str] = {
     KernelRole.WRITER: "writer.cpp",
 }
 """Source file of each kernel, by role (one kernel per role)."""
-
-TENSOR_ROLES: dict[KernelRole, str] = {
-    KernelRole.READER: "input",
-    KernelRole.WRITER: "output",
-}
-"""The role of a tensor whose buffer address a kernel of this role reads."""
 
 
 def find_program(module: ModuleOp, purpose: str) -> ProgramOp:
@@ -45,17 +36,23 @@ def find_program(module: ModuleOp, purpose: str) -> ProgramOp:
     return programs[0]
 
 
-def program_attr(program: ProgramOp, name: str, kind: type, what: str, purpose: str) -> Any:
-    value = program.attributes.get(name)
-    if not isinstance(value, kind):
-        problem = "has no" if value is None else "has a malformed"
+def printable_contract(program: ProgramOp, purpose: str) -> WorkPartitionAttr:
+    """Checks that `program` carries every fact an artifact prints and returns its
+    work partition; a diagnostic naming the missing fact and the pass that writes it
+    otherwise. Whether the facts agree is the op verifiers' business."""
+    if program.work_partition is None:
         raise op_error(
-            program, f"{problem} {name} ({what}); {purpose} needs a program made by tt-pipeline"
+            program, f"has no work_partition; {purpose} needs a program made by tt-pipeline"
         )
-    return value
-
-
-def check_one_kernel_per_role(program: ProgramOp, kernels: list[KernelOp]) -> None:
+    if not program.tensors.data:
+        raise op_error(program, f"has no tensors; {purpose} needs a program made by tt-pipeline")
+    for cb in program.cbs.data:
+        if cb.core_ranges is None:
+            raise op_error(
+                program,
+                f"CB {cb.index.data} has no cores; {purpose} needs a program made by tt-pipeline",
+            )
+    kernels = program.kernels()
     seen: dict[KernelRole, KernelOp] = {}
     for kernel in kernels:
         role = kernel.role.data
@@ -66,36 +63,10 @@ def check_one_kernel_per_role(program: ProgramOp, kernels: list[KernelOp]) -> No
                 f"@{kernel.sym_name.data}); each role has one source file ({KERNEL_FILES[role]})",
             )
         seen[role] = kernel
-
-
-def tensor_roles(program: ProgramOp, tensor_count: int, kernels: list[KernelOp]) -> list[str]:
-    """`input` / `output` per tensor, from which data-movement kernel reads its address."""
-    addressed_by: list[set[KernelRole]] = [set() for _ in range(tensor_count)]
-    for kernel in kernels:
-        for arg in kernel.runtime_args.args.data:
-            if arg.arg_kind is not ArgKind.BUFFER_ADDRESS:
-                continue
-            tensor = arg.tensor.data
-            if tensor >= tensor_count:
-                raise op_error(
-                    kernel,
-                    f"runtime argument '{arg.arg_name.data}' is the buffer address of tensor "
-                    f"{tensor}, but the program has {tensor_count} tensors ({TENSORS_ATTR})",
-                )
-            if kernel.role.data in TENSOR_ROLES:
-                addressed_by[tensor].add(kernel.role.data)
-    roles = []
-    for tensor, by in enumerate(addressed_by):
-        if len(by) != 1:
-            problem = (
-                "is addressed by both a reader and a writer kernel"
-                if by
-                else "is addressed by no reader or writer kernel"
-            )
+        if kernel.compile_time_args is None:
             raise op_error(
-                program,
-                f"tensor {tensor} {problem}, so it is neither an input nor an output; "
-                "run tt-finalize-runtime-args so each kernel keeps only the arguments it reads",
+                kernel, "has no compile_time_args; run tt-finalize-runtime-args (tt-pipeline does)"
             )
-        roles.append(TENSOR_ROLES[by.pop()])
-    return roles
+        if role is KernelRole.COMPUTE and kernel.compute_config is None:
+            raise op_error(kernel, "is a compute kernel without compute_config")
+    return program.work_partition

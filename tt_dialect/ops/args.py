@@ -19,6 +19,7 @@ from xdsl.irdl import IRDLOperation, irdl_op_definition, prop_def, result_def, t
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
+from tt_dialect.ops.attributes import RuntimeArgAttr
 from tt_dialect.ops.base import I32Prop, enclosing_kernel
 
 
@@ -52,6 +53,14 @@ class GetArgValOp(_ArgValOp):
 
     name = "tt.get_arg_val"
     KIND: ClassVar[str] = "runtime argument"
+
+    def schema_entry(self) -> RuntimeArgAttr | None:
+        """The entry of the enclosing kernel's schema this op reads; None outside a
+        kernel or when the index is out of range (which the verifier reports)."""
+        kernel = enclosing_kernel(self)
+        entries = kernel.runtime_args.args.data if kernel is not None else ()
+        index = self.index.value.data
+        return entries[index] if 0 <= index < len(entries) else None
 
     def verify_(self) -> None:
         super().verify_()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from xdsl.dialects.builtin import ArrayAttr, BoolAttr, IntAttr, StringAttr
+from xdsl.dialects.builtin import ArrayAttr, BoolAttr, IntAttr, NoneAttr, StringAttr
 from xdsl.dialects.utils import EnumAttribute
 from xdsl.ir import Attribute, ParametrizedAttribute
 from xdsl.irdl import irdl_attr_definition
@@ -94,6 +94,24 @@ class ArgType(StrEnum):
     """C++ type of a runtime argument; tt-metal runtime args are 32-bit words."""
 
     U32 = "u32"
+
+
+class TensorRole(StrEnum):
+    """Whether the program reads a tensor (a reader kernel's accessor) or writes it (a writer's)."""
+
+    INPUT = "input"
+    OUTPUT = "output"
+
+
+class CompileTimeArgKind(StrEnum):
+    """What one compile-time word of a kernel holds."""
+
+    CB = "cb"
+    """The index of a circular buffer the kernel uses."""
+    ACCESSOR_CONFIG = "accessor_config"
+    """First word of a tensor's accessor args: `tensor_accessor::ArgConfig` bits."""
+    PAGE_SIZE = "page_size"
+    """Second word of a tensor's accessor args: its page size in bytes."""
 
 
 class ArgKind(StrEnum):
@@ -211,6 +229,16 @@ class ArgTypeAttr(_AngleEnum, EnumAttribute[ArgType]):
 @irdl_attr_definition
 class ArgKindAttr(_AngleEnum, EnumAttribute[ArgKind]):
     name = "tt.arg_kind"
+
+
+@irdl_attr_definition
+class TensorRoleAttr(_AngleEnum, EnumAttribute[TensorRole]):
+    name = "tt.tensor_role"
+
+
+@irdl_attr_definition
+class CompileTimeArgKindAttr(_AngleEnum, EnumAttribute[CompileTimeArgKind]):
+    name = "tt.compile_time_arg_kind"
 
 
 # --------------------------------------------------------------------------- device
@@ -362,14 +390,32 @@ class CoreRangeSetAttr(ParametrizedAttribute):
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         with parser.in_angle_brackets():
-            ranges = parser.parse_comma_separated_list(
-                parser.Delimiter.SQUARE, lambda: CoreRangeAttr.new(_parse_range_body(parser))
-            )
-        return (ArrayAttr(ranges),)
+            return (cls.parse_body(parser).ranges,)
 
     def print_parameters(self, printer: Printer) -> None:
-        with printer.in_angle_brackets(), printer.in_square_brackets():
+        with printer.in_angle_brackets():
+            self.print_body(printer)
+
+    @staticmethod
+    def parse_body(parser: AttrParser) -> CoreRangeSetAttr:
+        """`[(0, 0) to (7, 7), ...]`: the set without its `#tt.core_ranges<>`."""
+        ranges = parser.parse_comma_separated_list(
+            parser.Delimiter.SQUARE, lambda: CoreRangeAttr.new(_parse_range_body(parser))
+        )
+        return CoreRangeSetAttr.new((ArrayAttr(ranges),))
+
+    def print_body(self, printer: Printer) -> None:
+        with printer.in_square_brackets():
             printer.print_list(self.ranges.data, lambda r: r.print_body(printer))
+
+    def covers(self, cores: CoreRangeSetAttr) -> bool:
+        return set(cores.cores()) <= set(self.cores())
+
+    def outside(self, rows: int, cols: int) -> CoreRangeAttr | None:
+        """The first range that leaves a `rows x cols` grid, if any."""
+        return next(
+            (r for r in self.ranges.data if r.bounds[2] >= cols or r.bounds[3] >= rows), None
+        )
 
     def verify(self) -> None:
         ranges = self.ranges.data
@@ -602,8 +648,13 @@ class BufferLayoutAttr(ParametrizedAttribute):
 
 @irdl_attr_definition
 class CBDescAttr(ParametrizedAttribute):
-    """`#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>`: one circular
-    buffer as the host creates it (``CircularBufferConfig``)."""
+    """`#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>`:
+    one circular buffer as the host creates it (``CreateCircularBuffer`` of a
+    ``CircularBufferConfig`` on a ``CoreRangeSet``).
+
+    ``cores`` are the cores the buffer is created on. A buffer of a tile program
+    (`tt.cb` on an alloc) has none yet; every CB of a `tt.program` made by
+    tt-split-kernels has them."""
 
     name = "tt.cb_desc"
 
@@ -611,9 +662,33 @@ class CBDescAttr(ParametrizedAttribute):
     pages: IntAttr
     page_size: IntAttr
     format: DataFormatAttr
+    cores: CoreRangeSetAttr | NoneAttr
 
-    def __init__(self, index: int, pages: int, page_size: int, fmt: DataFormat):
-        super().__init__(IntAttr(index), IntAttr(pages), IntAttr(page_size), DataFormatAttr(fmt))
+    def __init__(
+        self,
+        index: int,
+        pages: int,
+        page_size: int,
+        fmt: DataFormat,
+        cores: CoreRangeSetAttr | None = None,
+    ):
+        super().__init__(
+            IntAttr(index),
+            IntAttr(pages),
+            IntAttr(page_size),
+            DataFormatAttr(fmt),
+            cores if cores is not None else NoneAttr(),
+        )
+
+    @property
+    def core_ranges(self) -> CoreRangeSetAttr | None:
+        return self.cores if isinstance(self.cores, CoreRangeSetAttr) else None
+
+    def on(self, cores: CoreRangeSetAttr) -> CBDescAttr:
+        """This buffer, created on `cores`."""
+        return CBDescAttr(
+            self.index.data, self.pages.data, self.page_size.data, self.format.data, cores
+        )
 
     @property
     def total_bytes(self) -> int:
@@ -628,13 +703,22 @@ class CBDescAttr(ParametrizedAttribute):
                 values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
                 parser.parse_punctuation(",")
             values.append(DataFormatAttr(parser.parse_str_enum(DataFormat)))
+            cores: Attribute = NoneAttr()
+            if parser.parse_optional_punctuation(","):
+                _parse_keyword_value(parser, "cores")
+                cores = CoreRangeSetAttr.parse_body(parser)
+            values.append(cores)
         return values
 
     def print_parameters(self, printer: Printer) -> None:
         printer.print_string(
             f"<index = {self.index.data}, pages = {self.pages.data}, "
-            f"page_size = {self.page_size.data}, {self.format.data.value}>"
+            f"page_size = {self.page_size.data}, {self.format.data.value}"
         )
+        if self.core_ranges is not None:
+            printer.print_string(", cores = ")
+            self.core_ranges.print_body(printer)
+        printer.print_string(">")
 
     def verify(self) -> None:
         if self.index.data < 0:
@@ -1017,6 +1101,220 @@ class RuntimeArgsAttr(ParametrizedAttribute):
             meanings[meaning] = name
 
 
+# --------------------------------------------------------------------------- compile-time arguments
+
+
+@irdl_attr_definition
+class CompileTimeArgAttr(ParametrizedAttribute):
+    """`#tt.compile_time_arg<cb(16) = 16>`: one 32-bit compile-time word of a kernel,
+    what it holds (a CB index, or a tensor's accessor config or page size), which
+    CB or tensor it is about, and the value the host passes."""
+
+    name = "tt.compile_time_arg"
+
+    kind: CompileTimeArgKindAttr
+    index: IntAttr
+    """The CB index (kind `cb`) or the tensor index (the accessor kinds)."""
+    value: IntAttr
+
+    def __init__(self, kind: CompileTimeArgKind, index: int, value: int):
+        super().__init__(CompileTimeArgKindAttr(kind), IntAttr(index), IntAttr(value))
+
+    @property
+    def arg_kind(self) -> CompileTimeArgKind:
+        return self.kind.data
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            return _parse_compile_time_arg_body(parser)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            self.print_body(printer)
+
+    def print_body(self, printer: Printer) -> None:
+        printer.print_string(f"{self.kind.data.value}({self.index.data}) = {self.value.data}")
+
+    def verify(self) -> None:
+        if self.index.data < 0:
+            raise VerifyException(f"a compile-time argument's index must be non-negative, got {self.index.data}")
+        if not 0 <= self.value.data < 2**32:
+            raise VerifyException(
+                f"a compile-time argument is a 32-bit unsigned word, got {self.value.data}"
+            )
+        if self.arg_kind is CompileTimeArgKind.CB and self.value.data != self.index.data:
+            raise VerifyException(
+                f"the compile-time word of CB {self.index.data} holds its index, got {self.value.data}"
+            )
+
+
+def _parse_compile_time_arg_body(parser: AttrParser) -> tuple[Attribute, ...]:
+    kind = parser.parse_str_enum(CompileTimeArgKind)
+    with parser.in_parens():
+        index = parser.parse_integer(allow_boolean=False)
+    parser.parse_punctuation("=")
+    value = parser.parse_integer(allow_boolean=False)
+    return (CompileTimeArgKindAttr(kind), IntAttr(index), IntAttr(value))
+
+
+@irdl_attr_definition
+class CompileTimeArgsAttr(ParametrizedAttribute):
+    """`#tt.compile_time_args<[cb(0) = 0, cb(16) = 16, accessor_config(0) = 2, page_size(0) = 2048]>`.
+
+    The ordered compile-time arguments of a kernel: word i is what
+    ``get_compile_time_arg_val(i)`` reads, and what the host passes at position
+    i of the kernel's ``compile_args``. A tensor's accessor words come as a pair,
+    config then page size, and its accessors' ``cta_offset`` is the position of
+    the config word.
+    """
+
+    name = "tt.compile_time_args"
+
+    args: ArrayAttr[CompileTimeArgAttr]
+
+    def __init__(self, args: Sequence[CompileTimeArgAttr]):
+        super().__init__(ArrayAttr(args))
+
+    @property
+    def words(self) -> list[int]:
+        return [arg.value.data for arg in self.args.data]
+
+    def position(self, kind: CompileTimeArgKind, index: int) -> int | None:
+        """Position of the word of `kind` about CB or tensor `index`; None if there is none."""
+        return next(
+            (
+                i
+                for i, arg in enumerate(self.args.data)
+                if arg.arg_kind is kind and arg.index.data == index
+            ),
+            None,
+        )
+
+    def indices(self, kind: CompileTimeArgKind) -> list[int]:
+        return [arg.index.data for arg in self.args.data if arg.arg_kind is kind]
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            args = parser.parse_comma_separated_list(
+                parser.Delimiter.SQUARE,
+                lambda: CompileTimeArgAttr.new(_parse_compile_time_arg_body(parser)),
+            )
+        return (ArrayAttr(args),)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets(), printer.in_square_brackets():
+            printer.print_list(self.args.data, lambda a: a.print_body(printer))
+
+    def verify(self) -> None:
+        args = self.args.data
+        seen: set[tuple[CompileTimeArgKind, int]] = set()
+        for position, arg in enumerate(args):
+            key = (arg.arg_kind, arg.index.data)
+            if key in seen:
+                raise VerifyException(
+                    f"compile-time argument {arg.arg_kind.value}({arg.index.data}) appears twice"
+                )
+            seen.add(key)
+            if arg.arg_kind is CompileTimeArgKind.ACCESSOR_CONFIG:
+                following = args[position + 1] if position + 1 < len(args) else None
+                if (
+                    following is None
+                    or following.arg_kind is not CompileTimeArgKind.PAGE_SIZE
+                    or following.index.data != arg.index.data
+                ):
+                    raise VerifyException(
+                        f"accessor_config({arg.index.data}) at position {position} must be "
+                        f"followed by page_size({arg.index.data})"
+                    )
+            if arg.arg_kind is CompileTimeArgKind.PAGE_SIZE:
+                before = args[position - 1] if position else None
+                if before is None or before.arg_kind is not CompileTimeArgKind.ACCESSOR_CONFIG:
+                    raise VerifyException(
+                        f"page_size({arg.index.data}) at position {position} must follow "
+                        f"accessor_config({arg.index.data})"
+                    )
+
+
+# --------------------------------------------------------------------------- program contract
+
+
+@irdl_attr_definition
+class TensorDescAttr(ParametrizedAttribute):
+    """`#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, ...>>`: one tensor
+    argument of a program, read (input) or written (output), and its device layout."""
+
+    name = "tt.tensor"
+
+    role: TensorRoleAttr
+    layout: BufferLayoutAttr
+
+    def __init__(self, role: TensorRole, layout: BufferLayoutAttr):
+        super().__init__(TensorRoleAttr(role), layout)
+
+    @property
+    def tensor_role(self) -> TensorRole:
+        return self.role.data
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            role = parser.parse_str_enum(TensorRole)
+            parser.parse_punctuation(",")
+            layout = parser.parse_attribute()
+        if not isinstance(layout, BufferLayoutAttr):
+            raise VerifyException(f"a tensor's layout must be a #tt.buffer_layout, got {layout}")
+        return (TensorRoleAttr(role), layout)
+
+    def print_parameters(self, printer: Printer) -> None:
+        with printer.in_angle_brackets():
+            printer.print_string(f"{self.role.data.value}, ")
+            printer.print_attribute(self.layout)
+
+
+@irdl_attr_definition
+class SemaphoreDescAttr(ParametrizedAttribute):
+    """`#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>`: a semaphore the
+    host creates on `cores` (``CreateSemaphore``), with its initial value; `id` is
+    the value ``CreateSemaphore`` returns, which kernels use to find it."""
+
+    name = "tt.semaphore"
+
+    id: IntAttr
+    initial: IntAttr
+    cores: CoreRangeSetAttr
+
+    def __init__(self, id: int, initial: int, cores: CoreRangeSetAttr):
+        super().__init__(IntAttr(id), IntAttr(initial), cores)
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            _parse_keyword_value(parser, "id")
+            id = parser.parse_integer(allow_boolean=False)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "initial")
+            initial = parser.parse_integer(allow_boolean=False)
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "cores")
+            cores = CoreRangeSetAttr.parse_body(parser)
+        return (IntAttr(id), IntAttr(initial), cores)
+
+    def print_parameters(self, printer: Printer) -> None:
+        printer.print_string(f"<id = {self.id.data}, initial = {self.initial.data}, cores = ")
+        self.cores.print_body(printer)
+        printer.print_string(">")
+
+    def verify(self) -> None:
+        if self.id.data < 0:
+            raise VerifyException(f"a semaphore id must be non-negative, got {self.id.data}")
+        if not 0 <= self.initial.data < 2**32:
+            raise VerifyException(
+                f"a semaphore holds a 32-bit unsigned value, got initial = {self.initial.data}"
+            )
+
+
 # --------------------------------------------------------------------------- compute configuration
 
 
@@ -1122,6 +1420,12 @@ ATTRIBUTES: list[type[Attribute]] = [
     WorkPartitionAttr,
     RuntimeArgAttr,
     RuntimeArgsAttr,
+    TensorRoleAttr,
+    CompileTimeArgKindAttr,
+    CompileTimeArgAttr,
+    CompileTimeArgsAttr,
+    TensorDescAttr,
+    SemaphoreDescAttr,
     ComputeConfigAttr,
     PipelineAttr,
 ]

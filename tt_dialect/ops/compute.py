@@ -742,6 +742,21 @@ class PackReconfigDataFormatOp(IRDLOperation):
         super().__init__(operands=[cb])
 
 
+def writes_dst(op: Operation) -> bool:
+    """Whether `op` is math that writes DST: an FPU tile op, `copy_tile`, or an SFPU
+    tile op (`fill_tile` and the unary and scalar ones)."""
+    return isinstance(op, _FPUTilesOp | CopyTileOp) or op.has_trait(SFPUUnaryOp)
+
+
+def unpacked_cbs(op: Operation) -> tuple[SSAValue, ...]:
+    """The CBs whose tiles a compute op unpacks into DST or the FPU's source registers."""
+    if isinstance(op, _FPUTilesOp):
+        return (op.in0, op.in1)
+    if isinstance(op, CopyTileOp):
+        return (op.cb,)
+    return ()
+
+
 OPS = [
     ComputeKernelHwStartupOp,
     MMInitOp,

@@ -25,6 +25,8 @@ from xdsl.irdl import (
 from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
+from tt_dialect.ops.args import GetArgValOp
+from tt_dialect.ops.attributes import ArgKind
 from tt_dialect.ops.base import DataflowOnly, I32Prop, TileIndexConstr
 from tt_dialect.ops.types import NocAddrType, TensorAccessorType
 
@@ -62,6 +64,15 @@ class TensorAccessorOp(IRDLOperation):
             },
             result_types=[TensorAccessorType()],
         )
+
+    def tensor_index(self) -> int | None:
+        """The program tensor this accessor reaches: the tensor of the `buffer_address`
+        runtime argument its base address reads; None if the base address is anything else."""
+        read = self.base_addr.owner
+        entry = read.schema_entry() if isinstance(read, GetArgValOp) else None
+        if entry is None or entry.arg_kind is not ArgKind.BUFFER_ADDRESS:
+            return None
+        return entry.tensor.data
 
     def verify_(self) -> None:
         offset = self.cta_offset.value.data

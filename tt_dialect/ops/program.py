@@ -1,8 +1,24 @@
-"""Program and kernel ops: the host-side structure of a Metalium program.
+"""Program and kernel ops: the host-side structure of a Metalium program, the contract.
 
-A `tt.program` holds the device, the circular buffers the host creates and the
-kernels; each `tt.kernel` has a role (reader / compute / writer), the cores it
-runs on and the ordered schema of its runtime arguments.
+A `tt.program` and its `tt.kernel`s carry, as properties with verifiers, every
+fact the host program, `tt.plan.json`, the C++ kernels and the emulator need;
+each fact is written once, by the pass that decides it, and printers only read:
+
+- `device` (tt-work-partition), `work_partition` (tt-work-partition), `tensors`
+  with their role and layout (tt-split-kernels from dataflow; layouts from
+  tt-infer-layout), `cbs` with their pages, format and cores (tt-propagate-layout
+  and tt-lower-tile-ops decide the buffers, tt-split-kernels the cores),
+  `semaphores` (none are produced yet);
+- per kernel: `role` and `cores` (tt-split-kernels), `runtime_args`
+  (tt-work-partition's schema, narrowed by tt-finalize-runtime-args),
+  `compile_time_args` (tt-finalize-runtime-args), `compute_config`
+  (tt-lower-tile-ops).
+
+The verifiers check that the facts agree with each other and with the kernel
+bodies: CBs and semaphores inside the device's grid, kernels on the partition's
+working cores, every CB a kernel uses created on its cores and named by its
+compile-time arguments, every accessor's compile-time offset, page size and
+tensor role consistent with the program's tensors.
 """
 
 from __future__ import annotations
@@ -26,12 +42,19 @@ from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.ops.attributes import (
     CBDescAttr,
+    CompileTimeArgKind,
+    CompileTimeArgsAttr,
     ComputeConfigAttr,
+    CoreRangeAttr,
     CoreRangeSetAttr,
     DeviceAttr,
     KernelRole,
     KernelRoleAttr,
     RuntimeArgsAttr,
+    SemaphoreDescAttr,
+    TensorDescAttr,
+    TensorRole,
+    WorkPartitionAttr,
 )
 
 
@@ -52,6 +75,11 @@ class ProgramOp(IRDLOperation):
     sym_name = prop_def(SymbolNameConstraint())
     device = prop_def(DeviceAttr)
     cbs = prop_def(ArrayAttr[CBDescAttr], default_value=ArrayAttr(()))
+    work_partition = opt_prop_def(WorkPartitionAttr)
+    """Which cores compute which work units; the host sets each core's runtime args from it."""
+    tensors = prop_def(ArrayAttr[TensorDescAttr], default_value=ArrayAttr(()))
+    """The program's tensor arguments in order; `buffer_address(i)` is tensor i's buffer."""
+    semaphores = prop_def(ArrayAttr[SemaphoreDescAttr], default_value=ArrayAttr(()))
     body = region_def("single_block")
 
     traits = traits_def(SymbolOpInterface(), SymbolTable(), NoTerminator(), IsolatedFromAbove())
@@ -62,13 +90,20 @@ class ProgramOp(IRDLOperation):
         device: DeviceAttr,
         cbs: list[CBDescAttr],
         body: Region,
+        work_partition: WorkPartitionAttr | None = None,
+        tensors: list[TensorDescAttr] | None = None,
+        semaphores: list[SemaphoreDescAttr] | None = None,
     ):
+        properties: dict[str, Attribute | None] = {
+            "sym_name": StringAttr(sym_name),
+            "device": device,
+            "cbs": ArrayAttr(cbs),
+            "work_partition": work_partition,
+            "tensors": ArrayAttr(tensors or ()),
+            "semaphores": ArrayAttr(semaphores or ()),
+        }
         super().__init__(
-            properties={
-                "sym_name": StringAttr(sym_name),
-                "device": device,
-                "cbs": ArrayAttr(cbs),
-            },
+            properties={k: v for k, v in properties.items() if v is not None},
             regions=[body],
         )
 
@@ -98,6 +133,7 @@ class ProgramOp(IRDLOperation):
         if self.body.block.args:
             raise VerifyException("a tt.program body takes no block arguments")
         limits = self.device.limits
+        rows, cols = limits.worker_grid
         seen: set[int] = set()
         for cb in self.cbs.data:
             index = cb.index.data
@@ -109,11 +145,42 @@ class ProgramOp(IRDLOperation):
             if index in seen:
                 raise VerifyException(f"CB index {index} is described twice")
             seen.add(index)
+            self._verify_in_grid(f"CB {index} is created on", cb.core_ranges)
+        ids: set[int] = set()
+        for semaphore in self.semaphores.data:
+            if semaphore.id.data in ids:
+                raise VerifyException(f"semaphore id {semaphore.id.data} is described twice")
+            ids.add(semaphore.id.data)
+            self._verify_in_grid(f"semaphore {semaphore.id.data} is created on", semaphore.cores)
         for op in self.body.block.ops:
             if not isinstance(op, KernelOp):
                 raise VerifyException(
                     f"a tt.program holds only tt.kernel ops, found '{op.name}'"
                 )
+        partition = self.work_partition
+        if partition is not None:
+            grid_rows, grid_cols = partition.grid_shape
+            if grid_rows > rows or grid_cols > cols:
+                raise VerifyException(
+                    f"the work partition's {grid_rows}x{grid_cols} core grid is larger than "
+                    f"the {rows}x{cols} worker grid of {limits.arch.value}"
+                )
+
+    def _verify_in_grid(self, what: str, cores: CoreRangeSetAttr | None) -> None:
+        if cores is None:
+            return
+        limits = self.device.limits
+        rows, cols = limits.worker_grid
+        outside = cores.outside(rows, cols)
+        if outside is not None:
+            raise VerifyException(
+                f"{what} {_range_text(outside)}, outside the {rows}x{cols} worker grid of "
+                f"{limits.arch.value} (cores (x, y) with x < {cols}, y < {rows})"
+            )
+
+    def tensor(self, index: int) -> TensorDescAttr | None:
+        tensors = self.tensors.data
+        return tensors[index] if 0 <= index < len(tensors) else None
 
 
 @irdl_op_definition
@@ -136,6 +203,8 @@ class KernelOp(IRDLOperation):
     role = prop_def(KernelRoleAttr)
     cores = prop_def(CoreRangeSetAttr)
     runtime_args = prop_def(RuntimeArgsAttr, default_value=RuntimeArgsAttr(()))
+    compile_time_args = opt_prop_def(CompileTimeArgsAttr)
+    """The kernel's compile-time words (tt-finalize-runtime-args); absent until laid out."""
     compute_config = opt_prop_def(ComputeConfigAttr)
     body = region_def("single_block")
 
@@ -153,12 +222,14 @@ class KernelOp(IRDLOperation):
         body: Region,
         runtime_args: RuntimeArgsAttr | None = None,
         compute_config: ComputeConfigAttr | None = None,
+        compile_time_args: CompileTimeArgsAttr | None = None,
     ):
         properties: dict[str, Attribute | None] = {
             "sym_name": StringAttr(sym_name),
             "role": KernelRoleAttr(role),
             "cores": cores,
             "runtime_args": runtime_args,
+            "compile_time_args": compile_time_args,
             "compute_config": compute_config,
         }
         super().__init__(
@@ -196,17 +267,118 @@ class KernelOp(IRDLOperation):
                 f"{self.role.data.value} kernel"
             )
         program = self.parent_op()
-        if isinstance(program, ProgramOp):
-            limits = program.device.limits
-            rows, cols = limits.worker_grid
-            for core_range in self.cores.ranges.data:
-                x0, y0, x1, y1 = core_range.bounds
-                if x1 >= cols or y1 >= rows:
+        if not isinstance(program, ProgramOp):
+            return
+        limits = program.device.limits
+        rows, cols = limits.worker_grid
+        outside = self.cores.outside(rows, cols)
+        if outside is not None:
+            raise VerifyException(
+                f"core range {_range_text(outside)} "
+                f"lies outside the {rows}x{cols} worker grid of {limits.arch.value} "
+                f"(cores (x, y) with x < {cols}, y < {rows})"
+            )
+        self._verify_on_working_cores(program)
+        self._verify_cbs(program)
+        self._verify_accessors(program)
+
+    def _verify_on_working_cores(self, program: ProgramOp) -> None:
+        """The host sets runtime args on the partition's working cores, so a kernel
+        runs on exactly those."""
+        partition = program.work_partition
+        if partition is None:
+            return
+        working = {core for core, _, _ in partition.assignments()}
+        cores = set(self.cores.cores())
+        if cores == working:
+            return
+        extra = sorted(cores - working, key=lambda c: (c[1], c[0]))
+        missing = sorted(working - cores, key=lambda c: (c[1], c[0]))
+        problem = (
+            f"runs on core {extra[0]}, which the work partition gives no work"
+            if extra
+            else f"does not run on core {missing[0]}, which the work partition gives work"
+        )
+        raise VerifyException(
+            f"{problem}; the host sets runtime arguments on the partition's working cores, "
+            "so every kernel runs on exactly those"
+        )
+
+    def _verify_cbs(self, program: ProgramOp) -> None:
+        """Every CB the kernel uses exists on its cores and, once the compile-time
+        arguments are laid out, has its word there."""
+        from tt_dialect.ops.cb import GetCBOp
+
+        used = sorted({op.index.value.data for op in self.body.walk() if isinstance(op, GetCBOp)})
+        words = self.compile_time_args
+        named = words.indices(CompileTimeArgKind.CB) if words is not None else used
+        for index in sorted({*used, *named}):
+            cb = program.cb_desc(index)
+            if cb is None:
+                if index in named and words is not None:
                     raise VerifyException(
-                        f"core range ({x0}, {y0}) to ({x1}, {y1}) "
-                        f"lies outside the {rows}x{cols} worker grid of {limits.arch.value} "
-                        f"(cores (x, y) with x < {cols}, y < {rows})"
+                        f"compile-time argument cb({index}) names CB {index}, which the "
+                        "program does not describe"
                     )
+                continue  # tt.get_cb reports an undescribed CB itself
+            if index not in named:
+                raise VerifyException(
+                    f"uses CB {index}, which has no word in its compile_time_args"
+                )
+            ranges = cb.core_ranges
+            if ranges is not None and not ranges.covers(self.cores):
+                raise VerifyException(
+                    f"uses CB {index}, which is not created on all of its cores"
+                )
+
+    def _verify_accessors(self, program: ProgramOp) -> None:
+        """An accessor's tensor is an input of a reader or an output of a writer, and
+        its compile-time offset and page size are that tensor's words."""
+        from tt_dialect.ops.dataflow import TensorAccessorOp
+
+        words = self.compile_time_args
+        expected = {KernelRole.READER: TensorRole.INPUT, KernelRole.WRITER: TensorRole.OUTPUT}
+        for accessor in self.body.walk():
+            if not isinstance(accessor, TensorAccessorOp):
+                continue
+            tensor_index = accessor.tensor_index()
+            if tensor_index is None:
+                continue  # tt-finalize-runtime-args reports the base address
+            tensor = program.tensor(tensor_index)
+            role = expected.get(self.role.data)
+            if program.tensors.data and tensor is None:
+                raise VerifyException(
+                    f"an accessor reaches tensor {tensor_index}, but the program has "
+                    f"{len(program.tensors.data)} tensors"
+                )
+            if tensor is not None and role is not None and tensor.tensor_role is not role:
+                raise VerifyException(
+                    f"the {self.role.data.value} kernel accesses tensor {tensor_index}, an "
+                    f"{tensor.tensor_role.value} of the program; a {self.role.data.value} "
+                    f"accesses {role.value}s only"
+                )
+            if words is None:
+                continue
+            offset = accessor.cta_offset.value.data
+            config = words.position(CompileTimeArgKind.ACCESSOR_CONFIG, tensor_index)
+            if config != offset:
+                raise VerifyException(
+                    f"an accessor of tensor {tensor_index} has cta_offset {offset}, but the "
+                    f"tensor's accessor words start at "
+                    f"{'no position' if config is None else f'position {config}'} of the "
+                    "kernel's compile_time_args"
+                )
+            page_size = words.args.data[config + 1].value.data
+            if page_size != accessor.page_size.value.data:
+                raise VerifyException(
+                    f"an accessor of tensor {tensor_index} has page_size "
+                    f"{accessor.page_size.value.data}, its compile-time words say {page_size}"
+                )
+
+
+def _range_text(r: CoreRangeAttr) -> str:
+    x0, y0, x1, y1 = r.bounds
+    return f"({x0}, {y0}) to ({x1}, {y1})"
 
 
 def _parse_attributes(
@@ -251,9 +423,11 @@ def _print_attributes_and_body(
     op_def = op.get_irdl_definition()
     defaults = {name: prop.default_value for name, prop in op_def.properties.items()}
     extra = {
-        name: value
-        for name, value in op.properties.items()
-        if name not in inline_props and value != defaults.get(name)
+        name: op.properties[name]
+        for name in defaults
+        if name in op.properties
+        and name not in inline_props
+        and op.properties[name] != defaults[name]
     }
     extra.update(op.attributes)
     printer.print_op_attributes(extra, print_keyword=True)

@@ -63,6 +63,7 @@ from xdsl.rewriter import InsertPoint
 
 from tt_dialect.device import TILE_ROWS
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import PipelineAttr
 from tt_dialect.ops.tile_program import (
     AddOp,
@@ -433,7 +434,7 @@ class LinalgToTileProgram(RewritePattern):
             ]
         )
         k_loop = scf.ForOp(c0, steps, c1, [], Region(k_body))
-        k_loop.attributes["tt.pipeline"] = PipelineAttr(PIPELINE_STAGES)
+        k_loop.attributes[annotations.PIPELINE] = PipelineAttr(PIPELINE_STAGES)
         body: list[Operation] = [*index.ops, a_buf, b_buf, c_buf, ClearOp(c_buf), k_loop]
         if epilogue is not None:
             body.append(located([epilogue.build([c_buf], c_buf)], epilogue.op)[0])

@@ -10,11 +10,12 @@ Writes, on every kernel and nothing else:
   schema (names, types and kinds unchanged); every `tt.get_arg_val` is
   renumbered to its entry's new position. A kernel that reads nothing gets
   `#tt.runtime_args<[]>`;
+- `compile_time_args`: the kernel's compile-time words (below), the one list
+  the C++ kernel, the host program and the plan read;
 - `cta_offset` of every `tt.tensor_accessor`: the first word of its tensor's
-  `TensorAccessorArgs` in the kernel's compile-time arguments (below).
+  `TensorAccessorArgs` in the kernel's compile-time arguments.
 
-Compile-time arguments of a kernel (`compile_time_args_layout`, which the host
-program and the C++ emitter use to rebuild the same list from the kernel):
+Compile-time arguments of a kernel:
 1. one word per circular buffer the kernel uses: the distinct `tt.get_cb`
    indices in ascending order, each word the CB index;
 2. then, for every tensor the kernel accesses through a `tt.tensor_accessor`,
@@ -43,11 +44,16 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import IntegerAttr, ModuleOp, i32
 from xdsl.ir import OpResult, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.utils.str_enum import StrEnum
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.args import GetArgValOp
-from tt_dialect.ops.attributes import ArgKind, RuntimeArgAttr, RuntimeArgsAttr
+from tt_dialect.ops.attributes import (
+    CompileTimeArgAttr,
+    CompileTimeArgKind,
+    CompileTimeArgsAttr,
+    RuntimeArgAttr,
+    RuntimeArgsAttr,
+)
 from tt_dialect.ops.cb import GetCBOp
 from tt_dialect.ops.dataflow import TensorAccessorOp
 from tt_dialect.ops.program import KernelOp
@@ -56,52 +62,24 @@ INTERLEAVED_DRAM_ARGS_CONFIG = 2
 """`tensor_accessor::ArgConfig::IsDram`: the config word of an interleaved DRAM tensor."""
 
 
-class CompileTimeArgKind(StrEnum):
-    """What one compile-time word of a kernel holds."""
 
-    CB = "cb"
-    """The index of a circular buffer the kernel uses."""
-    ACCESSOR_CONFIG = "accessor_config"
-    """First word of a tensor's accessor args: `tensor_accessor::ArgConfig` bits."""
-    PAGE_SIZE = "page_size"
-    """Second word of a tensor's accessor args: its page size in bytes."""
-
-
-@dataclass(frozen=True)
-class CompileTimeArg:
-    """One 32-bit compile-time argument of a kernel, at its position in the list."""
-
-    kind: CompileTimeArgKind
-    index: int
-    """The CB index (kind `cb`) or the tensor index (the accessor kinds)."""
-    value: int
-    """The word the host passes."""
-
-
-def compile_time_args_layout(kernel: KernelOp) -> list[CompileTimeArg]:
+def compile_time_args_layout(kernel: KernelOp) -> CompileTimeArgsAttr:
     """The kernel's compile-time arguments, in order (see the module docstring).
 
     Reads the kernel only; raises a located diagnostic if an accessor's base
     address is not a `buffer_address` runtime argument or accessors of one
     tensor disagree on the page size."""
     layout = [
-        CompileTimeArg(CompileTimeArgKind.CB, index, index) for index in _cb_indices(kernel)
+        CompileTimeArgAttr(CompileTimeArgKind.CB, index, index) for index in _cb_indices(kernel)
     ]
     for tensor, page_size in sorted(_accessed_tensors(kernel).items()):
         layout.append(
-            CompileTimeArg(CompileTimeArgKind.ACCESSOR_CONFIG, tensor, INTERLEAVED_DRAM_ARGS_CONFIG)
+            CompileTimeArgAttr(
+                CompileTimeArgKind.ACCESSOR_CONFIG, tensor, INTERLEAVED_DRAM_ARGS_CONFIG
+            )
         )
-        layout.append(CompileTimeArg(CompileTimeArgKind.PAGE_SIZE, tensor, page_size))
-    return layout
-
-
-def accessor_offsets(layout: list[CompileTimeArg]) -> dict[int, int]:
-    """Tensor index -> `cta_offset` of its accessors: the position of its config word."""
-    return {
-        arg.index: position
-        for position, arg in enumerate(layout)
-        if arg.kind is CompileTimeArgKind.ACCESSOR_CONFIG
-    }
+        layout.append(CompileTimeArgAttr(CompileTimeArgKind.PAGE_SIZE, tensor, page_size))
+    return CompileTimeArgsAttr(layout)
 
 
 def _cb_indices(kernel: KernelOp) -> list[int]:
@@ -130,9 +108,10 @@ def accessor_tensor(kernel: KernelOp, accessor: TensorAccessorOp) -> int:
     base = accessor.base_addr
     read = base.op if isinstance(base, OpResult) else None
     if isinstance(read, GetArgValOp):
-        entry = schema_entry(kernel, read)
-        if entry.arg_kind is ArgKind.BUFFER_ADDRESS:
-            return entry.tensor.data
+        schema_entry(kernel, read)  # a located error if the read is out of range
+    tensor = accessor.tensor_index()
+    if tensor is not None:
+        return tensor
     raise op_error(
         accessor,
         "the base address of a tensor accessor must be a buffer_address runtime argument, "
@@ -176,6 +155,7 @@ class _KernelPlan:
 
     kernel: KernelOp
     schema: RuntimeArgsAttr
+    compile_time_args: CompileTimeArgsAttr
     reads: list[tuple[GetArgValOp, int]]
     accessors: list[tuple[TensorAccessorOp, int]]
 
@@ -186,17 +166,25 @@ class _KernelPlan:
             schema_entry(kernel, read)  # every read names an entry of the input schema
         used = sorted({read.index.value.data for read in reads})
         position = {old: new for new, old in enumerate(used)}
-        offsets = accessor_offsets(compile_time_args_layout(kernel))
+        words = compile_time_args_layout(kernel)
         accessors = [op for op in kernel.body.walk() if isinstance(op, TensorAccessorOp)]
+        offsets = {
+            accessor: words.position(
+                CompileTimeArgKind.ACCESSOR_CONFIG, accessor_tensor(kernel, accessor)
+            )
+            for accessor in accessors
+        }
         return _KernelPlan(
             kernel,
             RuntimeArgsAttr([kernel.runtime_args.args.data[i] for i in used]),
+            words,
             [(read, position[read.index.value.data]) for read in reads],
-            [(acc, offsets[accessor_tensor(kernel, acc)]) for acc in accessors],
+            [(accessor, offset) for accessor, offset in offsets.items() if offset is not None],
         )
 
     def apply(self) -> None:
         self.kernel.properties["runtime_args"] = self.schema
+        self.kernel.properties["compile_time_args"] = self.compile_time_args
         for read, index in self.reads:
             read.properties["index"] = IntegerAttr(index, i32)
         for accessor, offset in self.accessors:

@@ -37,11 +37,11 @@ from xdsl.pattern_rewriter import (
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, PartitionMode, RuntimeArgsAttr, WorkPartitionAttr
 from tt_dialect.ops.tile_program import LaunchGridOp, _AllocOp
 from tt_dialect.ir_builder import IndexEmitter, located
-from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
 
 
 def schema_index(schema: RuntimeArgsAttr, kind: ArgKind) -> int | None:
@@ -57,12 +57,12 @@ class LaunchToPersistentLoop(RewritePattern):
         program = launch.parent_op()
         while program is not None and not isinstance(program, func.FuncOp):
             program = program.parent_op()
-        partition = program.attributes.get(PARTITION_ATTR) if program else None
-        schema = program.attributes.get(RUNTIME_ARGS_ATTR) if program else None
+        partition = program.attributes.get(annotations.WORK_PARTITION) if program else None
+        schema = program.attributes.get(annotations.RUNTIME_ARGS) if program else None
         if not isinstance(partition, WorkPartitionAttr) or not isinstance(schema, RuntimeArgsAttr):
             raise op_error(
                 launch,
-                f"the enclosing function has no {PARTITION_ATTR} and {RUNTIME_ARGS_ATTR}; "
+                f"the enclosing function has no {annotations.WORK_PARTITION} and {annotations.RUNTIME_ARGS}; "
                 "run tt-work-partition first",
             )
         grid_x, grid_y = launch.grid_shape

@@ -16,17 +16,12 @@ later stage.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from xdsl.context import Context
 from xdsl.dialects import func
 from xdsl.dialects.builtin import (
     ArrayAttr,
-    BFloat16Type,
     DictionaryAttr,
-    Float16Type,
-    Float32Type,
-    IntegerType,
     MemRefType,
     ModuleOp,
 )
@@ -39,43 +34,12 @@ from xdsl.pattern_rewriter import (
     op_type_rewrite_pattern,
 )
 
-from tt_dialect.device import DEVICES, TILE_COLS, TILE_ROWS, Arch, DeviceLimits
+from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
 from tt_dialect.diagnostics import op_error
-from tt_dialect.ops.attributes import BufferKind, BufferLayoutAttr, DataFormat, MemorySpace
-from tt_dialect.ops.tile_program import LaunchGridOp
-
-LAYOUT_ATTR = "tt.layout"
-"""Argument attribute holding an argument's `#tt.buffer_layout`."""
-
-
-def is_tile_program(op: func.FuncOp) -> bool:
-    return any(isinstance(child, LaunchGridOp) for child in op.body.walk())
-
-
-def argument_layout(program: func.FuncOp, index: int) -> BufferLayoutAttr:
-    """The `tt.layout` of argument `index`; an error if tt-infer-layout has not run."""
-    attrs = program.arg_attrs.data[index].data if program.arg_attrs else {}
-    layout = attrs.get(LAYOUT_ATTR)
-    if not isinstance(layout, BufferLayoutAttr):
-        raise op_error(
-            program, f"argument #{index} has no {LAYOUT_ATTR}; run tt-infer-layout first"
-        )
-    return layout
-
-
-def data_format_of(element_type: Attribute) -> DataFormat | None:
-    match element_type:
-        case BFloat16Type():
-            return DataFormat.BF16
-        case Float16Type():
-            return DataFormat.F16
-        case Float32Type():
-            return DataFormat.F32
-        case IntegerType(width=width) if width.data == 32:
-            return DataFormat.I32
-        case _:
-            return None
-
+from tt_dialect.options import ArchOption
+from tt_dialect.analysis import data_format_of, is_tile_program
+from tt_dialect.ops import annotations
+from tt_dialect.ops.attributes import BufferKind, BufferLayoutAttr, MemorySpace
 
 def _describe(op: func.FuncOp, index: int) -> str:
     arg = op.body.block.args[index]
@@ -111,9 +75,9 @@ class AnnotateTensorArguments(RewritePattern):
         if not isinstance(arg.type, MemRefType):
             return attrs
         inferred = self._infer(op, arg.index, arg.type)
-        given = attrs.data.get(LAYOUT_ATTR)
+        given = attrs.data.get(annotations.LAYOUT)
         if given is None:
-            return DictionaryAttr({**attrs.data, LAYOUT_ATTR: inferred})
+            return DictionaryAttr({**attrs.data, annotations.LAYOUT: inferred})
         self._check_annotation(op, arg.index, given, inferred)
         return attrs
 
@@ -147,7 +111,7 @@ class AnnotateTensorArguments(RewritePattern):
     ) -> None:
         what = _describe(op, index)
         if not isinstance(given, BufferLayoutAttr):
-            raise op_error(op, f"{what}: {LAYOUT_ATTR} must be a #tt.buffer_layout, got {given}")
+            raise op_error(op, f"{what}: {annotations.LAYOUT} must be a #tt.buffer_layout, got {given}")
         if given.dtype != inferred.dtype:
             raise op_error(
                 op,
@@ -171,14 +135,11 @@ class AnnotateTensorArguments(RewritePattern):
 
 
 @dataclass(frozen=True)
-class InferLayoutPass(ModulePass):
+class InferLayoutPass(ModulePass, ArchOption):
     """Gives every tensor argument of every tile program a `#tt.buffer_layout`."""
 
     name = "tt-infer-layout"
 
-    arch: Literal["wormhole_b0", "blackhole"] = "wormhole_b0"
-    """Target architecture; its worker grid bounds user shard grids."""
-
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        pattern = AnnotateTensorArguments(DEVICES[Arch(self.arch)])
+        pattern = AnnotateTensorArguments(self.limits)
         PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

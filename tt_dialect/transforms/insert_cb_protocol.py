@@ -42,17 +42,9 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
-from tt_dialect.ops.compute import CopyTileOp, PackTileOp, _FPUTilesOp
+from tt_dialect.ops.compute import PackTileOp, unpacked_cbs
 from tt_dialect.ir_builder import ancestor_in, located, rewrite_functions
 
-
-def tile_reads(op: Operation) -> tuple[SSAValue, ...]:
-    """The CBs whose tiles a compute op unpacks."""
-    if isinstance(op, _FPUTilesOp):
-        return (op.in0, op.in1)
-    if isinstance(op, CopyTileOp):
-        return (op.cb,)
-    return ()
 
 
 def _contains(op: Operation, predicate: Callable[[Operation], bool]) -> bool:
@@ -74,7 +66,7 @@ class _CBUses:
         return self.get_cb.index.value.data
 
     def is_read(self, op: Operation) -> bool:
-        return self.get_cb.result in tile_reads(op)
+        return self.get_cb.result in unpacked_cbs(op)
 
     def is_pack(self, op: Operation) -> bool:
         return isinstance(op, PackTileOp) and op.out_cb is self.get_cb.result
@@ -125,7 +117,7 @@ class InsertComputeSideProtocol(RewritePattern):
                 by_value[op.cb].drains.append(op)
             elif isinstance(op, PackTileOp) and op.out_cb in by_value:
                 by_value[op.out_cb].packs.append(op)
-            for cb in dict.fromkeys(tile_reads(op)):
+            for cb in dict.fromkeys(unpacked_cbs(op)):
                 if cb in by_value:
                     by_value[cb].reads.append(op)
         # Handle CBs in the order their data first moves, so that pops inserted

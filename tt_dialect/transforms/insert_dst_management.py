@@ -62,27 +62,14 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.attributes import KernelRole
 from tt_dialect.ops.base import dst_capacity_at
 from tt_dialect.ops.compute import (
-    AddTilesOp,
-    CopyTileOp,
-    MatmulTilesOp,
-    MulTilesOp,
     PackTileOp,
-    SFPUUnaryOp,
-    SubTilesOp,
     TileRegsAcquireOp,
     TileRegsCommitOp,
     TileRegsReleaseOp,
     TileRegsWaitOp,
+    writes_dst,
 )
 from tt_dialect.ops.program import KernelOp
-
-FPU_MATH_OPS: tuple[type[Operation], ...] = (
-    MatmulTilesOp,
-    AddTilesOp,
-    SubTilesOp,
-    MulTilesOp,
-    CopyTileOp,
-)
 
 TILE_REGS_OPS: tuple[type[Operation], ...] = (
     TileRegsAcquireOp,
@@ -92,10 +79,6 @@ TILE_REGS_OPS: tuple[type[Operation], ...] = (
 )
 
 
-def is_math(op: Operation) -> bool:
-    """Whether `op` writes DST: an FPU tile op, `copy_tile` or an SFPU unary tile op."""
-    return isinstance(op, FPU_MATH_OPS) or op.has_trait(SFPUUnaryOp)
-
 
 def dst_index(op: Operation) -> int:
     """The DST tile a math op or a pack reads or writes (its `dst` property)."""
@@ -103,7 +86,7 @@ def dst_index(op: Operation) -> int:
 
 
 def _math_in(op: Operation) -> list[Operation]:
-    return [nested for nested in op.walk() if is_math(nested)]
+    return [nested for nested in op.walk() if writes_dst(nested)]
 
 
 def _packs_in(op: Operation) -> list[PackTileOp]:

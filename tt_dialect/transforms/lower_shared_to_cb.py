@@ -33,7 +33,9 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewri
 from xdsl.rewriter import InsertPoint, Rewriter
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.analysis import argument_layout
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, RuntimeArgsAttr
 from tt_dialect.ops.cb import (
@@ -53,10 +55,7 @@ from tt_dialect.ops.dataflow import (
     TensorAccessorOp,
 )
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, located, rewrite_functions
-from tt_dialect.transforms.infer_layout import argument_layout
-from tt_dialect.transforms.lower_tile_ops import cb_of
-from tt_dialect.transforms.work_partition import PARTITION_ATTR, RUNTIME_ARGS_ATTR
+from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, cb_of, located, rewrite_functions
 
 
 class _Accessors:
@@ -181,8 +180,8 @@ STORE = _Transfer(
 class LowerCopies(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        schema = op.attributes.get(RUNTIME_ARGS_ATTR)
-        if PARTITION_ATTR not in op.attributes or not isinstance(schema, RuntimeArgsAttr):
+        schema = op.attributes.get(annotations.RUNTIME_ARGS)
+        if annotations.WORK_PARTITION not in op.attributes or not isinstance(schema, RuntimeArgsAttr):
             return
         copies = [c for c in op.body.walk() if isinstance(c, CopyOp)]
         accessors = _Accessors(op, schema, copies)

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
@@ -54,8 +53,9 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
+from tt_dialect.options import ComputeOptions
 from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr, MathFidelity
-from tt_dialect.ops.cb import GetCBOp
 from tt_dialect.ops.compute import (
     AddTilesInitOp,
     AddTilesOp,
@@ -112,9 +112,9 @@ from tt_dialect.ops.tile_program import (
     _ScalarOp,
     _UnaryOp,
 )
-from tt_dialect.ops.types import CBType
 from tt_dialect.ir_builder import (
     BlockConstants,
+    cb_of,
     ancestor_in,
     IndexEmitter,
     buffer_tiles,
@@ -122,11 +122,6 @@ from tt_dialect.ir_builder import (
     located,
     rewrite_functions,
 )
-from tt_dialect.transforms.propagate_layout import CB_ATTR
-from tt_dialect.transforms.work_partition import PARTITION_ATTR
-
-COMPUTE_CONFIG_ATTR = "tt.compute_config"
-"""Function attribute holding the compute kernel's `#tt.compute_config`."""
 
 SFPU_OF: dict[type[_UnaryOp], type[_SFPUUnaryTileOp]] = {
     ExpOp: ExpTileOp,
@@ -159,24 +154,6 @@ FPU_OF: dict[type[_BinaryOp], tuple[type[Operation], type[Operation]]] = {
     MulOp: (MulTilesInitOp, MulTilesOp),
 }
 
-
-def cb_of(buffer: SSAValue) -> SSAValue:
-    """The `tt.get_cb` of a buffer's CB, created right after its alloc on first use."""
-    alloc = buffer.owner
-    assert isinstance(alloc, _AllocOp)
-    desc = alloc.attributes.get(CB_ATTR)
-    if not isinstance(desc, CBDescAttr):
-        raise op_error(alloc, f"buffer has no {CB_ATTR} descriptor; run tt-propagate-layout first")
-    index = desc.index.data
-    following = alloc.next_op
-    while isinstance(following, GetCBOp):
-        if following.index.value.data == index:
-            return following.result
-        following = following.next_op
-    get_cb = GetCBOp(index, CBType(desc.pages.data, desc.format.data))
-    get_cb.result.name_hint = f"cb{index}"
-    Rewriter.insert_op(get_cb, InsertPoint.after(alloc))
-    return get_cb.result
 
 
 def subblock_shape(
@@ -536,13 +513,13 @@ class _ProgramLowering:
         old_rows, old_cols = buffer_tiles(buffer)
         new_rows = tiles[0] if tiles[0] is not None else old_rows
         new_cols = tiles[1] if tiles[1] is not None else old_cols
-        desc = alloc.attributes[CB_ATTR]
+        desc = alloc.attributes[annotations.CB]
         assert isinstance(desc, CBDescAttr)
         depth = desc.pages.data // (old_rows * old_cols)
         new_alloc = type(alloc)(
             MemRefType(old_type.element_type, [new_rows * TILE_ROWS, new_cols * TILE_COLS])
         )
-        new_alloc.attributes[CB_ATTR] = CBDescAttr(
+        new_alloc.attributes[annotations.CB] = CBDescAttr(
             desc.index.data, new_rows * new_cols * depth, desc.page_size.data, desc.format.data
         )
         new_alloc.result.name_hint = buffer.name_hint
@@ -656,25 +633,19 @@ class LowerProgramCompute(RewritePattern):
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        if PARTITION_ATTR not in op.attributes or COMPUTE_CONFIG_ATTR in op.attributes:
+        if annotations.WORK_PARTITION not in op.attributes or annotations.COMPUTE_CONFIG in op.attributes:
             return
         config = compute_config_of(op, self.fidelity, self.dst_full_sync)
         _ProgramLowering(op, config).run()
-        op.attributes[COMPUTE_CONFIG_ATTR] = config
+        op.attributes[annotations.COMPUTE_CONFIG] = config
         rewriter.notify_op_modified(op)
 
 
 @dataclass(frozen=True)
-class LowerTileOpsPass(ModulePass):
+class LowerTileOpsPass(ModulePass, ComputeOptions):
     """Lowers gemm, elementwise and unary block ops to tile intrinsics on CBs."""
 
     name = "tt-lower-tile-ops"
 
-    math_fidelity: Literal["lofi", "hifi2", "hifi3", "hifi4"] = "hifi4"
-    """Math fidelity of the compute kernel."""
-
-    dst_full_sync: bool = False
-    """Full-sync DST (twice the tiles, no math/pack overlap) instead of double buffering."""
-
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        rewrite_functions(op, LowerProgramCompute(MathFidelity(self.math_fidelity), self.dst_full_sync))
+        rewrite_functions(op, LowerProgramCompute(self.fidelity, self.dst_full_sync))

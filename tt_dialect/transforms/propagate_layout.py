@@ -34,13 +34,12 @@ from xdsl.pattern_rewriter import (
 )
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.analysis import argument_layout, data_format_of, is_tile_program
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
+from tt_dialect.options import CBDepthOption
 from tt_dialect.ops.attributes import TILE_BYTES, BufferLayoutAttr, CBDescAttr, DataFormat
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-from tt_dialect.transforms.infer_layout import argument_layout, data_format_of, is_tile_program
-
-CB_ATTR = "tt.cb"
-"""Attribute on an alloc op holding its `#tt.cb_desc`."""
 
 FIRST_INPUT_CB = 0
 FIRST_OUTPUT_CB = 16
@@ -69,7 +68,7 @@ class AssignCircularBuffers(RewritePattern):
         if not is_tile_program(op):
             return
         allocs = [child for child in op.body.walk() if isinstance(child, _AllocOp)]
-        if all(CB_ATTR in alloc.attributes for alloc in allocs):
+        if all(annotations.CB in alloc.attributes for alloc in allocs):
             return
         order = {alloc: position for position, alloc in enumerate(allocs)}
         sources: dict[_AllocOp, _Endpoint] = {}
@@ -104,7 +103,7 @@ class AssignCircularBuffers(RewritePattern):
                     )
                 endpoint = sources.get(alloc) or sinks.get(alloc)
                 fmt = endpoint.layout.dtype.data if endpoint else self._own_format(alloc)
-                alloc.attributes[CB_ATTR] = self._describe(alloc, index, fmt)
+                alloc.attributes[annotations.CB] = self._describe(alloc, index, fmt)
         rewriter.notify_op_modified(op)
 
     @staticmethod
@@ -141,17 +140,10 @@ class AssignCircularBuffers(RewritePattern):
 
 
 @dataclass(frozen=True)
-class PropagateLayoutPass(ModulePass):
+class PropagateLayoutPass(ModulePass, CBDepthOption):
     """Gives every shared/fragment buffer of every tile program a `#tt.cb_desc`."""
 
     name = "tt-propagate-layout"
-
-    cb_depth: int = 2
-    """Blocks each CB holds: 1 is single buffering, 2 double buffering."""
-
-    def __post_init__(self) -> None:
-        if self.cb_depth < 1:
-            raise ValueError(f"{self.name}: cb-depth must be at least 1, got {self.cb_depth}")
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         pattern = AssignCircularBuffers(self.cb_depth)

@@ -3,12 +3,15 @@
 Reads: a lowered program function (after `tt-insert-cb-protocol`): its
 `tt.work_partition`, `tt.runtime_args`, `tt.device` and `tt.compute_config`,
 its tensor arguments' `tt.layout`, and a body of hardware-level ops in loops.
-Writes: a `tt.program` with the function's name, device and the descriptors of
-the CBs it uses, holding three `tt.kernel`s on the partition's working cores,
-each with the program's runtime-argument schema (narrowed later by
+Writes: a `tt.program` (the function is replaced) with the function's name, and
+in its contract (`ops/program.py`): the device and the work partition; the
+tensors in argument order with their layout and their role, decided here by
+dataflow (a tensor the reader kernel reaches through an accessor is an input,
+one the writer reaches is an output; one reached by both or by neither is an
+error); the descriptors of the CBs the kernels use, each created on the
+partition's working cores. It holds three `tt.kernel`s on those cores, each
+with the program's runtime-argument schema (narrowed later by
 `tt-finalize-runtime-args`); the compute kernel carries the compute config.
-The program keeps the partition (`tt.work_partition`) and the tensor layouts in
-argument order (`tt.tensors`) for the host. The function is replaced.
 
 Every op with an effect goes to exactly one kernel, decided by dataflow:
 - NOC reads and their barrier go to the reader, NOC writes and theirs to the writer;
@@ -30,19 +33,23 @@ from dataclasses import dataclass
 
 from xdsl.context import Context
 from xdsl.dialects import func, scf
-from xdsl.dialects.builtin import ArrayAttr, MemRefType, ModuleOp
+from xdsl.dialects.builtin import MemRefType, ModuleOp
 from xdsl.ir import Block, Operation, Region
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 from xdsl.rewriter import Rewriter
 
+from tt_dialect.analysis import argument_layout, cb_source
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import (
     CBDescAttr,
     ComputeConfigAttr,
     DeviceAttr,
     KernelRole,
     RuntimeArgsAttr,
+    TensorDescAttr,
+    TensorRole,
     WorkPartitionAttr,
 )
 from tt_dialect.ops.base import ComputeOnly
@@ -55,7 +62,7 @@ from tt_dialect.ops.cb import (
     GetReadPtrOp,
     GetWritePtrOp,
 )
-from tt_dialect.ops.compute import PackTileOp
+from tt_dialect.ops.compute import PackTileOp, unpacked_cbs
 from tt_dialect.ops.dataflow import (
     NocAsyncReadBarrierOp,
     NocAsyncReadOp,
@@ -65,17 +72,11 @@ from tt_dialect.ops.dataflow import (
     NocAsyncWriteOp,
     NocAsyncWritePageOp,
     NocAsyncWriteTileOp,
+    TensorAccessorOp,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.ir_builder import cb_source, has_no_effect, located, rewrite_functions
-from tt_dialect.transforms.infer_layout import argument_layout
-from tt_dialect.transforms.insert_cb_protocol import tile_reads
-from tt_dialect.transforms.lower_tile_ops import COMPUTE_CONFIG_ATTR
-from tt_dialect.transforms.work_partition import DEVICE_ATTR, PARTITION_ATTR, RUNTIME_ARGS_ATTR
-
-TENSORS_ATTR = "tt.tensors"
-"""Program attribute: the `#tt.buffer_layout` of each tensor argument, in order."""
+from tt_dialect.ir_builder import has_no_effect, located, rewrite_functions
 
 READS = (NocAsyncReadPageOp, NocAsyncReadTileOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
 WRITES = (NocAsyncWritePageOp, NocAsyncWriteTileOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
@@ -107,7 +108,7 @@ class _Roles:
         for op in program.body.walk():
             if isinstance(op, PackTileOp):
                 packed.add(_cb_index(op))
-            for cb in tile_reads(op):
+            for cb in unpacked_cbs(op):
                 if isinstance(cb.owner, GetCBOp):
                     read.add(cb.owner.index.value.data)
         return _Roles(frozenset(packed), frozenset(read))
@@ -167,12 +168,12 @@ def _prune(block: Block, keep: KernelRole, roles: _Roles) -> None:
 class SplitProgram(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        partition = op.attributes.get(PARTITION_ATTR)
+        partition = op.attributes.get(annotations.WORK_PARTITION)
         if not isinstance(partition, WorkPartitionAttr):
             return
-        schema = op.attributes.get(RUNTIME_ARGS_ATTR)
-        device = op.attributes.get(DEVICE_ATTR)
-        config = op.attributes.get(COMPUTE_CONFIG_ATTR)
+        schema = op.attributes.get(annotations.RUNTIME_ARGS)
+        device = op.attributes.get(annotations.DEVICE)
+        config = op.attributes.get(annotations.COMPUTE_CONFIG)
         if not isinstance(schema, RuntimeArgsAttr) or not isinstance(device, DeviceAttr):
             raise op_error(op, "run tt-work-partition before tt-split-kernels")
         if not isinstance(config, ComputeConfigAttr):
@@ -210,12 +211,47 @@ class SplitProgram(RewritePattern):
                     compute_config=config if role is KernelRole.COMPUTE else None,
                 )
             )
-        program = ProgramOp(op.sym_name.data, device, self._cb_descs(op), Region(Block(kernels)))
-        program.attributes[PARTITION_ATTR] = partition
-        program.attributes[TENSORS_ATTR] = ArrayAttr(
-            [argument_layout(op, arg.index) for arg in op.body.block.args]
+        cores = partition.core_ranges()
+        program = ProgramOp(
+            op.sym_name.data,
+            device,
+            [cb.on(cores) for cb in self._cb_descs(op)],
+            Region(Block(kernels)),
+            work_partition=partition,
+            tensors=self._tensors(op, kernels),
         )
         rewriter.replace(op, located([program], op))
+
+    @staticmethod
+    def _tensors(function: func.FuncOp, kernels: list[KernelOp]) -> list[TensorDescAttr]:
+        """Every tensor argument with its layout and its role: an input if the reader
+        reaches it through an accessor, an output if the writer does."""
+        reached_by: dict[int, set[KernelRole]] = {}
+        for kernel in kernels:
+            for accessor in kernel.body.walk():
+                if isinstance(accessor, TensorAccessorOp):
+                    tensor = accessor.tensor_index()
+                    if tensor is None:
+                        raise op_error(
+                            accessor,
+                            "the base address of a tensor accessor must be a buffer_address "
+                            "runtime argument",
+                        )
+                    reached_by.setdefault(tensor, set()).add(kernel.role.data)
+        layouts = [argument_layout(function, arg.index) for arg in function.body.block.args]
+        tensors = []
+        for arg, layout in zip(function.body.block.args, layouts):
+            roles = reached_by.get(arg.index, set())
+            if roles not in ({KernelRole.READER}, {KernelRole.WRITER}):
+                problem = "is both read and written" if roles else "is neither read nor written"
+                raise op_error(
+                    function,
+                    f"tensor argument #{arg.index} {problem}; a program reads each input "
+                    "tensor in its reader kernel and writes each output in its writer kernel",
+                )
+            role = TensorRole.INPUT if roles == {KernelRole.READER} else TensorRole.OUTPUT
+            tensors.append(TensorDescAttr(role, layout))
+        return tensors
 
     @staticmethod
     def _cb_descs(program: func.FuncOp) -> list[CBDescAttr]:

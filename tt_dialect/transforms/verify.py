@@ -2,7 +2,7 @@
 
 Reads: every `tt.program` (hardware level, e.g. the output of `tt-lower`, or
 hand-written), its CB descriptors, kernels, runtime-argument schemas, work
-partition (`tt.work_partition`) and tensor layouts (`tt.tensors`).
+partition and tensors (the program's contract).
 Writes nothing; the first violated rule is a located error. Limits come from
 `tt_dialect/device.py` for `arch` (default: the program's own device), so a
 program can be checked against another architecture. The rules, per program:
@@ -24,8 +24,8 @@ program can be checked against another architecture. The rules, per program:
 5. Runtime args: every `get_arg_val` names an entry of its kernel's schema (an
    op verifier); the
    host can set every entry on every core of the kernel: a `buffer_address`
-   names a tensor of the program, and `start_unit`/`num_units` exist for every
-   core because the work partition assigns it units.
+   names a tensor of the program, and `start_unit`/`num_units` come from a work
+   partition (which gives every core of every kernel units: the kernel verifier).
 6. Cores: every kernel's core ranges lie in the arch's worker grid and do not overlap.
 7. Data formats: every CB's format is one the arch supports, and FPU math
    (matmul/add/sub/mul_tiles) reads only floating-point formats.
@@ -38,11 +38,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from xdsl.context import Context
-from xdsl.dialects.builtin import ArrayAttr, ModuleOp
+from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.passes import ModulePass
 
 from tt_dialect.device import DEVICES, Arch, DeviceLimits
+from tt_dialect.analysis import cb_source
 from tt_dialect.diagnostics import op_error, verify_located
 from tt_dialect.ops.attributes import (
     ArgKind,
@@ -51,7 +52,6 @@ from tt_dialect.ops.attributes import (
     DataFormat,
     KernelRole,
     MemorySpace,
-    WorkPartitionAttr,
 )
 from tt_dialect.ops.cb import (
     CBPopFrontOp,
@@ -67,13 +67,10 @@ from tt_dialect.ops.compute import (
     TileRegsReleaseOp,
     TileRegsWaitOp,
     _FPUTilesOp,
+    writes_dst,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.ir_builder import cb_source
-from tt_dialect.transforms.insert_dst_management import is_math
-from tt_dialect.transforms.split_kernels import TENSORS_ATTR
-from tt_dialect.transforms.work_partition import PARTITION_ATTR
 
 FPU_FORMATS = frozenset(
     {DataFormat.BF16, DataFormat.F16, DataFormat.F32, DataFormat.BFP8_B, DataFormat.BFP4_B}
@@ -203,10 +200,7 @@ class _ProgramCheck:
                 )
 
     def _tensors(self) -> list[BufferLayoutAttr]:
-        tensors = self.program.attributes.get(TENSORS_ATTR)
-        if not isinstance(tensors, ArrayAttr):
-            return []
-        return [t for t in tensors.data if isinstance(t, BufferLayoutAttr)]
+        return [tensor.layout for tensor in self.program.tensors.data]
 
     def _l1_shares(self, layout: BufferLayoutAttr) -> dict[tuple[int, int], int]:
         """Bytes of an L1 tensor each core holds."""
@@ -307,7 +301,7 @@ class _ProgramCheck:
                     )
                 state = after
                 continue
-            if is_math(op) and state != "acquired":
+            if writes_dst(op) and state != "acquired":
                 raise op_error(op, f"writes DST while DST is {state}; math runs between tile_regs_acquire and tile_regs_commit")
             if isinstance(op, PackTileOp) and state != "waited":
                 raise op_error(op, f"reads DST while DST is {state}; packs run between tile_regs_wait and tile_regs_release")
@@ -327,12 +321,7 @@ class _ProgramCheck:
     def check_runtime_args(self, kernel: KernelOp) -> None:
         schema = kernel.runtime_args.args.data
         tensors = self._tensors()
-        partition = self.program.attributes.get(PARTITION_ATTR)
-        assigned = (
-            {core for core, _, _ in partition.assignments()}
-            if isinstance(partition, WorkPartitionAttr)
-            else set()
-        )
+        partition = self.program.work_partition
         for arg in schema:
             name = arg.arg_name.data
             if arg.arg_kind is ArgKind.BUFFER_ADDRESS and arg.tensor.data >= len(tensors):
@@ -342,19 +331,11 @@ class _ProgramCheck:
                     f"program has {_count(len(tensors), 'tensor')}",
                 )
             if arg.arg_kind in (ArgKind.START_UNIT, ArgKind.NUM_UNITS):
-                if not isinstance(partition, WorkPartitionAttr):
+                if partition is None:
                     raise op_error(
                         kernel,
                         f"the host cannot set runtime argument '{name}': the program has no "
-                        f"{PARTITION_ATTR} to take units from",
-                    )
-                missing = [c for c in _cores([kernel]) if c not in assigned]
-                if missing:
-                    x, y = missing[0]
-                    raise op_error(
-                        kernel,
-                        f"the host cannot set runtime argument '{name}' on core ({x}, {y}) of "
-                        f"kernel @{kernel.sym_name.data}: the work partition assigns it no units",
+                        "work_partition to take units from",
                     )
 
 

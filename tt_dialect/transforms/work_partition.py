@@ -31,9 +31,7 @@ Modes:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Literal
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func
@@ -47,8 +45,11 @@ from xdsl.pattern_rewriter import (
     op_type_rewrite_pattern,
 )
 
-from tt_dialect.device import DEVICES, TILE_COLS, TILE_ROWS, Arch, DeviceLimits
+from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
+from tt_dialect.analysis import argument_layout, is_tile_program
 from tt_dialect.diagnostics import op_error
+from tt_dialect.ops import annotations
+from tt_dialect.options import PartitionOptions
 from tt_dialect.ops.attributes import (
     ArgKind,
     BufferKind,
@@ -63,35 +64,6 @@ from tt_dialect.ops.attributes import (
     WorkRangeAttr,
 )
 from tt_dialect.ops.tile_program import CopyOp, LaunchGridOp
-from tt_dialect.transforms.infer_layout import argument_layout, is_tile_program
-
-PARTITION_ATTR = "tt.work_partition"
-"""Function attribute holding the program's `#tt.work_partition`."""
-
-RUNTIME_ARGS_ATTR = "tt.runtime_args"
-"""Function attribute holding the program's `#tt.runtime_args` schema."""
-
-DEVICE_ATTR = "tt.device"
-"""Function attribute holding the `#tt.device` the program was partitioned for."""
-
-
-def parse_grid(text: str | int) -> tuple[int, int]:
-    """`"10x8"` -> (10, 8): rows x cols."""
-    match = re.fullmatch(r"([0-9]+)x([0-9]+)", str(text))
-    if match is None or 0 in (rows := int(match[1]), cols := int(match[2])):
-        raise ValueError(f"grid must be ROWSxCOLS with positive extents, e.g. grid=8x8; got '{text}'")
-    return rows, cols
-
-
-def check_grid_fits(grid: tuple[int, int], limits: DeviceLimits) -> None:
-    rows, cols = grid
-    max_rows, max_cols = limits.worker_grid
-    if rows > max_rows or cols > max_cols:
-        raise ValueError(
-            f"grid {rows}x{cols} is larger than the {max_rows}x{max_cols} worker grid of "
-            f"{limits.arch.value}"
-        )
-
 
 def run_to_core_ranges(first: int, end: int, cols: int) -> list[CoreRangeAttr]:
     """Cores `first .. end - 1` of a grid `cols` wide, counted row-major, as at
@@ -167,7 +139,7 @@ class PartitionWork(RewritePattern):
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        if not is_tile_program(op) or PARTITION_ATTR in op.attributes:
+        if not is_tile_program(op) or annotations.WORK_PARTITION in op.attributes:
             return
         launch = single_launch(op)
         grid_x, grid_y = launch.grid_shape
@@ -183,9 +155,9 @@ class PartitionWork(RewritePattern):
             )
         else:
             partition = self._local_shard(op, launch, blocks)
-        op.attributes[PARTITION_ATTR] = partition
-        op.attributes[RUNTIME_ARGS_ATTR] = runtime_args_schema(op)
-        op.attributes[DEVICE_ATTR] = DeviceAttr(self.limits.arch)
+        op.attributes[annotations.WORK_PARTITION] = partition
+        op.attributes[annotations.RUNTIME_ARGS] = runtime_args_schema(op)
+        op.attributes[annotations.DEVICE] = DeviceAttr(self.limits.arch)
         rewriter.notify_op_modified(op)
 
     def _local_shard(
@@ -298,33 +270,11 @@ def _scaled_index(value: SSAValue, index: SSAValue) -> int | None:
 
 
 @dataclass(frozen=True)
-class WorkPartitionPass(ModulePass):
+class WorkPartitionPass(ModulePass, PartitionOptions):
     """Splits every tile program's output blocks over a core grid."""
 
     name = "tt-work-partition"
 
-    arch: Literal["wormhole_b0", "blackhole"] = "wormhole_b0"
-    """Target architecture; the grid must fit its worker grid."""
-
-    grid: str | int | None = None
-    """Core grid as ROWSxCOLS (e.g. 8x8); the whole worker grid by default."""
-
-    mode: Literal["global", "local_shard"] = "global"
-    """`global` balances blocks over the grid; `local_shard` follows the output's shards."""
-
-    def __post_init__(self) -> None:
-        try:
-            self.core_grid()  # reject a bad grid before any IR is touched
-        except ValueError as err:
-            raise ValueError(f"{self.name}: {err}") from None
-
-    def core_grid(self) -> tuple[int, int]:
-        limits = DEVICES[Arch(self.arch)]
-        grid = limits.worker_grid if self.grid is None else parse_grid(self.grid)
-        check_grid_fits(grid, limits)
-        return grid
-
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        limits = DEVICES[Arch(self.arch)]
-        pattern = PartitionWork(limits, self.core_grid(), PartitionMode(self.mode))
+        pattern = PartitionWork(self.limits, self.core_grid(), self.partition_mode)
         PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

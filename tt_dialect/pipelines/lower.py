@@ -11,39 +11,35 @@ compute and writer kernels.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from xdsl.passes import ModulePass
 
+from tt_dialect.options import ComputeOptions
+from tt_dialect.pipelines import NamedPipeline
 from tt_dialect.transforms.finalize_runtime_args import FinalizeRuntimeArgsPass
 from tt_dialect.transforms.insert_cb_protocol import InsertCBProtocolPass
 from tt_dialect.transforms.insert_compute_init import InsertComputeInitPass
 from tt_dialect.transforms.insert_dst_management import InsertDstManagementPass
 from tt_dialect.transforms.lower_shared_to_cb import LowerSharedToCBPass
 from tt_dialect.transforms.lower_tile_ops import LowerTileOpsPass
-from tt_dialect.named_pipeline import NamedPipeline
 from tt_dialect.transforms.split_kernels import SplitKernelsPass
+
+STAGES: tuple[type[ModulePass], ...] = (
+    LowerTileOpsPass,
+    LowerSharedToCBPass,
+    InsertCBProtocolPass,
+    SplitKernelsPass,
+    InsertComputeInitPass,
+    InsertDstManagementPass,
+    FinalizeRuntimeArgsPass,
+)
 
 
 @dataclass(frozen=True)
-class LowerPipelinePass(NamedPipeline):
+class LowerPipelinePass(NamedPipeline, ComputeOptions):
     """Tile intrinsics, CBs, kernel split, CB protocol, inits, DST, runtime args (stages C-D)."""
 
     name = "tt-lower"
 
-    math_fidelity: Literal["lofi", "hifi2", "hifi3", "hifi4"] = "hifi4"
-    """Math fidelity of the compute kernel, for tt-lower-tile-ops."""
-
-    dst_full_sync: bool = False
-    """Full-sync DST for tt-lower-tile-ops (twice the tiles, no math/pack overlap)."""
-
     def passes(self) -> list[ModulePass]:
-        return [
-            LowerTileOpsPass(math_fidelity=self.math_fidelity, dst_full_sync=self.dst_full_sync),
-            LowerSharedToCBPass(),
-            InsertCBProtocolPass(),
-            SplitKernelsPass(),
-            InsertComputeInitPass(),
-            InsertDstManagementPass(),
-            FinalizeRuntimeArgsPass(),
-        ]
+        return [self.stage(stage) for stage in STAGES]

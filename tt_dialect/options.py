@@ -1,0 +1,109 @@
+"""Pass options used by more than one pass, each declared once.
+
+A pass takes an option by inheriting its dataclass (xDSL reads a pass's options
+from its dataclass fields, inherited ones included), so `grid`, `arch`, `mode`,
+`cb-depth`, `math-fidelity` and `dst-full-sync` have one declaration, one
+docstring and one parser, whether `tt-work-partition`, `tt-metadata` or
+`tt-pipeline` takes them. Named pipelines hand each stage exactly the options
+the stage declares (`tt_dialect.pipelines.NamedPipeline`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from tt_dialect.device import DEVICES, Arch, DeviceLimits
+from tt_dialect.ops.attributes import MathFidelity, PartitionMode
+
+
+class CoreGrid(NamedTuple):
+    """A grid of worker cores, `rows x cols`, as the `grid` option writes it."""
+
+    rows: int
+    cols: int
+
+    @staticmethod
+    def parse(text: str | int) -> CoreGrid:
+        """`"10x8"` -> CoreGrid(10, 8); a ValueError that shows the expected form otherwise."""
+        match = re.fullmatch(r"([0-9]+)x([0-9]+)", str(text))
+        if match is None or 0 in (rows := int(match[1]), cols := int(match[2])):
+            raise ValueError(
+                f"grid must be ROWSxCOLS with positive extents, e.g. grid=8x8; got '{text}'"
+            )
+        return CoreGrid(rows, cols)
+
+    def check_fits(self, limits: DeviceLimits) -> None:
+        max_rows, max_cols = limits.worker_grid
+        if self.rows > max_rows or self.cols > max_cols:
+            raise ValueError(
+                f"grid {self.rows}x{self.cols} is larger than the {max_rows}x{max_cols} worker "
+                f"grid of {limits.arch.value}"
+            )
+
+
+@dataclass(frozen=True)
+class Options:
+    """Root of the option mixins: each checks its own fields in `__post_init__`
+    and calls the next, so a pass with several mixins checks them all."""
+
+    def __post_init__(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class ArchOption(Options):
+    arch: Literal["wormhole_b0", "blackhole"] = "wormhole_b0"
+    """Target architecture."""
+
+    @property
+    def limits(self) -> DeviceLimits:
+        return DEVICES[Arch(self.arch)]
+
+
+@dataclass(frozen=True)
+class PartitionOptions(ArchOption):
+    grid: str | int | None = None
+    """Core grid as ROWSxCOLS (e.g. 8x8); the whole worker grid of `arch` by default."""
+
+    mode: Literal["global", "local_shard"] = "global"
+    """`global` balances output blocks over the grid; `local_shard` follows the output's shards."""
+
+    def __post_init__(self) -> None:
+        self.core_grid()  # reject a bad grid before any IR is touched
+        super().__post_init__()
+
+    def core_grid(self) -> CoreGrid:
+        """The `grid` option, parsed and checked against `arch`'s worker grid."""
+        grid = CoreGrid(*self.limits.worker_grid) if self.grid is None else CoreGrid.parse(self.grid)
+        grid.check_fits(self.limits)
+        return grid
+
+    @property
+    def partition_mode(self) -> PartitionMode:
+        return PartitionMode(self.mode)
+
+
+@dataclass(frozen=True)
+class CBDepthOption(Options):
+    cb_depth: int = 2
+    """Blocks each CB holds: 1 is single buffering, 2 double buffering."""
+
+    def __post_init__(self) -> None:
+        if self.cb_depth < 1:
+            raise ValueError(f"cb-depth must be at least 1, got {self.cb_depth}")
+        super().__post_init__()
+
+
+@dataclass(frozen=True)
+class ComputeOptions(Options):
+    math_fidelity: Literal["lofi", "hifi2", "hifi3", "hifi4"] = "hifi4"
+    """Math fidelity of the compute kernel."""
+
+    dst_full_sync: bool = False
+    """Full-sync DST (twice the tiles, no math/pack overlap) instead of double buffering."""
+
+    @property
+    def fidelity(self) -> MathFidelity:
+        return MathFidelity(self.math_fidelity)

@@ -1,0 +1,41 @@
+"""tt-pipeline: the whole compiler from tile program to kernels, stages A-D.
+
+`tt-pipeline{arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
+cb-depth=N math-fidelity=... dst-full-sync=... verify=true}` runs `tt-metadata`
+(stages A-B), `tt-lower` (stages C-D) and, unless `verify=false`, `tt-verify`,
+handing each the options it declares: `arch` to layout inference and the work
+partition (which records the device for every later stage), `grid` and `mode`
+to the work partition, `cb-depth` to CB descriptors, `math-fidelity` and
+`dst-full-sync` to the compute lowering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xdsl.passes import ModulePass
+
+from tt_dialect.options import CBDepthOption, ComputeOptions, PartitionOptions
+from tt_dialect.pipelines import NamedPipeline
+from tt_dialect.pipelines.lower import LowerPipelinePass
+from tt_dialect.pipelines.metadata import MetadataPipelinePass
+from tt_dialect.transforms.verify import VerifyPass
+
+
+@dataclass(frozen=True)
+class PipelinePass(NamedPipeline, ComputeOptions, CBDepthOption, PartitionOptions):
+    """Tile program to hardware-level kernels: tt-metadata, tt-lower, tt-verify."""
+
+    name = "tt-pipeline"
+
+    verify: bool = True
+    """Run tt-verify on the result (on by default)."""
+
+    def passes(self) -> list[ModulePass]:
+        stages: list[ModulePass] = [
+            self.stage(MetadataPipelinePass),
+            self.stage(LowerPipelinePass),
+        ]
+        if self.verify:
+            stages.append(VerifyPass())
+        return stages
