@@ -95,11 +95,11 @@ class LaunchToPersistentLoop(RewritePattern):
         end = prologue.add(arith.AddiOp(start, count), "end_unit")
         step = prologue.constant(1, "unit_step")
         body = Block(arg_types=[IndexType()])
+        unit = body.args[0]
+        unit.name_hint = "unit"
         loop = scf.ForOp(start, end, step, [], body)
         rewriter.insert(located([*prologue.ops, loop], launch), InsertPoint.before(launch))
 
-        unit = body.args[0]
-        unit.name_hint = "unit"
         block_x, block_y = launch.block_indices
         indices = IndexEmitter()
         row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
