@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import struct
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -453,7 +453,7 @@ def _includes(kernel: KernelOp) -> ArrayAttr:
     return ArrayAttr([StringAttr(h) for h in headers])
 
 
-KERNEL_PATTERNS: tuple[type[RewritePattern], ...] = (
+KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertRuntimeArgReads,
     ConvertCompileTimeArgReads,
     ConvertGetCB,
@@ -482,7 +482,9 @@ over is an error)."""
 
 def convert_kernel(kernel: KernelOp) -> None:
     """Converts `kernel`'s ops into calls, then writes its includes: one walk of
-    `KERNEL_PATTERNS` over the program holding it, acting on this kernel only."""
+    `KERNEL_PATTERNS` acting on this kernel only. The walk covers the region of the
+    program holding the kernel so that it reaches the `tt.kernel` itself, after its
+    body; nothing is erased for being unused (the printer prints every op)."""
     region = kernel.parent_region()
     assert region is not None, "a kernel lives in a tt.program"
     facts = KernelFacts.of(kernel)
