@@ -218,7 +218,8 @@ class StartComputeHardware(RewritePattern):
 
     Reads the kernel's first FPU tile op, first `tt.pack_tile` and the `tt.get_cb`s
     of its entry block. Writes `tt.compute_kernel_hw_startup` after the last of
-    those `tt.get_cb`s, unless the kernel has one already or packs nothing."""
+    those `tt.get_cb`s, unless the kernel has one already or runs neither an FPU
+    tile op nor a pack."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, kernel: KernelOp, rewriter: PatternRewriter, /) -> None:
