@@ -20,14 +20,22 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
 - no deprecated call: pages move with `noc_async_read_page`/`noc_async_write_page`
   and matmul starts with `compute_kernel_hw_startup<SrcOrder::Reverse>` then
   `matmul_init`. The API version is `api_version`; only v0.74.0 exists.
+
+Each kernel is converted by one walk of `KERNEL_PATTERNS` (one
+`GreedyRewritePatternApplier`, regions before their op): a pattern per op family
+replaces the op by its call(s), and `WriteKernelIncludes`, anchored on the kernel,
+which the walk reaches after its body, then writes the includes. The two things a
+call depends on beyond its op, the compile-time position of each CB and whether the
+kernel multiplies, are read once before the walk (`KernelFacts`).
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import (
@@ -44,13 +52,20 @@ from xdsl.dialects.builtin import (
 from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.rewriter import Rewriter
+from xdsl.pattern_rewriter import (
+    GreedyRewritePatternApplier,
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
 from tt_dialect.ops import args as args_ops
 from tt_dialect.ops import cb as cb_ops
 from tt_dialect.ops import compute, dataflow
+from tt_dialect.ops.base import enclosing_kernel
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.attributes import CompileTimeArgKind
 
@@ -151,98 +166,8 @@ def call(
     )
 
 
-@dataclass
-class _KernelConversion:
-    kernel: KernelOp
-    cb_position: dict[int, int]
-    """CB index -> its compile-time argument position."""
-    matmul: bool
-    """The kernel multiplies: its hardware start-up reverses the source order."""
-
-    def convert(self, op: Operation) -> Operation | None:
-        """The call replacing `op`, or None to leave it (arith, scf)."""
-        operands = list(op.operands)
-        match op:
-            case args_ops.GetArgValOp():
-                return call("get_arg_val", [], [_literal(op.index.value.data)], i32, [UINT32])
-            case args_ops.GetCommonArgValOp():
-                return call("get_common_arg_val", [], [_literal(op.index.value.data)], i32, [UINT32])
-            case args_ops.GetCompileTimeArgValOp():
-                return call("get_compile_time_arg_val", [], [_literal(op.index.value.data)], i32)
-            case cb_ops.GetCBOp():
-                index = op.index.value.data
-                if index not in self.cb_position:
-                    raise op_error(op, f"CB {index} has no compile-time argument; run tt-finalize-runtime-args")
-                return call("get_compile_time_arg_val", [], [_literal(self.cb_position[index])], i32)
-            case cb_ops.CBReserveBackOp() | cb_ops.CBPushBackOp() | cb_ops.CBWaitFrontOp() | cb_ops.CBPopFrontOp():
-                return call(op.name.removeprefix("tt."), operands, [_operand(0), _literal(op.num_pages.value.data)])
-            case cb_ops.GetWritePtrOp() | cb_ops.GetReadPtrOp() | cb_ops.GetTileSizeOp():
-                return call(op.name.removeprefix("tt."), operands, None, i32)
-            case dataflow.TensorAccessorOp():
-                return None  # expanded in `_accessor`
-            case dataflow.NocAsyncReadPageOp() | dataflow.NocAsyncWritePageOp():
-                return call(op.name.removeprefix("tt."), operands)
-            case dataflow.NocAsyncReadBarrierOp() | dataflow.NocAsyncWriteBarrierOp():
-                return call(op.name.removeprefix("tt."), [])
-            case dataflow.NocAsyncReadTileOp() | dataflow.NocAsyncWriteTileOp() | compute.MMInitOp():
-                raise op_error(op, "is deprecated at tt-metal v0.74.0 and has no C++ form here")
-            case compute.ComputeKernelHwStartupOp():
-                template = [EmitC_OpaqueAttr(StringAttr("SrcOrder::Reverse"))] if self.matmul else None
-                return call("compute_kernel_hw_startup", operands, None, None, template)
-            case compute.MatmulInitOp():
-                transpose = _literal(1 if op.transpose is not None else 0, UINT32)
-                return call("matmul_init", operands, [_operand(0), _operand(1), transpose])
-            case compute._FPUTilesOp():
-                dst = _literal(op.dst.value.data, UINT32)
-                return call(op.name.removeprefix("tt."), operands, [*map(_operand, range(4)), dst])
-            case compute.CopyTileOp():
-                dst = _literal(op.dst.value.data, UINT32)
-                return call("copy_tile", operands, [_operand(0), _operand(1), dst])
-            case compute.PackTileOp():
-                dst = _literal(op.dst.value.data, UINT32)
-                if op.out_tile is None:
-                    return call("pack_tile", operands, [dst, _operand(0)])
-                return call("pack_tile", operands, [dst, _operand(0), _operand(1)], None, [_literal(1, i1)])
-            case compute.FillTileOp():
-                dst = _literal(op.dst.value.data, UINT32)
-                return call("fill_tile", [], [dst, op.value])
-            case compute._SFPUScalarTileOp():
-                # The scalar goes as its f32 bit pattern (the API's uint32_t parameter).
-                (bits,) = struct.unpack("<I", struct.pack("<f", op.value.value.data))
-                dst = _literal(op.dst.value.data, UINT32)
-                return call(op.name.removeprefix("tt."), [], [dst, EmitC_OpaqueAttr(StringAttr(f"0x{bits:08x}u"))])
-            case compute._SFPUUnaryTileOp():
-                return call(op.name.removeprefix("tt."), [], [_literal(op.dst.value.data, UINT32)])
-            case _ if isinstance(op, PLAIN_CALLS):
-                return call(op.name.removeprefix("tt."), operands)
-            case _ if op.dialect_name() == "tt":
-                raise op_error(op, "has no C++ form in a kernel")
-            case _:
-                return None
-
-    def accessor(self, op: dataflow.TensorAccessorOp) -> list[Operation]:
-        args = call("TensorAccessorArgs", [], [], ACCESSOR_ARGS, [_literal(op.cta_offset.value.data, UINT32)])
-        args.res[0].name_hint = f"{op.result.name_hint}_args" if op.result.name_hint else None
-        accessor = call(
-            "TensorAccessor",
-            [args.res[0], op.base_addr],
-            [_operand(0), _operand(1), _literal(op.page_size.value.data, UINT32)],
-            ACCESSOR,
-        )
-        return [args, accessor]
-
-
-def _includes(kernel: KernelOp) -> ArrayAttr:
-    callees = [op.callee.data for op in kernel.body.walk() if isinstance(op, EmitC_CallOpaqueOp)]
-    if kernel.role.data.is_dataflow:
-        headers = [DATAFLOW_API]
-    else:
-        headers = sorted({COMPUTE_HEADERS[c] for c in callees if c in COMPUTE_HEADERS})
-    return ArrayAttr([StringAttr(h) for h in headers])
-
-
-def _cb_positions(kernel: KernelOp) -> dict[int, int]:
-    """CB index -> position of its word in the kernel's compile-time arguments."""
+def cb_arg_positions(kernel: KernelOp) -> dict[int, int]:
+    """CB index -> position of its word in the kernel's `compile_time_args`."""
     words = kernel.compile_time_args
     if words is None:
         raise op_error(
@@ -255,25 +180,322 @@ def _cb_positions(kernel: KernelOp) -> dict[int, int]:
     }
 
 
-def convert_kernel(kernel: KernelOp) -> None:
-    positions = _cb_positions(kernel)
-    matmul = any(isinstance(op, compute.MatmulTilesOp) for op in kernel.body.walk())
-    conversion = _KernelConversion(kernel, positions, matmul)
-    for op in list(kernel.body.walk()):
-        if isinstance(op, dataflow.TensorAccessorOp):
-            new_ops = conversion.accessor(op)
-        else:
-            replacement = conversion.convert(op)
-            if replacement is None:
-                continue
-            new_ops = [replacement]
+@dataclass(frozen=True)
+class KernelFacts:
+    """The kernel being converted and what converting its ops needs to know about
+    the whole kernel, read before any of its ops is converted."""
+
+    kernel: KernelOp
+    cb_arg_positions: dict[int, int]
+    """CB index -> its compile-time argument position."""
+    multiplies: bool
+    """The kernel runs `tt.matmul_tiles`: its hardware start-up reverses the source order."""
+
+    @staticmethod
+    def of(kernel: KernelOp) -> KernelFacts:
+        multiplies = any(isinstance(op, compute.MatmulTilesOp) for op in kernel.body.walk())
+        return KernelFacts(kernel, cb_arg_positions(kernel), multiplies)
+
+    def owns(self, op: Operation) -> bool:
+        """Whether `op` is in the body of the kernel being converted."""
+        return enclosing_kernel(op) is self.kernel
+
+
+@dataclass(frozen=True)
+class _KernelOpConversion(RewritePattern, ABC):
+    """Replaces each op of `anchors` in the kernel being converted by the ops
+    `convert` returns; the last one's results take the op's results, name hints
+    and location."""
+
+    facts: KernelFacts
+    anchors: ClassVar[tuple[type[Operation], ...]]
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if not isinstance(op, self.anchors) or not self.facts.owns(op):
+            return
+        new_ops = self.convert(op)
         results = new_ops[-1].results
         for old, new in zip(op.results, results):
             new.name_hint = old.name_hint
         for new in new_ops:
             new.location = op.location
-        Rewriter.replace_op(op, new_ops, list(results))
-    kernel.attributes[annotations.CPP_INCLUDES] = _includes(kernel)
+        rewriter.replace(op, new_ops, list(results))
+
+    @abstractmethod
+    def convert(self, op: Any) -> list[Operation]:
+        """The calls replacing `op` (an instance of one of `anchors`)."""
+
+
+class ConvertRuntimeArgReads(_KernelOpConversion):
+    """`tt.get_arg_val i`, `tt.get_common_arg_val i` -> `get_arg_val<uint32_t>(i)`,
+    `get_common_arg_val<uint32_t>(i)`."""
+
+    anchors = (args_ops.GetArgValOp, args_ops.GetCommonArgValOp)
+
+    def convert(self, op: Any) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), [], [_literal(op.index.value.data)], i32, [UINT32])]
+
+
+class ConvertCompileTimeArgReads(_KernelOpConversion):
+    """`tt.get_compile_time_arg_val i` -> `get_compile_time_arg_val(i)`."""
+
+    anchors = (args_ops.GetCompileTimeArgValOp,)
+
+    def convert(self, op: args_ops.GetCompileTimeArgValOp) -> list[Operation]:
+        return [call("get_compile_time_arg_val", [], [_literal(op.index.value.data)], i32)]
+
+
+class ConvertGetCB(_KernelOpConversion):
+    """`tt.get_cb N` -> `get_compile_time_arg_val(k)`, k the position of CB N in the
+    kernel's compile-time-argument layout (`KernelFacts.cb_arg_positions`)."""
+
+    anchors = (cb_ops.GetCBOp,)
+
+    def convert(self, op: cb_ops.GetCBOp) -> list[Operation]:
+        index = op.index.value.data
+        if index not in self.facts.cb_arg_positions:
+            raise op_error(op, f"CB {index} has no compile-time argument; run tt-finalize-runtime-args")
+        return [call("get_compile_time_arg_val", [], [_literal(self.facts.cb_arg_positions[index])], i32)]
+
+
+class ConvertCBProtocol(_KernelOpConversion):
+    """`tt.cb_reserve_back/push_back/wait_front/pop_front %cb, n` -> the call of the
+    same name on (cb, n). Reads the op's page count."""
+
+    anchors = (cb_ops.CBReserveBackOp, cb_ops.CBPushBackOp, cb_ops.CBWaitFrontOp, cb_ops.CBPopFrontOp)
+
+    def convert(self, op: Any) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), op.operands, [_operand(0), _literal(op.num_pages.value.data)])]
+
+
+class ConvertCBQueries(_KernelOpConversion):
+    """`tt.get_write_ptr/get_read_ptr/get_tile_size %cb` -> the call of the same
+    name on the CB, returning its `uint32_t`."""
+
+    anchors = (cb_ops.GetWritePtrOp, cb_ops.GetReadPtrOp, cb_ops.GetTileSizeOp)
+
+    def convert(self, op: Operation) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), op.operands, None, i32)]
+
+
+class ConvertTensorAccessor(_KernelOpConversion):
+    """`tt.tensor_accessor` -> `TensorAccessorArgs<cta_offset>()` (named after the
+    accessor, `_args`) and `TensorAccessor(args, base_addr, page_size)`. Reads the
+    op's compile-time offset and page size."""
+
+    anchors = (dataflow.TensorAccessorOp,)
+
+    def convert(self, op: dataflow.TensorAccessorOp) -> list[Operation]:
+        args = call("TensorAccessorArgs", [], [], ACCESSOR_ARGS, [_literal(op.cta_offset.value.data, UINT32)])
+        args.res[0].name_hint = f"{op.result.name_hint}_args" if op.result.name_hint else None
+        accessor = call(
+            "TensorAccessor",
+            [args.res[0], op.base_addr],
+            [_operand(0), _operand(1), _literal(op.page_size.value.data, UINT32)],
+            ACCESSOR,
+        )
+        return [args, accessor]
+
+
+class ConvertNocPageTransfers(_KernelOpConversion):
+    """`tt.noc_async_read_page/write_page` -> the call of the same name on its operands."""
+
+    anchors = (dataflow.NocAsyncReadPageOp, dataflow.NocAsyncWritePageOp)
+
+    def convert(self, op: Operation) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), op.operands)]
+
+
+class ConvertNocBarriers(_KernelOpConversion):
+    """`tt.noc_async_read_barrier`, `tt.noc_async_write_barrier` -> the call of the
+    same name."""
+
+    anchors = (dataflow.NocAsyncReadBarrierOp, dataflow.NocAsyncWriteBarrierOp)
+
+    def convert(self, op: Operation) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), [])]
+
+
+class RejectDeprecatedOps(_KernelOpConversion):
+    """Deprecated ops: each is an error."""
+
+    anchors = (dataflow.NocAsyncReadTileOp, dataflow.NocAsyncWriteTileOp, compute.MMInitOp)
+
+    def convert(self, op: Operation) -> list[Operation]:
+        raise op_error(op, "is deprecated at tt-metal v0.74.0 and has no C++ form here")
+
+
+class ConvertComputeStartup(_KernelOpConversion):
+    """`tt.compute_kernel_hw_startup %in0, %in1, %out` -> `compute_kernel_hw_startup(...)`,
+    `<SrcOrder::Reverse>` when the kernel multiplies (`KernelFacts.multiplies`)."""
+
+    anchors = (compute.ComputeKernelHwStartupOp,)
+
+    def convert(self, op: Operation) -> list[Operation]:
+        template = [EmitC_OpaqueAttr(StringAttr("SrcOrder::Reverse"))] if self.facts.multiplies else None
+        return [call("compute_kernel_hw_startup", op.operands, None, None, template)]
+
+
+class ConvertMatmulInit(_KernelOpConversion):
+    """`tt.matmul_init %in0, %in1 [transpose]` -> `matmul_init(in0, in1, 0 or 1)`."""
+
+    anchors = (compute.MatmulInitOp,)
+
+    def convert(self, op: compute.MatmulInitOp) -> list[Operation]:
+        transpose = _literal(1 if op.transpose is not None else 0, UINT32)
+        return [call("matmul_init", op.operands, [_operand(0), _operand(1), transpose])]
+
+
+class ConvertFPUTiles(_KernelOpConversion):
+    """`tt.matmul_tiles`, `tt.add/sub/mul_tiles %in0, %in1, %t0, %t1, dst = d` ->
+    the call of the same name on (in0, in1, t0, t1, d)."""
+
+    anchors = (compute._FPUTilesOp,)
+
+    def convert(self, op: Any) -> list[Operation]:
+        dst = _literal(op.dst.value.data, UINT32)
+        return [call(op.name.removeprefix("tt."), op.operands, [*map(_operand, range(4)), dst])]
+
+
+class ConvertCopyTile(_KernelOpConversion):
+    """`tt.copy_tile %cb, %tile, dst = d` -> `copy_tile(cb, tile, d)`."""
+
+    anchors = (compute.CopyTileOp,)
+
+    def convert(self, op: compute.CopyTileOp) -> list[Operation]:
+        dst = _literal(op.dst.value.data, UINT32)
+        return [call("copy_tile", op.operands, [_operand(0), _operand(1), dst])]
+
+
+class ConvertPackTile(_KernelOpConversion):
+    """`tt.pack_tile dst = d, %cb` -> `pack_tile(d, cb)`; with a tile position,
+    `tt.pack_tile dst = d, %cb[%i]` -> `pack_tile<true>(d, cb, i)` (out of order)."""
+
+    anchors = (compute.PackTileOp,)
+
+    def convert(self, op: compute.PackTileOp) -> list[Operation]:
+        dst = _literal(op.dst.value.data, UINT32)
+        if op.out_tile is None:
+            return [call("pack_tile", op.operands, [dst, _operand(0)])]
+        return [call("pack_tile", op.operands, [dst, _operand(0), _operand(1)], None, [_literal(1, i1)])]
+
+
+class ConvertFillTile(_KernelOpConversion):
+    """`tt.fill_tile dst = d, value` -> `fill_tile(d, value)`."""
+
+    anchors = (compute.FillTileOp,)
+
+    def convert(self, op: compute.FillTileOp) -> list[Operation]:
+        return [call("fill_tile", [], [_literal(op.dst.value.data, UINT32), op.value])]
+
+
+class ConvertSFPUScalarTile(_KernelOpConversion):
+    """`tt.<op>_unary_tile dst = d, value` (SFPU op with a scalar) ->
+    `<op>_unary_tile(d, bits)`, the scalar as its f32 bit pattern (the API's
+    uint32_t parameter). Tried before `ConvertSFPUUnaryTile`: these ops are SFPU
+    unary tile ops too."""
+
+    anchors = (compute._SFPUScalarTileOp,)
+
+    def convert(self, op: Any) -> list[Operation]:
+        (bits,) = struct.unpack("<I", struct.pack("<f", op.value.value.data))
+        dst = _literal(op.dst.value.data, UINT32)
+        return [call(op.name.removeprefix("tt."), [], [dst, EmitC_OpaqueAttr(StringAttr(f"0x{bits:08x}u"))])]
+
+
+class ConvertSFPUUnaryTile(_KernelOpConversion):
+    """`tt.<fn>_tile dst = d` (SFPU unary) -> `<fn>_tile(d)`."""
+
+    anchors = (compute._SFPUUnaryTileOp,)
+
+    def convert(self, op: Any) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), [], [_literal(op.dst.value.data, UINT32)])]
+
+
+class ConvertPlainCalls(_KernelOpConversion):
+    """The ops of `PLAIN_CALLS` -> their mnemonic called on their operands."""
+
+    anchors = PLAIN_CALLS
+
+    def convert(self, op: Operation) -> list[Operation]:
+        return [call(op.name.removeprefix("tt."), op.operands)]
+
+
+@dataclass(frozen=True)
+class RejectOpsWithoutCppForm(RewritePattern):
+    """Reads the `tt` ops of the kernel no other pattern converted; writes nothing:
+    each is an error (`arith` and `scf` stay for the printer)."""
+
+    facts: KernelFacts
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        if op.dialect_name() == "tt" and self.facts.owns(op):
+            raise op_error(op, "has no C++ form in a kernel")
+
+
+@dataclass(frozen=True)
+class WriteKernelIncludes(RewritePattern):
+    """Anchored on the kernel being converted, after its body (the walk visits
+    regions first). Reads the callees of its `emitc.call_opaque`s; writes
+    `tt.cpp_includes`: the dataflow API for a reader or writer, the sorted headers
+    declaring the calls of a compute kernel."""
+
+    facts: KernelFacts
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, kernel: KernelOp, rewriter: PatternRewriter, /) -> None:
+        if kernel is not self.facts.kernel:
+            return
+        kernel.attributes[annotations.CPP_INCLUDES] = _includes(kernel)
+        rewriter.notify_op_modified(kernel)
+
+
+def _includes(kernel: KernelOp) -> ArrayAttr:
+    callees = [op.callee.data for op in kernel.body.walk() if isinstance(op, EmitC_CallOpaqueOp)]
+    if kernel.role.data.is_dataflow:
+        headers = [DATAFLOW_API]
+    else:
+        headers = sorted({COMPUTE_HEADERS[c] for c in callees if c in COMPUTE_HEADERS})
+    return ArrayAttr([StringAttr(h) for h in headers])
+
+
+KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
+    ConvertRuntimeArgReads,
+    ConvertCompileTimeArgReads,
+    ConvertGetCB,
+    ConvertCBProtocol,
+    ConvertCBQueries,
+    ConvertTensorAccessor,
+    ConvertNocPageTransfers,
+    ConvertNocBarriers,
+    RejectDeprecatedOps,
+    ConvertComputeStartup,
+    ConvertMatmulInit,
+    ConvertFPUTiles,
+    ConvertCopyTile,
+    ConvertPackTile,
+    ConvertFillTile,
+    ConvertSFPUScalarTile,
+    ConvertSFPUUnaryTile,
+    ConvertPlainCalls,
+    WriteKernelIncludes,
+    RejectOpsWithoutCppForm,
+)
+"""The patterns of one kernel's conversion, each built on its `KernelFacts`, in the
+order they are tried (a scalar SFPU op is an SFPU unary op too; anything `tt` left
+over is an error)."""
+
+
+def convert_kernel(kernel: KernelOp) -> None:
+    """Converts `kernel`'s ops into calls, then writes its includes: one walk of
+    `KERNEL_PATTERNS` acting on this kernel only. The walk covers the region of the
+    program holding the kernel so that it reaches the `tt.kernel` itself, after its
+    body; nothing is erased for being unused (the printer prints every op)."""
+    region = kernel.parent_region()
+    assert region is not None, "a kernel lives in a tt.program"
+    facts = KernelFacts.of(kernel)
+    patterns = GreedyRewritePatternApplier([pattern(facts) for pattern in KERNEL_PATTERNS], dce_enabled=False)
+    PatternRewriteWalker(patterns, walk_regions_first=True, apply_recursively=False).rewrite_region(region)
 
 
 def is_converted(kernel: KernelOp) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import IndexType, ModuleOp
+from xdsl.dialects.builtin import IndexType, ModuleOp, UnknownLoc
 from xdsl.ir import Block, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -52,6 +52,14 @@ def schema_index(schema: RuntimeArgsAttr, kind: ArgKind) -> int | None:
 
 @dataclass(frozen=True)
 class LaunchToPersistentLoop(RewritePattern):
+    """Anchored on `tt.launch_grid`.
+
+    Reads the enclosing function's `tt.work_partition` and `tt.runtime_args`.
+    Writes, in place of the launch: its shared and fragment buffers, then the
+    runtime-argument reads of the core's first unit and unit count, then the
+    `scf.for` over the units, whose body computes the block of its unit and then
+    runs the launch body with that block."""
+
     @op_type_rewrite_pattern
     def match_and_rewrite(self, launch: LaunchGridOp, rewriter: PatternRewriter, /) -> None:
         program = launch.parent_op()
@@ -72,37 +80,37 @@ class LaunchToPersistentLoop(RewritePattern):
                 f"launch grid ({grid_x}, {grid_y}) does not match the {list(partition.block_shape)} "
                 "blocks of the work partition",
             )
+        start_entry = self._entry(launch, schema, ArgKind.START_UNIT)
+        count_entry = self._entry(launch, schema, ArgKind.NUM_UNITS)
 
         for alloc in [op for op in launch.body.walk() if isinstance(op, _AllocOp)]:
-            alloc.detach()
-            rewriter.insert(alloc, InsertPoint.before(launch))
+            hoisted = rewriter.insert(alloc.clone(), InsertPoint.before(launch))
+            rewriter.replace(alloc, [], hoisted.results)
 
         prologue = IndexEmitter()
-        start_arg, count_arg = (
-            prologue.add(GetArgValOp(self._entry(launch, schema, kind)), name)
-            for kind, name in ((ArgKind.START_UNIT, "start_arg"), (ArgKind.NUM_UNITS, "count_arg"))
-        )
+        start_arg = prologue.add(GetArgValOp(start_entry), "start_arg")
+        count_arg = prologue.add(GetArgValOp(count_entry), "count_arg")
         start = prologue.add(arith.IndexCastOp(start_arg, IndexType()), "start_unit")
         count = prologue.add(arith.IndexCastOp(count_arg, IndexType()), "num_units")
         end = prologue.add(arith.AddiOp(start, count), "end_unit")
         step = prologue.constant(1, "unit_step")
-
         body = Block(arg_types=[IndexType()])
         unit = body.args[0]
         unit.name_hint = "unit"
+        loop = scf.ForOp(start, end, step, [], body)
+        rewriter.insert(located([*prologue.ops, loop], launch), InsertPoint.before(launch))
+
         block_x, block_y = launch.block_indices
         indices = IndexEmitter()
         row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
-        block_x.replace_all_uses_with(col)
-        block_y.replace_all_uses_with(row)
-        body.add_ops(indices.ops)
-        for op in list(launch.body.block.ops):
-            op.detach()
-            body.add_op(op)
-        body.add_op(scf.YieldOp())
-
-        loop = scf.ForOp(start, end, step, [], body)
-        rewriter.insert(located([*prologue.ops, loop], launch), InsertPoint.before(launch))
+        end_of_body = scf.YieldOp()
+        rewriter.insert(located([*indices.ops, end_of_body], launch), InsertPoint.at_end(body))
+        # The launch body's ops without a location take the launch's, as the new ones do.
+        for op in launch.body.walk():
+            if op.location == UnknownLoc():
+                op.location = launch.location
+                rewriter.notify_op_modified(op)
+        rewriter.inline_block(launch.body.block, InsertPoint.before(end_of_body), (col, row))
         rewriter.erase(launch)
 
     @staticmethod

@@ -25,6 +25,15 @@ produced in equal page counts:
   hold two blocks (`cb-depth` 2 or more).
 A CB read but never produced, produced but never consumed, or with two
 producers is an error.
+
+This is an analysis of the whole function, so its one pattern,
+`InsertComputeSideProtocol`, is anchored on the `func.func`: a CB's protocol
+matches its uses across the loop nest (the reads between one fill and the next,
+the generations of a buffer updated in place, packs and reads under different
+loops), and CBs are handled in the order their data first moves, so the pops
+placed after an op reading several CBs follow the order of the fills and the
+first error reported is that of the first CB to move. Patterns anchored on each
+CB's `tt.get_cb` would handle CBs in the order they are named instead.
 """
 
 from __future__ import annotations
@@ -37,13 +46,18 @@ from xdsl.dialects import func
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
-from xdsl.rewriter import InsertPoint, Rewriter
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
+from xdsl.rewriter import InsertPoint
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
 from tt_dialect.ops.compute import PackTileOp, unpacked_cbs
-from tt_dialect.ir_builder import ancestor_in, located, rewrite_functions
+from tt_dialect.ir_builder import ancestor_in, located
 
 
 
@@ -96,13 +110,17 @@ class _Windows:
 
 @dataclass(frozen=True)
 class InsertComputeSideProtocol(RewritePattern):
+    """Anchored on the `func.func` holding the program (see the module docstring
+    for why not on each CB or each transfer).
+
+    Reads every `tt.get_cb` and its fills, drains, compute reads and packs. Writes
+    the compute side of each CB's protocol (`_insert`), CB by CB in the order their
+    data first moves."""
+
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        uses = self._uses(op)
-        for cb in uses:
-            self._insert(cb)
-        if uses:
-            rewriter.notify_op_modified(op)
+        for cb in self._uses(op):
+            self._insert(cb, rewriter)
 
     @staticmethod
     def _uses(program: func.FuncOp) -> list[_CBUses]:
@@ -126,7 +144,7 @@ class InsertComputeSideProtocol(RewritePattern):
         used = [cb for cb in by_value.values() if cb.fills or cb.drains or cb.reads or cb.packs]
         return sorted(used, key=lambda cb: min(position[o] for o in [*cb.fills, *cb.drains, *cb.reads, *cb.packs]))
 
-    def _insert(self, cb: _CBUses) -> None:
+    def _insert(self, cb: _CBUses, rewriter: PatternRewriter) -> None:
         if self._already_inserted(cb):
             return
         producers = [kind for kind, ops in (("a copy from a tensor", cb.fills), ("pack_tile", cb.packs)) if ops]
@@ -150,13 +168,13 @@ class InsertComputeSideProtocol(RewritePattern):
                 cb.drains[0], f"CB {cb.index} is copied to a tensor but nothing computes into it"
             )
         if cb.fills:
-            covered = self._consume_after_fills(cb)
+            covered = self._consume_after_fills(cb, rewriter)
         elif len(cb.packs) > self._pages_per_generation(cb):
-            covered = self._generations(cb)
+            covered = self._generations(cb, rewriter)
         elif cb.drains:
-            covered = self._produce_before_drains(cb)
+            covered = self._produce_before_drains(cb, rewriter)
         else:
-            covered = self._intermediate(cb)
+            covered = self._intermediate(cb, rewriter)
         for op in [*cb.reads, *cb.packs]:
             if op not in covered:
                 raise op_error(
@@ -173,7 +191,7 @@ class InsertComputeSideProtocol(RewritePattern):
         indices = {pack.out_tile for pack in cb.packs}
         return len(indices) if None not in indices else len(cb.packs)
 
-    def _generations(self, cb: _CBUses) -> set[Operation]:
+    def _generations(self, cb: _CBUses, rewriter: PatternRewriter) -> set[Operation]:
         pages = self._pages_per_generation(cb)
         if cb.drains:
             raise op_error(
@@ -206,7 +224,7 @@ class InsertComputeSideProtocol(RewritePattern):
         value = cb.get_cb.result
 
         def insert(op: Operation, point: InsertPoint, anchor: Operation) -> Operation:
-            Rewriter.insert_op(located([op], anchor), point)
+            rewriter.insert(located([op], anchor), point)
             return op
 
         for g, packs in enumerate(generations):
@@ -243,7 +261,7 @@ class InsertComputeSideProtocol(RewritePattern):
         kinds = {type(use.operation) for use in cb.get_cb.result.uses}
         return (CBWaitFrontOp if cb.fills else CBReserveBackOp) in kinds
 
-    def _consume_after_fills(self, cb: _CBUses) -> set[Operation]:
+    def _consume_after_fills(self, cb: _CBUses, rewriter: PatternRewriter) -> set[Operation]:
         covered: set[Operation] = set()
         for fill in cb.fills:
             window = _Windows.after(fill, lambda op: isinstance(op, CBPushBackOp) and op.cb is fill.cb)
@@ -251,15 +269,15 @@ class InsertComputeSideProtocol(RewritePattern):
             if not readers:
                 raise op_error(fill, f"nothing reads CB {cb.index} after this fill")
             pages = fill.num_pages.value.data
-            Rewriter.insert_op(located([CBWaitFrontOp(fill.cb, pages)], fill), InsertPoint.after(fill))
+            rewriter.insert(located([CBWaitFrontOp(fill.cb, pages)], fill), InsertPoint.after(fill))
             last = readers[-1]
             while isinstance(last.next_op, CBPopFrontOp):
                 last = last.next_op  # pops after one reader keep the order of the fills
-            Rewriter.insert_op(located([CBPopFrontOp(fill.cb, pages)], fill), InsertPoint.after(last))
+            rewriter.insert(located([CBPopFrontOp(fill.cb, pages)], fill), InsertPoint.after(last))
             covered |= {inner for op in readers for inner in op.walk() if cb.is_read(inner)}
         return covered
 
-    def _produce_before_drains(self, cb: _CBUses) -> set[Operation]:
+    def _produce_before_drains(self, cb: _CBUses, rewriter: PatternRewriter) -> set[Operation]:
         covered: set[Operation] = set()
         for drain in cb.drains:
             window = _Windows.before(drain, lambda op: isinstance(op, CBWaitFrontOp) and op.cb is drain.cb)
@@ -267,12 +285,12 @@ class InsertComputeSideProtocol(RewritePattern):
             if not packers:
                 raise op_error(drain, f"nothing packs into CB {cb.index} before it is copied out")
             pages = drain.num_pages.value.data
-            Rewriter.insert_op(located([CBReserveBackOp(drain.cb, pages)], drain), InsertPoint.before(packers[0]))
-            Rewriter.insert_op(located([CBPushBackOp(drain.cb, pages)], drain), InsertPoint.before(drain))
+            rewriter.insert(located([CBReserveBackOp(drain.cb, pages)], drain), InsertPoint.before(packers[0]))
+            rewriter.insert(located([CBPushBackOp(drain.cb, pages)], drain), InsertPoint.before(drain))
             covered |= {inner for op in packers for inner in op.walk() if cb.is_pack(inner)}
         return covered
 
-    def _intermediate(self, cb: _CBUses) -> set[Operation]:
+    def _intermediate(self, cb: _CBUses, rewriter: PatternRewriter) -> set[Operation]:
         """Packs then reads in one block: reserve/push around the packs, wait/pop
         around the reads that follow."""
         block = cb.packs[0].parent_block()
@@ -286,10 +304,10 @@ class InsertComputeSideProtocol(RewritePattern):
             raise op_error(readers[0], f"CB {cb.index} is read before compute has packed all of it")
         pages = len(cb.packs)
         value = cb.get_cb.result
-        Rewriter.insert_op(located([CBReserveBackOp(value, pages)], packers[0]), InsertPoint.before(packers[0]))
-        Rewriter.insert_op(located([CBPushBackOp(value, pages)], packers[-1]), InsertPoint.after(packers[-1]))
-        Rewriter.insert_op(located([CBWaitFrontOp(value, pages)], readers[0]), InsertPoint.before(readers[0]))
-        Rewriter.insert_op(located([CBPopFrontOp(value, pages)], readers[-1]), InsertPoint.after(readers[-1]))
+        rewriter.insert(located([CBReserveBackOp(value, pages)], packers[0]), InsertPoint.before(packers[0]))
+        rewriter.insert(located([CBPushBackOp(value, pages)], packers[-1]), InsertPoint.after(packers[-1]))
+        rewriter.insert(located([CBWaitFrontOp(value, pages)], readers[0]), InsertPoint.before(readers[0]))
+        rewriter.insert(located([CBPopFrontOp(value, pages)], readers[-1]), InsertPoint.after(readers[-1]))
         return {*cb.packs, *cb.reads}
 
 
@@ -300,4 +318,4 @@ class InsertCBProtocolPass(ModulePass):
     name = "tt-insert-cb-protocol"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        rewrite_functions(op, InsertComputeSideProtocol())
+        PatternRewriteWalker(InsertComputeSideProtocol(), apply_recursively=False).rewrite_module(op)

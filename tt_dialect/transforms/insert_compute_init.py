@@ -64,6 +64,17 @@ Errors: a kernel with FPU tile ops that packs no tile (there is no output CB to 
 the packer up with), and a kernel whose start-up could not come first: its first FPU
 op or first pack reads a CB that is not a `tt.get_cb` of the entry block, or a compute
 op runs before the last `tt.get_cb` of the entry block.
+
+Patterns, each applied by its own walk over the module, in this order (each step
+reads what the previous ones wrote: reconfigurations are hoisted with their inits,
+and deduplication sees the hoisted inits):
+1. `StartComputeHardware` and 2. `ReconfigureDataFormats`, anchored on the compute
+   `tt.kernel`: both decisions are about the whole kernel (its first FPU op and
+   first pack; the formats of all its CBs), not about one op. Inserting the
+   start-up first changes nothing in the later steps: it is outside every loop and
+   a full initialisation, which no init is identical to;
+3. `HoistInitsOutOfLoop`, anchored on each `scf.for`, loops inside a loop first;
+4. `DropRepeatedInit`, anchored on each init.
 """
 
 from __future__ import annotations
@@ -74,7 +85,7 @@ from typing import Literal
 from xdsl.context import Context
 from xdsl.dialects import scf
 from xdsl.dialects.builtin import ModuleOp
-from xdsl.ir import Block, Operation, SSAValue
+from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
     PatternRewriter,
@@ -86,7 +97,7 @@ from xdsl.rewriter import InsertPoint
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.attributes import DataFormat, KernelRole
-from tt_dialect.ops.base import ComputeOnly
+from tt_dialect.ops.base import ComputeOnly, enclosing_kernel
 from tt_dialect.ops.cb import GetCBOp
 from tt_dialect.ops.compute import (
     AddTilesInitOp,
@@ -196,18 +207,25 @@ def _first(kernel: KernelOp, types: tuple[type[Operation], ...]) -> Operation | 
     return next((op for op in kernel.body.walk() if isinstance(op, types)), None)
 
 
+def _in_compute_kernel(op: Operation) -> bool:
+    kernel = enclosing_kernel(op)
+    return kernel is not None and kernel.role.data is KernelRole.COMPUTE
+
+
 @dataclass(frozen=True)
-class InsertComputeInit(RewritePattern):
+class StartComputeHardware(RewritePattern):
+    """Anchored on a compute `tt.kernel`: its start-up depends on the whole kernel.
+
+    Reads the kernel's first FPU tile op, first `tt.pack_tile` and the `tt.get_cb`s
+    of its entry block. Writes `tt.compute_kernel_hw_startup` after the last of
+    those `tt.get_cb`s, unless the kernel has one already or runs neither an FPU
+    tile op nor a pack."""
+
     @op_type_rewrite_pattern
     def match_and_rewrite(self, kernel: KernelOp, rewriter: PatternRewriter, /) -> None:
         if kernel.role.data is not KernelRole.COMPUTE:
             return
         startup = self._startup(kernel)
-        self._insert_format_reconfigs(kernel, rewriter)
-        while self._hoist_one(kernel, rewriter):
-            pass
-        for block in list(kernel.walk_blocks()):
-            self._dedup(block, rewriter)
         if startup is not None:
             operands, anchor = startup
             rewriter.insert(ComputeKernelHwStartupOp(*operands), InsertPoint.after(anchor))
@@ -263,8 +281,22 @@ class InsertComputeInit(RewritePattern):
                 )
         return operands, anchor
 
-    @staticmethod
-    def _insert_format_reconfigs(kernel: KernelOp, rewriter: PatternRewriter) -> None:
+
+@dataclass(frozen=True)
+class ReconfigureDataFormats(RewritePattern):
+    """Anchored on a compute `tt.kernel`: whether it needs reconfiguration depends
+    on the formats of all its CBs.
+
+    Reads the kernel's FPU inits and `tt.pack_tile`s and the formats of their CBs.
+    Writes `tt.reconfig_data_format` before every FPU init when the CBs unpacked
+    into one source register differ in format, and `tt.pack_reconfig_data_format`
+    before every pack when the CBs packed into differ; nothing if the kernel has
+    either already."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, kernel: KernelOp, rewriter: PatternRewriter, /) -> None:
+        if kernel.role.data is not KernelRole.COMPUTE:
+            return
         if any(isinstance(op, ReconfigDataFormatOp | PackReconfigDataFormatOp) for op in kernel.body.walk()):
             return  # already inserted (the pass ran before)
         sources = [(init, *_unpack_sources(init)) for init in kernel.body.walk() if isinstance(init, FPU_INITS)]
@@ -278,49 +310,65 @@ class InsertComputeInit(RewritePattern):
             for pack in packs:
                 rewriter.insert(PackReconfigDataFormatOp(pack.out_cb), InsertPoint.before(pack))
 
-    @staticmethod
-    def _hoist_one(kernel: KernelOp, rewriter: PatternRewriter) -> bool:
-        """Hoists one init out of one loop (innermost loops first); False if none can."""
-        for loop in kernel.walk(region_first=True):
-            if not isinstance(loop, scf.ForOp):
-                continue
-            for init in loop.body.block.ops:
-                kinds = init_classes(init)
-                if not kinds or isinstance(init, FPU_FULL_INITS):
-                    continue
-                if any(_defined_inside(value, loop) for value in init.operands):
-                    continue
-                (kind,) = kinds
-                others = [
-                    op for op in loop.walk() if op is not init and kind in init_classes(op)
-                ]
-                if not all(same_init(init, other) for other in others):
-                    continue
-                for other in others:
-                    rewriter.erase(other)
-                init.detach()
-                rewriter.insert(init, InsertPoint.before(loop))
-                return True
-        return False
+
+@dataclass(frozen=True)
+class HoistInitsOutOfLoop(RewritePattern):
+    """Anchored on an `scf.for` in a compute kernel, visited after the loops inside
+    it (so an init climbs out of a loop nest one loop per visit).
+
+    Reads the inits directly in the loop body and every init of their classes
+    anywhere inside the loop. Writes, for each init of the body (in order) whose
+    operands are defined outside the loop and whose class has no different init
+    inside the loop: the init right before the loop, and no copy of it inside."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, loop: scf.ForOp, rewriter: PatternRewriter, /) -> None:
+        if not _in_compute_kernel(loop):
+            return
+        while (hoistable := self._hoistable(loop)) is not None:
+            init, copies = hoistable
+            rewriter.insert(init.clone(), InsertPoint.before(loop))
+            for op in [init, *copies]:
+                rewriter.erase(op)
 
     @staticmethod
-    def _dedup(block: Block, rewriter: PatternRewriter) -> None:
-        """Erases the inits of `block` that repeat the previous init of their class."""
-        current: dict[InitClass, Operation | None] = {}
-        for op in list(block.ops):
-            kinds = init_classes(op)
-            if kinds:
-                previous = [current.get(kind) for kind in kinds]
-                if all(p is not None and same_init(p, op) for p in previous):
-                    rewriter.erase(op)
-                else:
-                    current.update(dict.fromkeys(kinds, op))
+    def _hoistable(loop: scf.ForOp) -> tuple[Operation, list[Operation]] | None:
+        """The first init of the loop body that can leave the loop and its copies
+        inside the loop; None if no init can."""
+        for init in loop.body.block.ops:
+            kinds = init_classes(init)
+            if not kinds or isinstance(init, FPU_FULL_INITS):
                 continue
-            for nested in op.walk():
-                for kind in init_classes(nested):
-                    previous = current.get(kind)
-                    if previous is None or not same_init(previous, nested):
-                        current[kind] = None
+            if any(_defined_inside(value, loop) for value in init.operands):
+                continue
+            (kind,) = kinds
+            others = [op for op in loop.walk() if op is not init and kind in init_classes(op)]
+            if all(same_init(init, other) for other in others):
+                return init, others
+        return None
+
+
+@dataclass(frozen=True)
+class DropRepeatedInit(RewritePattern):
+    """Anchored on an init (not a full initialisation) in a compute kernel.
+
+    Reads the ops before it in its block, back to the previous init of its class.
+    Erases the init when that previous init is identical and no different init of
+    the class lies between the two (including inside the regions of the ops between
+    them)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        kinds = init_classes(op)
+        if len(kinds) != 1 or isinstance(op, FPU_FULL_INITS) or not _in_compute_kernel(op):
+            return
+        (kind,) = kinds
+        between: list[Operation] = []
+        previous = op.prev_op
+        while previous is not None and kind not in init_classes(previous):
+            between.extend(nested for nested in previous.walk() if kind in init_classes(nested))
+            previous = previous.prev_op
+        if previous is not None and all(same_init(previous, other) for other in [*between, op]):
+            rewriter.erase(op)
 
 
 @dataclass(frozen=True)
@@ -331,4 +379,12 @@ class InsertComputeInitPass(ModulePass):
     name = "tt-insert-compute-init"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        PatternRewriteWalker(InsertComputeInit(), apply_recursively=False).rewrite_module(op)
+        for pattern, inner_first in (
+            (StartComputeHardware(), False),
+            (ReconfigureDataFormats(), False),
+            (HoistInitsOutOfLoop(), True),
+            (DropRepeatedInit(), False),
+        ):
+            PatternRewriteWalker(
+                pattern, walk_regions_first=inner_first, apply_recursively=False
+            ).rewrite_module(op)

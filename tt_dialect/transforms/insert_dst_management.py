@@ -32,6 +32,12 @@ The pass owns the handshake: tile_regs_* ops already in a compute kernel are era
 and re-derived, so running the pass twice gives the same IR as running it once, and a
 hand-written handshake is replaced by the canonical one.
 
+One pattern, `InsertDstManagement`, anchored on the compute kernel: finding the
+sections is an analysis of the kernel's whole region (where a section starts
+depends on every op before it in its block and on what the ops after it pack, and
+an op holding sections of its own splits the block), and re-deriving the handshake
+erases every `tile_regs_*` op of the kernel first.
+
 Errors (each on the op at fault):
 - a pack-containing op with no math-containing op before it in its section;
 - math after which nothing packs, in its block or before the next op holding
@@ -70,6 +76,7 @@ from tt_dialect.ops.compute import (
     writes_dst,
 )
 from tt_dialect.ops.program import KernelOp
+
 
 TILE_REGS_OPS: tuple[type[Operation], ...] = (
     TileRegsAcquireOp,
@@ -180,6 +187,12 @@ def check_section(section: DstSection) -> None:
 
 @dataclass(frozen=True)
 class InsertDstManagement(RewritePattern):
+    """Anchored on a compute `tt.kernel`.
+
+    Reads its math ops, packs and `tile_regs_*` ops, and its compute config (the
+    DST capacity). Writes: every `tile_regs_*` op erased, then acquire / commit /
+    wait / release around each DST section (`dst_sections`)."""
+
     @op_type_rewrite_pattern
     def match_and_rewrite(self, kernel: KernelOp, rewriter: PatternRewriter, /) -> None:
         if kernel.role.data is not KernelRole.COMPUTE:
