@@ -43,25 +43,29 @@ class IndexEmitter:
 
 
 class BlockConstants:
-    """`index` constants created once per block, at its start."""
+    """`index` constants created once per block, at its start, in the order they
+    are first asked for, through the rewriter of the pattern asking.
+
+    One instance lives for one pass run and is shared by its patterns: the constants
+    it created are the only ones it reuses (a constant of the input with the same
+    value is the program's own and stays separate)."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[int, int], SSAValue] = {}
-        self._last: dict[int, Operation] = {}
+        self._by_block: dict[Block, dict[int, SSAValue]] = {}
 
-    def get(self, block: Block, value: int) -> SSAValue:
-        key = (id(block), value)
-        if key not in self._cache:
+    def get(self, rewriter: PatternRewriter, block: Block, value: int) -> SSAValue:
+        created = self._by_block.setdefault(block, {})
+        if value not in created:
             constant = arith.ConstantOp.from_int_and_width(value, IndexType())
             constant.result.name_hint = f"c{value}"
-            previous = self._last.get(id(block))
-            if previous is not None:
-                Rewriter.insert_op(constant, InsertPoint.after(previous))
+            if created:
+                last = next(reversed(created.values())).owner
+                assert isinstance(last, Operation)
+                rewriter.insert(constant, InsertPoint.after(last))
             else:
-                Rewriter.insert_op(constant, InsertPoint.at_start(block))
-            self._last[id(block)] = constant
-            self._cache[key] = constant.result
-        return self._cache[key]
+                rewriter.insert(constant, InsertPoint.at_start(block))
+            created[value] = constant.result
+        return created[value]
 
 
 def buffer_tiles(value: SSAValue) -> tuple[int, int]:
