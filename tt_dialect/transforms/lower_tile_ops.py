@@ -65,7 +65,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 from xdsl.builder import Builder
 from xdsl.context import Context
@@ -537,6 +537,9 @@ def _epilogue(ops: list[Operation], bases: dict[SSAValue, int]) -> list[Epilogue
 # ---------------------------------------------------------------------- gemm group rewriting
 
 
+_OpT = TypeVar("_OpT", bound=Operation)
+
+
 def _move_ops(
     ops: Sequence[Operation], point: InsertPoint, rewriter: PatternRewriter
 ) -> dict[Operation, Operation]:
@@ -592,8 +595,11 @@ def _enclose_in_subblock_loop(group: GemmGroup, rewriter: PatternRewriter) -> Ge
     clone_of = _move_ops(subblocking.moved, InsertPoint.at_end(body), rewriter)
     rewriter.insert(scf.YieldOp(), InsertPoint.at_end(body))
 
-    def inside(op):  # the op as moved into the loop
-        return clone_of.get(op, op)
+    def inside(op: _OpT) -> _OpT:
+        """`op` as moved into the loop."""
+        moved = clone_of.get(op, op)
+        assert isinstance(moved, type(op))
+        return moved
 
     fills = [inside(op) for op in subblocking.fills]
     stores = [inside(op) for op in subblocking.stores]
@@ -674,9 +680,9 @@ def _index_operand(copy: CopyOp, buffer: SSAValue, dim: int) -> int:
 
 @dataclass(frozen=True)
 class DecideComputeConfig(RewritePattern):
-    """Reads: a function with `tt.work_partition` and no `tt.compute_config`, and the
-    types of the buffers its compute writes. Writes: `tt.compute_config` on it
-    (fp32 DST accumulation when one of them holds f32)."""
+    """Anchor: `func.func` with `tt.work_partition` and no `tt.compute_config`.
+    Reads: the element types of the buffers its compute writes. Writes:
+    `tt.compute_config` on it (fp32 DST accumulation when one of them holds f32)."""
 
     fidelity: MathFidelity
     dst_full_sync: bool
