@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from xdsl.builder import Builder
 from xdsl.dialects import arith, func
 from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp, UnknownLoc
 from xdsl.ir import Block, Operation, SSAValue
@@ -49,25 +50,29 @@ class IndexEmitter:
 
 
 class BlockConstants:
-    """`index` constants created once per block, at its start."""
+    """`index` constants created once per block, at its start, in the order they
+    are first asked for, through the rewriter of the pattern asking.
+
+    One instance lives for one pass run and is shared by its patterns: the constants
+    it created are the only ones it reuses (a constant of the input with the same
+    value is the program's own and stays separate)."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[int, int], SSAValue] = {}
-        self._last: dict[int, Operation] = {}
+        self._by_block: dict[Block, dict[int, SSAValue]] = {}
 
-    def get(self, block: Block, value: int) -> SSAValue:
-        key = (id(block), value)
-        if key not in self._cache:
+    def get(self, rewriter: PatternRewriter, block: Block, value: int) -> SSAValue:
+        created = self._by_block.setdefault(block, {})
+        if value not in created:
             constant = arith.ConstantOp.from_int_and_width(value, IndexType())
             constant.result.name_hint = f"c{value}"
-            previous = self._last.get(id(block))
-            if previous is not None:
-                Rewriter.insert_op(constant, InsertPoint.after(previous))
+            if created:
+                last = next(reversed(created.values())).owner
+                assert isinstance(last, Operation)
+                rewriter.insert(constant, InsertPoint.after(last))
             else:
-                Rewriter.insert_op(constant, InsertPoint.at_start(block))
-            self._last[id(block)] = constant
-            self._cache[key] = constant.result
-        return self._cache[key]
+                rewriter.insert(constant, InsertPoint.at_start(block))
+            created[value] = constant.result
+        return created[value]
 
 
 def buffer_tiles(value: SSAValue) -> tuple[int, int]:
@@ -114,8 +119,9 @@ def ancestor_in(op: Operation, block: Block) -> Operation | None:
     return current
 
 
-def cb_of(buffer: SSAValue) -> SSAValue:
-    """The `tt.get_cb` of a buffer's CB, created right after its alloc on first use."""
+def get_or_create_cb(buffer: SSAValue, rewriter: Builder) -> SSAValue:
+    """The `tt.get_cb` of a buffer's CB; on first use it is created right after the
+    buffer's alloc, through `rewriter` (a pattern's `PatternRewriter`)."""
     alloc = buffer.owner
     assert isinstance(alloc, _AllocOp)
     desc = alloc.attributes.get(annotations.CB)
@@ -129,5 +135,5 @@ def cb_of(buffer: SSAValue) -> SSAValue:
         following = following.next_op
     get_cb = GetCBOp(index, CBType(desc.pages.data, desc.format.data))
     get_cb.result.name_hint = f"cb{index}"
-    Rewriter.insert_op(get_cb, InsertPoint.after(alloc))
+    rewriter.insert(get_cb, InsertPoint.after(alloc))
     return get_cb.result

@@ -18,6 +18,17 @@ Writes:
 The buffers' other side (compute reading or packing them) gets its protocol from
 `tt-insert-cb-protocol`. Tensor copies must start at tile-aligned offsets
 (checked when the offset is a constant); the buffers disappear.
+
+**How it runs.** Three `PatternRewriteWalker` walks over the module, each on the
+functions that have a `tt.work_partition` and a `tt.runtime_args` schema, each
+changing the IR only through its rewriter:
+1. `InsertTensorAccessors` (on `func.func`) creates the accessors: which tensors
+   need one is a question about all the function's copies, and the accessors sit
+   together at the top in argument order.
+2. `LowerTensorCopy` (on `tt.copy`) turns each copy into the transfer of its
+   direction, using the accessor of its tensor.
+3. `EraseBuffer` (on `tt.alloc_shared/fragment`) removes every buffer; a buffer
+   that something other than a copy still uses is an error.
 """
 
 from __future__ import annotations
@@ -29,8 +40,13 @@ from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import IndexType, IntegerAttr, MemRefType, ModuleOp, i32
 from xdsl.ir import Block, BlockArgument, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
-from xdsl.rewriter import InsertPoint, Rewriter
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
+from xdsl.rewriter import InsertPoint
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.analysis import argument_layout
@@ -55,33 +71,80 @@ from tt_dialect.ops.dataflow import (
     TensorAccessorOp,
 )
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, cb_of, located, rewrite_functions
+from tt_dialect.ops.types import CBType
+from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, get_or_create_cb, located
 
 
-class _Accessors:
-    """One tensor accessor per copied tensor argument, in argument order, at the
-    top of the function (after its buffers and CBs)."""
+def _program_of(op: Operation) -> tuple[func.FuncOp, RuntimeArgsAttr] | None:
+    """The function around `op` (or `op` itself) and its runtime-argument schema,
+    if it is a partitioned program with one; the patterns leave other functions alone."""
+    program: Operation | None = op
+    while program is not None and not isinstance(program, func.FuncOp):
+        program = program.parent_op()
+    if program is None or annotations.WORK_PARTITION not in program.attributes:
+        return None
+    schema = program.attributes.get(annotations.RUNTIME_ARGS)
+    return (program, schema) if isinstance(schema, RuntimeArgsAttr) else None
 
-    def __init__(self, program: func.FuncOp, schema: RuntimeArgsAttr, copies: list[CopyOp]):
-        self.by_tensor: dict[int, SSAValue] = {}
+
+def _tensor_argument(program: func.FuncOp, value: SSAValue) -> BlockArgument | None:
+    """`value` if it is one of the program's tensor arguments."""
+    if isinstance(value, BlockArgument) and value.owner is program.body.block:
+        return value
+    return None
+
+
+def _address_entry(schema: RuntimeArgsAttr, tensor: int) -> int | None:
+    """Schema position of the `buffer_address` entry of tensor argument `tensor`."""
+    return next(
+        (
+            i
+            for i, arg in enumerate(schema.args.data)
+            if arg.arg_kind is ArgKind.BUFFER_ADDRESS and arg.tensor.data == tensor
+        ),
+        None,
+    )
+
+
+def _accessor_of(program: func.FuncOp, schema: RuntimeArgsAttr, tensor: int) -> SSAValue:
+    """The tensor accessor `InsertTensorAccessors` built for tensor argument `tensor`:
+    the one at the top of the function over its `buffer_address` runtime argument."""
+    entry = _address_entry(schema, tensor)
+    for op in program.body.block.ops:
+        if isinstance(op, TensorAccessorOp):
+            address = op.base_addr.owner
+            if isinstance(address, GetArgValOp) and address.index.value.data == entry:
+                return op.result
+    raise AssertionError(f"no tensor accessor for tensor argument {tensor}")
+
+
+@dataclass(frozen=True)
+class InsertTensorAccessors(RewritePattern):
+    """Anchor: a partitioned `func.func` with a runtime-argument schema. Reads: its
+    copies, the schema and the tensors' `tt.layout`. Writes: one `tt.get_arg_val` of
+    the tensor's `buffer_address` entry and one `tt.tensor_accessor` over it per
+    tensor argument that a copy reads or writes, in argument order, at the top of
+    the function (after its buffers and CBs); the location is the tensor's first copy.
+    A whole-function analysis: which tensors need one depends on all the copies."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
+        found = _program_of(op)
+        if found is None:
+            return
+        program, schema = found
         users: dict[int, CopyOp] = {}
-        for copy in copies:
-            for side in (copy.src, copy.dst):
-                if isinstance(side, BlockArgument) and side.owner is program.body.block:
-                    users.setdefault(side.index, copy)
+        for copy in program.body.walk():
+            if isinstance(copy, CopyOp):
+                for side in (copy.src, copy.dst):
+                    if (tensor := _tensor_argument(program, side)) is not None:
+                        users.setdefault(tensor.index, copy)
         anchor = program.body.block.first_op
         while isinstance(anchor, _AllocOp | GetCBOp):
             anchor = anchor.next_op
         assert anchor is not None
         for tensor, user in sorted(users.items()):
-            entry = next(
-                (
-                    i
-                    for i, arg in enumerate(schema.args.data)
-                    if arg.arg_kind is ArgKind.BUFFER_ADDRESS and arg.tensor.data == tensor
-                ),
-                None,
-            )
+            entry = _address_entry(schema, tensor)
             if entry is None:
                 raise op_error(
                     user,
@@ -92,8 +155,7 @@ class _Accessors:
             address.result.name_hint = f"tensor{tensor}_addr"
             accessor = TensorAccessorOp(address, 0, argument_layout(program, tensor).page_size)
             accessor.result.name_hint = f"tensor{tensor}"
-            Rewriter.insert_op(located([address, accessor], user), InsertPoint.before(anchor))
-            self.by_tensor[tensor] = accessor.result
+            rewriter.insert(located([address, accessor], user), InsertPoint.before(anchor))
 
 
 def _tile_offset(copy: CopyOp, value: SSAValue, dim: int, tile: int, emit: IndexEmitter) -> SSAValue:
@@ -114,11 +176,14 @@ def _page_loop(
     tensor: BlockArgument,
     indices: tuple[SSAValue, ...],
     buffer: SSAValue,
+    cb: SSAValue,
     l1_base: SSAValue,
     transfer: type[NocAsyncReadPageOp | NocAsyncWritePageOp],
     accessor: SSAValue,
+    rewriter: PatternRewriter,
 ) -> list[Operation]:
-    """`for t in tiles: transfer(tile id of t, accessor, l1_base + t * page)`."""
+    """`for t in tiles: transfer(tile id of t, accessor, l1_base + t * page)`, the
+    loop body built through `rewriter`."""
     tensor_type = tensor.type
     assert isinstance(tensor_type, MemRefType)
     if len(indices) != 2:
@@ -142,16 +207,15 @@ def _page_loop(
     )
     tile_id = inner.add(arith.AddiOp(row_start, tensor_col), "tile_id")
     page = inner.add(arith.IndexCastOp(tile, i32), "page")
-    page_bytes = inner.add(arith.ConstantOp(IntegerAttr(_page_size(buffer), i32)), "page_bytes")
+    cb_type = cb.type
+    assert isinstance(cb_type, CBType)
+    page_bytes = inner.add(arith.ConstantOp(IntegerAttr(cb_type.page_size, i32)), "page_bytes")
     offset = inner.add(arith.MuliOp(page, page_bytes), "page_offset")
     l1_addr = inner.add(arith.AddiOp(l1_base, offset), "l1_addr")
-    body.add_ops([*inner.ops, transfer(tile_id, accessor, l1_addr), scf.YieldOp()])
+    rewriter.insert(
+        [*inner.ops, transfer(tile_id, accessor, l1_addr), scf.YieldOp()], InsertPoint.at_end(body)
+    )
     return [*emit.ops, scf.ForOp(zero, count, one, [], Region(body))]
-
-
-def _page_size(buffer: SSAValue) -> int:
-    cb_type = cb_of(buffer).type
-    return cb_type.page_size  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -177,55 +241,71 @@ STORE = _Transfer(
 
 
 @dataclass(frozen=True)
-class LowerCopies(RewritePattern):
-    @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        schema = op.attributes.get(annotations.RUNTIME_ARGS)
-        if annotations.WORK_PARTITION not in op.attributes or not isinstance(schema, RuntimeArgsAttr):
-            return
-        copies = [c for c in op.body.walk() if isinstance(c, CopyOp)]
-        accessors = _Accessors(op, schema, copies)
-        for copy in copies:
-            self._lower(op, copy, accessors)
-        for alloc in [a for a in op.body.walk() if isinstance(a, _AllocOp)]:
-            if alloc.result.uses:
-                user = next(iter(alloc.result.uses)).operation
-                raise op_error(user, "this op still uses a buffer, which has no hardware form after tt-lower-shared-to-cb")
-            Rewriter.erase_op(alloc)
-        rewriter.notify_op_modified(op)
+class LowerTensorCopy(RewritePattern):
+    """Anchor: `tt.copy` in a partitioned function with a runtime-argument schema.
+    Reads: which side is a tensor argument and which a buffer, the buffer's CB
+    descriptor and shape, the tensor's accessor. Writes: for tensor -> buffer
+    (`LOAD`), the producer side of the buffer's CB around one NOC page read per tile;
+    for buffer -> tensor (`STORE`), the consumer side around one page write per tile.
+    Any other copy is an error."""
 
-    @staticmethod
-    def _lower(program: func.FuncOp, copy: CopyOp, accessors: _Accessors) -> None:
-        loading = isinstance(copy.src, BlockArgument) and copy.src.owner is program.body.block
-        storing = isinstance(copy.dst, BlockArgument) and copy.dst.owner is program.body.block
-        if loading == storing or not isinstance(copy.src.owner if storing else copy.dst.owner, _AllocOp):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: CopyOp, rewriter: PatternRewriter, /) -> None:
+        found = _program_of(op)
+        if found is None:
+            return
+        program, schema = found
+        loaded = _tensor_argument(program, op.src)
+        stored = _tensor_argument(program, op.dst)
+        if (loaded is None) == (stored is None) or not isinstance(
+            op.src.owner if stored is not None else op.dst.owner, _AllocOp
+        ):
             raise op_error(
-                copy,
+                op,
                 "only copies between a tensor argument and a buffer have a hardware form; "
                 "copy through a tensor or compute into the destination instead",
             )
-        if loading:
-            tensor, buffer, indices = copy.src, copy.dst, tuple(copy.src_indices)
+        if loaded is not None:
+            side, tensor, buffer, indices = LOAD, loaded, op.dst, tuple(op.src_indices)
         else:
-            tensor, buffer, indices = copy.dst, copy.src, tuple(copy.dst_indices)
-        assert isinstance(tensor, BlockArgument)
-        cb = cb_of(buffer)
+            assert stored is not None
+            side, tensor, buffer, indices = STORE, stored, op.src, tuple(op.dst_indices)
+        cb = get_or_create_cb(buffer, rewriter)
         rows, cols = buffer_tiles(buffer)
         pages = rows * cols
-        side = LOAD if loading else STORE
         pointer = side.pointer(cb)
         pointer.result.name_hint = side.pointer_name
+        accessor = _accessor_of(program, schema, tensor.index)
         ops = [
             side.open(cb, pages),
             pointer,
             *_page_loop(
-                copy, tensor, indices, buffer, pointer.result, side.transfer,
-                accessors.by_tensor[tensor.index],
+                op, tensor, indices, buffer, cb, pointer.result, side.transfer, accessor, rewriter
             ),
             side.barrier(),
             side.close(cb, pages),
         ]
-        Rewriter.replace_op(copy, located(ops, copy), [])
+        rewriter.replace(op, located(ops, op), [])
+
+
+@dataclass(frozen=True)
+class EraseBuffer(RewritePattern):
+    """Anchor: `tt.alloc_shared` / `tt.alloc_fragment` in a partitioned function with
+    a runtime-argument schema, once its copies are lowered. Reads: the buffer's uses.
+    Writes: removes the alloc (its `tt.get_cb` stays); a remaining use is an error."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: _AllocOp, rewriter: PatternRewriter, /) -> None:
+        if _program_of(op) is None:
+            return
+        if op.result.uses:
+            user = next(iter(op.result.uses)).operation
+            raise op_error(
+                user,
+                "this op still uses a buffer, which has no hardware form after "
+                "tt-lower-shared-to-cb",
+            )
+        rewriter.erase(op)
 
 
 @dataclass(frozen=True)
@@ -235,4 +315,5 @@ class LowerSharedToCBPass(ModulePass):
     name = "tt-lower-shared-to-cb"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        rewrite_functions(op, LowerCopies())
+        for pattern in (InsertTensorAccessors(), LowerTensorCopy(), EraseBuffer()):
+            PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

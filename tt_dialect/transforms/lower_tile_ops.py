@@ -36,20 +36,50 @@ the same without the SFPU op (converting the format when they differ).
 **fill.** `tt.fill` and `tt.clear` of a buffer that is not a gemm accumulator
 fill each tile in DST on the SFPU (`fill_tile`) and pack it into the buffer's
 CB, in chunks of at most the DST capacity.
+
+**How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in four
+walks over the module, each changing the IR only through its rewriter:
+1. `DecideComputeConfig` (on `func.func`) records the compute config on every
+   partitioned function without one. The other patterns read it there (DST
+   capacity) and lower only in functions that have one, so running the pass
+   again finds nothing left to do.
+2. `LowerGemmGroup` (on `tt.gemm`) lowers a gemm together with everything that
+   keeping its accumulator in DST involves: the other gemms of its K loop, their
+   clears, the subblock loop, and the epilogue (unary ops on the results, copies
+   of them, packs before their stores). Which ops those are, the DST tiles of
+   each and the subblock shape are a whole-region analysis
+   (`analyse_gemm_group`), done before the pattern rewrites anything, so the
+   DST state of the epilogue (which buffer's value is in which DST tiles) never
+   outlives one rewrite.
+3. `LowerBinaryOp`, `LowerUnaryOp` (unary and scalar ops), `LowerBufferCopy` and
+   `LowerFill` (`tt.fill`, `tt.clear`), in program order, on what the gemms left.
+   Gemm groups go first because their epilogue ops would otherwise be lowered
+   as standalone ops through a CB.
+4. `EraseUnusedBuffer` (on `tt.alloc_shared/fragment`) removes the buffers that
+   no op reads or writes any more.
+Tile-index constants (`BlockConstants`) are shared by the patterns of one run:
+each block gets each value once, at its start, in the order first asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal, TypeVar
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import Float32Type, MemRefType, ModuleOp
+from xdsl.dialects.builtin import Float32Type, IndexType, MemRefType, ModuleOp
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
-from xdsl.rewriter import InsertPoint, Rewriter
+from xdsl.pattern_rewriter import (
+    GreedyRewritePatternApplier,
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
+from xdsl.rewriter import InsertPoint
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
@@ -114,13 +144,12 @@ from tt_dialect.ops.tile_program import (
 )
 from tt_dialect.ir_builder import (
     BlockConstants,
-    cb_of,
     ancestor_in,
     IndexEmitter,
     buffer_tiles,
+    get_or_create_cb,
     has_no_effect,
     located,
-    rewrite_functions,
 )
 
 SFPU_OF: dict[type[_UnaryOp], type[_SFPUUnaryTileOp]] = {
@@ -155,7 +184,6 @@ FPU_OF: dict[type[_BinaryOp], tuple[type[Operation], type[Operation]]] = {
 }
 
 
-
 def subblock_shape(
     rows: int, cols: int, accumulators: int, capacity: int, a_buffers: int = 1, b_buffers: int = 1
 ) -> tuple[int, int]:
@@ -187,427 +215,6 @@ def _uses_in(value: SSAValue) -> list[Operation]:
     return [use.operation for use in value.uses]
 
 
-@dataclass
-class _GemmGroup:
-    """The gemms of one K-loop body and the ops around them that they own."""
-
-    gemms: list[GemmOp]
-    loop: scf.ForOp | None
-    block: Block
-    """The block holding the K loop (or the gemms when there is no loop)."""
-    accumulators: list[SSAValue]
-
-
-class _ProgramLowering:
-    """Lowers the compute of one tile program."""
-
-    def __init__(self, program: func.FuncOp, config: ComputeConfigAttr):
-        self.program = program
-        self.capacity = config.dst_capacity
-        self.capacity_reason = (
-            f"{'fp32' if config.fp32_dest_acc.value.data else '16-bit'} accumulation in "
-            f"{'full-sync' if config.dst_full_sync.value.data else 'double-buffered'} mode"
-        )
-        self.constants = BlockConstants()
-        self.in_dst: dict[SSAValue, int] = {}
-        """Buffers whose current value lives in DST, with their first DST tile."""
-
-    # ------------------------------------------------------------------ driver
-
-    def run(self) -> None:
-        for group in self._gemm_groups():
-            self._lower_gemm_group(group)
-        for op in list(self.program.body.walk()):
-            if isinstance(op, _BinaryOp):
-                self._lower_binary(op)
-            elif isinstance(op, _UnaryOp):
-                self._lower_unary(op)
-            elif isinstance(op, CopyOp) and _is_buffer_copy(op):
-                self._lower_unary(op)
-            elif isinstance(op, ClearOp | FillOp):
-                self._lower_fill(op)
-        for alloc in [op for op in self.program.body.walk() if isinstance(op, _AllocOp)]:
-            if not alloc.result.uses:
-                Rewriter.erase_op(alloc)
-
-    def _gemm_groups(self) -> list[_GemmGroup]:
-        by_block: dict[Block, list[GemmOp]] = {}
-        for gemm in self.program.body.walk():
-            if isinstance(gemm, GemmOp):
-                block = gemm.parent_block()
-                assert block is not None
-                by_block.setdefault(block, []).append(gemm)
-        groups = []
-        for body, gemms in by_block.items():
-            # The K loop is the loop around the gemms whose accumulators are
-            # cleared outside it; with the clears beside the gemms there is none.
-            cleared_beside = any(
-                isinstance(use, ClearOp) and use.parent_block() is body
-                for use in _uses_in(gemms[0].c)
-            )
-            parent = body.parent_op()
-            loop = parent if isinstance(parent, scf.ForOp) and not cleared_beside else None
-            block = loop.parent_block() if loop is not None else body
-            assert block is not None
-            accumulators: list[SSAValue] = []
-            for gemm in gemms:
-                if gemm.c not in accumulators:
-                    accumulators.append(gemm.c)
-            groups.append(_GemmGroup(gemms, loop, block, accumulators))
-        return groups
-
-    # ------------------------------------------------------------------ gemm
-
-    def _lower_gemm_group(self, group: _GemmGroup) -> None:
-        first = group.gemms[0]
-        shape = buffer_tiles(group.accumulators[0])
-        for gemm in group.gemms:
-            if gemm.transpose_a is not None:
-                raise op_error(
-                    gemm,
-                    "transpose_a has no Tensix form (the matrix engine transposes only its "
-                    "second operand); transpose A when loading it",
-                )
-            if buffer_tiles(gemm.c) != shape:
-                raise op_error(
-                    gemm,
-                    f"gemms accumulating together must share the output block shape; "
-                    f"{list(buffer_tiles(gemm.c))} tiles differs from {list(shape)}",
-                )
-            for operand in (gemm.a, gemm.b, gemm.c):
-                if not isinstance(operand.owner, _AllocOp):
-                    raise op_error(gemm, "gemm operands must be tt.alloc_shared / tt.alloc_fragment buffers")
-        count = len(group.accumulators)
-        if count > self.capacity:
-            raise op_error(
-                first,
-                f"{count} gemm accumulators share this K loop but DST holds {self.capacity} "
-                f"tiles ({self.capacity_reason}); each needs at least one",
-            )
-        anchor = group.loop if group.loop is not None else group.gemms[-1]
-        clears = self._clears(group, anchor)
-        rows, cols = shape
-        a_buffers = list(dict.fromkeys(g.a for g in group.gemms))
-        b_buffers = list(dict.fromkeys(g.b for g in group.gemms))
-        if set(a_buffers) & set(b_buffers):
-            raise op_error(first, "a buffer cannot be both the A and the B operand of gemms accumulating together")
-        sub_rows, sub_cols = subblock_shape(
-            rows, cols, count, self.capacity, len(a_buffers), len(b_buffers)
-        )
-        if (sub_rows, sub_cols) != (rows, cols):
-            group.block = self._split_into_subblocks(
-                group, clears, anchor, (rows, cols), (sub_rows, sub_cols)
-            )
-            group.accumulators = list(dict.fromkeys(g.c for g in group.gemms))
-        epilogue = list(group.block.ops)[group.block.get_operation_index(anchor) + 1 :]
-        tiles = sub_rows * sub_cols
-        for position, accumulator in enumerate(group.accumulators):
-            self.in_dst[accumulator] = position * tiles
-        for gemm in group.gemms:
-            self._lower_gemm(gemm)
-        for clear in clears:
-            Rewriter.erase_op(clear)
-        self._lower_epilogue(epilogue)
-
-    def _clears(self, group: _GemmGroup, anchor: Operation) -> list[ClearOp]:
-        clears = []
-        for accumulator in group.accumulators:
-            clear = next(
-                (
-                    op
-                    for op in _uses_in(accumulator)
-                    if isinstance(op, ClearOp)
-                    and op.parent_block() is group.block
-                    and group.block.get_operation_index(op) < group.block.get_operation_index(anchor)
-                ),
-                None,
-            )
-            if clear is None:
-                raise op_error(
-                    group.gemms[0],
-                    "the gemm accumulator must be cleared (tt.clear) before its K loop; "
-                    "accumulating onto earlier values is not supported",
-                )
-            clears.append(clear)
-        return clears
-
-    def _lower_gemm(self, gemm: GemmOp) -> None:
-        block = gemm.parent_block()
-        assert block is not None
-        a_rows, k_tiles = buffer_tiles(gemm.a)
-        _, out_cols = buffer_tiles(gemm.c)
-        transpose = gemm.transpose_b is not None
-        cb_a, cb_b = cb_of(gemm.a), cb_of(gemm.b)
-        base = self.in_dst[gemm.c]
-        ops: list[Operation] = [MatmulInitOp(cb_a, cb_b, transpose)]
-        for i in range(a_rows):
-            for j in range(out_cols):
-                for k in range(k_tiles):
-                    b_tile = j * k_tiles + k if transpose else k * out_cols + j
-                    ops.append(
-                        MatmulTilesOp(
-                            cb_a,
-                            cb_b,
-                            self.constants.get(block, i * k_tiles + k),
-                            self.constants.get(block, b_tile),
-                            base + i * out_cols + j,
-                        )
-                    )
-        Rewriter.replace_op(gemm, located(ops, gemm), [])
-
-    def _lower_epilogue(self, epilogue: list[Operation]) -> None:
-        """Unary ops on the results become SFPU ops on DST; stores get packs."""
-        for op in epilogue:
-            if isinstance(op, _UnaryOp) and op.src in self.in_dst:
-                self._sfpu_in_dst(op)
-            elif isinstance(op, CopyOp) and op.src in self.in_dst and _is_buffer_copy(op):
-                # The value stays in DST; it is packed into the copy's destination when
-                # that is stored.
-                self.in_dst[op.dst] = self.in_dst[op.src]
-                Rewriter.erase_op(op)
-            elif isinstance(op, CopyOp) and op.src in self.in_dst:
-                self._pack_before(op)
-            elif any(operand in self.in_dst for inner in op.walk() for operand in inner.operands):
-                raise op_error(
-                    op,
-                    "a gemm result in DST can only go through unary ops and be copied to a "
-                    "tensor; store it first",
-                )
-        for accumulator in list(self.in_dst):
-            del self.in_dst[accumulator]
-
-    def _sfpu_in_dst(self, op: _UnaryOp) -> None:
-        base = self.in_dst[op.src]
-        rows, cols = buffer_tiles(op.src)
-        tile_op = SFPU_OF[type(op)]
-        ops: list[Operation] = [tile_op.INIT()]
-        ops += [sfpu_tile(op, base + t) for t in range(rows * cols)]
-        self.in_dst[op.dst] = base
-        Rewriter.replace_op(op, located(ops, op), [])
-
-    def _pack_before(self, copy: CopyOp) -> None:
-        if not copy.dst_indices:
-            raise op_error(copy, "a gemm result can only be copied to a tensor region")
-        base = self.in_dst[copy.src]
-        rows, cols = buffer_tiles(copy.src)
-        block = copy.parent_block()
-        assert block is not None
-        cb = cb_of(copy.src)
-        packs = [
-            PackTileOp(base + t, cb, self.constants.get(block, t)) for t in range(rows * cols)
-        ]
-        Rewriter.insert_op(located(packs, copy), InsertPoint.before(copy))
-
-    # ------------------------------------------------------------------ subblocks
-
-    def _split_into_subblocks(
-        self,
-        group: _GemmGroup,
-        clears: Sequence[ClearOp],
-        anchor: Operation,
-        block_tiles: tuple[int, int],
-        sub_tiles: tuple[int, int],
-    ) -> Block:
-        """Encloses the group's ops in a loop over DST-sized output subblocks,
-        shrinks its buffers to one subblock's operands and results, and returns
-        the loop's body."""
-        rows, cols = block_tiles
-        sub_rows, sub_cols = sub_tiles
-        a_buffers = list(dict.fromkeys(g.a for g in group.gemms))
-        b_buffers = list(dict.fromkeys(g.b for g in group.gemms))
-        results = list(group.accumulators)
-        stores: list[CopyOp] = []
-        for op in list(group.block.ops)[group.block.get_operation_index(anchor) + 1 :]:
-            if isinstance(op, _UnaryOp) and op.src in results and op.dst not in results:
-                results.append(op.dst)
-            elif isinstance(op, CopyOp) and op.src in results and _is_buffer_copy(op):
-                results.append(op.dst)
-            elif isinstance(op, CopyOp) and op.src in results:
-                stores.append(op)
-        if not stores:
-            raise op_error(group.gemms[0], "the gemm result is never copied to a tensor")
-        fills = [
-            op
-            for op in self.program.body.walk()
-            if isinstance(op, CopyOp) and op.dst in a_buffers + b_buffers
-        ]
-        members = {*clears, *fills, *stores, *group.gemms}
-        if group.loop is not None:
-            members.add(group.loop)
-        top = [ancestor_in(op, group.block) for op in members]
-        if any(op is None for op in top):
-            raise op_error(
-                group.gemms[0],
-                "the copies filling this gemm's operands must be in the same block as its "
-                "K loop or inside it",
-            )
-        positions = sorted(group.block.get_operation_index(op) for op in top if op is not None)
-        moved = list(group.block.ops)[positions[0] : positions[-1] + 1]
-        allowed = set(top) | {
-            op
-            for op in moved
-            if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and _is_buffer_copy(op)))
-            and op.src in results
-        }
-        for op in moved:
-            if op not in allowed and not has_no_effect(op):
-                raise op_error(
-                    op,
-                    "this op lies between a gemm's clear and its store and would run once per "
-                    "DST subblock; move it out",
-                )
-
-        emit = IndexEmitter()
-        zero, one = emit.constant(0, "c0"), emit.constant(1, "c1")
-        count = emit.constant((rows // sub_rows) * (cols // sub_cols), "num_subblocks")
-        located(emit.ops, moved[0])
-        emit.insert_before(moved[0])
-        body = Block(arg_types=[zero.type])
-        subblock = body.args[0]
-        subblock.name_hint = "subblock"
-        offsets = IndexEmitter()
-        sub_row, sub_col = offsets.divmod(
-            subblock, offsets.constant(cols // sub_cols, "subblocks_per_row"), ("subblock_row", "subblock_col")
-        )
-        row_offset = offsets.add(
-            arith.MuliOp(sub_row, offsets.constant(sub_rows * TILE_ROWS, "subblock_height")),
-            "row_offset",
-        )
-        col_offset = offsets.add(
-            arith.MuliOp(sub_col, offsets.constant(sub_cols * TILE_COLS, "subblock_width")),
-            "col_offset",
-        )
-        body.add_ops(offsets.ops)
-        loop = scf.ForOp(zero, count, one, [], Region(body))
-        Rewriter.insert_op(located([loop], moved[0]), InsertPoint.before(moved[0]))
-        for op in moved:
-            op.detach()
-            body.add_op(op)
-        body.add_op(scf.YieldOp())
-
-        transposed_b = {g.b for g in group.gemms if g.transpose_b is not None}
-        for buffer in a_buffers:
-            self._shrink(buffer, (sub_rows, None), fills, {0: row_offset})
-        for buffer in b_buffers:
-            if buffer in transposed_b:
-                self._shrink(buffer, (sub_cols, None), fills, {0: col_offset})
-            else:
-                self._shrink(buffer, (None, sub_cols), fills, {1: col_offset})
-        for buffer in results:
-            self._shrink(buffer, (sub_rows, sub_cols), stores, {0: row_offset, 1: col_offset})
-        return body
-
-    def _shrink(
-        self,
-        buffer: SSAValue,
-        tiles: tuple[int | None, int | None],
-        copies: Sequence[CopyOp],
-        offsets: dict[int, SSAValue],
-    ) -> None:
-        """Replaces `buffer` by a smaller one (None keeps a dimension) and offsets
-        the tensor side of the copies touching it."""
-        alloc = buffer.owner
-        assert isinstance(alloc, _AllocOp)
-        old_type = buffer.type
-        assert isinstance(old_type, MemRefType)
-        old_rows, old_cols = buffer_tiles(buffer)
-        new_rows = tiles[0] if tiles[0] is not None else old_rows
-        new_cols = tiles[1] if tiles[1] is not None else old_cols
-        desc = alloc.attributes[annotations.CB]
-        assert isinstance(desc, CBDescAttr)
-        depth = desc.pages.data // (old_rows * old_cols)
-        new_alloc = type(alloc)(
-            MemRefType(old_type.element_type, [new_rows * TILE_ROWS, new_cols * TILE_COLS])
-        )
-        new_alloc.attributes[annotations.CB] = CBDescAttr(
-            desc.index.data, new_rows * new_cols * depth, desc.page_size.data, desc.format.data
-        )
-        new_alloc.result.name_hint = buffer.name_hint
-        Rewriter.insert_op(located([new_alloc], alloc), InsertPoint.before(alloc))
-        for copy in copies:
-            if buffer not in (copy.src, copy.dst):
-                continue
-            indices = copy.src_indices if copy.dst is buffer else copy.dst_indices
-            for dim, offset in offsets.items():
-                moved = arith.AddiOp(indices[dim], offset)
-                moved.result.name_hint = ("subblock_row_start", "subblock_col_start")[dim]
-                Rewriter.insert_op(located([moved], copy), InsertPoint.before(copy))
-                copy.operands[self._index_operand(copy, buffer, dim)] = moved.result
-        buffer.replace_all_uses_with(new_alloc.result)
-        Rewriter.erase_op(alloc)
-
-    @staticmethod
-    def _index_operand(copy: CopyOp, buffer: SSAValue, dim: int) -> int:
-        """Operand position of the tensor-side index `dim` of a copy touching `buffer`."""
-        if copy.dst is buffer:
-            return 1 + dim
-        return 2 + len(copy.src_indices) + dim
-
-    # ------------------------------------------------------------------ elementwise
-
-    def _chunks(self, tiles: int) -> list[range]:
-        return [range(start, min(start + self.capacity, tiles)) for start in range(0, tiles, self.capacity)]
-
-    @staticmethod
-    def _checked_operands(op: _BinaryOp | _UnaryOp | CopyOp | ClearOp | FillOp) -> None:
-        if any(not isinstance(value.owner, _AllocOp) for value in op.operands):
-            raise op_error(
-                op,
-                "elementwise operands and results must be tt.alloc_shared / tt.alloc_fragment "
-                "buffers; copy tensors in and out with tt.copy",
-            )
-
-    def _lower_binary(self, op: _BinaryOp) -> None:
-        self._checked_operands(op)
-        init_type, tile_type = FPU_OF[type(op)]
-        cb_x, cb_y, cb_z = cb_of(op.lhs), cb_of(op.rhs), cb_of(op.dst)
-        block = op.parent_block()
-        assert block is not None
-        rows, cols = buffer_tiles(op.dst)
-        ops: list[Operation] = []
-        for chunk in self._chunks(rows * cols):
-            ops.append(init_type(cb_x, cb_y))
-            for t in chunk:
-                tile = self.constants.get(block, t)
-                ops.append(tile_type(cb_x, cb_y, tile, tile, t - chunk.start))
-            ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
-        Rewriter.replace_op(op, located(ops, op), [])
-
-    def _lower_fill(self, op: ClearOp | FillOp) -> None:
-        """Every tile of the buffer is filled in DST on the SFPU and packed into its CB."""
-        self._checked_operands(op)
-        value = op.value.value.data if isinstance(op, FillOp) else 0.0
-        cb = cb_of(op.dst)
-        block = op.parent_block()
-        assert block is not None
-        rows, cols = buffer_tiles(op.dst)
-        ops: list[Operation] = []
-        for chunk in self._chunks(rows * cols):
-            ops.append(FillTileInitOp())
-            ops += [FillTileOp(t - chunk.start, value) for t in chunk]
-            ops += [PackTileOp(t - chunk.start, cb, self.constants.get(block, t)) for t in chunk]
-        Rewriter.replace_op(op, located(ops, op), [])
-
-    def _lower_unary(self, op: _UnaryOp | CopyOp) -> None:
-        """A unary op, or a copy between buffers (the same without the SFPU op): each tile
-        is copied to DST, transformed and packed into the destination's CB."""
-        self._checked_operands(op)
-        tile_op = SFPU_OF[type(op)] if isinstance(op, _UnaryOp) else None
-        cb_x, cb_z = cb_of(op.src), cb_of(op.dst)
-        block = op.parent_block()
-        assert block is not None
-        rows, cols = buffer_tiles(op.dst)
-        ops: list[Operation] = []
-        for chunk in self._chunks(rows * cols):
-            ops.append(CopyTileInitOp(cb_x))
-            ops += [CopyTileOp(cb_x, self.constants.get(block, t), t - chunk.start) for t in chunk]
-            if tile_op is not None:
-                ops.append(tile_op.INIT())
-                ops += [sfpu_tile(op, t - chunk.start) for t in chunk]  # type: ignore[arg-type]
-            ops += [PackTileOp(t - chunk.start, cb_z, self.constants.get(block, t)) for t in chunk]
-        Rewriter.replace_op(op, located(ops, op), [])
-
-
 def compute_config_of(
     program: func.FuncOp, fidelity: MathFidelity, dst_full_sync: bool
 ) -> ComputeConfigAttr:
@@ -626,8 +233,422 @@ def compute_config_of(
     return ComputeConfigAttr(fidelity, fp32_dest_acc=fp32, dst_full_sync=dst_full_sync)
 
 
+def _enclosing_function(op: Operation) -> func.FuncOp | None:
+    parent = op.parent_op()
+    while parent is not None and not isinstance(parent, func.FuncOp):
+        parent = parent.parent_op()
+    return parent
+
+
+def enclosing_compute_config(op: Operation) -> ComputeConfigAttr | None:
+    """The `tt.compute_config` of the function around `op`, None if it has none
+    (then the patterns leave `op` alone)."""
+    program = _enclosing_function(op)
+    config = program.attributes.get(annotations.COMPUTE_CONFIG) if program is not None else None
+    return config if isinstance(config, ComputeConfigAttr) else None
+
+
+def _dst_capacity_reason(config: ComputeConfigAttr) -> str:
+    """Why DST holds `config.dst_capacity` tiles, for diagnostics."""
+    return (
+        f"{'fp32' if config.fp32_dest_acc.value.data else '16-bit'} accumulation in "
+        f"{'full-sync' if config.dst_full_sync.value.data else 'double-buffered'} mode"
+    )
+
+
+# ---------------------------------------------------------------------- gemm group analysis
+
+
 @dataclass(frozen=True)
-class LowerProgramCompute(RewritePattern):
+class EpilogueStep:
+    """What happens to one op after a gemm group's K loop while its results are in DST."""
+
+    op: _UnaryOp | CopyOp
+    action: Literal["sfpu", "alias", "pack"]
+    """`sfpu`: a unary op on a result, applied on the SFPU to its DST tiles;
+    `alias`: a copy of a result into another buffer, which moves nothing (the
+    destination's value is the same DST tiles); `pack`: a store of a result to a
+    tensor, preceded by one pack per tile from DST into the buffer's CB."""
+    dst_base: int
+    """First DST tile of the value the op reads."""
+
+
+@dataclass(frozen=True)
+class Subblocking:
+    """How a gemm group whose output block exceeds DST is split into subblocks."""
+
+    block_tiles: tuple[int, int]
+    sub_tiles: tuple[int, int]
+    moved: list[Operation]
+    """The ops of the group's block, in order, that the loop over subblocks encloses:
+    from the first clear or operand fill to the last store."""
+    results: list[SSAValue]
+    """The accumulators and the buffers holding values computed from them in DST:
+    all shrink to one subblock."""
+    fills: list[CopyOp]
+    """The copies filling the A and B buffers (offset by the subblock's rows / columns)."""
+    stores: list[CopyOp]
+    """The copies of results to tensors (offset by the subblock's position)."""
+
+
+@dataclass(frozen=True)
+class GemmGroup:
+    """The gemms of one K-loop body and the ops around them that they own."""
+
+    gemms: list[GemmOp]
+    loop: scf.ForOp | None
+    """The K loop (None when the gemms are not in a loop of their own)."""
+    block: Block
+    """The block holding the K loop (or the gemms when there is no loop)."""
+    accumulators: list[SSAValue]
+    clears: list[ClearOp]
+    """The clear of each accumulator before the K loop; a DST section starts zeroed,
+    so they disappear."""
+    a_buffers: list[SSAValue]
+    b_buffers: list[SSAValue]
+    dst_bases: list[int]
+    """First DST tile of each gemm's accumulator (one entry per gemm)."""
+    subblocking: Subblocking | None
+    epilogue: list[EpilogueStep]
+
+    @property
+    def anchor(self) -> Operation:
+        """The op after which the results are complete: the K loop or the last gemm."""
+        return self.loop if self.loop is not None else self.gemms[-1]
+
+
+def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
+    """The group `gemm` belongs to, checked, with its subblocking and epilogue decided.
+
+    A whole-region analysis: the group is every gemm of `gemm`'s block, its K loop
+    is that block's `scf.for` unless the accumulators are cleared beside the gemms,
+    and the epilogue is every op of the loop's block after it (after the last gemm
+    without a loop; up to the last store when split into subblocks). Reads only;
+    raises a located diagnostic for every unsupported group."""
+    body = gemm.parent_block()
+    assert body is not None
+    gemms = [op for op in body.ops if isinstance(op, GemmOp)]
+    # The K loop is the loop around the gemms whose accumulators are cleared
+    # outside it; with the clears beside the gemms there is none.
+    cleared_beside = any(
+        isinstance(use, ClearOp) and use.parent_block() is body for use in _uses_in(gemms[0].c)
+    )
+    parent = body.parent_op()
+    loop = parent if isinstance(parent, scf.ForOp) and not cleared_beside else None
+    block = loop.parent_block() if loop is not None else body
+    assert block is not None
+    accumulators = list(dict.fromkeys(g.c for g in gemms))
+    first = gemms[0]
+    shape = buffer_tiles(accumulators[0])
+    for member in gemms:
+        if member.transpose_a is not None:
+            raise op_error(
+                member,
+                "transpose_a has no Tensix form (the matrix engine transposes only its "
+                "second operand); transpose A when loading it",
+            )
+        if buffer_tiles(member.c) != shape:
+            raise op_error(
+                member,
+                f"gemms accumulating together must share the output block shape; "
+                f"{list(buffer_tiles(member.c))} tiles differs from {list(shape)}",
+            )
+        for operand in (member.a, member.b, member.c):
+            if not isinstance(operand.owner, _AllocOp):
+                raise op_error(
+                    member, "gemm operands must be tt.alloc_shared / tt.alloc_fragment buffers"
+                )
+    capacity = config.dst_capacity
+    if len(accumulators) > capacity:
+        raise op_error(
+            first,
+            f"{len(accumulators)} gemm accumulators share this K loop but DST holds {capacity} "
+            f"tiles ({_dst_capacity_reason(config)}); each needs at least one",
+        )
+    anchor = loop if loop is not None else gemms[-1]
+    clears = _accumulator_clears(gemms, block, accumulators, anchor)
+    a_buffers = list(dict.fromkeys(g.a for g in gemms))
+    b_buffers = list(dict.fromkeys(g.b for g in gemms))
+    if set(a_buffers) & set(b_buffers):
+        raise op_error(
+            first,
+            "a buffer cannot be both the A and the B operand of gemms accumulating together",
+        )
+    sub_tiles = subblock_shape(*shape, len(accumulators), capacity, len(a_buffers), len(b_buffers))
+    tiles = sub_tiles[0] * sub_tiles[1]
+    bases = {accumulator: position * tiles for position, accumulator in enumerate(accumulators)}
+    group = GemmGroup(
+        gemms,
+        loop,
+        block,
+        accumulators,
+        clears,
+        a_buffers,
+        b_buffers,
+        dst_bases=[bases[g.c] for g in gemms],
+        subblocking=None,
+        epilogue=[],
+    )
+    after_anchor = list(block.ops)[block.get_operation_index(anchor) + 1 :]
+    if sub_tiles == shape:
+        return replace(group, epilogue=_epilogue(after_anchor, bases))
+    subblocking = _subblocking(group, after_anchor, sub_tiles)
+    in_loop = subblocking.moved[subblocking.moved.index(anchor) + 1 :]
+    return replace(group, subblocking=subblocking, epilogue=_epilogue(in_loop, bases))
+
+
+def _accumulator_clears(
+    gemms: list[GemmOp], block: Block, accumulators: list[SSAValue], anchor: Operation
+) -> list[ClearOp]:
+    """The clear of each accumulator in `block` before `anchor`."""
+    clears = []
+    for accumulator in accumulators:
+        clear = next(
+            (
+                op
+                for op in _uses_in(accumulator)
+                if isinstance(op, ClearOp)
+                and op.parent_block() is block
+                and block.get_operation_index(op) < block.get_operation_index(anchor)
+            ),
+            None,
+        )
+        if clear is None:
+            raise op_error(
+                gemms[0],
+                "the gemm accumulator must be cleared (tt.clear) before its K loop; "
+                "accumulating onto earlier values is not supported",
+            )
+        clears.append(clear)
+    return clears
+
+
+def _subblocking(
+    group: GemmGroup, after_anchor: list[Operation], sub_tiles: tuple[int, int]
+) -> Subblocking:
+    """The ops a loop over subblocks must enclose, and the buffers and copies it
+    resizes and offsets; checks that nothing else would run once per subblock."""
+    gemms, block = group.gemms, group.block
+    results = list(group.accumulators)
+    stores: list[CopyOp] = []
+    for op in after_anchor:
+        if isinstance(op, _UnaryOp) and op.src in results and op.dst not in results:
+            results.append(op.dst)
+        elif isinstance(op, CopyOp) and op.src in results and _is_buffer_copy(op):
+            results.append(op.dst)
+        elif isinstance(op, CopyOp) and op.src in results:
+            stores.append(op)
+    if not stores:
+        raise op_error(gemms[0], "the gemm result is never copied to a tensor")
+    program = _enclosing_function(gemms[0])
+    assert program is not None
+    operands = group.a_buffers + group.b_buffers
+    fills = [op for op in program.body.walk() if isinstance(op, CopyOp) and op.dst in operands]
+    members: set[Operation] = {*group.clears, *fills, *stores, *gemms}
+    if group.loop is not None:
+        members.add(group.loop)
+    top = [ancestor_in(op, block) for op in members]
+    if any(op is None for op in top):
+        raise op_error(
+            gemms[0],
+            "the copies filling this gemm's operands must be in the same block as its "
+            "K loop or inside it",
+        )
+    positions = sorted(block.get_operation_index(op) for op in top if op is not None)
+    moved = list(block.ops)[positions[0] : positions[-1] + 1]
+    allowed = set(top) | {
+        op
+        for op in moved
+        if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and _is_buffer_copy(op)))
+        and op.src in results
+    }
+    for op in moved:
+        if op not in allowed and not has_no_effect(op):
+            raise op_error(
+                op,
+                "this op lies between a gemm's clear and its store and would run once per "
+                "DST subblock; move it out",
+            )
+    block_tiles = buffer_tiles(group.accumulators[0])
+    return Subblocking(block_tiles, sub_tiles, moved, results, fills, stores)
+
+
+def _epilogue(ops: list[Operation], bases: dict[SSAValue, int]) -> list[EpilogueStep]:
+    """What each op after the K loop does with the results in DST (`bases`: each
+    accumulator's first DST tile); an error for any other op reading them."""
+    in_dst = dict(bases)
+    """Buffers whose current value lives in DST, with their first DST tile."""
+    steps: list[EpilogueStep] = []
+    for op in ops:
+        if isinstance(op, _UnaryOp) and op.src in in_dst:
+            steps.append(EpilogueStep(op, "sfpu", in_dst[op.src]))
+            in_dst[op.dst] = in_dst[op.src]
+        elif isinstance(op, CopyOp) and op.src in in_dst and _is_buffer_copy(op):
+            steps.append(EpilogueStep(op, "alias", in_dst[op.src]))
+            in_dst[op.dst] = in_dst[op.src]
+        elif isinstance(op, CopyOp) and op.src in in_dst:
+            if not op.dst_indices:
+                raise op_error(op, "a gemm result can only be copied to a tensor region")
+            steps.append(EpilogueStep(op, "pack", in_dst[op.src]))
+        elif any(operand in in_dst for inner in op.walk() for operand in inner.operands):
+            raise op_error(
+                op,
+                "a gemm result in DST can only go through unary ops and be copied to a "
+                "tensor; store it first",
+            )
+    return steps
+
+
+# ---------------------------------------------------------------------- gemm group rewriting
+
+
+_OpT = TypeVar("_OpT", bound=Operation)
+
+
+def _move_ops(
+    ops: Sequence[Operation], point: InsertPoint, rewriter: PatternRewriter
+) -> dict[Operation, Operation]:
+    """Moves `ops` (consecutive, in order) to `point`. xDSL's rewriter has no move:
+    each op is cloned there and the original replaced by its clone. Returns every
+    moved op, nested ones included, mapped to its clone."""
+    values: dict[SSAValue, SSAValue] = {}
+    clones = [op.clone(values) for op in ops]
+    moved = {
+        old: new for op, clone in zip(ops, clones) for old, new in zip(op.walk(), clone.walk())
+    }
+    rewriter.insert(clones, point)
+    for op in reversed(ops):
+        rewriter.replace(op, (), [values[result] for result in op.results])
+    return moved
+
+
+def _enclose_in_subblock_loop(group: GemmGroup, rewriter: PatternRewriter) -> GemmGroup:
+    """Encloses the group's ops in a loop over DST-sized output subblocks, shrinks
+    its buffers to one subblock's operands and results, offsets the copies that
+    fill and store them, and returns the group as it is inside the loop."""
+    subblocking = group.subblocking
+    assert subblocking is not None
+    rows, cols = subblocking.block_tiles
+    sub_rows, sub_cols = subblocking.sub_tiles
+    first = subblocking.moved[0]
+    transposed_b = {g.b for g in group.gemms if g.transpose_b is not None}
+
+    emit = IndexEmitter()
+    zero, one = emit.constant(0, "c0"), emit.constant(1, "c1")
+    count = emit.constant((rows // sub_rows) * (cols // sub_cols), "num_subblocks")
+    rewriter.insert(located(emit.ops, first), InsertPoint.before(first))
+    body = Block(arg_types=[IndexType()])
+    subblock = body.args[0]
+    subblock.name_hint = "subblock"
+    offsets = IndexEmitter()
+    sub_row, sub_col = offsets.divmod(
+        subblock,
+        offsets.constant(cols // sub_cols, "subblocks_per_row"),
+        ("subblock_row", "subblock_col"),
+    )
+    row_offset = offsets.add(
+        arith.MuliOp(sub_row, offsets.constant(sub_rows * TILE_ROWS, "subblock_height")),
+        "row_offset",
+    )
+    col_offset = offsets.add(
+        arith.MuliOp(sub_col, offsets.constant(sub_cols * TILE_COLS, "subblock_width")),
+        "col_offset",
+    )
+    rewriter.insert(offsets.ops, InsertPoint.at_end(body))
+    loop = scf.ForOp(zero, count, one, [], Region(body))
+    rewriter.insert(located([loop], first), InsertPoint.before(first))
+    clone_of = _move_ops(subblocking.moved, InsertPoint.at_end(body), rewriter)
+    rewriter.insert(scf.YieldOp(), InsertPoint.at_end(body))
+
+    def inside(op: _OpT) -> _OpT:
+        """`op` as moved into the loop."""
+        moved = clone_of.get(op, op)
+        assert isinstance(moved, type(op))
+        return moved
+
+    fills = [inside(op) for op in subblocking.fills]
+    stores = [inside(op) for op in subblocking.stores]
+    for buffer in group.a_buffers:
+        _shrink(buffer, (sub_rows, None), fills, {0: row_offset}, rewriter)
+    for buffer in group.b_buffers:
+        if buffer in transposed_b:
+            _shrink(buffer, (sub_cols, None), fills, {0: col_offset}, rewriter)
+        else:
+            _shrink(buffer, (None, sub_cols), fills, {1: col_offset}, rewriter)
+    for buffer in subblocking.results:
+        _shrink(buffer, (sub_rows, sub_cols), stores, {0: row_offset, 1: col_offset}, rewriter)
+    return replace(
+        group,
+        gemms=[inside(g) for g in group.gemms],
+        loop=inside(group.loop) if group.loop is not None else None,
+        block=body,
+        clears=[inside(c) for c in group.clears],
+        subblocking=None,
+        epilogue=[replace(step, op=inside(step.op)) for step in group.epilogue],
+    )
+
+
+def _shrink(
+    buffer: SSAValue,
+    tiles: tuple[int | None, int | None],
+    copies: Sequence[CopyOp],
+    offsets: dict[int, SSAValue],
+    rewriter: PatternRewriter,
+) -> None:
+    """Replaces `buffer` by a smaller one (None keeps a dimension) and offsets
+    the tensor side of the copies touching it."""
+    alloc = buffer.owner
+    assert isinstance(alloc, _AllocOp)
+    old_type = buffer.type
+    assert isinstance(old_type, MemRefType)
+    old_rows, old_cols = buffer_tiles(buffer)
+    new_rows = tiles[0] if tiles[0] is not None else old_rows
+    new_cols = tiles[1] if tiles[1] is not None else old_cols
+    desc = alloc.attributes[annotations.CB]
+    assert isinstance(desc, CBDescAttr)
+    depth = desc.pages.data // (old_rows * old_cols)
+    new_alloc = type(alloc)(
+        MemRefType(old_type.element_type, [new_rows * TILE_ROWS, new_cols * TILE_COLS])
+    )
+    new_alloc.attributes[annotations.CB] = CBDescAttr(
+        desc.index.data, new_rows * new_cols * depth, desc.page_size.data, desc.format.data
+    )
+    new_alloc.result.name_hint = buffer.name_hint
+    for copy in copies:
+        if buffer not in (copy.src, copy.dst):
+            continue
+        indices = copy.src_indices if copy.dst is buffer else copy.dst_indices
+        for dim, offset in offsets.items():
+            start = arith.AddiOp(indices[dim], offset)
+            start.result.name_hint = ("subblock_row_start", "subblock_col_start")[dim]
+            rewriter.insert(located([start], copy), InsertPoint.before(copy))
+            position = _index_operand(copy, buffer, dim)
+            rewriter.replace_uses_with_if(
+                indices[dim],
+                start.result,
+                lambda use, copy=copy, position=position: (
+                    use.operation is copy and use.index == position
+                ),
+            )
+    rewriter.replace(alloc, located([new_alloc], alloc))
+
+
+def _index_operand(copy: CopyOp, buffer: SSAValue, dim: int) -> int:
+    """Operand position of the tensor-side index `dim` of a copy touching `buffer`."""
+    if copy.dst is buffer:
+        return 1 + dim
+    return 2 + len(copy.src_indices) + dim
+
+
+# ---------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class DecideComputeConfig(RewritePattern):
+    """Anchor: `func.func` with `tt.work_partition` and no `tt.compute_config`.
+    Reads: the element types of the buffers its compute writes. Writes:
+    `tt.compute_config` on it (fp32 DST accumulation when one of them holds f32)."""
+
     fidelity: MathFidelity
     dst_full_sync: bool
 
@@ -636,9 +657,219 @@ class LowerProgramCompute(RewritePattern):
         if annotations.WORK_PARTITION not in op.attributes or annotations.COMPUTE_CONFIG in op.attributes:
             return
         config = compute_config_of(op, self.fidelity, self.dst_full_sync)
-        _ProgramLowering(op, config).run()
         op.attributes[annotations.COMPUTE_CONFIG] = config
         rewriter.notify_op_modified(op)
+
+
+@dataclass(frozen=True)
+class _TileOpPattern(RewritePattern):
+    """A pattern emitting tile ops, with the pass run's tile-index constants."""
+
+    constants: BlockConstants
+
+    def tile(self, rewriter: PatternRewriter, op: Operation, value: int) -> SSAValue:
+        """The `index` constant `value` at the start of `op`'s block."""
+        block = op.parent_block()
+        assert block is not None
+        return self.constants.get(rewriter, block, value)
+
+
+@dataclass(frozen=True)
+class LowerGemmGroup(_TileOpPattern):
+    """Anchor: `tt.gemm` (the first of its K-loop body; the group's other gemms go
+    with it). Reads: the group as `analyse_gemm_group` finds it, the buffers' CB
+    descriptors, the function's compute config. Writes: `matmul_init` and
+    `matmul_tiles` into fixed DST tiles per gemm, the clears removed, a loop over
+    subblocks with shrunk buffers and offset copies when the block exceeds DST, SFPU
+    ops for the unary epilogue, `pack_tile`s before every store of a result, and
+    the copies between result buffers removed."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: GemmOp, rewriter: PatternRewriter, /) -> None:
+        config = enclosing_compute_config(op)
+        if config is None:
+            return
+        group = analyse_gemm_group(op, config)
+        if group.subblocking is not None:
+            group = _enclose_in_subblock_loop(group, rewriter)
+        for gemm, base in zip(group.gemms, group.dst_bases):
+            self._lower_gemm(gemm, base, rewriter)
+        for clear in group.clears:
+            rewriter.erase(clear)
+        for step in group.epilogue:
+            if step.action == "sfpu":
+                assert isinstance(step.op, _UnaryOp)
+                self._sfpu_in_dst(step.op, step.dst_base, rewriter)
+            elif step.action == "alias":
+                # The value stays in DST; it is packed into the copy's destination
+                # when that is stored.
+                rewriter.erase(step.op)
+            else:
+                assert isinstance(step.op, CopyOp)
+                self._pack_before(step.op, step.dst_base, rewriter)
+
+    def _lower_gemm(self, gemm: GemmOp, base: int, rewriter: PatternRewriter) -> None:
+        a_rows, k_tiles = buffer_tiles(gemm.a)
+        _, out_cols = buffer_tiles(gemm.c)
+        transpose = gemm.transpose_b is not None
+        cb_a, cb_b = get_or_create_cb(gemm.a, rewriter), get_or_create_cb(gemm.b, rewriter)
+        ops: list[Operation] = [MatmulInitOp(cb_a, cb_b, transpose)]
+        for i in range(a_rows):
+            for j in range(out_cols):
+                for k in range(k_tiles):
+                    b_tile = j * k_tiles + k if transpose else k * out_cols + j
+                    ops.append(
+                        MatmulTilesOp(
+                            cb_a,
+                            cb_b,
+                            self.tile(rewriter, gemm, i * k_tiles + k),
+                            self.tile(rewriter, gemm, b_tile),
+                            base + i * out_cols + j,
+                        )
+                    )
+        rewriter.replace(gemm, located(ops, gemm), [])
+
+    @staticmethod
+    def _sfpu_in_dst(op: _UnaryOp, base: int, rewriter: PatternRewriter) -> None:
+        rows, cols = buffer_tiles(op.src)
+        ops: list[Operation] = [SFPU_OF[type(op)].INIT()]
+        ops += [sfpu_tile(op, base + t) for t in range(rows * cols)]
+        rewriter.replace(op, located(ops, op), [])
+
+    def _pack_before(self, copy: CopyOp, base: int, rewriter: PatternRewriter) -> None:
+        rows, cols = buffer_tiles(copy.src)
+        cb = get_or_create_cb(copy.src, rewriter)
+        packs = [PackTileOp(base + t, cb, self.tile(rewriter, copy, t)) for t in range(rows * cols)]
+        rewriter.insert(located(packs, copy), InsertPoint.before(copy))
+
+
+def _checked_operands(op: _BinaryOp | _UnaryOp | CopyOp | ClearOp | FillOp) -> None:
+    if any(not isinstance(value.owner, _AllocOp) for value in op.operands):
+        raise op_error(
+            op,
+            "elementwise operands and results must be tt.alloc_shared / tt.alloc_fragment "
+            "buffers; copy tensors in and out with tt.copy",
+        )
+
+
+def _dst_chunks(tiles: int, capacity: int) -> list[range]:
+    """Tile ranges of at most `capacity` tiles (what DST holds at once)."""
+    return [range(start, min(start + capacity, tiles)) for start in range(0, tiles, capacity)]
+
+
+@dataclass(frozen=True)
+class LowerBinaryOp(_TileOpPattern):
+    """Anchor: `tt.add` / `tt.sub` / `tt.mul` on buffers. Reads: the buffers' CB
+    descriptors and shape, the function's compute config (DST capacity). Writes:
+    per DST-sized chunk, `*_tiles_init`, one `*_tiles` per tile pair into DST and one
+    `pack_tile` per tile into the destination's CB."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: _BinaryOp, rewriter: PatternRewriter, /) -> None:
+        config = enclosing_compute_config(op)
+        if config is None:
+            return
+        _checked_operands(op)
+        init_type, tile_type = FPU_OF[type(op)]
+        cb_x = get_or_create_cb(op.lhs, rewriter)
+        cb_y = get_or_create_cb(op.rhs, rewriter)
+        cb_z = get_or_create_cb(op.dst, rewriter)
+        rows, cols = buffer_tiles(op.dst)
+        ops: list[Operation] = []
+        for chunk in _dst_chunks(rows * cols, config.dst_capacity):
+            ops.append(init_type(cb_x, cb_y))
+            for t in chunk:
+                tile = self.tile(rewriter, op, t)
+                ops.append(tile_type(cb_x, cb_y, tile, tile, t - chunk.start))
+            ops += [PackTileOp(t - chunk.start, cb_z, self.tile(rewriter, op, t)) for t in chunk]
+        rewriter.replace(op, located(ops, op), [])
+
+
+@dataclass(frozen=True)
+class _CopyThroughDst(_TileOpPattern):
+    """Each tile of the source is copied to DST (`copy_tile`), optionally
+    transformed on the SFPU, and packed into the destination's CB."""
+
+    def lower(
+        self, op: _UnaryOp | CopyOp, rewriter: PatternRewriter, config: ComputeConfigAttr
+    ) -> None:
+        _checked_operands(op)
+        tile_op = SFPU_OF[type(op)] if isinstance(op, _UnaryOp) else None
+        cb_x, cb_z = get_or_create_cb(op.src, rewriter), get_or_create_cb(op.dst, rewriter)
+        rows, cols = buffer_tiles(op.dst)
+        ops: list[Operation] = []
+        for chunk in _dst_chunks(rows * cols, config.dst_capacity):
+            ops.append(CopyTileInitOp(cb_x))
+            ops += [CopyTileOp(cb_x, self.tile(rewriter, op, t), t - chunk.start) for t in chunk]
+            if tile_op is not None:
+                assert isinstance(op, _UnaryOp)
+                ops.append(tile_op.INIT())
+                ops += [sfpu_tile(op, t - chunk.start) for t in chunk]
+            ops += [PackTileOp(t - chunk.start, cb_z, self.tile(rewriter, op, t)) for t in chunk]
+        rewriter.replace(op, located(ops, op), [])
+
+
+@dataclass(frozen=True)
+class LowerUnaryOp(_CopyThroughDst):
+    """Anchor: a unary op (`tt.exp`, `tt.relu`, ...) or one with a scalar
+    (`tt.add_scalar`, ...) on buffers. Reads: the buffers' CB descriptors and
+    shape, the function's compute config. Writes: per DST-sized chunk,
+    `copy_tile_init`, `copy_tile` per tile, the SFPU op's init and one SFPU tile op
+    per tile, and `pack_tile` per tile into the destination's CB."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: _UnaryOp, rewriter: PatternRewriter, /) -> None:
+        config = enclosing_compute_config(op)
+        if config is not None:
+            self.lower(op, rewriter, config)
+
+
+@dataclass(frozen=True)
+class LowerBufferCopy(_CopyThroughDst):
+    """Anchor: `tt.copy` between two buffers. Reads and writes as `LowerUnaryOp`
+    without the SFPU op (the pack converts the data format when the CBs differ)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: CopyOp, rewriter: PatternRewriter, /) -> None:
+        config = enclosing_compute_config(op)
+        if config is not None and _is_buffer_copy(op):
+            self.lower(op, rewriter, config)
+
+
+@dataclass(frozen=True)
+class LowerFill(_TileOpPattern):
+    """Anchor: `tt.fill` / `tt.clear` of a buffer (the clears of gemm accumulators
+    are gone by then). Reads: the buffer's CB descriptor and shape, the function's
+    compute config. Writes: per DST-sized chunk, `fill_tile_init`, one `fill_tile`
+    per tile and `pack_tile` per tile into the buffer's CB."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: ClearOp | FillOp, rewriter: PatternRewriter, /) -> None:
+        config = enclosing_compute_config(op)
+        if config is None:
+            return
+        _checked_operands(op)
+        value = op.value.value.data if isinstance(op, FillOp) else 0.0
+        cb = get_or_create_cb(op.dst, rewriter)
+        rows, cols = buffer_tiles(op.dst)
+        ops: list[Operation] = []
+        for chunk in _dst_chunks(rows * cols, config.dst_capacity):
+            ops.append(FillTileInitOp())
+            ops += [FillTileOp(t - chunk.start, value) for t in chunk]
+            ops += [PackTileOp(t - chunk.start, cb, self.tile(rewriter, op, t)) for t in chunk]
+        rewriter.replace(op, located(ops, op), [])
+
+
+@dataclass(frozen=True)
+class EraseUnusedBuffer(RewritePattern):
+    """Anchor: `tt.alloc_shared` / `tt.alloc_fragment` in a function with a compute
+    config. Reads: the buffer's uses. Writes: removes the alloc when nothing uses
+    the buffer any more (its `tt.get_cb`, if any, stays)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: _AllocOp, rewriter: PatternRewriter, /) -> None:
+        if not op.result.uses and enclosing_compute_config(op) is not None:
+            rewriter.erase(op)
 
 
 @dataclass(frozen=True)
@@ -648,4 +879,20 @@ class LowerTileOpsPass(ModulePass, ComputeOptions):
     name = "tt-lower-tile-ops"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        rewrite_functions(op, LowerProgramCompute(self.fidelity, self.dst_full_sync))
+        constants = BlockConstants()
+        walks: list[RewritePattern] = [
+            DecideComputeConfig(self.fidelity, self.dst_full_sync),
+            LowerGemmGroup(constants),
+            GreedyRewritePatternApplier(
+                [
+                    LowerBinaryOp(constants),
+                    LowerUnaryOp(constants),
+                    LowerBufferCopy(constants),
+                    LowerFill(constants),
+                ],
+                dce_enabled=False,
+            ),
+            EraseUnusedBuffer(),
+        ]
+        for pattern in walks:
+            PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)
