@@ -19,7 +19,7 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
 - runtime arguments are `get_arg_val<uint32_t>(i)` by schema position;
 - no deprecated call: pages move with `noc_async_read_page`/`noc_async_write_page`
   and matmul starts with `compute_kernel_hw_startup<SrcOrder::Reverse>` then
-  `matmul_init`. The API version is `api_version`; only v0.74.0 exists.
+  `matmul_init`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from __future__ import annotations
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import (
@@ -274,9 +273,6 @@ class ConvertTTToEmitCPass(ModulePass):
     """Turns every kernel's `tt` ops into EmitC calls of the kernel API."""
 
     name = "convert-tt-to-emitc"
-
-    api_version: Literal["v0.74.0"] = "v0.74.0"
-    """tt-metal kernel API to emit; the one switch for API changes."""
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         for program in [p for p in op.walk() if isinstance(p, ProgramOp)]:
