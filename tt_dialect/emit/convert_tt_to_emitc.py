@@ -185,8 +185,6 @@ class _KernelConversion:
                 return call(op.name.removeprefix("tt."), operands)
             case dataflow.NocAsyncReadBarrierOp() | dataflow.NocAsyncWriteBarrierOp():
                 return call(op.name.removeprefix("tt."), [])
-            case dataflow.NocAsyncReadTileOp() | dataflow.NocAsyncWriteTileOp() | compute.MMInitOp():
-                raise op_error(op, "is deprecated at tt-metal v0.74.0 and has no C++ form here")
             case compute.ComputeKernelHwStartupOp():
                 template = [EmitC_OpaqueAttr(StringAttr("SrcOrder::Reverse"))] if self.matmul else None
                 return call("compute_kernel_hw_startup", operands, None, None, template)

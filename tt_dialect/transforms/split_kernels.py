@@ -60,11 +60,9 @@ from tt_dialect.ops.dataflow import (
     NocAsyncReadBarrierOp,
     NocAsyncReadOp,
     NocAsyncReadPageOp,
-    NocAsyncReadTileOp,
     NocAsyncWriteBarrierOp,
     NocAsyncWriteOp,
     NocAsyncWritePageOp,
-    NocAsyncWriteTileOp,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
@@ -77,8 +75,8 @@ from tt_dialect.transforms.work_partition import DEVICE_ATTR, PARTITION_ATTR, RU
 TENSORS_ATTR = "tt.tensors"
 """Program attribute: the `#tt.buffer_layout` of each tensor argument, in order."""
 
-READS = (NocAsyncReadPageOp, NocAsyncReadTileOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
-WRITES = (NocAsyncWritePageOp, NocAsyncWriteTileOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
+READS = (NocAsyncReadPageOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
+WRITES = (NocAsyncWritePageOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
 PRODUCER_SIDE = (CBReserveBackOp, GetWritePtrOp, CBPushBackOp)
 CONSUMER_SIDE = (CBWaitFrontOp, GetReadPtrOp, CBPopFrontOp)
 STRUCTURE = (scf.ForOp, scf.YieldOp)
