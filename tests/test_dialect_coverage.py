@@ -55,10 +55,12 @@ def test_dialect_reference_is_up_to_date():
 
 
 def test_every_pass_has_its_own_lit_file():
-    """One pass per module, one lit file per pass, named after the module."""
+    """One pass per module, one lit file per pass, named after the module, in the lit folder
+    named after the module's package: `tt_dialect/transforms/x.py` is tested by
+    `lit_tests/transforms/x.mlir`, `tt_dialect/emit/y.py` by `lit_tests/emit/y.mlir`."""
     from tt_dialect.universe import get_all_passes
 
-    lit_dir = ROOT / "lit_tests" / "transforms"
     for name, getter in get_all_passes().items():
-        module = getter().__module__.rsplit(".", 1)[-1]
-        assert (lit_dir / f"{module}.mlir").exists(), f"{name}: no lit_tests/transforms/{module}.mlir"
+        package, module = getter().__module__.split(".")[-2:]
+        lit_file = Path("lit_tests") / package / f"{module}.mlir"
+        assert (ROOT / lit_file).exists(), f"{name}: no {lit_file}"
