@@ -110,3 +110,66 @@ func.func @too_many_inputs(%X: memref<32x32xbf16>) {
   func.return
 }
 // CHECK: propagate_layout.mlir:[[# @LINE - 5]]:5: error: 'tt.alloc_shared' op too many input buffers: 17 need CB indices 0..16, only 0..15 exist
+
+// -----
+
+// An input filled by a copy in a loop carrying #tt.pipeline<stages = N> holds N blocks,
+// whatever cb-depth is. The nearest pipelined loop around the copy decides: %a and %b
+// (through an unpipelined loop) are filled in the stages = 3 loop, %s in the stages = 1
+// loop nested in it (single buffering). %t is filled in that loop and once outside any
+// pipelined loop: it gets the larger depth, cb-depth's or 1. The output keeps cb-depth.
+func.func @stages(%A: memref<256x64xbf16>, %B: memref<64x64xbf16>, %C: memref<256x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 2) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c32 = arith.constant 32 : index
+    %c128 = arith.constant 128 : index
+    %row = arith.muli %by, %c128 : index
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x64xbf16>
+    %s = tt.alloc_shared : memref<32x64xbf16>
+    %t = tt.alloc_shared : memref<32x64xbf16>
+    %acc = tt.alloc_fragment : memref<128x64xf32>
+    tt.copy %B[%c0, %c0] to %t : memref<64x64xbf16> to memref<32x64xbf16>
+    scf.for %k = %c0 to %c2 step %c1 {
+      %kk = arith.muli %k, %c32 : index
+      tt.copy %A[%row, %kk] to %a : memref<256x64xbf16> to memref<128x32xbf16>
+      scf.for %j = %c0 to %c1 step %c1 {
+        tt.copy %B[%kk, %c0] to %b : memref<64x64xbf16> to memref<32x64xbf16>
+      }
+      scf.for %j = %c0 to %c1 step %c1 {
+        tt.copy %B[%kk, %c0] to %s : memref<64x64xbf16> to memref<32x64xbf16>
+        tt.copy %B[%kk, %c0] to %t : memref<64x64xbf16> to memref<32x64xbf16>
+      } {tt.pipeline = #tt.pipeline<stages = 1>}
+      tt.gemm %a, %b, %acc : memref<128x32xbf16>, memref<32x64xbf16>, memref<128x64xf32>
+    } {tt.pipeline = #tt.pipeline<stages = 3>}
+    tt.copy %acc to %C[%row, %c0] : memref<128x64xf32> to memref<256x64xbf16>
+  }
+  func.return
+}
+// CHECK:      %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 12, page_size = 2048, bf16>} : memref<128x32xbf16>
+// CHECK-NEXT: %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 6, page_size = 2048, bf16>} : memref<32x64xbf16>
+// CHECK-NEXT: %s = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 3, pages = 2, page_size = 2048, bf16>} : memref<32x64xbf16>
+// CHECK-NEXT: %t = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+// CHECK-NEXT: %acc = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 16, page_size = 2048, bf16>} : memref<128x64xf32>
+// SINGLE:      %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 12, page_size = 2048, bf16>} : memref<128x32xbf16>
+// SINGLE-NEXT: %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 6, page_size = 2048, bf16>} : memref<32x64xbf16>
+// SINGLE-NEXT: %s = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 3, pages = 2, page_size = 2048, bf16>} : memref<32x64xbf16>
+// SINGLE-NEXT: %t = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x64xbf16>
+// SINGLE-NEXT: %acc = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<128x64xf32>
+
+// -----
+
+func.func @not_a_pipeline(%A: memref<32x32xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %a = tt.alloc_shared : memref<32x32xbf16>
+    scf.for %k = %c0 to %c1 step %c1 {
+      tt.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16>
+    } {tt.pipeline = 3 : i64}
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 6]]:5: error: 'scf.for' op tt.pipeline must be a #tt.pipeline<stages = N>, got 3 : i64
