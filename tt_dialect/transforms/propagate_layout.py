@@ -3,7 +3,8 @@
 Reads: tile programs whose tensor arguments carry `tt.layout` (run
 `tt-infer-layout` first), their `tt.alloc_shared` / `tt.alloc_fragment` buffers,
 the `tt.copy` ops that connect buffers and tensors, the `tt.pipeline` attribute of
-the `scf.for` loops around those copies.
+the `scf.for` loops around those copies, and the index arithmetic of the copies'
+tensor offsets.
 Writes: `tt.cb = #tt.cb_desc<index, pages, page_size, format>` on every buffer.
 
 The role of a buffer comes from dataflow only:
@@ -24,6 +25,14 @@ so the producer can fill the next blocks while the consumer works on this one:
 Inputs and outputs use the data format of the tensor they come from or go to
 (packing converts); intermediates that of their element type.
 
+Every copy between a tensor and a buffer must stay inside the tensor for every
+block of the launch grid and every iteration of its loops: its tensor offsets must
+be affine forms over block and loop indices (`tt_dialect.index_bounds`), and the
+largest offset plus the copied extent must not exceed the tensor's dimension (nor
+the smallest be negative). A block size that does not divide its tensor is refused
+here, with the block or iteration that reaches past the end, rather than read or
+written out of bounds at run time. Copies inside a loop with constant bounds that
+never runs are not checked.
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ from xdsl.pattern_rewriter import (
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
+from tt_dialect.index_bounds import UnboundedIndex, index_range, never_runs
 from tt_dialect.ops.attributes import (
     TILE_BYTES,
     BufferLayoutAttr,
@@ -87,6 +97,8 @@ class AssignCircularBuffers(RewritePattern):
         if not is_tile_program(op):
             return
         copies = [c for c in op.body.walk() if isinstance(c, CopyOp)]
+        for copy in copies:
+            check_copy_bounds(op, copy)
         allocs = [child for child in op.body.walk() if isinstance(child, _AllocOp)]
         if all(CB_ATTR in alloc.attributes for alloc in allocs):
             return
@@ -186,6 +198,69 @@ def pipeline_stages(program: func.FuncOp, op: Operation) -> int | None:
             return attr.stages.data
         parent = parent.parent_op()
     return None
+
+
+_UNITS = (("row", "rows"), ("column", "columns"))
+"""What an offset counts along dimensions 0 and 1 of a 2-D tensor."""
+
+
+def _shape_text(type_: MemRefType) -> str:
+    return "x".join("?" if d < 0 else str(d) for d in type_.get_shape())
+
+
+def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
+    """Raises a located error unless every block and iteration copies inside the tensor."""
+    if copy.src_indices:
+        tensor, indices, region, direction = copy.src, copy.src_indices, copy.dst, "from"
+    elif copy.dst_indices:
+        tensor, indices, region, direction = copy.dst, copy.dst_indices, copy.src, "to"
+    else:
+        return
+    if never_runs(copy):
+        return
+    tensor_type, region_type = tensor.type, region.type
+    assert isinstance(tensor_type, MemRefType) and isinstance(region_type, MemRefType)
+    tensor_text = f"{_shape_text(tensor_type)}x{tensor_type.element_type}"
+    if _is_argument(program, tensor):
+        assert isinstance(tensor, BlockArgument)
+        tensor_text = f"argument #{tensor.index} ({tensor_text})"
+    else:
+        tensor_text = f"a {tensor_text} tensor"
+    what = f"the {_shape_text(region_type)} region copied {direction} {tensor_text}"
+    dims = zip(indices, region_type.get_shape(), tensor_type.get_shape())
+    for dim, (index, size, extent) in enumerate(dims):
+        if extent < 0:
+            continue
+        unit, units = _UNITS[dim] if dim < len(_UNITS) else ("element", "elements")
+        try:
+            bounds = index_range(index)
+        except UnboundedIndex as e:
+            raise op_error(
+                copy,
+                f"cannot bound the {unit} offset (dimension {dim}) of {what}: {e.reason}; an "
+                "offset must be computed from tt.launch_grid block indices and scf.for loop "
+                "indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant",
+            ) from None
+        form = bounds.form.text()
+        for extreme, past in ((bounds.smallest, False), (bounds.largest, True)):
+            start = extreme.value
+            if (start + size <= extent) if past else (start >= 0):
+                continue
+            where = f"with {extreme.bindings_text()}, " if extreme.values else ""
+            offset = form if form == str(start) else f"{form} = {start}"
+            if past:
+                raise op_error(
+                    copy,
+                    f"{what} runs past dimension {dim}: {where}its {unit} offset {offset} plus "
+                    f"{size} {units} reaches {start + size}, beyond the tensor's {extent} "
+                    f"{units}; every block and loop iteration must copy inside the tensor "
+                    "(use block sizes that divide it)",
+                )
+            raise op_error(
+                copy,
+                f"{what} starts before dimension {dim}: {where}its {unit} offset {offset} is "
+                "negative; every block and loop iteration must copy inside the tensor",
+            )
 
 
 @dataclass(frozen=True)
