@@ -260,7 +260,7 @@ def test_cli(uneven_gemm: Path, tmp_path: Path) -> None:
     for name, value in ins.items():
         np.save(tmp_path / f"{name}.npy", value)
     cmd = [
-        sys.executable, "-m", "tt_dialect.emu.cli", "run", str(uneven_gemm),
+        sys.executable, "-m", "tt_dialect.tools.emu", "run", str(uneven_gemm),
         "--in", f"tensor0={tmp_path / 'tensor0.npy'}", "--in", f"tensor1={tmp_path / 'tensor1.npy'}",
         "--out", f"tensor2={tmp_path / 'c.npy'}", "--stats", str(tmp_path / "stats.json"), "--timeout", "30",
     ]  # fmt: skip
