@@ -14,19 +14,21 @@ combined by `arith.constant`, `arith.addi`, `arith.subi` and `arith.muli` with o
 constant operand. Anything else (another op, a function argument, a loop-carried
 value, a product of two variables) cannot be bounded statically.
 
-The extremes are computed exactly: each loop variable, innermost first, is replaced by
-its last value where its coefficient is positive and by its first value where it is
-negative (its bounds only use variables of enclosing loops and the grid), and what
-remains are block indices, each taken at the end of its range that makes the form
-largest (or smallest). Code inside a loop with constant bounds that runs no iteration
-never runs (`never_runs`); its indices need no bound.
+Each loop variable, innermost first, is replaced by its last value where its
+coefficient is positive and by its first value where it is negative (its bounds only
+use variables of enclosing loops and the grid), and what remains are block indices,
+each taken at the end of its range that makes the form largest (or smallest). When
+every loop has constant bounds and step the extremes are exact and the reported
+variable values reach them; otherwise they are safe bounds (a block for which a loop
+runs no iteration may still count). Code inside a loop with constant bounds that runs
+no iteration never runs (`never_runs`); its indices need no bound.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xdsl.dialects import arith, scf
+from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import IntegerAttr
 from xdsl.ir import Block, BlockArgument, Operation, OpResult, SSAValue
 
@@ -169,10 +171,14 @@ class _Analysis:
             variable = IndexVariable(value, name, "block index", Affine(0), Affine(extent - 1), depth)
         elif isinstance(owner, scf.ForOp) and value.index == 0:
             variable = self._loop_variable(owner, value, depth)
-        elif owner is None:
-            raise UnboundedIndex("it depends on an argument of the function")
+        elif isinstance(owner, func.FuncOp):
+            raise UnboundedIndex(f"it depends on argument #{value.index} of the function")
+        elif isinstance(owner, scf.ForOp):
+            raise UnboundedIndex("it depends on a value carried from one iteration of an "
+                                 "'scf.for' to the next")
         else:
-            raise UnboundedIndex(f"it depends on a block argument of '{owner.name}'")
+            name = "a block without parent op" if owner is None else f"'{owner.name}'"
+            raise UnboundedIndex(f"it depends on a block argument of {name}")
         self.variables[value] = variable
         return variable
 

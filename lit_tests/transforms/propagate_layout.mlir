@@ -344,3 +344,34 @@ func.func @unbounded_loop(%A: memref<64x64xbf16>) {
   func.return
 }
 // CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui'; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+
+// -----
+
+func.func @offset_argument(%A: memref<64x64xbf16>, %i: index) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %a = tt.alloc_shared : memref<32x32xbf16>
+    tt.copy %A[%i, %c0] to %a : memref<64x64xbf16> to memref<32x32xbf16>
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+
+// -----
+
+func.func @carried_offset(%A: memref<64x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c32 = arith.constant 32 : index
+    %a = tt.alloc_shared : memref<32x32xbf16>
+    %end = scf.for %k = %c0 to %c2 step %c1 iter_args(%row = %c0) -> (index) {
+      tt.copy %A[%row, %c0] to %a : memref<64x64xbf16> to memref<32x32xbf16>
+      %next = arith.addi %row, %c32 : index
+      scf.yield %next : index
+    }
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
