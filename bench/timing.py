@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from tt_tools.environment import find_tool
+from tt_dialect.tools.environment import find_tool
 
 
 def tool(name: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tt_tools.environment import find_tool
+from tt_dialect.tools.environment import find_tool
 
 
 def compile_artifacts(source: str | Path, pipeline: str, out: Path) -> Path:

@@ -35,9 +35,9 @@ MLIR_EXAMPLES: list[tuple[str, str]] = [
     ("examples/linalg/matmul_relu.mlir", "convert-linalg-to-tt,tt-pipeline"),
 ]
 LIT_FILES = [
-    "lit_tests/pipeline/gemm.mlir",
-    "lit_tests/pipeline/gemm_variants.mlir",
-    "lit_tests/pipeline/elementwise.mlir",
+    "lit_tests/pipelines/gemm.mlir",
+    "lit_tests/pipelines/gemm_variants.mlir",
+    "lit_tests/pipelines/elementwise.mlir",
     "lit_tests/emit/tt_cpp.mlir",
 ]
 SPLIT = re.compile(r"^// -----\s*$", re.MULTILINE)

@@ -24,9 +24,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tt_tools import check_kernels as ck
-from tt_tools import metal_wheel
-from tt_tools.environment import find_tool
+from tt_dialect.tools import check_kernels as ck
+from tt_dialect.tools import metal_wheel
+from tt_dialect.tools.environment import find_tool
 
 OPS = Path("ttnn") / "ttnn" / "cpp" / "ttnn" / "operations"
 BMM = OPS / "matmul" / "device" / "kernels" / "compute" / "bmm.cpp"

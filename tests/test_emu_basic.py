@@ -179,7 +179,7 @@ ELEMENTWISE = {
 
 @pytest.mark.parametrize("op", sorted(ELEMENTWISE))
 def test_binary_elementwise_bit_exact(op: str, tmp_path: Path) -> None:
-    lit = ROOT / "lit_tests/pipeline/elementwise.mlir"
+    lit = ROOT / "lit_tests/pipelines/elementwise.mlir"
     d = compile_artifacts(split_case(lit, op), "tt-pipeline{grid=1x2}", tmp_path / op)
     ins = inputs_for(plan_of(d), seed=3)
     out = run(d, ins)
@@ -187,7 +187,7 @@ def test_binary_elementwise_bit_exact(op: str, tmp_path: Path) -> None:
 
 
 def test_exp(tmp_path: Path) -> None:
-    lit = ROOT / "lit_tests/pipeline/elementwise.mlir"
+    lit = ROOT / "lit_tests/pipelines/elementwise.mlir"
     d = compile_artifacts(split_case(lit, "exp"), "tt-pipeline{grid=1x2}", tmp_path / "exp")
     ins = inputs_for(plan_of(d), seed=4)
     out = run(d, ins)
@@ -196,7 +196,7 @@ def test_exp(tmp_path: Path) -> None:
 
 
 def test_relu(tmp_path: Path) -> None:
-    lit = ROOT / "lit_tests/pipeline/elementwise.mlir"
+    lit = ROOT / "lit_tests/pipelines/elementwise.mlir"
     d = compile_artifacts(split_case(lit, "relu"), "tt-pipeline{grid=1x2}", tmp_path / "relu")
     ins = inputs_for(plan_of(d), seed=5)
     out = run(d, ins)
@@ -260,7 +260,7 @@ def test_cli(uneven_gemm: Path, tmp_path: Path) -> None:
     for name, value in ins.items():
         np.save(tmp_path / f"{name}.npy", value)
     cmd = [
-        sys.executable, "-m", "tt_dialect.emu.cli", "run", str(uneven_gemm),
+        sys.executable, "-m", "tt_dialect.tools.emu", "run", str(uneven_gemm),
         "--in", f"tensor0={tmp_path / 'tensor0.npy'}", "--in", f"tensor1={tmp_path / 'tensor1.npy'}",
         "--out", f"tensor2={tmp_path / 'c.npy'}", "--stats", str(tmp_path / "stats.json"), "--timeout", "30",
     ]  # fmt: skip

@@ -20,7 +20,7 @@ import pytest
 
 from artifacts import compile_artifacts
 from tt_dialect.emu import EmuError, run
-from tt_tools.environment import find_tool
+from tt_dialect.tools.environment import find_tool
 
 GEMM = """func.func @gemm(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>) {
   tt.launch_grid (%bx, %by) in (1, 1) {
@@ -238,7 +238,7 @@ def test_deadlock_through_main_and_cli(gemm_dir: Path, tmp_path: Path) -> None:
     for name, value in INPUTS.items():
         np.save(tmp_path / f"{name}.npy", value)
     proc = subprocess.run(
-        [sys.executable, "-m", "tt_dialect.emu.cli", "run", str(d), "--in", f"tensor0={tmp_path / 'tensor0.npy'}",
+        [sys.executable, "-m", "tt_dialect.tools.emu", "run", str(d), "--in", f"tensor0={tmp_path / 'tensor0.npy'}",
          "--in", f"tensor1={tmp_path / 'tensor1.npy'}", "--out", f"tensor2={tmp_path / 'c.npy'}", "--timeout", "20"],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip

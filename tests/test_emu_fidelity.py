@@ -1,7 +1,7 @@
 """Fidelity against kernels nobody here wrote (issue 7, item 5).
 
 tt-metal's own kernels, taken unmodified from the cached `ttnn==0.74.0` wheel at test time
-(`tt_tools.metal_wheel.metal_root()`; none of them is in this repository), are compiled against
+(`tt_dialect.tools.metal_wheel.metal_root()`; none of them is in this repository), are compiled against
 the emulator's headers and driven by small host harnesses (`emu/tests/fidelity/*.cpp`) that
 stand in for ttnn's program factories: the same CBs, compile-time and named arguments, defines,
 work split and per-core runtime arguments, through the emulated host API. The outputs are
@@ -56,7 +56,7 @@ import pytest
 from tt_dialect.emu import round_bf16
 from tt_dialect.emu.build import cache_dir, cxx, emu_root, include_dir, runtime_library
 from tt_dialect.emu.runner import from_bf16_bits, to_bf16_bits
-from tt_tools import metal_wheel
+from tt_dialect.tools import metal_wheel
 
 HARNESS_DIR = emu_root() / "tests" / "fidelity"
 TIMEOUT = 300

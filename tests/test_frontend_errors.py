@@ -444,6 +444,28 @@ def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfl
         T.copy(X, C[by * BM, bx * BN])
 
 
+def matmul(M, N, K, block_M, block_N, block_K, dtype="bfloat16", accum_dtype="float"):
+    """examples/gemm/example_gemm.py's program (the function, not yet parsed)."""
+
+    def gemm(A: T.Tensor((M, K), dtype), B: T.Tensor((K, N), dtype), C: T.Tensor((M, N), dtype)):
+        with T.Kernel(T.ceildiv(N, block_N), T.ceildiv(M, block_M), threads=128) as (bx, by):
+            A_shared = T.alloc_shared((block_M, block_K), dtype)
+            B_shared = T.alloc_shared((block_K, block_N), dtype)
+            C_local = T.alloc_fragment((block_M, block_N), accum_dtype)
+            T.clear(C_local)
+            for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=3):
+                T.copy(A[by * block_M, k * block_K], A_shared)  # ERROR
+                T.copy(B[k * block_K, bx * block_N], B_shared)
+                T.gemm(A_shared, B_shared, C_local)
+            T.copy(C_local, C[by * block_M, bx * block_N])
+
+    return gemm
+
+
+# 96x96 blocks do not divide 512: ceildiv(512, 96) = 6 blocks per dimension, the last at 480.
+gemm_block_not_dividing = matmul(512, 512, 512, 96, 96, 32)
+
+
 COMPILE_ERRORS = [
     pytest.param(gemm_transpose_a, "T.gemm",
                  "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
@@ -456,6 +478,12 @@ COMPILE_ERRORS = [
     pytest.param(buffer_in_and_out, "T.alloc_shared",
                  "'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; "
                  "use separate input and output buffers", id="buffer-in-and-out"),
+    pytest.param(gemm_block_not_dividing, "T.copy",
+                 "'tt.copy' op the 96x32 region copied from argument #0 (512x512xbf16) runs past "
+                 "dimension 0: with block index by = 5 (of 0..5), its row offset by * 96 = 480 plus "
+                 "96 rows reaches 576, beyond the tensor's 512 rows; every block and loop iteration "
+                 "must copy inside the tensor (use block sizes that divide it)",
+                 id="gemm-block-not-dividing"),
 ]
 
 

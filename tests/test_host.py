@@ -14,7 +14,7 @@ Three kinds of checks:
   with numpy-made files check the usage and file errors, that the device sees tt-metal's
   tiled layout (against an independent numpy tilize) and that outputs come back row-major;
   `CMakeLists.txt` is configured and built against a mock `TT-Metalium` CMake package;
-- against the real tt-metal, when the `ttnn` wheel (`tt_tools.metal_wheel`) can be had:
+- against the real tt-metal, when the `ttnn` wheel (`tt_dialect.tools.metal_wheel`) can be had:
   every host function `main.cpp` calls is exported by `libtt_metal.so` (or is a template
   defined in a public header), and `main.cpp` is syntax-checked against the wheel's host
   headers if the wheel ships them (v0.74.0 does not: that test skips and says so).
@@ -917,8 +917,8 @@ HEADER_TEMPLATES = {
 
 def _metal_wheel():
     metal_wheel = pytest.importorskip(
-        "tt_tools.metal_wheel",
-        reason="tt_tools.metal_wheel (the ttnn wheel cache) is not available",
+        "tt_dialect.tools.metal_wheel",
+        reason="tt_dialect.tools.metal_wheel (the ttnn wheel cache) is not available",
     )
     return metal_wheel
 

@@ -19,7 +19,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "tt_dialect"
 
 FOUNDATION = {"device", "diagnostics", "project_paths"}
-SHARED = {"analysis", "ir_builder", "options", "metal_enums"}
+SHARED = {"analysis", "index_bounds", "ir_builder", "options", "metal_enums"}
 
 
 def _module_name(path: Path) -> str:

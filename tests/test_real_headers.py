@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from artifacts import compile_artifacts
-from tt_tools.environment import find_tool
+from tt_dialect.tools.environment import find_tool
 
 ROOT = Path(__file__).resolve().parent.parent
-PIPELINE_TESTS = ROOT / "lit_tests" / "pipeline"
+PIPELINE_TESTS = ROOT / "lit_tests" / "pipelines"
 
 
 def split_case(path: Path, function: str) -> str:

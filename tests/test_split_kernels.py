@@ -23,7 +23,7 @@ BEFORE_SPLIT = "tt-metadata{grid=2x2},tt-lower-tile-ops,tt-lower-shared-to-cb,tt
 PROGRAMS = [
     ROOT / "examples" / "gemm" / "gemm.mlir",
     ROOT / "examples" / "elementwise" / "add.mlir",
-    *sorted(p for p in (ROOT / "lit_tests" / "pipeline").glob("*.mlir") if p.stem != "errors"),
+    *(ROOT / "lit_tests" / "pipelines" / f"{case}.mlir" for case in ("elementwise", "gemm", "gemm_variants")),
 ]
 
 

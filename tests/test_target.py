@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tt_tools.environment import find_tool
+from tt_dialect.tools.environment import find_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 GEMM = ROOT / "examples" / "gemm" / "gemm.mlir"

@@ -1,9 +1,9 @@
 """Run an artifact directory on the CPU emulator with random inputs and print
 the largest error of each output against numpy.
 
-    python -m tt_tools.emulate_example build/artifacts/gemm gemm
-    python -m tt_tools.emulate_example build/artifacts/add add
-    python -m tt_tools.emulate_example build/artifacts/matmul_relu matmul_relu
+    python tools/emulate_example.py build/artifacts/gemm gemm
+    python tools/emulate_example.py build/artifacts/add add
+    python tools/emulate_example.py build/artifacts/matmul_relu matmul_relu
 
 The second argument names the computation the artifacts implement, which the
 reference needs (the artifacts themselves only say which tensors are inputs).

@@ -14,7 +14,7 @@ from pathlib import Path
 from xdsl.ir import Attribute, Operation
 
 from tt_dialect.ops import TT, args, attributes, cb, compute, dataflow, program, tile_program, types
-from tt_tools.generated_doc import write_or_check
+from generated_doc import write_or_check  # tools/generated_doc.py, beside this script
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "dialect.md"
 

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from tt_dialect.api import run_pipeline
-from tt_tools.generated_doc import write_or_check
+from generated_doc import write_or_check  # tools/generated_doc.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "walkthrough.md"

@@ -20,7 +20,7 @@ compile() {  # name source pipeline computation
   tt-opt "$source" -p "$pipeline" -t "tt-cpp{output-dir=\"build/artifacts/$name\"}"
   echo "   artifacts -> build/artifacts/$name/"
   tt-check-kernels "build/artifacts/$name"
-  python -m tt_tools.emulate_example "build/artifacts/$name" "$computation"
+  python tools/emulate_example.py "build/artifacts/$name" "$computation"
 }
 
 python_example() {  # name script: a TileLang program through tilelang_tt's jit

@@ -88,7 +88,8 @@ class PartitionOptions(ArchOption):
 @dataclass(frozen=True)
 class CBDepthOption(Options):
     cb_depth: int = 2
-    """Blocks each CB holds: 1 is single buffering, 2 double buffering."""
+    """Blocks each CB holds, unless a pipelined loop says otherwise (an input filled inside
+    a `#tt.pipeline<stages = N>` loop holds N): 1 is single buffering, 2 double buffering."""
 
     def __post_init__(self) -> None:
         if self.cb_depth < 1:

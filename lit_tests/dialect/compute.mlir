@@ -14,8 +14,6 @@ tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : i32
     tt.compute_kernel_hw_startup %in0, %in1, %out : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
-    tt.mm_init %in0, %in1, %out : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
-    tt.mm_init %in0, %in1, %out transpose : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
     tt.matmul_init %in0, %in1 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>
     tt.matmul_init %in0, %in1 transpose : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>
     tt.tile_regs_acquire
@@ -108,8 +106,6 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // CHECK-NEXT:     %c0 = arith.constant 0 : index
 // CHECK-NEXT:     %c1 = arith.constant 1 : i32
 // CHECK-NEXT:     tt.compute_kernel_hw_startup %in0, %in1, %out : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
-// CHECK-NEXT:     tt.mm_init %in0, %in1, %out : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
-// CHECK-NEXT:     tt.mm_init %in0, %in1, %out transpose : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.matmul_init %in0, %in1 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>
 // CHECK-NEXT:     tt.matmul_init %in0, %in1 transpose : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>
 // CHECK-NEXT:     tt.tile_regs_acquire
@@ -190,8 +186,6 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // GENERIC-NEXT: %c0 = "arith.constant"() <{value = 0 : index}> : () -> index
 // GENERIC-NEXT: %c1 = "arith.constant"() <{value = 1 : i32}> : () -> i32
 // GENERIC-NEXT: "tt.compute_kernel_hw_startup"(%in0, %in1, %out) : (!tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>) -> ()
-// GENERIC-NEXT: "tt.mm_init"(%in0, %in1, %out) : (!tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>) -> ()
-// GENERIC-NEXT: "tt.mm_init"(%in0, %in1, %out) <{transpose}> : (!tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>) -> ()
 // GENERIC-NEXT: "tt.matmul_init"(%in0, %in1) : (!tt.cb<2, bf16>, !tt.cb<2, bfp8_b>) -> ()
 // GENERIC-NEXT: "tt.matmul_init"(%in0, %in1) <{transpose}> : (!tt.cb<2, bf16>, !tt.cb<2, bfp8_b>) -> ()
 // GENERIC-NEXT: "tt.tile_regs_acquire"() : () -> ()

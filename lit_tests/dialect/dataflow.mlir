@@ -76,13 +76,11 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 
 // -----
 
-// The deprecated tile forms, and raw transfers through a NOC address; outside
+// Raw transfers through a NOC address; outside
 // a program the ops verify on their own.
 
 func.func @raw(%addr: i32, %tile: index, %page: i32, %l1: i32, %size: i32) {
   %acc = tt.tensor_accessor %addr, cta_offset = 0, page_size = 4096 : !tt.tensor_accessor
-  tt.noc_async_read_tile %tile, %acc, %l1 : index
-  tt.noc_async_write_tile %tile, %acc, %l1 : index
   %src = tt.get_noc_addr %tile, %acc : index -> !tt.noc_addr
   tt.noc_async_read %src, %l1, %size
   tt.noc_async_read_barrier
@@ -94,8 +92,6 @@ func.func @raw(%addr: i32, %tile: index, %page: i32, %l1: i32, %size: i32) {
 
 // CHECK:      func.func @raw(%addr: i32, %tile: index, %page: i32, %l1: i32, %size: i32) {
 // CHECK-NEXT:   %acc = tt.tensor_accessor %addr, cta_offset = 0, page_size = 4096 : !tt.tensor_accessor
-// CHECK-NEXT:   tt.noc_async_read_tile %tile, %acc, %l1 : index
-// CHECK-NEXT:   tt.noc_async_write_tile %tile, %acc, %l1 : index
 // CHECK-NEXT:   %src = tt.get_noc_addr %tile, %acc : index -> !tt.noc_addr
 // CHECK-NEXT:   tt.noc_async_read %src, %l1, %size
 // CHECK-NEXT:   tt.noc_async_read_barrier
@@ -106,8 +102,6 @@ func.func @raw(%addr: i32, %tile: index, %page: i32, %l1: i32, %size: i32) {
 // CHECK-NEXT: }
 
 // GENERIC:      %acc = "tt.tensor_accessor"(%addr) <{cta_offset = 0 : i32, page_size = 4096 : i32}> : (i32) -> !tt.tensor_accessor
-// GENERIC-NEXT: "tt.noc_async_read_tile"(%tile, %acc, %l1) : (index, !tt.tensor_accessor, i32) -> ()
-// GENERIC-NEXT: "tt.noc_async_write_tile"(%tile, %acc, %l1) : (index, !tt.tensor_accessor, i32) -> ()
 // GENERIC-NEXT: %src = "tt.get_noc_addr"(%tile, %acc) : (index, !tt.tensor_accessor) -> !tt.noc_addr
 // GENERIC-NEXT: "tt.noc_async_read"(%src, %l1, %size) : (!tt.noc_addr, i32, i32) -> ()
 // GENERIC-NEXT: "tt.noc_async_read_barrier"() : () -> ()

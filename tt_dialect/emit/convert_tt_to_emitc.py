@@ -19,7 +19,7 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
 - runtime arguments are `get_arg_val<uint32_t>(i)` by schema position;
 - no deprecated call: pages move with `noc_async_read_page`/`noc_async_write_page`
   and matmul starts with `compute_kernel_hw_startup<SrcOrder::Reverse>` then
-  `matmul_init`. The API version is `api_version`; only v0.74.0 exists.
+  `matmul_init`.
 
 Each kernel is converted by one walk of `KERNEL_PATTERNS` (one
 `GreedyRewritePatternApplier`, regions before their op): a pattern per op family
@@ -35,7 +35,7 @@ import struct
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import (
@@ -316,15 +316,6 @@ class ConvertNocBarriers(_KernelOpConversion):
         return [call(op.name.removeprefix("tt."), [])]
 
 
-class RejectDeprecatedOps(_KernelOpConversion):
-    """Deprecated ops: each is an error."""
-
-    anchors = (dataflow.NocAsyncReadTileOp, dataflow.NocAsyncWriteTileOp, compute.MMInitOp)
-
-    def convert(self, op: Operation) -> list[Operation]:
-        raise op_error(op, "is deprecated at tt-metal v0.74.0 and has no C++ form here")
-
-
 class ConvertComputeStartup(_KernelOpConversion):
     """`tt.compute_kernel_hw_startup %in0, %in1, %out` -> `compute_kernel_hw_startup(...)`,
     `<SrcOrder::Reverse>` when the kernel multiplies (`KernelFacts.multiplies`)."""
@@ -468,7 +459,6 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertTensorAccessor,
     ConvertNocPageTransfers,
     ConvertNocBarriers,
-    RejectDeprecatedOps,
     ConvertComputeStartup,
     ConvertMatmulInit,
     ConvertFPUTiles,
@@ -507,9 +497,6 @@ class ConvertTTToEmitCPass(ModulePass):
     """Turns every kernel's `tt` ops into EmitC calls of the kernel API."""
 
     name = "convert-tt-to-emitc"
-
-    api_version: Literal["v0.74.0"] = "v0.74.0"
-    """tt-metal kernel API to emit; the one switch for API changes."""
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         for program in [p for p in op.walk() if isinstance(p, ProgramOp)]:

@@ -1375,7 +1375,9 @@ class ComputeConfigAttr(ParametrizedAttribute):
 @irdl_attr_definition
 class PipelineAttr(ParametrizedAttribute):
     """`#tt.pipeline<stages = 3>` on an `scf.for`: the loop is TileLang's
-    ``T.Pipelined(n, num_stages=3)``; later passes size CB depth from it."""
+    ``T.Pipelined(n, num_stages=3)``. `tt-propagate-layout` gives every buffer filled
+    from a tensor inside it (nearest pipelined loop) a CB of `stages` blocks; 1 is
+    single buffering."""
 
     name = "tt.pipeline"
 

@@ -140,32 +140,6 @@ class ComputeKernelHwStartupOp(_InputsOutputInitOp):
 
 
 @irdl_op_definition
-class MMInitOp(_InputsOutputInitOp):
-    """Full matmul initialisation (unpack A/B, FPU matmul, packer for `out`).
-    Deprecated at v0.74.0 in favour of `compute_kernel_hw_startup` +
-    `matmul_init`; kept so older kernels can be represented.
-    `transpose` transposes each in1 tile (within and across faces)."""
-
-    name = "tt.mm_init"
-
-    transpose = opt_prop_def(UnitAttr)
-
-    assembly_format = (
-        "$in0 `,` $in1 `,` $out (`transpose` $transpose^)? attr-dict "
-        "`:` type($in0) `,` type($in1) `,` type($out)"
-    )
-
-    def __init__(
-        self,
-        in0: SSAValue | Operation,
-        in1: SSAValue | Operation,
-        out: SSAValue | Operation,
-        transpose: bool = False,
-    ):
-        super().__init__(in0, in1, out, properties=_transpose_prop(transpose))
-
-
-@irdl_op_definition
 class MatmulInitOp(IRDLOperation):
     """Short matmul initialisation (unpack A/B and FPU for matmul) after
     `compute_kernel_hw_startup`: `matmul_init(in0, in1, transpose)`.
@@ -759,7 +733,6 @@ def unpacked_cbs(op: Operation) -> tuple[SSAValue, ...]:
 
 OPS = [
     ComputeKernelHwStartupOp,
-    MMInitOp,
     MatmulInitOp,
     MatmulTilesOp,
     BinaryOpInitCommonOp,

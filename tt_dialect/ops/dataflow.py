@@ -104,22 +104,6 @@ class _NocPageOp(IRDLOperation, ABC):
 
 
 @irdl_op_definition
-class NocAsyncReadTileOp(_NocPageOp):
-    """Starts a NOC read of page `tile_id` of the accessor's tensor into L1 at
-    `l1_addr` (deprecated at tt-metal v0.74 in favour of `noc_async_read_page`)."""
-
-    name = "tt.noc_async_read_tile"
-
-
-@irdl_op_definition
-class NocAsyncWriteTileOp(_NocPageOp):
-    """Starts a NOC write of the page in L1 at `l1_addr` to page `tile_id` of the
-    accessor's tensor (deprecated at tt-metal v0.74 in favour of `noc_async_write_page`)."""
-
-    name = "tt.noc_async_write_tile"
-
-
-@irdl_op_definition
 class NocAsyncReadPageOp(_NocPageOp):
     """Starts a NOC read of page `tile_id` of the accessor's tensor (DRAM or
     another core's L1) into this core's L1 at `l1_addr`; completes at the next
@@ -229,8 +213,6 @@ class NocAsyncWriteBarrierOp(_NocBarrierOp):
 
 OPS = [
     TensorAccessorOp,
-    NocAsyncReadTileOp,
-    NocAsyncWriteTileOp,
     NocAsyncReadPageOp,
     NocAsyncWritePageOp,
     GetNocAddrOp,

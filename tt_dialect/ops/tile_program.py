@@ -275,8 +275,8 @@ class CopyOp(IRDLOperation):
     ```
     Indices are element offsets into the indexed (tensor) side, one per
     dimension; the region copied has the shape of the other (buffer) side and
-    must fit in the tensor (checked statically for offsets that are
-    `arith.constant`s). At most one side is indexed; an unindexed copy needs
+    must fit in the tensor (checked here for offsets that are `arith.constant`s,
+    and by `tt-propagate-layout` for every block and loop iteration). At most one side is indexed; an unindexed copy needs
     equal shapes. Element types are bf16, f16 or f32 on both sides and may
     differ: the copy converts (e.g. an f32 fragment stored to a bf16 tensor,
     as TileLang's `T.copy` casts).

@@ -29,7 +29,7 @@ Writes:
 
 Inits come in two classes, which configure different hardware:
 - FPU: `matmul_init`, `add/sub/mul_tiles_init`, `copy_tile_init` (unpack and the FPU).
-  The full initialisations `compute_kernel_hw_startup`, `mm_init`,
+  The full initialisations `compute_kernel_hw_startup`,
   `binary_op_init_common` and `init_sfpu` reconfigure the same hardware: they count
   as FPU-class inits that differ from every init (even from an identical copy), so
   nothing is hoisted or deduplicated across them, and this pass never moves or
@@ -109,7 +109,6 @@ from tt_dialect.ops.compute import (
     InitSFPUOp,
     MatmulInitOp,
     MatmulTilesOp,
-    MMInitOp,
     MulTilesInitOp,
     MulTilesOp,
     PackReconfigDataFormatOp,
@@ -135,7 +134,6 @@ FPU_INITS: tuple[type[Operation], ...] = (
 
 FPU_FULL_INITS: tuple[type[Operation], ...] = (
     ComputeKernelHwStartupOp,
-    MMInitOp,
     BinaryOpInitCommonOp,
     InitSFPUOp,
 )

@@ -1,8 +1,10 @@
 """tt-propagate-layout: a circular-buffer descriptor on every shared/fragment buffer.
 
 Reads: tile programs whose tensor arguments carry `tt.layout` (run
-`tt-infer-layout` first), their `tt.alloc_shared` / `tt.alloc_fragment` buffers
-and the `tt.copy` ops that connect buffers and tensors.
+`tt-infer-layout` first), their `tt.alloc_shared` / `tt.alloc_fragment` buffers,
+the `tt.copy` ops that connect buffers and tensors, the `tt.pipeline` attribute of
+the `scf.for` loops around those copies, and the index arithmetic of the copies'
+tensor offsets.
 Writes: `tt.cb = #tt.cb_desc<index, pages, page_size, format>` on every buffer.
 
 The role of a buffer comes from dataflow only:
@@ -10,11 +12,27 @@ The role of a buffer comes from dataflow only:
   ordered by the argument they are filled from, then by program order;
 - *output*: copied back to a tensor argument. Outputs get 16, 17, ... in the same order;
 - *intermediate*: neither. Intermediates get 24, 25, ... in program order.
-A CB page is one 32x32 tile. A buffer of T tiles gets `T * cb-depth` pages, so
-the producer can fill the next block while the consumer works on this one
-(`cb-depth=2` is double buffering). Inputs and outputs use the data format of
-the tensor they come from or go to (packing converts); intermediates that of
-their element type.
+A CB page is one 32x32 tile. A buffer of T tiles holds `depth` blocks of T pages,
+so the producer can fill the next blocks while the consumer works on this one:
+- an input buffer filled by a copy inside a pipelined loop (an `scf.for` carrying
+  `tt.pipeline = #tt.pipeline<stages = N>`, TileLang's `T.Pipelined(n, num_stages=N)`)
+  holds N blocks: the reader runs up to N - 1 blocks ahead of compute, and
+  `stages = 1` is single buffering. The nearest pipelined loop around the copy
+  decides (loops without the attribute in between do not matter); a buffer filled
+  by several copies gets the largest depth any of them asks for;
+- every other buffer, and an input filled by a copy in no pipelined loop, holds
+  `cb-depth` blocks (default 2: double buffering).
+Inputs and outputs use the data format of the tensor they come from or go to
+(packing converts); intermediates that of their element type.
+
+Every copy between a tensor and a buffer must stay inside the tensor for every
+block of the launch grid and every iteration of its loops: its tensor offsets must
+be affine forms over block and loop indices (`tt_dialect.index_bounds`), and the
+largest offset plus the copied extent must not exceed the tensor's dimension (nor
+the smallest be negative). A block size that does not divide its tensor is refused
+here, with the block or iteration that reaches past the end, rather than read or
+written out of bounds at run time. Copies inside a loop with constant bounds that
+never runs are not checked.
 """
 
 from __future__ import annotations
@@ -22,9 +40,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xdsl.context import Context
-from xdsl.dialects import func
+from xdsl.dialects import func, scf
 from xdsl.dialects.builtin import MemRefType, ModuleOp
-from xdsl.ir import BlockArgument, SSAValue
+from xdsl.ir import BlockArgument, Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
     PatternRewriter,
@@ -36,9 +54,16 @@ from xdsl.pattern_rewriter import (
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.analysis import argument_layout, data_format_of, is_tile_program
 from tt_dialect.diagnostics import op_error
+from tt_dialect.index_bounds import UnboundedIndex, index_range, never_runs
 from tt_dialect.ops import annotations
+from tt_dialect.ops.attributes import (
+    TILE_BYTES,
+    BufferLayoutAttr,
+    CBDescAttr,
+    DataFormat,
+    PipelineAttr,
+)
 from tt_dialect.options import CBDepthOption
-from tt_dialect.ops.attributes import TILE_BYTES, BufferLayoutAttr, CBDescAttr, DataFormat
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
 
 FIRST_INPUT_CB = 0
@@ -67,15 +92,24 @@ class AssignCircularBuffers(RewritePattern):
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
         if not is_tile_program(op):
             return
+        copies = [c for c in op.body.walk() if isinstance(c, CopyOp)]
+        for copy in copies:
+            check_copy_bounds(op, copy)
         allocs = [child for child in op.body.walk() if isinstance(child, _AllocOp)]
         if all(annotations.CB in alloc.attributes for alloc in allocs):
             return
         order = {alloc: position for position, alloc in enumerate(allocs)}
         sources: dict[_AllocOp, _Endpoint] = {}
         sinks: dict[_AllocOp, _Endpoint] = {}
-        for position, copy in enumerate(c for c in op.body.walk() if isinstance(c, CopyOp)):
+        depths: dict[_AllocOp, int] = {}
+        for position, copy in enumerate(copies):
             self._record(op, buffer=copy.dst, tensor=copy.src, position=position, into=sources)
             self._record(op, buffer=copy.src, tensor=copy.dst, position=position, into=sinks)
+            filled = copy.dst.owner
+            if isinstance(filled, _AllocOp) and _is_argument(op, copy.src):
+                stages = pipeline_stages(op, copy)
+                depth = self.cb_depth if stages is None else stages
+                depths[filled] = max(depths.get(filled, 0), depth)
 
         inputs = sorted(sources, key=lambda a: (sources[a].arg_index, sources[a].program_order, order[a]))
         outputs = sorted(sinks, key=lambda a: (sinks[a].arg_index, sinks[a].program_order, order[a]))
@@ -103,7 +137,8 @@ class AssignCircularBuffers(RewritePattern):
                     )
                 endpoint = sources.get(alloc) or sinks.get(alloc)
                 fmt = endpoint.layout.dtype.data if endpoint else self._own_format(alloc)
-                alloc.attributes[annotations.CB] = self._describe(alloc, index, fmt)
+                depth = depths.get(alloc, self.cb_depth)
+                alloc.attributes[annotations.CB] = self._describe(alloc, index, fmt, depth)
         rewriter.notify_op_modified(op)
 
     @staticmethod
@@ -116,9 +151,10 @@ class AssignCircularBuffers(RewritePattern):
     ) -> None:
         """Note that `buffer` is connected to tensor argument `tensor` by copy number `position`."""
         alloc = buffer.owner
-        if not isinstance(alloc, _AllocOp) or not isinstance(tensor, BlockArgument):
+        if not isinstance(alloc, _AllocOp) or not _is_argument(program, tensor):
             return
-        if tensor.owner is not program.body.block or alloc in into:
+        assert isinstance(tensor, BlockArgument)
+        if alloc in into:
             return
         into[alloc] = _Endpoint(tensor.index, position, argument_layout(program, tensor.index))
 
@@ -131,12 +167,96 @@ class AssignCircularBuffers(RewritePattern):
             raise op_error(alloc, f"no data format for element type {buffer_type.element_type}")
         return fmt
 
-    def _describe(self, alloc: _AllocOp, index: int, fmt: DataFormat) -> CBDescAttr:
+    @staticmethod
+    def _describe(alloc: _AllocOp, index: int, fmt: DataFormat, depth: int) -> CBDescAttr:
         buffer_type = alloc.results[0].type
         assert isinstance(buffer_type, MemRefType)
         rows, cols = buffer_type.get_shape()
         tiles = (rows // TILE_ROWS) * (cols // TILE_COLS)
-        return CBDescAttr(index, tiles * self.cb_depth, TILE_BYTES[fmt], fmt)
+        return CBDescAttr(index, tiles * depth, TILE_BYTES[fmt], fmt)
+
+
+def _is_argument(program: func.FuncOp, value: SSAValue) -> bool:
+    return isinstance(value, BlockArgument) and value.owner is program.body.block
+
+
+def pipeline_stages(program: func.FuncOp, op: Operation) -> int | None:
+    """The stages of the nearest `scf.for` around `op` (inside `program`) that carries
+    `tt.pipeline`, or None when no loop around `op` does."""
+    parent = op.parent_op()
+    while parent is not None and parent is not program:
+        if isinstance(parent, scf.ForOp) and annotations.PIPELINE in parent.attributes:
+            attr = parent.attributes[annotations.PIPELINE]
+            if not isinstance(attr, PipelineAttr):
+                raise op_error(
+                    parent, f"{annotations.PIPELINE} must be a #tt.pipeline<stages = N>, got {attr}"
+                )
+            return attr.stages.data
+        parent = parent.parent_op()
+    return None
+
+
+_UNITS = (("row", "rows"), ("column", "columns"))
+"""What an offset counts along dimensions 0 and 1 of a 2-D tensor."""
+
+
+def _shape_text(type_: MemRefType) -> str:
+    return "x".join("?" if d < 0 else str(d) for d in type_.get_shape())
+
+
+def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
+    """Raises a located error unless every block and iteration copies inside the tensor."""
+    if copy.src_indices:
+        tensor, indices, region, direction = copy.src, copy.src_indices, copy.dst, "from"
+    elif copy.dst_indices:
+        tensor, indices, region, direction = copy.dst, copy.dst_indices, copy.src, "to"
+    else:
+        return
+    if never_runs(copy):
+        return
+    tensor_type, region_type = tensor.type, region.type
+    assert isinstance(tensor_type, MemRefType) and isinstance(region_type, MemRefType)
+    tensor_text = f"{_shape_text(tensor_type)}x{tensor_type.element_type}"
+    if _is_argument(program, tensor):
+        assert isinstance(tensor, BlockArgument)
+        tensor_text = f"argument #{tensor.index} ({tensor_text})"
+    else:
+        tensor_text = f"a {tensor_text} tensor"
+    what = f"the {_shape_text(region_type)} region copied {direction} {tensor_text}"
+    dims = zip(indices, region_type.get_shape(), tensor_type.get_shape())
+    for dim, (index, size, extent) in enumerate(dims):
+        if extent < 0:
+            continue
+        unit, units = _UNITS[dim] if dim < len(_UNITS) else ("element", "elements")
+        try:
+            bounds = index_range(index)
+        except UnboundedIndex as e:
+            raise op_error(
+                copy,
+                f"cannot bound the {unit} offset (dimension {dim}) of {what}: {e.reason}; an "
+                "offset must be computed from tt.launch_grid block indices and scf.for loop "
+                "indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant",
+            ) from None
+        form = bounds.form.text()
+        for extreme, past in ((bounds.smallest, False), (bounds.largest, True)):
+            start = extreme.value
+            if (start + size <= extent) if past else (start >= 0):
+                continue
+            where = f"with {extreme.bindings_text()}, " if extreme.values else ""
+            offset = form if form == str(start) else f"{form} = {start}"
+            if past:
+                raise op_error(
+                    copy,
+                    f"{what} runs past dimension {dim}: {where}its {unit} offset {offset} plus "
+                    f"{size} {units} reaches {start + size}, beyond the tensor's {extent} "
+                    f"{units}; every block and loop iteration must copy inside the tensor "
+                    "(use block sizes that divide it)",
+                )
+            raise op_error(
+                copy,
+                f"{what} starts before dimension {dim}: {where}its {unit} offset {offset} is "
+                "negative; every block and loop iteration must copy inside the tensor",
+            )
 
 
 @dataclass(frozen=True)

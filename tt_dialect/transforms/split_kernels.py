@@ -67,19 +67,17 @@ from tt_dialect.ops.dataflow import (
     NocAsyncReadBarrierOp,
     NocAsyncReadOp,
     NocAsyncReadPageOp,
-    NocAsyncReadTileOp,
     NocAsyncWriteBarrierOp,
     NocAsyncWriteOp,
     NocAsyncWritePageOp,
-    NocAsyncWriteTileOp,
     TensorAccessorOp,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
 from tt_dialect.ir_builder import has_no_effect, located, rewrite_functions
 
-READS = (NocAsyncReadPageOp, NocAsyncReadTileOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
-WRITES = (NocAsyncWritePageOp, NocAsyncWriteTileOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
+READS = (NocAsyncReadPageOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
+WRITES = (NocAsyncWritePageOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
 PRODUCER_SIDE = (CBReserveBackOp, GetWritePtrOp, CBPushBackOp)
 CONSUMER_SIDE = (CBWaitFrontOp, GetReadPtrOp, CBPopFrontOp)
 STRUCTURE = (scf.ForOp, scf.YieldOp)

@@ -11,7 +11,7 @@ The unpacked tree is built in a temporary folder beside the final one and rename
 a concurrent or interrupted fetch never leaves a half-unpacked tree behind; a fetch that loses
 the race throws its copy away and uses the winner's.
 
-Run as a script (`python -m tt_tools.metal_wheel`) to fetch and print the root.
+Run as a script (`python -m tt_dialect.tools.metal_wheel`) to fetch and print the root.
 """
 
 from __future__ import annotations
@@ -209,7 +209,7 @@ def _exported_symbols(lib: Path) -> frozenset[str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args:
-        print("usage: python -m tt_tools.metal_wheel", file=sys.stderr)
+        print("usage: python -m tt_dialect.tools.metal_wheel", file=sys.stderr)
         return 2
     try:
         print(fetch(quiet=False))

@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import Any
 
 from tt_dialect.metal_enums import DATA_FORMATS, MATH_FIDELITY
-from tt_tools import metal_wheel
+from tt_dialect.tools import metal_wheel
 
 PROG = "tt-check-kernels"
 PLAN_FILE = "tt.plan.json"

@@ -17,7 +17,10 @@
 // BAD-MODE:  tt-opt: error: tt-metadata: Incompatible types: given ('sharded',), expected typing.Literal['global', 'local_shard']
 
 // OPTIONS: tt.work_partition = #tt.work_partition<global, row_major, grid = [2, 5], blocks = [8, 8], ranges = [<(0, 0) to (3, 0), start = 0, count = 7>, <(4, 0) to (4, 0), start = 28, count = 6>, <(0, 1) to (4, 1), start = 34, count = 6>]>
-// OPTIONS: #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>
+// The A and B buffers are filled in the `#tt.pipeline<stages = 2>` loop, which sizes their
+// CBs; cb-depth sizes the others (C: 16 tiles, single-buffered).
+// OPTIONS: #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>
+// OPTIONS: #tt.cb_desc<index = 16, pages = 16, page_size = 2048, bf16>
 
 // The gemm example (1024x1024x1024 bf16, 128x128 blocks, K block 32) after stages A-B:
 // 64 blocks on the first 64 cores of the 10x8 wormhole grid, one each.

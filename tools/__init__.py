@@ -1,1 +1,0 @@
-"""Command-line entry points of tt-dialect (installed as the `tt_tools` package)."""
