@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from golden_corpus import cases
+from golden_corpus import ROOT, cases
 from tt_dialect.emit.host import CPP_DATA_FORMATS, CPP_MATH_FIDELITY
 
 FORMAT_OF = {cpp: fmt.value for fmt, cpp in CPP_DATA_FORMATS.items()}
@@ -43,6 +43,10 @@ RUNTIME_ARGS = re.compile(r"SetRuntimeArgs\(\s*program, (\w+), core, \{(.*?)\}\)
 TENSOR_ROW = re.compile(r'\{"(tensor\d+)", "(\w+)", "(\w+)", "\[([\d, ]+)\]", (?:true|false), '
                         r"\d+, \d+, \d+, \d+, (\d+), (\d+)\},")
 CORE_ROW = re.compile(r"\{(\d+), (\d+), (\d+), (\d+)\},")
+SEMAPHORE = re.compile(
+    r"const uint32_t (\w+) = tt::tt_metal::CreateSemaphore\(program, (\w+), (\d+)\);\n"
+    r"\s*if \(\1 != (\d+)\)"
+)
 
 
 def _ranges(text: str) -> list[dict[str, list[int]]]:
@@ -101,6 +105,10 @@ def read_main_cpp(text: str) -> dict[str, Any]:
              for x, y, s, c in CORE_ROW.findall(cores_table)),
             key=lambda entry: (entry["core"][1], entry["core"][0]),
         ),
+        "semaphores": [
+            {"id": int(id_), "initial_value": int(initial), "core_ranges": range_sets[cores]}
+            for _, cores, initial, id_ in SEMAPHORE.findall(text)
+        ],
         "cbs": [
             {"index": int(index), "pages": int(total) // int(page_size),
              "page_size": int(page_size), "data_format": FORMAT_OF[fmt],
@@ -123,6 +131,7 @@ def plan_facts(plan: dict[str, Any]) -> dict[str, Any]:
             for t in plan["tensors"]
         ],
         "cores": plan["cores"],
+        "semaphores": plan["semaphores"],
         "cbs": [
             {key: cb[key] for key in ("index", "pages", "page_size", "data_format", "core_ranges")}
             for cb in plan["cbs"]
@@ -151,7 +160,7 @@ def test_main_cpp_states_what_the_plan_states(case: tuple[str, dict[str, str]]) 
     from_host = read_main_cpp(files["main.cpp"])
     from_plan = plan_facts(json.loads(files["tt.plan.json"]))
     assert from_plan["cbs"] and from_plan["kernels"] and from_plan["cores"]
-    for fact in ("tensors", "cores", "cbs", "kernels"):
+    for fact in ("tensors", "cores", "semaphores", "cbs", "kernels"):
         assert from_host[fact] == from_plan[fact], fact
 
 
@@ -161,3 +170,29 @@ def test_the_reader_sees_a_disagreement() -> None:
     text = files["main.cpp"].replace("CircularBufferConfig(8192,", "CircularBufferConfig(4096,", 1)
     assert text != files["main.cpp"]
     assert read_main_cpp(text)["cbs"] != plan_facts(json.loads(files["tt.plan.json"]))["cbs"]
+
+
+def test_semaphores_agree() -> None:
+    """No pass makes semaphores yet: a program given two states them the same way in both."""
+    from xdsl.dialects.builtin import ArrayAttr
+
+    from tt_dialect.api import apply_pipeline, parse_module
+    from tt_dialect.emit.host import host_main_cpp
+    from tt_dialect.emit.plan import plan_of
+    from tt_dialect.emit.program_facts import find_program
+    from tt_dialect.ops.attributes import CoreRangeAttr, CoreRangeSetAttr, SemaphoreDescAttr
+
+    module = parse_module((ROOT / "examples/gemm/gemm.mlir").read_text())
+    apply_pipeline(module, "tt-pipeline{grid=2x3}")
+    program = find_program(module, "a test")
+    program.properties["semaphores"] = ArrayAttr([
+        SemaphoreDescAttr(0, 0, CoreRangeSetAttr([CoreRangeAttr((0, 0), (2, 1))])),
+        SemaphoreDescAttr(1, 5, CoreRangeSetAttr([CoreRangeAttr((0, 0), (0, 1))])),
+    ])
+    program.verify()
+    from_host = read_main_cpp(host_main_cpp(program))
+    from_plan = plan_facts(plan_of(program))
+    assert from_host["semaphores"] == from_plan["semaphores"] == [
+        {"id": 0, "initial_value": 0, "core_ranges": [{"start": [0, 0], "end": [2, 1]}]},
+        {"id": 1, "initial_value": 5, "core_ranges": [{"start": [0, 0], "end": [0, 1]}]},
+    ]

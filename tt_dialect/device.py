@@ -39,6 +39,9 @@ class DeviceLimits:
         return self.worker_grid[0] * self.worker_grid[1]
 
 
+SEMAPHORES_PER_CORE = 16
+"""Semaphores a Tensix core holds (tt-metal's `NUM_SEMAPHORES`): ids 0 .. 15."""
+
 DST_PHYSICAL_TILES = 16
 """DST register file size in 32x32 tiles (16-bit data, full-sync mode)."""
 

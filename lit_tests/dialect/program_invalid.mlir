@@ -208,3 +208,10 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[accessor_config(0) = 2]>} {}
 }
 // CHECK: program_invalid.mlir:[[# @LINE - 2]]:99: error: invalid attribute: accessor_config(0) at position 0 must be followed by page_size(0)
+
+// -----
+
+// A core holds 16 semaphores.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, semaphores = [#tt.semaphore<id = 16, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op semaphore id 16 is out of range: a core has 16 semaphores (ids 0..15)

@@ -541,7 +541,14 @@ def _helpers(files: str) -> list[str]:
 def _main(host: _Host, arch: Arch) -> list[str]:
     # Buffers, program and workload live in a block of their own: they are gone before
     # the device is closed.
-    scoped = _buffers() + _circular_buffers(host) + _kernels(host) + _runtime_args(host) + _run()
+    scoped = (
+        _buffers()
+        + _circular_buffers(host)
+        + _semaphores(host)
+        + _kernels(host)
+        + _runtime_args(host)
+        + _run()
+    )
     body = [
         *_device(arch),
         "{",
@@ -611,6 +618,28 @@ def _circular_buffers(host: _Host) -> list[str]:
             variables[cores] = "cb_cores" if not variables else f"cb_cores_{len(variables)}"
             lines += _core_range_set(variables[cores], cores.ranges.data)
         lines += _circular_buffer(cb, variables[cores])
+    lines.append("")
+    return lines
+
+
+def _semaphores(host: _Host) -> list[str]:
+    """`CreateSemaphore` per semaphore, in the program's order, each checked to get the id
+    the kernels were compiled for."""
+    semaphores = host.program.semaphores.data
+    if not semaphores:
+        return []
+    lines = ["// Semaphores, each with the id its kernels use."]
+    for semaphore in semaphores:
+        var = f"semaphore{semaphore.id.data}"
+        lines += [
+            *_core_range_set(f"{var}_cores", semaphore.cores.ranges.data),
+            f"const uint32_t {var} = tt::tt_metal::CreateSemaphore(program, {var}_cores, "
+            f"{semaphore.initial.data});",
+            f"if ({var} != {semaphore.id.data}) {{",
+            f'    throw std::runtime_error("semaphore {semaphore.id.data} got id " + '
+            f"std::to_string({var}));",
+            "}",
+        ]
     lines.append("")
     return lines
 

@@ -40,6 +40,7 @@ from xdsl.printer import Printer
 from xdsl.traits import HasParent, IsolatedFromAbove, NoTerminator, SymbolOpInterface, SymbolTable
 from xdsl.utils.exceptions import VerifyException
 
+from tt_dialect.device import SEMAPHORES_PER_CORE
 from tt_dialect.ops.attributes import (
     CBDescAttr,
     CompileTimeArgKind,
@@ -150,6 +151,11 @@ class ProgramOp(IRDLOperation):
         for semaphore in self.semaphores.data:
             if semaphore.id.data in ids:
                 raise VerifyException(f"semaphore id {semaphore.id.data} is described twice")
+            if semaphore.id.data >= SEMAPHORES_PER_CORE:
+                raise VerifyException(
+                    f"semaphore id {semaphore.id.data} is out of range: a core has "
+                    f"{SEMAPHORES_PER_CORE} semaphores (ids 0..{SEMAPHORES_PER_CORE - 1})"
+                )
             ids.add(semaphore.id.data)
             self._verify_in_grid(f"semaphore {semaphore.id.data} is created on", semaphore.cores)
         for op in self.body.block.ops:
