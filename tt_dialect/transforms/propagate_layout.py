@@ -15,6 +15,13 @@ the producer can fill the next block while the consumer works on this one
 (`cb-depth=2` is double buffering). Inputs and outputs use the data format of
 the tensor they come from or go to (packing converts); intermediates that of
 their element type.
+
+**How it runs.** One rewrite pattern, `AssignCircularBuffers`, anchored on
+`func.func` and applied by a `PatternRewriteWalker`: a whole-function decision,
+because a buffer's CB index depends on every other buffer of the function (its
+role comes from the copies that connect it to the function's arguments, and its
+index from its rank among the buffers of that role, by argument and program
+order), so no single alloc can be described alone.
 """
 
 from __future__ import annotations
