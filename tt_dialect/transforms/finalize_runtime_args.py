@@ -208,6 +208,8 @@ class _KernelPlan:
 
 
 def _set_property(rewriter: PatternRewriter, op: Operation, name: str, value: Attribute) -> None:
+    """Sets a property of `op`, announcing the change only if it is one (a second
+    run of the pass changes nothing and announces nothing)."""
     if op.properties.get(name) == value:
         return
     op.properties[name] = value
