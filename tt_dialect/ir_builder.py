@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xdsl.builder import Builder
-from xdsl.dialects import arith, func
-from xdsl.dialects.builtin import IndexType, MemRefType, ModuleOp, UnknownLoc
+from xdsl.dialects import arith
+from xdsl.dialects.builtin import IndexType, MemRefType, UnknownLoc
 from xdsl.ir import Block, Operation, SSAValue
-from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
-from xdsl.rewriter import InsertPoint, Rewriter
+from xdsl.pattern_rewriter import PatternRewriter
+from xdsl.rewriter import InsertPoint
 from xdsl.traits import is_side_effect_free
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
@@ -44,10 +44,6 @@ class IndexEmitter:
         remainder = self.add(arith.RemUIOp(value, divisor), names[1])
         return quotient, remainder
 
-    def insert_before(self, op: Operation) -> None:
-        Rewriter.insert_op(self.ops, InsertPoint.before(op))
-        self.ops = []
-
 
 class BlockConstants:
     """`index` constants created once per block, at its start, in the order they
@@ -81,17 +77,6 @@ def buffer_tiles(value: SSAValue) -> tuple[int, int]:
     assert isinstance(buffer_type, MemRefType)
     rows, cols = buffer_type.get_shape()
     return rows // TILE_ROWS, cols // TILE_COLS
-
-
-def rewrite_functions(module: ModuleOp, pattern: RewritePattern) -> None:
-    """Applies a whole-function pattern once to every top-level function.
-
-    For passes that restructure a function's body as a unit: xDSL's walker would
-    keep visiting the ops such a pattern erased or moved.
-    """
-    for op in list(module.ops):
-        if isinstance(op, func.FuncOp):
-            pattern.match_and_rewrite(op, PatternRewriter(op))
 
 
 def has_no_effect(op: Operation) -> bool:

@@ -343,6 +343,25 @@ func.func @direct_use(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram
 
 // -----
 
+// Kernels exchange data only through CBs: a NOC read (reader) into the read
+// pointer of a CB the writer drains uses a value of the writer kernel.
+func.func @cross_kernel_value(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
+    tt.device = #tt.device<wormhole_b0>,
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+  %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+  %c0 = arith.constant 0 : index
+  %addr = tt.get_arg_val 0 : i32
+  %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
+  %l1 = tt.get_read_ptr %cb0 : !tt.cb<2, bf16>
+  tt.noc_async_read_page %c0, %a, %l1 : index
+  func.return
+}
+// CHECK: split_kernels.mlir:[[# @LINE - 3]]:3: error: 'tt.noc_async_read_page' op uses the result of 'tt.get_read_ptr', which belongs to the writer kernel; kernels exchange data only through CBs
+
+// -----
+
 // The schema and device come from tt-work-partition ...
 func.func @no_schema(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,

@@ -33,6 +33,16 @@ signature is unchanged, so tensor N of the artifacts is argument N.
 Blocks are clipped to the tensor (a 64x64 matmul uses 64x64 blocks with the
 defaults). Every dimension must be static, a multiple of the 32-element tile
 and divisible by its (clipped) block; element types bf16 or f32.
+
+**How it runs.** One rewrite pattern, `LinalgToTileProgram`, anchored on
+`func.func` and applied by a `PatternRewriteWalker`: the conversion is per
+function, not per linalg op. A function holds one linalg computation (one
+elementwise op, or a zero fill, a matmul and an optional epilogue) and becomes
+one tile program, and which program it becomes is decided by the whole sequence
+of linalg ops in its body (a fill is the start of a gemm only if a matmul on its
+output follows; an elementwise op after a matmul is its epilogue). Every check
+runs before any change; the new `tt.launch_grid` is built apart, inserted and
+the linalg ops erased through the rewriter.
 """
 
 from __future__ import annotations
@@ -58,7 +68,12 @@ from xdsl.dialects.linalg.abstract_ops import LinalgStructuredOperation
 from xdsl.ir import Block, BlockArgument, Operation, Region, SSAValue
 from xdsl.ir.affine import AffineMap
 from xdsl.passes import ModulePass
-from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.device import TILE_ROWS
@@ -87,7 +102,7 @@ from tt_dialect.ops.tile_program import (
     TanhOp,
     _UnaryOp,
 )
-from tt_dialect.ir_builder import IndexEmitter, located, rewrite_functions
+from tt_dialect.ir_builder import IndexEmitter, located
 
 SUPPORTED = (
     "supported: linalg.matmul (after a linalg.fill of 0.0 on its output), "
@@ -305,7 +320,8 @@ def classify_elementwise(op: Operation) -> Elementwise:
 
 @dataclass(frozen=True)
 class LinalgToTileProgram(RewritePattern):
-    """Rewrites one function of linalg ops into a tile program."""
+    """Rewrites one function of linalg ops into a tile program (whole-function:
+    the linalg ops of the body together decide the program)."""
 
     block_m: int
     block_n: int
@@ -529,4 +545,5 @@ class ConvertLinalgToTTPass(ModulePass):
                 )
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        rewrite_functions(op, LinalgToTileProgram(self.block_m, self.block_n, self.block_k))
+        pattern = LinalgToTileProgram(self.block_m, self.block_n, self.block_k)
+        PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

@@ -34,6 +34,15 @@ on the page size.
 
 Decisions never depend on names: schema entries are matched by position and
 kind, names are only carried along. Running the pass twice changes nothing.
+
+**How it runs.** The pass first plans every kernel of the module (`_KernelPlan`:
+the new schema, the compile-time words, the new index of every
+`tt.get_arg_val` and the offset of every accessor), which is where every error
+is raised, so an error leaves the IR as it was. Then one rewrite pattern,
+`FinalizeKernelArgs`, anchored on `tt.kernel` and applied by a
+`PatternRewriteWalker`, writes its kernel's plan: each property it changes on
+the kernel, its argument reads and its accessors is followed by
+`rewriter.notify_op_modified`. A kernel's plan reads only that kernel.
 """
 
 from __future__ import annotations
@@ -42,8 +51,14 @@ from dataclasses import dataclass
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import IntegerAttr, ModuleOp, i32
-from xdsl.ir import OpResult, SSAValue
+from xdsl.ir import Attribute, Operation, OpResult, SSAValue
 from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops.args import GetArgValOp
@@ -182,13 +197,38 @@ class _KernelPlan:
             [(accessor, offset) for accessor, offset in offsets.items() if offset is not None],
         )
 
-    def apply(self) -> None:
-        self.kernel.properties["runtime_args"] = self.schema
-        self.kernel.properties["compile_time_args"] = self.compile_time_args
+    def apply(self, rewriter: PatternRewriter) -> None:
+        """Writes the plan, each changed op announced to `rewriter`."""
+        _set_property(rewriter, self.kernel, "runtime_args", self.schema)
+        _set_property(rewriter, self.kernel, "compile_time_args", self.compile_time_args)
         for read, index in self.reads:
-            read.properties["index"] = IntegerAttr(index, i32)
+            _set_property(rewriter, read, "index", IntegerAttr(index, i32))
         for accessor, offset in self.accessors:
-            accessor.properties["cta_offset"] = IntegerAttr(offset, i32)
+            _set_property(rewriter, accessor, "cta_offset", IntegerAttr(offset, i32))
+
+
+def _set_property(rewriter: PatternRewriter, op: Operation, name: str, value: Attribute) -> None:
+    """Sets a property of `op`, announcing the change only if it is one (a second
+    run of the pass changes nothing and announces nothing)."""
+    if op.properties.get(name) == value:
+        return
+    op.properties[name] = value
+    rewriter.notify_op_modified(op)
+
+
+@dataclass(frozen=True)
+class FinalizeKernelArgs(RewritePattern):
+    """Writes the planned schema, compile-time args, argument indices and accessor
+    offsets of one kernel."""
+
+    plans: dict[KernelOp, _KernelPlan]
+    """Every kernel's plan, computed before the walk."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: KernelOp, rewriter: PatternRewriter, /) -> None:
+        plan = self.plans.get(op)
+        if plan is not None:
+            plan.apply(rewriter)
 
 
 @dataclass(frozen=True)
@@ -199,8 +239,8 @@ class FinalizeRuntimeArgsPass(ModulePass):
     name = "tt-finalize-runtime-args"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        # Check every kernel before changing any, so an error leaves the IR as it was.
-        kernels = [kernel for kernel in op.walk() if isinstance(kernel, KernelOp)]
-        plans = [_KernelPlan.of(kernel) for kernel in kernels]
-        for plan in plans:
-            plan.apply()
+        # Plan every kernel before changing any, so an error leaves the IR as it was.
+        plans = {
+            kernel: _KernelPlan.of(kernel) for kernel in op.walk() if isinstance(kernel, KernelOp)
+        }
+        PatternRewriteWalker(FinalizeKernelArgs(plans), apply_recursively=False).rewrite_module(op)

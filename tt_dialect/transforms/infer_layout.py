@@ -11,6 +11,13 @@ it must agree with the memref (dtype, shape in tiles) and fit the device (shard
 grid within the worker grid). A tile dimension that is not a multiple of 32 is an
 error naming the argument, the dimension and the next aligned size; padding is a
 later stage.
+
+**How it runs.** One rewrite pattern, `AnnotateTensorArguments`, anchored on
+`func.func` and applied by a `PatternRewriteWalker`: a whole-function decision,
+because what it annotates are the function's arguments (their attributes are
+one `arg_attrs` list on the function, not ops of their own) and whether the
+function is a tile program at all depends on its body. The function's argument
+attributes are written in one change, announced to the rewriter.
 """
 
 from __future__ import annotations

@@ -33,6 +33,14 @@ the smallest be negative). A block size that does not divide its tensor is refus
 here, with the block or iteration that reaches past the end, rather than read or
 written out of bounds at run time. Copies inside a loop with constant bounds that
 never runs are not checked.
+
+**How it runs.** One rewrite pattern, `AssignCircularBuffers`, anchored on
+`func.func` and applied by a `PatternRewriteWalker`: a whole-function decision,
+because a buffer's CB index depends on every other buffer of the function (its
+role comes from the copies that connect it to the function's arguments, and its
+index from its rank among the buffers of that role, by argument and program
+order), and its depth on the loops around the copies that fill it, so no single
+alloc can be described alone.
 """
 
 from __future__ import annotations

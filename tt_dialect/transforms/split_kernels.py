@@ -24,20 +24,35 @@ Every op with an effect goes to exactly one kernel, decided by dataflow:
 Loops are kept in every kernel that has an op inside them; pure ops (index
 arithmetic, argument reads, `tt.get_cb`, accessors) are copied to every kernel
 that uses them. An effectful op that fits no role is an error; so is a kernel
-left using a tensor argument directly.
+left using a tensor argument directly, or a value another kernel computes.
+
+**How it runs.** One rewrite pattern, `SplitProgram`, anchored on `func.func`
+and applied by a `PatternRewriteWalker`, replaces the function with the
+program through the rewriter. The split is a whole-function analysis, not a
+rewrite of single ops: where a CB's protocol ops go depends on every op that
+packs into or unpacks from it (`_Roles`), and whether a loop or a pure op
+stays in a kernel depends on everything else that kernel keeps
+(`_kernel_ops`). The analysis only reads the function; each kernel body is
+then built apart from the IR as clones of the ops it keeps, in their order
+and nesting with their names (`_KernelBody`), and the finished `tt.program`
+replaces the function in one rewrite.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from xdsl.context import Context
 from xdsl.dialects import func, scf
 from xdsl.dialects.builtin import MemRefType, ModuleOp
-from xdsl.ir import Block, Operation, Region
+from xdsl.ir import Block, BlockArgument, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
-from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
-from xdsl.rewriter import Rewriter
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
 
 from tt_dialect.analysis import argument_layout, cb_source
 from tt_dialect.diagnostics import op_error
@@ -74,7 +89,7 @@ from tt_dialect.ops.dataflow import (
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.ir_builder import has_no_effect, located, rewrite_functions
+from tt_dialect.ir_builder import has_no_effect, located
 
 READS = (NocAsyncReadPageOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
 WRITES = (NocAsyncWritePageOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
@@ -138,32 +153,124 @@ def _check_roles(program: func.FuncOp, roles: _Roles) -> None:
             )
 
 
-def _prune(block: Block, keep: KernelRole, roles: _Roles) -> None:
-    """Erases from `block` what does not belong to `keep`: other kernels' ops,
-    loops left empty, and pure ops nobody uses."""
-    for op in reversed(list(block.ops)):  # users before the values they use
+def _kernel_ops(function: func.FuncOp, kernel: KernelRole, roles: _Roles) -> set[Operation]:
+    """The ops of `function` that `kernel` keeps: its own effectful ops, the
+    structure and the pure ops, less loops left without work and pure ops nothing
+    the kernel keeps uses. A nested op is kept only if its ancestors are too."""
+    kept: set[Operation] = set()
+    _keep_in_block(function.body.block, kernel, roles, kept)
+    return kept
+
+
+def _keep_in_block(block: Block, kernel: KernelRole, roles: _Roles, kept: set[Operation]) -> None:
+    for op in reversed(block.ops):  # nested blocks first: a loop's work decides the loop
         for region in op.regions:
             for inner in region.blocks:
-                _prune(inner, keep, roles)
+                _keep_in_block(inner, kernel, roles, kept)
         role = roles.role(op)
-        if role is not None and role is not keep:
-            Rewriter.erase_op(op)
-        elif isinstance(op, scf.ForOp) and all(isinstance(o, scf.YieldOp) for o in op.body.block.ops):
-            Rewriter.erase_op(op)
-        elif isinstance(op, func.ReturnOp):
-            Rewriter.erase_op(op)
+        if role is not None and role is not kernel:
+            continue
+        if isinstance(op, func.ReturnOp):
+            continue
+        if isinstance(op, scf.ForOp) and all(
+            isinstance(inner, scf.YieldOp) for inner in op.body.block.ops if inner in kept
+        ):
+            continue
+        kept.add(op)
+    # Pure ops whose results nothing kept uses, until none is left. An op with
+    # regions is judged with all its nested ops, including those of other kernels:
+    # a loop carrying values may stay unused, but nothing it computes is lost.
     changed = True
     while changed:
         changed = False
-        for op in reversed(list(block.ops)):
-            unused = op.results and not any(r.uses for r in op.results)
-            if unused and (has_no_effect(op) or isinstance(op, GetCBOp)):
-                Rewriter.erase_op(op)
+        for op in reversed(block.ops):
+            if op not in kept or not op.results:
+                continue
+            used = any(_is_kept(use.operation, block, kept) for r in op.results for use in r.uses)
+            if not used and (has_no_effect(op) or isinstance(op, GetCBOp)):
+                kept.remove(op)
                 changed = True
+
+
+def _is_kept(op: Operation, block: Block, kept: set[Operation]) -> bool:
+    """`op`, nested in `block`, is kept together with its ancestors up to `block`."""
+    current: Operation | None = op
+    while current is not None:
+        if current not in kept:
+            return False
+        if current.parent_block() is block:
+            return True
+        current = current.parent_op()
+    return False
+
+
+@dataclass
+class _KernelBody:
+    """Builds one kernel's body apart from the IR: clones of the ops of `function`
+    the kernel keeps, in their order and nesting, results and block arguments
+    keeping their names."""
+
+    function: func.FuncOp
+    kernel: KernelRole
+    kept: set[Operation]
+    roles: _Roles
+    values: dict[SSAValue, SSAValue] = field(default_factory=dict[SSAValue, SSAValue])
+    """Each value of `function` the body uses -> its clone."""
+
+    def build(self) -> Block:
+        body = Block()
+        self._clone_into(self.function.body.block, body)
+        return body
+
+    def _clone_into(self, source: Block, target: Block) -> None:
+        clones: list[Operation] = []
+        for op in source.ops:
+            if op not in self.kept:
+                continue
+            self._check_operands(op)
+            clone = op.clone_without_regions(self.values)
+            for region, cloned_region in zip(op.regions, clone.regions, strict=True):
+                for block in region.blocks:
+                    cloned_block = Block(arg_types=block.arg_types)
+                    for arg, cloned_arg in zip(block.args, cloned_block.args, strict=True):
+                        cloned_arg.name_hint = arg.name_hint
+                        self.values[arg] = cloned_arg
+                    self._clone_into(block, cloned_block)
+                    cloned_region.add_block(cloned_block)
+            clones.append(clone)
+        target.add_ops(clones)
+
+    def _check_operands(self, op: Operation) -> None:
+        """Every operand of a kept op is a value the kernel computes itself."""
+        for operand in op.operands:
+            if operand in self.values:
+                continue
+            if isinstance(operand, BlockArgument) and operand.owner is self.function.body.block:
+                raise op_error(
+                    op,
+                    f"uses tensor argument #{operand.index} directly; a {self.kernel.value} "
+                    "kernel reaches tensors only through accessors",
+                )
+            owner = operand.owner
+            assert isinstance(owner, Operation)  # the arguments of kept loops are mapped
+            role = self.roles.role(owner)
+            where = (
+                f"belongs to the {role.value} kernel"
+                if role is not None
+                else f"the {self.kernel.value} kernel does not keep"
+            )
+            raise op_error(
+                op,
+                f"uses the result of '{owner.name}', which {where}; kernels exchange "
+                "data only through CBs",
+            )
 
 
 @dataclass(frozen=True)
 class SplitProgram(RewritePattern):
+    """Replaces one lowered program function with its `tt.program` (a whole-function
+    analysis: see the module docstring)."""
+
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
         partition = op.attributes.get(annotations.WORK_PARTITION)
@@ -184,21 +291,7 @@ class SplitProgram(RewritePattern):
 
         kernels = []
         for role in KERNELS:
-            region = op.body.clone()
-            old_block = region.block
-            _prune(old_block, role, roles)
-            body = Block()
-            for inner in list(old_block.ops):
-                inner.detach()
-                body.add_op(inner)
-            for inner in body.walk():
-                for operand in inner.operands:
-                    if operand.owner is old_block:
-                        raise op_error(
-                            inner,
-                            f"uses tensor argument #{operand.index} directly; a {role.value} "
-                            "kernel reaches tensors only through accessors",
-                        )
+            body = _KernelBody(op, role, _kernel_ops(op, role, roles), roles).build()
             kernels.append(
                 KernelOp(
                     role.value,
@@ -275,4 +368,4 @@ class SplitKernelsPass(ModulePass):
     name = "tt-split-kernels"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        rewrite_functions(op, SplitProgram())
+        PatternRewriteWalker(SplitProgram(), apply_recursively=False).rewrite_module(op)

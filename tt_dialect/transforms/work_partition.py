@@ -27,6 +27,15 @@ Modes:
   shard grid; units are numbered shard by shard. The output offsets must be
   `block index * block size` (rows from the launch grid's y index, columns from
   x) and the launch grid must cover the output exactly.
+
+**How it runs.** One rewrite pattern, `PartitionWork`, anchored on `func.func`
+and applied by a `PatternRewriteWalker`: a whole-function decision, because the
+partition, the runtime-argument schema and the device describe the program, not
+an op of it. The units are the points of the function's one launch grid, the
+schema has an entry for every tensor argument, and in `local_shard` mode the
+output's shard layout (an argument attribute) is checked against the stores of
+the body. The three attributes are written on the function in one change,
+announced to the rewriter.
 """
 
 from __future__ import annotations
