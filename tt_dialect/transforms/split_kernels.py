@@ -289,6 +289,7 @@ class SplitProgram(RewritePattern):
         roles = _Roles.of(op)
         _check_roles(op, roles)
 
+        cores = partition.core_ranges()
         kernels = []
         for role in KERNELS:
             body = _KernelBody(op, role, _kernel_ops(op, role, roles), roles).build()
@@ -296,13 +297,12 @@ class SplitProgram(RewritePattern):
                 KernelOp(
                     role.value,
                     role,
-                    partition.core_ranges(),
+                    cores,
                     Region(body),
                     runtime_args=schema,
                     compute_config=config if role is KernelRole.COMPUTE else None,
                 )
             )
-        cores = partition.core_ranges()
         program = ProgramOp(
             op.sym_name.data,
             device,
