@@ -425,11 +425,12 @@ class CoreRangeSetAttr(ParametrizedAttribute):
             for b in ranges[i + 1 :]:
                 if a.overlaps(b):
                     raise VerifyException(
-                        f"core ranges {_range_text(a)} and {_range_text(b)} overlap"
+                        f"core ranges {range_text(a)} and {range_text(b)} overlap"
                     )
 
 
-def _range_text(r: CoreRangeAttr) -> str:
+def range_text(r: CoreRangeAttr) -> str:
+    """`(x0, y0) to (x1, y1)`, as ranges are written in the IR and in messages."""
     x0, y0, x1, y1 = r.bounds
     return f"({x0}, {y0}) to ({x1}, {y1})"
 
@@ -927,12 +928,12 @@ class WorkPartitionAttr(ParametrizedAttribute):
             _, _, x1, y1 = r.cores.bounds
             if x1 >= cols or y1 >= rows:
                 raise VerifyException(
-                    f"work range {_range_text(r.cores)} leaves the {rows}x{cols} core grid"
+                    f"work range {range_text(r.cores)} leaves the {rows}x{cols} core grid"
                 )
             for other in ranges[i + 1 :]:
                 if r.cores.overlaps(other.cores):
                     raise VerifyException(
-                        f"work ranges {_range_text(r.cores)} and {_range_text(other.cores)} overlap"
+                        f"work ranges {range_text(r.cores)} and {range_text(other.cores)} overlap"
                     )
         self._verify_coverage()
 

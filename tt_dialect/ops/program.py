@@ -46,7 +46,6 @@ from tt_dialect.ops.attributes import (
     CompileTimeArgKind,
     CompileTimeArgsAttr,
     ComputeConfigAttr,
-    CoreRangeAttr,
     CoreRangeSetAttr,
     DeviceAttr,
     KernelRole,
@@ -56,7 +55,10 @@ from tt_dialect.ops.attributes import (
     TensorDescAttr,
     TensorRole,
     WorkPartitionAttr,
+    range_text,
 )
+from tt_dialect.ops.cb import GetCBOp
+from tt_dialect.ops.dataflow import TensorAccessorOp
 
 
 @irdl_op_definition
@@ -180,7 +182,7 @@ class ProgramOp(IRDLOperation):
         outside = cores.outside(rows, cols)
         if outside is not None:
             raise VerifyException(
-                f"{what} {_range_text(outside)}, outside the {rows}x{cols} worker grid of "
+                f"{what} {range_text(outside)}, outside the {rows}x{cols} worker grid of "
                 f"{limits.arch.value} (cores (x, y) with x < {cols}, y < {rows})"
             )
 
@@ -280,7 +282,7 @@ class KernelOp(IRDLOperation):
         outside = self.cores.outside(rows, cols)
         if outside is not None:
             raise VerifyException(
-                f"core range {_range_text(outside)} "
+                f"core range {range_text(outside)} "
                 f"lies outside the {rows}x{cols} worker grid of {limits.arch.value} "
                 f"(cores (x, y) with x < {cols}, y < {rows})"
             )
@@ -313,8 +315,6 @@ class KernelOp(IRDLOperation):
     def _verify_cbs(self, program: ProgramOp) -> None:
         """Every CB the kernel uses exists on its cores and, once the compile-time
         arguments are laid out, has its word there."""
-        from tt_dialect.ops.cb import GetCBOp
-
         used = sorted({op.index.value.data for op in self.body.walk() if isinstance(op, GetCBOp)})
         words = self.compile_time_args
         named = words.indices(CompileTimeArgKind.CB) if words is not None else used
@@ -340,8 +340,6 @@ class KernelOp(IRDLOperation):
     def _verify_accessors(self, program: ProgramOp) -> None:
         """An accessor's tensor is an input of a reader or an output of a writer, and
         its compile-time offset and page size are that tensor's words."""
-        from tt_dialect.ops.dataflow import TensorAccessorOp
-
         words = self.compile_time_args
         expected = {KernelRole.READER: TensorRole.INPUT, KernelRole.WRITER: TensorRole.OUTPUT}
         for accessor in self.body.walk():
@@ -380,11 +378,6 @@ class KernelOp(IRDLOperation):
                     f"an accessor of tensor {tensor_index} has page_size "
                     f"{accessor.page_size.value.data}, its compile-time words say {page_size}"
                 )
-
-
-def _range_text(r: CoreRangeAttr) -> str:
-    x0, y0, x1, y1 = r.bounds
-    return f"({x0}, {y0}) to ({x1}, {y1})"
 
 
 def _parse_attributes(
