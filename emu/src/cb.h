@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "emu/data_format.h"
 
@@ -42,6 +43,10 @@ struct CBState {
     std::uint32_t reserved = 0;  // pages secured by cb_reserve_back and not yet pushed
     std::uint32_t front = 0;     // pages secured by cb_wait_front and not yet popped
     std::uint32_t pack_seq = 0;  // pack_tile<false> position in the reserved region
+
+    // Modeled time, by page slot: when the page in the slot was last pushed, and freed (popped).
+    std::vector<std::uint64_t> pushed_at;
+    std::vector<std::uint64_t> freed_at;
 
     std::uint32_t high_water = 0;           // most pages ever occupied (pushed, not popped)
     std::uint32_t high_water_with_reserved = 0;  // ... plus those reserved by the producer
@@ -144,6 +149,20 @@ struct CBState {
         return {};
     }
 
+    // --- modeled time (call after a successful check; before push / pop change the counts)
+    // The `n` pages about to be pushed become available at `time`.
+    void stamp_push(std::int32_t n, std::uint64_t time) {
+        stamp(pushed_at, received, n, time);
+    }
+    // The `n` front pages about to be popped are free again at `time`.
+    void stamp_pop(std::int32_t n, std::uint64_t time) {
+        stamp(freed_at, acked, n, time);
+    }
+    // When the first `n` pages at the front (cb_wait_front(n) holds) were pushed: the latest.
+    std::uint64_t pushed_time(std::int32_t n) const { return latest(pushed_at, acked, n); }
+    // When the `n` pages at the back (cb_reserve_back(n) holds) were freed: the latest.
+    std::uint64_t freed_time(std::int32_t n) const { return latest(freed_at, received, n); }
+
     // --- checked access to what a side has secured
     std::string check_write_ptr(const char* call) const {
         if (reserved == 0) {
@@ -172,6 +191,22 @@ struct CBState {
                    std::to_string(reserved) + " page" + (reserved == 1 ? "" : "s");
         }
         return {};
+    }
+
+    void stamp(std::vector<std::uint64_t>& at, std::uint64_t first, std::int32_t n, std::uint64_t time) {
+        if (at.size() != num_pages) {
+            at.assign(num_pages, 0);
+        }
+        for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
+            at[(first + i) % num_pages] = time;
+        }
+    }
+    std::uint64_t latest(const std::vector<std::uint64_t>& at, std::uint64_t first, std::int32_t n) const {
+        std::uint64_t t = 0;
+        for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < at.size(); ++i) {
+            t = std::max(t, at[(first + i) % num_pages]);
+        }
+        return t;
     }
 
     std::uint8_t* front_page(std::uint32_t tile) const { return host + static_cast<std::size_t>(rd_page + tile) * page_size; }

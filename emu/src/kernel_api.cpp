@@ -145,6 +145,8 @@ void cb_reserve_back(std::int32_t index, std::int32_t pages) {
     while (!cb->can_reserve(pages)) {
         t->block(lock, {Waiting::Reserve, cb->index, pages}, "cb_reserve_back");
     }
+    t->at_least(cb->freed_time(pages));
+    t->advance(t->run->perf.cb_call);
     cb->did_reserve(pages);
     refresh_interface(t, cb);
 }
@@ -166,12 +168,14 @@ void cb_push_back(std::int32_t index, std::int32_t pages) {
             }
         }
     }
+    t->advance(t->run->perf.cb_call);
+    cb->stamp_push(pages, t->clock);  // (a failing push ends the run: the stamps do not matter)
     if (std::string err = cb->push(pages); !err.empty()) {
         lock.unlock();
         t->violation(err);
     }
     refresh_interface(t, cb);
-    t->core->wake(*t->run);
+    t->core->wake(*t->run, t->clock);
 }
 
 void cb_wait_front(std::int32_t index, std::int32_t pages) {
@@ -186,6 +190,8 @@ void cb_wait_front(std::int32_t index, std::int32_t pages) {
     while (!cb->can_wait(pages)) {
         t->block(lock, {Waiting::Wait, cb->index, pages}, "cb_wait_front");
     }
+    t->at_least(cb->pushed_time(pages));
+    t->advance(t->run->perf.cb_call);
     cb->did_wait(pages);
     refresh_interface(t, cb);
 }
@@ -207,17 +213,21 @@ void cb_pop_front(std::int32_t index, std::int32_t pages) {
             }
         }
     }
+    t->advance(t->run->perf.cb_call);
+    cb->stamp_pop(pages, t->clock);  // (a failing pop ends the run: the stamps do not matter)
     if (std::string err = cb->pop(pages); !err.empty()) {
         lock.unlock();
         t->violation(err);
     }
     refresh_interface(t, cb);
-    t->core->wake(*t->run);
+    t->core->wake(*t->run, t->clock);
 }
 
 bool cb_pages_available_at_front(std::int32_t index, std::int32_t pages) {
     Thread* t = current_thread("cb_pages_available_at_front");
     CBState* cb = cb_of(t, index, "cb_pages_available_at_front");
+    t->advance(t->run->perf.cb_call);
+    t->sync();  // a poll: its answer must not depend on which thread the host ran first
     std::lock_guard<std::mutex> lock(t->core->mu);
     return cb->can_wait(pages);
 }
@@ -225,6 +235,8 @@ bool cb_pages_available_at_front(std::int32_t index, std::int32_t pages) {
 bool cb_pages_reservable_at_back(std::int32_t index, std::int32_t pages) {
     Thread* t = current_thread("cb_pages_reservable_at_back");
     CBState* cb = cb_of(t, index, "cb_pages_reservable_at_back");
+    t->advance(t->run->perf.cb_call);
+    t->sync();
     std::lock_guard<std::mutex> lock(t->core->mu);
     return cb->can_reserve(pages);
 }
@@ -407,11 +419,17 @@ void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::
     std::uint8_t* dst = checked_l1(t, dst_l1, size, true, "noc_async_read");
     const std::uint64_t endpoint = src >> 32;
     const std::uint32_t addr = static_cast<std::uint32_t>(src);
+    const PerfParams& perf = t->run->perf;
+    Resource* from_port = nullptr;
+    std::uint32_t from_rate = 0;
     if (endpoint >= kDramEndpoint && endpoint < kCoreEndpoint) {
-        std::string err = t->run->device->dram_copy(static_cast<std::uint32_t>(endpoint - kDramEndpoint), addr, dst, size, false);
+        const auto bank = static_cast<std::uint32_t>(endpoint - kDramEndpoint);
+        std::string err = t->run->device->dram_copy(bank, addr, dst, size, false);
         if (!err.empty()) {
             t->violation("noc_async_read: " + err);
         }
+        from_port = &t->run->dram_inject[bank];
+        from_rate = perf.dram_inject10;
     } else if (endpoint >= kCoreEndpoint) {
         Core* other = core_of(t, endpoint, "noc_async_read");
         const std::uint8_t* from = other->l1(other->l1_base + addr, size);
@@ -419,9 +437,16 @@ void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::
             t->violation("noc_async_read: source range is outside the L1 of " + other->name());
         }
         std::memmove(dst, from, size);
+        from_port = &other->niu_inject;
+        from_rate = perf.niu_rate10;
     } else {
         t->violation("noc_async_read from " + hex(src) + ", which is not a NOC address");
     }
+    t->sync();  // shared resources are booked in order of request time
+    const Transfer x = book_transfer(perf, t->clock, size, *from_port, from_rate, t->core->niu_absorb, perf.niu_rate10,
+                                     perf.read_latency());
+    t->reads_done = std::max(t->reads_done, x.done);
+    t->advance(perf.noc_issue);
     t->reads_in_flight.push_back({dst_l1, dst_l1 + size});
     ++t->noc_reads;
     t->noc_read_bytes += size;
@@ -432,11 +457,17 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     std::uint8_t* src = checked_l1(t, src_l1, size, false, "noc_async_write");
     const std::uint64_t endpoint = dst >> 32;
     const std::uint32_t addr = static_cast<std::uint32_t>(dst);
+    const PerfParams& perf = t->run->perf;
+    Resource* to_port = nullptr;
+    std::uint32_t to_rate = 0;
     if (endpoint >= kDramEndpoint && endpoint < kCoreEndpoint) {
-        std::string err = t->run->device->dram_copy(static_cast<std::uint32_t>(endpoint - kDramEndpoint), addr, src, size, true);
+        const auto bank = static_cast<std::uint32_t>(endpoint - kDramEndpoint);
+        std::string err = t->run->device->dram_copy(bank, addr, src, size, true);
         if (!err.empty()) {
             t->violation("noc_async_write: " + err);
         }
+        to_port = &t->run->dram_absorb[bank];
+        to_rate = perf.dram_absorb10;
     } else if (endpoint >= kCoreEndpoint) {
         Core* other = core_of(t, endpoint, "noc_async_write");
         std::uint8_t* to = other->l1(other->l1_base + addr, size);
@@ -444,9 +475,17 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
             t->violation("noc_async_write: destination range is outside the L1 of " + other->name());
         }
         std::memmove(to, src, size);
+        to_port = &other->niu_absorb;
+        to_rate = perf.niu_rate10;
     } else {
         t->violation("noc_async_write to " + hex(dst) + ", which is not a NOC address");
     }
+    t->sync();  // shared resources are booked in order of request time
+    const Transfer x = book_transfer(perf, t->clock, size, t->core->niu_inject, perf.niu_rate10, *to_port, to_rate,
+                                     perf.write_latency());
+    t->writes_sent = std::max(t->writes_sent, x.sent);
+    t->writes_done = std::max(t->writes_done, x.done);
+    t->advance(perf.noc_issue);
     t->writes_in_flight.push_back({src_l1, src_l1 + size});
     ++t->noc_writes;
     t->noc_write_bytes += size;
@@ -457,9 +496,26 @@ bool noc_addr_is_local(std::uint64_t noc_addr) {
     return (noc_addr >> 32) == kCoreEndpoint + ((std::uint64_t(t->core->y) << 6) | (t->core->x & 63));
 }
 
-void noc_read_barrier(std::uint8_t) { current_thread("noc_async_read_barrier")->reads_in_flight.clear(); }
-void noc_write_barrier(std::uint8_t) { current_thread("noc_async_write_barrier")->writes_in_flight.clear(); }
-void noc_writes_flushed(std::uint8_t) { current_thread("noc_async_writes_flushed")->writes_in_flight.clear(); }
+void noc_read_barrier(std::uint8_t) {
+    Thread* t = current_thread("noc_async_read_barrier");
+    t->reads_in_flight.clear();
+    t->at_least(t->reads_done);
+    t->advance(t->run->perf.barrier);
+}
+
+void noc_write_barrier(std::uint8_t) {
+    Thread* t = current_thread("noc_async_write_barrier");
+    t->writes_in_flight.clear();
+    t->at_least(t->writes_done);
+    t->advance(t->run->perf.barrier);
+}
+
+void noc_writes_flushed(std::uint8_t) {
+    Thread* t = current_thread("noc_async_writes_flushed");
+    t->writes_in_flight.clear();
+    t->at_least(t->writes_sent);
+    t->advance(t->run->perf.barrier);
+}
 
 // ------------------------------------------------------------------ compute
 
@@ -637,6 +693,7 @@ void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
     matmul_tile_acc(cs.a, cs.b, acc);
     to_dst_format(cs, acc);
     ++cs.matmul;
+    t->advance(t->run->perf.matmul_cycles(t->spec->math_fidelity));
 }
 
 void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest) {
@@ -673,6 +730,8 @@ void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t
     }
     to_dst_format(cs, out);
     ++cs.binary_ops;
+    const PerfParams& perf = t->run->perf;
+    t->advance(op == Binary::Mul ? perf.eltwise_pass * perf.fidelity_phases(t->spec->math_fidelity) : perf.eltwise_pass);
 }
 
 void copy_init(std::uint32_t cb, std::uint32_t transpose) {
@@ -699,6 +758,7 @@ void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst) {
     }
     to_dst_format(cs, out);
     ++cs.copies;
+    t->advance(t->run->perf.eltwise_pass);
 }
 
 void sfpu_init(Sfpu op) {
@@ -719,7 +779,11 @@ float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
         t->violation(std::string(call) + " without its init (" + call + "_init) earlier in the kernel");
     }
     state = &cs;
-    return math_dst(t, cs, dst, call);
+    float* x = math_dst(t, cs, dst, call);
+    const PerfParams& perf = t->run->perf;
+    const bool simple = op == Sfpu::Relu || op == Sfpu::Fill || op == Sfpu::BinopWithScalar;
+    t->advance(simple ? perf.sfpu_simple : perf.sfpu_complex);
+    return x;
 }
 
 }  // namespace
@@ -779,6 +843,7 @@ void sfpu_tile(Sfpu op, std::uint32_t dst) {
 void tile_regs_acquire() {
     Thread* t = current_thread("tile_regs_acquire");
     ComputeState& cs = compute_of(t, "tile_regs_acquire");
+    t->advance(t->run->perf.tile_regs);
     if (cs.acquired) {
         return;  // the hardware only waits for a free section; acquiring twice is harmless
     }
@@ -793,6 +858,7 @@ void tile_regs_acquire() {
 void tile_regs_commit() {
     Thread* t = current_thread("tile_regs_commit");
     ComputeState& cs = compute_of(t, "tile_regs_commit");
+    t->advance(t->run->perf.tile_regs);
     if (!cs.acquired) {
         t->violation("tile_regs_commit without a tile_regs_acquire");
     }
@@ -804,6 +870,7 @@ void tile_regs_commit() {
 void tile_regs_wait() {
     Thread* t = current_thread("tile_regs_wait");
     ComputeState& cs = compute_of(t, "tile_regs_wait");
+    t->advance(t->run->perf.tile_regs);
     if (cs.waited) {
         return;
     }
@@ -817,6 +884,7 @@ void tile_regs_wait() {
 void tile_regs_release() {
     Thread* t = current_thread("tile_regs_release");
     ComputeState& cs = compute_of(t, "tile_regs_release");
+    t->advance(t->run->perf.tile_regs);
     if (!cs.waited) {
         t->violation("tile_regs_release without a tile_regs_wait");
     }
@@ -861,6 +929,7 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
     }
     emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
     ++cs.packs;
+    t->advance(t->run->perf.pack);
 }
 
 void fail(const char* message) {

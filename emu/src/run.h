@@ -1,9 +1,11 @@
 // tt-emu: one execution of a program (internal): cores, kernel threads, blocking, faults.
 //
-// Threads and blocking. Every (core, kernel) pair runs in its own thread. The CBs of a core are
+// Threads and blocking. Every (core, kernel) pair runs in its own thread, one at a time: the
+// thread holding the run's token (modeled time, see emu/README.md). The CBs of a core are
 // guarded by that core's mutex; a kernel that must wait (cb_reserve_back without free pages,
-// cb_wait_front without filled pages) records what it waits for and sleeps on the core's
-// condition variable. Whoever changes a CB wakes exactly the waiters whose condition now holds.
+// cb_wait_front without filled pages) records what it waits for, hands the token on and sleeps
+// until it gets it back. Whoever changes a CB makes exactly the waiters whose condition now
+// holds ready to run again.
 //
 // Deadlock detection. `running` counts threads that are neither blocked nor finished. A thread
 // decrements it when it blocks or finishes; a waker increments it on behalf of each thread it
@@ -29,12 +31,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cb.h"
 #include "numerics.h"
+#include "perf.h"
 #include "runtime.h"  // first: the runtime is not a kernel (TT_EMU_NO_KERNEL_ENTRY)
 #include "internal/circular_buffer_interface.h"
 
@@ -57,9 +61,9 @@ struct Core {
     std::size_t l1_mapped = 0;
     bool l1_is_host_address = false;  // L1 addresses are the host addresses (mapped below 4 GiB)
     std::mutex mu;
-    std::condition_variable cv;
     std::vector<std::unique_ptr<CBState>> cbs;  // by CB index; null if not configured here
     std::vector<Thread*> threads;
+    Resource niu_inject, niu_absorb;  // modeled time: this core's NOC interface (shared by its kernels)
 
     std::string name() const { return "core (" + std::to_string(x) + ", " + std::to_string(y) + ")"; }
     CBState* cb(std::uint32_t index) const { return index < cbs.size() ? cbs[index].get() : nullptr; }
@@ -70,7 +74,7 @@ struct Core {
         }
         return l1_host + (addr - l1_base);
     }
-    void wake(Run& run);  // under `mu`, after a CB changed
+    void wake(Run& run, std::uint64_t now);  // under `mu`, after a CB changed at modeled time `now`
 };
 
 struct ComputeState {
@@ -132,6 +136,18 @@ struct Thread {
     std::vector<Range> writes_in_flight;
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
     std::unique_ptr<ComputeState> compute;
+
+    // Modeled time (see emu/README.md): the kernel's clock in cycles, and when its outstanding
+    // NOC transfers complete. Only the thread holding the run's token touches them.
+    std::uint64_t clock = 0;
+    std::uint64_t reads_done = 0;
+    std::uint64_t writes_done = 0;
+    std::uint64_t writes_sent = 0;
+    int order = 0;  // position in (core, kernel) order: breaks ties of equal clocks
+    // The token (guarded by run->sched_mu): set when the scheduler hands this thread the token.
+    bool go = false;
+    std::condition_variable token_cv;
+
     // get_local_cb_interface: the kernel's records by CB index, and what each held when it was last
     // refreshed (a difference means the kernel wrote to it). Allocated at the first call.
     std::vector<LocalCBInterface> cb_iface;
@@ -143,6 +159,13 @@ struct Thread {
     void enter(const char* call);  // every API call: abort check and bookkeeping
     // Blocks (core->mu held through `lock`) until the CB condition of `w` holds.
     void block(std::unique_lock<std::mutex>& lock, const Waiting& w, const char* call);
+    // Modeled time: a point where the order among threads matters (a request for a shared
+    // resource, a poll): hands the token to the thread of smallest (clock, order) if that is not
+    // this one, and returns when this thread holds it again.
+    void sync();
+    void wait_token();  // until this thread holds the token (sched_mu not held)
+    void advance(std::uint64_t cycles) { clock += cycles; }
+    void at_least(std::uint64_t time) { clock = std::max(clock, time); }
 };
 
 struct Run {
@@ -156,6 +179,16 @@ struct Run {
     std::atomic<int> finished{0};
     std::atomic<int> exited{0};
     std::atomic<bool> abort{false};
+
+    // Modeled time: one thread at a time runs (holds the token); a thread that suspends hands it
+    // to the ready thread of smallest (clock, order). Lock order: a core's mu, then sched_mu.
+    PerfParams perf;
+    std::vector<Resource> dram_inject, dram_absorb;  // per DRAM bank
+    std::mutex sched_mu;
+    std::set<std::pair<std::uint64_t, int>> ready;  // (clock, order) of the threads waiting for the token
+    std::vector<Thread*> by_order;
+    void make_ready(Thread* t, std::uint64_t key);  // sched_mu held
+    void pass_token();                              // sched_mu held: to the smallest ready thread, if any
 
     std::mutex mu;  // guards the fields below
     std::condition_variable cv;

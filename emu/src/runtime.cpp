@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "run.h"
 
@@ -281,8 +282,7 @@ std::string DeviceImpl::dram_copy(std::uint32_t bank, std::uint64_t offset, std:
 
 // ------------------------------------------------------------------ run: cores and threads
 
-void Core::wake(Run& run) {
-    bool any = false;
+void Core::wake(Run& run, std::uint64_t now) {
     for (Thread* t : threads) {
         if (t->finished || t->waiting.kind == Waiting::None) {
             continue;
@@ -294,11 +294,11 @@ void Core::wake(Run& run) {
             t->waiting.kind = Waiting::None;
             t->counted = true;
             run.running.fetch_add(1);
-            any = true;
+            // It resumes when it is the ready thread of smallest clock; its clock is then at
+            // least `now`, the time of the push or pop that satisfied it.
+            std::lock_guard<std::mutex> lock(run.sched_mu);
+            run.make_ready(t, std::max(t->clock, now));
         }
-    }
-    if (any) {
-        cv.notify_all();
     }
 }
 
@@ -320,13 +320,52 @@ void Thread::block(std::unique_lock<std::mutex>& lock, const Waiting& w, const c
     waiting = w;
     waiting_call = call;
     counted = false;
+    {
+        std::lock_guard<std::mutex> s(run->sched_mu);
+        run->pass_token();
+    }
     if (run->running.fetch_sub(1) == 1) {
         run->signal_stopped();
     }
-    core->cv.wait(lock, [&] { return waiting.kind == Waiting::None || run->abort.load(); });
+    lock.unlock();
+    wait_token();  // a waker made this thread ready (Core::wake); or the run ends
+    lock.lock();
     if (run->abort.load()) {
         throw KernelAbort{};
     }
+}
+
+void Thread::sync() {
+    {
+        std::lock_guard<std::mutex> s(run->sched_mu);
+        if (run->ready.empty() || *run->ready.begin() > std::make_pair(clock, order)) {
+            return;  // no other thread could still act at an earlier time: go on
+        }
+        run->make_ready(this, clock);
+        run->pass_token();
+    }
+    wait_token();
+}
+
+void Thread::wait_token() {
+    std::unique_lock<std::mutex> s(run->sched_mu);
+    token_cv.wait(s, [&] { return go || run->abort.load(); });
+    go = false;
+    if (run->abort.load()) {
+        throw KernelAbort{};
+    }
+}
+
+void Run::make_ready(Thread* t, std::uint64_t key) { ready.insert({key, t->order}); }
+
+void Run::pass_token() {
+    if (ready.empty()) {
+        return;
+    }
+    Thread* next = by_order[ready.begin()->second];
+    ready.erase(ready.begin());
+    next->go = true;
+    next->token_cv.notify_one();
 }
 
 void Run::record_fault(const std::string& message) {
@@ -349,9 +388,9 @@ void Run::signal_stopped() {
 }
 
 void Run::wake_all() {
-    for (auto& c : cores) {
-        std::lock_guard<std::mutex> lock(c->mu);
-        c->cv.notify_all();
+    std::lock_guard<std::mutex> lock(sched_mu);
+    for (Thread* t : by_order) {
+        t->token_cv.notify_all();
     }
 }
 
@@ -479,6 +518,7 @@ void thread_main(Thread* t) {
     ::sigaltstack(&ss, nullptr);
     bool ok = false;
     try {
+        t->wait_token();
         t->spec->entry();
         ok = true;
     } catch (const KernelAbort&) {
@@ -494,6 +534,10 @@ void thread_main(Thread* t) {
         t->waiting.kind = Waiting::None;
         was_counted = t->counted;
         t->counted = false;
+    }
+    {
+        std::lock_guard<std::mutex> lock(t->run->sched_mu);
+        t->run->pass_token();
     }
     if (ok) {
         t->run->finished.fetch_add(1);
@@ -632,14 +676,39 @@ void DeviceImpl::run(ProgramImpl& program) {
         }
     }
 
+    // Modeled time: the cost table, the DRAM banks' ports, and the threads' tie-break order
+    // (core by row then column, then kernel: RISCV_0, RISCV_1, compute). Every thread starts
+    // ready at cycle 0; the first in that order gets the token.
+    run.perf = PerfParams::for_arch(params_.arch);
+    run.dram_inject.assign(params_.dram_banks, Resource{});
+    run.dram_absorb.assign(params_.dram_banks, Resource{});
+    for (auto& t : run.threads) {
+        run.by_order.push_back(t.get());
+    }
+    std::sort(run.by_order.begin(), run.by_order.end(), [](const Thread* a, const Thread* b) {
+        return std::make_tuple(a->core->y, a->core->x, static_cast<int>(a->spec->kind)) <
+               std::make_tuple(b->core->y, b->core->x, static_cast<int>(b->spec->kind));
+    });
+    {
+        std::lock_guard<std::mutex> lock(run.sched_mu);
+        for (std::size_t i = 0; i < run.by_order.size(); ++i) {
+            run.by_order[i]->order = static_cast<int>(i);
+            run.make_ready(run.by_order[i], 0);
+        }
+        run.pass_token();
+    }
+
     const double limit = timeout_seconds();
     const auto start = std::chrono::steady_clock::now();
     run.running.store(static_cast<int>(run.threads.size()));
     if (run.threads.empty()) {
         run.stopped = true;
     }
-    for (auto& t : run.threads) {
-        Thread* tp = t.get();
+    // TT_EMU_THREAD_START=reverse starts the OS threads in the opposite order: modeled time must
+    // not change (tests/test_emu_perf.py).
+    const bool reverse = env_or("TT_EMU_THREAD_START", "") == "reverse";
+    for (std::size_t i = 0; i < run.threads.size(); ++i) {
+        Thread* tp = run.threads[reverse ? run.threads.size() - 1 - i : i].get();
         tp->handle = std::thread([tp] { thread_main(tp); });
     }
 
@@ -693,6 +762,18 @@ void DeviceImpl::run(ProgramImpl& program) {
         std::lock_guard<std::mutex> lock(mu_);
         ++runs_;
         run_seconds_ += seconds;
+        std::uint64_t makespan = 0;
+        std::map<XY, std::uint64_t> core_cycles;
+        for (const Thread* t : run.by_order) {
+            const XY xy{t->core->x, t->core->y};
+            kernel_times_.push_back({runs_ - 1, t->spec->display, t->spec->kind_name(), xy, t->clock});
+            core_cycles[xy] = std::max(core_cycles[xy], t->clock);
+            makespan = std::max(makespan, t->clock);
+        }
+        for (const auto& [xy, cycles] : core_cycles) {
+            core_stats_[xy].cycles += cycles;
+        }
+        modeled_cycles_ += makespan;
         for (auto& t : run.threads) {
             CoreStats& s = core_stats_[{t->core->x, t->core->y}];
             s.noc_reads += t->noc_reads;
@@ -738,6 +819,18 @@ void DeviceImpl::write_stats() const {
     std::ostringstream o;
     o << "{\n  \"emulator\": \"tt-emu\",\n  \"arch\": \"" << params_.arch << "\",\n";
     o << "  \"runs\": " << runs_ << ",\n  \"run_seconds\": " << run_seconds_ << ",\n";
+    const double ghz = PerfParams::for_arch(params_.arch).clock_ghz;
+    auto us = [&](std::uint64_t cycles) { return static_cast<double>(cycles) / (ghz * 1000.0); };
+    o << "  \"clock_ghz\": " << ghz << ",\n  \"modeled_cycles\": " << modeled_cycles_
+      << ",\n  \"modeled_us\": " << us(modeled_cycles_) << ",\n";
+    o << "  \"kernels\": [";
+    for (std::size_t i = 0; i < kernel_times_.size(); ++i) {
+        const KernelTime& k = kernel_times_[i];
+        o << (i ? ",\n" : "\n") << "    {\"run\": " << k.run << ", \"kernel\": \"" << json_escape(k.kernel)
+          << "\", \"processor\": \"" << k.processor << "\", \"core\": [" << k.core.first << ", " << k.core.second
+          << "], \"cycles\": " << k.cycles << ", \"us\": " << us(k.cycles) << "}";
+    }
+    o << (kernel_times_.empty() ? "]" : "\n  ]") << ",\n";
     o << "  \"kernel_build_seconds\": " << build_seconds_ << ",\n  \"kernel_builds\": " << kernel_builds_
       << ",\n  \"kernel_cache_hits\": " << kernel_cache_hits_ << ",\n";
     o << "  \"dram\": [";
@@ -785,7 +878,8 @@ void DeviceImpl::write_stats() const {
         const CoreStats& s = *sp;
         o << (first ? "\n" : ",\n") << "    {\"core\": [" << xy.first << ", " << xy.second << "], \"noc_reads\": " << s.noc_reads
           << ", \"noc_writes\": " << s.noc_writes << ", \"noc_read_bytes\": " << s.noc_read_bytes
-          << ", \"noc_write_bytes\": " << s.noc_write_bytes << ", \"tiles\": {\"matmul\": " << s.matmul
+          << ", \"noc_write_bytes\": " << s.noc_write_bytes << ", \"cycles\": " << s.cycles << ", \"us\": " << us(s.cycles)
+          << ", \"tiles\": {\"matmul\": " << s.matmul
           << ", \"binary\": " << s.binary << ", \"copy\": " << s.copy << ", \"sfpu\": " << s.sfpu << ", \"pack\": " << s.pack
           << "}, \"cbs\": [";
         bool first_cb = true;

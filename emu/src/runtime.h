@@ -115,6 +115,7 @@ struct ProgramImpl {
 struct CoreStats {
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
     std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t cycles = 0;  // modeled: the latest clock of the core's kernels, summed over runs
     struct CB {
         std::uint32_t pages = 0, page_size = 0, high_water = 0, high_water_with_reserved = 0;
         std::uint64_t pages_pushed = 0;
@@ -157,6 +158,15 @@ private:
     int kernel_builds_ = 0;
     int kernel_cache_hits_ = 0;
     std::vector<std::string> buffer_names_;
+    // Modeled time: the sum over runs of each run's makespan, and every kernel's final clock.
+    struct KernelTime {
+        int run = 0;
+        std::string kernel, processor;
+        XY core;
+        std::uint64_t cycles = 0;
+    };
+    std::uint64_t modeled_cycles_ = 0;
+    std::vector<KernelTime> kernel_times_;
 
 public:
     void add_build(double seconds, int built, int hits) {

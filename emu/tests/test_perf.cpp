@@ -1,0 +1,62 @@
+// tt-emu unit tests: the cost model (perf.h) and the CB timestamps (cb.h), without threads.
+#include "cb.h"
+#include "check.h"
+#include "perf.h"
+
+using emu::PerfParams;
+
+static void rates() {
+    const PerfParams wh = PerfParams::for_arch("wormhole_b0");
+    // tt-npe's table, in tenths of B/cycle, linear in between.
+    CHECK(wh.transfer_rate10(128) == 55);
+    CHECK(wh.transfer_rate10(512) == 180);
+    CHECK(wh.transfer_rate10(1024) == 274);
+    CHECK(wh.transfer_rate10(2048) == 300 && wh.transfer_rate10(8192) == 300);
+    CHECK(wh.transfer_rate10(768) == 227);  // halfway between 18.0 and 27.4
+    CHECK(wh.transfer_rate10(64) == 27);    // 5.5 / 2, rounded down
+    CHECK(emu::cycles_for(2048, 232) == 89);  // 88.27 rounded up
+    CHECK(emu::cycles_for(2048, 240) == 86);
+    CHECK(wh.read_latency() == 170 && wh.write_latency() == 140);
+    CHECK(wh.matmul_cycles(0) == 16 && wh.matmul_cycles(2) == 32 && wh.matmul_cycles(3) == 48 &&
+          wh.matmul_cycles(4) == 64);
+    const PerfParams bh = PerfParams::for_arch("blackhole");
+    CHECK(bh.clock_ghz == 1.35 && bh.dram_inject10 == 474 && bh.transfer_rate10(2048) == 609);
+}
+
+static void transfers() {
+    const PerfParams p = PerfParams::for_arch("wormhole_b0");
+    emu::Resource bank, niu_a, niu_b;
+    // Two 2048-B reads from one bank into two cores, both requested at cycle 4: the second
+    // starts when the bank has sent the first (4 + 89).
+    const emu::Transfer a = emu::book_transfer(p, 4, 2048, bank, p.dram_inject10, niu_a, p.niu_rate10, 170);
+    const emu::Transfer b = emu::book_transfer(p, 4, 2048, bank, p.dram_inject10, niu_b, p.niu_rate10, 170);
+    CHECK(a.start == 4 && a.sent == 93 && a.done == 263);
+    CHECK(b.start == 93 && b.done == 352);
+    CHECK(bank.free_at == 182 && bank.busy == 178 && bank.bytes == 4096);
+    CHECK(niu_a.free_at == 4 + 73);  // 2048 / 28.1 = 72.9: the NIU is free before the bank
+}
+
+static void cb_timestamps() {
+    emu::CBState cb;
+    cb.page_size = 64;
+    cb.num_pages = 2;
+    cb.did_reserve(2);
+    CHECK(cb.freed_time(2) == 0);  // never used
+    cb.stamp_push(1, 10);
+    CHECK(cb.push(1).empty());
+    cb.stamp_push(1, 20);
+    CHECK(cb.push(1).empty());
+    CHECK(cb.pushed_time(1) == 10 && cb.pushed_time(2) == 20);
+    cb.did_wait(2);
+    cb.stamp_pop(1, 30);
+    CHECK(cb.pop(1).empty());
+    CHECK(cb.pushed_time(1) == 20);  // the page still at the front
+    CHECK(cb.freed_time(1) == 30);   // the slot the next push reuses
+}
+
+int main() {
+    rates();
+    transfers();
+    cb_timestamps();
+    return finish("test_perf");
+}
