@@ -11,6 +11,10 @@ compared with numpy.
   `kernel_helper_functions/pad_tile.hpp`: the kernel build gets the wheel's `ttnn/cpp` as an
   extra include folder, `TT_EMU_KERNEL_INCLUDES`, as tt-metal's JIT has it), `bmm.cpp` and the
   matmul `writer_unary_interleaved_start_id.cpp`, as ttnn's multi-core matmul runs them;
+- block-reuse matmul: `reader_bmm_tile_layout.cpp`, `bmm_large_block_zm.cpp` (partial sums spilled
+  to an intermediate CB that shares the output CB's memory, reloaded every K block) and
+  `writer_bmm_tile_layout.cpp`, as ttnn's multi-core reuse matmul runs them; its DRAM tile reads
+  are checked against Kt * (Mt * C + Nt * R) on R x C cores;
 - eltwise: `reader_binary_interleaved_start_id.cpp`, `eltwise_binary_kernel.cpp` with
   `ELTWISE_OP` / `ELTWISE_OP_TYPE` as `binary_op_utils::get_defines` sets them, and the unary
   `writer_unary_interleaved_start_id.cpp`, as ttnn's `ElementWiseMultiCore` runs them.
@@ -240,6 +244,84 @@ def test_tt_metal_bmm_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -
     assert {tuple(c["core"]) for c in stats["cores"]} == {(i // gy, i % gy) for i in range(used)}
     per_core = sorted(core["tiles"]["pack"] for core in stats["cores"])
     assert per_core[-1] - per_core[0] <= 1 and sum(per_core) == tiles
+
+
+# ------------------------------------------------------------------ matmul: bmm_large_block_zm.cpp
+
+REUSE_MATMULS = {
+    # name: (batch, M, K, N, B broadcast, grid, per_core_M, per_core_N, in0_block_w, subblock h x w)
+    "square-256-2x2": (1, 256, 256, 256, False, "2x2", 4, 4, 2, (2, 2)),
+    "nonsquare-batched-4x2": (2, 128, 192, 384, False, "4x2", 2, 4, 3, (1, 4)),
+    "one-k-block-b-broadcast-1x1": (3, 64, 64, 96, True, "1x1", 2, 3, 2, (2, 1)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REUSE_MATMULS))
+def test_tt_metal_block_reuse_matmul_matches_numpy(
+    case: str, ttnn_cpp: Path, tmp_path: Path
+) -> None:
+    batch, m, k, n, bcast, grid, pm, pn, w, (sh, sw) = REUSE_MATMULS[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    mt, kt, nt = m // 32, k // 32, n // 32
+    a = bf16_normal(rng, (batch, m, k))
+    b = bf16_normal(rng, (1 if bcast else batch, k, n))
+    stats = run_harness(
+        "matmul_reuse_host",
+        [write_tiles(tmp_path / "a.bin", a), write_tiles(tmp_path / "b.bin", b), tmp_path / "c.bin",
+         batch, mt, kt, nt, int(bcast), pm, pn, w, sh, sw],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    c = read_tiles(tmp_path / "c.bin", (batch, m, n))
+
+    # bf16 DST (the factory's default): rounded to bf16 after each matmul_tiles; the partial sums
+    # spilled to the intermediate CB between K blocks are bf16 already, so packing them adds no
+    # rounding. Same bound as bmm.cpp with a bf16 DST.
+    a64, b64 = a.astype(np.float64), b.astype(np.float64)
+    reference, magnitude = a64 @ b64, np.abs(a64) @ np.abs(b64)
+    bound = 1.02 * (kt * 2.0**-8 + k * 2.0**-24) * magnitude
+    error = np.abs(c - reference)
+    worst = np.unravel_index(np.argmax(error - bound), error.shape)
+    assert np.all(error <= bound), (
+        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
+        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
+    )
+
+    # DRAM traffic of block reuse: each of the R x C cores (R = Mt / per_core_M block rows,
+    # C = Nt / per_core_N block columns) reads its A rows (per_core_M x Kt tiles) and its B
+    # columns (Kt x per_core_N) once per batch: Kt * (Mt * C + Nt * R) tiles per batch.
+    rows, cols = mt // pm, nt // pn
+    dram = stats["dram"]
+    a_tiles, b_tiles = (dram[i]["bytes_read"] // 2048 for i in (0, 1))
+    assert (a_tiles, b_tiles) == (batch * kt * mt * cols, batch * kt * nt * rows)
+    assert a_tiles + b_tiles == batch * kt * (mt * cols + nt * rows)
+    assert dram[0]["read_transactions"] + dram[1]["read_transactions"] == a_tiles + b_tiles
+    assert dram[2]["bytes_written"] == batch * mt * nt * 2048
+    tiles = batch * mt * nt
+    assert stats["tiles"]["matmul"] == tiles * kt
+    # Every output tile is packed once per K block (to the intermediate CB, the last time to the
+    # output CB) and reloaded from the intermediate CB for every K block but the first.
+    assert stats["tiles"]["pack"] == tiles * (kt // w)
+    assert stats["tiles"]["copy"] == tiles * (kt // w - 1)
+    # One output block per core, blocks row by row on cores in row-major order.
+    gx = int(grid[0])
+    assert {tuple(core["core"]) for core in stats["cores"]} == {
+        (i % gx, i // gx) for i in range(rows * cols)
+    }
+
+
+def test_block_reuse_subblock_larger_than_dst_is_reported(ttnn_cpp: Path, tmp_path: Path) -> None:
+    """A 4x4 output subblock is 16 DST tiles; half-sync bf16 DST has 8 per section (tt-metal's
+    factories keep out_subblock_h * out_subblock_w <= 8 for that reason)."""
+    a, b = np.zeros((1, 128, 64), np.float32), np.zeros((1, 64, 128), np.float32)
+    args = [write_tiles(tmp_path / "a.bin", a), write_tiles(tmp_path / "b.bin", b), tmp_path / "c.bin",
+            1, 4, 2, 4, 0, 4, 4, 2, 4, 4]  # fmt: skip
+    proc = harness_process("matmul_reuse_host", args, ttnn_cpp, "1x1", tmp_path)
+    assert proc.returncode == 1
+    assert re.search(
+        r"bmm_large_block_zm\.cpp \(compute\) on core \(0, 0\): matmul_tiles uses DST tile 8; "
+        r"DST has 8 tiles per section here \(half sync, 16-bit DST\)",
+        proc.stderr,
+    ), proc.stderr
 
 
 # ------------------------------------------------------------------ eltwise_binary_kernel.cpp

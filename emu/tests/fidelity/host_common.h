@@ -1,9 +1,9 @@
 // tt-emu fidelity harness: what the host programs that drive tt-metal's own kernels share.
 //
-// The harnesses (matmul_host.cpp, eltwise_binary_host.cpp) play the part of ttnn's program
-// factories: the same CBs, kernels, compile-time and named arguments, defines and per-core
-// runtime arguments as tt-metal v0.74.0's host code passes, through the emulated host API (as
-// the emitted main.cpp uses it). Tensors come and go as files of tiles, tilized by the test.
+// The harnesses (matmul_host.cpp, matmul_reuse_host.cpp, eltwise_binary_host.cpp) play the part
+// of ttnn's program factories: the same CBs, kernels, compile-time and named arguments, defines
+// and per-core runtime arguments as tt-metal v0.74.0's host code passes, through the emulated
+// host API (as the emitted main.cpp uses it). Tensors come and go as files of tiles, tilized by the test.
 #pragma once
 
 #include <algorithm>

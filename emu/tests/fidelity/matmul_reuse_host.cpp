@@ -1,0 +1,197 @@
+// tt-emu fidelity harness: tt-metal's block-reuse multi-core matmul (ttnn's
+// MatmulMultiCoreReuseProgramFactory at v0.74.0) with tt-metal's own kernels, compiled
+// unmodified against the emulator:
+//   reader  matmul/device/kernels/dataflow/reader_bmm_tile_layout.cpp
+//   compute matmul/device/kernels/compute/bmm_large_block_zm.cpp
+//   writer  matmul/device/kernels/dataflow/writer_bmm_tile_layout.cpp
+// C[b] = A[b] @ B[b or 0], bf16 tiles. The output is cut into per_core_M x per_core_N tile blocks,
+// one per core; the blocks are numbered row by row (M outer, N inner) and block i runs on core
+// (i % grid_x, i / grid_x). Each core walks K in steps of in0_block_w tiles: the reader brings an
+// A block (per_core_M x in0_block_w tiles) and a B block (in0_block_w x per_core_N) into c_0 / c_1
+// (two blocks each, double-buffered), the compute kernel multiplies them one out_subblock_h x
+// out_subblock_w subblock of DST at a time, spilling partial sums to c_24 and reloading them for
+// the next K block; c_24 shares its memory with the output CB c_16 (one CircularBufferConfig with
+// both indices), as the factory sets it up. The writer stores each finished subblock.
+//
+// The factory fixes the blocking (per_core_M = per_core_N = 16, in0_block_w = 2, subblock 4x2);
+// here it is an argument, so small matrices exercise the same code paths.
+//
+// usage: matmul_reuse_host <ttnn/cpp dir> <a.bin> <b.bin> <c.bin> <batch> <Mt> <Kt> <Nt> <bcast_b>
+//                          <per_core_M> <per_core_N> <in0_block_w> <out_subblock_h> <out_subblock_w>
+//   a.bin: batch x Mt x Kt tiles; b.bin: (bcast_b ? 1 : batch) x Kt x Nt tiles; bf16, tiled.
+#include "host_common.h"
+
+using namespace tt;
+using namespace tt::tt_metal;
+
+namespace {
+
+void require(bool ok, const std::string& what) {
+    if (!ok) {
+        throw std::runtime_error(what);
+    }
+}
+
+std::string str(std::uint32_t v) { return std::to_string(v); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 15) {
+        std::fprintf(stderr,
+                     "usage: %s <ttnn/cpp dir> <a.bin> <b.bin> <c.bin> <batch> <Mt> <Kt> <Nt> <bcast_b> <per_core_M> "
+                     "<per_core_N> <in0_block_w> <out_subblock_h> <out_subblock_w>\n",
+                     argv[0]);
+        return 2;
+    }
+    try {
+        const std::string root = argv[1];
+        const std::uint32_t batch = fidelity::arg(argv, 5), Mt = fidelity::arg(argv, 6), Kt = fidelity::arg(argv, 7),
+                            Nt = fidelity::arg(argv, 8), bcast_b = fidelity::arg(argv, 9),
+                            per_core_M = fidelity::arg(argv, 10), per_core_N = fidelity::arg(argv, 11),
+                            in0_block_w = fidelity::arg(argv, 12), out_subblock_h = fidelity::arg(argv, 13),
+                            out_subblock_w = fidelity::arg(argv, 14);
+        // The factory's preconditions (its TT_FATALs), plus the subblock tiling the kernels assume.
+        require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
+                "block and subblock sizes must be positive");
+        require(Mt % per_core_M == 0, "Mt (" + str(Mt) + ") must be divisible by per_core_M (" + str(per_core_M) + ")");
+        require(Nt % per_core_N == 0, "Nt (" + str(Nt) + ") must be divisible by per_core_N (" + str(per_core_N) + ")");
+        require(Kt % in0_block_w == 0, "Kt (" + str(Kt) + ") must be divisible by in0_block_w (" + str(in0_block_w) + ")");
+        require(per_core_M % out_subblock_h == 0,
+                "per_core_M (" + str(per_core_M) + ") must be divisible by out_subblock_h (" + str(out_subblock_h) + ")");
+        require(per_core_N % out_subblock_w == 0,
+                "per_core_N (" + str(per_core_N) + ") must be divisible by out_subblock_w (" + str(out_subblock_w) + ")");
+
+        const std::uint32_t tile = fidelity::kBf16TileBytes;
+        const std::vector<std::uint8_t> a = fidelity::read_file(argv[2]);
+        const std::vector<std::uint8_t> b = fidelity::read_file(argv[3]);
+        const std::uint64_t a_bytes = std::uint64_t(batch) * Mt * Kt * tile;
+        const std::uint64_t b_bytes = std::uint64_t(bcast_b ? 1 : batch) * Kt * Nt * tile;
+        const std::uint64_t c_bytes = std::uint64_t(batch) * Mt * Nt * tile;
+        require(a.size() == a_bytes && b.size() == b_bytes, "input sizes do not match the shapes");
+
+        auto device = distributed::MeshDevice::create_unit_mesh(0);
+        distributed::MeshCommandQueue& cq = device->mesh_command_queue();
+        auto a_buf = fidelity::dram_buffer(*device, a_bytes, tile);
+        auto b_buf = fidelity::dram_buffer(*device, b_bytes, tile);
+        auto c_buf = fidelity::dram_buffer(*device, c_bytes, tile);
+        distributed::EnqueueWriteMeshBuffer(cq, a_buf, a, true);
+        distributed::EnqueueWriteMeshBuffer(cq, b_buf, b, true);
+
+        // One output block per core, cores in row-major order (num_cores_to_corerangeset, row-wise).
+        const CoreCoord grid = device->compute_with_storage_grid_size();
+        const std::uint32_t num_blocks_y = Mt / per_core_M, num_blocks_x = Nt / per_core_N;
+        const std::uint32_t num_cores = num_blocks_x * num_blocks_y;
+        require(num_cores <= grid.x * grid.y, "the " + str(num_cores) + " output blocks need more cores than the " +
+                                                  str(static_cast<std::uint32_t>(grid.x * grid.y)) + " of the grid");
+        const auto core_of = [&](std::uint32_t i) {
+            return CoreCoord{i % grid.x, i / grid.x};
+        };
+        std::vector<CoreRange> ranges;
+        for (std::uint32_t i = 0; i < num_cores; ++i) {
+            ranges.emplace_back(core_of(i));
+        }
+        const CoreRangeSet all_cores(ranges);
+
+        // CBs: in0 and in1 hold two K blocks each; the output CB holds the core's whole block and
+        // shares its memory with the intermediate CB (one config, two indices).
+        Program program = CreateProgram();
+        const std::uint8_t cb_in0 = CBIndex::c_0, cb_in1 = CBIndex::c_1, cb_out = CBIndex::c_16, cb_intermed0 = 24;
+        const std::uint32_t in0_block_tiles = per_core_M * in0_block_w, in1_block_tiles = per_core_N * in0_block_w;
+        CreateCircularBuffer(program, all_cores,
+                             CircularBufferConfig(2 * in0_block_tiles * tile, {{cb_in0, DataFormat::Float16_b}})
+                                 .set_page_size(cb_in0, tile));
+        CreateCircularBuffer(program, all_cores,
+                             CircularBufferConfig(2 * in1_block_tiles * tile, {{cb_in1, DataFormat::Float16_b}})
+                                 .set_page_size(cb_in1, tile));
+        CreateCircularBuffer(
+            program, all_cores,
+            CircularBufferConfig(per_core_M * per_core_N * tile,
+                                 {{cb_out, DataFormat::Float16_b}, {cb_intermed0, DataFormat::Float16_b}})
+                .set_page_size(cb_out, tile)
+                .set_page_size(cb_intermed0, tile));
+
+        std::vector<std::uint32_t> reader_args;
+        fidelity::append_interleaved_dram_accessor_args(reader_args, tile);
+        fidelity::append_interleaved_dram_accessor_args(reader_args, tile);
+        const KernelHandle reader = CreateKernel(
+            program, root + "/ttnn/operations/matmul/device/kernels/dataflow/reader_bmm_tile_layout.cpp", all_cores,
+            ReaderDataMovementConfig(reader_args, {}, {{"cb_in0", cb_in0}, {"cb_in1", cb_in1}}));
+
+        std::vector<std::uint32_t> writer_args;
+        fidelity::append_interleaved_dram_accessor_args(writer_args, tile);
+        const KernelHandle writer = CreateKernel(
+            program, root + "/ttnn/operations/matmul/device/kernels/dataflow/writer_bmm_tile_layout.cpp", all_cores,
+            WriterDataMovementConfig(writer_args, {}, {{"cb_out", cb_out}}));
+
+        const std::uint32_t num_k_blocks = Kt / in0_block_w;
+        const std::uint32_t in0_num_subblocks = per_core_M / out_subblock_h;
+        const std::uint32_t in1_num_subblocks = per_core_N / out_subblock_w;
+        // Compile-time arguments of bmm_large_block_zm.cpp, in its order.
+        const std::vector<std::uint32_t> compute_args = {
+            in0_block_w,
+            in0_num_subblocks,
+            out_subblock_h * in0_block_w * in0_num_subblocks,  // in0_block_num_tiles
+            out_subblock_h * in0_block_w,                      // in0_subblock_num_tiles
+            in1_num_subblocks,
+            out_subblock_w * in0_block_w * in1_num_subblocks,  // in1_block_num_tiles
+            out_subblock_w * in1_num_subblocks,                // in1_per_core_w
+            num_k_blocks,
+            out_subblock_h,
+            out_subblock_w,
+            out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
+            batch,
+        };
+        CreateKernel(program, root + "/ttnn/operations/matmul/device/kernels/compute/bmm_large_block_zm.cpp", all_cores,
+                     ComputeConfig{.math_fidelity = MathFidelity::HiFi4,
+                                   .compile_args = compute_args,
+                                   .named_compile_args = {{"cb_in0", cb_in0},
+                                                          {"cb_in1", cb_in1},
+                                                          {"cb_out", cb_out},
+                                                          {"cb_intermed0", cb_intermed0}}});
+
+        const std::uint32_t a_addr = static_cast<std::uint32_t>(a_buf->address());
+        const std::uint32_t b_addr = static_cast<std::uint32_t>(b_buf->address());
+        const std::uint32_t c_addr = static_cast<std::uint32_t>(c_buf->address());
+        std::uint32_t block = 0;
+        for (std::uint32_t by = 0; by < num_blocks_y; ++by) {
+            for (std::uint32_t bx = 0; bx < num_blocks_x; ++bx, ++block) {
+                const CoreCoord core = core_of(block);
+                SetRuntimeArgs(program, reader, core,
+                               {// A: first tile of the block's rows; next tile, next row, next K block.
+                                a_addr, Kt * per_core_M * by, 1, Kt, in0_block_w,
+                                // A block: width, height, tiles.
+                                in0_block_w, per_core_M, in0_block_w * per_core_M,
+                                // B: first tile of the block's columns; next tile, next row, next K block.
+                                b_addr, per_core_N * bx, 1, Nt, in0_block_w * Nt,
+                                // B block: width, height, tiles.
+                                per_core_N, in0_block_w, per_core_N * in0_block_w,
+                                // K blocks; batch strides, batch, B broadcast.
+                                num_k_blocks, Mt * Kt, Kt * Nt, batch, bcast_b});
+                SetRuntimeArgs(program, writer, core,
+                               {// C: the block's first tile; next tile, next row, next subblock across and down.
+                                c_addr, per_core_N * bx + per_core_M * Nt * by, 1, Nt, out_subblock_w,
+                                out_subblock_h * Nt,
+                                // subblock width, height, tiles; subblocks across and down.
+                                out_subblock_w, out_subblock_h, out_subblock_w * out_subblock_h, in1_num_subblocks,
+                                in0_num_subblocks,
+                                // batch stride, batch.
+                                Mt * Nt, batch});
+            }
+        }
+
+        distributed::MeshWorkload workload;
+        workload.add_program(distributed::MeshCoordinateRange(device->shape()), std::move(program));
+        distributed::EnqueueMeshWorkload(cq, workload, false);
+        distributed::Finish(cq);
+
+        std::vector<std::uint8_t> c(c_bytes);
+        distributed::EnqueueReadMeshBuffer(cq, c, c_buf, true);
+        device->close();
+        fidelity::write_file(argv[4], c);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: error: %s\n", argv[0], e.what());
+        return 1;
+    }
+    return 0;
+}
