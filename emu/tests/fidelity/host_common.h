@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -86,5 +87,25 @@ inline std::shared_ptr<tt::tt_metal::distributed::MeshBuffer> dram_buffer(
 }
 
 inline std::uint32_t arg(char** argv, int i) { return static_cast<std::uint32_t>(std::stoul(argv[i])); }
+
+// Runs `program` to completion, reads `output` (`bytes` long) back into the file `path` and
+// closes the device: how every harness ends.
+inline void run_and_save_output(
+    const std::shared_ptr<tt::tt_metal::distributed::MeshDevice>& device,
+    tt::tt_metal::Program& program,
+    const std::shared_ptr<tt::tt_metal::distributed::MeshBuffer>& output,
+    std::size_t bytes,
+    const std::string& path) {
+    namespace distributed = tt::tt_metal::distributed;
+    distributed::MeshCommandQueue& cq = device->mesh_command_queue();
+    distributed::MeshWorkload workload;
+    workload.add_program(distributed::MeshCoordinateRange(device->shape()), std::move(program));
+    distributed::EnqueueMeshWorkload(cq, workload, false);
+    distributed::Finish(cq);
+    std::vector<std::uint8_t> data(bytes);
+    distributed::EnqueueReadMeshBuffer(cq, data, output, true);
+    device->close();
+    write_file(path, data);
+}
 
 }  // namespace fidelity

@@ -111,15 +111,7 @@ int main(int argc, char** argv) {
             written += count;
         }
 
-        distributed::MeshWorkload workload;
-        workload.add_program(distributed::MeshCoordinateRange(device->shape()), std::move(program));
-        distributed::EnqueueMeshWorkload(cq, workload, false);
-        distributed::Finish(cq);
-
-        std::vector<std::uint8_t> c(c_bytes);
-        distributed::EnqueueReadMeshBuffer(cq, c, c_buf, true);
-        device->close();
-        fidelity::write_file(argv[4], c);
+        fidelity::run_and_save_output(device, program, c_buf, c_bytes, argv[4]);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s: error: %s\n", argv[0], e.what());
         return 1;
