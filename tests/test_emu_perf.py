@@ -83,6 +83,11 @@ void kernel_main() {
 """
 
 
+MATMUL = COMPUTE.replace('#include "api/compute/tile_move_copy.h"', '#include "api/compute/matmul.h"').replace(
+    "copy_tile_init(0);", "mm_init(0, 0, 16);"
+).replace("copy_tile(0, 0, 0);", "matmul_tiles(0, 0, 0, 0, 0);")
+
+
 def host() -> Path:
     """perf_host.cpp built against the emulated host API, cached by its source and the runtime."""
     runtime = runtime_library()
@@ -164,6 +169,92 @@ def test_chain_of_cb_hand_offs(tmp_path: Path) -> None:
     assert s["modeled_cycles"] == 549 and s["cores"][0]["cycles"] == 549
 
 
+def test_derived_counters_of_one_read(tmp_path: Path) -> None:
+    """The one-read program (269 cycles): bank 0 sends 2048 B (busy 89), core (0, 0)'s NIU absorbs
+    them (ceil(2048 / 28.1) = 73). The busiest resource is the bank, 89 / 269 busy. 2048 DRAM bytes
+    in 269 ns: 7.613 GB/s; no matmul: 0 TFLOP/s. Roofline: the host wrote the 12-tile input
+    (24576 B) and read nothing back: 24576 / 288 B/cycle = 85.33 cycles, DRAM-bound, 31.72 %."""
+    s = run_kernels(tmp_path, {"reader.cpp": READER.replace("PAGE", "0")}, ["0,0"])
+    assert s["busiest_resource"] == {
+        "resource": "DRAM bank 0 read",
+        "busy_cycles": 89,
+        "utilization": pytest.approx(89 / 269),
+    }
+    assert [(r["resource"], r["busy_cycles"]) for r in s["resources"]] == [
+        ("DRAM bank 0 read", 89),
+        ("NIU absorb of core (0, 0)", 73),
+    ]
+    assert s["dram_bytes"] == 2048 and s["dram_gb_per_s"] == pytest.approx(2048 / 269)
+    assert s["matmul_flops"] == 0 and s["tflop_per_s"] == 0
+    r = s["roofline"]
+    assert (r["host_bytes_written"], r["host_bytes_read"], r["peak_dram_bytes_per_cycle"]) == (24576, 0, 288)
+    assert r["peak_dram_gb_per_s"] == 288
+    assert r["dram_cycles"] == pytest.approx(24576 / 288) and r["compute_cycles"] == 0 and r["math_cores"] == 0
+    assert r["cycles"] == pytest.approx(24576 / 288) and r["bound"] == "dram"
+    assert r["percent"] == pytest.approx(100 * 24576 / 288 / 269)
+    assert s["cores"][0]["fpu_busy_cycles"] == 0
+
+
+def test_derived_counters_of_one_matmul_tile(tmp_path: Path) -> None:
+    """The chain of test_chain_of_cb_hand_offs with matmul_tiles (HiFi4, the ComputeConfig
+    default: 16 x 4 = 64 cycles) instead of copy_tile.
+
+    compute: wait 273; acquire 275; matmul 339; commit 341; reserve 345; tile_regs_wait 347;
+    pack 363; release 365; push 369; pop 373. writer: wait 373; write issued at 373 completes at
+    373 + 86 + 140 = 599 (clock 381); barrier 601; pop 605.
+    FPU of core (0, 0) busy 64; bank 0 read 89 (busiest), bank 0 write 86, NIU inject / absorb 73.
+    DRAM: 4096 B in 605 ns. FLOPs: 2 x 1 tile x 32^3 = 65536 in 605 ns. Roofline: compute floor
+    64 cycles on 1 core, DRAM 24576 / 288 = 85.33: DRAM-bound, 85.33 / 605."""
+    kernels = {"reader.cpp": READER.replace("PAGE", "0"), "compute.cpp": MATMUL, "writer.cpp": WRITER}
+    s = run_kernels(tmp_path, kernels, ["0,0"])
+    assert cycles(s) == {
+        ("reader.cpp", (0, 0)): 269,
+        ("compute.cpp", (0, 0)): 373,
+        ("writer.cpp", (0, 0)): 605,
+    }
+    assert s["modeled_cycles"] == 605 and s["tiles"]["matmul"] == 1
+    assert [(r["resource"], r["busy_cycles"]) for r in s["resources"]] == [
+        ("FPU of core (0, 0)", 64),
+        ("DRAM bank 0 read", 89),
+        ("DRAM bank 0 write", 86),
+        ("NIU inject of core (0, 0)", 73),
+        ("NIU absorb of core (0, 0)", 73),
+    ]
+    assert s["busiest_resource"]["resource"] == "DRAM bank 0 read"
+    assert s["busiest_resource"]["utilization"] == pytest.approx(89 / 605)
+    assert s["cores"][0]["fpu_busy_cycles"] == 64
+    assert s["dram_bytes"] == 4096 and s["dram_gb_per_s"] == pytest.approx(4096 / 605)
+    assert s["matmul_flops"] == 65536
+    assert s["tflop_per_s"] == pytest.approx(65536 / 605e-9 / 1e12)
+    r = s["roofline"]
+    assert (r["matmul_cycles"], r["math_cores"], r["compute_cycles"]) == (64, 1, 64)
+    assert r["cycles"] == pytest.approx(24576 / 288) and r["bound"] == "dram"
+    assert r["percent"] == pytest.approx(100 * 24576 / 288 / 605)
+
+
+def assert_derived_counters_consistent(s: dict) -> None:
+    """The derived counters of a run follow from its own numbers (docs/perf_model.md)."""
+    seconds = s["modeled_cycles"] / (s["clock_ghz"] * 1e9)
+    busiest = s["busiest_resource"]
+    assert busiest["busy_cycles"] == max(r["busy_cycles"] for r in s["resources"])
+    assert 0 < busiest["utilization"] <= 1
+    assert all(0 < r["utilization"] <= 1 for r in s["resources"])
+    assert busiest["utilization"] == pytest.approx(busiest["busy_cycles"] / s["modeled_cycles"])
+    assert s["dram_bytes"] == s["noc"]["dram_bytes_read"] + s["noc"]["dram_bytes_written"]
+    assert s["dram_gb_per_s"] == pytest.approx(s["dram_bytes"] / seconds / 1e9)
+    assert s["matmul_flops"] == 2 * s["tiles"]["matmul"] * 32**3 > 0
+    assert s["tflop_per_s"] == pytest.approx(s["matmul_flops"] / seconds / 1e12)
+    r = s["roofline"]
+    assert r["math_cores"] == sum(1 for c in s["cores"] if c["tiles"]["matmul"] > 0)
+    assert r["compute_cycles"] == pytest.approx(r["matmul_cycles"] / r["math_cores"])
+    assert r["dram_cycles"] == pytest.approx(
+        (r["host_bytes_written"] + r["host_bytes_read"]) / r["peak_dram_bytes_per_cycle"]
+    )
+    assert r["cycles"] == pytest.approx(max(r["compute_cycles"], r["dram_cycles"]))
+    assert 0 < r["percent"] <= 100
+    assert r["percent"] == pytest.approx(100 * r["cycles"] / s["modeled_cycles"])
+
+
 @pytest.mark.parametrize(
     "page, second",
     [
@@ -205,3 +296,10 @@ def test_modeled_time_is_deterministic(tmp_path: Path, monkeypatch: pytest.Monke
         assert s["kernels"] == first["kernels"]
         assert s["modeled_cycles"] == first["modeled_cycles"]
         assert [x["cycles"] for x in s["cores"]] == [x["cycles"] for x in first["cores"]]
+        for key in ("busiest_resource", "resources", "dram_gb_per_s", "tflop_per_s", "roofline"):
+            assert s[key] == first[key]
+    # The derived counters (sanity): 2 bf16 inputs written, the output read back, 512 tiles.
+    assert_derived_counters_consistent(first)
+    assert first["roofline"]["host_bytes_written"] == 2 * 256 * 256 * 2
+    assert first["roofline"]["host_bytes_read"] == 256 * 256 * 2
+    assert first["tiles"]["matmul"] == 8 * 8 * 8 and first["roofline"]["math_cores"] == 4

@@ -693,7 +693,10 @@ void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
     matmul_tile_acc(cs.a, cs.b, acc);
     to_dst_format(cs, acc);
     ++cs.matmul;
-    t->advance(t->run->perf.matmul_cycles(t->spec->math_fidelity));
+    const std::uint64_t cost = t->run->perf.matmul_cycles(t->spec->math_fidelity);
+    cs.fpu_busy += cost;
+    cs.matmul_busy += cost;
+    t->advance(cost);
 }
 
 void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest) {
@@ -731,7 +734,10 @@ void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t
     to_dst_format(cs, out);
     ++cs.binary_ops;
     const PerfParams& perf = t->run->perf;
-    t->advance(op == Binary::Mul ? perf.eltwise_pass * perf.fidelity_phases(t->spec->math_fidelity) : perf.eltwise_pass);
+    const std::uint64_t cost =
+        op == Binary::Mul ? perf.eltwise_pass * perf.fidelity_phases(t->spec->math_fidelity) : perf.eltwise_pass;
+    cs.fpu_busy += cost;
+    t->advance(cost);
 }
 
 void copy_init(std::uint32_t cb, std::uint32_t transpose) {
@@ -758,6 +764,7 @@ void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst) {
     }
     to_dst_format(cs, out);
     ++cs.copies;
+    cs.fpu_busy += t->run->perf.eltwise_pass;
     t->advance(t->run->perf.eltwise_pass);
 }
 
@@ -782,7 +789,9 @@ float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
     float* x = math_dst(t, cs, dst, call);
     const PerfParams& perf = t->run->perf;
     const bool simple = op == Sfpu::Relu || op == Sfpu::Fill || op == Sfpu::BinopWithScalar;
-    t->advance(simple ? perf.sfpu_simple : perf.sfpu_complex);
+    const std::uint64_t cost = simple ? perf.sfpu_simple : perf.sfpu_complex;
+    cs.fpu_busy += cost;
+    t->advance(cost);
     return x;
 }
 

@@ -107,6 +107,9 @@ struct ComputeState {
     float b[kTileElems];
 
     std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0;
+    // Modeled time: cycles charged for math calls (FPU and SFPU: the core's math engine busy),
+    // and the part of them charged for matmul_tiles (at the kernel's fidelity).
+    std::uint64_t fpu_busy = 0, matmul_busy = 0;
 
     float* math_tile(int idx) { return dst.data() + (std::size_t(math_section) * capacity + idx) * kTileElems; }
     float* pack_tile(int idx) { return dst.data() + (std::size_t(pack_section) * capacity + idx) * kTileElems; }

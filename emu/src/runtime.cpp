@@ -201,6 +201,7 @@ void DeviceImpl::write(DramBuffer& b, const void* src, std::size_t bytes) {
         throw EmuError("EnqueueWriteMeshBuffer: the host data holds " + std::to_string(bytes) + " bytes; " + b.describe() +
                        " needs " + std::to_string(b.size));
     }
+    host_bytes_written_ += b.size;
     const auto* s = static_cast<const std::uint8_t*>(src);
     for (std::uint32_t p = 0; p < b.num_pages; ++p) {
         std::memcpy(b.data.data() + std::size_t(p) * b.aligned_page, s + std::size_t(p) * b.page_size, b.page_size);
@@ -215,6 +216,7 @@ void DeviceImpl::read(const DramBuffer& b, void* dst, std::size_t bytes) const {
         throw EmuError("EnqueueReadMeshBuffer: the host vector holds " + std::to_string(bytes) + " bytes; " + b.describe() +
                        " has " + std::to_string(b.size));
     }
+    host_bytes_read_ += b.size;
     auto* d = static_cast<std::uint8_t*>(dst);
     for (std::uint32_t p = 0; p < b.num_pages; ++p) {
         std::memcpy(d + std::size_t(p) * b.page_size, b.data.data() + std::size_t(p) * b.aligned_page, b.page_size);
@@ -786,6 +788,28 @@ void DeviceImpl::run(ProgramImpl& program) {
                 s.copy += t->compute->copies;
                 s.sfpu += t->compute->sfpu;
                 s.pack += t->compute->packs;
+                s.fpu_busy += t->compute->fpu_busy;
+                s.matmul_busy += t->compute->matmul_busy;
+                if (t->compute->fpu_busy > 0) {
+                    resource_busy_[{Fpu, t->core->x, t->core->y}] += t->compute->fpu_busy;
+                }
+            }
+        }
+        for (std::size_t bank = 0; bank < run.dram_inject.size(); ++bank) {
+            const auto b = static_cast<std::uint32_t>(bank);
+            if (run.dram_inject[bank].busy > 0) {
+                resource_busy_[{DramRead, b, 0}] += run.dram_inject[bank].busy;
+            }
+            if (run.dram_absorb[bank].busy > 0) {
+                resource_busy_[{DramWrite, b, 0}] += run.dram_absorb[bank].busy;
+            }
+        }
+        for (auto& c : run.cores) {
+            if (c->niu_inject.busy > 0) {
+                resource_busy_[{NiuInject, c->x, c->y}] += c->niu_inject.busy;
+            }
+            if (c->niu_absorb.busy > 0) {
+                resource_busy_[{NiuAbsorb, c->x, c->y}] += c->niu_absorb.busy;
             }
         }
         for (auto& c : run.cores) {
@@ -865,6 +889,74 @@ void DeviceImpl::write_stats() const {
       << ", \"dram_bytes_written\": " << total_written << "},\n";
     o << "  \"tiles\": {\"matmul\": " << matmul << ", \"binary\": " << binary << ", \"copy\": " << copy
       << ", \"sfpu\": " << sfpu << ", \"pack\": " << pack << "},\n";
+    // Modeled performance (docs/perf_model.md, "Derived counters"): the busiest resource, achieved
+    // DRAM bandwidth and matmul TFLOP/s, and the roofline.
+    {
+        const auto saved_precision = o.precision(12);
+        const PerfParams perf = PerfParams::for_arch(params_.arch);
+        const double cycles = static_cast<double>(modeled_cycles_);
+        const double seconds = cycles / (ghz * 1e9);
+        auto rate = [&](double amount) { return seconds > 0 ? amount / seconds : 0.0; };
+        auto name_of = [](const std::tuple<int, std::uint32_t, std::uint32_t>& key) {
+            const auto [kind, a, b] = key;
+            const std::string core = "core (" + std::to_string(a) + ", " + std::to_string(b) + ")";
+            switch (kind) {
+                case Fpu: return "FPU of " + core;
+                case DramRead: return "DRAM bank " + std::to_string(a) + " read";
+                case DramWrite: return "DRAM bank " + std::to_string(a) + " write";
+                case NiuInject: return "NIU inject of " + core;
+                default: return "NIU absorb of " + core;
+            }
+        };
+        const std::tuple<int, std::uint32_t, std::uint32_t>* busiest = nullptr;
+        std::uint64_t busiest_cycles = 0;
+        for (const auto& [key, busy] : resource_busy_) {
+            if (busy > busiest_cycles) {
+                busiest = &key;
+                busiest_cycles = busy;
+            }
+        }
+        auto util = [&](std::uint64_t busy) { return cycles > 0 ? static_cast<double>(busy) / cycles : 0.0; };
+        o << "  \"busiest_resource\": ";
+        if (busiest) {
+            o << "{\"resource\": \"" << name_of(*busiest) << "\", \"busy_cycles\": " << busiest_cycles
+              << ", \"utilization\": " << util(busiest_cycles) << "},\n";
+        } else {
+            o << "null,\n";
+        }
+        o << "  \"resources\": [";
+        bool first_r = true;
+        for (const auto& [key, busy] : resource_busy_) {
+            o << (first_r ? "\n" : ",\n") << "    {\"resource\": \"" << name_of(key) << "\", \"busy_cycles\": " << busy
+              << ", \"utilization\": " << util(busy) << "}";
+            first_r = false;
+        }
+        o << (first_r ? "]" : "\n  ]") << ",\n";
+        const std::uint64_t dram_bytes = total_read + total_written;
+        const double flops = 2.0 * static_cast<double>(matmul) * 32.0 * 32.0 * 32.0;
+        o << "  \"dram_bytes\": " << dram_bytes << ",\n  \"dram_gb_per_s\": " << rate(static_cast<double>(dram_bytes)) / 1e9
+          << ",\n  \"matmul_flops\": " << static_cast<std::uint64_t>(flops) << ",\n  \"tflop_per_s\": " << rate(flops) / 1e12
+          << ",\n";
+        // Roofline: max(compute floor, compulsory DRAM time).
+        std::uint64_t matmul_busy = 0, math_cores = 0;
+        for (const auto& [xy, s] : core_stats_) {
+            matmul_busy += s.matmul_busy;
+            math_cores += s.matmul > 0 ? 1 : 0;
+        }
+        const double compute_floor = math_cores ? static_cast<double>(matmul_busy) / static_cast<double>(math_cores) : 0.0;
+        const std::uint64_t host_bytes = host_bytes_written_.load() + host_bytes_read_.load();
+        const double peak = static_cast<double>(params_.dram_banks) * perf.dram_absorb10 / 10.0;  // B/cycle
+        const double dram_floor = static_cast<double>(host_bytes) / peak;
+        const double roofline = std::max(compute_floor, dram_floor);
+        o << "  \"roofline\": {\"host_bytes_written\": " << host_bytes_written_.load()
+          << ", \"host_bytes_read\": " << host_bytes_read_.load() << ", \"peak_dram_bytes_per_cycle\": " << peak
+          << ", \"peak_dram_gb_per_s\": " << peak * ghz << ", \"dram_cycles\": " << dram_floor
+          << ", \"matmul_cycles\": " << matmul_busy << ", \"math_cores\": " << math_cores
+          << ", \"compute_cycles\": " << compute_floor << ", \"cycles\": " << roofline
+          << ", \"bound\": \"" << (compute_floor >= dram_floor ? "compute" : "dram") << "\", \"percent\": "
+          << (cycles > 0 ? 100.0 * roofline / cycles : 0.0) << "},\n";
+        o.precision(saved_precision);
+    }
     o << "  \"cores\": [";
     first = true;
     std::vector<std::pair<XY, const CoreStats*>> ordered;
@@ -879,6 +971,7 @@ void DeviceImpl::write_stats() const {
         o << (first ? "\n" : ",\n") << "    {\"core\": [" << xy.first << ", " << xy.second << "], \"noc_reads\": " << s.noc_reads
           << ", \"noc_writes\": " << s.noc_writes << ", \"noc_read_bytes\": " << s.noc_read_bytes
           << ", \"noc_write_bytes\": " << s.noc_write_bytes << ", \"cycles\": " << s.cycles << ", \"us\": " << us(s.cycles)
+          << ", \"fpu_busy_cycles\": " << s.fpu_busy
           << ", \"tiles\": {\"matmul\": " << s.matmul
           << ", \"binary\": " << s.binary << ", \"copy\": " << s.copy << ", \"sfpu\": " << s.sfpu << ", \"pack\": " << s.pack
           << "}, \"cbs\": [";

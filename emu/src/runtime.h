@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -115,6 +116,7 @@ struct ProgramImpl {
 struct CoreStats {
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
     std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t fpu_busy = 0, matmul_busy = 0;  // modeled cycles of math calls, of matmul_tiles
     std::uint64_t cycles = 0;  // modeled: the latest clock of the core's kernels, summed over runs
     struct CB {
         std::uint32_t pages = 0, page_size = 0, high_water = 0, high_water_with_reserved = 0;
@@ -167,6 +169,12 @@ private:
     };
     std::uint64_t modeled_cycles_ = 0;
     std::vector<KernelTime> kernel_times_;
+    // Busy cycles of every shared resource, summed over runs, by (kind, x or bank, y); kinds in
+    // ResourceKind order, which also breaks ties for the busiest one.
+    enum ResourceKind { Fpu = 0, DramRead, DramWrite, NiuInject, NiuAbsorb };
+    std::map<std::tuple<int, std::uint32_t, std::uint32_t>, std::uint64_t> resource_busy_;
+    // Bytes the host wrote to (EnqueueWriteMeshBuffer) and read back from (EnqueueReadMeshBuffer) DRAM.
+    mutable std::atomic<std::uint64_t> host_bytes_written_{0}, host_bytes_read_{0};
 
 public:
     void add_build(double seconds, int built, int hits) {
