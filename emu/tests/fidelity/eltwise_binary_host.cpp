@@ -45,13 +45,7 @@ int main(int argc, char** argv) {
             throw std::runtime_error("input sizes do not match the tile count");
         }
 
-        auto device = distributed::MeshDevice::create_unit_mesh(0);
-        distributed::MeshCommandQueue& cq = device->mesh_command_queue();
-        auto a_buf = fidelity::dram_buffer(*device, bytes, tile);
-        auto b_buf = fidelity::dram_buffer(*device, bytes, tile);
-        auto c_buf = fidelity::dram_buffer(*device, bytes, tile);
-        distributed::EnqueueWriteMeshBuffer(cq, a_buf, a, true);
-        distributed::EnqueueWriteMeshBuffer(cq, b_buf, b, true);
+        auto [device, a_buf, b_buf, c_buf] = fidelity::open_binary_operation(a, b, bytes, tile);
 
         const CoreCoord grid = device->compute_with_storage_grid_size();
         const CoreRange all_device_cores(CoreCoord{0, 0}, CoreCoord{grid.x - 1, grid.y - 1});

@@ -88,6 +88,27 @@ inline std::shared_ptr<tt::tt_metal::distributed::MeshBuffer> dram_buffer(
 
 inline std::uint32_t arg(char** argv, int i) { return static_cast<std::uint32_t>(std::stoul(argv[i])); }
 
+// The device of a binary operation and its DRAM buffers: inputs a and b written, output c
+// allocated (`c_bytes`), each with pages of `page_size` bytes.
+struct BinaryOperation {
+    std::shared_ptr<tt::tt_metal::distributed::MeshDevice> device;
+    std::shared_ptr<tt::tt_metal::distributed::MeshBuffer> a, b, c;
+};
+
+inline BinaryOperation open_binary_operation(
+    const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b, std::uint64_t c_bytes,
+    std::uint32_t page_size) {
+    namespace distributed = tt::tt_metal::distributed;
+    BinaryOperation op{distributed::MeshDevice::create_unit_mesh(0), nullptr, nullptr, nullptr};
+    op.a = dram_buffer(*op.device, a.size(), page_size);
+    op.b = dram_buffer(*op.device, b.size(), page_size);
+    op.c = dram_buffer(*op.device, c_bytes, page_size);
+    distributed::MeshCommandQueue& cq = op.device->mesh_command_queue();
+    distributed::EnqueueWriteMeshBuffer(cq, op.a, a, true);
+    distributed::EnqueueWriteMeshBuffer(cq, op.b, b, true);
+    return op;
+}
+
 // Runs `program` to completion, reads `output` (`bytes` long) back into the file `path` and
 // closes the device: how every harness ends.
 inline void run_and_save_output(

@@ -43,13 +43,7 @@ int main(int argc, char** argv) {
             throw std::runtime_error("input sizes do not match the shapes");
         }
 
-        auto device = distributed::MeshDevice::create_unit_mesh(0);
-        distributed::MeshCommandQueue& cq = device->mesh_command_queue();
-        auto a_buf = fidelity::dram_buffer(*device, a_bytes, tile);
-        auto b_buf = fidelity::dram_buffer(*device, b_bytes, tile);
-        auto c_buf = fidelity::dram_buffer(*device, c_bytes, tile);
-        distributed::EnqueueWriteMeshBuffer(cq, a_buf, a, true);
-        distributed::EnqueueWriteMeshBuffer(cq, b_buf, b, true);
+        auto [device, a_buf, b_buf, c_buf] = fidelity::open_binary_operation(a, b, c_bytes, tile);
 
         // The factory's work split: output tiles over the grid, column-major core order.
         const CoreCoord grid = device->compute_with_storage_grid_size();

@@ -70,13 +70,7 @@ int main(int argc, char** argv) {
         const std::uint64_t c_bytes = std::uint64_t(batch) * Mt * Nt * tile;
         require(a.size() == a_bytes && b.size() == b_bytes, "input sizes do not match the shapes");
 
-        auto device = distributed::MeshDevice::create_unit_mesh(0);
-        distributed::MeshCommandQueue& cq = device->mesh_command_queue();
-        auto a_buf = fidelity::dram_buffer(*device, a_bytes, tile);
-        auto b_buf = fidelity::dram_buffer(*device, b_bytes, tile);
-        auto c_buf = fidelity::dram_buffer(*device, c_bytes, tile);
-        distributed::EnqueueWriteMeshBuffer(cq, a_buf, a, true);
-        distributed::EnqueueWriteMeshBuffer(cq, b_buf, b, true);
+        auto [device, a_buf, b_buf, c_buf] = fidelity::open_binary_operation(a, b, c_bytes, tile);
 
         // One output block per core, cores in row-major order (num_cores_to_corerangeset, row-wise).
         const CoreCoord grid = device->compute_with_storage_grid_size();
