@@ -18,7 +18,8 @@ Rows:
   tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
                     (emu/tests/fidelity/matmul_host.cpp), HiFi4, bf16 DST (its default config),
                     half-sync DST
-  tt-metal (b)      block reuse: reader_bmm_tile_layout + bmm_large_block_zm + writer_bmm_tile_layout
+  tt-metal (b)      block reuse: reader_bmm_tile_layout + bmm_large_block_zm +
+                    writer_bmm_tile_layout
                     (emu/tests/fidelity/matmul_reuse_host.cpp), HiFi4, bf16 DST (default); one
                     output block of Mt/R x Nt/C tiles per core, in0_block_w 2, subblock 4x2 (the
                     factory's; smaller where the block is smaller)
@@ -70,9 +71,11 @@ RUN_TIMEOUT = 3600.0
 
 MCAST_HARNESS = "matmul_mcast_host"
 MEASURED_DRAM_GB_S = 267.0
-"""n150 DRAM bandwidth measured by tt-metal's micro-benchmark (PERF_FACTS.md, Saturating_DRAM_bandwidth)."""
+"""n150 DRAM bandwidth measured by tt-metal's micro-benchmark (PERF_FACTS.md,
+Saturating_DRAM_bandwidth)."""
 PUBLISHED_MCAST_US = {"HiFi4": 42.5, "HiFi2": 34.3}
-"""tt-metal's tuned 2D-multicast matmul, 1024^3 bf16 on an n150's 8x8 grid (PERF_FACTS.md, GEMM_FLOPS.md)."""
+"""tt-metal's tuned 2D-multicast matmul, 1024^3 bf16 on an n150's 8x8 grid (PERF_FACTS.md,
+GEMM_FLOPS.md)."""
 
 
 class NotAvailable(Exception):
@@ -128,7 +131,8 @@ def row_from_stats(row: Row, stats: dict) -> Row:
 
 
 def block_side(n: int, grid: tuple[int, int]) -> int:
-    """128, or less when N / 128 blocks would not give every core of the grid a block row or column."""
+    """128, or less when N / 128 blocks would not give every core of the grid a block row or
+    column."""
     return min(128, n // max(grid))
 
 
@@ -165,7 +169,8 @@ def ours_gemm(n: int, grid: str, work: Path) -> Row:
     g = parse_grid(grid)
     side = block_side(n, g)
     row = Row("ours gemm", n, grid)
-    artifacts = compile_program(gemm_program(n, n, n, side, side, 32, "bf16"), grid, work / f"gemm{n}")
+    source = gemm_program(n, n, n, side, side, 32, "bf16")
+    artifacts = compile_program(source, grid, work / f"gemm{n}")
     rng = np.random.default_rng(n)
     a, b = bf16_values(rng, (n, n)), bf16_values(rng, (n, n))
 
@@ -183,7 +188,8 @@ def ours_gemm(n: int, grid: str, work: Path) -> Row:
 def ours_add(n: int, grid: str, work: Path) -> Row:
     side = block_side(n, parse_grid(grid))
     row = Row("ours add", n, grid)
-    artifacts = compile_program(elementwise_program("add", n, n, side, side, False), grid, work / f"add{n}")
+    source = elementwise_program("add", n, n, side, side, False)
+    artifacts = compile_program(source, grid, work / f"add{n}")
     rng = np.random.default_rng(n + 1)
     x, y = bf16_values(rng, (n, n)), bf16_values(rng, (n, n))
 
@@ -203,11 +209,13 @@ def run_harness(row: Row, name: str, args: list, grid: str, work: Path, a, b) ->
     numpy within the bf16-DST bound (tests/test_emu_fidelity.py) and fills the row."""
     root = fidelity.ttnn_cpp()
     fidelity.harness(name)  # out of the wall time
-    files = [fidelity.write_tiles(work / f"{name}.a.bin", a), fidelity.write_tiles(work / f"{name}.b.bin", b)]
+    files = [fidelity.write_tiles(work / f"{name}.{x}.bin", m) for x, m in (("a", a), ("b", b))]
     c_path = work / f"{name}.c.bin"
     stats = work / f"{name}.stats.json"
     start = time.perf_counter()
-    proc = fidelity.harness_process(name, [*files, c_path, *args], root, grid, stats, timeout=RUN_TIMEOUT)
+    proc = fidelity.harness_process(
+        name, [*files, c_path, *args], root, grid, stats, timeout=RUN_TIMEOUT
+    )
     row.wall_seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{name}: {proc.stderr.strip()}")
@@ -215,7 +223,8 @@ def run_harness(row: Row, name: str, args: list, grid: str, work: Path, a, b) ->
     c = fidelity.read_tiles(c_path, (1, n, b.shape[-1]))
     magnitude = np.abs(a.astype(np.float64)) @ np.abs(b.astype(np.float64))
     bound = 1.02 * (k // TILE * 2.0**-8 + k * 2.0**-24) * magnitude
-    assert np.all(np.abs(c - a.astype(np.float64) @ b.astype(np.float64)) <= bound), f"{name}: wrong result"
+    error = np.abs(c - a.astype(np.float64) @ b.astype(np.float64))
+    assert np.all(error <= bound), f"{name}: wrong result"
     return row_from_stats(row, json.loads(stats.read_text()))
 
 
@@ -249,10 +258,11 @@ def reuse_blocking(n: int, grid: str) -> tuple[int, int, int, int, int]:
 def metal_block_reuse(n: int, grid: str, work: Path) -> Row:
     t = n // TILE
     pm, pn, w, sh, sw = reuse_blocking(n, grid)
-    row = Row("tt-metal (b) block reuse", n, grid,
-              config=f"{FIDELITY}, bf16 DST, {pm}x{pn} tiles/core, in0_block_w {w}, subblock {sh}x{sw}")  # fmt: skip
+    config = f"{FIDELITY}, bf16 DST, {pm}x{pn} tiles/core, in0_block_w {w}, subblock {sh}x{sw}"
+    row = Row("tt-metal (b) block reuse", n, grid, config=config)
     a, b = matmul_inputs(n)
-    return run_harness(row, "matmul_reuse_host", [1, t, t, t, 0, pm, pn, w, sh, sw], grid, work, a, b)
+    args = [1, t, t, t, 0, pm, pn, w, sh, sw]
+    return run_harness(row, "matmul_reuse_host", args, grid, work, a, b)
 
 
 def metal_mcast(n: int, grid: str, work: Path, math_fidelity: str = FIDELITY) -> Row:
@@ -278,13 +288,11 @@ ROWS = (
 )
 
 
-def table(sizes: list[int], grid: str, work: Path, kernels: list[str] | None = None, log=None) -> list[Row]:
-    """Every row at every size on `grid`, in one process and one model."""
+def table(sizes: list[int], grid: str, work: Path, log=None) -> list[Row]:
+    """Every row at every size on `grid`, in one process and one model; `log(row)` after each."""
     rows = []
     for n in sizes:
         for name, make in ROWS:
-            if kernels is not None and name not in kernels:
-                continue
             try:
                 row = make(n, grid, work)
             except NotAvailable as why:
