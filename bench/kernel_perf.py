@@ -12,7 +12,7 @@ from the emulator's counters (`TT_EMU_STATS`, emu/src/runtime.cpp `write_stats`)
   busiest resource  `busiest_resource` and its utilization
 
 Rows:
-  ours gemm         tile_dialect.samples.gemm_program (the shape of examples/gemm: 128x128
+  ours gemm         tt_dialect.samples.gemm_program (the shape of examples/gemm: 128x128
                     output blocks, K block 32, bf16 in and out, f32 accumulator) compiled by
                     `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`
   tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
@@ -38,8 +38,10 @@ and HiFi2 against the published 42.5 us and 34.3 us, when (c) exists.
     python bench/kernel_perf.py [--sizes 1024,2048] [--grid 8x8] [--markdown] [--json out.json]
                                 [--no-validation]
 
-Wall time on the 2-core machine: the table at 1024 and 2048 on 8x8 takes about a minute; the
-slowest row, (a) at 2048^3 (a read per tile: 2*Mt*Nt*Kt = 524,288 reads), about 20 s.
+Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
+8x8) with the validation takes 1 to 1.5 minutes; its slowest row, (a) at 2048^3 (a read per tile:
+2 Mt Nt Kt = 524,288 reads), 20 to 30 s. `--sizes 4096` alone takes about 6.5 minutes: (a) 3 min
+(4.2 M reads), ours 80 s, (b) 40 s, the add 4 s; no row reaches 5 minutes below that.
 """
 
 from __future__ import annotations
@@ -105,9 +107,12 @@ class Row:
 
 
 def parse_grid(grid: str) -> tuple[int, int]:
-    """"RxC" -> (R, C); the emulator's TT_EMU_GRID is the same XxY text."""
-    x, y = grid.lower().split("x")
-    return int(x), int(y)
+    """"8x8" -> (8, 8). Square grids only: tt-opt's `grid=` reads rows x columns and the
+    emulator's TT_EMU_GRID columns x rows, so only a square grid means the same to both."""
+    x, y = (int(v) for v in grid.lower().split("x"))
+    if x != y:
+        raise ValueError(f"grid {grid}: bench/kernel_perf.py runs square grids only")
+    return x, y
 
 
 def dram_tile_reads(stats: dict) -> int:
@@ -417,12 +422,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated N (N^3 matmuls, N^2 add); default %(default)s")  # fmt: skip
-    parser.add_argument("--grid", default="8x8", help="worker grid RxC (default %(default)s)")
+    parser.add_argument("--grid", default="8x8", help="square worker grid (default %(default)s)")
     parser.add_argument("--markdown", action="store_true", help="print markdown tables")
     parser.add_argument("--json", type=Path, help="write the rows, validation and raw counters here")
     parser.add_argument("--no-validation", action="store_true", help="skip the validation runs")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    try:
+        side = parse_grid(args.grid)[0]
+    except ValueError as err:
+        parser.error(str(err))
+    for n in sizes:
+        if n % (TILE * side):
+            parser.error(f"size {n} is not a multiple of {TILE} x {side} (tiles x grid side)")
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kernel-perf-") as tmp:
         progress = (lambda r: print(plain([r]), file=sys.stderr, flush=True))
