@@ -66,7 +66,7 @@ from tt_dialect.ops.compute import (
     TileRegsCommitOp,
     TileRegsReleaseOp,
     TileRegsWaitOp,
-    _FPUTilesOp,
+    FPU_BINARY_OPS,
     writes_dst,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
@@ -162,7 +162,7 @@ class _ProgramCheck:
                 )
         for kernel in self.kernels:
             for op in kernel.body.walk():
-                if not isinstance(op, _FPUTilesOp):
+                if not isinstance(op, FPU_BINARY_OPS):
                     continue
                 for operand in (op.in0, op.in1):
                     cb_type = operand.type
