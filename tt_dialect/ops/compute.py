@@ -15,8 +15,18 @@ tt.pack_tile dst = 0, %out : !tt.cb<2, bf16>
 tt.tile_regs_release
 ```
 
+The blocked form multiplies an rt x ct output subblock per K step in one call,
+and packer L1 accumulation adds packed tiles to the CB instead of overwriting:
+
+```
+tt.matmul_block_init %in0, %in1 ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+tt.matmul_block %in0, %in1, %i0, %i1, dst = 0, ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+tt.pack_l1_acc %accumulate : i1
+```
+
 DST indices are static `i32` properties written `dst = N`; they must fit the
-DST capacity of the enclosing compute kernel (`verify_dst_index`). CB tile
+DST capacity of the enclosing compute kernel (`verify_dst_index`; a
+`matmul_block` writes DST tiles `dst .. dst + rt*ct - 1`, all of which must fit). CB tile
 positions are SSA values of type `index` or `i32`. Every op is `ComputeOnly`.
 """
 
