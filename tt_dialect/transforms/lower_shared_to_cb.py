@@ -16,7 +16,7 @@ Writes:
   `cb_wait_front`, one `noc_async_write_page` per tile from the CB's front,
   `noc_async_write_barrier`, `cb_pop_front`;
 - for a *run* of copies, one barrier: consecutive copies in one block, in the
-  same direction and each moving a different buffer, with nothing between them
+  same direction and each moving a different buffer (CB), with nothing between them
   but effect-free ops that touch no buffer (index arithmetic), are lowered
   together so their transfers overlap. Where the first copy was, every buffer's
   CB is opened (`cb_reserve_back` + `get_write_ptr`, or `cb_wait_front` +
@@ -73,7 +73,7 @@ from tt_dialect.analysis import argument_layout
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
-from tt_dialect.ops.attributes import ArgKind, RuntimeArgsAttr
+from tt_dialect.ops.attributes import ArgKind, CBDescAttr, RuntimeArgsAttr
 from tt_dialect.ops.cb import (
     CBPopFrontOp,
     CBPushBackOp,
@@ -295,11 +295,18 @@ def _joins(op: Operation) -> bool:
     )
 
 
+def _cb_key(buffer: SSAValue) -> object:
+    """What identifies the CB behind a buffer: its descriptor's index (two
+    buffers on one CB count as one), else the buffer itself."""
+    desc = buffer.owner.attributes.get(annotations.CB) if isinstance(buffer.owner, _AllocOp) else None
+    return desc.index.data if isinstance(desc, CBDescAttr) else buffer
+
+
 def _run_of(program: func.FuncOp, anchor: _Lowered) -> list[_Lowered]:
     """The run of copies `anchor` belongs to. Copies in one block, in the same
     direction, with only ops that `_joins` allows between them, form a chain;
     the chain is cut into runs from its first copy on, a new run starting at a
-    copy whose buffer the current run already moves (its CB cannot be reserved
+    copy whose CB the current run already moves (a CB cannot be reserved
     twice before one push, nor waited on twice before one pop)."""
     first = anchor.copy
     current = first.prev_op
@@ -319,7 +326,7 @@ def _run_of(program: func.FuncOp, anchor: _Lowered) -> list[_Lowered]:
             copy = _classify(program, current)
             if copy is None or copy.side is not anchor.side:
                 break
-            if any(copy.buffer == other.buffer for other in runs[-1]):
+            if any(_cb_key(copy.buffer) == _cb_key(other.buffer) for other in runs[-1]):
                 runs.append([])
             runs[-1].append(copy)
         elif not _joins(current):
