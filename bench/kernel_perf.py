@@ -39,8 +39,8 @@ and HiFi2 against the published 42.5 us and 34.3 us, when (c) exists.
                                 [--no-validation]
 
 Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
-8x8) with the validation takes 1 to 1.5 minutes; its slowest row, (a) at 2048^3 (a read per tile:
-2 Mt Nt Kt = 524,288 reads), 20 to 30 s. `--sizes 4096` alone takes about 6.5 minutes: (a) 3 min
+8x8) with the validation takes 0.5 to 1.5 minutes; its slowest row, (a) at 2048^3 (a read per
+tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s. `--sizes 4096` alone takes about 6.5 minutes: (a) 3 min
 (4.2 M reads), ours 80 s, (b) 40 s, the add 4 s; no row reaches 5 minutes below that.
 """
 
