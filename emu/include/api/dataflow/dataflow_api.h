@@ -46,6 +46,19 @@ using tt::DataFormat;
 #define NOC_MULTICAST_WRITE_VC 4
 #endif
 
+// NOC alignments (tt-metal's noc_parameters.h): L1 16 B; DRAM reads 32 B on Wormhole, 64 B on
+// Blackhole.
+#ifndef L1_ALIGNMENT
+#define L1_ALIGNMENT (static_cast<uint32_t>(16))
+#endif
+#ifndef DRAM_ALIGNMENT
+#ifdef ARCH_BLACKHOLE
+#define DRAM_ALIGNMENT (static_cast<uint32_t>(64))
+#else
+#define DRAM_ALIGNMENT (static_cast<uint32_t>(32))
+#endif
+#endif
+
 // The programmable core types (tt-metal's core_config.h); the emulator's cores are Tensix workers.
 #ifndef TT_EMU_PROGRAMMABLE_CORE_TYPE_DEFINED
 #define TT_EMU_PROGRAMMABLE_CORE_TYPE_DEFINED
