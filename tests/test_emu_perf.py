@@ -525,3 +525,19 @@ def test_multicast_faults(x0: int, x1: int, num_dests: int, message: str, tmp_pa
     err = run_kernels_fault(tmp_path, {"writer.cpp": mcast_writer(x0, x1, num_dests)}, MCAST_CORES)
     assert "kernel writer.cpp (RISCV_0) on core (0, 0)" in err
     assert message in err
+
+
+def test_multicast_past_the_end_of_l1_is_a_fault(tmp_path: Path) -> None:
+    """2048 B multicast to the address of semaphore 0, in the last 256 B of L1."""
+    source = mcast_writer().replace(
+        "get_noc_multicast_addr(1, 0, 4, 0, page), 2048", "get_noc_multicast_addr(1, 0, 4, 0, sem), 2048"
+    )
+    err = run_kernels_fault(tmp_path, {"writer.cpp": source}, MCAST_CORES)
+    assert "kernel writer.cpp (RISCV_0) on core (0, 0): noc_async_write_multicast: destination range [0x" in err
+    assert "(L1 offsets) is outside the L1 of core (1, 0) (1499136 B)" in err
+
+
+def test_semaphore_id_not_created_is_a_fault(tmp_path: Path) -> None:
+    err = run_kernels_fault(tmp_path, {"writer.cpp": mcast_writer().replace("get_semaphore(0)", "get_semaphore(5)")}, ["0,0"])
+    assert "kernel writer.cpp (RISCV_0) on core (0, 0): get_semaphore(5): core (0, 0) has no semaphore 5" in err
+    assert "(CreateSemaphore made ids 0, 1 on it)" in err
