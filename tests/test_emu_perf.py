@@ -541,3 +541,20 @@ def test_semaphore_id_not_created_is_a_fault(tmp_path: Path) -> None:
     err = run_kernels_fault(tmp_path, {"writer.cpp": mcast_writer().replace("get_semaphore(0)", "get_semaphore(5)")}, ["0,0"])
     assert "kernel writer.cpp (RISCV_0) on core (0, 0): get_semaphore(5): core (0, 0) has no semaphore 5" in err
     assert "(CreateSemaphore made ids 0, 1 on it)" in err
+
+
+def test_loopback_multicast_counts_the_sender(tmp_path: Path) -> None:
+    """noc_async_write_multicast_loopback_src / noc_semaphore_set_multicast_loopback_src over
+    (0, 0) .. (4, 0): the sender is written too, num_dests = 5 (the receivers' checks pass)."""
+    source = (
+        mcast_writer(0, 4, 5)
+        .replace("noc_async_write_multicast(", "noc_async_write_multicast_loopback_src(")
+        .replace("noc_semaphore_set_multicast(", "noc_semaphore_set_multicast_loopback_src(")
+    )
+    s = run_kernels(tmp_path, {"writer.cpp": source}, MCAST_CORES)
+    assert s["noc"]["mcast_writes"] == 2
+    busy = {r["resource"]: r["busy_cycles"] for r in s["resources"]}
+    assert busy["NIU absorb of core (0, 0)"] == 74  # the sender absorbs its own copy
+    (tmp_path / "f").mkdir()
+    err = run_kernels_fault(tmp_path / "f", {"writer.cpp": source.replace(", 5)", ", 4)")}, MCAST_CORES)
+    assert "num_dests is 4 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 5 destinations" in err
