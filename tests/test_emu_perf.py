@@ -346,7 +346,9 @@ MCAST_CORES = ["0,0", "1,0", "2,0", "3,0", "4,0"]
 
 def mcast_writer(x0: int = 1, x1: int = 4, num_dests: int = 4) -> str:
     return (
-        MCAST_WRITER.replace("X0", str(x0)).replace("X1", str(x1)).replace("NUM_DESTS", str(num_dests))
+        MCAST_WRITER.replace("X0", str(x0))
+        .replace("X1", str(x1))
+        .replace("NUM_DESTS", str(num_dests))
     )
 
 
@@ -433,7 +435,8 @@ void kernel_main() {
       sender_sem.set(0);
       MulticastEndpoint dst;
       noc.async_write_multicast(CoreLocalMem<uint32_t>(page), dst, 2048, 4, {},
-                                {.noc_x_start = 4, .noc_y_start = 0, .noc_x_end = 1, .noc_y_end = 0, .addr = page});
+                                {.noc_x_start = 4, .noc_y_start = 0, .noc_x_end = 1,
+                                 .noc_y_end = 0, .addr = page});
       receiver_sem.set_multicast(noc, 4, 0, 1, 0, 4);
       cb.push_back(1);
       cb.wait_front(1);
@@ -477,7 +480,9 @@ def test_semaphore_handshake_moves_the_data(tmp_path: Path) -> None:
     assert all(c[("reader.cpp", (x, 0))] > c[("reader.cpp", (0, 0))] - 200 for x in range(1, 5))
 
 
-def test_semaphore_handshake_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_semaphore_handshake_is_deterministic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same cycles for every kernel over repeated runs, also with the threads started in
     reverse order."""
     runs = []
@@ -496,7 +501,9 @@ def test_receiver_that_never_signals_is_a_deadlock(tmp_path: Path) -> None:
     """The receivers never increment the sender's semaphore: the sender waits forever for 4."""
     err = run_kernels_fault(tmp_path, {"reader.cpp": handshake(signal="")}, MCAST_CORES)
     assert "deadlock" in err
-    assert "reader.cpp (RISCV_1) on core (0, 0) waits in noc_semaphore_wait(semaphore 0 (L1 0x" in err
+    assert (
+        "reader.cpp (RISCV_1) on core (0, 0) waits in noc_semaphore_wait(semaphore 0 (L1 0x" in err
+    )
     assert "semaphore 0" in err and "of core (0, 0) holds 0, waiting for exactly 4" in err
     assert "on core (1, 0) waits in noc_semaphore_wait(semaphore 1 (L1 0x" in err
 
@@ -504,19 +511,27 @@ def test_receiver_that_never_signals_is_a_deadlock(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "x0, x1, num_dests, message",
     [
-        (1, 8, 7, "noc_async_write_multicast: rectangle (1, 0) .. (8, 0) on NOC 0 leaves the worker grid (8x10"),
+        (
+            1,
+            8,
+            7,
+            "noc_async_write_multicast: rectangle (1, 0) .. (8, 0) on NOC 0 leaves the worker grid"
+            " (8x10",
+        ),
         (4, 1, 4, "noc_async_write_multicast: rectangle (4, 0) .. (1, 0) on NOC 0 is inverted"),
         (
             1,
             4,
             3,
-            "noc_async_write_multicast: num_dests is 3 but the rectangle (1, 0) .. (4, 0) on NOC 0 has 4 destinations",
+            "noc_async_write_multicast: num_dests is 3 but the rectangle (1, 0) .. (4, 0) on NOC 0"
+            " has 4 destinations",
         ),
         (
             0,
             4,
             5,
-            "num_dests is 5 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 4 destinations (5 cores, less the sender",
+            "num_dests is 5 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 4 destinations"
+            " (5 cores, less the sender",
         ),
     ],
     ids=["outside-grid", "inverted", "num-dests", "num-dests-with-sender-inside"],
@@ -530,16 +545,24 @@ def test_multicast_faults(x0: int, x1: int, num_dests: int, message: str, tmp_pa
 def test_multicast_past_the_end_of_l1_is_a_fault(tmp_path: Path) -> None:
     """2048 B multicast to the address of semaphore 0, in the last 256 B of L1."""
     source = mcast_writer().replace(
-        "get_noc_multicast_addr(1, 0, 4, 0, page), 2048", "get_noc_multicast_addr(1, 0, 4, 0, sem), 2048"
+        "get_noc_multicast_addr(1, 0, 4, 0, page), 2048",
+        "get_noc_multicast_addr(1, 0, 4, 0, sem), 2048",
     )
     err = run_kernels_fault(tmp_path, {"writer.cpp": source}, MCAST_CORES)
-    assert "kernel writer.cpp (RISCV_0) on core (0, 0): noc_async_write_multicast: destination range [0x" in err
+    assert (
+        "kernel writer.cpp (RISCV_0) on core (0, 0): noc_async_write_multicast: destination"
+        " range [0x" in err
+    )
     assert "(L1 offsets) is outside the L1 of core (1, 0) (1499136 B)" in err
 
 
 def test_semaphore_id_not_created_is_a_fault(tmp_path: Path) -> None:
-    err = run_kernels_fault(tmp_path, {"writer.cpp": mcast_writer().replace("get_semaphore(0)", "get_semaphore(5)")}, ["0,0"])
-    assert "kernel writer.cpp (RISCV_0) on core (0, 0): get_semaphore(5): core (0, 0) has no semaphore 5" in err
+    source = mcast_writer().replace("get_semaphore(0)", "get_semaphore(5)")
+    err = run_kernels_fault(tmp_path, {"writer.cpp": source}, ["0,0"])
+    assert (
+        "kernel writer.cpp (RISCV_0) on core (0, 0): get_semaphore(5): core (0, 0) has no"
+        " semaphore 5" in err
+    )
     assert "(CreateSemaphore made ids 0, 1 on it)" in err
 
 
@@ -556,5 +579,6 @@ def test_loopback_multicast_counts_the_sender(tmp_path: Path) -> None:
     busy = {r["resource"]: r["busy_cycles"] for r in s["resources"]}
     assert busy["NIU absorb of core (0, 0)"] == 74  # the sender absorbs its own copy
     (tmp_path / "f").mkdir()
-    err = run_kernels_fault(tmp_path / "f", {"writer.cpp": source.replace(", 5)", ", 4)")}, MCAST_CORES)
+    bad = source.replace(", 5)", ", 4)")
+    err = run_kernels_fault(tmp_path / "f", {"writer.cpp": bad}, MCAST_CORES)
     assert "num_dests is 4 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 5 destinations" in err
