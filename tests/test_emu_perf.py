@@ -582,3 +582,36 @@ def test_loopback_multicast_counts_the_sender(tmp_path: Path) -> None:
     bad = source.replace(", 5)", ", 4)")
     err = run_kernels_fault(tmp_path / "f", {"writer.cpp": bad}, MCAST_CORES)
     assert "num_dests is 4 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 5 destinations" in err
+
+
+INC_MCAST_WRITER = """#include <cstdint>
+#include "api/dataflow/dataflow_api.h"
+#include "api/dataflow/noc.h"
+#include "api/dataflow/noc_semaphore.h"
+
+void kernel_main() {
+  const uint32_t i = get_arg_val<uint32_t>(2);
+  Noc noc;
+  Semaphore<> sem(1);
+  if (i == 0) {
+    sem.inc_multicast(noc, 1, 0, 4, 0, 3, 4);
+    sem.inc_multicast(noc, 1, 0, 4, 0, 3, 4);
+    noc_async_atomic_barrier();
+  } else {
+    sem.wait_min(6);
+    ASSERT(*reinterpret_cast<volatile uint32_t*>(get_semaphore(1)) == 6);
+  }
+}
+"""
+
+
+def test_semaphore_increment_multicast(tmp_path: Path) -> None:
+    """Semaphore::inc_multicast (noc_semaphore_inc_multicast) twice by 3 to (1, 0) .. (4, 0).
+    Sender: each is a 4-B multicast issued at 0 and 8: the first flows 0 .. 40 and lands at 180;
+    the second waits for the NIUs (busy ceil(4 / 28.1) = 1 cycle: free at 1), starts at 8, lands
+    at 8 + 40 + 140 = 188; clock 16; noc_async_atomic_barrier 188 + 2 = 190. Receivers: woken
+    when the value reaches 6 (landed 188), + 2 = 190."""
+    s = run_kernels(tmp_path, {"writer.cpp": INC_MCAST_WRITER}, MCAST_CORES)
+    expected = {("writer.cpp", (x, 0)): 190 for x in range(5)}
+    assert cycles(s) == expected
+    assert s["noc"]["semaphore_incs"] == 8 and s["noc"]["mcast_writes"] == 2

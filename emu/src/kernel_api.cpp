@@ -591,15 +591,20 @@ std::uint64_t mcast_noc_addr(std::uint32_t x_start, std::uint32_t y_start, std::
     return (rect << 32) | addr;
 }
 
-void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std::uint32_t num_dests, bool loopback,
-               bool semaphore, std::uint8_t noc, const char* call) {
-    Thread* t = current_thread(call);
+namespace {
+
+// The destination cores of a multicast from `t` to the rectangle `dst` names (row order, the
+// sender last with `loopback`), after the checks: a multicast address, not inverted for the NOC,
+// inside the worker grid, num_dests the number of cores written, each destination running a
+// kernel and [addr, addr + size) inside its L1. `addr` receives the L1 offset.
+std::vector<Core*> mcast_destinations(Thread* t, std::uint64_t dst, std::uint32_t size, std::uint32_t num_dests,
+                                      bool loopback, std::uint8_t noc, const char* call, std::uint32_t& addr) {
     const std::uint64_t endpoint = dst >> 32;
     if (!(endpoint & kMcastEndpoint)) {
         t->violation(std::string(call) + " to " + hex(dst) +
                      ", which is not a multicast NOC address (get_noc_multicast_addr)");
     }
-    const std::uint32_t addr = static_cast<std::uint32_t>(dst);
+    addr = static_cast<std::uint32_t>(dst);
     const std::uint32_t xs = endpoint & 63, ys = (endpoint >> 6) & 63, xe = (endpoint >> 12) & 63, ye = (endpoint >> 18) & 63;
     const std::string rect = "rectangle (" + std::to_string(xs) + ", " + std::to_string(ys) + ") .. (" + std::to_string(xe) +
                              ", " + std::to_string(ye) + ") on NOC " + std::to_string(noc);
@@ -636,7 +641,6 @@ void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
                                               : ", the sender not among them")) +
                      ")");
     }
-    const std::uint8_t* src = checked_l1(t, src_l1, size, false, call);
     // The destinations: every core of the rectangle, in row order, and the sender last for loopback.
     std::vector<Core*> dests;
     for (std::uint32_t y = y0; y <= y1; ++y) {
@@ -657,6 +661,20 @@ void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
                          ") (L1 offsets) is outside the L1 of " + c->name() + " (" + std::to_string(c->l1_size) + " B)");
         }
     }
+    return dests;
+}
+
+}  // namespace
+
+void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std::uint32_t num_dests, bool loopback,
+               bool semaphore, std::uint8_t noc, const char* call) {
+    Thread* t = current_thread(call);
+    if (semaphore && src_l1 % 4 != 0) {
+        t->violation(std::string(call) + ": the semaphore address " + hex(src_l1) + " is not 4-byte aligned");
+    }
+    std::uint32_t addr = 0;
+    const std::vector<Core*> dests = mcast_destinations(t, dst, size, num_dests, loopback, noc, call, addr);
+    const std::uint8_t* src = checked_l1(t, src_l1, size, false, call);
     // The data as it left the source (a loopback destination may overlap the source).
     std::vector<std::uint8_t> data(src, src + size);
     const PerfParams& perf = t->run->perf;
@@ -680,7 +698,6 @@ void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     t->writes_done = std::max(t->writes_done, x.done);
     t->advance(perf.noc_issue);
     t->writes_in_flight.push_back({src_l1, src_l1 + size});
-    (void)semaphore;
     ++t->noc_mcast_writes;
     t->noc_mcast_bytes += size;
 }
@@ -758,6 +775,38 @@ void sem_inc(std::uint64_t noc_addr, std::uint32_t incr, std::uint8_t, const cha
     t->atomics_done = std::max(t->atomics_done, x.done);
     t->advance(perf.noc_issue);
     ++t->sem_incs;
+}
+
+void sem_inc_mcast(std::uint64_t mcast_addr, std::uint32_t incr, std::uint32_t num_dests, std::uint8_t noc) {
+    const char* call = "noc_semaphore_inc_multicast";
+    Thread* t = current_thread(call);
+    std::uint32_t off = 0;
+    const std::vector<Core*> dests = mcast_destinations(t, mcast_addr, 4, num_dests, false, noc, call, off);
+    if (off % 4 != 0) {
+        t->violation(std::string(call) + ": L1 offset " + hex(off) + " is not 4-byte aligned");
+    }
+    const PerfParams& perf = t->run->perf;
+    t->sync();
+    std::vector<Resource*> ports;
+    for (Core* c : dests) {
+        ports.push_back(&c->niu_absorb);
+    }
+    // One multicast atomic: a 4-byte multicast, each destination's word incremented when it lands.
+    const Transfer x = book_multicast(perf, t->clock, 4, t->core->niu_inject, perf.niu_rate10, ports, perf.niu_rate10,
+                                      perf.write_latency());
+    for (Core* c : dests) {
+        {
+            std::lock_guard<std::mutex> lock(c->mu);
+            const std::uint32_t v = c->word(off) + incr;
+            std::memcpy(c->l1_host + off, &v, 4);
+        }
+        landed(*t->run, c, off, 4, x.done);
+    }
+    t->atomics_done = std::max(t->atomics_done, x.done);
+    t->advance(perf.noc_issue);
+    t->sem_incs += dests.size();
+    ++t->noc_mcast_writes;
+    t->noc_mcast_bytes += 4;
 }
 
 void sem_set_remote(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint8_t noc) {

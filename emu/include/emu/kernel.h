@@ -90,6 +90,8 @@ TT_EMU_API void sem_set(std::uintptr_t addr, std::uint32_t value, const char* ca
 TT_EMU_API void sem_add(std::uintptr_t addr, std::uint32_t value, const char* call);
 TT_EMU_API void sem_wait(std::uintptr_t addr, std::uint32_t value, bool at_least, const char* call);
 TT_EMU_API void sem_inc(std::uint64_t noc_addr, std::uint32_t incr, std::uint8_t noc, const char* call);
+// Increments the word at the multicast address on every core of its rectangle (not the sender).
+TT_EMU_API void sem_inc_mcast(std::uint64_t mcast_addr, std::uint32_t incr, std::uint32_t num_dests, std::uint8_t noc);
 // Writes the local word at src_l1_addr to the word at dst_noc_addr (noc_semaphore_set_remote).
 TT_EMU_API void sem_set_remote(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint8_t noc);
 

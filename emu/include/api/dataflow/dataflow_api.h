@@ -345,6 +345,15 @@ FORCE_INLINE void noc_semaphore_inc(uint64_t addr, uint32_t incr, uint8_t noc_id
     emu::k::sem_inc(addr, incr, noc_id, "noc_semaphore_inc");
 }
 
+// Increments the semaphore at the multicast address on every core of the rectangle (the sender
+// is not among the destinations; num_dests counts them).
+template <bool posted = false>
+FORCE_INLINE void noc_semaphore_inc_multicast(uint64_t addr, uint32_t incr, uint32_t num_dests, uint8_t noc_id = noc_index,
+                                              uint8_t vc = NOC_MULTICAST_WRITE_VC) {
+    (void)vc;
+    emu::k::sem_inc_mcast(addr, incr, num_dests, noc_id);
+}
+
 // DRAM banks only: the emulator has no L1-interleaved buffers.
 template <bool DRAM>
 FORCE_INLINE uint64_t get_noc_addr_from_bank_id(uint32_t bank_id, uint32_t bank_address_offset, uint8_t noc = noc_index) {

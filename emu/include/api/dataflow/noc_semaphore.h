@@ -4,7 +4,8 @@
 // on another core (up(noc, x, y, n): noc_semaphore_inc) and set on a rectangle of cores
 // (set_multicast: noc_semaphore_set_multicast, or the _loopback_src variant with
 // NocOptions::MCAST_INCL_SRC); relay_unicast / relay_multicast copy this semaphore's value into
-// another semaphore of other cores. Not emulated: inc_multicast (noc_semaphore_inc_multicast).
+// another semaphore of other cores; inc_multicast increments it on a rectangle of cores
+// (noc_semaphore_inc_multicast).
 #pragma once
 
 #include "api/dataflow/dataflow_api.h"
@@ -61,6 +62,14 @@ public:
                          uint32_t noc_x_end, uint32_t noc_y_end, uint32_t num_dests, bool linked = false) {
         ASSERT(local_l1_addr_ != dst_sem.local_l1_addr_);
         multicast_value<opts>(noc, dst_sem.local_l1_addr_, noc_x_start, noc_y_start, noc_x_end, noc_y_end, num_dests, linked);
+    }
+
+    // Atomically increments this semaphore on every core of the rectangle (not the sender).
+    void inc_multicast(const Noc& noc, uint32_t noc_x_start, uint32_t noc_y_start, uint32_t noc_x_end, uint32_t noc_y_end,
+                       uint32_t value, uint32_t num_dests) {
+        const uint64_t mcast = ::get_noc_multicast_addr(noc_x_start, noc_y_start, noc_x_end, noc_y_end,
+                                                        static_cast<uint32_t>(local_l1_addr_), noc.get_noc_id());
+        noc_semaphore_inc_multicast(mcast, value, num_dests, noc.get_noc_id());
     }
 
 private:
