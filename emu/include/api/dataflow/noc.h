@@ -124,7 +124,7 @@ private:
         static_assert(!has_flag(opts, NocOptions::TXN_ID), "tt-emu: NOC transaction ids (NocOptions::TXN_ID) are not emulated");
         static_assert(!has_flag(opts, NocOptions::MCAST_INCL_SRC) && !has_flag(opts, NocOptions::INLINE_L1) &&
                           !has_flag(opts, NocOptions::INLINE_REG),
-                      "tt-emu: multicast and inline writes are not emulated");
+                      "tt-emu: NocOptions::MCAST_INCL_SRC applies to async_write_multicast only; inline writes are not emulated");
     }
 
 public:
