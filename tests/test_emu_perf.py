@@ -615,3 +615,30 @@ def test_semaphore_increment_multicast(tmp_path: Path) -> None:
     expected = {("writer.cpp", (x, 0)): 190 for x in range(5)}
     assert cycles(s) == expected
     assert s["noc"]["semaphore_incs"] == 8 and s["noc"]["mcast_writes"] == 2
+
+
+SET_REMOTE_WRITER = """#include <cstdint>
+#include "api/dataflow/dataflow_api.h"
+
+void kernel_main() {
+  const uint32_t i = get_arg_val<uint32_t>(2);
+  const uint32_t sem = get_semaphore(1);
+  volatile tt_l1_ptr uint32_t* ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(sem);
+  if (i == 0) {
+    noc_semaphore_set(ptr, 7);
+    noc_semaphore_set_remote(sem, get_noc_addr(1, 0, sem));
+    noc_async_write_barrier();
+  } else {
+    noc_semaphore_wait(ptr, 7);
+  }
+}
+"""
+
+
+def test_semaphore_set_remote(tmp_path: Path) -> None:
+    """noc_semaphore_set_remote: a 4-B NOC write of the local value into (1, 0)'s semaphore.
+    Sender: set 2; the write is issued at 2, flows 40 cycles, lands at 2 + 40 + 140 = 182
+    (clock 10); barrier 184. Receiver: woken at 182, + 2 = 184."""
+    s = run_kernels(tmp_path, {"writer.cpp": SET_REMOTE_WRITER}, ["0,0", "1,0"])
+    assert cycles(s) == {("writer.cpp", (0, 0)): 184, ("writer.cpp", (1, 0)): 184}
+    assert s["noc"]["write_transactions"] == 1 and s["noc"]["write_bytes"] == 4

@@ -135,7 +135,10 @@ FORCE_INLINE uint64_t get_noc_addr(uint32_t addr, uint8_t noc = noc_index) {
     return emu::k::core_noc_addr(emu::k::core_x(), emu::k::core_y(), addr);
 }
 
+// (Only for address generators, as tt-metal's SFINAE resolver argument has it, so that
+// get_noc_addr(x, y, addr) with int arguments picks the core overload above.)
 template <typename AddrGen>
+    requires requires(const AddrGen& a) { a.get_noc_addr(0u, 0u, uint8_t{0}); }
 FORCE_INLINE uint64_t get_noc_addr(const uint32_t id, const AddrGen& addrgen, uint32_t offset = 0,
                                    uint8_t noc = noc_index) {
     return addrgen.get_noc_addr(id, offset, noc);
