@@ -29,6 +29,7 @@ struct PerfParams {
     // NOC.
     std::uint32_t noc_issue = 8;      // issuing one read or write (programming the command buffer)
     std::uint32_t barrier = 2;        // a barrier or flush call, besides what it waits for
+    std::uint32_t sem_local = 2;      // a semaphore read-modify-write or check in the core's own L1
     std::uint32_t hops = 10;          // nominal hop count of every transfer
     std::uint32_t read_latency_base = 70, read_latency_per_hop = 10;
     std::uint32_t write_latency_base = 40, write_latency_per_hop = 10;
@@ -110,6 +111,37 @@ inline Transfer book_transfer(const PerfParams& p, std::uint64_t now, std::uint3
     dst.busy += dst_busy;
     src.bytes += bytes;
     dst.bytes += bytes;
+    const std::uint32_t rate = std::min({p.transfer_rate10(bytes), src_rate10, dst_rate10});
+    const std::uint64_t flow = cycles_for(bytes, rate);
+    t.sent = t.start + flow;
+    t.done = t.start + flow + latency;
+    return t;
+}
+
+// One multicast of `bytes` from a source resource to every destination resource, requested at
+// `now`: one injection at the source (busy bytes / src_rate) and one absorption at each
+// destination (busy bytes / dst_rate), all starting together when every one is free; the data
+// flows once at min(per-transfer rate, src_rate, dst_rate) and lands on every destination after
+// `latency`. The caller books in order of request time, as for book_transfer.
+template <typename DstList>
+inline Transfer book_multicast(const PerfParams& p, std::uint64_t now, std::uint32_t bytes, Resource& src,
+                               std::uint32_t src_rate10, const DstList& dsts, std::uint32_t dst_rate10,
+                               std::uint32_t latency) {
+    Transfer t;
+    t.start = std::max(now, src.free_at);
+    for (Resource* d : dsts) {
+        t.start = std::max(t.start, d->free_at);
+    }
+    const std::uint64_t src_busy = cycles_for(bytes, src_rate10);
+    const std::uint64_t dst_busy = cycles_for(bytes, dst_rate10);
+    src.free_at = t.start + src_busy;
+    src.busy += src_busy;
+    src.bytes += bytes;
+    for (Resource* d : dsts) {
+        d->free_at = t.start + dst_busy;
+        d->busy += dst_busy;
+        d->bytes += bytes;
+    }
     const std::uint32_t rate = std::min({p.transfer_rate10(bytes), src_rate10, dst_rate10});
     const std::uint64_t flow = cycles_for(bytes, rate);
     t.sent = t.start + flow;

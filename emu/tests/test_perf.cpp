@@ -3,6 +3,8 @@
 #include "check.h"
 #include "perf.h"
 
+#include <vector>
+
 using emu::PerfParams;
 
 static void rates() {
@@ -36,6 +38,24 @@ static void transfers() {
     CHECK(niu_a.free_at == 4 + 73);  // 2048 / 28.1 = 72.9: the NIU is free before the bank
 }
 
+static void multicasts() {
+    const PerfParams p = PerfParams::for_arch("wormhole_b0");
+    emu::Resource src, d[4];
+    std::vector<emu::Resource*> dsts = {&d[0], &d[1], &d[2], &d[3]};
+    d[2].free_at = 30;  // one destination is still absorbing something else
+    // One 2048-B multicast to a 1x4 range requested at 4: it starts when every NIU is free (30),
+    // flows once at min(30, 28.1) = 28.1 B/cycle (73 cycles) and lands 140 later.
+    const emu::Transfer m = emu::book_multicast(p, 4, 2048, src, p.niu_rate10, dsts, p.niu_rate10, p.write_latency());
+    CHECK(m.start == 30 && m.sent == 30 + 73 && m.done == 30 + 73 + 140);
+    CHECK(src.busy == 73 && src.bytes == 2048 && src.free_at == 103);  // one injection
+    for (const emu::Resource& r : d) {
+        CHECK(r.busy == 73 && r.bytes == 2048 && r.free_at == 103);  // one absorption each
+    }
+    // A 4-B semaphore multicast: rate(4) rounds down to 0.1 B/cycle, 40 cycles of flow.
+    const emu::Transfer s = emu::book_multicast(p, 200, 4, src, p.niu_rate10, dsts, p.niu_rate10, p.write_latency());
+    CHECK(s.start == 200 && s.done == 200 + 40 + 140 && src.busy == 74);
+}
+
 static void cb_timestamps() {
     emu::CBState cb;
     cb.page_size = 64;
@@ -57,6 +77,7 @@ static void cb_timestamps() {
 int main() {
     rates();
     transfers();
+    multicasts();
     cb_timestamps();
     return finish("test_perf");
 }
