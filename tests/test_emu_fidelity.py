@@ -56,6 +56,7 @@ import numpy as np
 import pytest
 
 from tt_dialect.emu import fidelity, round_bf16
+from tt_dialect.emu.build import cxx, include_dir
 from tt_dialect.emu.fidelity import read_tiles, tilize, untilize, write_tiles
 from tt_dialect.tools import metal_wheel
 
