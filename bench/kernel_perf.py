@@ -272,14 +272,14 @@ def metal_block_reuse(n: int, grid: str, work: Path) -> Row:
 
 def metal_mcast(n: int, grid: str, work: Path, math_fidelity: str = FIDELITY) -> Row:
     """(c), tt-metal's 2D-multicast matmul. ---- SLOT ----: its harness
-    (emu/tests/fidelity/matmul_mcast_host.cpp) is being written separately, with the emulator's
-    semaphores and multicast; until it is in this tree the row is "not available". When it
-    lands, drive it here like `metal_block_reuse` with `run_harness` at `math_fidelity`."""
+    (emu/tests/fidelity/matmul_mcast_host.cpp) is being written separately (the emulator's
+    semaphores and multicast are in); until it is in this tree the row is "not available". When
+    it lands, drive it here like `metal_block_reuse` with `run_harness` at `math_fidelity`."""
     source = fidelity.harness_source(MCAST_HARNESS)
     if not source.is_file():
         raise NotAvailable(
             f"no {source.relative_to(emu_root().parent)} in this tree "
-            "(being written separately, with the emulator's semaphores and multicast)"
+            "(the 2D-multicast harness is being written separately)"
         )
     raise NotAvailable(f"{source.name} exists but bench/kernel_perf.py does not drive it yet")
 

@@ -34,7 +34,8 @@ def test_every_row_is_there(rows: dict[str, kernel_perf.Row]) -> None:
             assert row.kernel == "tt-metal (c) 2D multicast" and row.not_available
             continue
         assert row.size == N and row.grid == GRID
-        assert row.modeled_us > 0 and 0 < row.roofline_percent <= 100
+        # No upper bound on the roofline percentage: see docs/perf_validation.md (the add).
+        assert row.modeled_us > 0 and row.roofline_percent > 0
         assert row.noc_bytes >= row.dram_tile_reads * 2048
         assert row.busiest_resource and 0 < row.busiest_utilization <= 1
 
