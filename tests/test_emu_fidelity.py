@@ -47,9 +47,7 @@ roundoff (8 significant bits: rounding to nearest moves a value by at most half 
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -57,13 +55,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tt_dialect.emu import round_bf16
-from tt_dialect.emu.build import cache_dir, cxx, emu_root, include_dir, runtime_library
-from tt_dialect.emu.runner import from_bf16_bits, to_bf16_bits
+from tt_dialect.emu import fidelity, round_bf16
+from tt_dialect.emu.build import cxx, include_dir
+from tt_dialect.emu.fidelity import read_tiles, tilize, untilize, write_tiles
 from tt_dialect.tools import metal_wheel
-
-HARNESS_DIR = emu_root() / "tests" / "fidelity"
-TIMEOUT = 300
 
 MATMUL_KERNELS = Path("ttnn/operations/matmul/device/kernels")
 BINARY_KERNELS = Path("ttnn/operations/eltwise/binary/device/kernels")
@@ -77,35 +72,11 @@ def ttnn_cpp() -> Path:
     """The wheel's `ttnn/cpp` folder: tt-metal's kernels (`ttnn/operations/...`) and their helper
     headers, as on tt-metal's JIT include path."""
     try:
-        root = metal_wheel.metal_root() / "ttnn" / "ttnn" / "cpp"
+        root = fidelity.ttnn_cpp()
     except metal_wheel.MetalFetchError as err:
         pytest.fail(f"cannot fetch tt-metal's kernels: {err}")
     assert (root / MATMUL_KERNELS / "compute" / "bmm.cpp").is_file()
     return root
-
-
-def harness(name: str) -> Path:
-    """emu/tests/fidelity/<name>.cpp built against the emulated host API and libttemu, cached by
-    the content of the harness sources and the runtime's hash."""
-    runtime = runtime_library()
-    sources = [HARNESS_DIR / f"{name}.cpp", HARNESS_DIR / "host_common.h"]
-    digest = hashlib.sha256(runtime.parent.name.encode())
-    for source in sources:
-        digest.update(source.read_bytes())
-    exe = cache_dir() / "fidelity" / digest.hexdigest()[:20] / name
-    if not exe.exists():
-        exe.parent.mkdir(parents=True, exist_ok=True)
-        tmp = exe.with_suffix(f".{os.getpid()}.tmp")
-        proc = subprocess.run(
-            [
-                cxx(), "-std=c++20", "-O2", f"-I{include_dir()}", str(sources[0]), "-o", str(tmp),
-                f"-L{runtime.parent}", "-lttemu", f"-Wl,-rpath,{runtime.parent}", "-pthread",
-            ],
-            capture_output=True, text=True, timeout=TIMEOUT,
-        )  # fmt: skip
-        assert proc.returncode == 0, proc.stderr
-        os.replace(tmp, exe)
-    return exe
 
 
 def harness_process(
@@ -117,20 +88,13 @@ def harness_process(
     kernel_root: Path | None = None,
     arch: str = "wormhole_b0",
 ) -> subprocess.CompletedProcess[str]:
-    """Runs a harness on a `grid` worker grid of `arch` with the wheel's ttnn/cpp on the kernel
-    include path; the kernels are taken from `kernel_root` (default: the wheel's ttnn/cpp)."""
-    env = dict(
-        os.environ,
-        TT_EMU_ARCH=arch,
-        TT_EMU_GRID=grid,
-        TT_EMU_KERNEL_INCLUDES=str(ttnn_cpp),
-        TT_EMU_STATS=str(tmp_path / f"{name}.stats.json"),
-        TT_EMU_TIMEOUT="60",
+    """Runs a harness (tt_dialect.emu.fidelity.harness_process) on a `grid` worker grid of
+    `arch`, its counters in tmp_path; the kernels are taken from `kernel_root` (default: the
+    wheel's ttnn/cpp)."""
+    stats = tmp_path / f"{name}.stats.json"
+    return fidelity.harness_process(
+        name, args, ttnn_cpp, grid, stats, kernel_root=kernel_root, arch=arch
     )
-    return subprocess.run(
-        [str(harness(name)), str(kernel_root or ttnn_cpp), *map(str, args)],
-        capture_output=True, text=True, timeout=TIMEOUT, env=env,
-    )  # fmt: skip
 
 
 def run_harness(
@@ -145,24 +109,6 @@ def run_harness(
 # ------------------------------------------------------------------ tiles
 
 
-def tilize(x: np.ndarray) -> np.ndarray:
-    """(..., R, C) -> 32x32 tiles in row-major order over each matrix, each tile four 16x16
-    faces in row-major order, each face row-major (the device's TILED_NFACES layout)."""
-    *lead, r, c = x.shape
-    n = len(lead)
-    t = x.reshape(*lead, r // 32, 2, 16, c // 32, 2, 16)
-    order = (*range(n), n, n + 3, n + 1, n + 4, n + 2, n + 5)
-    return np.ascontiguousarray(t.transpose(order)).reshape(-1)
-
-
-def untilize(flat: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-    *lead, r, c = shape
-    n = len(lead)
-    t = flat.reshape(*lead, r // 32, c // 32, 2, 2, 16, 16)
-    order = (*range(n), n, n + 2, n + 4, n + 1, n + 3, n + 5)
-    return np.ascontiguousarray(t.transpose(order)).reshape(shape)
-
-
 def test_tilize_round_trip() -> None:
     x = np.arange(2 * 64 * 96, dtype=np.float32).reshape(2, 64, 96)
     t = tilize(x)
@@ -171,15 +117,6 @@ def test_tilize_round_trip() -> None:
     assert t[256] == 16  # face 1 (top right), row 0
     assert t[1024] == 32  # tile 1 is to the right of tile 0
     np.testing.assert_array_equal(untilize(t, x.shape), x)
-
-
-def write_tiles(path: Path, x: np.ndarray) -> Path:
-    to_bf16_bits(tilize(x)).tofile(path)
-    return path
-
-
-def read_tiles(path: Path, shape: tuple[int, ...]) -> np.ndarray:
-    return untilize(from_bf16_bits(np.fromfile(path, dtype=np.uint16)), shape)
 
 
 def bf16_normal(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
