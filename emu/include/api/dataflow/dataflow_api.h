@@ -29,6 +29,7 @@
 #include "emu/noc_index.h"
 #include "hostdevcommon/kernel_structs.h"
 #include "internal/circular_buffer_interface.h"
+#include "noc/noc_parameters.h"  // the real one reaches it through internal/firmware_common.h
 
 #ifdef TT_EMU_CB_DESCRIPTORS
 #define DATA_FORMATS_DEFINED
