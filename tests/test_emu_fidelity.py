@@ -15,6 +15,9 @@ compared with numpy.
   to an intermediate CB that shares the output CB's memory, reloaded every K block) and
   `writer_bmm_tile_layout.cpp`, as ttnn's multi-core reuse matmul runs them; its DRAM tile reads
   are checked against Kt * (Mt * C + Nt * R) on R x C cores;
+- the multicast matmuls' compute kernel: `bmm_large_block_zm_fused_bias_activation.cpp`
+  (`matmul_block`, packer L1 accumulation or spill and reload, bf16 or fp32 DST) in the
+  2D-multicast factory's plain bf16 configuration, fed by the block-reuse reader and writer;
 - eltwise: `reader_binary_interleaved_start_id.cpp`, `eltwise_binary_kernel.cpp` with
   `ELTWISE_OP` / `ELTWISE_OP_TYPE` as `binary_op_utils::get_defines` sets them, and the unary
   `writer_unary_interleaved_start_id.cpp`, as ttnn's `ElementWiseMultiCore` runs them.
@@ -322,6 +325,76 @@ def test_block_reuse_subblock_larger_than_dst_is_reported(ttnn_cpp: Path, tmp_pa
         r"DST has 8 tiles per section here \(half sync, 16-bit DST\)",
         proc.stderr,
     ), proc.stderr
+
+
+# ------------------------------------------------------------------ matmul: the multicast factories' compute kernel
+
+FUSED_MATMULS = {
+    # name: (batch, M, K, N, B broadcast, grid, per_core_M, per_core_N, in0_block_w, subblock h x w)
+    "square-256-2x2": (1, 256, 256, 256, False, "2x2", 4, 4, 2, (2, 2)),
+    "nonsquare-batched-2x2": (2, 128, 384, 192, False, "2x2", 2, 3, 2, (1, 3)),
+}
+
+
+@pytest.mark.parametrize("fp32_dst", [False, True], ids=["bf16-dst", "fp32-dst"])
+@pytest.mark.parametrize("l1_acc", [False, True], ids=["no-l1-acc", "packer-l1-acc"])
+@pytest.mark.parametrize("case", sorted(FUSED_MATMULS))
+def test_tt_metal_fused_bias_activation_matmul_compute_matches_numpy(
+    case: str, l1_acc: bool, fp32_dst: bool, ttnn_cpp: Path, tmp_path: Path
+) -> None:
+    """`bmm_large_block_zm_fused_bias_activation.cpp` (the compute kernel of ttnn's 1D/2D multicast
+    matmuls) in the 2D-multicast factory's plain bf16 configuration (no bias, no activation,
+    untilize_out off), fed by the block-reuse reader and writer (`matmul_fused_host`): matmul_block
+    over out_subblock_h x out_subblock_w subblocks, the partial sums either spilled and reloaded
+    every K block or accumulated in L1 by the packer (PACKER_L1_ACC), with a bf16 or fp32 DST."""
+    batch, m, k, n, bcast, grid, pm, pn, w, (sh, sw) = FUSED_MATMULS[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    mt, kt, nt = m // 32, k // 32, n // 32
+    nb = kt // w  # K blocks; both cases have more than two, so the factory enables L1 accumulation
+    assert nb > 2
+    a = bf16_normal(rng, (batch, m, k))
+    b = bf16_normal(rng, (1 if bcast else batch, k, n))
+    stats = run_harness(
+        "matmul_fused_host",
+        [write_tiles(tmp_path / "a.bin", a), write_tiles(tmp_path / "b.bin", b), tmp_path / "c.bin",
+         batch, mt, kt, nt, int(bcast), pm, pn, w, sh, sw, int(fp32_dst), int(l1_acc), 4],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    c = read_tiles(tmp_path / "c.bin", (batch, m, n))
+
+    # Tolerances (see the module docstring). bf16 DST: Kt roundings of DST to bf16 (one per
+    # matmul_block, i.e. per K tile); with L1 accumulation also one rounding of the bf16 sum in L1
+    # per K block (nb), the partial sums being bf16 there. fp32 DST: fp32 sums over K terms, plus
+    # with L1 accumulation nb fp32 additions in L1 (Float32 partial sums), then one bf16 rounding.
+    a64, b64 = a.astype(np.float64), b.astype(np.float64)
+    reference, magnitude = a64 @ b64, np.abs(a64) @ np.abs(b64)
+    extra = nb if l1_acc else 0
+    if fp32_dst:
+        bound = 2.0**-8 * np.abs(reference) + 1.02 * (k + extra) * 2.0**-24 * magnitude
+    else:
+        bound = 1.02 * ((kt + extra) * 2.0**-8 + k * 2.0**-24) * magnitude
+    error = np.abs(c - reference)
+    worst = np.unravel_index(np.argmax(error - bound), error.shape)
+    assert np.all(error <= bound), (
+        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
+        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
+    )
+
+    tiles = batch * mt * nt
+    counted = stats["tiles"]
+    assert counted["matmul"] == tiles * kt
+    # One matmul_block per subblock and K tile.
+    assert counted["matmul_block_calls"] == batch * kt * (mt // sh) * (nt // sw)
+    # Every output tile is packed once per K block; reloaded for every K block but the first
+    # (spill and reload), or only for the last (L1 accumulation: the last K block reloads the sums
+    # the packer accumulated, to pack the result to the output CB).
+    assert counted["pack"] == tiles * nb
+    assert counted["copy"] == tiles * (1 if l1_acc else nb - 1)
+    rows, cols = mt // pm, nt // pn
+    dram = stats["dram"]
+    a_tiles, b_tiles = (dram[i]["bytes_read"] // 2048 for i in (0, 1))
+    assert (a_tiles, b_tiles) == (batch * kt * mt * cols, batch * kt * nt * rows)
+    assert dram[2]["bytes_written"] == tiles * 2048
 
 
 # ------------------------------------------------------------------ eltwise_binary_kernel.cpp
