@@ -10,6 +10,8 @@
 #include "api/compute/compute_kernel_hw_startup.h"
 #include "api/compute/matmul.h"
 #include "api/compute/pack.h"
+#include "api/compute/pack_untilize.h"
+#include "api/compute/tile_move_copy.h"
 #include "numerics.h"
 
 std::atomic<int> g_compute_checks_passed{0};
@@ -159,4 +161,40 @@ void matmul_block_dst_overflow_kernel() {
     cb_wait_front(kIn1, kKt * kCt);
     tile_regs_acquire();
     matmul_block(kIn0, kIn1, 0, 0, 0, 0, kCt, kRt, kKt);
+}
+
+// pack_untilize_dest: a row of 3 tiles, packed one tile per call (block_ct_dim 1, full_ct_dim 3,
+// block_c_index t) into 3 reserved pages seen as 32 rows of 96 elements: element (i, j) of tile t
+// must land at row i, column 32 t + j.
+void pack_untilize_kernel() {
+    compute_kernel_hw_startup<SrcOrder::Reverse>(kIn0, kIn1, kOut);
+    fill_back(kIn1, 3, [](std::uint32_t t, int i, int j) { return static_cast<float>(t * 64 + ((i * 7 + j) % 64)); });
+    cb_wait_front(kIn1, 3);
+    copy_tile_to_dst_init_short(kIn1);
+    pack_untilize_dest_init<1, 3>(kOut);
+    cb_reserve_back(kOut, 3);
+    for (std::uint32_t t = 0; t < 3; ++t) {
+        tile_regs_acquire();
+        copy_tile(kIn1, t, 0);
+        tile_regs_commit();
+        tile_regs_wait();
+        pack_untilize_dest<1, 3>(kOut, 1, t);
+        tile_regs_release();
+    }
+    pack_untilize_uninit(kOut);
+    cb_push_back(kOut, 3);
+    cb_wait_front(kOut, 3);
+    const auto* row_major = reinterpret_cast<const std::uint8_t*>(std::uintptr_t(emu::k::cb_read_ptr(kOut)));
+    for (int i = 0; i < 32; ++i) {
+        for (int col = 0; col < 96; ++col) {
+            const int t = col / 32, j = col % 32;
+            const float want = static_cast<float>(t * 64 + ((i * 7 + j) % 64));
+            if (emu::load_element(row_major, tt::DataFormat::Float16_b, i * 96 + col) != want) {
+                emu::k::fail("pack_untilize_kernel: the untilized row-major block is wrong");
+            }
+        }
+    }
+    cb_pop_front(kOut, 3);
+    cb_pop_front(kIn1, 3);
+    ++g_compute_checks_passed;
 }

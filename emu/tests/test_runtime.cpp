@@ -25,6 +25,7 @@ extern std::atomic<int> g_compute_checks_passed;
 void matmul_block_kernel();
 void matmul_block_transpose_kernel();
 void matmul_block_dst_overflow_kernel();
+void pack_untilize_kernel();
 
 namespace {
 
@@ -93,6 +94,7 @@ int main() {
     emu::register_builtin_kernel("builtin/matmul_block.cpp", matmul_block_kernel);
     emu::register_builtin_kernel("builtin/matmul_block_transpose.cpp", matmul_block_transpose_kernel);
     emu::register_builtin_kernel("builtin/matmul_block_dst_overflow.cpp", matmul_block_dst_overflow_kernel);
+    emu::register_builtin_kernel("builtin/pack_untilize.cpp", pack_untilize_kernel);
     ::setenv("TT_EMU_TIMEOUT", "20", 1);
     auto device = distributed::MeshDevice::create_unit_mesh(0);
     CHECK(device->arch() == tt::ARCH::WORMHOLE_B0);
@@ -130,20 +132,22 @@ int main() {
     err = run_program(device, "builtin/iface_writer.cpp", "builtin/consumer.cpp", 1, 2, cores);
     CHECK_CONTAINS(err, "cb_reserve_back: the kernel wrote to the interface record of CB 0 (get_local_cb_interface)");
 
-    // matmul_block: tile indexing, accumulation over K, transpose and packer L1 accumulation, exact
+    // matmul_block: tile indexing, accumulation over K, transpose and packer L1 accumulation, and
+    // pack_untilize_dest's row-major layout, exact
     // on integer tiles (the kernels check their own output), with a 16-bit DST and an fp32 one
     // (full sync: 8 fp32 tiles, room for the 2 x 3 block).
     g_compute_checks_passed = 0;
     for (const auto& [kernel, fp32] : {std::pair<const char*, bool>{"builtin/matmul_block.cpp", false},
                                        {"builtin/matmul_block.cpp", true},
-                                       {"builtin/matmul_block_transpose.cpp", false}}) {
+                                       {"builtin/matmul_block_transpose.cpp", false},
+                                       {"builtin/pack_untilize.cpp", false}}) {
         err = run_compute(device, kernel, fp32, fp32);
         CHECK(err.empty());
         if (!err.empty()) {
             std::fprintf(stderr, "%s\n", err.c_str());
         }
     }
-    CHECK(g_compute_checks_passed == 7);
+    CHECK(g_compute_checks_passed == 8);
     // A block larger than the DST section (2 x 3 tiles, fp32 DST: 4 per section) is reported.
     err = run_compute(device, "builtin/matmul_block_dst_overflow.cpp", true);
     CHECK_CONTAINS(err, "matmul_block uses DST tile 4; DST has 4 tiles per section here (half sync, fp32 DST)");
