@@ -545,3 +545,52 @@ def test_object_style_faults_are_reported(
     proc = harness_process("eltwise_binary_host", args, ttnn_cpp, "2x3", tmp_path, kernel_root=root)
     assert proc.returncode == 1
     assert re.search(message, proc.stderr), proc.stderr
+
+
+# The 2D-multicast matmul's readers (issue 14, item 4(c)): they need the emulator's semaphores
+# and multicast (Semaphore<>, Noc::async_write_multicast, MulticastEndpoint, CoreLocalMem,
+# get_semaphore). Compiled here, unmodified, against the emulator's headers with interleaved
+# DRAM tensors (TensorAccessorArgs config 2 = IsDram, page 2048) and bf16 CBs; the host harness
+# that runs them is separate.
+MCAST_READERS = [
+    ("reader_bmm_tile_layout_in0_sender_padding.cpp", 28, 2),
+    ("reader_bmm_tile_layout_in0_receiver.cpp", 0, 0),
+    ("reader_bmm_tile_layout_in1_sender_writer_padding.cpp", 32, 4),
+    ("reader_bmm_tile_layout_in1_receiver_writer_padding.cpp", 19, 1),
+]
+
+
+@pytest.mark.parametrize(
+    "kernel, accessor_offset, accessors", MCAST_READERS, ids=[k for k, _, _ in MCAST_READERS]
+)
+@pytest.mark.parametrize("arch", ["WORMHOLE", "BLACKHOLE"])
+def test_multicast_matmul_readers_compile(
+    kernel: str, accessor_offset: int, accessors: int, arch: str, ttnn_cpp: Path
+) -> None:
+    args = ["1"] * accessor_offset + ["2", "2048"] * accessors + ["1"] * 8
+    named = ",".join(
+        f'{{"{n}",{i}}}'
+        for i, n in enumerate(
+            [
+                "cb_in0",
+                "cb_in1",
+                "cb_in0_sharded",
+                "cb_bias",
+                "cb_out",
+                "cb_sparsity",
+                "cb_in1_sharded",
+            ]
+        )
+    )
+    cbs = ",".join(f"{{{i},5,2048}}" for i in range(7))
+    proc = subprocess.run(
+        [
+            cxx(), "-std=c++20", "-fsyntax-only", f"-DKERNEL_COMPILE_TIME_ARGS={','.join(args)}",
+            f"-DKERNEL_COMPILE_TIME_ARG_MAP={named}", f"-DTT_EMU_CB_DESCRIPTORS={cbs}",
+            "-DCOMPILE_FOR_NCRISC", "-DNOC_INDEX=1", f"-DARCH_{arch}",
+            f"-I{include_dir()}", f"-I{ttnn_cpp}",
+            str(ttnn_cpp / MATMUL_KERNELS / "dataflow" / kernel),
+        ],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr

@@ -37,6 +37,17 @@ BINARY_OPERATORS: dict[type[Operation], str] = {
     arith.RemUIOp: "%",
 }
 
+UNSIGNED_COMPARISONS: dict[str, str] = {
+    "eq": "==",
+    "ne": "!=",
+    "ult": "<",
+    "ule": "<=",
+    "ugt": ">",
+    "uge": ">=",
+}
+"""`arith.cmpi` predicates on the kernel's `uint32_t` values (the signed ones have no
+faithful form on them), e.g. the `bool` of `tt.pack_l1_acc`."""
+
 COMPILE_TIME_CALLS = frozenset({"get_compile_time_arg_val", "TensorAccessorArgs"})
 """Calls whose result is a compile-time constant: declared `constexpr`."""
 
@@ -151,6 +162,13 @@ class KernelPrinter:
                 self.emit("}")
             case scf.YieldOp():
                 pass
+            case arith.CmpiOp():
+                predicate = arith.CMPI_COMPARISON_OPERATIONS[op.predicate.value.data]
+                if predicate not in UNSIGNED_COMPARISONS:
+                    raise op_error(op, f"compares with '{predicate}'; kernel values are uint32_t, use an unsigned predicate")
+                self.declare(
+                    op.result, f"{self.name(op.lhs)} {UNSIGNED_COMPARISONS[predicate]} {self.name(op.rhs)}"
+                )
             case _ if type(op) in BINARY_OPERATORS:
                 lhs, rhs = op.operands
                 self.declare(op.results[0], f"{self.name(lhs)} {BINARY_OPERATORS[type(op)]} {self.name(rhs)}")

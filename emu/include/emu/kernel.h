@@ -72,6 +72,29 @@ TT_EMU_API void noc_write(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr,
 TT_EMU_API void noc_read_barrier(std::uint8_t noc);
 TT_EMU_API void noc_write_barrier(std::uint8_t noc);
 TT_EMU_API void noc_writes_flushed(std::uint8_t noc);
+TT_EMU_API void noc_atomic_barrier(std::uint8_t noc);
+// Multicast: an emulated multicast NOC address carries the rectangle (x_start, y_start, x_end,
+// y_end, NOC coordinates as given) in bits 32..63 and the L1 address in bits 0..31.
+TT_EMU_API std::uint64_t mcast_noc_addr(std::uint32_t x_start, std::uint32_t y_start, std::uint32_t x_end,
+                                        std::uint32_t y_end, std::uint32_t addr);
+// Writes [src_l1_addr, + size) to every core of the rectangle (and to the sender itself when
+// `loopback`), checking the rectangle against the grid and `num_dests` against it; `call` names
+// the API call in messages. `semaphore`: a semaphore set (its landing is timestamped).
+TT_EMU_API void noc_mcast(std::uint32_t src_l1_addr, std::uint64_t dst_mcast_addr, std::uint32_t size,
+                          std::uint32_t num_dests, bool loopback, bool semaphore, std::uint8_t noc, const char* call);
+
+// ---- semaphores (CreateSemaphore): 32-bit words of L1. Local calls take an L1 address of the
+// calling core (checked); remote ones a NOC address.
+TT_EMU_API std::uintptr_t semaphore_addr(std::uint32_t id);
+TT_EMU_API void sem_set(std::uintptr_t addr, std::uint32_t value, const char* call);
+TT_EMU_API void sem_add(std::uintptr_t addr, std::uint32_t value, const char* call);
+TT_EMU_API void sem_wait(std::uintptr_t addr, std::uint32_t value, bool at_least, const char* call);
+TT_EMU_API void sem_inc(std::uint64_t noc_addr, std::uint32_t incr, std::uint8_t noc, const char* call);
+// Increments the word at the multicast address on every core of its rectangle (not the sender).
+TT_EMU_API void sem_inc_mcast(std::uint64_t mcast_addr, std::uint32_t incr, std::uint32_t num_dests, std::uint8_t noc);
+// Writes the local word at src_l1_addr to the word at dst_noc_addr (noc_semaphore_set_remote).
+TT_EMU_API void sem_set_remote(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint8_t noc);
+
 // Is `noc_addr` an address in the calling kernel's own core (Noc::is_local_addr)?
 TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 
