@@ -1020,6 +1020,44 @@ void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
     t->advance(cost);
 }
 
+void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1, std::uint32_t dst,
+                  std::uint32_t ct, std::uint32_t rt, std::uint32_t kt) {
+    Thread* t = current_thread("matmul_block");
+    ComputeState& cs = compute_of(t, "matmul_block");
+    require_started(t, cs, "matmul_block");
+    if (cs.fpu != ComputeState::Fpu::Matmul && cs.fpu != ComputeState::Fpu::None) {
+        t->violation(std::string("matmul_block with the FPU configured by ") + cs.fpu_init +
+                     " (matmul_block_init missing)");
+    }
+    if (ct == 0 || rt == 0) {
+        t->violation("matmul_block with an empty block (ct_dim " + std::to_string(ct) + ", rt_dim " + std::to_string(rt) +
+                     ")");
+    }
+    check_format(t, cs.srcb, "SrcB", in0, "matmul_block");  // matmul: in0 -> SrcB, in1 -> SrcA
+    check_format(t, cs.srca, "SrcA", in1, "matmul_block");
+    // DST[dst + r * ct + c] += in0[t0 + r * kt] @ in1[t1 + c] (_llk_unpack_AB_matmul_ strides in0 by
+    // kt_dim per block row and in1 by one tile per column; _llk_math_matmul_ writes r * ct + c).
+    for (std::uint32_t r = 0; r < rt; ++r) {
+        unpack_front(t, in0, t0 + r * kt, cs.a, "matmul_block");
+        for (std::uint32_t c = 0; c < ct; ++c) {
+            float* acc = math_dst(t, cs, dst + r * ct + c, "matmul_block");
+            unpack_front(t, in1, t1 + c, cs.b, "matmul_block");
+            if (cs.transpose) {
+                transpose_tile(cs.b);
+            }
+            matmul_tile_acc(cs.a, cs.b, acc);
+            to_dst_format(cs, acc);
+        }
+    }
+    const std::uint64_t tiles = std::uint64_t(rt) * ct;
+    cs.matmul += tiles;
+    ++cs.matmul_blocks;
+    const std::uint64_t cost = tiles * t->run->perf.matmul_cycles(t->spec->math_fidelity);
+    cs.fpu_busy += cost;
+    cs.matmul_busy += cost;
+    t->advance(cost);
+}
+
 void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest) {
     const char* call = binary_init_name(op);
     Thread* t = current_thread(call);
@@ -1257,9 +1295,75 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
         t->violation("pack_tile: CB " + std::to_string(index) + " holds " + format_name(cb->format) + " pages of " +
                      std::to_string(cb->page_size) + " B, which the emulator's packer does not handle");
     }
-    emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    if (cs.l1_acc) {
+        emu::pack_tile_accumulate(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    } else {
+        emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    }
     ++cs.packs;
     t->advance(t->run->perf.pack);
+}
+
+void pack_l1_acc(bool enable) {
+    Thread* t = current_thread("llk_pack_reconfig_l1_acc");
+    compute_of(t, "llk_pack_reconfig_l1_acc").l1_acc = enable;
+}
+
+void pack_untilize(std::uint32_t dst0, std::uint32_t index, std::uint32_t block_ct, std::uint32_t full_ct,
+                   std::uint32_t block_rt, std::uint32_t block_c) {
+    const char* call = "pack_untilize_dest";
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    if (!cs.waited) {
+        t->violation("pack_untilize_dest reads DST outside tile_regs_wait .. tile_regs_release");
+    }
+    if (block_ct == 0 || full_ct % block_ct != 0 || (block_c + 1) * block_ct > full_ct) {
+        t->violation("pack_untilize_dest: block " + std::to_string(block_c) + " of " + std::to_string(block_ct) +
+                     " tiles does not fit a row of " + std::to_string(full_ct) + " tiles");
+    }
+    if (std::uint64_t(dst0) + std::uint64_t(block_rt) * block_ct > static_cast<std::uint64_t>(cs.capacity)) {
+        t->violation("pack_untilize_dest reads DST tiles " + std::to_string(dst0) + ".." +
+                     std::to_string(dst0 + block_rt * block_ct - 1) + "; DST has " + std::to_string(cs.capacity) +
+                     " tiles per section here");
+    }
+    if (cs.l1_acc) {
+        t->violation("pack_untilize_dest with packer L1 accumulation on: not emulated");
+    }
+    check_format(t, cs.packer, "the packer", index, call);
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), call);
+    const int eb = element_bytes(cb->format);
+    if (eb == 0 || cb->page_size != static_cast<std::uint32_t>(eb * kTileElems)) {
+        t->violation(std::string(call) + ": CB " + std::to_string(index) + " holds " + format_name(cb->format) +
+                     " pages of " + std::to_string(cb->page_size) + " B; the emulator untilizes into whole tiles only");
+    }
+    std::uint8_t* region;
+    {
+        std::unique_lock<std::mutex> lock(t->core->mu);
+        // The reserved region holds block_rt rows of full_ct tiles; its last page must be secured.
+        if (std::string err = cb->check_back_tile(call, block_rt * full_ct - 1); !err.empty()) {
+            lock.unlock();
+            t->violation(err);
+        }
+        region = cb->back_page(0);
+    }
+    // Row-major: tile row tr, element row r, column block_c * block_ct * 32 + tc * 32 + c.
+    const std::size_t row_elems = std::size_t(full_ct) * kTileCols;
+    for (std::uint32_t tr = 0; tr < block_rt; ++tr) {
+        for (std::uint32_t tc = 0; tc < block_ct; ++tc) {
+            const float* tile = cs.pack_tile(static_cast<int>(dst0 + tr * block_ct + tc));
+            for (int r = 0; r < kTileRows; ++r) {
+                const std::size_t row = std::size_t(tr) * kTileRows + r;
+                const std::size_t col = (std::size_t(block_c) * block_ct + tc) * kTileCols;
+                for (int c = 0; c < kTileCols; ++c) {
+                    store_element(region, cb->format, static_cast<int>(row * row_elems + col + c),
+                                  tile[r * kTileCols + c]);
+                }
+            }
+        }
+    }
+    cs.packs += std::uint64_t(block_rt) * block_ct;
+    t->advance(std::uint64_t(block_rt) * block_ct * t->run->perf.pack);
 }
 
 void fail(const char* message) {

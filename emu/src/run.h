@@ -133,7 +133,10 @@ struct ComputeState {
     float a[kTileElems];
     float b[kTileElems];
 
+    bool l1_acc = false;  // packer L1 accumulation (llk_pack_reconfig_l1_acc)
+
     std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0;
+    std::uint64_t matmul_blocks = 0;  // matmul_block calls (their tile matmuls count in `matmul`)
     // Modeled time: cycles charged for math calls (FPU and SFPU: the core's math engine busy),
     // and the part of them charged for matmul_tiles (at the kernel's fidelity).
     std::uint64_t fpu_busy = 0, matmul_busy = 0;

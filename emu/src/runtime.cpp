@@ -822,6 +822,7 @@ void DeviceImpl::run(ProgramImpl& program) {
             s.sem_incs += t->sem_incs;
             if (t->compute) {
                 s.matmul += t->compute->matmul;
+                s.matmul_blocks += t->compute->matmul_blocks;
                 s.binary += t->compute->binary_ops;
                 s.copy += t->compute->copies;
                 s.sfpu += t->compute->sfpu;
@@ -911,7 +912,7 @@ void DeviceImpl::write_stats() const {
     o << (first ? "]" : "\n  ]") << ",\n";
     std::uint64_t reads = 0, writes = 0, read_bytes = 0, write_bytes = 0;
     std::uint64_t mcasts = 0, mcast_bytes = 0, sem_incs = 0;
-    std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t matmul = 0, matmul_blocks = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
     for (const auto& [xy, s] : core_stats_) {
         mcasts += s.noc_mcast_writes;
         mcast_bytes += s.noc_mcast_bytes;
@@ -921,6 +922,7 @@ void DeviceImpl::write_stats() const {
         read_bytes += s.noc_read_bytes;
         write_bytes += s.noc_write_bytes;
         matmul += s.matmul;
+        matmul_blocks += s.matmul_blocks;
         binary += s.binary;
         copy += s.copy;
         sfpu += s.sfpu;
@@ -930,7 +932,7 @@ void DeviceImpl::write_stats() const {
       << ", \"read_bytes\": " << read_bytes << ", \"write_bytes\": " << write_bytes << ", \"dram_bytes_read\": " << total_read
       << ", \"dram_bytes_written\": " << total_written << ", \"mcast_writes\": " << mcasts
       << ", \"mcast_bytes\": " << mcast_bytes << ", \"semaphore_incs\": " << sem_incs << "},\n";
-    o << "  \"tiles\": {\"matmul\": " << matmul << ", \"binary\": " << binary << ", \"copy\": " << copy
+    o << "  \"tiles\": {\"matmul\": " << matmul << ", \"matmul_block_calls\": " << matmul_blocks << ", \"binary\": " << binary << ", \"copy\": " << copy
       << ", \"sfpu\": " << sfpu << ", \"pack\": " << pack << "},\n";
     // Modeled performance (docs/perf_model.md, "Derived counters"): the busiest resource, achieved
     // DRAM bandwidth and matmul TFLOP/s, and the roofline.
@@ -1017,7 +1019,7 @@ void DeviceImpl::write_stats() const {
           << ", \"noc_mcast_bytes\": " << s.noc_mcast_bytes << ", \"semaphore_incs\": " << s.sem_incs
           << ", \"cycles\": " << s.cycles << ", \"us\": " << us(s.cycles)
           << ", \"fpu_busy_cycles\": " << s.fpu_busy
-          << ", \"tiles\": {\"matmul\": " << s.matmul
+          << ", \"tiles\": {\"matmul\": " << s.matmul << ", \"matmul_block_calls\": " << s.matmul_blocks
           << ", \"binary\": " << s.binary << ", \"copy\": " << s.copy << ", \"sfpu\": " << s.sfpu << ", \"pack\": " << s.pack
           << "}, \"cbs\": [";
         bool first_cb = true;

@@ -115,6 +115,11 @@ TT_EMU_API void reconfig_formats(const char* call, std::int32_t srca_cb, std::in
 TT_EMU_API void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose);
 TT_EMU_API void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                              std::uint32_t t1, std::uint32_t dst);
+// matmul_block: an rt x ct block of DST += (rt x 1 tiles of in0) @ (1 x ct tiles of in1): for
+// r < rt, c < ct, DST[dst + r * ct + c] += in0[t0 + r * kt] @ in1[t1 + c] (the LLK's indexing:
+// in0's block rows are kt tiles apart, in1's columns adjacent).
+TT_EMU_API void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1,
+                             std::uint32_t dst, std::uint32_t ct, std::uint32_t rt, std::uint32_t kt);
 TT_EMU_API void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest);
 TT_EMU_API void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                              std::uint32_t t1, std::uint32_t dst);
@@ -133,6 +138,15 @@ TT_EMU_API void tile_regs_wait();
 TT_EMU_API void tile_regs_release();
 TT_EMU_API void pack_tile(std::uint32_t dst, std::uint32_t cb, std::uint32_t out_tile,
                           bool out_of_order);
+// Packer L1 accumulation (llk_pack_reconfig_l1_acc): while on, pack_tile adds the DST tile to
+// the tile already in the CB page (in fp32, one rounding to the CB's format) instead of
+// overwriting it.
+TT_EMU_API void pack_l1_acc(bool enable);
+// pack_untilize_dest: DST tiles [dst0, dst0 + block_rt * block_ct) (row of tiles by row) written
+// row-major into the reserved region of `cb`, seen as block_rt tile rows of 32 rows of
+// full_ct * 32 elements, at column block_c * block_ct * 32.
+TT_EMU_API void pack_untilize(std::uint32_t dst0, std::uint32_t cb, std::uint32_t block_ct,
+                              std::uint32_t full_ct, std::uint32_t block_rt, std::uint32_t block_c);
 
 // ---- faults raised by the headers themselves (an unsupported call, an assert)
 [[noreturn]] TT_EMU_API void fail(const char* message);

@@ -29,6 +29,7 @@
 #include "emu/noc_index.h"
 #include "hostdevcommon/kernel_structs.h"
 #include "internal/circular_buffer_interface.h"
+#include "noc/noc_parameters.h"  // the real one reaches it through internal/firmware_common.h
 
 #ifdef TT_EMU_CB_DESCRIPTORS
 #define DATA_FORMATS_DEFINED
@@ -44,19 +45,6 @@ using tt::DataFormat;
 #endif
 #ifndef NOC_MULTICAST_WRITE_VC
 #define NOC_MULTICAST_WRITE_VC 4
-#endif
-
-// NOC alignments (tt-metal's noc_parameters.h): L1 16 B; DRAM reads 32 B on Wormhole, 64 B on
-// Blackhole.
-#ifndef L1_ALIGNMENT
-#define L1_ALIGNMENT (static_cast<uint32_t>(16))
-#endif
-#ifndef DRAM_ALIGNMENT
-#ifdef ARCH_BLACKHOLE
-#define DRAM_ALIGNMENT (static_cast<uint32_t>(64))
-#else
-#define DRAM_ALIGNMENT (static_cast<uint32_t>(32))
-#endif
 #endif
 
 // The programmable core types (tt-metal's core_config.h); the emulator's cores are Tensix workers.
