@@ -6,8 +6,8 @@
 // push, a pop, the completion of NOC transfers). NOC transfers occupy shared resources (each
 // DRAM bank, shared by its reads and writes; each core's NIU inject and absorb side), each a set
 // of reserved intervals: a transfer starts when every resource it crosses has a gap for it, and
-// keeps each one busy for bytes / that resource's bandwidth. Bandwidths and rates are in tenths of a byte per cycle, so that every duration is
-// an exact integer: ceil(bytes * 10 / rate10).
+// keeps each one busy for bytes / that resource's bandwidth. Bandwidths and rates are in tenths
+// of a byte per cycle, so that every duration is an exact integer: ceil(bytes * 10 / rate10).
 #pragma once
 
 #include <algorithm>
