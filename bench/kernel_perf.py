@@ -40,15 +40,17 @@ unmodified. Blocks are 128x128 unless the grid needs smaller ones (N / grid side
 Validation (issue 14, item 5; docs/perf_validation.md): a DRAM-streaming kernel
 (emu/tests/perf/dram_stream_reader.cpp: one reader per DRAM bank, 8 KB pages, 8 reads in flight,
 one barrier per batch) against the 267 GB/s measured on an n150, and (c) at 1024^3 on 8x8 at HiFi4
-and HiFi2 against the published 42.5 us and 34.3 us, when (c) exists.
+and HiFi2 against the published 42.5 us and 34.3 us.
 
     python bench/kernel_perf.py [--sizes 1024,2048] [--grid 8x8] [--markdown] [--json out.json]
                                 [--no-validation]
 
 Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
-8x8) with the validation takes 0.5 to 1.5 minutes; its slowest row, (a) at 2048^3 (a read per
-tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s. `--sizes 4096` alone takes about 6.5 minutes: (a) 3 min
-(4.2 M reads), ours 80 s, (b) 40 s, the add 4 s; no row reaches 5 minutes below that.
+8x8) with the validation takes about 70 s alone (1.7 minutes next to a test run); its slowest
+row, (a) at 2048^3 (a read per tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s; (c) 2 to 8 s per
+row (the validation reuses the table's HiFi4 run at 1024 and adds one HiFi2 run). `--sizes 4096`
+alone took about 6.5 minutes before (c) was wired in: (a) 3 min (4.2 M reads), ours 80 s, (b)
+40 s, the add 4 s; no row reaches 5 minutes below that.
 """
 
 from __future__ import annotations
