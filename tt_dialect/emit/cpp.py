@@ -37,6 +37,10 @@ BINARY_OPERATORS: dict[type[Operation], str] = {
     arith.RemUIOp: "%",
 }
 
+COMPARISONS: dict[int, str] = {0: "==", 1: "!=", 6: "<", 7: "<=", 8: ">", 9: ">="}
+"""`arith.cmpi` predicates (eq, ne, ult, ule, ugt, uge) as C++ operators on the
+unsigned kernel integers; the signed ones have no faithful form there."""
+
 COMPILE_TIME_CALLS = frozenset({"get_compile_time_arg_val", "TensorAccessorArgs"})
 """Calls whose result is a compile-time constant: declared `constexpr`."""
 
@@ -151,6 +155,9 @@ class KernelPrinter:
                 self.emit("}")
             case scf.YieldOp():
                 pass
+            case arith.CmpiOp() if op.predicate.value.data in COMPARISONS:
+                operator = COMPARISONS[op.predicate.value.data]
+                self.declare(op.result, f"{self.name(op.lhs)} {operator} {self.name(op.rhs)}")
             case _ if type(op) in BINARY_OPERATORS:
                 lhs, rhs = op.operands
                 self.declare(op.results[0], f"{self.name(lhs)} {BINARY_OPERATORS[type(op)]} {self.name(rhs)}")

@@ -69,7 +69,7 @@ from typing import Literal, TypeVar
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import Float32Type, IndexType, MemRefType, ModuleOp
+from xdsl.dialects.builtin import IndexType, IntegerAttr, MemRefType, ModuleOp, i1
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -84,8 +84,7 @@ from xdsl.rewriter import InsertPoint
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.options import ComputeOptions
-from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr, MathFidelity
+from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr
 from tt_dialect.ops.compute import (
     AddTilesInitOp,
     AddTilesOp,
@@ -96,10 +95,13 @@ from tt_dialect.ops.compute import (
     FillTileOp,
     GeluTileOp,
     LogTileOp,
+    MatmulBlockInitOp,
+    MatmulBlockOp,
     MatmulInitOp,
     MatmulTilesOp,
     MulTilesInitOp,
     MulTilesOp,
+    PackL1AccOp,
     PackTileOp,
     RecipTileOp,
     ReluTileOp,
@@ -142,6 +144,7 @@ from tt_dialect.ops.tile_program import (
     _ScalarOp,
     _UnaryOp,
 )
+from tt_dialect.analysis import gemm_group_of
 from tt_dialect.ir_builder import (
     BlockConstants,
     ancestor_in,
@@ -184,53 +187,8 @@ FPU_OF: dict[type[_BinaryOp], tuple[type[Operation], type[Operation]]] = {
 }
 
 
-def subblock_shape(
-    rows: int, cols: int, accumulators: int, capacity: int, a_buffers: int = 1, b_buffers: int = 1
-) -> tuple[int, int]:
-    """The (rows, cols) in tiles of the output subblock that fits DST and reads
-    the fewest operand tiles per K step: rows/sh * cols/sw subblocks each read
-    sh tiles of every A buffer and sw tiles of every B buffer. Ties go to the
-    wider subblock."""
-    best: tuple[int, int, int] | None = None
-    for sh in (d for d in range(1, rows + 1) if rows % d == 0):
-        for sw in (d for d in range(1, cols + 1) if cols % d == 0):
-            if accumulators * sh * sw > capacity:
-                continue
-            cost = (rows // sh) * (cols // sw) * (sh * a_buffers + sw * b_buffers)
-            key = (cost, -sw, -sh)
-            if best is None or key < best:
-                best = key
-    assert best is not None
-    return -best[2], -best[1]
-
-
-def _is_buffer_copy(op: CopyOp) -> bool:
-    """An unindexed copy between two buffers (not a tensor transfer)."""
-    return not op.src_indices and not op.dst_indices and all(
-        isinstance(value.owner, _AllocOp) for value in (op.src, op.dst)
-    )
-
-
 def _uses_in(value: SSAValue) -> list[Operation]:
     return [use.operation for use in value.uses]
-
-
-def compute_config_of(
-    program: func.FuncOp, fidelity: MathFidelity, dst_full_sync: bool
-) -> ComputeConfigAttr:
-    """fp32 DST accumulation when any buffer the compute writes holds f32."""
-    written = [
-        op.c if isinstance(op, GemmOp) else op.dst
-        for op in program.body.walk()
-        if isinstance(op, GemmOp | _BinaryOp | _UnaryOp)
-        or (isinstance(op, CopyOp) and _is_buffer_copy(op))
-        or isinstance(op, ClearOp | FillOp)
-    ]
-    fp32 = any(
-        isinstance(value.type, MemRefType) and isinstance(value.type.element_type, Float32Type)
-        for value in written
-    )
-    return ComputeConfigAttr(fidelity, fp32_dest_acc=fp32, dst_full_sync=dst_full_sync)
 
 
 def _enclosing_function(op: Operation) -> func.FuncOp | None:
@@ -318,27 +276,25 @@ class GemmGroup:
 
 
 def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
-    """The group `gemm` belongs to, checked, with its subblocking and epilogue decided.
+    """The group `gemm` belongs to, checked, with its subblocking and epilogue as its
+    schedule says.
 
-    A whole-region analysis: the group is every gemm of `gemm`'s block, its K loop
-    is that block's `scf.for` unless the accumulators are cleared beside the gemms,
-    and the epilogue is every op of the loop's block after it (after the last gemm
-    without a loop; up to the last store when split into subblocks). Reads only;
-    raises a located diagnostic for every unsupported group."""
-    body = gemm.parent_block()
-    assert body is not None
-    gemms = [op for op in body.ops if isinstance(op, GemmOp)]
-    # The K loop is the loop around the gemms whose accumulators are cleared
-    # outside it; with the clears beside the gemms there is none.
-    cleared_beside = any(
-        isinstance(use, ClearOp) and use.parent_block() is body for use in _uses_in(gemms[0].c)
-    )
-    parent = body.parent_op()
-    loop = parent if isinstance(parent, scf.ForOp) and not cleared_beside else None
-    block = loop.parent_block() if loop is not None else body
+    A whole-region analysis: the group is every gemm of `gemm`'s block with its K
+    loop (`gemm_group_of`), and, when the sums stay in DST, the epilogue is every op
+    of the loop's block after it (after the last gemm without a loop; up to the last
+    store when split into subblocks). Reads only; raises a located diagnostic for
+    every unsupported group."""
+    shape_of_group = gemm_group_of(gemm)
+    gemms, loop, accumulators = shape_of_group.gemms, shape_of_group.loop, shape_of_group.accumulators
+    block = loop.parent_block() if loop is not None else gemm.parent_block()
     assert block is not None
-    accumulators = list(dict.fromkeys(g.c for g in gemms))
     first = gemms[0]
+    schedule = first.schedule
+    if schedule is None or any(g.schedule != schedule for g in gemms):
+        raise op_error(
+            first,
+            "the gemms of a K loop need one #tt.gemm_schedule (run tt-schedule-compute first)",
+        )
     shape = buffer_tiles(accumulators[0])
     for member in gemms:
         if member.transpose_a is not None:
@@ -359,11 +315,13 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
                     member, "gemm operands must be tt.alloc_shared / tt.alloc_fragment buffers"
                 )
     capacity = config.dst_capacity
-    if len(accumulators) > capacity:
+    sub_tiles = schedule.subblock_tiles
+    if len(accumulators) * sub_tiles[0] * sub_tiles[1] > capacity:
         raise op_error(
             first,
-            f"{len(accumulators)} gemm accumulators share this K loop but DST holds {capacity} "
-            f"tiles ({_dst_capacity_reason(config)}); each needs at least one",
+            f"{len(accumulators)} accumulator(s) of {sub_tiles[0]}x{sub_tiles[1]} tiles "
+            f"(the schedule's subblock) need more than the {capacity} tiles DST holds "
+            f"({_dst_capacity_reason(config)})",
         )
     anchor = loop if loop is not None else gemms[-1]
     clears = _accumulator_clears(gemms, block, accumulators, anchor)
@@ -374,7 +332,6 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
             first,
             "a buffer cannot be both the A and the B operand of gemms accumulating together",
         )
-    sub_tiles = subblock_shape(*shape, len(accumulators), capacity, len(a_buffers), len(b_buffers))
     tiles = sub_tiles[0] * sub_tiles[1]
     bases = {accumulator: position * tiles for position, accumulator in enumerate(accumulators)}
     group = GemmGroup(
@@ -389,6 +346,8 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
         subblocking=None,
         epilogue=[],
     )
+    if schedule.in_l1:
+        return group
     after_anchor = list(block.ops)[block.get_operation_index(anchor) + 1 :]
     if sub_tiles == shape:
         return replace(group, epilogue=_epilogue(after_anchor, bases))
@@ -434,7 +393,7 @@ def _subblocking(
     for op in after_anchor:
         if isinstance(op, _UnaryOp) and op.src in results and op.dst not in results:
             results.append(op.dst)
-        elif isinstance(op, CopyOp) and op.src in results and _is_buffer_copy(op):
+        elif isinstance(op, CopyOp) and op.src in results and op.between_buffers:
             results.append(op.dst)
         elif isinstance(op, CopyOp) and op.src in results:
             stores.append(op)
@@ -459,7 +418,7 @@ def _subblocking(
     allowed = set(top) | {
         op
         for op in moved
-        if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and _is_buffer_copy(op)))
+        if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and op.between_buffers))
         and op.src in results
     }
     for op in moved:
@@ -483,7 +442,7 @@ def _epilogue(ops: list[Operation], bases: dict[SSAValue, int]) -> list[Epilogue
         if isinstance(op, _UnaryOp) and op.src in in_dst:
             steps.append(EpilogueStep(op, "sfpu", in_dst[op.src]))
             in_dst[op.dst] = in_dst[op.src]
-        elif isinstance(op, CopyOp) and op.src in in_dst and _is_buffer_copy(op):
+        elif isinstance(op, CopyOp) and op.src in in_dst and op.between_buffers:
             steps.append(EpilogueStep(op, "alias", in_dst[op.src]))
             in_dst[op.dst] = in_dst[op.src]
         elif isinstance(op, CopyOp) and op.src in in_dst:
@@ -644,24 +603,6 @@ def _index_operand(copy: CopyOp, buffer: SSAValue, dim: int) -> int:
 
 
 @dataclass(frozen=True)
-class DecideComputeConfig(RewritePattern):
-    """Anchor: `func.func` with `tt.work_partition` and no `tt.compute_config`.
-    Reads: the element types of the buffers its compute writes. Writes:
-    `tt.compute_config` on it (fp32 DST accumulation when one of them holds f32)."""
-
-    fidelity: MathFidelity
-    dst_full_sync: bool
-
-    @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        if annotations.WORK_PARTITION not in op.attributes or annotations.COMPUTE_CONFIG in op.attributes:
-            return
-        config = compute_config_of(op, self.fidelity, self.dst_full_sync)
-        op.attributes[annotations.COMPUTE_CONFIG] = config
-        rewriter.notify_op_modified(op)
-
-
-@dataclass(frozen=True)
 class _TileOpPattern(RewritePattern):
     """A pattern emitting tile ops, with the pass run's tile-index constants."""
 
@@ -690,12 +631,17 @@ class LowerGemmGroup(_TileOpPattern):
         if config is None:
             return
         group = analyse_gemm_group(op, config)
+        for clear in group.clears:
+            rewriter.erase(clear)
+        if group.gemms[0].schedule is not None and group.gemms[0].schedule.in_l1:
+            self._accumulate_in_l1(group, rewriter)
+            return
         if group.subblocking is not None:
             group = _enclose_in_subblock_loop(group, rewriter)
         for gemm, base in zip(group.gemms, group.dst_bases):
-            self._lower_gemm(gemm, base, rewriter)
-        for clear in group.clears:
-            rewriter.erase(clear)
+            rows, cols = buffer_tiles(gemm.c)
+            ops = self._matmuls(gemm, rewriter, (rows, cols), (0, 0), base)
+            rewriter.replace(gemm, located(ops, gemm), [])
         for step in group.epilogue:
             if step.action == "sfpu":
                 assert isinstance(step.op, _UnaryOp)
@@ -708,26 +654,65 @@ class LowerGemmGroup(_TileOpPattern):
                 assert isinstance(step.op, CopyOp)
                 self._pack_before(step.op, step.dst_base, rewriter)
 
-    def _lower_gemm(self, gemm: GemmOp, base: int, rewriter: PatternRewriter) -> None:
-        a_rows, k_tiles = buffer_tiles(gemm.a)
-        _, out_cols = buffer_tiles(gemm.c)
-        transpose = gemm.transpose_b is not None
+    def _matmuls(
+        self,
+        gemm: GemmOp,
+        rewriter: PatternRewriter,
+        subblock: tuple[int, int],
+        first: tuple[int, int],
+        base: int,
+    ) -> list[Operation]:
+        """The init and the matmuls adding the product of A's and B's blocks over the
+        output subblock of `subblock` tiles at tile `first` of the block into DST
+        tiles `base` + row * cols + col: one `matmul_block` per K tile, or, with B
+        transposed (its tiles are not side by side in the CB), one `matmul_tiles` per
+        output and K tile."""
+        rows, cols = subblock
+        first_row, first_col = first
+        k_tiles = buffer_tiles(gemm.a)[1]
+        block_cols = buffer_tiles(gemm.c)[1]
         cb_a, cb_b = get_or_create_cb(gemm.a, rewriter), get_or_create_cb(gemm.b, rewriter)
-        ops: list[Operation] = [MatmulInitOp(cb_a, cb_b, transpose)]
-        for i in range(a_rows):
-            for j in range(out_cols):
+        if gemm.transpose_b is None:
+            ops: list[Operation] = [MatmulBlockInitOp(cb_a, cb_b, cols, rows, k_tiles)]
+            for k in range(k_tiles):
+                a_tile = self.tile(rewriter, gemm, first_row * k_tiles + k)
+                b_tile = self.tile(rewriter, gemm, k * block_cols + first_col)
+                ops.append(MatmulBlockOp(cb_a, cb_b, a_tile, b_tile, base, cols, rows, k_tiles))
+            return ops
+        ops = [MatmulInitOp(cb_a, cb_b, transpose=True)]
+        for i in range(rows):
+            for j in range(cols):
                 for k in range(k_tiles):
-                    b_tile = j * k_tiles + k if transpose else k * out_cols + j
-                    ops.append(
-                        MatmulTilesOp(
-                            cb_a,
-                            cb_b,
-                            self.tile(rewriter, gemm, i * k_tiles + k),
-                            self.tile(rewriter, gemm, b_tile),
-                            base + i * out_cols + j,
-                        )
-                    )
+                    a_tile = self.tile(rewriter, gemm, (first_row + i) * k_tiles + k)
+                    b_tile = self.tile(rewriter, gemm, (first_col + j) * k_tiles + k)
+                    ops.append(MatmulTilesOp(cb_a, cb_b, a_tile, b_tile, base + i * cols + j))
+        return ops
+
+    def _accumulate_in_l1(self, group: GemmGroup, rewriter: PatternRewriter) -> None:
+        """Each K step computes every subblock in DST and the packer adds it to the
+        partial sums in the accumulator's CB (packer L1 accumulation, off on the first
+        step so that it overwrites what the previous block left); after the K loop
+        accumulation is turned off for the packs that follow."""
+        gemm, loop = group.gemms[0], group.loop
+        schedule = gemm.schedule
+        assert loop is not None and schedule is not None
+        rows, cols = schedule.block_tiles
+        sub_rows, sub_cols = schedule.subblock_tiles
+        partials = get_or_create_cb(gemm.c, rewriter)
+        accumulate = arith.CmpiOp(loop.body.block.args[0], loop.lb, "ne")
+        accumulate.result.name_hint = "accumulate"
+        ops: list[Operation] = [accumulate, PackL1AccOp(accumulate.result)]
+        for first_row in range(0, rows, sub_rows):
+            for first_col in range(0, cols, sub_cols):
+                ops += self._matmuls(gemm, rewriter, (sub_rows, sub_cols), (first_row, first_col), 0)
+                for i in range(sub_rows):
+                    for j in range(sub_cols):
+                        tile = self.tile(rewriter, gemm, (first_row + i) * cols + first_col + j)
+                        ops.append(PackTileOp(i * sub_cols + j, partials, tile))
         rewriter.replace(gemm, located(ops, gemm), [])
+        off = arith.ConstantOp(IntegerAttr(0, i1))
+        off.result.name_hint = "no_accumulation"
+        rewriter.insert(located([off, PackL1AccOp(off.result)], loop), InsertPoint.after(loop))
 
     @staticmethod
     def _sfpu_in_dst(op: _UnaryOp, base: int, rewriter: PatternRewriter) -> None:
@@ -832,7 +817,7 @@ class LowerBufferCopy(_CopyThroughDst):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: CopyOp, rewriter: PatternRewriter, /) -> None:
         config = enclosing_compute_config(op)
-        if config is not None and _is_buffer_copy(op):
+        if config is not None and op.between_buffers:
             self.lower(op, rewriter, config)
 
 
@@ -873,7 +858,7 @@ class EraseUnusedBuffer(RewritePattern):
 
 
 @dataclass(frozen=True)
-class LowerTileOpsPass(ModulePass, ComputeOptions):
+class LowerTileOpsPass(ModulePass):
     """Lowers gemm, elementwise and unary block ops to tile intrinsics on CBs."""
 
     name = "tt-lower-tile-ops"
@@ -881,7 +866,6 @@ class LowerTileOpsPass(ModulePass, ComputeOptions):
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         constants = BlockConstants()
         walks: list[RewritePattern] = [
-            DecideComputeConfig(self.fidelity, self.dst_full_sync),
             LowerGemmGroup(constants),
             GreedyRewritePatternApplier(
                 [
