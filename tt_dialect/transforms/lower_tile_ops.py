@@ -1,30 +1,39 @@
 """tt-lower-tile-ops: block-level compute becomes Tensix tile intrinsics on CBs.
 
-Reads: partitioned tile programs after stages A-B (`tt-metadata`): buffers
-with `tt.cb` descriptors, `tt.gemm`, `tt.clear`, elementwise `tt.add/sub/mul`
-and unary ops, and the `tt.copy`s that connect buffers and tensors.
+Reads: partitioned tile programs after `tt-schedule-compute`: buffers with
+`tt.cb` descriptors, the function's `tt.compute_config`, `tt.gemm`s with their
+`#tt.gemm_schedule`, `tt.clear`, elementwise `tt.add/sub/mul` and unary ops,
+and the `tt.copy`s that connect buffers and tensors. Functions without a compute
+config are left alone.
 Writes: the compute as tile ops on the buffers' CBs (`tt.get_cb`), each run of
-them preceded by its init call (`tt-insert-compute-init` hoists them later),
-and `tt.compute_config = #tt.compute_config<...>` on the function. Copies are
-left for `tt-lower-shared-to-cb`; CB protocol and DST registers are inserted by
-later passes.
+them preceded by its init call (`tt-insert-compute-init` hoists them later).
+Copies are left for `tt-lower-shared-to-cb`; CB protocol and DST registers are
+inserted by later passes.
 
-**gemm.** The accumulator of a gemm lives in DST for the whole K loop: the gemm
-becomes `matmul_tiles` into fixed DST tiles, the `tt.clear` before the loop
-goes away (a DST section starts zeroed), unary ops applied to the result after
-the loop become SFPU ops on the same DST tiles (e.g. relu(A*B) costs no extra
-pack), and the store of the result to a tensor is preceded by one `pack_tile`
-per output tile. All gemms of one K loop (C1 += A*B1, C2 += A*B2) share DST.
-When their output blocks need more tiles than DST holds (8 for 16-bit data, 4
-with fp32 accumulation, double-buffered), the output block is split into
-subblocks that fit: a new `scf.for` over subblocks encloses the K loop, the
-operand buffers shrink to the rows of A and columns of B one subblock needs,
-and the copies that fill them and store the result are offset accordingly. A copy
-of the result into another buffer moves nothing: the value stays in DST and is
-packed into that buffer's CB when the buffer is stored.
-The subblock shape is the one reading the fewest tiles per K step.
-`transpose_b` reads B's tiles transposed (`matmul_init ... transpose`);
-`transpose_a` has no Tensix form and is an error.
+**gemm**, as its schedule says. A subblock's product over one K block is one
+`matmul_block` per K tile (`matmul_block_init` before them); with `transpose_b`
+B's tiles are not side by side in its CB, so it is one `matmul_tiles` per output
+and K tile (`matmul_init ... transpose`). `transpose_a` has no Tensix form and is
+an error. The `tt.clear` before the K loop goes away in both modes.
+- `accumulate = l1`: the K loop encloses the subblocks. Each step, after its
+  copies, turns packer L1 accumulation on except in the first step
+  (`tt.pack_l1_acc` of `k != lower bound`), computes every subblock in DST and
+  packs it into its pages of the accumulator's CB (the partial sums, which
+  `tt-schedule-compute` made one single-buffered block, so every step's packs land
+  on the same pages and add up); after the loop accumulation is turned off. The
+  accumulator is then an ordinary buffer: the copy staging it for its store, or a
+  unary or binary op reading it, is lowered like any other.
+- `accumulate = dst`: the accumulator lives in DST for the whole K loop: the gemm
+  writes fixed DST tiles, unary ops applied to the result after the loop become
+  SFPU ops on the same DST tiles (e.g. relu(A*B) costs no extra pack), and the
+  store of the result to a tensor is preceded by one `pack_tile` per output tile.
+  All gemms of one K loop (C1 += A*B1, C2 += A*B2) share DST. When the subblock is
+  smaller than the block, a new `scf.for` over subblocks encloses the K loop, the
+  operand buffers shrink to the rows of A and columns of B one subblock needs, and
+  the copies that fill them and store the result are offset accordingly (A and B
+  are read once per subblock). A copy of the result into another buffer moves
+  nothing: the value stays in DST and is packed into that buffer's CB when the
+  buffer is stored.
 
 **elementwise.** `tt.add/sub/mul %x, %y to %z` becomes `add/sub/mul_tiles` of
 each tile pair into DST and a `pack_tile` into z's CB, in chunks of at most
@@ -39,11 +48,7 @@ CB, in chunks of at most the DST capacity.
 
 **How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in four
 walks over the module, each changing the IR only through its rewriter:
-1. `DecideComputeConfig` (on `func.func`) records the compute config on every
-   partitioned function without one. The other patterns read it there (DST
-   capacity) and lower only in functions that have one, so running the pass
-   again finds nothing left to do.
-2. `LowerGemmGroup` (on `tt.gemm`) lowers a gemm together with everything that
+1. `LowerGemmGroup` (on `tt.gemm`) lowers a gemm together with everything that
    keeping its accumulator in DST involves: the other gemms of its K loop, their
    clears, the subblock loop, and the epilogue (unary ops on the results, copies
    of them, packs before their stores). Which ops those are, the DST tiles of
@@ -51,11 +56,11 @@ walks over the module, each changing the IR only through its rewriter:
    (`analyse_gemm_group`), done before the pattern rewrites anything, so the
    DST state of the epilogue (which buffer's value is in which DST tiles) never
    outlives one rewrite.
-3. `LowerBinaryOp`, `LowerUnaryOp` (unary and scalar ops), `LowerBufferCopy` and
+2. `LowerBinaryOp`, `LowerUnaryOp` (unary and scalar ops), `LowerBufferCopy` and
    `LowerFill` (`tt.fill`, `tt.clear`), in program order, on what the gemms left.
    Gemm groups go first because their epilogue ops would otherwise be lowered
    as standalone ops through a CB.
-4. `EraseUnusedBuffer` (on `tt.alloc_shared/fragment`) removes the buffers that
+3. `EraseUnusedBuffer` (on `tt.alloc_shared/fragment`) removes the buffers that
    no op reads or writes any more.
 Tile-index constants (`BlockConstants`) are shared by the patterns of one run:
 each block gets each value once, at its start, in the order first asked for.
