@@ -46,7 +46,7 @@ the same without the SFPU op (converting the format when they differ).
 fill each tile in DST on the SFPU (`fill_tile`) and pack it into the buffer's
 CB, in chunks of at most the DST capacity.
 
-**How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in four
+**How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in three
 walks over the module, each changing the IR only through its rewriter:
 1. `LowerGemmGroup` (on `tt.gemm`) lowers a gemm together with everything that
    keeping its accumulator in DST involves: the other gemms of its K loop, their
