@@ -308,12 +308,6 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
                 "transpose_a has no Tensix form (the matrix engine transposes only its "
                 "second operand); transpose A when loading it",
             )
-        if buffer_tiles(member.c) != shape:
-            raise op_error(
-                member,
-                f"gemms accumulating together must share the output block shape; "
-                f"{list(buffer_tiles(member.c))} tiles differs from {list(shape)}",
-            )
         for operand in (member.a, member.b, member.c):
             if not isinstance(operand.owner, _AllocOp):
                 raise op_error(
@@ -636,13 +630,13 @@ class LowerGemmGroup(_TileOpPattern):
         if config is None:
             return
         group = analyse_gemm_group(op, config)
+        if group.subblocking is not None:
+            group = _enclose_in_subblock_loop(group, rewriter)
         for clear in group.clears:
             rewriter.erase(clear)
         if group.gemms[0].schedule is not None and group.gemms[0].schedule.in_l1:
             self._accumulate_in_l1(group, rewriter)
             return
-        if group.subblocking is not None:
-            group = _enclose_in_subblock_loop(group, rewriter)
         for gemm, base in zip(group.gemms, group.dst_bases):
             rows, cols = buffer_tiles(gemm.c)
             ops = self._matmuls(gemm, rewriter, (rows, cols), (0, 0), base)

@@ -34,7 +34,8 @@ Writes:
 - Options force any of it: `gemm-k-block=N` (K tiles per step; must be a multiple
   of the program's and divide the loop), `gemm-subblock=HxW`, `gemm-accumulate=dst|l1`.
 
-Errors (on the gemm): a forced choice that the group cannot take (k-block that does
+Errors (on the gemm): gemms accumulating together with different output block
+shapes; a forced choice that the group cannot take (k-block that does
 not divide the K loop, subblock larger than DST or not dividing the block, l1 for a
 group with several accumulators or no K loop), or CBs that exceed L1.
 
@@ -282,6 +283,13 @@ class ScheduleGemmGroup(RewritePattern):
         if group.gemms[0] is not op:
             return
         block = buffer_tiles(group.accumulators[0])
+        for member in group.gemms:
+            if buffer_tiles(member.c) != block:
+                raise op_error(
+                    member,
+                    f"gemms accumulating together must share the output block shape; "
+                    f"{list(buffer_tiles(member.c))} tiles differs from {list(block)}",
+                )
         capacity = config.dst_capacity
         accumulate = self._accumulation(group, block, capacity)
         subblock = self._subblock(group, block, capacity, accumulate)
@@ -321,6 +329,12 @@ class ScheduleGemmGroup(RewritePattern):
         accumulate: GemmAccumulation,
     ) -> tuple[int, int]:
         count = len(group.accumulators)
+        if count > capacity:
+            raise op_error(
+                group.gemms[0],
+                f"{count} gemm accumulators share this K loop but DST holds {capacity} tiles; "
+                "each needs at least one",
+            )
         forced = self.options.forced_subblock
         if forced is not None:
             rows, cols = forced
