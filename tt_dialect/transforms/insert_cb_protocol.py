@@ -14,7 +14,10 @@ produced in equal page counts:
   the first op packing into it and `cb_push_back` right before the drain's
   `cb_wait_front`;
 - a CB packed by compute and read by compute (an intermediate) gets
-  reserve/push around its packs and wait/pop around its reads;
+  reserve/push around its packs and wait/pop around its reads, in the innermost
+  block holding them all; packs in a loop that name the same pages every
+  iteration (a gemm's partial sums under packer L1 accumulation) fill one
+  generation of as many pages as they name;
 - a CB compute packs more than once per block (an elementwise op updating a
   buffer in place, `tt.exp %z to %z` after `tt.add %x, %y to %z`) holds one
   generation of the block per run of packs: each generation gets its own
@@ -298,11 +301,11 @@ class InsertComputeSideProtocol(RewritePattern):
         as many pages as they name."""
         uses = [*cb.packs, *cb.reads]
         block = cb.packs[0].parent_block()
-        while block is not None and any(ancestor_in(op, block) is None for op in uses):
+        assert block is not None
+        while any(ancestor_in(op, block) is None for op in uses):
             parent = block.parent_op()
-            block = parent.parent_block() if parent is not None else None
-        if block is None:
-            raise op_error(cb.reads[0], f"reads of intermediate CB {cb.index} must follow its packs in one block")
+            assert parent is not None and parent.parent_block() is not None  # one function holds them all
+            block = parent.parent_block()
         packers = [op for op in block.ops if _contains(op, cb.is_pack)]
         readers = [op for op in block.ops if _contains(op, cb.is_read)]
         if block.get_operation_index(readers[0]) <= block.get_operation_index(packers[-1]):
