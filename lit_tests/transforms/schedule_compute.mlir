@@ -216,3 +216,49 @@ func.func @no_k_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<
 }
 // CHECK:      func.func @no_k_loop(
 // CHECK:        tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xbf16>
+
+// -----
+
+// Gemms accumulating together share the output block shape ...
+func.func @block_shapes() attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b2 = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c2 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 17, pages = 4, page_size = 2048, bf16>} : memref<32x64xf32>
+  tt.clear %c : memref<32x32xf32>
+  tt.clear %c2 : memref<32x64xf32>
+  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  // expected-error @+1 {{gemms accumulating together must share the output block shape; [1, 2] tiles differs from [1, 1]}}
+  tt.gemm %a, %b2, %c2 : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
+  func.return
+}
+
+// -----
+
+// ... and every accumulator needs at least one DST tile: 5 > 4 with fp32 accumulation.
+func.func @too_many_accumulators() attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c1 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c2 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c3 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 18, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c4 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 19, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %c5 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 20, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  tt.clear %c1 : memref<32x32xf32>
+  tt.clear %c2 : memref<32x32xf32>
+  tt.clear %c3 : memref<32x32xf32>
+  tt.clear %c4 : memref<32x32xf32>
+  tt.clear %c5 : memref<32x32xf32>
+  // expected-error @+1 {{5 gemm accumulators share this K loop but DST holds 4 tiles; each needs at least one}}
+  tt.gemm %a, %b, %c1 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c2 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c3 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c4 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c5 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  func.return
+}
