@@ -21,10 +21,11 @@ Writes:
     a K step costs one pack per output tile, where reloading partials into DST, as
     tt-metal's `bmm_large_block_zm` does, costs an unpack and a pack). The
     accumulator's buffer becomes that CB: one block, single-buffered (the packer
-    adds in place), in fp32 when DST accumulates in fp32. A store of the
-    accumulator to a tensor goes through a new buffer with the accumulator's old
-    CB (the final copy converts the format and applies no op); unary ops on it read
-    the partial CB.
+    adds in place), in fp32 when DST accumulates in fp32. After the K loop the
+    value moves to a new buffer with the accumulator's old CB (through DST, where
+    the format converts): an in-place unary op reading it first (`tt.relu %c to
+    %c`, the epilogue) writes the new buffer instead; otherwise a copy is inserted
+    before the first reader. Later ops read the new buffer.
   - **k_block**: the K tiles of one step. A K loop whose copies read consecutive,
     disjoint K slices of A and B (the slice offset advances by the buffers' K extent
     per iteration) is coarsened: its step grows by a factor dividing its trip count,
@@ -63,7 +64,7 @@ from xdsl.rewriter import InsertPoint
 from tt_dialect.analysis import GemmGroupShape, gemm_group_of
 from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
 from tt_dialect.diagnostics import op_error
-from tt_dialect.ir_builder import buffer_tiles, located
+from tt_dialect.ir_builder import ancestor_in, buffer_tiles, located
 from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import (
     CBDescAttr,
@@ -431,8 +432,8 @@ class ScheduleGemmGroup(RewritePattern):
         config: ComputeConfigAttr,
         rewriter: PatternRewriter,
     ) -> None:
-        """Gives the accumulator the partial-sum CB and stages each store of it through
-        a buffer with its old CB."""
+        """Gives the accumulator the partial-sum CB and moves its value after the K
+        loop to a buffer with its old CB."""
         accumulator = group.accumulators[0]
         alloc = accumulator.owner
         assert isinstance(alloc, _AllocOp)
@@ -450,18 +451,51 @@ class ScheduleGemmGroup(RewritePattern):
         fmt = self._partial_format(config)
         alloc.attributes[annotations.CB] = CBDescAttr(index, rows * cols, TILE_BYTES[fmt], fmt)
         rewriter.notify_op_modified(alloc)
-        for use in list(accumulator.uses):
-            store = use.operation
-            if not isinstance(store, CopyOp) or store.src is not accumulator or store.between_buffers:
-                continue
-            staging = type(alloc)(accumulator.type)
-            staging.attributes[annotations.CB] = old
-            staging.result.name_hint = f"{accumulator.name_hint or 'acc'}_out"
-            convert = CopyOp(accumulator, staging.result)
-            rewriter.insert(located([staging, convert], store), InsertPoint.before(store))
+        self._stage_after_loop(group, program, old, rewriter)
+
+    @staticmethod
+    def _stage_after_loop(
+        group: GemmGroupShape, program: func.FuncOp, old: CBDescAttr, rewriter: PatternRewriter
+    ) -> None:
+        """After the K loop the accumulator's value moves to a new buffer with the
+        accumulator's old CB, on its way through DST: an in-place unary op that reads it
+        first (`tt.relu %c to %c`) writes the new buffer instead, any other first reader
+        gets a copy into it before; every later use reads the new buffer."""
+        accumulator, loop = group.accumulators[0], group.loop
+        assert loop is not None
+        block = loop.parent_block()
+        assert block is not None
+        order = {op: position for position, op in enumerate(program.body.walk())}
+        after = sorted(
+            {
+                use.operation
+                for use in accumulator.uses
+                if (top := ancestor_in(use.operation, block)) is not None
+                and block.get_operation_index(top) > block.get_operation_index(loop)
+            },
+            key=order.__getitem__,
+        )
+        if not after:
+            return
+        alloc = accumulator.owner
+        assert isinstance(alloc, _AllocOp)
+        staging = type(alloc)(accumulator.type)
+        staging.attributes[annotations.CB] = old
+        staging.result.name_hint = f"{accumulator.name_hint or 'acc'}_out"
+        first = after[0]
+        if isinstance(first, _UnaryOp) and first.src is accumulator and first.dst is accumulator:
+            rewriter.insert(located([staging], first), InsertPoint.before(first))
             rewriter.replace_uses_with_if(
-                accumulator, staging.result, lambda u, store=store: u.operation is store
+                accumulator, staging.result, lambda use: use.operation is first and use.index == 1
             )
+            later = set(after[1:])
+        else:
+            top = ancestor_in(first, block)
+            assert top is not None
+            convert = CopyOp(accumulator, staging.result)
+            rewriter.insert(located([staging, convert], top), InsertPoint.before(top))
+            later = set(after)
+        rewriter.replace_uses_with_if(accumulator, staging.result, lambda use: use.operation in later)
 
 
 @dataclass(frozen=True)
