@@ -262,3 +262,37 @@ func.func @too_many_accumulators() attributes {
   tt.gemm %a, %b, %c5 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   func.return
 }
+
+// -----
+
+// relu(A @ B) with the partial sums in L1: the in-place relu that first reads the
+// accumulator after the K loop writes a new buffer with the accumulator's old CB
+// instead (one pass through DST), and the store reads that buffer.
+func.func @epilogue_in_place(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C: memref<128x128xbf16>) attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<128x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<32x128xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 4 : index
+  %bk = arith.constant 32 : index
+  tt.clear %c : memref<128x128xf32>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<128x128xbf16> to memref<128x32xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<128x128xbf16> to memref<32x128xbf16>
+    tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+  }
+  tt.relu %c to %c : memref<128x128xf32>
+  tt.copy %c to %C[%zero, %zero] : memref<128x128xf32> to memref<128x128xbf16>
+  func.return
+}
+// CHECK:      func.func @epilogue_in_place(
+// CHECK:        %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32>} : memref<128x128xf32>
+// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [2, 2], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+// CHECK-NEXT:   tt.relu %c to %c_out : memref<128x128xf32>
+// CHECK-NEXT:   tt.copy %c_out to %C[%zero, %zero] : memref<128x128xf32> to memref<128x128xbf16>
