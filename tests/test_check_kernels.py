@@ -254,6 +254,30 @@ void kernel_main() {
         tile_regs_release();
         cb_push_back(out, 2);
     }
+    // matmul_block with its init and packer L1 accumulation (a bool or a word).
+    matmul_block_init(in0, in1, 0, 4, 2, 2);
+    matmul_block_init(in0, in1, 1, 1, 1, 1);
+    pack_reconfig_l1_acc(true);
+    const bool accumulate = n > 1;
+    pack_reconfig_l1_acc(accumulate);
+    cb_wait_front(in0, 4);
+    cb_wait_front(in1, 8);
+    tile_regs_acquire();
+    for (uint32_t k = 0; k < 2; ++k) {
+        matmul_block(in0, in1, k, k * 4, 0, 0, 4, 2, 2);
+    }
+    matmul_block(in0, in1, 0, 0, 0, 1, 1, 1, 1);
+    tile_regs_commit();
+    cb_pop_front(in0, 4);
+    cb_pop_front(in1, 8);
+    cb_reserve_back(out, 8);
+    tile_regs_wait();
+    for (uint32_t t = 0; t < 8; ++t) {
+        pack_tile<true>(t, out, t);
+    }
+    tile_regs_release();
+    cb_push_back(out, 8);
+    pack_reconfig_l1_acc(0);
     compute_kernel_hw_startup(in0, in1, out);
     compute_kernel_hw_startup(in0, out);
     binary_op_init_common(in0, in1, out);

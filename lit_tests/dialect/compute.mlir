@@ -98,6 +98,28 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
   func.return
 }
 
+// -----
+
+// matmul_block: a 2x4 output subblock at DST tiles 4..11 fits the 16 tiles of
+// full-sync 16-bit DST; its init names the same ct, rt, kt. Packer L1
+// accumulation is switched by an i1 value.
+tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
+    %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<8, bfp8_b>
+    %out = tt.get_cb 16 : !tt.cb<8, bf16>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : i32
+    %on = arith.constant true
+    tt.matmul_block_init %in0, %in1 ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>
+    tt.matmul_block_init %in0, %in1 transpose ct = 1, rt = 1, kt = 1 : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>
+    tt.matmul_block %in0, %in1, %c0, %c1, dst = 4, ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>, index, i32
+    tt.matmul_block %in0, %in1, %c1, %c0, dst = 15, ct = 1, rt = 1, kt = 1 transpose : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>, i32, index
+    tt.pack_l1_acc %on : i1
+    tt.pack_tile dst = 4, %out : !tt.cb<8, bf16>
+  }
+}
+
 // CHECK:      tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
@@ -243,3 +265,26 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // GENERIC-NEXT: "tt.add_tiles"(%a, %b, %c0, %c0) <{dst = 3 : i32}> : (!tt.cb<2, f32>, !tt.cb<2, bf16>, index, index) -> ()
 // GENERIC:      "tt.copy_tile"(%cb, %i) <{dst = 15 : i32}> : (!tt.cb<2, bf16>, i32) -> ()
 // GENERIC-NEXT: "tt.sigmoid_tile"() <{dst = 15 : i32}> : () -> ()
+
+// CHECK:      tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+// CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
+// CHECK-NEXT:     %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// CHECK-NEXT:     %in1 = tt.get_cb 1 : !tt.cb<8, bfp8_b>
+// CHECK-NEXT:     %out = tt.get_cb 16 : !tt.cb<8, bf16>
+// CHECK-NEXT:     %c0 = arith.constant 0 : index
+// CHECK-NEXT:     %c1 = arith.constant 1 : i32
+// CHECK-NEXT:     %on = arith.constant true
+// CHECK-NEXT:     tt.matmul_block_init %in0, %in1 ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>
+// CHECK-NEXT:     tt.matmul_block_init %in0, %in1 transpose ct = 1, rt = 1, kt = 1 : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>
+// CHECK-NEXT:     tt.matmul_block %in0, %in1, %c0, %c1, dst = 4, ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>, index, i32
+// CHECK-NEXT:     tt.matmul_block %in0, %in1, %c1, %c0, dst = 15, ct = 1, rt = 1, kt = 1 transpose : !tt.cb<8, bf16>, !tt.cb<8, bfp8_b>, i32, index
+// CHECK-NEXT:     tt.pack_l1_acc %on : i1
+// CHECK-NEXT:     tt.pack_tile dst = 4, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// GENERIC:      "tt.matmul_block_init"(%in0, %in1) <{ct = 4 : i32, rt = 2 : i32, kt = 4 : i32}> : (!tt.cb<8, bf16>, !tt.cb<8, bfp8_b>) -> ()
+// GENERIC-NEXT: "tt.matmul_block_init"(%in0, %in1) <{transpose, ct = 1 : i32, rt = 1 : i32, kt = 1 : i32}> : (!tt.cb<8, bf16>, !tt.cb<8, bfp8_b>) -> ()
+// GENERIC-NEXT: "tt.matmul_block"(%in0, %in1, %c0, %c1) <{dst = 4 : i32, ct = 4 : i32, rt = 2 : i32, kt = 4 : i32}> : (!tt.cb<8, bf16>, !tt.cb<8, bfp8_b>, index, i32) -> ()
+// GENERIC-NEXT: "tt.matmul_block"(%in0, %in1, %c1, %c0) <{dst = 15 : i32, ct = 1 : i32, rt = 1 : i32, kt = 1 : i32, transpose}> : (!tt.cb<8, bf16>, !tt.cb<8, bfp8_b>, i32, index) -> ()
+// GENERIC-NEXT: "tt.pack_l1_acc"(%on) : (i1) -> ()

@@ -102,3 +102,105 @@ func.func @f(%a: !tt.cb<2, bfp8_b>, %b: !tt.cb<2, f16>) {
   func.return
 }
 // CHECK: compute_invalid.mlir:101:3: error: 'tt.matmul_init' op input CB formats bfp8_b and f16 have different exponent widths; the unpacker needs all FPU inputs in one exponent family (bf16/bfp8_b/bfp4_b or f16)
+
+// -----
+
+// matmul_block writes rt*ct DST tiles from dst: 6..9 overruns the 8 tiles of a
+// double-buffered 16-bit DST, though dst = 6 alone is in range.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %a = tt.get_cb 0 : !tt.cb<2, bf16>
+    %b = tt.get_cb 1 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    tt.matmul_block %a, %b, %c0, %c0, dst = 6, ct = 2, rt = 2, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+  }
+}
+// CHECK: compute_invalid.mlir:115:5: error: 'tt.matmul_block' op DST tiles 6..9 of the 2x2 output subblock are out of range: DST holds 8 tiles (16-bit accumulation in double-buffered mode)
+
+// -----
+
+// fp32 accumulation leaves 4 DST tiles: a 2x4 subblock cannot fit anywhere.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+    %a = tt.get_cb 0 : !tt.cb<2, bf16>
+    %b = tt.get_cb 1 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    tt.matmul_block %a, %b, %c0, %c0, dst = 0, ct = 4, rt = 2, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+  }
+}
+// CHECK: compute_invalid.mlir:128:5: error: 'tt.matmul_block' op the 2x4 output subblock needs 8 DST tiles, DST holds 4 tiles (fp32 accumulation in double-buffered mode)
+
+// -----
+
+// The init configures the math for the subblock, so it is bounded the same way.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %a = tt.get_cb 0 : !tt.cb<2, bf16>
+    %b = tt.get_cb 1 : !tt.cb<2, bf16>
+    tt.matmul_block_init %a, %b ct = 3, rt = 3, kt = 2 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+  }
+}
+// CHECK: compute_invalid.mlir:140:5: error: 'tt.matmul_block_init' op the 3x3 output subblock needs 9 DST tiles, DST holds 8 tiles (16-bit accumulation in double-buffered mode)
+
+// -----
+
+// A negative first DST tile.
+func.func @f(%a: !tt.cb<2, bf16>, %b: !tt.cb<2, bf16>, %i: i32) {
+  tt.matmul_block %a, %b, %i, %i, dst = -1, ct = 1, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, i32, i32
+  func.return
+}
+// CHECK: compute_invalid.mlir:149:3: error: 'tt.matmul_block' op DST index -1 is out of range: DST holds 16 tiles (physical DST size)
+
+// -----
+
+// Block dimensions count tiles: zero is no block.
+func.func @f(%a: !tt.cb<2, bf16>, %b: !tt.cb<2, bf16>, %i: i32) {
+  tt.matmul_block %a, %b, %i, %i, dst = 0, ct = 2, rt = 0, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, i32, i32
+  func.return
+}
+// CHECK: compute_invalid.mlir:158:3: error: 'tt.matmul_block' op rt = 0 is not a block size: ct, rt and kt count tiles and are at least 1
+
+// -----
+
+func.func @f(%a: !tt.cb<2, bf16>, %b: !tt.cb<2, bf16>) {
+  tt.matmul_block_init %a, %b transpose ct = 2, rt = 2, kt = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+  func.return
+}
+// CHECK: compute_invalid.mlir:166:3: error: 'tt.matmul_block_init' op kt = 0 is not a block size: ct, rt and kt count tiles and are at least 1
+
+// -----
+
+// matmul_block and its init unpack both CBs like matmul_tiles: one exponent width.
+func.func @f(%a: !tt.cb<2, f16>, %b: !tt.cb<2, bfp4_b>, %i: index) {
+  tt.matmul_block %a, %b, %i, %i, dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<2, f16>, !tt.cb<2, bfp4_b>, index, index
+  func.return
+}
+// CHECK: compute_invalid.mlir:175:3: error: 'tt.matmul_block' op input CB formats f16 and bfp4_b have different exponent widths; the unpacker needs all FPU inputs in one exponent family (bf16/bfp8_b/bfp4_b or f16)
+
+// -----
+
+func.func @f(%a: !tt.cb<2, bf16>, %b: !tt.cb<2, f16>) {
+  tt.matmul_block_init %a, %b ct = 2, rt = 1, kt = 2 : !tt.cb<2, bf16>, !tt.cb<2, f16>
+  func.return
+}
+// CHECK: compute_invalid.mlir:183:3: error: 'tt.matmul_block_init' op input CB formats bf16 and f16 have different exponent widths; the unpacker needs all FPU inputs in one exponent family (bf16/bfp8_b/bfp4_b or f16)
+
+// -----
+
+// The packer's L1 accumulation flag is on or off: an i1, not a count.
+func.func @f(%on: i32) {
+  tt.pack_l1_acc %on : i32
+  func.return
+}
+// CHECK: compute_invalid.mlir:192:3: error: Expected attribute i1 but got i32
+
+// -----
+
+// Packer configuration belongs to the compute kernel.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %on = arith.constant true
+    tt.pack_l1_acc %on : i1
+  }
+}
+// CHECK: compute_invalid.mlir:203:5: error: 'tt.pack_l1_acc' op is a compute op and cannot appear in writer kernel @writer; it belongs in a compute kernel

@@ -33,13 +33,12 @@ func.func @relu_add(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<3
 // CHECK:       %count_arg = emitc.call_opaque "get_arg_val"() {args = [3 : i32], template_args = [ui32]} : () -> i32
 // CHECK:       emitc.call_opaque "cb_reserve_back"(%cb0) {args = [0 : index, 1 : i32]} : (i32) -> ()
 // CHECK:       %l1_write = emitc.call_opaque "get_write_ptr"(%cb0) : (i32) -> i32
-// CHECK:       emitc.call_opaque "noc_async_read_page"(%tile_id, %tensor0, %l1_addr) : (index, !emitc.opaque<"TensorAccessor">, i32) -> ()
-// CHECK:       emitc.call_opaque "noc_async_read_barrier"() : () -> ()
-// CHECK:       emitc.call_opaque "cb_push_back"(%cb0) {args = [0 : index, 1 : i32]} : (i32) -> ()
 // CHECK:       emitc.call_opaque "cb_reserve_back"(%cb1) {args = [0 : index, 1 : i32]} : (i32) -> ()
 // CHECK:       %l1_write_1 = emitc.call_opaque "get_write_ptr"(%cb1) : (i32) -> i32
+// CHECK:       emitc.call_opaque "noc_async_read_page"(%tile_id, %tensor0, %l1_addr) : (index, !emitc.opaque<"TensorAccessor">, i32) -> ()
 // CHECK:       emitc.call_opaque "noc_async_read_page"(%tile_id_1, %tensor1, %l1_addr_1) : (index, !emitc.opaque<"TensorAccessor">, i32) -> ()
 // CHECK:       emitc.call_opaque "noc_async_read_barrier"() : () -> ()
+// CHECK:       emitc.call_opaque "cb_push_back"(%cb0) {args = [0 : index, 1 : i32]} : (i32) -> ()
 // CHECK:       emitc.call_opaque "cb_push_back"(%cb1) {args = [0 : index, 1 : i32]} : (i32) -> ()
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16, cb(24) = 24]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>, tt.cpp_includes = ["api/compute/cb_api.h", "api/compute/common.h", "api/compute/compute_kernel_hw_startup.h", "api/compute/eltwise_binary.h", "api/compute/eltwise_unary/relu.h", "api/compute/pack.h", "api/compute/reg_api.h", "api/compute/tile_move_copy.h"]} {
 // CHECK-NEXT:  %cb0 = emitc.call_opaque "get_compile_time_arg_val"() {args = [0 : i32]} : () -> i32

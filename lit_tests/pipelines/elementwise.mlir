@@ -27,14 +27,13 @@ func.func @add(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK:       %count_arg = tt.get_arg_val 3 : i32
 // CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
 // CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile = %c0 to %num_tiles step %c1 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile_1 = %c0_1 to %num_tiles_1 step %c1_1 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
@@ -108,14 +107,13 @@ func.func @sub(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK:       %count_arg = tt.get_arg_val 3 : i32
 // CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
 // CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile = %c0 to %num_tiles step %c1 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile_1 = %c0_1 to %num_tiles_1 step %c1_1 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
@@ -189,14 +187,13 @@ func.func @mul(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64x
 // CHECK:       %count_arg = tt.get_arg_val 3 : i32
 // CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
 // CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile = %c0 to %num_tiles step %c1 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile_1 = %c0_1 to %num_tiles_1 step %c1_1 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>

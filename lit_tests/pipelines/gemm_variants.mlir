@@ -26,14 +26,13 @@ func.func @transpose_b(%A: memref<32x64xbf16>, %B: memref<64x64xbf16>, %C: memre
 // CHECK:       %count_arg = tt.get_arg_val 3 : i32
 // CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
 // CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 4 : !tt.cb<8, bf16>
 // CHECK:       scf.for %tile = %c0_1 to %num_tiles step %c1 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 4 : !tt.cb<8, bf16>
 // CHECK:       scf.for %tile_1 = %c0_2 to %num_tiles_1 step %c1_1 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.cb_push_back %cb1, 4 : !tt.cb<8, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
@@ -125,19 +124,17 @@ func.func @shared_a(%A: memref<32x64xbf16>, %B1: memref<64x32xbf16>, %B2: memref
 // CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
 // CHECK:       scf.for %k = %c0 to %c2 step %c1 {
 // CHECK:       tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 1 : !tt.cb<2, bf16>
+// CHECK:       tt.cb_reserve_back %cb2, 1 : !tt.cb<2, bf16>
 // CHECK:       scf.for %tile = %c0_1 to %num_tiles step %c1_1 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 1 : !tt.cb<2, bf16>
 // CHECK:       scf.for %tile_1 = %c0_2 to %num_tiles_1 step %c1_2 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
-// CHECK:       tt.cb_reserve_back %cb2, 1 : !tt.cb<2, bf16>
 // CHECK:       scf.for %tile_2 = %c0_3 to %num_tiles_2 step %c1_3 {
 // CHECK:       tt.noc_async_read_page %tile_id_2, %tensor2, %l1_addr_2 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK:       tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
 // CHECK:       tt.cb_push_back %cb2, 1 : !tt.cb<2, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(2) = 2, cb(16) = 16, cb(17) = 17]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
@@ -237,14 +234,13 @@ func.func @relu_epilogue(%A: memref<64x64xbf16>, %B: memref<64x32xbf16>, %C: mem
 // CHECK:       scf.for %unit = %start_unit to %end_unit step %unit_step {
 // CHECK:       scf.for %k = %c0 to %c2 step %c1 {
 // CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 1 : !tt.cb<2, bf16>
 // CHECK:       scf.for %tile = %c0_1 to %num_tiles step %c1_1 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 1 : !tt.cb<2, bf16>
 // CHECK:       scf.for %tile_1 = %c0_2 to %num_tiles_1 step %c1_2 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
@@ -336,14 +332,13 @@ func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: 
 // CHECK:       scf.for %subblock = %c0_1 to %num_subblocks step %c1_1 {
 // CHECK:       scf.for %k = %c0 to %c2 step %c1 {
 // CHECK:       tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile = %c0_2 to %num_tiles step %c1_2 {
 // CHECK:       tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:       tt.noc_async_read_barrier
-// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
-// CHECK:       tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       scf.for %tile_1 = %c0_3 to %num_tiles_1 step %c1_3 {
 // CHECK:       tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
 // CHECK:       tt.noc_async_read_barrier
+// CHECK:       tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
 // CHECK:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:  %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>

@@ -469,6 +469,148 @@ tt.program @sequential attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.
 
 // -----
 
+// Blocked gemm with matmul_block: the start-up takes the CBs of the first
+// matmul_block and of the first pack. The subblock loop's matmul_block_init is
+// the only FPU init of the loop nest: it climbs out of every loop. The edge loop's
+// init has another ct, so it is not a repeat of the first and stays before its
+// loop. tt.pack_l1_acc is no init: the pass leaves every one where it is, even
+// with an operand defined outside its loop.
+tt.program @block_gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<8, bf16>
+    %out = tt.get_cb 16 : !tt.cb<8, bf16>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c2 = arith.constant 2 : index
+    %c4 = arith.constant 4 : index
+    %false = arith.constant false
+    scf.for %unit = %c0 to %c4 step %c1 {
+      tt.pack_l1_acc %false : i1
+      scf.for %kb = %c0 to %c4 step %c1 {
+        %accumulate = arith.cmpi ugt, %kb, %c0 : index
+        tt.pack_l1_acc %accumulate : i1
+        tt.cb_wait_front %in0, 4 : !tt.cb<8, bf16>
+        tt.cb_wait_front %in1, 8 : !tt.cb<8, bf16>
+        scf.for %sub = %c0 to %c2 step %c1 {
+          tt.matmul_block_init %in0, %in1 ct = 4, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+          %a = arith.muli %sub, %c2 : index
+          %a1 = arith.addi %a, %c1 : index
+          tt.matmul_block %in0, %in1, %a, %c0, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+          tt.matmul_block %in0, %in1, %a1, %c4, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+          tt.cb_reserve_back %out, 4 : !tt.cb<8, bf16>
+          tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+          tt.pack_tile dst = 1, %out : !tt.cb<8, bf16>
+          tt.pack_tile dst = 2, %out : !tt.cb<8, bf16>
+          tt.pack_tile dst = 3, %out : !tt.cb<8, bf16>
+          tt.cb_push_back %out, 4 : !tt.cb<8, bf16>
+        }
+        tt.cb_pop_front %in0, 4 : !tt.cb<8, bf16>
+        tt.cb_pop_front %in1, 8 : !tt.cb<8, bf16>
+      }
+    }
+    scf.for %edge = %c0 to %c2 step %c1 {
+      tt.matmul_block_init %in0, %in1 ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+      tt.matmul_block %in0, %in1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+      tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 1, %out : !tt.cb<8, bf16>
+    }
+  }
+}
+// CHECK-LABEL: tt.program @block_gemm
+// CHECK:      tt.kernel @compute compute
+// CHECK-NEXT:   %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %in1 = tt.get_cb 1 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %out = tt.get_cb 16 : !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.compute_kernel_hw_startup %in0, %in1, %out : !tt.cb<8, bf16>, !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:   %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %c1 = arith.constant 1 : index
+// CHECK-NEXT:   %c2 = arith.constant 2 : index
+// CHECK-NEXT:   %c4 = arith.constant 4 : index
+// CHECK-NEXT:   %false = arith.constant false
+// CHECK-NEXT:   tt.matmul_block_init %in0, %in1 ct = 4, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:   scf.for %unit = %c0 to %c4 step %c1 {
+// CHECK-NEXT:     tt.pack_l1_acc %false : i1
+// CHECK-NEXT:     scf.for %kb = %c0 to %c4 step %c1 {
+// CHECK-NEXT:       %accumulate = arith.cmpi ugt, %kb, %c0 : index
+// CHECK-NEXT:       tt.pack_l1_acc %accumulate : i1
+// CHECK-NEXT:       tt.cb_wait_front %in0, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:       tt.cb_wait_front %in1, 8 : !tt.cb<8, bf16>
+// CHECK-NEXT:       scf.for %sub = %c0 to %c2 step %c1 {
+// CHECK-NEXT:         %a = arith.muli %sub, %c2 : index
+// CHECK-NEXT:         %a1 = arith.addi %a, %c1 : index
+// CHECK-NEXT:         tt.matmul_block %in0, %in1, %a, %c0, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:         tt.matmul_block %in0, %in1, %a1, %c4, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:         tt.cb_reserve_back %out, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:         tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:         tt.pack_tile dst = 1, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:         tt.pack_tile dst = 2, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:         tt.pack_tile dst = 3, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:         tt.cb_push_back %out, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:       }
+// CHECK-NEXT:       tt.cb_pop_front %in0, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:       tt.cb_pop_front %in1, 8 : !tt.cb<8, bf16>
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.matmul_block_init %in0, %in1 ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:   scf.for %edge = %c0 to %c2 step %c1 {
+// CHECK-NEXT:     tt.matmul_block %in0, %in1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 1, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// -----
+
+// matmul_block_init unpacks in1 into source register A and in0 into B, like
+// matmul_init: with an f32 bias copied through A as well, the kernel reconfigures
+// the formats before each FPU init. Two different FPU inits share the loop, so
+// neither leaves it.
+tt.program @block_formats attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 2, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<2, bfp8_b>
+    %bias = tt.get_cb 2 : !tt.cb<2, f32>
+    %out = tt.get_cb 16 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    scf.for %i = %c0 to %c4 step %c1 {
+      tt.matmul_block_init %in0, %in1 ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>
+      tt.matmul_block %in0, %in1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, index, index
+      tt.copy_tile_init %bias : !tt.cb<2, f32>
+      tt.copy_tile %bias, %c0, dst = 2 : !tt.cb<2, f32>, index
+      tt.pack_tile dst = 0, %out : !tt.cb<2, bf16>
+      tt.pack_tile dst = 1, %out : !tt.cb<2, bf16>
+      tt.pack_tile dst = 2, %out : !tt.cb<2, bf16>
+    }
+  }
+}
+// CHECK-LABEL: tt.program @block_formats
+// CHECK:      tt.kernel @compute compute
+// CHECK-NEXT:   %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
+// CHECK-NEXT:   %in1 = tt.get_cb 1 : !tt.cb<2, bfp8_b>
+// CHECK-NEXT:   %bias = tt.get_cb 2 : !tt.cb<2, f32>
+// CHECK-NEXT:   %out = tt.get_cb 16 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.compute_kernel_hw_startup %in0, %in1, %out : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
+// CHECK-NEXT:   %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %c1 = arith.constant 1 : index
+// CHECK-NEXT:   %c4 = arith.constant 4 : index
+// CHECK-NEXT:   scf.for %i = %c0 to %c4 step %c1 {
+// CHECK-NEXT:     tt.reconfig_data_format %in1, %in0 : !tt.cb<2, bfp8_b>, !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.matmul_block_init %in0, %in1 ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>
+// CHECK-NEXT:     tt.matmul_block %in0, %in1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bfp8_b>, index, index
+// CHECK-NEXT:     tt.reconfig_data_format %bias, %bias : !tt.cb<2, f32>, !tt.cb<2, f32>
+// CHECK-NEXT:     tt.copy_tile_init %bias : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.copy_tile %bias, %c0, dst = 2 : !tt.cb<2, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 0, %out : !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 1, %out : !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 2, %out : !tt.cb<2, bf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// -----
+
 // A kernel that already has its start-up keeps it, even with other CBs than the
 // pass would pick, and gets no second one. A full initialisation (here init_sfpu)
 // reconfigures the FPU: the copy_tile_init after it is not a repeat of the one

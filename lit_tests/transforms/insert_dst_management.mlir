@@ -387,3 +387,117 @@ tt.program @too_many attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 }
 // VERIFY:   insert_dst_management.mlir:[[# @LINE - 4]]:5: error: 'tt.copy_tile' op DST index 4 is out of range: DST holds 4 tiles (fp32 accumulation in double-buffered mode)
 // NOVERIFY: insert_dst_management.mlir:[[# @LINE - 9]]:5: error: 'tt.copy_tile' op DST section writes 5 tiles, DST holds 4 tiles (fp32 accumulation in double-buffered mode)
+
+// -----
+
+// matmul_block is math writing its rt x ct subblock, DST tiles dst .. dst+rt*ct-1:
+// the section of each K block spans the K loop, and the packs of tiles 0..7 are
+// its packs. tt.pack_l1_acc (packs after the first K block add to L1) is neither
+// math nor pack: it stays where it is, here between commit and wait, and does
+// not end or start a section.
+tt.program @block_gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<8, bf16>
+    %out = tt.get_cb 16 : !tt.cb<8, bf16>
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    scf.for %kb = %c0 to %c4 step %c1 {
+      scf.for %k = %c0 to %c4 step %c1 {
+        %b = arith.muli %k, %c4 : index
+        tt.matmul_block %in0, %in1, %k, %b, dst = 0, ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+      }
+      %accumulate = arith.cmpi ugt, %kb, %c0 : index
+      tt.pack_l1_acc %accumulate : i1
+      tt.cb_reserve_back %out, 8 : !tt.cb<8, bf16>
+      tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 1, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 2, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 3, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 4, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 5, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 6, %out : !tt.cb<8, bf16>
+      tt.pack_tile dst = 7, %out : !tt.cb<8, bf16>
+      tt.cb_push_back %out, 8 : !tt.cb<8, bf16>
+    }
+  }
+}
+// CHECK-LABEL: tt.program @block_gemm
+// CHECK:      tt.kernel @compute compute
+// CHECK-NEXT:   %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %in1 = tt.get_cb 1 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %out = tt.get_cb 16 : !tt.cb<8, bf16>
+// CHECK-NEXT:   %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %c1 = arith.constant 1 : index
+// CHECK-NEXT:   %c4 = arith.constant 4 : index
+// CHECK-NEXT:   scf.for %kb = %c0 to %c4 step %c1 {
+// CHECK-NEXT:     tt.tile_regs_acquire
+// CHECK-NEXT:     scf.for %k = %c0 to %c4 step %c1 {
+// CHECK-NEXT:       %b = arith.muli %k, %c4 : index
+// CHECK-NEXT:       tt.matmul_block %in0, %in1, %k, %b, dst = 0, ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     }
+// CHECK-NEXT:     tt.tile_regs_commit
+// CHECK-NEXT:     %accumulate = arith.cmpi ugt, %kb, %c0 : index
+// CHECK-NEXT:     tt.pack_l1_acc %accumulate : i1
+// CHECK-NEXT:     tt.cb_reserve_back %out, 8 : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.tile_regs_wait
+// CHECK-NEXT:     tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 1, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 2, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 3, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 4, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 5, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 6, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.pack_tile dst = 7, %out : !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.tile_regs_release
+// CHECK-NEXT:     tt.cb_push_back %out, 8 : !tt.cb<8, bf16>
+// CHECK-NEXT:   }
+// CHECK-NEXT: }
+
+// -----
+
+// matmul_block's tiles must be packed like any math result ...
+tt.program @block_lost attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    tt.matmul_block %in0, %in1, %c0, %c0, dst = 2, ct = 2, rt = 2, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+  }
+}
+// CHECK: insert_dst_management.mlir:[[# @LINE - 3]]:5: error: 'tt.matmul_block' op writes DST tiles 2..5, but no tt.pack_tile follows it in its block: the DST result would be lost
+
+// -----
+
+// ... and a pack reads one of the tiles it wrote: a 1x2 subblock at 0 writes 0 and 1.
+tt.program @block_unwritten attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    %out = tt.get_cb 16 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    tt.matmul_block %in0, %in1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+    tt.pack_tile dst = 1, %out : !tt.cb<2, bf16>
+    tt.pack_tile dst = 2, %out : !tt.cb<2, bf16>
+  }
+}
+// CHECK: insert_dst_management.mlir:[[# @LINE - 3]]:5: error: 'tt.pack_tile' op packs DST tile 2, which no math op in this DST section wrote (it writes tiles 0, 1)
+
+// -----
+
+// A section counts every tile of a subblock: tiles 1..4 and 0 are 5 tiles, one
+// more than fp32 accumulation leaves. The op verifier rejects the subblock first.
+tt.program @block_too_many attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+    %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %in1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    %out = tt.get_cb 16 : !tt.cb<8, bf16>
+    %c0 = arith.constant 0 : index
+    tt.copy_tile %in0, %c0, dst = 0 : !tt.cb<2, bf16>, index
+    tt.matmul_block %in0, %in1, %c0, %c0, dst = 1, ct = 2, rt = 2, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+    tt.pack_tile dst = 0, %out : !tt.cb<8, bf16>
+  }
+}
+// VERIFY:   insert_dst_management.mlir:[[# @LINE - 4]]:5: error: 'tt.matmul_block' op DST tiles 1..4 of the 2x2 output subblock are out of range: DST holds 4 tiles (fp32 accumulation in double-buffered mode)
+// NOVERIFY: insert_dst_management.mlir:[[# @LINE - 6]]:5: error: 'tt.copy_tile' op DST section writes 5 tiles, DST holds 4 tiles (fp32 accumulation in double-buffered mode)

@@ -111,12 +111,178 @@ func.func @store(%C: memref<128x96xf32> {tt.layout = #tt.buffer_layout<dram, int
 
 // -----
 
+// Consecutive copies into buffers, with only index arithmetic between them,
+// are one run and share one barrier, so their reads overlap: both CBs are
+// reserved where the first copy was, each copy's reads stay where it was (B's
+// after the %col they use), then one barrier and the pushes in copy order. A's
+// 1x2-tile block is tensor tiles 2, 3 of the 2x2-tile A; B's 2x1-tile block at
+// column 64 is tiles 2, 5 of the 2x3-tile B.
+func.func @read_run(%A: memref<64x64xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>}, %B: memref<64x96xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 3]>}) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0), "b" : u32 = buffer_address(1), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %zero = arith.constant 0 : index
+  %k = arith.constant 32 : index
+  tt.copy %A[%k, %zero] to %a : memref<64x64xbf16> to memref<32x64xbf16>
+  %col = arith.addi %k, %k : index
+  tt.copy %B[%zero, %col] to %b : memref<64x96xbf16> to memref<64x32xbf16>
+  func.return
+}
+// CHECK:      func.func @read_run(
+// CHECK-NEXT:   %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %cb1 = tt.get_cb 1 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %tensor0_addr = tt.get_arg_val 0 : i32
+// CHECK-NEXT:   %tensor0 = tt.tensor_accessor %tensor0_addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
+// CHECK-NEXT:   %tensor1_addr = tt.get_arg_val 1 : i32
+// CHECK-NEXT:   %tensor1 = tt.tensor_accessor %tensor1_addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
+// CHECK-NEXT:   %zero = arith.constant 0 : index
+// CHECK-NEXT:   %k = arith.constant 32 : index
+// CHECK-NEXT:   tt.cb_reserve_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %l1_write = tt.get_write_ptr %cb0 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb1, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %l1_write_1 = tt.get_write_ptr %cb1 : !tt.cb<4, bf16>
+// CHECK-NEXT:   %tile_rows = arith.constant 32 : index
+// CHECK-NEXT:   %first_tile_row = arith.divui %k, %tile_rows : index
+// CHECK-NEXT:   %tile_cols = arith.constant 32 : index
+// CHECK-NEXT:   %first_tile_col = arith.divui %zero, %tile_cols : index
+// CHECK-NEXT:   %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %c1 = arith.constant 1 : index
+// CHECK-NEXT:   %num_tiles = arith.constant 2 : index
+// CHECK-NEXT:   scf.for %tile = %c0 to %num_tiles step %c1 {
+// CHECK-NEXT:     %tiles_per_row = arith.constant 2 : index
+// CHECK-NEXT:     %tile_row = arith.divui %tile, %tiles_per_row : index
+// CHECK-NEXT:     %tile_col = arith.remui %tile, %tiles_per_row : index
+// CHECK-NEXT:     %tensor_row = arith.addi %first_tile_row, %tile_row : index
+// CHECK-NEXT:     %tensor_col = arith.addi %first_tile_col, %tile_col : index
+// CHECK-NEXT:     %tensor_tiles_per_row = arith.constant 2 : index
+// CHECK-NEXT:     %row_start = arith.muli %tensor_row, %tensor_tiles_per_row : index
+// CHECK-NEXT:     %tile_id = arith.addi %row_start, %tensor_col : index
+// CHECK-NEXT:     %page = arith.index_cast %tile : index to i32
+// CHECK-NEXT:     %page_bytes = arith.constant 2048 : i32
+// CHECK-NEXT:     %page_offset = arith.muli %page, %page_bytes : i32
+// CHECK-NEXT:     %l1_addr = arith.addi %l1_write, %page_offset : i32
+// CHECK-NEXT:     tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   %col = arith.addi %k, %k : index
+// CHECK-NEXT:   %tile_rows_1 = arith.constant 32 : index
+// CHECK-NEXT:   %first_tile_row_1 = arith.divui %zero, %tile_rows_1 : index
+// CHECK-NEXT:   %tile_cols_1 = arith.constant 32 : index
+// CHECK-NEXT:   %first_tile_col_1 = arith.divui %col, %tile_cols_1 : index
+// CHECK-NEXT:   %c0_1 = arith.constant 0 : index
+// CHECK-NEXT:   %c1_1 = arith.constant 1 : index
+// CHECK-NEXT:   %num_tiles_1 = arith.constant 2 : index
+// CHECK-NEXT:   scf.for %tile_1 = %c0_1 to %num_tiles_1 step %c1_1 {
+// CHECK-NEXT:     %tiles_per_row_1 = arith.constant 1 : index
+// CHECK-NEXT:     %tile_row_1 = arith.divui %tile_1, %tiles_per_row_1 : index
+// CHECK-NEXT:     %tile_col_1 = arith.remui %tile_1, %tiles_per_row_1 : index
+// CHECK-NEXT:     %tensor_row_1 = arith.addi %first_tile_row_1, %tile_row_1 : index
+// CHECK-NEXT:     %tensor_col_1 = arith.addi %first_tile_col_1, %tile_col_1 : index
+// CHECK-NEXT:     %tensor_tiles_per_row_1 = arith.constant 3 : index
+// CHECK-NEXT:     %row_start_1 = arith.muli %tensor_row_1, %tensor_tiles_per_row_1 : index
+// CHECK-NEXT:     %tile_id_1 = arith.addi %row_start_1, %tensor_col_1 : index
+// CHECK-NEXT:     %page_1 = arith.index_cast %tile_1 : index to i32
+// CHECK-NEXT:     %page_bytes_1 = arith.constant 2048 : i32
+// CHECK-NEXT:     %page_offset_1 = arith.muli %page_1, %page_bytes_1 : i32
+// CHECK-NEXT:     %l1_addr_1 = arith.addi %l1_write_1, %page_offset_1 : i32
+// CHECK-NEXT:     tt.noc_async_read_page %tile_id_1, %tensor1, %l1_addr_1 : index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.noc_async_read_barrier
+// CHECK-NEXT:   tt.cb_push_back %cb0, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_push_back %cb1, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+// Copies from buffers to tensors form runs the same way: wait for both CBs,
+// write both, one write barrier, pop both.
+func.func @write_run(%C: memref<64x64xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 2]>}, %D: memref<64x64xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 2]>}) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["c" : u32 = buffer_address(0), "d" : u32 = buffer_address(1)]>} {
+  %c = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %zero = arith.constant 0 : index
+  tt.copy %c to %C[%zero, %zero] : memref<32x32xf32> to memref<64x64xf32>
+  tt.copy %d to %D[%zero, %zero] : memref<32x32xf32> to memref<64x64xf32>
+  func.return
+}
+// CHECK:      func.func @write_run(
+// CHECK:        tt.cb_wait_front %cb16, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   %l1_read = tt.get_read_ptr %cb16 : !tt.cb<2, f32>
+// CHECK-NEXT:   tt.cb_wait_front %cb17, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   %l1_read_1 = tt.get_read_ptr %cb17 : !tt.cb<2, f32>
+// CHECK:          tt.noc_async_write_page {{%[a-z0-9_]+}}, %tensor0, {{%[a-z0-9_]+}} : index
+// CHECK:          tt.noc_async_write_page {{%[a-z0-9_]+}}, %tensor1, {{%[a-z0-9_]+}} : index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.noc_async_write_barrier
+// CHECK-NEXT:   tt.cb_pop_front %cb16, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   tt.cb_pop_front %cb17, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   func.return
+
+// -----
+
+// What ends a run: a copy into a buffer the run already fills starts a new
+// run (its CB is not reserved twice before one push: the second copy of %a
+// goes with the copy of %b); an op with a region or an effect (here a loop)
+// ends it; so does a copy in the other direction (the store of %c gets its own
+// write barrier).
+func.func @runs_broken(%A: memref<64x64xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>}, %C: memref<64x64xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 2]>}) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0), "c" : u32 = buffer_address(1)]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  tt.copy %A[%zero, %zero] to %a : memref<64x64xbf16> to memref<32x32xbf16>
+  tt.copy %A[%zero, %zero] to %a : memref<64x64xbf16> to memref<32x32xbf16>
+  tt.copy %A[%zero, %zero] to %b : memref<64x64xbf16> to memref<32x32xbf16>
+  scf.for %i = %zero to %one step %one {
+  }
+  tt.copy %A[%zero, %zero] to %a : memref<64x64xbf16> to memref<32x32xbf16>
+  tt.copy %c to %C[%zero, %zero] : memref<32x32xbf16> to memref<64x64xbf16>
+  func.return
+}
+// CHECK:      func.func @runs_broken(
+// CHECK:        tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   %l1_write = tt.get_write_ptr %cb0 : !tt.cb<2, bf16>
+// CHECK:          tt.noc_async_read_page
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.noc_async_read_barrier
+// CHECK-NEXT:   tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   %l1_write_1 = tt.get_write_ptr %cb0 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb1, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   %l1_write_2 = tt.get_write_ptr %cb1 : !tt.cb<2, bf16>
+// CHECK:          tt.noc_async_read_page
+// CHECK:          tt.noc_async_read_page
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.noc_async_read_barrier
+// CHECK-NEXT:   tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   scf.for %i = %zero to %one step %one {
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK:          tt.noc_async_read_page
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.noc_async_read_barrier
+// CHECK-NEXT:   tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb16, 1 : !tt.cb<2, bf16>
+// CHECK:          tt.noc_async_write_page
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.noc_async_write_barrier
+// CHECK-NEXT:   tt.cb_pop_front %cb16, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:   func.return
+
+// -----
+
 // One accessor per copied tensor, in tensor-argument order (C, A, B: arguments
 // 0, 2, 3), not in copy order (B, A, C), each reading its address at the
 // position of its buffer_address entry in the schema (5, 2, 0); the uncopied
 // argument %U gets none. The accessors sit at the top of the function, after
-// the CBs, even though the copies are in a loop; each copy is lowered in place
-// and uses its tensor's accessor.
+// the CBs, even though the copies are in a loop; each copy uses its tensor's
+// accessor (the two reads are one run, the write follows in its own).
 func.func @accessors(%C: memref<64x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>}, %U: memref<32x32xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [1, 1]>}, %A: memref<64x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>}, %B: memref<64x32xbf16> {tt.layout = #tt.buffer_layout<l1, interleaved, bf16, tile = [32, 32], tiles = [2, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [2, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>]>,
     tt.runtime_args = #tt.runtime_args<["b" : u32 = buffer_address(3), "start" : u32 = start_unit, "a" : u32 = buffer_address(2), "count" : u32 = num_units, "u" : u32 = buffer_address(1), "c" : u32 = buffer_address(0)]>} {
@@ -152,11 +318,14 @@ func.func @accessors(%C: memref<64x32xbf16> {tt.layout = #tt.buffer_layout<dram,
 // CHECK-NEXT:   scf.for %unit = %zero to %units step %one {
 // CHECK-NEXT:     %row = arith.muli %unit, %c32 : index
 // CHECK-NEXT:     tt.cb_reserve_back %cb1, 1 : !tt.cb<2, bf16>
-// CHECK:            tt.noc_async_read_page {{%[a-z0-9_]+}}, %tensor3, {{%[a-z0-9_]+}} : index
-// CHECK:          tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:     %l1_write = tt.get_write_ptr %cb1 : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:     %l1_write_1 = tt.get_write_ptr %cb0 : !tt.cb<2, bf16>
+// CHECK:            tt.noc_async_read_page {{%[a-z0-9_]+}}, %tensor3, {{%[a-z0-9_]+}} : index
 // CHECK:            tt.noc_async_read_page {{%[a-z0-9_]+}}, %tensor2, {{%[a-z0-9_]+}} : index
-// CHECK:          tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
+// CHECK:          tt.noc_async_read_barrier
+// CHECK-NEXT:     tt.cb_push_back %cb1, 1 : !tt.cb<2, bf16>
+// CHECK-NEXT:     tt.cb_push_back %cb0, 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.cb_wait_front %cb16, 1 : !tt.cb<2, bf16>
 // CHECK:            tt.noc_async_write_page {{%[a-z0-9_]+}}, %tensor0, {{%[a-z0-9_]+}} : index
 // CHECK:          tt.cb_pop_front %cb16, 1 : !tt.cb<2, bf16>

@@ -684,6 +684,91 @@ tt.program @dst_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 
 // -----
 
+// ==== Rule 8. Blocked matmul
+
+// matmul_block_init programs the unpacker and FPU for one block shape: the
+// matmul_block after it must have the same ct, rt, kt and transpose (here kt differs).
+tt.program @block_shape attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_push_back %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb1, 2 : !tt.cb<2, bf16>
+    tt.cb_push_back %cb1, 2 : !tt.cb<2, bf16>
+  }
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    tt.compute_kernel_hw_startup %cb0, %cb1, %cb16 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, !tt.cb<2, bf16>
+    tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 1, kt = 2 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+    tt.cb_wait_front %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_wait_front %cb1, 2 : !tt.cb<2, bf16>
+    tt.tile_regs_acquire
+    tt.matmul_block %cb0, %cb1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+    tt.tile_regs_commit
+    tt.cb_pop_front %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_pop_front %cb1, 2 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb16, 2 : !tt.cb<2, bf16>
+    tt.tile_regs_wait
+    tt.pack_tile dst = 0, %cb16 : !tt.cb<2, bf16>
+    tt.pack_tile dst = 1, %cb16 : !tt.cb<2, bf16>
+    tt.tile_regs_release
+    tt.cb_push_back %cb16, 2 : !tt.cb<2, bf16>
+  }
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
+    tt.cb_wait_front %cb16, 2 : !tt.cb<2, bf16>
+    tt.cb_pop_front %cb16, 2 : !tt.cb<2, bf16>
+  }
+}
+// CHECK: verify.mlir:[[# @LINE - 17]]:5: error: 'tt.matmul_block' op has block shape ct = 2, rt = 1, kt = 1, but the tt.matmul_block_init before it programmed ct = 2, rt = 1, kt = 2
+
+// -----
+
+// matmul_init programs matmul_tiles, not matmul_block.
+tt.program @block_no_init attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_push_back %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb1, 2 : !tt.cb<2, bf16>
+    tt.cb_push_back %cb1, 2 : !tt.cb<2, bf16>
+  }
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+    %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
+    %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
+    %c0 = arith.constant 0 : index
+    tt.compute_kernel_hw_startup %cb0, %cb1, %cb16 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, !tt.cb<2, bf16>
+    tt.matmul_init %cb0, %cb1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>
+    tt.cb_wait_front %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_wait_front %cb1, 2 : !tt.cb<2, bf16>
+    tt.tile_regs_acquire
+    tt.matmul_block %cb0, %cb1, %c0, %c0, dst = 0, ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+    tt.tile_regs_commit
+    tt.cb_pop_front %cb0, 2 : !tt.cb<2, bf16>
+    tt.cb_pop_front %cb1, 2 : !tt.cb<2, bf16>
+    tt.cb_reserve_back %cb16, 2 : !tt.cb<2, bf16>
+    tt.tile_regs_wait
+    tt.pack_tile dst = 0, %cb16 : !tt.cb<2, bf16>
+    tt.pack_tile dst = 1, %cb16 : !tt.cb<2, bf16>
+    tt.tile_regs_release
+    tt.cb_push_back %cb16, 2 : !tt.cb<2, bf16>
+  }
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
+    tt.cb_wait_front %cb16, 2 : !tt.cb<2, bf16>
+    tt.cb_pop_front %cb16, 2 : !tt.cb<2, bf16>
+  }
+}
+// CHECK: verify.mlir:[[# @LINE - 17]]:5: error: 'tt.matmul_block' op runs after 'tt.matmul_init'; matmul_block needs a tt.matmul_block_init of its block shape (ct = 2, rt = 1, kt = 1) before it
+
+// -----
+
 // ==== Rule 5. Runtime args
 // A buffer_address names a tensor of the program: the writer's schema asks for
 // tensor 1, tt.tensors has one.

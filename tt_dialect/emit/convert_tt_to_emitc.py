@@ -19,7 +19,7 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
 - runtime arguments are `get_arg_val<uint32_t>(i)` by schema position;
 - no deprecated call: pages move with `noc_async_read_page`/`noc_async_write_page`
   and matmul starts with `compute_kernel_hw_startup<SrcOrder::Reverse>` then
-  `matmul_init`.
+  `matmul_init` (or `matmul_block_init` before `matmul_block`).
 
 Each kernel is converted by one walk of `KERNEL_PATTERNS` (one
 `GreedyRewritePatternApplier`, regions before their op): a pattern per op family
@@ -78,6 +78,8 @@ COMPUTE_HEADERS: dict[str, str] = {
     "compute_kernel_hw_startup": "api/compute/compute_kernel_hw_startup.h",
     "matmul_init": "api/compute/matmul.h",
     "matmul_tiles": "api/compute/matmul.h",
+    "matmul_block_init": "api/compute/matmul.h",
+    "matmul_block": "api/compute/matmul.h",
     "add_tiles_init": "api/compute/eltwise_binary.h",
     "add_tiles": "api/compute/eltwise_binary.h",
     "sub_tiles_init": "api/compute/eltwise_binary.h",
@@ -91,6 +93,7 @@ COMPUTE_HEADERS: dict[str, str] = {
     "tile_regs_wait": "api/compute/reg_api.h",
     "tile_regs_release": "api/compute/reg_api.h",
     "pack_tile": "api/compute/pack.h",
+    "pack_reconfig_l1_acc": "api/compute/pack.h",
     "reconfig_data_format": "api/compute/reconfig_data_format.h",
     "pack_reconfig_data_format": "api/compute/reconfig_data_format.h",
     "cb_wait_front": "api/compute/cb_api.h",
@@ -189,11 +192,14 @@ class KernelFacts:
     cb_arg_positions: dict[int, int]
     """CB index -> its compile-time argument position."""
     multiplies: bool
-    """The kernel runs `tt.matmul_tiles`: its hardware start-up reverses the source order."""
+    """The kernel runs `tt.matmul_tiles` or `tt.matmul_block`: its hardware start-up
+    reverses the source order."""
 
     @staticmethod
     def of(kernel: KernelOp) -> KernelFacts:
-        multiplies = any(isinstance(op, compute.MatmulTilesOp) for op in kernel.body.walk())
+        multiplies = any(
+            isinstance(op, compute.MatmulTilesOp | compute.MatmulBlockOp) for op in kernel.body.walk()
+        )
         return KernelFacts(kernel, cb_arg_positions(kernel), multiplies)
 
     def owns(self, op: Operation) -> bool:
@@ -337,6 +343,46 @@ class ConvertMatmulInit(_KernelOpConversion):
         return [call("matmul_init", op.operands, [_operand(0), _operand(1), transpose])]
 
 
+def _block_dims(op: compute.MatmulBlockInitOp | compute.MatmulBlockOp) -> list[Attribute]:
+    """The `ct_dim, rt_dim, kt_dim` literals of a matmul_block call."""
+    return [_literal(dim.value.data, UINT32) for dim in (op.ct, op.rt, op.kt)]
+
+
+class ConvertMatmulBlockInit(_KernelOpConversion):
+    """`tt.matmul_block_init %in0, %in1 [transpose] ct = W, rt = H, kt = K` ->
+    `matmul_block_init(in0, in1, 0 or 1, W, H, K)` (not the deprecated
+    `mm_block_init`/`mm_block_init_short`)."""
+
+    anchors = (compute.MatmulBlockInitOp,)
+
+    def convert(self, op: compute.MatmulBlockInitOp) -> list[Operation]:
+        transpose = _literal(1 if op.transpose is not None else 0, UINT32)
+        return [call("matmul_block_init", op.operands, [_operand(0), _operand(1), transpose, *_block_dims(op)])]
+
+
+class ConvertMatmulBlock(_KernelOpConversion):
+    """`tt.matmul_block %in0, %in1, %t0, %t1, dst = d, ct = W, rt = H, kt = K [transpose]`
+    -> `matmul_block(in0, in1, t0, t1, d, 0 or 1, W, H, K)`."""
+
+    anchors = (compute.MatmulBlockOp,)
+
+    def convert(self, op: compute.MatmulBlockOp) -> list[Operation]:
+        dst = _literal(op.dst.value.data, UINT32)
+        transpose = _literal(1 if op.transpose is not None else 0, UINT32)
+        args = [*map(_operand, range(4)), dst, transpose, *_block_dims(op)]
+        return [call("matmul_block", op.operands, args)]
+
+
+class ConvertPackL1Acc(_KernelOpConversion):
+    """`tt.pack_l1_acc %enable` -> `pack_reconfig_l1_acc(enable)` (a `bool`, which
+    the API's `uint32_t` parameter takes as 0 or 1)."""
+
+    anchors = (compute.PackL1AccOp,)
+
+    def convert(self, op: compute.PackL1AccOp) -> list[Operation]:
+        return [call("pack_reconfig_l1_acc", op.operands)]
+
+
 class ConvertFPUTiles(_KernelOpConversion):
     """`tt.matmul_tiles`, `tt.add/sub/mul_tiles %in0, %in1, %t0, %t1, dst = d` ->
     the call of the same name on (in0, in1, t0, t1, d)."""
@@ -461,6 +507,9 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertNocBarriers,
     ConvertComputeStartup,
     ConvertMatmulInit,
+    ConvertMatmulBlockInit,
+    ConvertMatmulBlock,
+    ConvertPackL1Acc,
     ConvertFPUTiles,
     ConvertCopyTile,
     ConvertPackTile,

@@ -37,9 +37,16 @@ BINARY_OPERATORS: dict[type[Operation], str] = {
     arith.RemUIOp: "%",
 }
 
-COMPARISONS: dict[int, str] = {0: "==", 1: "!=", 6: "<", 7: "<=", 8: ">", 9: ">="}
-"""`arith.cmpi` predicates (eq, ne, ult, ule, ugt, uge) as C++ operators on the
-unsigned kernel integers; the signed ones have no faithful form there."""
+UNSIGNED_COMPARISONS: dict[str, str] = {
+    "eq": "==",
+    "ne": "!=",
+    "ult": "<",
+    "ule": "<=",
+    "ugt": ">",
+    "uge": ">=",
+}
+"""`arith.cmpi` predicates on the kernel's `uint32_t` values (the signed ones have no
+faithful form on them), e.g. the `bool` of `tt.pack_l1_acc`."""
 
 COMPILE_TIME_CALLS = frozenset({"get_compile_time_arg_val", "TensorAccessorArgs"})
 """Calls whose result is a compile-time constant: declared `constexpr`."""
@@ -155,9 +162,13 @@ class KernelPrinter:
                 self.emit("}")
             case scf.YieldOp():
                 pass
-            case arith.CmpiOp() if op.predicate.value.data in COMPARISONS:
-                operator = COMPARISONS[op.predicate.value.data]
-                self.declare(op.result, f"{self.name(op.lhs)} {operator} {self.name(op.rhs)}")
+            case arith.CmpiOp():
+                predicate = arith.CMPI_COMPARISON_OPERATIONS[op.predicate.value.data]
+                if predicate not in UNSIGNED_COMPARISONS:
+                    raise op_error(op, f"compares with '{predicate}'; kernel values are uint32_t, use an unsigned predicate")
+                self.declare(
+                    op.result, f"{self.name(op.lhs)} {UNSIGNED_COMPARISONS[predicate]} {self.name(op.rhs)}"
+                )
             case _ if type(op) in BINARY_OPERATORS:
                 lhs, rhs = op.operands
                 self.declare(op.results[0], f"{self.name(lhs)} {BINARY_OPERATORS[type(op)]} {self.name(rhs)}")

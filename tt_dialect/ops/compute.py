@@ -15,8 +15,18 @@ tt.pack_tile dst = 0, %out : !tt.cb<2, bf16>
 tt.tile_regs_release
 ```
 
+The blocked form multiplies an rt x ct output subblock per K step in one call,
+and packer L1 accumulation adds packed tiles to the CB instead of overwriting:
+
+```
+tt.matmul_block_init %in0, %in1 ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+tt.matmul_block %in0, %in1, %i0, %i1, dst = 0, ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+tt.pack_l1_acc %accumulate : i1
+```
+
 DST indices are static `i32` properties written `dst = N`; they must fit the
-DST capacity of the enclosing compute kernel (`verify_dst_index`). CB tile
+DST capacity of the enclosing compute kernel (`verify_dst_index`; a
+`matmul_block` writes DST tiles `dst .. dst + rt*ct - 1`, all of which must fit). CB tile
 positions are SSA values of type `index` or `i32`. Every op is `ComputeOnly`.
 """
 
@@ -26,7 +36,7 @@ from abc import ABC
 from dataclasses import dataclass
 from typing import ClassVar
 
-from xdsl.dialects.builtin import Float32Type, FloatAttr, IntegerAttr, UnitAttr, f32, i32
+from xdsl.dialects.builtin import Float32Type, FloatAttr, IntegerAttr, UnitAttr, f32, i1, i32
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.irdl import (
     IRDLOperation,
@@ -41,7 +51,7 @@ from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, OpTrait
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.ops.attributes import DataFormat
-from tt_dialect.ops.base import ComputeOnly, I32Prop, TileIndexConstr, verify_dst_index
+from tt_dialect.ops.base import ComputeOnly, I32Prop, TileIndexConstr, dst_capacity_at, verify_dst_index
 from tt_dialect.ops.types import CBType
 
 # --------------------------------------------------------------------------- traits and helpers
@@ -209,6 +219,146 @@ class MatmulTilesOp(_FPUTilesOp):
     """
 
     name = "tt.matmul_tiles"
+
+
+def _block_props(ct: int, rt: int, kt: int, transpose: bool) -> dict[str, Attribute]:
+    return {
+        "ct": IntegerAttr(ct, i32),
+        "rt": IntegerAttr(rt, i32),
+        "kt": IntegerAttr(kt, i32),
+        **_transpose_prop(transpose),
+    }
+
+
+def _verify_block_shape(op: MatmulBlockInitOp | MatmulBlockOp) -> None:
+    """ct, rt and kt are at least 1, and the rt x ct output subblock fits DST."""
+    ct, rt, kt = op.ct.value.data, op.rt.value.data, op.kt.value.data
+    for name, value in (("ct", ct), ("rt", rt), ("kt", kt)):
+        if value < 1:
+            raise VerifyException(
+                f"{name} = {value} is not a block size: ct, rt and kt count tiles and are at least 1"
+            )
+    capacity, reason = dst_capacity_at(op)
+    if rt * ct > capacity:
+        raise VerifyException(
+            f"the {rt}x{ct} output subblock needs {rt * ct} DST tiles, "
+            f"DST holds {capacity} tiles ({reason})"
+        )
+
+
+_BLOCK_DIMS = "`ct` `=` $ct `,` `rt` `=` $rt `,` `kt` `=` $kt"
+
+
+@irdl_op_definition
+class MatmulBlockInitOp(IRDLOperation):
+    """Short initialisation of `matmul_block` (unpack A/B and FPU for an rt x ct
+    output subblock, K step kt) after `compute_kernel_hw_startup`:
+    `matmul_block_init(in0, in1, transpose, ct, rt, kt)`.
+
+    `tt.matmul_block_init %in0, %in1 ct = 4, rt = 2, kt = 4 : !tt.cb<8, bf16>, !tt.cb<8, bf16>`;
+    `transpose` (written after `%in1`) transposes each in1 tile. The `matmul_block`
+    calls it serves must use the same ct, rt, kt and transpose. (At v0.74.0
+    `mm_block_init` and `mm_block_init_short` are deprecated for this call.)
+    """
+
+    name = "tt.matmul_block_init"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    transpose = opt_prop_def(UnitAttr)
+    ct = prop_def(I32Prop)
+    rt = prop_def(I32Prop)
+    kt = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        f"$in0 `,` $in1 (`transpose` $transpose^)? {_BLOCK_DIMS} attr-dict "
+        "`:` type($in0) `,` type($in1)"
+    )
+
+    def __init__(
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        ct: int,
+        rt: int,
+        kt: int,
+        transpose: bool = False,
+    ):
+        super().__init__(operands=[in0, in1], properties=_block_props(ct, rt, kt, transpose))
+
+    def verify_(self) -> None:
+        _verify_block_shape(self)
+        verify_unpack_formats(self.in0, self.in1)
+
+
+@irdl_op_definition
+class MatmulBlockOp(IRDLOperation):
+    """One K step of an rt x ct output subblock (FPU): for r < rt, c < ct,
+    DST[dst + r*ct + c] += in0[in0_tile + r*kt] x in1[in1_tile + c]:
+    `matmul_block(in0, in1, i0, i1, dst, transpose, ct, rt, kt)`.
+
+    kt is in0's block width, the distance between rows of in0's tiles in its
+    CB; in1's tiles of one K row are consecutive.
+    `tt.matmul_block %in0, %in1, %i0, %i1, dst = 0, ct = 4, rt = 2, kt = 4 : ...`
+    writes DST tiles 0..7; a trailing `transpose` transposes each in1 tile (as
+    set by the `tt.matmul_block_init` before it).
+    """
+
+    name = "tt.matmul_block"
+
+    in0 = operand_def(CBType)
+    in1 = operand_def(CBType)
+    in0_tile = operand_def(TileIndexConstr)
+    in1_tile = operand_def(TileIndexConstr)
+    dst = prop_def(I32Prop)
+    ct = prop_def(I32Prop)
+    rt = prop_def(I32Prop)
+    kt = prop_def(I32Prop)
+    transpose = opt_prop_def(UnitAttr)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        f"$in0 `,` $in1 `,` $in0_tile `,` $in1_tile `,` `dst` `=` $dst `,` {_BLOCK_DIMS} "
+        "(`transpose` $transpose^)? attr-dict "
+        "`:` type($in0) `,` type($in1) `,` type($in0_tile) `,` type($in1_tile)"
+    )
+
+    def __init__(
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        in0_tile: SSAValue | Operation,
+        in1_tile: SSAValue | Operation,
+        dst: int,
+        ct: int,
+        rt: int,
+        kt: int,
+        transpose: bool = False,
+    ):
+        super().__init__(
+            operands=[in0, in1, in0_tile, in1_tile],
+            properties={"dst": _dst_prop(dst), **_block_props(ct, rt, kt, transpose)},
+        )
+
+    @property
+    def dst_tiles(self) -> range:
+        """The DST tiles the call writes: dst .. dst + rt*ct - 1."""
+        first = self.dst.value.data
+        return range(first, first + self.rt.value.data * self.ct.value.data)
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+        _verify_block_shape(self)
+        tiles = self.dst_tiles
+        capacity, reason = dst_capacity_at(self)
+        if tiles.stop > capacity:
+            raise VerifyException(
+                f"DST tiles {tiles.start}..{tiles.stop - 1} of the {self.rt.value.data}x"
+                f"{self.ct.value.data} output subblock are out of range: DST holds "
+                f"{capacity} tiles ({reason})"
+            )
+        verify_unpack_formats(self.in0, self.in1)
 
 
 # --------------------------------------------------------------------------- eltwise binary (FPU)
@@ -675,6 +825,26 @@ class PackTileOp(IRDLOperation):
         verify_dst_index(self, self.dst.value.data)
 
 
+@irdl_op_definition
+class PackL1AccOp(IRDLOperation):
+    """Switches packer L1 accumulation on or off: `pack_reconfig_l1_acc(enable)`.
+
+    While it is on, each `pack_tile` adds the DST tile to the tile already in the
+    CB page it packs into instead of overwriting it (partial sums across K blocks
+    accumulate in L1). `tt.pack_l1_acc %on : i1`. It configures the packer, not
+    DST: it goes before the packs it affects, inside or outside a DST section."""
+
+    name = "tt.pack_l1_acc"
+
+    enable = operand_def(i1)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "$enable attr-dict `:` type($enable)"
+
+    def __init__(self, enable: SSAValue | Operation):
+        super().__init__(operands=[enable])
+
+
 # --------------------------------------------------------------------------- data formats
 
 
@@ -716,15 +886,34 @@ class PackReconfigDataFormatOp(IRDLOperation):
         super().__init__(operands=[cb])
 
 
+FPU_BINARY_OPS: tuple[type[Operation], ...] = (
+    MatmulTilesOp,
+    MatmulBlockOp,
+    AddTilesOp,
+    SubTilesOp,
+    MulTilesOp,
+)
+"""The FPU ops unpacking two CBs (`in0`, `in1`) into the source registers."""
+
+
 def writes_dst(op: Operation) -> bool:
-    """Whether `op` is math that writes DST: an FPU tile op, `copy_tile`, or an SFPU
-    tile op (`fill_tile` and the unary and scalar ones)."""
-    return isinstance(op, _FPUTilesOp | CopyTileOp) or op.has_trait(SFPUUnaryOp)
+    """Whether `op` is math that writes DST: an FPU tile op, `matmul_block`,
+    `copy_tile`, or an SFPU tile op (`fill_tile` and the unary and scalar ones)."""
+    return isinstance(op, _FPUTilesOp | MatmulBlockOp | CopyTileOp) or op.has_trait(SFPUUnaryOp)
+
+
+def dst_tiles_written(op: Operation) -> range:
+    """The DST tiles a math op (`writes_dst`) writes: `dst` alone, or
+    `dst .. dst + rt*ct - 1` for `matmul_block`."""
+    if isinstance(op, MatmulBlockOp):
+        return op.dst_tiles
+    first = op.properties["dst"].value.data  # pyright: ignore[reportAttributeAccessIssue]
+    return range(first, first + 1)
 
 
 def unpacked_cbs(op: Operation) -> tuple[SSAValue, ...]:
     """The CBs whose tiles a compute op unpacks into DST or the FPU's source registers."""
-    if isinstance(op, _FPUTilesOp):
+    if isinstance(op, _FPUTilesOp | MatmulBlockOp):
         return (op.in0, op.in1)
     if isinstance(op, CopyTileOp):
         return (op.cb,)
@@ -735,6 +924,8 @@ OPS = [
     ComputeKernelHwStartupOp,
     MatmulInitOp,
     MatmulTilesOp,
+    MatmulBlockInitOp,
+    MatmulBlockOp,
     BinaryOpInitCommonOp,
     AddTilesInitOp,
     SubTilesInitOp,
@@ -751,6 +942,7 @@ OPS = [
     TileRegsWaitOp,
     TileRegsReleaseOp,
     PackTileOp,
+    PackL1AccOp,
     ReconfigDataFormatOp,
     PackReconfigDataFormatOp,
     FillTileInitOp,

@@ -2,24 +2,27 @@
 
 Reads: the compute kernels of `tt.program`s (kernels with role `compute`; reader and
 writer kernels are left alone) after kernel split and the CB protocol, where each
-tile op's init (`tt.matmul_init`, `tt.add_tiles_init`, `tt.copy_tile_init`,
-`tt.exp_tile_init` ...) sits right before the op's run, inside the loops.
+tile op's init (`tt.matmul_init`, `tt.matmul_block_init`, `tt.add_tiles_init`,
+`tt.copy_tile_init`, `tt.exp_tile_init` ...) sits right before the op's run, inside
+the loops.
 Writes:
 - one `tt.compute_kernel_hw_startup %in0, %in1, %out` per compute kernel, right after
   the last `tt.get_cb` of the kernel's entry block. `%in0` / `%in1` are the input CBs
-  of the first FPU tile op in program order (`tt.matmul_tiles`, `tt.add/sub/mul_tiles`:
-  its two input CBs; `tt.copy_tile`: its CB twice), `%out` the CB of the first
-  `tt.pack_tile`. A kernel that packs without FPU tile ops (SFPU fills only) names
-  the CB of its first pack three times; a kernel that packs nothing gets none;
+  of the first FPU tile op in program order (`tt.matmul_tiles`, `tt.matmul_block`,
+  `tt.add/sub/mul_tiles`: its two input CBs; `tt.copy_tile`: its CB twice), `%out`
+  the CB of the first `tt.pack_tile`. A kernel that packs without FPU tile ops (SFPU
+  fills only) names the CB of its first pack three times; a kernel that packs nothing
+  gets none;
 - in a kernel that unpacks CBs of more than one data format into a source register,
   a `tt.reconfig_data_format %srca, %srcb` right before every FPU init (the CBs its
   tile op unpacks into source registers A and B: `add_tiles_init %x, %y` reads x in A
-  and y in B, `matmul_init %in0, %in1` in1 in A and in0 in B, `copy_tile_init %x` x in
-  A, and the reconfig names it for B too). In a kernel that packs into CBs of more than
-  one data format, a `tt.pack_reconfig_data_format %cb` right before every
-  `tt.pack_tile` into `%cb`. The start-up configures one format per source register
-  and one for the packer; without these a Tensix misreads (or mispacks) a CB of
-  another format. Kernels of one format get none;
+  and y in B, `matmul_init %in0, %in1` and `matmul_block_init %in0, %in1 ...` in1 in A
+  and in0 in B, `copy_tile_init %x` x in A, and the reconfig names it for B too).
+  In a kernel that packs into CBs of more than one data format, a
+  `tt.pack_reconfig_data_format %cb` right before every `tt.pack_tile` into `%cb`.
+  The start-up configures one format per source register and one for the packer;
+  without these a Tensix misreads (or mispacks) a CB of another format. Kernels of
+  one format get none;
 - init calls hoisted out of loops and deduplicated, nothing else moved:
 
       tt.compute_kernel_hw_startup %cb0, %cb1, %cb16 : ...
@@ -28,7 +31,9 @@ Writes:
       scf.for %unit = ... { scf.for %sub = ... { scf.for %k = ... { ... } ... } }
 
 Inits come in two classes, which configure different hardware:
-- FPU: `matmul_init`, `add/sub/mul_tiles_init`, `copy_tile_init` (unpack and the FPU).
+- FPU: `matmul_init`, `matmul_block_init`, `add/sub/mul_tiles_init`, `copy_tile_init`
+  (unpack and the FPU). A `matmul_block_init` is identical to another only with the
+  same ct, rt, kt and transpose (its properties).
   The full initialisations `compute_kernel_hw_startup`,
   `binary_op_init_common` and `init_sfpu` reconfigure the same hardware: they count
   as FPU-class inits that differ from every init (even from an identical copy), so
@@ -41,6 +46,10 @@ Inits come in two classes, which configure different hardware:
 
 Two inits are identical when they have the same op name, the same operands (SSA
 values) and the same properties and attributes.
+
+`tt.pack_l1_acc` (packer L1 accumulation) is not an init here: the lowering places
+each one where the partial sums start or stop accumulating in L1, and this pass
+never moves, merges or erases it.
 
 Hoisting: an init directly in the body of an `scf.for` moves to just before that
 loop when every other init of its class anywhere inside the loop is identical to it
@@ -107,6 +116,8 @@ from tt_dialect.ops.compute import (
     CopyTileInitOp,
     CopyTileOp,
     InitSFPUOp,
+    MatmulBlockInitOp,
+    MatmulBlockOp,
     MatmulInitOp,
     MatmulTilesOp,
     MulTilesInitOp,
@@ -125,6 +136,7 @@ InitClass = Literal["fpu", "sfpu", "unpack-format", "pack-format"]
 
 FPU_INITS: tuple[type[Operation], ...] = (
     MatmulInitOp,
+    MatmulBlockInitOp,
     AddTilesInitOp,
     SubTilesInitOp,
     MulTilesInitOp,
@@ -141,6 +153,7 @@ FPU_FULL_INITS: tuple[type[Operation], ...] = (
 
 FPU_TILE_OPS: tuple[type[Operation], ...] = (
     MatmulTilesOp,
+    MatmulBlockOp,
     AddTilesOp,
     SubTilesOp,
     MulTilesOp,
@@ -148,7 +161,7 @@ FPU_TILE_OPS: tuple[type[Operation], ...] = (
 )
 """Tile ops that unpack CBs into the FPU: the first one names the start-up's inputs."""
 
-_FPU_BINARY = (MatmulTilesOp, AddTilesOp, SubTilesOp, MulTilesOp)
+_FPU_BINARY = (MatmulTilesOp, MatmulBlockOp, AddTilesOp, SubTilesOp, MulTilesOp)
 
 
 def init_classes(op: Operation) -> tuple[InitClass, ...]:
@@ -181,7 +194,7 @@ def same_init(a: Operation, b: Operation) -> bool:
 def _unpack_sources(init: Operation) -> tuple[SSAValue, SSAValue, bool]:
     """The CBs the tile ops under an FPU init unpack into source registers A and B, and
     whether they read B at all."""
-    if isinstance(init, MatmulInitOp):
+    if isinstance(init, MatmulInitOp | MatmulBlockInitOp):
         return init.in1, init.in0, True  # matmul: in1 -> A, in0 -> B
     if isinstance(init, CopyTileInitOp):
         return init.cb, init.cb, False

@@ -2,8 +2,11 @@
 
 Reads: the compute kernels of `tt.program`s (reader and writer kernels are left
 alone): their math ops, which write DST (`tt.matmul_tiles`, `tt.add/sub/mul_tiles`,
-`tt.copy_tile` and the SFPU unary tile ops `tt.exp_tile` ..., not their inits), and
-their `tt.pack_tile`s, which read it.
+`tt.copy_tile` and the SFPU unary tile ops `tt.exp_tile` ..., not their inits; and
+`tt.matmul_block`, which writes the rt*ct tiles `dst .. dst + rt*ct - 1`), and
+their `tt.pack_tile`s, which read it. Other compute ops are neither math nor pack:
+`tt.pack_l1_acc` (packer L1 accumulation) configures the packer and may sit inside
+or outside a section.
 Writes: `tt.tile_regs_acquire` / `commit` / `wait` / `release` around every DST
 section, in tt-metal v0.74's order:
 
@@ -73,6 +76,7 @@ from tt_dialect.ops.compute import (
     TileRegsCommitOp,
     TileRegsReleaseOp,
     TileRegsWaitOp,
+    dst_tiles_written,
     writes_dst,
 )
 from tt_dialect.ops.program import KernelOp
@@ -88,8 +92,17 @@ TILE_REGS_OPS: tuple[type[Operation], ...] = (
 
 
 def dst_index(op: Operation) -> int:
-    """The DST tile a math op or a pack reads or writes (its `dst` property)."""
+    """The DST tile a pack reads or a math op writes (its `dst` property; the first
+    of the tiles a `tt.matmul_block` writes)."""
     return op.properties["dst"].value.data  # pyright: ignore[reportAttributeAccessIssue]
+
+
+def _describe_written(op: Operation) -> str:
+    """`DST tile 3` or `DST tiles 0..7`: what a math op writes, for diagnostics."""
+    tiles = dst_tiles_written(op)
+    if len(tiles) == 1:
+        return f"DST tile {tiles.start}"
+    return f"DST tiles {tiles.start}..{tiles.stop - 1}"
 
 
 def _math_in(op: Operation) -> list[Operation]:
@@ -135,7 +148,7 @@ def dst_sections(block: Block) -> list[DstSection]:
             )
             raise op_error(
                 last,
-                f"writes DST tile {dst_index(last)}, but no tt.pack_tile follows it {where}: "
+                f"writes {_describe_written(last)}, but no tt.pack_tile follows it {where}: "
                 "the DST result would be lost",
             )
         sections.append(current)
@@ -168,7 +181,7 @@ def dst_sections(block: Block) -> list[DstSection]:
 def check_section(section: DstSection) -> None:
     """The section fits DST and packs only tiles its math wrote."""
     math = section.math_ops()
-    written = sorted({dst_index(op) for op in math})
+    written = sorted({tile for op in math for tile in dst_tiles_written(op)})
     capacity, reason = dst_capacity_at(math[0])
     if len(written) > capacity:
         raise op_error(

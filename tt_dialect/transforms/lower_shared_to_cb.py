@@ -14,7 +14,24 @@ Writes:
   row-major in the CB), `noc_async_read_barrier`, `cb_push_back`;
 - for a copy from a buffer into a tensor region, the consumer side:
   `cb_wait_front`, one `noc_async_write_page` per tile from the CB's front,
-  `noc_async_write_barrier`, `cb_pop_front`.
+  `noc_async_write_barrier`, `cb_pop_front`;
+- for a *run* of copies, one barrier: consecutive copies in one block, in the
+  same direction and each moving a different buffer (CB), with nothing between them
+  but effect-free ops that touch no buffer (index arithmetic), are lowered
+  together so their transfers overlap. Where the first copy was, every buffer's
+  CB is opened (`cb_reserve_back` + `get_write_ptr`, or `cb_wait_front` +
+  `get_read_ptr`), in copy order; each copy's page transfers stay where the copy
+  was, after the index arithmetic they use; after the last copy come one
+  `noc_async_read_barrier` (or `noc_async_write_barrier`) and every CB's
+  `cb_push_back` (or `cb_pop_front`), in copy order. The gemm's K loop, `copy A
+  to a; copy B to b`, becomes reserve a, reserve b, A's reads, B's reads, one
+  barrier, push a, push b. A run of one copy is the single-copy form above. A
+  copy whose buffer the run already moves starts a new run (a CB is not
+  reserved twice before a push). Holding a's pages until b's reads are done
+  cannot deadlock: the compute that frees b's space reads b's previous block,
+  so it comes before `copy B` (which overwrites it) in program order, and with
+  only index arithmetic between the copies, before `copy A` too: it never
+  waits for this a.
 The buffers' other side (compute reading or packing them) gets its protocol from
 `tt-insert-cb-protocol`. Tensor copies must start at tile-aligned offsets
 (checked when the offset is a constant); the buffers disappear.
@@ -25,8 +42,11 @@ changing the IR only through its rewriter:
 1. `InsertTensorAccessors` (on `func.func`) creates the accessors: which tensors
    need one is a question about all the function's copies, and the accessors sit
    together at the top in argument order.
-2. `LowerTensorCopy` (on `tt.copy`) turns each copy into the transfer of its
-   direction, using the accessor of its tensor.
+2. `LowerTensorCopies` (on `tt.copy`) finds the run the copy belongs to and
+   turns the whole run into the transfers of its direction, using each
+   tensor's accessor; the run's later copies are erased with it, so the walk
+   does not visit them again. Runs are a pattern over several ops because the
+   barrier they share is one op placed by looking at all of them.
 3. `EraseBuffer` (on `tt.alloc_shared/fragment`) removes every buffer; a buffer
    that something other than a copy still uses is an error.
 """
@@ -53,7 +73,7 @@ from tt_dialect.analysis import argument_layout
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
-from tt_dialect.ops.attributes import ArgKind, RuntimeArgsAttr
+from tt_dialect.ops.attributes import ArgKind, CBDescAttr, RuntimeArgsAttr
 from tt_dialect.ops.cb import (
     CBPopFrontOp,
     CBPushBackOp,
@@ -72,7 +92,7 @@ from tt_dialect.ops.dataflow import (
 )
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
 from tt_dialect.ops.types import CBType
-from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, get_or_create_cb, located
+from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, get_or_create_cb, has_no_effect, located
 
 
 def _program_of(op: Operation) -> tuple[func.FuncOp, RuntimeArgsAttr] | None:
@@ -241,13 +261,96 @@ STORE = _Transfer(
 
 
 @dataclass(frozen=True)
-class LowerTensorCopy(RewritePattern):
-    """Anchor: `tt.copy` in a partitioned function with a runtime-argument schema.
-    Reads: which side is a tensor argument and which a buffer, the buffer's CB
-    descriptor and shape, the tensor's accessor. Writes: for tensor -> buffer
-    (`LOAD`), the producer side of the buffer's CB around one NOC page read per tile;
-    for buffer -> tensor (`STORE`), the consumer side around one page write per tile.
-    Any other copy is an error."""
+class _Lowered:
+    """One copy between a tensor argument and a buffer, with its direction."""
+
+    copy: CopyOp
+    side: _Transfer
+    tensor: BlockArgument
+    buffer: SSAValue
+    indices: tuple[SSAValue, ...]
+
+
+def _classify(program: func.FuncOp, op: CopyOp) -> _Lowered | None:
+    """The copy's direction and sides; None if it is not tensor <-> buffer."""
+    loaded = _tensor_argument(program, op.src)
+    stored = _tensor_argument(program, op.dst)
+    if (loaded is None) == (stored is None) or not isinstance(
+        op.src.owner if stored is not None else op.dst.owner, _AllocOp
+    ):
+        return None
+    if loaded is not None:
+        return _Lowered(op, LOAD, loaded, op.dst, tuple(op.src_indices))
+    assert stored is not None
+    return _Lowered(op, STORE, stored, op.src, tuple(op.dst_indices))
+
+
+def _joins(op: Operation) -> bool:
+    """An op that may stand between two copies of a run: effect-free, without
+    regions and not touching a buffer (index arithmetic, constants)."""
+    return (
+        has_no_effect(op)
+        and not op.regions
+        and not any(isinstance(operand.owner, _AllocOp) for operand in op.operands)
+    )
+
+
+def _cb_key(buffer: SSAValue) -> object:
+    """What identifies the CB behind a buffer: its descriptor's index (two
+    buffers on one CB count as one), else the buffer itself."""
+    desc = buffer.owner.attributes.get(annotations.CB) if isinstance(buffer.owner, _AllocOp) else None
+    return desc.index.data if isinstance(desc, CBDescAttr) else buffer
+
+
+def _run_of(program: func.FuncOp, anchor: _Lowered) -> list[_Lowered]:
+    """The run of copies `anchor` belongs to. Copies in one block, in the same
+    direction, with only ops that `_joins` allows between them, form a chain;
+    the chain is cut into runs from its first copy on, a new run starting at a
+    copy whose CB the current run already moves (a CB cannot be reserved
+    twice before one push, nor waited on twice before one pop)."""
+    first = anchor.copy
+    current = first.prev_op
+    while current is not None:
+        if isinstance(current, CopyOp):
+            other = _classify(program, current)
+            if other is None or other.side is not anchor.side:
+                break
+            first = current
+        elif not _joins(current):
+            break
+        current = current.prev_op
+    runs: list[list[_Lowered]] = [[]]
+    current = first
+    while current is not None:
+        if isinstance(current, CopyOp):
+            copy = _classify(program, current)
+            if copy is None or copy.side is not anchor.side:
+                break
+            if any(_cb_key(copy.buffer) == _cb_key(other.buffer) for other in runs[-1]):
+                runs.append([])
+            runs[-1].append(copy)
+        elif not _joins(current):
+            break
+        current = current.next_op
+    return next(run for run in runs if any(copy.copy is anchor.copy for copy in run))
+
+
+@dataclass(frozen=True)
+class LowerTensorCopies(RewritePattern):
+    """Anchor: `tt.copy` in a partitioned function with a runtime-argument schema;
+    the pattern lowers the whole run of copies it belongs to (`_run_of`).
+    Reads: which side of each copy is a tensor argument and which a buffer, the
+    buffers' CB descriptors and shapes, the tensors' accessors, and the ops
+    between the copies. Writes, for a run of copies from tensors into buffers
+    (`LOAD`): every buffer's `cb_reserve_back` and `get_write_ptr` where the
+    first copy was, each copy's page reads (one `noc_async_read_page` per tile)
+    where that copy was, then one `noc_async_read_barrier` and every buffer's
+    `cb_push_back` in copy order after the last; a run of copies from buffers
+    into tensors (`STORE`) likewise with `cb_wait_front`/`get_read_ptr`, page
+    writes, one `noc_async_write_barrier` and `cb_pop_front`. A run of one copy
+    is the plain reserve, reads, barrier, push. The ops between the copies stay
+    where they were (they are index arithmetic, the reads that follow may use
+    them). Any copy that is not tensor <-> buffer is an error."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: CopyOp, rewriter: PatternRewriter, /) -> None:
@@ -255,37 +358,43 @@ class LowerTensorCopy(RewritePattern):
         if found is None:
             return
         program, schema = found
-        loaded = _tensor_argument(program, op.src)
-        stored = _tensor_argument(program, op.dst)
-        if (loaded is None) == (stored is None) or not isinstance(
-            op.src.owner if stored is not None else op.dst.owner, _AllocOp
-        ):
+        anchor = _classify(program, op)
+        if anchor is None:
             raise op_error(
                 op,
                 "only copies between a tensor argument and a buffer have a hardware form; "
                 "copy through a tensor or compute into the destination instead",
             )
-        if loaded is not None:
-            side, tensor, buffer, indices = LOAD, loaded, op.dst, tuple(op.src_indices)
-        else:
-            assert stored is not None
-            side, tensor, buffer, indices = STORE, stored, op.src, tuple(op.dst_indices)
-        cb = get_or_create_cb(buffer, rewriter)
-        rows, cols = buffer_tiles(buffer)
-        pages = rows * cols
-        pointer = side.pointer(cb)
-        pointer.result.name_hint = side.pointer_name
-        accessor = _accessor_of(program, schema, tensor.index)
-        ops = [
-            side.open(cb, pages),
-            pointer,
-            *_page_loop(
-                op, tensor, indices, buffer, cb, pointer.result, side.transfer, accessor, rewriter
-            ),
-            side.barrier(),
-            side.close(cb, pages),
-        ]
-        rewriter.replace(op, located(ops, op), [])
+        run = _run_of(program, anchor)
+        side = anchor.side
+        opens: list[Operation] = []
+        closes: list[Operation] = []
+        transfers: list[list[Operation]] = []
+        for copy in run:
+            cb = get_or_create_cb(copy.buffer, rewriter)
+            rows, cols = buffer_tiles(copy.buffer)
+            pages = rows * cols
+            pointer = side.pointer(cb)
+            pointer.result.name_hint = side.pointer_name
+            accessor = _accessor_of(program, schema, copy.tensor.index)
+            opens += located([side.open(cb, pages), pointer], copy.copy)
+            transfers.append(
+                located(
+                    _page_loop(
+                        copy.copy, copy.tensor, copy.indices, copy.buffer, cb, pointer.result,
+                        side.transfer, accessor, rewriter,
+                    ),
+                    copy.copy,
+                )
+            )
+            closes += located([side.close(cb, pages)], copy.copy)
+        first, last = run[0].copy, run[-1].copy
+        rewriter.insert(opens, InsertPoint.before(first))
+        for copy, ops in zip(run, transfers):
+            rewriter.insert(ops, InsertPoint.before(copy.copy))
+        rewriter.insert([*located([side.barrier()], last), *closes], InsertPoint.after(last))
+        for copy in run:
+            rewriter.erase(copy.copy)
 
 
 @dataclass(frozen=True)
@@ -315,5 +424,5 @@ class LowerSharedToCBPass(ModulePass):
     name = "tt-lower-shared-to-cb"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        for pattern in (InsertTensorAccessors(), LowerTensorCopy(), EraseBuffer()):
+        for pattern in (InsertTensorAccessors(), LowerTensorCopies(), EraseBuffer()):
             PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

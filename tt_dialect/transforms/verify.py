@@ -28,7 +28,10 @@ program can be checked against another architecture. The rules, per program:
    partition (which gives every core of every kernel units: the kernel verifier).
 6. Cores: every kernel's core ranges lie in the arch's worker grid and do not overlap.
 7. Data formats: every CB's format is one the arch supports, and FPU math
-   (matmul/add/sub/mul_tiles) reads only floating-point formats.
+   (matmul_tiles/matmul_block/add/sub/mul_tiles) reads only floating-point formats.
+8. Blocked matmul, per compute kernel: every `matmul_block` runs under a
+   `matmul_block_init` of the same ct, rt, kt and transpose (the last FPU init
+   before it in program order).
 """
 
 from __future__ import annotations
@@ -61,12 +64,22 @@ from tt_dialect.ops.cb import (
     _CBPagesOp,
 )
 from tt_dialect.ops.compute import (
+    AddTilesInitOp,
+    BinaryOpInitCommonOp,
+    ComputeKernelHwStartupOp,
+    CopyTileInitOp,
+    InitSFPUOp,
+    MatmulBlockInitOp,
+    MatmulBlockOp,
+    MatmulInitOp,
+    MulTilesInitOp,
     PackTileOp,
+    SubTilesInitOp,
     TileRegsAcquireOp,
     TileRegsCommitOp,
     TileRegsReleaseOp,
     TileRegsWaitOp,
-    _FPUTilesOp,
+    FPU_BINARY_OPS,
     writes_dst,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
@@ -77,9 +90,29 @@ FPU_FORMATS = frozenset(
 )
 """Formats the FPU unpacks for matmul and eltwise binary math."""
 
+FPU_CONFIGURING_OPS: tuple[type[Operation], ...] = (
+    ComputeKernelHwStartupOp,
+    BinaryOpInitCommonOp,
+    InitSFPUOp,
+    MatmulInitOp,
+    MatmulBlockInitOp,
+    AddTilesInitOp,
+    SubTilesInitOp,
+    MulTilesInitOp,
+    CopyTileInitOp,
+)
+"""The calls that program the unpacker and FPU for the tile ops after them."""
+
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _block_shape(op: MatmulBlockInitOp | MatmulBlockOp) -> str:
+    """`ct = 4, rt = 2, kt = 4` (with `, transpose`): what an init programs and a
+    matmul_block needs."""
+    dims = f"ct = {op.ct.value.data}, rt = {op.rt.value.data}, kt = {op.kt.value.data}"
+    return dims + (", transpose" if op.transpose is not None else "")
 
 
 def _cb_index(op: Operation, value: SSAValue | None = None) -> int:
@@ -112,6 +145,7 @@ class _ProgramCheck:
             self.check_protocol_balance(kernel.body.block, kernel)
             if kernel.role.data is KernelRole.COMPUTE:
                 self.check_dst(kernel)
+                self.check_matmul_block_inits(kernel)
             self.check_runtime_args(kernel)
         self.check_producers_and_consumers()
 
@@ -162,7 +196,7 @@ class _ProgramCheck:
                 )
         for kernel in self.kernels:
             for op in kernel.body.walk():
-                if not isinstance(op, _FPUTilesOp):
+                if not isinstance(op, FPU_BINARY_OPS):
                     continue
                 for operand in (op.in0, op.in1):
                     cb_type = operand.type
@@ -315,6 +349,34 @@ class _ProgramCheck:
                             "DST sections must be balanced inside the loop",
                         )
         return state
+
+    # ------------------------------------------------------------------ rule 8
+
+    def check_matmul_block_inits(self, kernel: KernelOp) -> None:
+        """Each matmul_block runs under the block shape its init programmed: the
+        last FPU-configuring op before it in program order is a matmul_block_init
+        with the same ct, rt, kt and transpose. Program order stands for control
+        flow: an init before a loop (where tt-insert-compute-init hoists it) serves
+        the calls in the loop."""
+        current: Operation | None = None
+        for op in kernel.body.walk():
+            if isinstance(op, FPU_CONFIGURING_OPS):
+                current = op
+            elif isinstance(op, MatmulBlockOp):
+                shape = _block_shape(op)
+                if not isinstance(current, MatmulBlockInitOp):
+                    after = f"after '{current.name}'" if current is not None else "with no FPU init before it"
+                    raise op_error(
+                        op,
+                        f"runs {after}; matmul_block needs a tt.matmul_block_init of its block "
+                        f"shape ({shape}) before it",
+                    )
+                if _block_shape(current) != shape:
+                    raise op_error(
+                        op,
+                        f"has block shape {shape}, but the tt.matmul_block_init before it "
+                        f"programmed {_block_shape(current)}",
+                    )
 
     # ------------------------------------------------------------------ rule 5
 
