@@ -254,7 +254,7 @@ func.func @too_many_accumulators() attributes {
   tt.clear %c3 : memref<32x32xf32>
   tt.clear %c4 : memref<32x32xf32>
   tt.clear %c5 : memref<32x32xf32>
-  // expected-error @+1 {{5 gemm accumulators share this K loop but DST holds 4 tiles; each needs at least one}}
+  // expected-error @+1 {{5 gemm accumulators share this K loop but DST holds 4 tiles (fp32 accumulation in double-buffered mode); each needs at least one}}
   tt.gemm %a, %b, %c1 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   tt.gemm %a, %b, %c2 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   tt.gemm %a, %b, %c3 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>

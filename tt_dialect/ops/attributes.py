@@ -1362,6 +1362,14 @@ class ComputeConfigAttr(ParametrizedAttribute):
     def dst_capacity(self) -> int:
         return dst_capacity(bool(self.fp32_dest_acc.value.data), bool(self.dst_full_sync.value.data))
 
+    @property
+    def dst_capacity_reason(self) -> str:
+        """Why DST holds `dst_capacity` tiles, for diagnostics."""
+        return (
+            f"{'fp32' if self.fp32_dest_acc.value.data else '16-bit'} accumulation in "
+            f"{'full-sync' if self.dst_full_sync.value.data else 'double-buffered'} mode"
+        )
+
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         with parser.in_angle_brackets():

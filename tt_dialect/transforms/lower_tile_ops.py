@@ -211,14 +211,6 @@ def enclosing_compute_config(op: Operation) -> ComputeConfigAttr | None:
     return config if isinstance(config, ComputeConfigAttr) else None
 
 
-def _dst_capacity_reason(config: ComputeConfigAttr) -> str:
-    """Why DST holds `config.dst_capacity` tiles, for diagnostics."""
-    return (
-        f"{'fp32' if config.fp32_dest_acc.value.data else '16-bit'} accumulation in "
-        f"{'full-sync' if config.dst_full_sync.value.data else 'double-buffered'} mode"
-    )
-
-
 # ---------------------------------------------------------------------- gemm group analysis
 
 
@@ -320,7 +312,7 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
             first,
             f"{len(accumulators)} accumulator(s) of {sub_tiles[0]}x{sub_tiles[1]} tiles "
             f"(the schedule's subblock) need more than the {capacity} tiles DST holds "
-            f"({_dst_capacity_reason(config)})",
+            f"({config.dst_capacity_reason})",
         )
     anchor = loop if loop is not None else gemms[-1]
     clears = _accumulator_clears(gemms, block, accumulators, anchor)

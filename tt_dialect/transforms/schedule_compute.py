@@ -292,6 +292,12 @@ class ScheduleGemmGroup(RewritePattern):
                     f"{list(buffer_tiles(member.c))} tiles differs from {list(block)}",
                 )
         capacity = config.dst_capacity
+        if len(group.accumulators) > capacity:
+            raise op_error(
+                op,
+                f"{len(group.accumulators)} gemm accumulators share this K loop but DST holds "
+                f"{capacity} tiles ({config.dst_capacity_reason}); each needs at least one",
+            )
         accumulate = self._accumulation(group, block, capacity)
         subblock = self._subblock(group, block, capacity, accumulate)
         factor = self._k_factor(group, program, device.limits, accumulate, config)
@@ -330,12 +336,6 @@ class ScheduleGemmGroup(RewritePattern):
         accumulate: GemmAccumulation,
     ) -> tuple[int, int]:
         count = len(group.accumulators)
-        if count > capacity:
-            raise op_error(
-                group.gemms[0],
-                f"{count} gemm accumulators share this K loop but DST holds {capacity} tiles; "
-                "each needs at least one",
-            )
         forced = self.options.forced_subblock
         if forced is not None:
             rows, cols = forced
