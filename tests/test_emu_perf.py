@@ -303,3 +303,342 @@ def test_modeled_time_is_deterministic(tmp_path: Path, monkeypatch: pytest.Monke
     assert first["roofline"]["host_bytes_written"] == 2 * 256 * 256 * 2
     assert first["roofline"]["host_bytes_read"] == 256 * 256 * 2
     assert first["tiles"]["matmul"] == 8 * 8 * 8 and first["roofline"]["math_cores"] == 4
+
+
+# ------------------------------------------------------------------ multicast and semaphores
+#
+# Sender core (0, 0), receivers (1, 0) .. (4, 0): a 1x4 rectangle. Semaphores 0 and 1 exist on
+# every core (perf_host.cpp), starting at 0. Extra Wormhole costs (docs/perf_model.md):
+# semaphore set / local change / wait 2 (after any wait); a multicast of b bytes is one
+# injection at the sender's NIU and one absorption at each receiver's NIU, flowing at
+# min(rate(b), NIU 28.1) and landing write latency 140 after the flow.
+
+MCAST_WRITER = """#include <cstdint>
+#include "api/dataflow/dataflow_api.h"
+
+void kernel_main() {
+  const uint32_t i = get_arg_val<uint32_t>(2);
+  const uint32_t sem = get_semaphore(0);
+  volatile tt_l1_ptr uint32_t* sem_ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(sem);
+  cb_reserve_back(0, 1);
+  const uint32_t page = get_write_ptr(0);
+  if (i == 0) {
+    for (uint32_t w = 0; w < 512; ++w) {
+      reinterpret_cast<volatile uint32_t*>(page)[w] = 0xC0DE0000u + w;
+    }
+    noc_async_write_multicast(page, get_noc_multicast_addr(X0, 0, X1, 0, page), 2048, NUM_DESTS);
+    noc_async_write_barrier();
+    noc_semaphore_set(sem_ptr, 1);
+    noc_semaphore_set_multicast(sem, get_noc_multicast_addr(X0, 0, X1, 0, sem), NUM_DESTS);
+    noc_async_write_barrier();
+  } else {
+    noc_semaphore_wait(sem_ptr, 1);
+    for (uint32_t w = 0; w < 512; ++w) {
+      ASSERT(reinterpret_cast<volatile uint32_t*>(page)[w] == 0xC0DE0000u + w);
+    }
+    cb_push_back(0, 1);
+  }
+}
+"""
+
+MCAST_CORES = ["0,0", "1,0", "2,0", "3,0", "4,0"]
+
+
+def mcast_writer(x0: int = 1, x1: int = 4, num_dests: int = 4) -> str:
+    return (
+        MCAST_WRITER.replace("X0", str(x0))
+        .replace("X1", str(x1))
+        .replace("NUM_DESTS", str(num_dests))
+    )
+
+
+def run_kernels_fault(tmp_path: Path, kernels: dict[str, str], cores: list[str]) -> str:
+    """Runs a program that must fail; returns the host program's error output."""
+    kdir = tmp_path / "kernels"
+    kdir.mkdir()
+    for name, source in kernels.items():
+        (kdir / name).write_text(source)
+    env = dict(
+        os.environ,
+        TT_EMU_ARCH="wormhole_b0",
+        TT_EMU_TIMEOUT="60",
+        TT_EMU_CACHE=str(cache_dir()),
+        TT_EMU_INCLUDE=str(include_dir()),
+    )
+    proc = subprocess.run(
+        [str(host()), str(kdir), *cores], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert proc.returncode == 1, proc.stderr
+    return proc.stderr
+
+
+def test_multicast_of_one_page_to_1x4(tmp_path: Path) -> None:
+    """Sender (0, 0), on NOC 0 (RISCV_0):
+    cb_reserve_back 4; the 2048-B multicast is requested at 4, every NIU free: it flows at
+    min(rate(2048) 30, NIU 28.1) = 28.1 B/cycle, ceil(2048 / 28.1) = 73 cycles, and lands at
+    4 + 73 + 140 = 217 (clock 4 + 8 = 12); write barrier max(12, 217) + 2 = 219;
+    noc_semaphore_set 221; the 4-B semaphore multicast is requested at 221 (the sender's NIU
+    was free at 4 + 73 = 77, the receivers' too): rate(4 B) = 5.5 x 4 / 128 = 0.17, in tenths
+    rounded down 0.1 B/cycle, so ceil(4 / 0.1) = 40 cycles: it lands at 221 + 40 + 140 = 401
+    (clock 229); write barrier 401 + 2 = 403.
+    Receivers: cb_reserve_back 4; noc_semaphore_wait blocks until the semaphore lands, 401,
+    + 2 = 403; cb_push_back 407.
+    NIUs: the sender's injects 2048 B (ceil(2048 / 28.1) = 73) and 4 B (ceil(4 / 28.1) = 1),
+    busy 74; each receiver's absorbs the same, 74."""
+    s = run_kernels(tmp_path, {"writer.cpp": mcast_writer()}, MCAST_CORES)
+    expected = {("writer.cpp", (0, 0)): 403}
+    expected.update({("writer.cpp", (x, 0)): 407 for x in range(1, 5)})
+    assert cycles(s) == expected
+    assert s["modeled_cycles"] == 407
+    assert s["noc"]["mcast_writes"] == 2 and s["noc"]["mcast_bytes"] == 2052
+    assert s["noc"]["semaphore_incs"] == 0
+    by_core = {tuple(c["core"]): c for c in s["cores"]}
+    assert by_core[(0, 0)]["noc_mcast_writes"] == 2 and by_core[(0, 0)]["noc_mcast_bytes"] == 2052
+    assert all(by_core[(x, 0)]["noc_mcast_writes"] == 0 for x in range(1, 5))
+    busy = {r["resource"]: r["busy_cycles"] for r in s["resources"]}
+    assert busy["NIU inject of core (0, 0)"] == 74
+    assert all(busy[f"NIU absorb of core ({x}, 0)"] == 74 for x in range(1, 5))
+    assert "NIU absorb of core (0, 0)" not in busy
+
+
+# The production matmul's protocol (reader_bmm_tile_layout_in0_sender/receiver), object style,
+# on NOC 1 (RISCV_1): its rectangle is given end first (tt-metal's program factories swap start
+# and end for NOC 1). For each of BLOCKS blocks: each receiver reserves its CB page, sets its
+# receiver semaphore INVALID and increments the sender's semaphore 0; the sender waits for
+# all four, resets it, multicasts the block and then its VALID receiver semaphore 1.
+HANDSHAKE_READER = """#include <cstdint>
+#include "api/dataflow/dataflow_api.h"
+#include "api/dataflow/circular_buffer.h"
+#include "api/dataflow/noc.h"
+#include "api/dataflow/noc_semaphore.h"
+#include "api/dataflow/endpoints.h"
+#include "api/core_local_mem.h"
+#include "hostdevcommon/common_values.hpp"
+
+constexpr uint32_t BLOCKS = 3;
+
+void kernel_main() {
+  const uint32_t i = get_arg_val<uint32_t>(2);
+  Noc noc;
+  CircularBuffer cb(0);
+  Semaphore<> sender_sem(0);
+  Semaphore<> receiver_sem(1);
+  if (i == 0) {
+    receiver_sem.set(VALID);
+    for (uint32_t b = 0; b < BLOCKS; ++b) {
+      cb.reserve_back(1);
+      const uint32_t page = cb.get_write_ptr();
+      for (uint32_t w = 0; w < 512; ++w) {
+        reinterpret_cast<volatile uint32_t*>(page)[w] = b * 1000 + w;
+      }
+      sender_sem.wait(SIGNALS);
+      sender_sem.set(0);
+      MulticastEndpoint dst;
+      noc.async_write_multicast(CoreLocalMem<uint32_t>(page), dst, 2048, 4, {},
+                                {.noc_x_start = 4, .noc_y_start = 0, .noc_x_end = 1,
+                                 .noc_y_end = 0, .addr = page});
+      receiver_sem.set_multicast(noc, 4, 0, 1, 0, 4);
+      cb.push_back(1);
+      cb.wait_front(1);
+      noc.async_write_barrier();
+      cb.pop_front(1);
+    }
+  } else {
+    for (uint32_t b = 0; b < BLOCKS; ++b) {
+      cb.reserve_back(1);
+      receiver_sem.set(INVALID);
+      SIGNAL
+      receiver_sem.wait(VALID);
+      const uint32_t page = cb.get_write_ptr();
+      for (uint32_t w = 0; w < 512; ++w) {
+        ASSERT(reinterpret_cast<volatile uint32_t*>(page)[w] == b * 1000 + w);
+      }
+      cb.push_back(1);
+      cb.wait_front(1);
+      cb.pop_front(1);
+    }
+  }
+}
+"""
+
+
+def handshake(signals: int = 4, signal: str = "sender_sem.up(noc, 0, 0, 1);") -> str:
+    return HANDSHAKE_READER.replace("SIGNALS", str(signals)).replace("SIGNAL\n", signal + "\n")
+
+
+def test_semaphore_handshake_moves_the_data(tmp_path: Path) -> None:
+    """Three blocks through the handshake: every receiver checks every word it got (ASSERT is
+    checked); 4 receivers x 3 blocks = 12 semaphore increments, 3 x 2 multicasts from the sender
+    (3 x (2048 + 4) bytes). The receivers end after the sender's last VALID lands."""
+    s = run_kernels(tmp_path, {"reader.cpp": handshake()}, MCAST_CORES)
+    assert s["noc"]["semaphore_incs"] == 12
+    assert s["noc"]["mcast_writes"] == 6 and s["noc"]["mcast_bytes"] == 3 * 2052
+    by_core = {tuple(c["core"]): c for c in s["cores"]}
+    assert all(by_core[(x, 0)]["semaphore_incs"] == 3 for x in range(1, 5))
+    assert by_core[(0, 0)]["semaphore_incs"] == 0
+    c = cycles(s)
+    assert all(c[("reader.cpp", (x, 0))] > c[("reader.cpp", (0, 0))] - 200 for x in range(1, 5))
+
+
+def test_semaphore_handshake_is_deterministic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same cycles for every kernel over repeated runs, also with the threads started in
+    reverse order."""
+    runs = []
+    for n, start in enumerate(("", "", "reverse", "reverse")):
+        monkeypatch.setenv("TT_EMU_THREAD_START", start)
+        d = tmp_path / str(n)
+        d.mkdir()
+        runs.append(run_kernels(d, {"reader.cpp": handshake()}, MCAST_CORES))
+    for s in runs[1:]:
+        assert s["kernels"] == runs[0]["kernels"]
+        assert s["modeled_cycles"] == runs[0]["modeled_cycles"]
+        assert s["resources"] == runs[0]["resources"]
+
+
+def test_receiver_that_never_signals_is_a_deadlock(tmp_path: Path) -> None:
+    """The receivers never increment the sender's semaphore: the sender waits forever for 4."""
+    err = run_kernels_fault(tmp_path, {"reader.cpp": handshake(signal="")}, MCAST_CORES)
+    assert "deadlock" in err
+    assert (
+        "reader.cpp (RISCV_1) on core (0, 0) waits in noc_semaphore_wait(semaphore 0 (L1 0x" in err
+    )
+    assert "semaphore 0" in err and "of core (0, 0) holds 0, waiting for exactly 4" in err
+    assert "on core (1, 0) waits in noc_semaphore_wait(semaphore 1 (L1 0x" in err
+
+
+@pytest.mark.parametrize(
+    "x0, x1, num_dests, message",
+    [
+        (
+            1,
+            8,
+            7,
+            "noc_async_write_multicast: rectangle (1, 0) .. (8, 0) on NOC 0 leaves the worker grid"
+            " (8x10",
+        ),
+        (4, 1, 4, "noc_async_write_multicast: rectangle (4, 0) .. (1, 0) on NOC 0 is inverted"),
+        (
+            1,
+            4,
+            3,
+            "noc_async_write_multicast: num_dests is 3 but the rectangle (1, 0) .. (4, 0) on NOC 0"
+            " has 4 destinations",
+        ),
+        (
+            0,
+            4,
+            5,
+            "num_dests is 5 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 4 destinations"
+            " (5 cores, less the sender",
+        ),
+    ],
+    ids=["outside-grid", "inverted", "num-dests", "num-dests-with-sender-inside"],
+)
+def test_multicast_faults(x0: int, x1: int, num_dests: int, message: str, tmp_path: Path) -> None:
+    err = run_kernels_fault(tmp_path, {"writer.cpp": mcast_writer(x0, x1, num_dests)}, MCAST_CORES)
+    assert "kernel writer.cpp (RISCV_0) on core (0, 0)" in err
+    assert message in err
+
+
+def test_multicast_past_the_end_of_l1_is_a_fault(tmp_path: Path) -> None:
+    """2048 B multicast to the address of semaphore 0, in the last 256 B of L1."""
+    source = mcast_writer().replace(
+        "get_noc_multicast_addr(1, 0, 4, 0, page), 2048",
+        "get_noc_multicast_addr(1, 0, 4, 0, sem), 2048",
+    )
+    err = run_kernels_fault(tmp_path, {"writer.cpp": source}, MCAST_CORES)
+    assert (
+        "kernel writer.cpp (RISCV_0) on core (0, 0): noc_async_write_multicast: destination"
+        " range [0x" in err
+    )
+    assert "(L1 offsets) is outside the L1 of core (1, 0) (1499136 B)" in err
+
+
+def test_semaphore_id_not_created_is_a_fault(tmp_path: Path) -> None:
+    source = mcast_writer().replace("get_semaphore(0)", "get_semaphore(5)")
+    err = run_kernels_fault(tmp_path, {"writer.cpp": source}, ["0,0"])
+    assert (
+        "kernel writer.cpp (RISCV_0) on core (0, 0): get_semaphore(5): core (0, 0) has no"
+        " semaphore 5" in err
+    )
+    assert "(CreateSemaphore made ids 0, 1 on it)" in err
+
+
+def test_loopback_multicast_counts_the_sender(tmp_path: Path) -> None:
+    """noc_async_write_multicast_loopback_src / noc_semaphore_set_multicast_loopback_src over
+    (0, 0) .. (4, 0): the sender is written too, num_dests = 5 (the receivers' checks pass)."""
+    source = (
+        mcast_writer(0, 4, 5)
+        .replace("noc_async_write_multicast(", "noc_async_write_multicast_loopback_src(")
+        .replace("noc_semaphore_set_multicast(", "noc_semaphore_set_multicast_loopback_src(")
+    )
+    s = run_kernels(tmp_path, {"writer.cpp": source}, MCAST_CORES)
+    assert s["noc"]["mcast_writes"] == 2
+    busy = {r["resource"]: r["busy_cycles"] for r in s["resources"]}
+    assert busy["NIU absorb of core (0, 0)"] == 74  # the sender absorbs its own copy
+    (tmp_path / "f").mkdir()
+    bad = source.replace(", 5)", ", 4)")
+    err = run_kernels_fault(tmp_path / "f", {"writer.cpp": bad}, MCAST_CORES)
+    assert "num_dests is 4 but the rectangle (0, 0) .. (4, 0) on NOC 0 has 5 destinations" in err
+
+
+INC_MCAST_WRITER = """#include <cstdint>
+#include "api/dataflow/dataflow_api.h"
+#include "api/dataflow/noc.h"
+#include "api/dataflow/noc_semaphore.h"
+
+void kernel_main() {
+  const uint32_t i = get_arg_val<uint32_t>(2);
+  Noc noc;
+  Semaphore<> sem(1);
+  if (i == 0) {
+    sem.inc_multicast(noc, 1, 0, 4, 0, 3, 4);
+    sem.inc_multicast(noc, 1, 0, 4, 0, 3, 4);
+    noc_async_atomic_barrier();
+  } else {
+    sem.wait_min(6);
+    ASSERT(*reinterpret_cast<volatile uint32_t*>(get_semaphore(1)) == 6);
+  }
+}
+"""
+
+
+def test_semaphore_increment_multicast(tmp_path: Path) -> None:
+    """Semaphore::inc_multicast (noc_semaphore_inc_multicast) twice by 3 to (1, 0) .. (4, 0).
+    Sender: each is a 4-B multicast issued at 0 and 8: the first flows 0 .. 40 and lands at 180;
+    the second waits for the NIUs (busy ceil(4 / 28.1) = 1 cycle: free at 1), starts at 8, lands
+    at 8 + 40 + 140 = 188; clock 16; noc_async_atomic_barrier 188 + 2 = 190. Receivers: woken
+    when the value reaches 6 (landed 188), + 2 = 190."""
+    s = run_kernels(tmp_path, {"writer.cpp": INC_MCAST_WRITER}, MCAST_CORES)
+    expected = {("writer.cpp", (x, 0)): 190 for x in range(5)}
+    assert cycles(s) == expected
+    assert s["noc"]["semaphore_incs"] == 8 and s["noc"]["mcast_writes"] == 2
+
+
+SET_REMOTE_WRITER = """#include <cstdint>
+#include "api/dataflow/dataflow_api.h"
+
+void kernel_main() {
+  const uint32_t i = get_arg_val<uint32_t>(2);
+  const uint32_t sem = get_semaphore(1);
+  volatile tt_l1_ptr uint32_t* ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(sem);
+  if (i == 0) {
+    noc_semaphore_set(ptr, 7);
+    noc_semaphore_set_remote(sem, get_noc_addr(1, 0, sem));
+    noc_async_write_barrier();
+  } else {
+    noc_semaphore_wait(ptr, 7);
+  }
+}
+"""
+
+
+def test_semaphore_set_remote(tmp_path: Path) -> None:
+    """noc_semaphore_set_remote: a 4-B NOC write of the local value into (1, 0)'s semaphore.
+    Sender: set 2; the write is issued at 2, flows 40 cycles, lands at 2 + 40 + 140 = 182
+    (clock 10); barrier 184. Receiver: woken at 182, + 2 = 184."""
+    s = run_kernels(tmp_path, {"writer.cpp": SET_REMOTE_WRITER}, ["0,0", "1,0"])
+    assert cycles(s) == {("writer.cpp", (0, 0)): 184, ("writer.cpp", (1, 0)): 184}
+    assert s["noc"]["write_transactions"] == 1 and s["noc"]["write_bytes"] == 4

@@ -13,7 +13,9 @@
 // On top the emulator tracks what each side has secured: `reserved` (pages the producer waited
 // for and has not pushed) and `front` (pages the consumer waited for and has not popped), so it
 // can report a push of more than was reserved, a pop of more than was waited for, a pointer
-// taken without a reservation / wait, and a tile index past what was secured.
+// taken without a reservation / wait, and a tile index past what was secured. A count of 0 is
+// legal and changes nothing (tt-metal's own writers wait for and pop 0 padding pages), as on the
+// device, where cb_wait_front(0) returns at once and cb_pop_front(0) moves nothing.
 //
 // The methods that change state return an empty string, or the text of the violation (and then
 // change nothing).
@@ -67,8 +69,8 @@ struct CBState {
 
     // --- producer
     std::string check_reserve(std::int32_t n) const {
-        if (n <= 0) {
-            return "cb_reserve_back(" + name() + ", " + std::to_string(n) + ") asks for no pages";
+        if (n < 0) {
+            return "cb_reserve_back(" + name() + ", " + std::to_string(n) + ") with a negative page count";
         }
         if (static_cast<std::uint32_t>(n) > num_pages) {
             return "cb_reserve_back(" + name() + ", " + std::to_string(n) + ") can never be satisfied: the CB has " +
@@ -88,8 +90,8 @@ struct CBState {
     }
 
     std::string push(std::int32_t n) {
-        if (n <= 0) {
-            return "cb_push_back(" + name() + ", " + std::to_string(n) + ") pushes no pages";
+        if (n < 0) {
+            return "cb_push_back(" + name() + ", " + std::to_string(n) + ") with a negative page count";
         }
         const auto un = static_cast<std::uint32_t>(n);
         if (un > reserved) {
@@ -114,8 +116,8 @@ struct CBState {
 
     // --- consumer
     std::string check_wait(std::int32_t n) const {
-        if (n <= 0) {
-            return "cb_wait_front(" + name() + ", " + std::to_string(n) + ") waits for no pages";
+        if (n < 0) {
+            return "cb_wait_front(" + name() + ", " + std::to_string(n) + ") with a negative page count";
         }
         if (static_cast<std::uint32_t>(n) > num_pages) {
             return "cb_wait_front(" + name() + ", " + std::to_string(n) + ") can never be satisfied: the CB has " +
@@ -132,8 +134,8 @@ struct CBState {
     void did_wait(std::int32_t n) { front = std::max(front, static_cast<std::uint32_t>(n)); }
 
     std::string pop(std::int32_t n) {
-        if (n <= 0) {
-            return "cb_pop_front(" + name() + ", " + std::to_string(n) + ") pops no pages";
+        if (n < 0) {
+            return "cb_pop_front(" + name() + ", " + std::to_string(n) + ") with a negative page count";
         }
         const auto un = static_cast<std::uint32_t>(n);
         if (un > front) {

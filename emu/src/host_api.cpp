@@ -150,6 +150,42 @@ CBHandle CreateCircularBuffer(Program& program, const std::variant<CoreCoord, Co
     return static_cast<CBHandle>(cbs.size());
 }
 
+uint32_t CreateSemaphore(Program& program, const std::variant<CoreRange, CoreRangeSet>& core_spec, uint32_t initial_value,
+                         CoreType core_type) {
+    if (core_type != CoreType::WORKER && core_type != CoreType::TENSIX) {
+        throw emu::EmuError("CreateSemaphore: only worker (Tensix) cores are emulated, not core type " +
+                            std::to_string(static_cast<int>(core_type)));
+    }
+    emu::SemaphoreSpec sem;
+    if (const auto* r = std::get_if<CoreRange>(&core_spec)) {
+        sem.cores = cores_of(*r);
+    } else {
+        sem.cores = cores_of(std::get<CoreRangeSet>(core_spec));
+    }
+    auto& sems = program.impl().semaphores;
+    for (std::uint32_t id = 0; id < emu::kMaxSemaphoresPerCore; ++id) {
+        bool taken = false;
+        for (const emu::SemaphoreSpec& other : sems) {
+            if (other.id != id) {
+                continue;
+            }
+            for (const emu::XY& xy : sem.cores) {
+                if (std::find(other.cores.begin(), other.cores.end(), xy) != other.cores.end()) {
+                    taken = true;
+                }
+            }
+        }
+        if (!taken) {
+            sem.id = id;
+            sem.initial_value = initial_value;
+            sems.push_back(std::move(sem));
+            return id;
+        }
+    }
+    throw emu::EmuError("CreateSemaphore: no semaphore id left on these cores (" + std::to_string(emu::kMaxSemaphoresPerCore) +
+                        " per core)");
+}
+
 void SetRuntimeArgs(const Program& program, KernelHandle kernel, const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
                     std::initializer_list<std::uint32_t> runtime_args) {
     set_runtime_args(program, kernel, core_spec, std::vector<std::uint32_t>(runtime_args));

@@ -22,6 +22,8 @@ std::string hex(std::uint64_t v) {
 // kDramEndpoint + bank (address = bank offset), kCoreEndpoint + (y << 6 | x) (address = L1 offset).
 constexpr std::uint64_t kDramEndpoint = 0x1000;
 constexpr std::uint64_t kCoreEndpoint = 0x2000;
+// A multicast rectangle: kMcastEndpoint | x_start | y_start << 6 | x_end << 12 | y_end << 18.
+constexpr std::uint64_t kMcastEndpoint = 0x80000000;
 
 std::uint64_t encode_dram(std::uint32_t bank, std::uint32_t addr) {
     return ((kDramEndpoint + bank) << 32) | addr;
@@ -402,6 +404,10 @@ std::uint8_t* checked_l1(Thread* t, std::uint32_t addr, std::uint32_t size, bool
 }
 
 Core* core_of(Thread* t, std::uint64_t endpoint, const char* call) {
+    if (endpoint & kMcastEndpoint) {
+        t->violation(std::string(call) + ": the NOC address is a multicast address (get_noc_multicast_addr); "
+                     "use the multicast calls for it");
+    }
     const std::uint32_t id = static_cast<std::uint32_t>(endpoint - kCoreEndpoint);
     const XY xy{id & 63, id >> 6};
     auto it = t->run->core_at.find(xy);
@@ -410,6 +416,59 @@ Core* core_of(Thread* t, std::uint64_t endpoint, const char* call) {
                      ") runs no kernel of this program");
     }
     return it->second;
+}
+
+// A write landed at modeled time `time` in [offset, offset + size) of core `c`'s L1: the
+// semaphore words it covers (and any word a kernel of `c` waits on) are stamped with that time,
+// and the waiters whose condition now holds become ready.
+void landed(Run& run, Core* c, std::uint32_t offset, std::uint32_t size, std::uint64_t time) {
+    std::lock_guard<std::mutex> lock(c->mu);
+    const std::uint64_t hi = std::uint64_t(offset) + size;
+    for (std::uint32_t id = 0; id < kMaxSemaphores; ++id) {
+        const std::uint32_t w = c->sem_base + id * kSemaphoreStride;
+        if (w + 4 > offset && w < hi) {
+            auto& st = c->word_stamp[w];
+            st = std::max(st, time);
+        }
+    }
+    for (Thread* other : c->threads) {
+        if (!other->finished && other->waiting.kind == Waiting::Semaphore && other->waiting.offset + 4 > offset &&
+            other->waiting.offset < hi) {
+            auto& st = c->word_stamp[other->waiting.offset];
+            st = std::max(st, time);
+        }
+    }
+    c->wake(run, time);
+}
+
+// The L1 offset of the 32-bit word at L1 address `addr` of the calling kernel's core.
+std::uint32_t own_word(Thread* t, std::uintptr_t addr, const char* call) {
+    if (addr > 0xFFFFFFFFu || t->core->l1(static_cast<std::uint32_t>(addr), 4) == nullptr) {
+        t->violation(std::string(call) + ": address " + hex(addr) + " is not in the L1 of " + t->core->name() +
+                     " (a semaphore is an L1 address of the kernel's own core: get_semaphore(id))");
+    }
+    if (addr % 4 != 0) {
+        t->violation(std::string(call) + ": address " + hex(addr) + " is not 4-byte aligned");
+    }
+    return static_cast<std::uint32_t>(addr) - t->core->l1_base;
+}
+
+// The L1 offset of the 32-bit word `noc_addr` names on another core (or this one).
+Core* remote_word(Thread* t, std::uint64_t noc_addr, std::uint32_t& offset, const char* call) {
+    const std::uint64_t endpoint = noc_addr >> 32;
+    if (endpoint < kCoreEndpoint || (endpoint & kMcastEndpoint)) {
+        t->violation(std::string(call) + " to " + hex(noc_addr) +
+                     ", which is not the NOC address of a worker core's L1 (get_noc_addr(x, y, addr))");
+    }
+    Core* other = core_of(t, endpoint, call);
+    offset = static_cast<std::uint32_t>(noc_addr);
+    if (other->l1(other->l1_base + offset, 4) == nullptr) {
+        t->violation(std::string(call) + ": L1 offset " + hex(offset) + " is outside the L1 of " + other->name());
+    }
+    if (offset % 4 != 0) {
+        t->violation(std::string(call) + ": L1 offset " + hex(offset) + " on " + other->name() + " is not 4-byte aligned");
+    }
+    return other;
 }
 
 }  // namespace
@@ -460,6 +519,8 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     const PerfParams& perf = t->run->perf;
     Resource* to_port = nullptr;
     std::uint32_t to_rate = 0;
+    Core* to_core = nullptr;
+    std::uint8_t* to_host = nullptr;
     if (endpoint >= kDramEndpoint && endpoint < kCoreEndpoint) {
         const auto bank = static_cast<std::uint32_t>(endpoint - kDramEndpoint);
         std::string err = t->run->device->dram_copy(bank, addr, src, size, true);
@@ -474,15 +535,25 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
         if (to == nullptr) {
             t->violation("noc_async_write: destination range is outside the L1 of " + other->name());
         }
-        std::memmove(to, src, size);
         to_port = &other->niu_absorb;
         to_rate = perf.niu_rate10;
+        to_core = other;
+        to_host = to;
     } else {
         t->violation("noc_async_write to " + hex(dst) + ", which is not a NOC address");
     }
     t->sync();  // shared resources are booked in order of request time
     const Transfer x = book_transfer(perf, t->clock, size, t->core->niu_inject, perf.niu_rate10, *to_port, to_rate,
                                      perf.write_latency());
+    if (to_core != nullptr) {
+        // Into another core's L1: written in modeled order (after sync), like a multicast; a
+        // semaphore written this way is stamped with the write's landing time.
+        {
+            std::lock_guard<std::mutex> lock(to_core->mu);
+            std::memmove(to_host, src, size);
+        }
+        landed(*t->run, to_core, addr, size, x.done);
+    }
     t->writes_sent = std::max(t->writes_sent, x.sent);
     t->writes_done = std::max(t->writes_done, x.done);
     t->advance(perf.noc_issue);
@@ -494,6 +565,256 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
 bool noc_addr_is_local(std::uint64_t noc_addr) {
     Thread* t = current_thread("Noc::is_local_addr");
     return (noc_addr >> 32) == kCoreEndpoint + ((std::uint64_t(t->core->y) << 6) | (t->core->x & 63));
+}
+
+void noc_atomic_barrier(std::uint8_t) {
+    Thread* t = current_thread("noc_async_atomic_barrier");
+    t->at_least(t->atomics_done);
+    t->advance(t->run->perf.barrier);
+}
+
+// ------------------------------------------------------------------ multicast
+
+std::uint64_t mcast_noc_addr(std::uint32_t x_start, std::uint32_t y_start, std::uint32_t x_end, std::uint32_t y_end,
+                             std::uint32_t addr) {
+    Thread* t = current_thread("get_noc_multicast_addr");
+    const DeviceParams& dp = t->run->device->params();
+    if (x_start >= 64 || y_start >= 64 || x_end >= 64 || y_end >= 64) {
+        t->violation("get_noc_multicast_addr: rectangle (" + std::to_string(x_start) + ", " + std::to_string(y_start) + ") .. (" +
+                     std::to_string(x_end) + ", " + std::to_string(y_end) + ") leaves the worker grid (" +
+                     std::to_string(dp.grid_x) + "x" + std::to_string(dp.grid_y) + ")");
+    }
+    if (t->core->l1(addr, 0) != nullptr) {
+        addr -= t->core->l1_base;  // the same L1 offset on every destination (as for get_noc_addr)
+    }
+    const std::uint64_t rect = kMcastEndpoint | x_start | (y_start << 6) | (x_end << 12) | (std::uint64_t(y_end) << 18);
+    return (rect << 32) | addr;
+}
+
+namespace {
+
+// The destination cores of a multicast from `t` to the rectangle `dst` names (row order, the
+// sender last with `loopback`), after the checks: a multicast address, not inverted for the NOC,
+// inside the worker grid, num_dests the number of cores written, each destination running a
+// kernel and [addr, addr + size) inside its L1. `addr` receives the L1 offset.
+std::vector<Core*> mcast_destinations(Thread* t, std::uint64_t dst, std::uint32_t size, std::uint32_t num_dests,
+                                      bool loopback, std::uint8_t noc, const char* call, std::uint32_t& addr) {
+    const std::uint64_t endpoint = dst >> 32;
+    if (!(endpoint & kMcastEndpoint)) {
+        t->violation(std::string(call) + " to " + hex(dst) +
+                     ", which is not a multicast NOC address (get_noc_multicast_addr)");
+    }
+    addr = static_cast<std::uint32_t>(dst);
+    const std::uint32_t xs = endpoint & 63, ys = (endpoint >> 6) & 63, xe = (endpoint >> 12) & 63, ye = (endpoint >> 18) & 63;
+    const std::string rect = "rectangle (" + std::to_string(xs) + ", " + std::to_string(ys) + ") .. (" + std::to_string(xe) +
+                             ", " + std::to_string(ye) + ") on NOC " + std::to_string(noc);
+    // NOC 0 runs x and y upward: the rectangle starts at its low corner. NOC 1 runs the other way,
+    // so tt-metal's callers swap start and end for it (the start is the high corner).
+    const bool inverted = (noc & 1) == 0 ? (xs > xe || ys > ye) : (xs < xe || ys < ye);
+    if (inverted) {
+        t->violation(std::string(call) + ": " + rect + " is inverted: on NOC " + std::to_string(noc) + " the start must be the " +
+                     ((noc & 1) == 0 ? "low (x_start <= x_end, y_start <= y_end)"
+                                     : "high (x_start >= x_end, y_start >= y_end: swapped, as for NOC 1)") +
+                     " corner");
+    }
+    const std::uint32_t x0 = std::min(xs, xe), x1 = std::max(xs, xe), y0 = std::min(ys, ye), y1 = std::max(ys, ye);
+    const DeviceParams& dp = t->run->device->params();
+    if (x1 >= dp.grid_x || y1 >= dp.grid_y) {
+        t->violation(std::string(call) + ": " + rect + " leaves the worker grid (" + std::to_string(dp.grid_x) + "x" +
+                     std::to_string(dp.grid_y) + ", x < " + std::to_string(dp.grid_x) + ", y < " + std::to_string(dp.grid_y) +
+                     ")");
+    }
+    const bool self_inside = t->core->x >= x0 && t->core->x <= x1 && t->core->y >= y0 && t->core->y <= y1;
+    const std::uint32_t cells = (x1 - x0 + 1) * (y1 - y0 + 1);
+    const std::uint32_t expected = loopback ? cells + (self_inside ? 0 : 1) : cells - (self_inside ? 1 : 0);
+    if (!loopback && expected == 0) {
+        t->violation(std::string(call) + ": " + rect + " holds only the sender itself, which a multicast without loopback does "
+                     "not write (use the _loopback_src variant or a unicast write)");
+    }
+    if (num_dests != expected) {
+        t->violation(std::string(call) + ": num_dests is " + std::to_string(num_dests) + " but the " + rect + " has " +
+                     std::to_string(expected) + " destination" + (expected == 1 ? "" : "s") + " (" + std::to_string(cells) +
+                     " core" + (cells == 1 ? "" : "s") +
+                     (loopback ? (self_inside ? ", the sender among them, counted (loopback)"
+                                              : ", plus the sender itself (loopback)")
+                               : (self_inside ? ", less the sender, which a multicast without loopback does not write"
+                                              : ", the sender not among them")) +
+                     ")");
+    }
+    // The destinations: every core of the rectangle, in row order, and the sender last for loopback.
+    std::vector<Core*> dests;
+    for (std::uint32_t y = y0; y <= y1; ++y) {
+        for (std::uint32_t x = x0; x <= x1; ++x) {
+            if (x == t->core->x && y == t->core->y) {
+                continue;
+            }
+            Core* c = core_of(t, kCoreEndpoint + ((std::uint64_t(y) << 6) | x), call);
+            dests.push_back(c);
+        }
+    }
+    if (loopback) {
+        dests.push_back(t->core);
+    }
+    for (Core* c : dests) {
+        if (c->l1(c->l1_base + addr, size) == nullptr) {
+            t->violation(std::string(call) + ": destination range [" + hex(addr) + ", " + hex(std::uint64_t(addr) + size) +
+                         ") (L1 offsets) is outside the L1 of " + c->name() + " (" + std::to_string(c->l1_size) + " B)");
+        }
+    }
+    return dests;
+}
+
+}  // namespace
+
+void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std::uint32_t num_dests, bool loopback,
+               bool semaphore, std::uint8_t noc, const char* call) {
+    Thread* t = current_thread(call);
+    if (semaphore && src_l1 % 4 != 0) {
+        t->violation(std::string(call) + ": the semaphore address " + hex(src_l1) + " is not 4-byte aligned");
+    }
+    std::uint32_t addr = 0;
+    const std::vector<Core*> dests = mcast_destinations(t, dst, size, num_dests, loopback, noc, call, addr);
+    const std::uint8_t* src = checked_l1(t, src_l1, size, false, call);
+    // The data as it left the source (a loopback destination may overlap the source).
+    std::vector<std::uint8_t> data(src, src + size);
+    const PerfParams& perf = t->run->perf;
+    t->sync();  // shared resources are booked in order of request time
+    // Written once the sender holds the token at its request time, so that no kernel sees the
+    // data (or semaphore value) before the multicast is issued in modeled order.
+    for (Core* c : dests) {
+        std::lock_guard<std::mutex> lock(c->mu);
+        std::memcpy(c->l1(c->l1_base + addr, size), data.data(), size);
+    }
+    std::vector<Resource*> ports;
+    for (Core* c : dests) {
+        ports.push_back(&c->niu_absorb);
+    }
+    const Transfer x =
+        book_multicast(perf, t->clock, size, t->core->niu_inject, perf.niu_rate10, ports, perf.niu_rate10, perf.write_latency());
+    for (Core* c : dests) {
+        landed(*t->run, c, addr, size, x.done);
+    }
+    t->writes_sent = std::max(t->writes_sent, x.sent);
+    t->writes_done = std::max(t->writes_done, x.done);
+    t->advance(perf.noc_issue);
+    t->writes_in_flight.push_back({src_l1, src_l1 + size});
+    ++t->noc_mcast_writes;
+    t->noc_mcast_bytes += size;
+}
+
+// ------------------------------------------------------------------ semaphores
+
+std::uintptr_t semaphore_addr(std::uint32_t id) {
+    Thread* t = current_thread("get_semaphore");
+    if (id >= kMaxSemaphores || !t->core->sem_defined.test(id)) {
+        std::string have;
+        for (std::uint32_t i = 0; i < kMaxSemaphores; ++i) {
+            if (t->core->sem_defined.test(i)) {
+                have += (have.empty() ? "" : ", ") + std::to_string(i);
+            }
+        }
+        t->violation("get_semaphore(" + std::to_string(id) + "): " + t->core->name() + " has no semaphore " + std::to_string(id) +
+                     " (CreateSemaphore made " + (have.empty() ? "none" : "ids " + have) + " on it)");
+    }
+    return std::uintptr_t(t->core->l1_base) + t->core->sem_base + id * kSemaphoreStride;
+}
+
+void sem_set(std::uintptr_t addr, std::uint32_t value, const char* call) {
+    Thread* t = current_thread(call);
+    const std::uint32_t off = own_word(t, addr, call);
+    t->advance(t->run->perf.sem_local);
+    std::memcpy(t->core->l1_host + off, &value, 4);
+    landed(*t->run, t->core, off, 4, t->clock);
+}
+
+void sem_add(std::uintptr_t addr, std::uint32_t value, const char* call) {
+    Thread* t = current_thread(call);
+    const std::uint32_t off = own_word(t, addr, call);
+    t->advance(t->run->perf.sem_local);
+    const std::uint32_t v = t->core->word(off) + value;
+    std::memcpy(t->core->l1_host + off, &v, 4);
+    landed(*t->run, t->core, off, 4, t->clock);
+}
+
+void sem_wait(std::uintptr_t addr, std::uint32_t value, bool at_least, const char* call) {
+    Thread* t = current_thread(call);
+    const std::uint32_t off = own_word(t, addr, call);
+    t->sync();  // a poll: whoever acts at an earlier modeled time goes first
+    std::unique_lock<std::mutex> lock(t->core->mu);
+    auto holds = [&] {
+        const std::uint32_t v = t->core->word(off);
+        return at_least ? v >= value : v == value;
+    };
+    while (!holds()) {
+        Waiting w;
+        w.kind = Waiting::Semaphore;
+        w.offset = off;
+        w.value = value;
+        w.at_least = at_least;
+        t->block(lock, w, call);
+    }
+    t->at_least(t->core->stamp(off));
+    t->advance(t->run->perf.sem_local);
+}
+
+void sem_inc(std::uint64_t noc_addr, std::uint32_t incr, std::uint8_t, const char* call) {
+    Thread* t = current_thread(call);
+    std::uint32_t off = 0;
+    Core* other = remote_word(t, noc_addr, off, call);
+    const PerfParams& perf = t->run->perf;
+    t->sync();
+    // An atomic increment: a 4-byte NOC write, applied in the destination's L1 when it lands.
+    const Transfer x = book_transfer(perf, t->clock, 4, t->core->niu_inject, perf.niu_rate10, other->niu_absorb,
+                                     perf.niu_rate10, perf.write_latency());
+    {
+        std::lock_guard<std::mutex> lock(other->mu);
+        const std::uint32_t v = other->word(off) + incr;
+        std::memcpy(other->l1_host + off, &v, 4);
+    }
+    landed(*t->run, other, off, 4, x.done);
+    t->atomics_done = std::max(t->atomics_done, x.done);
+    t->advance(perf.noc_issue);
+    ++t->sem_incs;
+}
+
+void sem_inc_mcast(std::uint64_t mcast_addr, std::uint32_t incr, std::uint32_t num_dests, std::uint8_t noc) {
+    const char* call = "noc_semaphore_inc_multicast";
+    Thread* t = current_thread(call);
+    std::uint32_t off = 0;
+    const std::vector<Core*> dests = mcast_destinations(t, mcast_addr, 4, num_dests, false, noc, call, off);
+    if (off % 4 != 0) {
+        t->violation(std::string(call) + ": L1 offset " + hex(off) + " is not 4-byte aligned");
+    }
+    const PerfParams& perf = t->run->perf;
+    t->sync();
+    std::vector<Resource*> ports;
+    for (Core* c : dests) {
+        ports.push_back(&c->niu_absorb);
+    }
+    // One multicast atomic: a 4-byte multicast, each destination's word incremented when it lands.
+    const Transfer x = book_multicast(perf, t->clock, 4, t->core->niu_inject, perf.niu_rate10, ports, perf.niu_rate10,
+                                      perf.write_latency());
+    for (Core* c : dests) {
+        {
+            std::lock_guard<std::mutex> lock(c->mu);
+            const std::uint32_t v = c->word(off) + incr;
+            std::memcpy(c->l1_host + off, &v, 4);
+        }
+        landed(*t->run, c, off, 4, x.done);
+    }
+    t->atomics_done = std::max(t->atomics_done, x.done);
+    t->advance(perf.noc_issue);
+    t->sem_incs += dests.size();
+    ++t->noc_mcast_writes;
+    t->noc_mcast_bytes += 4;
+}
+
+void sem_set_remote(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint8_t noc) {
+    Thread* t = current_thread("noc_semaphore_set_remote");
+    std::uint32_t off = 0;
+    remote_word(t, dst_noc_addr, off, "noc_semaphore_set_remote");
+    own_word(t, src_l1_addr, "noc_semaphore_set_remote");
+    noc_write(src_l1_addr, dst_noc_addr, 4, noc);
 }
 
 void noc_read_barrier(std::uint8_t) {
@@ -694,6 +1015,44 @@ void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
     to_dst_format(cs, acc);
     ++cs.matmul;
     const std::uint64_t cost = t->run->perf.matmul_cycles(t->spec->math_fidelity);
+    cs.fpu_busy += cost;
+    cs.matmul_busy += cost;
+    t->advance(cost);
+}
+
+void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1, std::uint32_t dst,
+                  std::uint32_t ct, std::uint32_t rt, std::uint32_t kt) {
+    Thread* t = current_thread("matmul_block");
+    ComputeState& cs = compute_of(t, "matmul_block");
+    require_started(t, cs, "matmul_block");
+    if (cs.fpu != ComputeState::Fpu::Matmul && cs.fpu != ComputeState::Fpu::None) {
+        t->violation(std::string("matmul_block with the FPU configured by ") + cs.fpu_init +
+                     " (matmul_block_init missing)");
+    }
+    if (ct == 0 || rt == 0) {
+        t->violation("matmul_block with an empty block (ct_dim " + std::to_string(ct) + ", rt_dim " + std::to_string(rt) +
+                     ")");
+    }
+    check_format(t, cs.srcb, "SrcB", in0, "matmul_block");  // matmul: in0 -> SrcB, in1 -> SrcA
+    check_format(t, cs.srca, "SrcA", in1, "matmul_block");
+    // DST[dst + r * ct + c] += in0[t0 + r * kt] @ in1[t1 + c] (_llk_unpack_AB_matmul_ strides in0 by
+    // kt_dim per block row and in1 by one tile per column; _llk_math_matmul_ writes r * ct + c).
+    for (std::uint32_t r = 0; r < rt; ++r) {
+        unpack_front(t, in0, t0 + r * kt, cs.a, "matmul_block");
+        for (std::uint32_t c = 0; c < ct; ++c) {
+            float* acc = math_dst(t, cs, dst + r * ct + c, "matmul_block");
+            unpack_front(t, in1, t1 + c, cs.b, "matmul_block");
+            if (cs.transpose) {
+                transpose_tile(cs.b);
+            }
+            matmul_tile_acc(cs.a, cs.b, acc);
+            to_dst_format(cs, acc);
+        }
+    }
+    const std::uint64_t tiles = std::uint64_t(rt) * ct;
+    cs.matmul += tiles;
+    ++cs.matmul_blocks;
+    const std::uint64_t cost = tiles * t->run->perf.matmul_cycles(t->spec->math_fidelity);
     cs.fpu_busy += cost;
     cs.matmul_busy += cost;
     t->advance(cost);
@@ -936,9 +1295,75 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
         t->violation("pack_tile: CB " + std::to_string(index) + " holds " + format_name(cb->format) + " pages of " +
                      std::to_string(cb->page_size) + " B, which the emulator's packer does not handle");
     }
-    emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    if (cs.l1_acc) {
+        emu::pack_tile_accumulate(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    } else {
+        emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+    }
     ++cs.packs;
     t->advance(t->run->perf.pack);
+}
+
+void pack_l1_acc(bool enable) {
+    Thread* t = current_thread("llk_pack_reconfig_l1_acc");
+    compute_of(t, "llk_pack_reconfig_l1_acc").l1_acc = enable;
+}
+
+void pack_untilize(std::uint32_t dst0, std::uint32_t index, std::uint32_t block_ct, std::uint32_t full_ct,
+                   std::uint32_t block_rt, std::uint32_t block_c) {
+    const char* call = "pack_untilize_dest";
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    if (!cs.waited) {
+        t->violation("pack_untilize_dest reads DST outside tile_regs_wait .. tile_regs_release");
+    }
+    if (block_ct == 0 || full_ct % block_ct != 0 || (block_c + 1) * block_ct > full_ct) {
+        t->violation("pack_untilize_dest: block " + std::to_string(block_c) + " of " + std::to_string(block_ct) +
+                     " tiles does not fit a row of " + std::to_string(full_ct) + " tiles");
+    }
+    if (std::uint64_t(dst0) + std::uint64_t(block_rt) * block_ct > static_cast<std::uint64_t>(cs.capacity)) {
+        t->violation("pack_untilize_dest reads DST tiles " + std::to_string(dst0) + ".." +
+                     std::to_string(dst0 + block_rt * block_ct - 1) + "; DST has " + std::to_string(cs.capacity) +
+                     " tiles per section here");
+    }
+    if (cs.l1_acc) {
+        t->violation("pack_untilize_dest with packer L1 accumulation on: not emulated");
+    }
+    check_format(t, cs.packer, "the packer", index, call);
+    CBState* cb = cb_of(t, static_cast<std::int32_t>(index), call);
+    const int eb = element_bytes(cb->format);
+    if (eb == 0 || cb->page_size != static_cast<std::uint32_t>(eb * kTileElems)) {
+        t->violation(std::string(call) + ": CB " + std::to_string(index) + " holds " + format_name(cb->format) +
+                     " pages of " + std::to_string(cb->page_size) + " B; the emulator untilizes into whole tiles only");
+    }
+    std::uint8_t* region;
+    {
+        std::unique_lock<std::mutex> lock(t->core->mu);
+        // The reserved region holds block_rt rows of full_ct tiles; its last page must be secured.
+        if (std::string err = cb->check_back_tile(call, block_rt * full_ct - 1); !err.empty()) {
+            lock.unlock();
+            t->violation(err);
+        }
+        region = cb->back_page(0);
+    }
+    // Row-major: tile row tr, element row r, column block_c * block_ct * 32 + tc * 32 + c.
+    const std::size_t row_elems = std::size_t(full_ct) * kTileCols;
+    for (std::uint32_t tr = 0; tr < block_rt; ++tr) {
+        for (std::uint32_t tc = 0; tc < block_ct; ++tc) {
+            const float* tile = cs.pack_tile(static_cast<int>(dst0 + tr * block_ct + tc));
+            for (int r = 0; r < kTileRows; ++r) {
+                const std::size_t row = std::size_t(tr) * kTileRows + r;
+                const std::size_t col = (std::size_t(block_c) * block_ct + tc) * kTileCols;
+                for (int c = 0; c < kTileCols; ++c) {
+                    store_element(region, cb->format, static_cast<int>(row * row_elems + col + c),
+                                  tile[r * kTileCols + c]);
+                }
+            }
+        }
+    }
+    cs.packs += std::uint64_t(block_rt) * block_ct;
+    t->advance(std::uint64_t(block_rt) * block_ct * t->run->perf.pack);
 }
 
 void fail(const char* message) {

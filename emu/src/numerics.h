@@ -212,6 +212,17 @@ inline void pack_tile(const float* in, tt::DataFormat fmt, std::uint8_t* page) {
     }
 }
 
+// Packer L1 accumulation: each element of the page becomes (its value + the DST value) in fp32,
+// rounded once to `fmt` (the packer adds what it packs to what L1 holds).
+inline void pack_tile_accumulate(const float* in, tt::DataFormat fmt, std::uint8_t* page) {
+    for (int r = 0; r < kTileRows; ++r) {
+        for (int c = 0; c < kTileCols; ++c) {
+            const int i = tiled_index(r, c);
+            store_element(page, fmt, i, load_element(page, fmt, i) + in[r * kTileCols + c]);
+        }
+    }
+}
+
 inline void transpose_tile(float* t) {
     for (int r = 0; r < kTileRows; ++r) {
         for (int c = r + 1; c < kTileCols; ++c) {

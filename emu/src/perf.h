@@ -12,6 +12,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <map>
+#include <utility>
+#include <vector>
 #include <string>
 
 namespace emu {
@@ -29,6 +33,7 @@ struct PerfParams {
     // NOC.
     std::uint32_t noc_issue = 8;      // issuing one read or write (programming the command buffer)
     std::uint32_t barrier = 2;        // a barrier or flush call, besides what it waits for
+    std::uint32_t sem_local = 2;      // a semaphore read-modify-write or check in the core's own L1
     std::uint32_t hops = 10;          // nominal hop count of every transfer
     std::uint32_t read_latency_base = 70, read_latency_per_hop = 10;
     std::uint32_t write_latency_base = 40, write_latency_per_hop = 10;
@@ -79,12 +84,74 @@ inline std::uint64_t cycles_for(std::uint64_t bytes, std::uint32_t rate10) {
     return (bytes * 10 + rate10 - 1) / rate10;
 }
 
-// A shared resource that serves transfers one after another.
+// A shared resource that serves transfers one at a time. It keeps the intervals it is reserved
+// for, so a transfer requested later may take an earlier gap: a core's read waiting for a busy
+// DRAM bank does not hold up its next read from an idle bank (responses return out of order on
+// the NOC, as tt-npe models them). Intervals that end before the current request are forgotten:
+// the caller books in order of request time (see the README on determinism).
 struct Resource {
-    std::uint64_t free_at = 0;
-    std::uint64_t busy = 0;  // cycles reserved, ever
+    std::uint64_t free_at = 0;  // end of the latest reservation
+    std::uint64_t busy = 0;     // cycles reserved, ever
     std::uint64_t bytes = 0;
+    std::map<std::uint64_t, std::uint64_t> reserved;  // start -> end: disjoint, never touching
+
+    // The earliest t >= from with [t, t + duration) free.
+    std::uint64_t earliest_gap(std::uint64_t from, std::uint64_t duration) const {
+        std::uint64_t t = from;
+        auto it = reserved.upper_bound(t);
+        if (it != reserved.begin() && std::prev(it)->second > t) {
+            t = std::prev(it)->second;
+        }
+        for (; it != reserved.end() && it->first < t + duration; ++it) {
+            t = std::max(t, it->second);
+        }
+        return t;
+    }
+
+    // Reserves [start, start + duration), which must be free (earliest_gap found it).
+    void reserve(std::uint64_t start, std::uint64_t duration) {
+        busy += duration;
+        free_at = std::max(free_at, start + duration);
+        if (duration == 0) {
+            return;
+        }
+        std::uint64_t end = start + duration;
+        auto next = reserved.lower_bound(start);
+        if (next != reserved.begin() && std::prev(next)->second == start) {  // joins the one before
+            start = std::prev(next)->first;
+            reserved.erase(std::prev(next));
+        }
+        next = reserved.find(end);
+        if (next != reserved.end()) {  // joins the one after
+            end = next->second;
+            reserved.erase(next);
+        }
+        reserved[start] = end;
+    }
+
+    void forget_before(std::uint64_t t) {
+        while (!reserved.empty() && reserved.begin()->second <= t) {
+            reserved.erase(reserved.begin());
+        }
+    }
 };
+
+// The earliest start >= now at which every (resource, duration) has a gap of its duration.
+template <typename Needs>
+inline std::uint64_t earliest_common_start(std::uint64_t now, const Needs& needs) {
+    std::uint64_t start = now;
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const auto& [resource, duration] : needs) {
+            const std::uint64_t at = resource->earliest_gap(start, duration);
+            if (at != start) {
+                start = at;
+                moved = true;
+            }
+        }
+    }
+    return start;
+}
 
 // One NOC transfer over two resources (source side, destination side), requested at `now`.
 struct Transfer {
@@ -93,23 +160,59 @@ struct Transfer {
     std::uint64_t done = 0;   // the last byte arrived (read) or was acknowledged (write)
 };
 
-// Starts a transfer of `bytes` at the earliest time both resources are free (not before `now`),
-// keeps each busy for bytes / its own rate, and completes after `latency` plus bytes / the
-// slowest of the two resources and the transfer's own rate. The caller makes sure transfers
-// are booked in order of request time (see the README on determinism).
+// Starts a transfer of `bytes` at the earliest time (not before `now`) both resources have a
+// gap long enough for it, keeps each busy for bytes / its own rate, and completes after
+// `latency` plus bytes / the slowest of the two resources and the transfer's own rate. The
+// caller makes sure transfers are booked in order of request time (see the README on
+// determinism).
 inline Transfer book_transfer(const PerfParams& p, std::uint64_t now, std::uint32_t bytes, Resource& src,
                               std::uint32_t src_rate10, Resource& dst, std::uint32_t dst_rate10,
                               std::uint32_t latency) {
-    Transfer t;
-    t.start = std::max({now, src.free_at, dst.free_at});
     const std::uint64_t src_busy = cycles_for(bytes, src_rate10);
     const std::uint64_t dst_busy = cycles_for(bytes, dst_rate10);
-    src.free_at = t.start + src_busy;
-    dst.free_at = t.start + dst_busy;
-    src.busy += src_busy;
-    dst.busy += dst_busy;
+    src.forget_before(now);
+    dst.forget_before(now);
+    const std::pair<Resource*, std::uint64_t> needs[] = {{&src, src_busy}, {&dst, dst_busy}};
+    Transfer t;
+    t.start = earliest_common_start(now, needs);
+    src.reserve(t.start, src_busy);
+    dst.reserve(t.start, dst_busy);
     src.bytes += bytes;
     dst.bytes += bytes;
+    const std::uint32_t rate = std::min({p.transfer_rate10(bytes), src_rate10, dst_rate10});
+    const std::uint64_t flow = cycles_for(bytes, rate);
+    t.sent = t.start + flow;
+    t.done = t.start + flow + latency;
+    return t;
+}
+
+// One multicast of `bytes` from a source resource to every destination resource, requested at
+// `now`: one injection at the source (busy bytes / src_rate) and one absorption at each
+// destination (busy bytes / dst_rate), all starting together at the earliest time every one has
+// a gap for it; the data flows once at min(per-transfer rate, src_rate, dst_rate) and lands on
+// every destination after `latency`. The caller books in order of request time, as for
+// book_transfer.
+template <typename DstList>
+inline Transfer book_multicast(const PerfParams& p, std::uint64_t now, std::uint32_t bytes, Resource& src,
+                               std::uint32_t src_rate10, const DstList& dsts, std::uint32_t dst_rate10,
+                               std::uint32_t latency) {
+    const std::uint64_t src_busy = cycles_for(bytes, src_rate10);
+    const std::uint64_t dst_busy = cycles_for(bytes, dst_rate10);
+    std::vector<std::pair<Resource*, std::uint64_t>> needs{{&src, src_busy}};
+    for (Resource* d : dsts) {
+        needs.emplace_back(d, dst_busy);
+    }
+    for (auto& [resource, duration] : needs) {
+        resource->forget_before(now);
+    }
+    Transfer t;
+    t.start = earliest_common_start(now, needs);
+    src.reserve(t.start, src_busy);
+    src.bytes += bytes;
+    for (Resource* d : dsts) {
+        d->reserve(t.start, dst_busy);
+        d->bytes += bytes;
+    }
     const std::uint32_t rate = std::min({p.transfer_rate10(bytes), src_rate10, dst_rate10});
     const std::uint64_t flow = cycles_for(bytes, rate);
     t.sent = t.start + flow;

@@ -27,6 +27,7 @@
 #include <bitset>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -48,10 +49,20 @@ struct Run;
 struct Thread;
 
 struct Waiting {
-    enum Kind { None, Reserve, Wait } kind = None;
+    enum Kind { None, Reserve, Wait, Semaphore } kind = None;
     std::uint32_t cb = 0;
     std::int32_t pages = 0;
+    // Semaphore: the L1 offset of the word waited on, the value, and whether any value >= it will do
+    // (noc_semaphore_wait_min) or only exactly it (noc_semaphore_wait).
+    std::uint32_t offset = 0;
+    std::uint32_t value = 0;
+    bool at_least = false;
 };
+
+// Semaphores (CreateSemaphore): up to kMaxSemaphores per core, each a 32-bit word at its own
+// L1_ALIGNMENT (16 B) slot of a region at the top of L1 (the CBs are allocated below it).
+constexpr std::uint32_t kMaxSemaphores = kMaxSemaphoresPerCore;
+constexpr std::uint32_t kSemaphoreStride = 16;
 
 struct Core {
     std::uint32_t x = 0, y = 0;
@@ -64,8 +75,24 @@ struct Core {
     std::vector<std::unique_ptr<CBState>> cbs;  // by CB index; null if not configured here
     std::vector<Thread*> threads;
     Resource niu_inject, niu_absorb;  // modeled time: this core's NOC interface (shared by its kernels)
+    // Semaphores: L1 offset of semaphore 0, which ids the program created here, and the modeled
+    // time each semaphore word (by L1 offset) last changed (a remote change: when it landed).
+    std::uint32_t sem_base = 0;
+    std::bitset<kMaxSemaphores> sem_defined;
+    std::map<std::uint32_t, std::uint64_t> word_stamp;
 
     std::string name() const { return "core (" + std::to_string(x) + ", " + std::to_string(y) + ")"; }
+    // "semaphore 2 (L1 0x...)" for a word of the semaphore region, else "L1 word 0x...".
+    std::string word_name(std::uint32_t offset) const;
+    std::uint32_t word(std::uint32_t offset) const {
+        std::uint32_t v;
+        std::memcpy(&v, l1_host + offset, 4);
+        return v;
+    }
+    std::uint64_t stamp(std::uint32_t offset) const {
+        auto it = word_stamp.find(offset);
+        return it == word_stamp.end() ? 0 : it->second;
+    }
     CBState* cb(std::uint32_t index) const { return index < cbs.size() ? cbs[index].get() : nullptr; }
     // Host pointer of [addr, addr + size) in this core's L1, or null if it is not inside.
     std::uint8_t* l1(std::uint32_t addr, std::uint32_t size) const {
@@ -106,7 +133,10 @@ struct ComputeState {
     float a[kTileElems];
     float b[kTileElems];
 
+    bool l1_acc = false;  // packer L1 accumulation (llk_pack_reconfig_l1_acc)
+
     std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0;
+    std::uint64_t matmul_blocks = 0;  // matmul_block calls (their tile matmuls count in `matmul`)
     // Modeled time: cycles charged for math calls (FPU and SFPU: the core's math engine busy),
     // and the part of them charged for matmul_tiles (at the kernel's fidelity).
     std::uint64_t fpu_busy = 0, matmul_busy = 0;
@@ -138,6 +168,7 @@ struct Thread {
     std::vector<Range> reads_in_flight;
     std::vector<Range> writes_in_flight;
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
+    std::uint64_t noc_mcast_writes = 0, noc_mcast_bytes = 0, sem_incs = 0;
     std::unique_ptr<ComputeState> compute;
 
     // Modeled time (see emu/README.md): the kernel's clock in cycles, and when its outstanding
@@ -146,6 +177,7 @@ struct Thread {
     std::uint64_t reads_done = 0;
     std::uint64_t writes_done = 0;
     std::uint64_t writes_sent = 0;
+    std::uint64_t atomics_done = 0;  // noc_semaphore_inc: when the last one landed
     int order = 0;  // position in (core, kernel) order: breaks ties of equal clocks
     // The token (guarded by run->sched_mu): set when the scheduler hands this thread the token.
     bool go = false;

@@ -289,9 +289,16 @@ void Core::wake(Run& run, std::uint64_t now) {
         if (t->finished || t->waiting.kind == Waiting::None) {
             continue;
         }
-        const CBState* c = cb(t->waiting.cb);
-        const bool ready =
-            t->waiting.kind == Waiting::Reserve ? c->can_reserve(t->waiting.pages) : c->can_wait(t->waiting.pages);
+        std::uint64_t at = now;
+        bool ready;
+        if (t->waiting.kind == Waiting::Semaphore) {
+            const std::uint32_t v = word(t->waiting.offset);
+            ready = t->waiting.at_least ? v >= t->waiting.value : v == t->waiting.value;
+            at = stamp(t->waiting.offset);  // when the value it waits for landed
+        } else {
+            const CBState* c = cb(t->waiting.cb);
+            ready = t->waiting.kind == Waiting::Reserve ? c->can_reserve(t->waiting.pages) : c->can_wait(t->waiting.pages);
+        }
         if (ready) {
             t->waiting.kind = Waiting::None;
             t->counted = true;
@@ -299,9 +306,18 @@ void Core::wake(Run& run, std::uint64_t now) {
             // It resumes when it is the ready thread of smallest clock; its clock is then at
             // least `now`, the time of the push or pop that satisfied it.
             std::lock_guard<std::mutex> lock(run.sched_mu);
-            run.make_ready(t, std::max(t->clock, now));
+            run.make_ready(t, std::max(t->clock, at));
         }
     }
+}
+
+std::string Core::word_name(std::uint32_t offset) const {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%x", l1_base + offset);
+    if (offset >= sem_base && offset < sem_base + kMaxSemaphores * kSemaphoreStride && (offset - sem_base) % kSemaphoreStride == 0) {
+        return "semaphore " + std::to_string((offset - sem_base) / kSemaphoreStride) + " (L1 " + buf + ")";
+    }
+    return std::string("L1 word ") + buf;
 }
 
 void Thread::enter(const char* call) {
@@ -399,6 +415,12 @@ void Run::wake_all() {
 namespace {
 
 std::string waiting_text(const Thread& t) {
+    if (t.waiting.kind == Waiting::Semaphore) {
+        return t.name + " waits in " + t.waiting_call + "(" + t.core->word_name(t.waiting.offset) + ", " +
+               std::to_string(t.waiting.value) + "): " + t.core->word_name(t.waiting.offset) + " of " + t.core->name() +
+               " holds " + std::to_string(t.core->word(t.waiting.offset)) + ", waiting for " +
+               (t.waiting.at_least ? "at least " : "exactly ") + std::to_string(t.waiting.value);
+    }
     const CBState* cb = t.core->cb(t.waiting.cb);
     return t.name + " waits in " + t.waiting_call + "(CB " + std::to_string(t.waiting.cb) + ", " +
            std::to_string(t.waiting.pages) + "): " + (cb ? cb->counts() : "no such CB");
@@ -611,14 +633,27 @@ void DeviceImpl::run(ProgramImpl& program) {
                          : 0x10000000u;
         std::uint32_t offset = 0;
         const XY xy{c->x, c->y};
+        // Semaphores: a region of kMaxSemaphores 16-byte slots at the top of L1, each created
+        // semaphore set to its initial value when the program runs.
+        c->sem_base = (params_.l1_size - kMaxSemaphores * kSemaphoreStride) / 32 * 32;
+        for (const SemaphoreSpec& sem : program.semaphores) {
+            if (std::find(sem.cores.begin(), sem.cores.end(), xy) == sem.cores.end()) {
+                continue;
+            }
+            c->sem_defined.set(sem.id);
+            const std::uint32_t at = c->sem_base + sem.id * kSemaphoreStride;
+            std::memset(c->l1_host + at, 0, kSemaphoreStride);
+            std::memcpy(c->l1_host + at, &sem.initial_value, 4);
+        }
         for (const CBSpec& spec : program.cbs) {
             if (std::find(spec.cores.begin(), spec.cores.end(), xy) == spec.cores.end()) {
                 continue;
             }
             offset = (offset + 31) / 32 * 32;
-            if (std::uint64_t(offset) + spec.total_size > params_.l1_size) {
+            if (std::uint64_t(offset) + spec.total_size > c->sem_base) {
                 throw EmuError("the circular buffers of core " + core_text(xy) + " need more than the " +
-                               std::to_string(params_.l1_size) + " B of L1 a core has");
+                               std::to_string(c->sem_base) + " B of L1 a core has for them (" +
+                               std::to_string(params_.l1_size) + " B, less the semaphore region)");
             }
             std::memset(c->l1_host + offset, 0xFF, spec.total_size);
             for (const auto& [index, fmt_page] : spec.buffers) {
@@ -782,8 +817,12 @@ void DeviceImpl::run(ProgramImpl& program) {
             s.noc_writes += t->noc_writes;
             s.noc_read_bytes += t->noc_read_bytes;
             s.noc_write_bytes += t->noc_write_bytes;
+            s.noc_mcast_writes += t->noc_mcast_writes;
+            s.noc_mcast_bytes += t->noc_mcast_bytes;
+            s.sem_incs += t->sem_incs;
             if (t->compute) {
                 s.matmul += t->compute->matmul;
+                s.matmul_blocks += t->compute->matmul_blocks;
                 s.binary += t->compute->binary_ops;
                 s.copy += t->compute->copies;
                 s.sfpu += t->compute->sfpu;
@@ -872,13 +911,18 @@ void DeviceImpl::write_stats() const {
     }
     o << (first ? "]" : "\n  ]") << ",\n";
     std::uint64_t reads = 0, writes = 0, read_bytes = 0, write_bytes = 0;
-    std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t mcasts = 0, mcast_bytes = 0, sem_incs = 0;
+    std::uint64_t matmul = 0, matmul_blocks = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
     for (const auto& [xy, s] : core_stats_) {
+        mcasts += s.noc_mcast_writes;
+        mcast_bytes += s.noc_mcast_bytes;
+        sem_incs += s.sem_incs;
         reads += s.noc_reads;
         writes += s.noc_writes;
         read_bytes += s.noc_read_bytes;
         write_bytes += s.noc_write_bytes;
         matmul += s.matmul;
+        matmul_blocks += s.matmul_blocks;
         binary += s.binary;
         copy += s.copy;
         sfpu += s.sfpu;
@@ -886,8 +930,9 @@ void DeviceImpl::write_stats() const {
     }
     o << "  \"noc\": {\"read_transactions\": " << reads << ", \"write_transactions\": " << writes
       << ", \"read_bytes\": " << read_bytes << ", \"write_bytes\": " << write_bytes << ", \"dram_bytes_read\": " << total_read
-      << ", \"dram_bytes_written\": " << total_written << "},\n";
-    o << "  \"tiles\": {\"matmul\": " << matmul << ", \"binary\": " << binary << ", \"copy\": " << copy
+      << ", \"dram_bytes_written\": " << total_written << ", \"mcast_writes\": " << mcasts
+      << ", \"mcast_bytes\": " << mcast_bytes << ", \"semaphore_incs\": " << sem_incs << "},\n";
+    o << "  \"tiles\": {\"matmul\": " << matmul << ", \"matmul_block_calls\": " << matmul_blocks << ", \"binary\": " << binary << ", \"copy\": " << copy
       << ", \"sfpu\": " << sfpu << ", \"pack\": " << pack << "},\n";
     // Modeled performance (docs/perf_model.md, "Derived counters"): the busiest resource, achieved
     // DRAM bandwidth and matmul TFLOP/s, and the roofline.
@@ -970,9 +1015,11 @@ void DeviceImpl::write_stats() const {
         const CoreStats& s = *sp;
         o << (first ? "\n" : ",\n") << "    {\"core\": [" << xy.first << ", " << xy.second << "], \"noc_reads\": " << s.noc_reads
           << ", \"noc_writes\": " << s.noc_writes << ", \"noc_read_bytes\": " << s.noc_read_bytes
-          << ", \"noc_write_bytes\": " << s.noc_write_bytes << ", \"cycles\": " << s.cycles << ", \"us\": " << us(s.cycles)
+          << ", \"noc_write_bytes\": " << s.noc_write_bytes << ", \"noc_mcast_writes\": " << s.noc_mcast_writes
+          << ", \"noc_mcast_bytes\": " << s.noc_mcast_bytes << ", \"semaphore_incs\": " << s.sem_incs
+          << ", \"cycles\": " << s.cycles << ", \"us\": " << us(s.cycles)
           << ", \"fpu_busy_cycles\": " << s.fpu_busy
-          << ", \"tiles\": {\"matmul\": " << s.matmul
+          << ", \"tiles\": {\"matmul\": " << s.matmul << ", \"matmul_block_calls\": " << s.matmul_blocks
           << ", \"binary\": " << s.binary << ", \"copy\": " << s.copy << ", \"sfpu\": " << s.sfpu << ", \"pack\": " << s.pack
           << "}, \"cbs\": [";
         bool first_cb = true;

@@ -107,15 +107,27 @@ struct CBSpec {
     std::map<std::uint8_t, std::pair<tt::DataFormat, std::uint32_t>> buffers;  // index -> (format, page size)
 };
 
+constexpr std::uint32_t kMaxSemaphoresPerCore = 16;  // tt-metal's NUM_SEMAPHORES
+
+// A semaphore (CreateSemaphore): its id on each of its cores and the value it starts each run with.
+struct SemaphoreSpec {
+    std::vector<XY> cores;
+    std::uint32_t id = 0;
+    std::uint32_t initial_value = 0;
+};
+
 struct ProgramImpl {
     std::vector<KernelSpec> kernels;
     std::vector<CBSpec> cbs;
+    std::vector<SemaphoreSpec> semaphores;
 };
 
 // Counters of one core, summed over runs.
 struct CoreStats {
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
+    std::uint64_t noc_mcast_writes = 0, noc_mcast_bytes = 0, sem_incs = 0;  // multicasts issued, bytes each sent once
     std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t matmul_blocks = 0;  // matmul_block calls (their tile matmuls are in `matmul`)
     std::uint64_t fpu_busy = 0, matmul_busy = 0;  // modeled cycles of math calls, of matmul_tiles
     std::uint64_t cycles = 0;  // modeled: the latest clock of the core's kernels, summed over runs
     struct CB {

@@ -76,9 +76,24 @@ static void high_water_with_reserved() {
     CHECK(cb.high_water_with_reserved == 6);
 }
 
+// A count of 0 is legal and changes nothing (tt-metal's matmul writers wait for and pop 0 padding
+// pages); a negative one is a violation.
+static void zero_counts() {
+    CBState cb = make_cb(4);
+    CHECK(cb.check_wait(0).empty() && cb.can_wait(0));
+    cb.did_wait(0);
+    CHECK(cb.pop(0).empty());
+    CHECK(cb.check_reserve(0).empty() && cb.can_reserve(0));
+    cb.did_reserve(0);
+    CHECK(cb.push(0).empty());
+    CHECK(cb.occupied() == 0 && cb.reserved == 0 && cb.front == 0 && cb.rd_page == 0 && cb.wr_page == 0);
+    CHECK(!cb.check_wait(-1).empty() && !cb.pop(-1).empty() && !cb.check_reserve(-1).empty() && !cb.push(-1).empty());
+}
+
 int main() {
     ring();
     violations();
     high_water_with_reserved();
+    zero_counts();
     return finish("test_cb");
 }

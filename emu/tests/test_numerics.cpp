@@ -1,4 +1,4 @@
-// tt-emu unit tests: bf16 / fp16 rounding, the tile face layout, tile matmul.
+// tt-emu unit tests: bf16 / fp16 rounding, the tile face layout, tile matmul, packer L1 accumulation.
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -116,10 +116,40 @@ static void matmul_tile() {
     CHECK(out == a);
 }
 
+static void pack_accumulate() {
+    // Packer L1 accumulation: page = round_fmt(page + DST), the sum in fp32, one rounding.
+    std::vector<float> first(kTileElems), second(kTileElems), back(kTileElems);
+    for (int i = 0; i < kTileElems; ++i) {
+        first[i] = static_cast<float>(i % 7) - 3.0f;
+        second[i] = 0.5f * static_cast<float>(i % 5);
+    }
+    std::vector<std::uint8_t> page(kTileElems * 2);
+    pack_tile(first.data(), tt::DataFormat::Float16_b, page.data());
+    pack_tile_accumulate(second.data(), tt::DataFormat::Float16_b, page.data());
+    unpack_tile(page.data(), tt::DataFormat::Float16_b, back.data());
+    bool exact = true;
+    for (int i = 0; i < kTileElems; ++i) {
+        exact = exact && back[i] == first[i] + second[i];
+    }
+    CHECK(exact);
+    // bf16: 256 + 1 is a tie between 256 and 258 -> even (256); fp32 keeps 257.
+    std::vector<float> big(kTileElems, 256.0f), one(kTileElems, 1.0f);
+    pack_tile(big.data(), tt::DataFormat::Float16_b, page.data());
+    pack_tile_accumulate(one.data(), tt::DataFormat::Float16_b, page.data());
+    unpack_tile(page.data(), tt::DataFormat::Float16_b, back.data());
+    CHECK(back[0] == 256.0f && back[1023] == 256.0f);
+    std::vector<std::uint8_t> page32(kTileElems * 4);
+    pack_tile(big.data(), tt::DataFormat::Float32, page32.data());
+    pack_tile_accumulate(one.data(), tt::DataFormat::Float32, page32.data());
+    unpack_tile(page32.data(), tt::DataFormat::Float32, back.data());
+    CHECK(back[0] == 257.0f && back[1023] == 257.0f);
+}
+
 int main() {
     bf16_rounding();
     f16_rounding();
     face_layout();
     matmul_tile();
+    pack_accumulate();
     return finish("test_numerics");
 }

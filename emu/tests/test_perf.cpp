@@ -3,6 +3,8 @@
 #include "check.h"
 #include "perf.h"
 
+#include <vector>
+
 using emu::PerfParams;
 
 static void rates() {
@@ -36,6 +38,41 @@ static void transfers() {
     CHECK(niu_a.free_at == 4 + 73);  // 2048 / 28.1 = 72.9: the NIU is free before the bank
 }
 
+static void transfers_take_earlier_gaps() {
+    const PerfParams p = PerfParams::for_arch("wormhole_b0");
+    emu::Resource busy_bank, idle_bank, niu;
+    busy_bank.reserve(0, 1000);  // other cores' reads keep this bank busy until 1000
+    // A core reads a page from the busy bank, then one from the idle bank, both at cycle 10:
+    // the first waits for the bank (starts at 1000) and books the NIU for [1000, 1073); the
+    // second finds the NIU and the idle bank free at 10 and starts then, not after the first.
+    const emu::Transfer first = emu::book_transfer(p, 10, 2048, busy_bank, p.dram_inject10, niu, p.niu_rate10, 170);
+    const emu::Transfer second = emu::book_transfer(p, 10, 2048, idle_bank, p.dram_inject10, niu, p.niu_rate10, 170);
+    CHECK(first.start == 1000 && second.start == 10 && second.done == 10 + 89 + 170);
+    // A third read from the second bank at 20: its NIU is free from 83 (the second's 73 cycles)
+    // and the bank from 99 (89 cycles at 23.2 B/cycle): it starts at 99, still before the first.
+    const emu::Transfer third = emu::book_transfer(p, 20, 2048, idle_bank, p.dram_inject10, niu, p.niu_rate10, 170);
+    CHECK(third.start == 99);
+    CHECK(niu.busy == 3 * 73 && niu.free_at == 1073);
+}
+
+static void multicasts() {
+    const PerfParams p = PerfParams::for_arch("wormhole_b0");
+    emu::Resource src, d[4];
+    std::vector<emu::Resource*> dsts = {&d[0], &d[1], &d[2], &d[3]};
+    d[2].reserve(0, 30);  // one destination is still absorbing something else
+    // One 2048-B multicast to a 1x4 range requested at 4: it starts when every NIU is free (30),
+    // flows once at min(30, 28.1) = 28.1 B/cycle (73 cycles) and lands 140 later.
+    const emu::Transfer m = emu::book_multicast(p, 4, 2048, src, p.niu_rate10, dsts, p.niu_rate10, p.write_latency());
+    CHECK(m.start == 30 && m.sent == 30 + 73 && m.done == 30 + 73 + 140);
+    CHECK(src.busy == 73 && src.bytes == 2048 && src.free_at == 103);  // one injection
+    for (int i = 0; i < 4; ++i) {  // one absorption each
+        CHECK(d[i].busy == 73 + (i == 2 ? 30 : 0) && d[i].bytes == 2048 && d[i].free_at == 103);
+    }
+    // A 4-B semaphore multicast: rate(4) rounds down to 0.1 B/cycle, 40 cycles of flow.
+    const emu::Transfer s = emu::book_multicast(p, 200, 4, src, p.niu_rate10, dsts, p.niu_rate10, p.write_latency());
+    CHECK(s.start == 200 && s.done == 200 + 40 + 140 && src.busy == 74);
+}
+
 static void cb_timestamps() {
     emu::CBState cb;
     cb.page_size = 64;
@@ -57,6 +94,8 @@ static void cb_timestamps() {
 int main() {
     rates();
     transfers();
+    transfers_take_earlier_gaps();
+    multicasts();
     cb_timestamps();
     return finish("test_perf");
 }

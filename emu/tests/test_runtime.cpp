@@ -21,6 +21,11 @@ void spin_kernel();
 void object_producer_kernel();
 void object_consumer_kernel();
 void iface_writer_kernel();
+extern std::atomic<int> g_compute_checks_passed;
+void matmul_block_kernel();
+void matmul_block_transpose_kernel();
+void matmul_block_dst_overflow_kernel();
+void pack_untilize_kernel();
 
 namespace {
 
@@ -54,6 +59,27 @@ std::string run_program(std::shared_ptr<distributed::MeshDevice>& device, const 
     return {};
 }
 
+// One compute kernel on core (0, 0) with bf16 CBs 0 (4 tiles), 1 (6 tiles) and 16 (6 tiles).
+std::string run_compute(std::shared_ptr<distributed::MeshDevice>& device, const char* kernel, bool fp32_dest_acc,
+                        bool full_sync = false) {
+    Program program = CreateProgram();
+    const CoreRangeSet core(std::vector<CoreRange>{CoreRange(CoreCoord{0, 0})});
+    for (const auto& [index, tiles] : {std::pair<std::uint8_t, std::uint32_t>{0, 4}, {1, 6}, {16, 6}}) {
+        CreateCircularBuffer(program, core,
+                             CircularBufferConfig(tiles * 2048, {{index, tt::DataFormat::Float16_b}}).set_page_size(index, 2048));
+    }
+    CreateKernel(program, kernel, core, ComputeConfig{.fp32_dest_acc_en = fp32_dest_acc, .dst_full_sync_en = full_sync});
+    distributed::MeshWorkload workload;
+    workload.add_program(distributed::MeshCoordinateRange(device->shape()), std::move(program));
+    try {
+        distributed::EnqueueMeshWorkload(device->mesh_command_queue(), workload, false);
+        distributed::Finish(device->mesh_command_queue());
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
+}
+
 }  // namespace
 
 int main() {
@@ -65,6 +91,10 @@ int main() {
     emu::register_builtin_kernel("builtin/object_producer.cpp", object_producer_kernel);
     emu::register_builtin_kernel("builtin/object_consumer.cpp", object_consumer_kernel);
     emu::register_builtin_kernel("builtin/iface_writer.cpp", iface_writer_kernel);
+    emu::register_builtin_kernel("builtin/matmul_block.cpp", matmul_block_kernel);
+    emu::register_builtin_kernel("builtin/matmul_block_transpose.cpp", matmul_block_transpose_kernel);
+    emu::register_builtin_kernel("builtin/matmul_block_dst_overflow.cpp", matmul_block_dst_overflow_kernel);
+    emu::register_builtin_kernel("builtin/pack_untilize.cpp", pack_untilize_kernel);
     ::setenv("TT_EMU_TIMEOUT", "20", 1);
     auto device = distributed::MeshDevice::create_unit_mesh(0);
     CHECK(device->arch() == tt::ARCH::WORMHOLE_B0);
@@ -101,6 +131,26 @@ int main() {
     // A kernel that writes to the record (moves a FIFO pointer by hand) is reported.
     err = run_program(device, "builtin/iface_writer.cpp", "builtin/consumer.cpp", 1, 2, cores);
     CHECK_CONTAINS(err, "cb_reserve_back: the kernel wrote to the interface record of CB 0 (get_local_cb_interface)");
+
+    // matmul_block: tile indexing, accumulation over K, transpose and packer L1 accumulation, and
+    // pack_untilize_dest's row-major layout, exact
+    // on integer tiles (the kernels check their own output), with a 16-bit DST and an fp32 one
+    // (full sync: 8 fp32 tiles, room for the 2 x 3 block).
+    g_compute_checks_passed = 0;
+    for (const auto& [kernel, fp32] : {std::pair<const char*, bool>{"builtin/matmul_block.cpp", false},
+                                       {"builtin/matmul_block.cpp", true},
+                                       {"builtin/matmul_block_transpose.cpp", false},
+                                       {"builtin/pack_untilize.cpp", false}}) {
+        err = run_compute(device, kernel, fp32, fp32);
+        CHECK(err.empty());
+        if (!err.empty()) {
+            std::fprintf(stderr, "%s\n", err.c_str());
+        }
+    }
+    CHECK(g_compute_checks_passed == 8);
+    // A block larger than the DST section (2 x 3 tiles, fp32 DST: 4 per section) is reported.
+    err = run_compute(device, "builtin/matmul_block_dst_overflow.cpp", true);
+    CHECK_CONTAINS(err, "matmul_block uses DST tile 4; DST has 4 tiles per section here (half sync, fp32 DST)");
 
     // The time limit ends a kernel that never finishes.
     ::setenv("TT_EMU_TIMEOUT", "0.5", 1);

@@ -72,6 +72,29 @@ TT_EMU_API void noc_write(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr,
 TT_EMU_API void noc_read_barrier(std::uint8_t noc);
 TT_EMU_API void noc_write_barrier(std::uint8_t noc);
 TT_EMU_API void noc_writes_flushed(std::uint8_t noc);
+TT_EMU_API void noc_atomic_barrier(std::uint8_t noc);
+// Multicast: an emulated multicast NOC address carries the rectangle (x_start, y_start, x_end,
+// y_end, NOC coordinates as given) in bits 32..63 and the L1 address in bits 0..31.
+TT_EMU_API std::uint64_t mcast_noc_addr(std::uint32_t x_start, std::uint32_t y_start, std::uint32_t x_end,
+                                        std::uint32_t y_end, std::uint32_t addr);
+// Writes [src_l1_addr, + size) to every core of the rectangle (and to the sender itself when
+// `loopback`), checking the rectangle against the grid and `num_dests` against it; `call` names
+// the API call in messages. `semaphore`: a semaphore set (its landing is timestamped).
+TT_EMU_API void noc_mcast(std::uint32_t src_l1_addr, std::uint64_t dst_mcast_addr, std::uint32_t size,
+                          std::uint32_t num_dests, bool loopback, bool semaphore, std::uint8_t noc, const char* call);
+
+// ---- semaphores (CreateSemaphore): 32-bit words of L1. Local calls take an L1 address of the
+// calling core (checked); remote ones a NOC address.
+TT_EMU_API std::uintptr_t semaphore_addr(std::uint32_t id);
+TT_EMU_API void sem_set(std::uintptr_t addr, std::uint32_t value, const char* call);
+TT_EMU_API void sem_add(std::uintptr_t addr, std::uint32_t value, const char* call);
+TT_EMU_API void sem_wait(std::uintptr_t addr, std::uint32_t value, bool at_least, const char* call);
+TT_EMU_API void sem_inc(std::uint64_t noc_addr, std::uint32_t incr, std::uint8_t noc, const char* call);
+// Increments the word at the multicast address on every core of its rectangle (not the sender).
+TT_EMU_API void sem_inc_mcast(std::uint64_t mcast_addr, std::uint32_t incr, std::uint32_t num_dests, std::uint8_t noc);
+// Writes the local word at src_l1_addr to the word at dst_noc_addr (noc_semaphore_set_remote).
+TT_EMU_API void sem_set_remote(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint8_t noc);
+
 // Is `noc_addr` an address in the calling kernel's own core (Noc::is_local_addr)?
 TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 
@@ -92,6 +115,11 @@ TT_EMU_API void reconfig_formats(const char* call, std::int32_t srca_cb, std::in
 TT_EMU_API void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose);
 TT_EMU_API void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                              std::uint32_t t1, std::uint32_t dst);
+// matmul_block: an rt x ct block of DST += (rt x 1 tiles of in0) @ (1 x ct tiles of in1): for
+// r < rt, c < ct, DST[dst + r * ct + c] += in0[t0 + r * kt] @ in1[t1 + c] (the LLK's indexing:
+// in0's block rows are kt tiles apart, in1's columns adjacent).
+TT_EMU_API void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1,
+                             std::uint32_t dst, std::uint32_t ct, std::uint32_t rt, std::uint32_t kt);
 TT_EMU_API void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest);
 TT_EMU_API void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                              std::uint32_t t1, std::uint32_t dst);
@@ -110,6 +138,15 @@ TT_EMU_API void tile_regs_wait();
 TT_EMU_API void tile_regs_release();
 TT_EMU_API void pack_tile(std::uint32_t dst, std::uint32_t cb, std::uint32_t out_tile,
                           bool out_of_order);
+// Packer L1 accumulation (llk_pack_reconfig_l1_acc): while on, pack_tile adds the DST tile to
+// the tile already in the CB page (in fp32, one rounding to the CB's format) instead of
+// overwriting it.
+TT_EMU_API void pack_l1_acc(bool enable);
+// pack_untilize_dest: DST tiles [dst0, dst0 + block_rt * block_ct) (row of tiles by row) written
+// row-major into the reserved region of `cb`, seen as block_rt tile rows of 32 rows of
+// full_ct * 32 elements, at column block_c * block_ct * 32.
+TT_EMU_API void pack_untilize(std::uint32_t dst0, std::uint32_t cb, std::uint32_t block_ct,
+                              std::uint32_t full_ct, std::uint32_t block_rt, std::uint32_t block_c);
 
 // ---- faults raised by the headers themselves (an unsupported call, an assert)
 [[noreturn]] TT_EMU_API void fail(const char* message);

@@ -1,5 +1,5 @@
 // tt-emu: the host API of tt-metal v0.74.0 (tt-metalium/host_api.hpp) that host programs use to
-// build a program: CreateProgram, CreateKernel, CreateCircularBuffer, SetRuntimeArgs.
+// build a program: CreateProgram, CreateKernel, CreateCircularBuffer, CreateSemaphore, SetRuntimeArgs.
 //
 // CreateKernel records the kernel source path (resolved against the working directory), its
 // cores and its configuration; when the program runs, the emulator builds each kernel as a shared
@@ -22,6 +22,12 @@
 #include <tt-metalium/program.hpp>
 #include <tt-metalium/tt_backend_api_types.hpp>
 
+// The kinds of cores of a chip (UMD's CoreType). Semaphores live on WORKER (Tensix) cores here.
+#ifndef TT_EMU_CORE_TYPE_DEFINED
+#define TT_EMU_CORE_TYPE_DEFINED
+enum class CoreType { ARC, DRAM, ACTIVE_ETH, IDLE_ETH, PCIE, TENSIX, ROUTER_ONLY, SECURITY, L2CPU, HARVESTED, ETH, WORKER, COUNT };
+#endif
+
 namespace tt::tt_metal {
 
 using CoreSpec = std::variant<CoreCoord, CoreRange, CoreRangeSet>;
@@ -33,6 +39,12 @@ KernelHandle CreateKernel(Program& program, const std::string& file_name, const 
 
 CBHandle CreateCircularBuffer(Program& program, const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
                               const CircularBufferConfig& config);
+
+// A semaphore on every core of `core_spec`, set to `initial_value` when the program runs; returns
+// its id (the smallest id free on all those cores; 16 per core). Kernels find it with
+// get_semaphore(id).
+uint32_t CreateSemaphore(Program& program, const std::variant<CoreRange, CoreRangeSet>& core_spec, uint32_t initial_value,
+                         CoreType core_type = CoreType::WORKER);
 
 void SetRuntimeArgs(const Program& program, KernelHandle kernel, const std::variant<CoreCoord, CoreRange, CoreRangeSet>& core_spec,
                     std::initializer_list<std::uint32_t> runtime_args);

@@ -7,9 +7,11 @@
 // 12 tiles; on each listed core CB 0 and CB 16 (2 pages of 2048 B each), and whichever of
 // reader.cpp (RISCV_1), compute.cpp and writer.cpp (RISCV_0) the kernel folder holds. Each
 // core's kernels get the runtime arguments {input address, output address, i}, i = the core's
-// position in the list. The counters (TT_EMU_STATS) hold the modeled cycles.
+// position in the list; every core has semaphores 0 and 1 (initial value 0). The counters
+// (TT_EMU_STATS) hold the modeled cycles.
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,14 @@ int main(int argc, char** argv) {
         for (std::uint8_t cb : {std::uint8_t{0}, std::uint8_t{16}}) {
             CreateCircularBuffer(program, all,
                                  CircularBufferConfig(2 * tile, {{cb, tt::DataFormat::Float16_b}}).set_page_size(cb, tile));
+        }
+        // Two semaphores on every listed core (ids 0 and 1, both starting at 0), for the
+        // multicast and semaphore tests.
+        for (int i = 0; i < 2; ++i) {
+            const std::uint32_t id = CreateSemaphore(program, all, 0);
+            if (id != static_cast<std::uint32_t>(i)) {
+                throw std::runtime_error("CreateSemaphore returned id " + std::to_string(id));
+            }
         }
         std::vector<KernelHandle> kernels;
         if (std::filesystem::exists(dir + "/reader.cpp")) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "api/compile_time_args.h"
+#include "ckernel.h"  // as the real common_globals.h: the ckernel namespace's core definitions
 #include "emu/kernel.h"
 #include "hostdevcommon/kernel_structs.h"
 

@@ -2,9 +2,13 @@
 // pack_tile<false>(dst, cb) writes the next tile of the reserved region (a counter the packer
 // resets at cb_push_back); pack_tile<true>(dst, cb, i) writes tile i of the reserved region.
 // The tile is converted to the CB's data format (bf16: rounded to nearest even).
+// pack_tile_block(dst, cb, n): DST tiles dst .. dst + n - 1 to the next n tiles of the region.
+// pack_reconfig_l1_acc(1): from then on every pack adds the DST tile to the tile in L1 (see
+// llk_pack_common_api.h), pack_reconfig_l1_acc(0) packs by overwriting again.
 #pragma once
 
 #include "api/compute/common_globals.h"
+#include "llk_pack_common_api.h"  // on the pack TRISC the real pack.h reaches it via llk_pack_tile_api.h
 
 namespace ckernel {
 
@@ -24,10 +28,6 @@ ALWI void pack_tile_block(uint32_t ifrom_dst, uint32_t icb, uint32_t ntiles) {
     }
 }
 
-ALWI void pack_reconfig_l1_acc(const uint32_t l1_acc_en) {
-    if (l1_acc_en) {
-        emu::k::fail("pack_reconfig_l1_acc: packer L1 accumulation is not emulated");
-    }
-}
+ALWI void pack_reconfig_l1_acc(const uint32_t l1_acc_en) { PACK((llk_pack_reconfig_l1_acc(l1_acc_en))); }
 
 }  // namespace ckernel

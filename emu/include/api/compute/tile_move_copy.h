@@ -1,5 +1,6 @@
 // tt-emu: copying CB tiles into DST (tt-metal v0.74.0 api/compute/tile_move_copy.h).
-// copy_tile(cb, i, dst): DST[dst] = tile i of cb (transposed when the init asked for it).
+// copy_tile(cb, i, dst): DST[dst] = tile i of cb (transposed when the init asked for it);
+// copy_block_matmul_partials: n of them.
 #pragma once
 
 #include "api/compute/common_globals.h"
@@ -28,6 +29,15 @@ ALWI void copy_tile_to_dst_init_short_with_dt(uint32_t old_cbid, uint32_t new_cb
 
 ALWI void copy_tile(uint32_t in_cb_id, uint32_t in_tile_index, uint32_t dst_tile_index) {
     emu::k::copy_tile(in_cb_id, in_tile_index, dst_tile_index);
+}
+
+// ntiles tiles of the CB from start_in_tile_index on to DST from start_dst_tile_index on (the LLK's
+// unpack-A and datacopy block calls: tile i to DST tile i, in order).
+ALWI void copy_block_matmul_partials(uint32_t in_cb_id, uint32_t start_in_tile_index, uint32_t start_dst_tile_index,
+                                     uint32_t ntiles) {
+    for (uint32_t i = 0; i < ntiles; ++i) {
+        emu::k::copy_tile(in_cb_id, start_in_tile_index + i, start_dst_tile_index + i);
+    }
 }
 
 }  // namespace ckernel

@@ -29,6 +29,7 @@
 #include "emu/noc_index.h"
 #include "hostdevcommon/kernel_structs.h"
 #include "internal/circular_buffer_interface.h"
+#include "noc/noc_parameters.h"  // the real one reaches it through internal/firmware_common.h
 
 #ifdef TT_EMU_CB_DESCRIPTORS
 #define DATA_FORMATS_DEFINED
@@ -38,6 +39,18 @@ using tt::DataFormat;
 
 #ifndef NOC_MAX_BURST_SIZE
 #define NOC_MAX_BURST_SIZE 8192
+#endif
+#ifndef NOC_UNICAST_WRITE_VC
+#define NOC_UNICAST_WRITE_VC 1
+#endif
+#ifndef NOC_MULTICAST_WRITE_VC
+#define NOC_MULTICAST_WRITE_VC 4
+#endif
+
+// The programmable core types (tt-metal's core_config.h); the emulator's cores are Tensix workers.
+#ifndef TT_EMU_PROGRAMMABLE_CORE_TYPE_DEFINED
+#define TT_EMU_PROGRAMMABLE_CORE_TYPE_DEFINED
+enum class ProgrammableCoreType { TENSIX = 0, ACTIVE_ETH = 1, IDLE_ETH = 2, COUNT = 3 };
 #endif
 
 // ------------------------------------------------------------------ identity and arguments
@@ -110,7 +123,10 @@ FORCE_INLINE uint64_t get_noc_addr(uint32_t addr, uint8_t noc = noc_index) {
     return emu::k::core_noc_addr(emu::k::core_x(), emu::k::core_y(), addr);
 }
 
+// (Only for address generators, as tt-metal's SFINAE resolver argument has it, so that
+// get_noc_addr(x, y, addr) with int arguments picks the core overload above.)
 template <typename AddrGen>
+    requires requires(const AddrGen& a) { a.get_noc_addr(0u, 0u, uint8_t{0}); }
 FORCE_INLINE uint64_t get_noc_addr(const uint32_t id, const AddrGen& addrgen, uint32_t offset = 0,
                                    uint8_t noc = noc_index) {
     return addrgen.get_noc_addr(id, offset, noc);
@@ -217,8 +233,122 @@ FORCE_INLINE void noc_async_read_barrier(uint8_t noc = noc_index) { emu::k::noc_
 FORCE_INLINE void noc_async_write_barrier(uint8_t noc = noc_index) { emu::k::noc_write_barrier(noc); }
 FORCE_INLINE void noc_async_writes_flushed(uint8_t noc = noc_index) { emu::k::noc_writes_flushed(noc); }
 FORCE_INLINE void noc_async_posted_writes_flushed(uint8_t noc = noc_index) { emu::k::noc_writes_flushed(noc); }
-FORCE_INLINE void noc_async_atomic_barrier(uint8_t noc_idx = noc_index) { (void)noc_idx; }
+FORCE_INLINE void noc_async_atomic_barrier(uint8_t noc_idx = noc_index) { emu::k::noc_atomic_barrier(noc_idx); }
 FORCE_INLINE void noc_async_full_barrier(uint8_t noc_idx = noc_index) {
     emu::k::noc_read_barrier(noc_idx);
     emu::k::noc_write_barrier(noc_idx);
+}
+
+// ------------------------------------------------------------------ multicast
+//
+// A multicast writes one L1 range of this core to the same L1 address on every core of a
+// rectangle of NOC coordinates (get_noc_multicast_addr). Checked: the rectangle lies inside the
+// worker grid and is not inverted (on NOC 0 the start is the low corner; on NOC 1 tt-metal's
+// callers swap start and end, so the start is the high corner); num_dests is the number of cores
+// written: the rectangle less the sender (which a multicast without loopback skips), or, with
+// _loopback_src, the rectangle and the sender; the destination range lies inside L1.
+
+FORCE_INLINE
+uint64_t get_noc_multicast_addr(uint32_t noc_x_start, uint32_t noc_y_start, uint32_t noc_x_end, uint32_t noc_y_end,
+                                uint32_t addr, uint8_t noc = noc_index) {
+    (void)noc;
+    return emu::k::mcast_noc_addr(noc_x_start, noc_y_start, noc_x_end, noc_y_end, addr);
+}
+
+template <bool enable_noc_tracing = true>
+FORCE_INLINE void noc_async_write_multicast_one_packet(std::uint32_t src_local_l1_addr, std::uint64_t dst_noc_addr_multicast,
+                                                       std::uint32_t size, std::uint32_t num_dests, bool linked = false,
+                                                       uint8_t noc = noc_index) {
+    (void)linked;
+    emu::k::noc_mcast(src_local_l1_addr, dst_noc_addr_multicast, size, num_dests, false, false, noc,
+                      "noc_async_write_multicast_one_packet");
+}
+
+template <uint32_t max_page_size = NOC_MAX_BURST_SIZE + 1>
+inline void noc_async_write_multicast(uint32_t src_local_l1_addr, uint64_t dst_noc_addr_multicast, uint32_t size,
+                                      uint32_t num_dests, bool linked = false, uint8_t noc = noc_index,
+                                      uint8_t vc = NOC_MULTICAST_WRITE_VC) {
+    (void)linked;
+    (void)vc;
+    emu::k::noc_mcast(src_local_l1_addr, dst_noc_addr_multicast, size, num_dests, false, false, noc,
+                      "noc_async_write_multicast");
+}
+
+inline void noc_async_write_multicast_loopback_src(std::uint32_t src_local_l1_addr, std::uint64_t dst_noc_addr_multicast,
+                                                   std::uint32_t size, std::uint32_t num_dests, bool linked = false,
+                                                   uint8_t noc = noc_index) {
+    (void)linked;
+    emu::k::noc_mcast(src_local_l1_addr, dst_noc_addr_multicast, size, num_dests, true, false, noc,
+                      "noc_async_write_multicast_loopback_src");
+}
+
+// ------------------------------------------------------------------ semaphores
+//
+// A semaphore is a 32-bit word in the L1 of each core it was created on (CreateSemaphore), at
+// get_semaphore(id). Kernels may read it through the pointer; they change it through these calls
+// (a plain store is not seen by the emulator's waiters). noc_semaphore_wait blocks like
+// cb_wait_front: a wait that can never be satisfied is a deadlock naming the semaphore and core.
+
+template <ProgrammableCoreType type = ProgrammableCoreType::TENSIX>
+FORCE_INLINE uintptr_t get_semaphore(uint32_t semaphore_id) {
+    static_assert(type == ProgrammableCoreType::TENSIX, "tt-emu: only Tensix (worker) semaphores are emulated");
+    return emu::k::semaphore_addr(semaphore_id);
+}
+
+inline void noc_semaphore_set_remote(std::uint32_t src_local_l1_addr, std::uint64_t dst_noc_addr, uint8_t noc = noc_index) {
+    emu::k::sem_set_remote(src_local_l1_addr, dst_noc_addr, noc);
+}
+
+inline void noc_semaphore_set_multicast(uint32_t src_local_l1_addr, uint64_t dst_noc_addr_multicast, uint32_t num_dests,
+                                        bool linked = false, uint8_t noc = noc_index, uint8_t vc = NOC_MULTICAST_WRITE_VC) {
+    (void)linked;
+    (void)vc;
+    emu::k::noc_mcast(src_local_l1_addr, dst_noc_addr_multicast, 4, num_dests, false, true, noc,
+                      "noc_semaphore_set_multicast");
+}
+
+inline void noc_semaphore_set_multicast_loopback_src(uint32_t src_local_l1_addr, uint64_t dst_noc_addr_multicast,
+                                                     uint32_t num_dests, bool linked = false, uint8_t noc = noc_index) {
+    (void)linked;
+    emu::k::noc_mcast(src_local_l1_addr, dst_noc_addr_multicast, 4, num_dests, true, true, noc,
+                      "noc_semaphore_set_multicast_loopback_src");
+}
+
+FORCE_INLINE
+void noc_semaphore_wait(volatile tt_l1_ptr uint32_t* sem_addr, uint32_t val) {
+    emu::k::sem_wait(reinterpret_cast<std::uintptr_t>(sem_addr), val, false, "noc_semaphore_wait");
+}
+
+FORCE_INLINE
+void noc_semaphore_wait_min(volatile tt_l1_ptr uint32_t* sem_addr, uint32_t val) {
+    emu::k::sem_wait(reinterpret_cast<std::uintptr_t>(sem_addr), val, true, "noc_semaphore_wait_min");
+}
+
+FORCE_INLINE
+void noc_semaphore_set(volatile tt_l1_ptr uint32_t* sem_addr, uint32_t val) {
+    emu::k::sem_set(reinterpret_cast<std::uintptr_t>(sem_addr), val, "noc_semaphore_set");
+}
+
+template <bool posted = false>
+FORCE_INLINE void noc_semaphore_inc(uint64_t addr, uint32_t incr, uint8_t noc_id = noc_index,
+                                    uint8_t vc = NOC_UNICAST_WRITE_VC) {
+    (void)vc;
+    emu::k::sem_inc(addr, incr, noc_id, "noc_semaphore_inc");
+}
+
+// Increments the semaphore at the multicast address on every core of the rectangle (the sender
+// is not among the destinations; num_dests counts them).
+template <bool posted = false>
+FORCE_INLINE void noc_semaphore_inc_multicast(uint64_t addr, uint32_t incr, uint32_t num_dests, uint8_t noc_id = noc_index,
+                                              uint8_t vc = NOC_MULTICAST_WRITE_VC) {
+    (void)vc;
+    emu::k::sem_inc_mcast(addr, incr, num_dests, noc_id);
+}
+
+// DRAM banks only: the emulator has no L1-interleaved buffers.
+template <bool DRAM>
+FORCE_INLINE uint64_t get_noc_addr_from_bank_id(uint32_t bank_id, uint32_t bank_address_offset, uint8_t noc = noc_index) {
+    static_assert(DRAM, "tt-emu: L1 banks are not emulated (DRAM buffers only)");
+    (void)noc;
+    return emu::k::dram_bank_noc_addr(bank_id, bank_address_offset);
 }

@@ -17,8 +17,14 @@
 // set_*_state with the local address of its own arguments, and in one-packet mode
 // (max_page_size <= NOC_MAX_BURST_SIZE) with the size the state was set with.
 //
-// Not emulated (a use does not compile): transaction ids (NocOptions::TXN_ID), multicast
-// (async_write_multicast, endpoints.h), inline_dw_write, async_write_zeros, DataflowBuffer.
+// Multicast: async_write_multicast(src, MulticastEndpoint, bytes, num_dsts, src_args,
+// {.noc_x_start, .noc_y_start, .noc_x_end, .noc_y_end, .addr}) is dataflow_api.h's
+// noc_async_write_multicast (NocOptions::MCAST_INCL_SRC: the _loopback_src variant), with its
+// checks (rectangle inside the grid and not inverted, num_dests, L1 range); endpoints.h has the
+// endpoints, noc_semaphore.h the Semaphore object, core_local_mem.h CoreLocalMem.
+//
+// Not emulated (a use does not compile): transaction ids (NocOptions::TXN_ID), inline_dw_write,
+// async_write_zeros, DataflowBuffer.
 #pragma once
 
 #include <cstdint>
@@ -91,6 +97,8 @@ private:
     using src_args_t = typename noc_traits_t<T>::src_args_type;
     template <typename T>
     using dst_args_t = typename noc_traits_t<T>::dst_args_type;
+    template <typename T>
+    using dst_args_mcast_t = typename noc_traits_t<T>::dst_args_mcast_type;
 
     template <AddressType address_type>
     using addr_underlying_t = std::conditional_t<address_type == AddressType::LOCAL_L1, uintptr_t, uint64_t>;
@@ -105,12 +113,18 @@ private:
         return addr_underlying_t<address_type>{noc_traits_t<Dst>::template dst_addr<address_type>(dst, *this, dst_args)};
     }
 
+    template <AddressType address_type, typename Dst>
+    auto get_dst_ptr_mcast(const Dst& dst, const dst_args_mcast_t<Dst>& dst_args) const {
+        return addr_underlying_t<address_type>{
+            noc_traits_t<Dst>::template dst_addr_mcast<address_type>(dst, *this, dst_args)};
+    }
+
     template <NocOptions opts>
     static constexpr void check_options() {
         static_assert(!has_flag(opts, NocOptions::TXN_ID), "tt-emu: NOC transaction ids (NocOptions::TXN_ID) are not emulated");
         static_assert(!has_flag(opts, NocOptions::MCAST_INCL_SRC) && !has_flag(opts, NocOptions::INLINE_L1) &&
                           !has_flag(opts, NocOptions::INLINE_REG),
-                      "tt-emu: multicast and inline writes are not emulated");
+                      "tt-emu: NocOptions::MCAST_INCL_SRC applies to async_write_multicast only; inline writes are not emulated");
     }
 
 public:
@@ -188,6 +202,27 @@ public:
         const uint64_t dst_addr = get_dst_ptr<AddressType::NOC>(dst, dst_args);
         emu::k::note_call(nullptr);
         emu::k::noc_write(src_addr, dst_addr, size_bytes, noc_id_);
+    }
+
+    // Writes `size_bytes` from `src` (an L1 address of this core) to the same L1 address on every
+    // core of the rectangle `dst_args` names (a MulticastEndpoint); num_dsts counts the cores
+    // written (with NocOptions::MCAST_INCL_SRC the sender too).
+    template <NocOptions opts = NocOptions::DEFAULT, uint32_t max_page_size = NOC_MAX_BURST_SIZE + 1,
+              bool enable_noc_tracing = true, typename Src, typename Dst>
+    void async_write_multicast(const Src& src, const Dst& dst, uint32_t size_bytes, uint32_t num_dsts,
+                               const src_args_t<Src>& src_args, const dst_args_mcast_t<Dst>& dst_args,
+                               bool linked = false) const {
+        static_assert(!has_flag(opts, NocOptions::TXN_ID), "Mcasts with transaction id are not supported yet");
+        static_assert(!has_flag(opts, NocOptions::POSTED), "Mcasts with posted transactions are not supported");
+        emu::k::note_call("Noc::async_write_multicast");
+        const auto src_addr = static_cast<uint32_t>(get_src_ptr<AddressType::LOCAL_L1>(src, src_args));
+        const uint64_t dst_addr = get_dst_ptr_mcast<AddressType::NOC>(dst, dst_args);
+        emu::k::note_call(nullptr);
+        if constexpr (has_flag(opts, NocOptions::MCAST_INCL_SRC)) {
+            noc_async_write_multicast_loopback_src(src_addr, dst_addr, size_bytes, num_dsts, linked, noc_id_);
+        } else {
+            noc_async_write_multicast<max_page_size>(src_addr, dst_addr, size_bytes, num_dsts, linked, noc_id_);
+        }
     }
 
     template <NocOptions opts = NocOptions::DEFAULT, uint32_t max_page_size = NOC_MAX_BURST_SIZE + 1, typename Dst>

@@ -1,0 +1,474 @@
+"""bench/kernel_perf: our kernels next to tt-metal's own, on the emulator's performance model.
+
+One table, one model, one run (issue 14, item 6). For each size N (an N x N x N bf16 matmul, an
+N x N bf16 add) on a Wormhole worker grid (default 8x8), every row is run on tt-emu and reports,
+from the emulator's counters (`TT_EMU_STATS`, emu/src/runtime.cpp `write_stats`):
+
+  DRAM tile reads   sum over the DRAM buffers of bytes read / page size (every page is a tile)
+  NoC bytes         bytes of every NoC read and write (`noc.read_bytes + noc.write_bytes`)
+  modeled us        the makespan in modeled time (`modeled_us`)
+  % of roofline     `roofline.percent`: max(compute floor at the kernel's fidelity, compulsory
+                    DRAM time) / makespan (docs/perf_model.md, "Derived counters")
+  busiest resource  `busiest_resource` and its utilization
+
+Rows:
+  ours gemm         tt_dialect.samples.gemm_program (the shape of examples/gemm: 128x128
+                    output blocks, K block 32, bf16 in and out, f32 accumulator) compiled by
+                    `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`
+  tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
+                    (emu/tests/fidelity/matmul_host.cpp), HiFi4, bf16 DST (its default config),
+                    half-sync DST
+  tt-metal (b)      block reuse: reader_bmm_tile_layout + bmm_large_block_zm +
+                    writer_bmm_tile_layout
+                    (emu/tests/fidelity/matmul_reuse_host.cpp), HiFi4, bf16 DST (default); one
+                    output block of Mt/R x Nt/C tiles per core, in0_block_w 2, subblock 4x2 (the
+                    factory's; smaller where the block is smaller)
+  tt-metal (c)      2D multicast: a slot, filled when emu/tests/fidelity/matmul_mcast_host.cpp
+                    exists in this tree; otherwise the row says why it is not available
+  ours add          tt_dialect.samples.elementwise_program("add"), 128x128 blocks, bf16
+
+Every matmul runs at HiFi4. The kernels of (a), (b), (c) come from the ttnn==0.74.0 wheel,
+unmodified. Blocks are 128x128 unless the grid needs smaller ones (N / grid side).
+
+Validation (issue 14, item 5; docs/perf_validation.md): a DRAM-streaming kernel
+(emu/tests/perf/dram_stream_reader.cpp: one reader per DRAM bank, 8 KB pages, 8 reads in flight,
+one barrier per batch) against the 267 GB/s measured on an n150, and (c) at 1024^3 on 8x8 at HiFi4
+and HiFi2 against the published 42.5 us and 34.3 us, when (c) exists.
+
+    python bench/kernel_perf.py [--sizes 1024,2048] [--grid 8x8] [--markdown] [--json out.json]
+                                [--no-validation]
+
+Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
+8x8) with the validation takes 0.5 to 1.5 minutes; its slowest row, (a) at 2048^3 (a read per
+tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s. `--sizes 4096` alone takes about 6.5 minutes: (a) 3 min
+(4.2 M reads), ours 80 s, (b) 40 s, the add 4 s; no row reaches 5 minutes below that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from timing import tool
+from tt_dialect import emu
+from tt_dialect.emu import fidelity
+from tt_dialect.emu.build import cache_dir, emu_root, include_dir
+from tt_dialect.samples import bf16_values, elementwise_program, gemm_program
+
+ARCH = "wormhole_b0"
+FIDELITY = "HiFi4"
+TILE = 32
+DEFAULT_SIZES = (1024, 2048)
+RUN_TIMEOUT = 3600.0
+"""Seconds a row's kernels may run on the emulator (the table's sizes stay far below)."""
+
+MCAST_HARNESS = "matmul_mcast_host"
+MEASURED_DRAM_GB_S = 267.0
+"""n150 DRAM bandwidth measured by tt-metal's micro-benchmark (PERF_FACTS.md,
+Saturating_DRAM_bandwidth)."""
+PUBLISHED_MCAST_US = {"HiFi4": 42.5, "HiFi2": 34.3}
+"""tt-metal's tuned 2D-multicast matmul, 1024^3 bf16 on an n150's 8x8 grid (PERF_FACTS.md,
+GEMM_FLOPS.md)."""
+
+
+class NotAvailable(Exception):
+    """A row that cannot be run here; the message says why."""
+
+
+@dataclass
+class Row:
+    kernel: str
+    size: int
+    grid: str
+    dram_tile_reads: int | None = None
+    noc_bytes: int | None = None
+    modeled_us: float | None = None
+    roofline_percent: float | None = None
+    roofline_bound: str | None = None
+    busiest_resource: str | None = None
+    busiest_utilization: float | None = None
+    config: str = ""
+    wall_seconds: float | None = None
+    not_available: str | None = None
+    stats: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def available(self) -> bool:
+        return self.not_available is None
+
+
+def parse_grid(grid: str) -> tuple[int, int]:
+    """"8x8" -> (8, 8). Square grids only: tt-opt's `grid=` reads rows x columns and the
+    emulator's TT_EMU_GRID columns x rows, so only a square grid means the same to both."""
+    x, y = (int(v) for v in grid.lower().split("x"))
+    if x != y:
+        raise ValueError(f"grid {grid}: bench/kernel_perf.py runs square grids only")
+    return x, y
+
+
+def dram_tile_reads(stats: dict) -> int:
+    """Pages read from DRAM, over every buffer: every buffer of the table is tiled (a page is a
+    tile), so these are tile reads."""
+    return sum(b["bytes_read"] // b["page_size"] for b in stats["dram"])
+
+
+def row_from_stats(row: Row, stats: dict) -> Row:
+    row.stats = stats
+    row.dram_tile_reads = dram_tile_reads(stats)
+    row.noc_bytes = stats["noc"]["read_bytes"] + stats["noc"]["write_bytes"]
+    row.modeled_us = stats["modeled_us"]
+    row.roofline_percent = stats["roofline"]["percent"]
+    row.roofline_bound = stats["roofline"]["bound"]
+    busiest = stats["busiest_resource"]
+    if busiest is not None:
+        row.busiest_resource = busiest["resource"]
+        row.busiest_utilization = busiest["utilization"]
+    return row
+
+
+def block_side(n: int, grid: tuple[int, int]) -> int:
+    """128, or less when N / 128 blocks would not give every core of the grid a block row or
+    column."""
+    return min(128, n // max(grid))
+
+
+# ------------------------------------------------------------------ our kernels
+
+
+def compile_program(source: str, grid: str, out: Path) -> Path:
+    """`tt-opt` of the program text through tt-pipeline{grid, HiFi4} to an artifact folder."""
+    program = out.with_suffix(".mlir")
+    program.write_text(source)
+    pipeline = f"tt-pipeline{{grid={grid} math-fidelity=hifi4}}"
+    subprocess.run(
+        [tool("tt-opt"), str(program), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'],
+        check=True,
+    )
+    return out
+
+
+def run_artifacts(row: Row, artifacts: Path, inputs: dict, check) -> Row:
+    emu.build(artifacts)  # out of the wall time: the row's run only
+    plan = json.loads((artifacts / "tt.plan.json").read_text())
+    compute = [k["compute_config"] for k in plan["kernels"] if "compute_config" in k]
+    if compute:
+        c = compute[0]
+        row.config = f"{c['math_fidelity']}, {'fp32' if c['fp32_dest_acc'] else 'bf16'} DST"
+    start = time.perf_counter()
+    out = emu.run(artifacts, inputs, stats=True, timeout=RUN_TIMEOUT)
+    row.wall_seconds = time.perf_counter() - start
+    check(out)
+    return row_from_stats(row, out.stats)
+
+
+def ours_gemm(n: int, grid: str, work: Path) -> Row:
+    g = parse_grid(grid)
+    side = block_side(n, g)
+    row = Row("ours gemm", n, grid)
+    source = gemm_program(n, n, n, side, side, 32, "bf16")
+    artifacts = compile_program(source, grid, work / f"gemm{n}")
+    rng = np.random.default_rng(n)
+    a, b = bf16_values(rng, (n, n)), bf16_values(rng, (n, n))
+
+    def check(out) -> None:
+        # bf16 output of an fp32 accumulation: within a few bf16 ulps of the exact product.
+        reference = a.astype(np.float64) @ b.astype(np.float64)
+        bound = 2.0**-7 * (np.abs(a) @ np.abs(b)) + 1e-6
+        assert np.all(np.abs(out["tensor2"] - reference) <= bound), "ours gemm: wrong result"
+
+    row = run_artifacts(row, artifacts, {"tensor0": a, "tensor1": b}, check)
+    row.config += f", {side}x{side} blocks, K block 32"
+    return row
+
+
+def ours_add(n: int, grid: str, work: Path) -> Row:
+    side = block_side(n, parse_grid(grid))
+    row = Row("ours add", n, grid)
+    source = elementwise_program("add", n, n, side, side, False)
+    artifacts = compile_program(source, grid, work / f"add{n}")
+    rng = np.random.default_rng(n + 1)
+    x, y = bf16_values(rng, (n, n)), bf16_values(rng, (n, n))
+
+    def check(out) -> None:
+        np.testing.assert_array_equal(out["tensor2"], emu.round_bf16(x + y))
+
+    row = run_artifacts(row, artifacts, {"tensor0": x, "tensor1": y}, check)
+    row.config = f"{side}x{side} blocks"
+    return row
+
+
+# ------------------------------------------------------------------ tt-metal's kernels
+
+
+def run_harness(row: Row, name: str, args: list, grid: str, work: Path, a, b) -> Row:
+    """Runs a fidelity harness on A and B (bf16 matrices, written as tiles), checks C against
+    numpy within the bf16-DST bound (tests/test_emu_fidelity.py) and fills the row."""
+    root = fidelity.ttnn_cpp()
+    fidelity.harness(name)  # out of the wall time
+    files = [fidelity.write_tiles(work / f"{name}.{x}.bin", m) for x, m in (("a", a), ("b", b))]
+    c_path = work / f"{name}.c.bin"
+    stats = work / f"{name}.stats.json"
+    start = time.perf_counter()
+    proc = fidelity.harness_process(
+        name, [*files, c_path, *args], root, grid, stats, timeout=RUN_TIMEOUT
+    )
+    row.wall_seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{name}: {proc.stderr.strip()}")
+    n, k = a.shape[-2], a.shape[-1]
+    c = fidelity.read_tiles(c_path, (1, n, b.shape[-1]))
+    magnitude = np.abs(a.astype(np.float64)) @ np.abs(b.astype(np.float64))
+    bound = 1.02 * (k // TILE * 2.0**-8 + k * 2.0**-24) * magnitude
+    error = np.abs(c - a.astype(np.float64) @ b.astype(np.float64))
+    assert np.all(error <= bound), f"{name}: wrong result"
+    return row_from_stats(row, json.loads(stats.read_text()))
+
+
+def matmul_inputs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(n + 2)
+    return bf16_values(rng, (1, n, n)), bf16_values(rng, (1, n, n))
+
+
+def metal_no_reuse(n: int, grid: str, work: Path) -> Row:
+    t = n // TILE
+    row = Row("tt-metal (a) no reuse", n, grid, config=f"{FIDELITY}, bf16 DST")
+    a, b = matmul_inputs(n)
+    # batch 1, Mt, Kt, Nt, no B broadcast, K % 32 = 0, bf16 DST (fp32_dest_acc_en false), half sync.
+    return run_harness(row, "matmul_host", [1, t, t, t, 0, 0, 0, 0], grid, work, a, b)
+
+
+def largest_divisor(n: int, at_most: int) -> int:
+    return max(d for d in range(1, at_most + 1) if n % d == 0)
+
+
+def reuse_blocking(n: int, grid: str) -> tuple[int, int, int, int, int]:
+    """(per_core_M, per_core_N, in0_block_w, out_subblock_h, out_subblock_w) of (b): one output
+    block per core of the grid, the factory's in0_block_w 2 and subblock 4x2 where they fit."""
+    cols, rows = parse_grid(grid)
+    t = n // TILE
+    pm, pn = t // rows, t // cols
+    w = largest_divisor(t, 2)
+    return pm, pn, w, largest_divisor(pm, 4), largest_divisor(pn, 2)
+
+
+def metal_block_reuse(n: int, grid: str, work: Path) -> Row:
+    t = n // TILE
+    pm, pn, w, sh, sw = reuse_blocking(n, grid)
+    config = f"{FIDELITY}, bf16 DST, {pm}x{pn} tiles/core, in0_block_w {w}, subblock {sh}x{sw}"
+    row = Row("tt-metal (b) block reuse", n, grid, config=config)
+    a, b = matmul_inputs(n)
+    args = [1, t, t, t, 0, pm, pn, w, sh, sw]
+    return run_harness(row, "matmul_reuse_host", args, grid, work, a, b)
+
+
+def metal_mcast(n: int, grid: str, work: Path, math_fidelity: str = FIDELITY) -> Row:
+    """(c), tt-metal's 2D-multicast matmul. ---- SLOT ----: its harness
+    (emu/tests/fidelity/matmul_mcast_host.cpp) is being written separately (the emulator's
+    semaphores and multicast are in); until it is in this tree the row is "not available". When
+    it lands, drive it here like `metal_block_reuse` with `run_harness` at `math_fidelity`."""
+    source = fidelity.harness_source(MCAST_HARNESS)
+    if not source.is_file():
+        raise NotAvailable(
+            f"no {source.relative_to(emu_root().parent)} in this tree "
+            "(the 2D-multicast harness is being written separately)"
+        )
+    raise NotAvailable(f"{source.name} exists but bench/kernel_perf.py does not drive it yet")
+
+
+ROWS = (
+    ("ours gemm", ours_gemm),
+    ("tt-metal (a) no reuse", metal_no_reuse),
+    ("tt-metal (b) block reuse", metal_block_reuse),
+    ("tt-metal (c) 2D multicast", metal_mcast),
+    ("ours add", ours_add),
+)
+
+
+def table(sizes: list[int], grid: str, work: Path, log=None) -> list[Row]:
+    """Every row at every size on `grid`, in one process and one model; `log(row)` after each."""
+    rows = []
+    for n in sizes:
+        for name, make in ROWS:
+            try:
+                row = make(n, grid, work)
+            except NotAvailable as why:
+                row = Row(name, n, grid, not_available=str(why))
+            rows.append(row)
+            if log:
+                log(row)
+    return rows
+
+
+# ------------------------------------------------------------------ validation
+
+
+@dataclass
+class Validation:
+    what: str
+    modeled: float | None
+    reference: float | None
+    unit: str
+    ratio: float | None = None
+    note: str = ""
+
+
+def dram_stream(readers: int, pages: int, page_bytes: int, batch: int, work: Path) -> dict:
+    """The DRAM-streaming kernel (emu/tests/perf/dram_stream_reader.cpp) on `readers` cores;
+    returns the counters."""
+    perf = emu_root() / "tests" / "perf"
+    exe = fidelity.host_executable(perf / "dram_stream_host.cpp", subdir="perf")
+    stats = work / "dram_stream.stats.json"
+    env = dict(
+        os.environ,
+        TT_EMU_ARCH=ARCH,
+        TT_EMU_GRID="8x8",
+        TT_EMU_STATS=str(stats),
+        TT_EMU_TIMEOUT="600",
+        TT_EMU_CACHE=str(cache_dir()),
+        TT_EMU_INCLUDE=str(include_dir()),
+    )
+    proc = subprocess.run(
+        [str(exe), str(perf / "dram_stream_reader.cpp"), *map(str, (readers, pages, page_bytes, batch))],
+        capture_output=True, text=True, env=env, timeout=900,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        raise RuntimeError(f"dram_stream_host: {proc.stderr.strip()}")
+    return json.loads(stats.read_text())
+
+
+def validation(work: Path) -> list[Validation]:
+    results = []
+    # One reader per bank (12 on Wormhole), 8 KB pages (the NoC's largest burst), 8 in flight.
+    s = dram_stream(readers=12, pages=64, page_bytes=8192, batch=8, work=work)
+    results.append(Validation(
+        "DRAM streaming: 12 readers (one per bank), 8 KB pages, batches of 8, one barrier per batch",
+        s["dram_gb_per_s"], MEASURED_DRAM_GB_S, "GB/s", s["dram_gb_per_s"] / MEASURED_DRAM_GB_S,
+        f"busiest {s['busiest_resource']['resource']} at {100 * s['busiest_resource']['utilization']:.1f} %",
+    ))  # fmt: skip
+    # The same bytes as 2 KB tiles, one barrier per tile: what a naive reader gets (no reference).
+    s = dram_stream(readers=12, pages=256, page_bytes=2048, batch=1, work=work)
+    results.append(Validation(
+        "DRAM streaming, naive: 12 readers, 2 KB tiles, one barrier per tile",
+        s["dram_gb_per_s"], None, "GB/s", None, "no published Wormhole figure; for contrast",
+    ))  # fmt: skip
+    for fid, published in PUBLISHED_MCAST_US.items():
+        what = f"tt-metal (c) 2D multicast, 1024^3 bf16, 8x8, {fid}"
+        try:
+            row = metal_mcast(1024, "8x8", work, fid)
+            results.append(Validation(what, row.modeled_us, published, "us", row.modeled_us / published))
+        except NotAvailable as why:
+            results.append(Validation(what, None, published, "us", None, f"not available: {why}"))
+    return results
+
+
+# ------------------------------------------------------------------ output
+
+
+def fmt_int(v: int | None) -> str:
+    return "" if v is None else f"{v:,}"
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = [
+        "| kernel | N | grid | config | DRAM tile reads | NoC bytes | modeled us | % of roofline | busiest resource (util.) | emulator wall s |",
+        "|---|---|---|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for r in rows:
+        if not r.available:
+            lines.append(f"| {r.kernel} | {r.size} | {r.grid} | not available: {r.not_available} | | | | | | |")
+            continue
+        busiest = f"{r.busiest_resource} ({100 * r.busiest_utilization:.1f} %)" if r.busiest_resource else ""
+        lines.append(
+            f"| {r.kernel} | {r.size} | {r.grid} | {r.config} | {fmt_int(r.dram_tile_reads)} | {fmt_int(r.noc_bytes)} "
+            f"| {r.modeled_us:.1f} | {r.roofline_percent:.1f} ({r.roofline_bound}) | {busiest} | {r.wall_seconds:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def validation_markdown(results: list[Validation]) -> str:
+    lines = ["| validation | modeled | measured / published | ratio | note |", "|---|---:|---:|---:|---|"]
+    for v in results:
+        modeled = "" if v.modeled is None else f"{v.modeled:.1f} {v.unit}"
+        ref = "" if v.reference is None else f"{v.reference:g} {v.unit}"
+        ratio = "" if v.ratio is None else f"{v.ratio:.2f}"
+        lines.append(f"| {v.what} | {modeled} | {ref} | {ratio} | {v.note} |")
+    return "\n".join(lines)
+
+
+def plain(rows: list[Row]) -> str:
+    out = []
+    for r in rows:
+        if not r.available:
+            out.append(f"{r.kernel:26} {r.size:5}  not available: {r.not_available}")
+            continue
+        out.append(
+            f"{r.kernel:26} {r.size:5}  {fmt_int(r.dram_tile_reads):>9} tile reads  {fmt_int(r.noc_bytes):>13} NoC B  "
+            f"{r.modeled_us:9.1f} us  {r.roofline_percent:5.1f} % of roofline  {r.busiest_resource} "
+            f"({100 * r.busiest_utilization:.1f} %)  [{r.wall_seconds:.1f} s]"
+        )
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated N (N^3 matmuls, N^2 add); default %(default)s")  # fmt: skip
+    parser.add_argument("--grid", default="8x8", help="square worker grid (default %(default)s)")
+    parser.add_argument("--markdown", action="store_true", help="print markdown tables")
+    parser.add_argument("--json", type=Path, help="write the rows, validation and raw counters here")
+    parser.add_argument("--no-validation", action="store_true", help="skip the validation runs")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    try:
+        side = parse_grid(args.grid)[0]
+    except ValueError as err:
+        parser.error(str(err))
+    for n in sizes:
+        if n % (TILE * side):
+            parser.error(f"size {n} is not a multiple of {TILE} x {side} (tiles x grid side)")
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kernel-perf-") as tmp:
+        progress = (lambda r: print(plain([r]), file=sys.stderr, flush=True))
+        rows = table(sizes, args.grid, Path(tmp), log=progress)
+        results = [] if args.no_validation else validation(Path(tmp))
+    seconds = time.perf_counter() - start
+    header = (f"tt-emu modeled time, {ARCH}, grid {args.grid}, bf16, every matmul at {FIDELITY} "
+              f"(N^3 matmuls, N x N add); bench wall time {seconds:.0f} s")  # fmt: skip
+    print(header)
+    if args.markdown:
+        print()
+        print(markdown(rows))
+        if results:
+            print()
+            print(validation_markdown(results))
+    else:
+        print(plain(rows))
+        for v in results:
+            ratio = "" if v.ratio is None else f"  ratio {v.ratio:.2f}"
+            modeled = "not run" if v.modeled is None else f"{v.modeled:.1f} {v.unit}"
+            ref = "" if v.reference is None else f" vs {v.reference:g} {v.unit}"
+            print(f"{v.what}: {modeled}{ref}{ratio}  {v.note}")
+    if args.json:
+        doc = {
+            "arch": ARCH,
+            "grid": args.grid,
+            "math_fidelity": FIDELITY,
+            "sizes": sizes,
+            "wall_seconds": seconds,
+            "rows": [asdict(r) for r in rows],
+            "validation": [asdict(v) for v in results],
+        }
+        args.json.write_text(json.dumps(doc, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+// tt-emu fidelity harness: tt-metal's matmul compute kernel of the multicast factories,
+// bmm_large_block_zm_fused_bias_activation.cpp, compiled unmodified against the emulator, in the
+// configuration ttnn's MatmulMultiCoreReuseMcast2DProgramFactory (v0.74.0) gives it for a plain
+// bf16 matmul: no bias, no activation, no fused op, untilize_out off, packer_l1_acc and
+// fp32_dest_acc_en either way. Its data comes from the block-reuse reader and writer, which move
+// the same blocks the multicast readers do (without the multicast):
+//   reader  matmul/device/kernels/dataflow/reader_bmm_tile_layout.cpp
+//   compute matmul/device/kernels/compute/bmm_large_block_zm_fused_bias_activation.cpp
+//   writer  matmul/device/kernels/dataflow/writer_bmm_tile_layout.cpp
+// From the factory: CBs c_0 (in0) and c_1 (in1) hold two K blocks each (MCAST_INPUT_BUFFERING_DEPTH);
+// the output c_4 holds the core's out block and c_5 (the partial sums, cb_intermed0) shares its
+// memory when their data formats agree, else has its own out block; the partial-sum format is
+// Float32 with fp32_dest_acc_en, else bf16 (with packer_l1_acc) or the output's (without);
+// packer L1 accumulation is on only with more than two K blocks (packer_l1_acc_en); the defines
+// PACKER_L1_ACC and FP32_DEST_ACC_EN; the 18 compile-time arguments in the factory's order; the
+// named CB arguments. One per_core_M x per_core_N output block per core (out_block = per_core),
+// blocks row by row on cores in row-major order.
+//
+// usage: matmul_fused_host <ttnn/cpp dir> <a.bin> <b.bin> <c.bin> <batch> <Mt> <Kt> <Nt> <bcast_b>
+//                          <per_core_M> <per_core_N> <in0_block_w> <out_subblock_h> <out_subblock_w>
+//                          <fp32_dest_acc_en> <packer_l1_acc> <math_fidelity 0|2|3|4>
+//   a.bin: batch x Mt x Kt tiles; b.bin: (bcast_b ? 1 : batch) x Kt x Nt tiles; bf16, tiled.
+#include "host_common.h"
+
+using namespace tt;
+using namespace tt::tt_metal;
+
+namespace {
+
+void require(bool ok, const std::string& what) {
+    if (!ok) {
+        throw std::runtime_error(what);
+    }
+}
+
+std::string str(std::uint32_t v) { return std::to_string(v); }
+
+MathFidelity fidelity_of(std::uint32_t v) {
+    switch (v) {
+        case 0: return MathFidelity::LoFi;
+        case 2: return MathFidelity::HiFi2;
+        case 3: return MathFidelity::HiFi3;
+        case 4: return MathFidelity::HiFi4;
+        default: throw std::runtime_error("math fidelity must be 0 (LoFi), 2, 3 or 4 (HiFi2..4)");
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 18) {
+        std::fprintf(stderr,
+                     "usage: %s <ttnn/cpp dir> <a.bin> <b.bin> <c.bin> <batch> <Mt> <Kt> <Nt> <bcast_b> <per_core_M> "
+                     "<per_core_N> <in0_block_w> <out_subblock_h> <out_subblock_w> <fp32_dest_acc_en> <packer_l1_acc> "
+                     "<math_fidelity>\n",
+                     argv[0]);
+        return 2;
+    }
+    try {
+        const std::string root = argv[1];
+        const std::uint32_t batch = fidelity::arg(argv, 5), Mt = fidelity::arg(argv, 6), Kt = fidelity::arg(argv, 7),
+                            Nt = fidelity::arg(argv, 8), bcast_b = fidelity::arg(argv, 9),
+                            per_core_M = fidelity::arg(argv, 10), per_core_N = fidelity::arg(argv, 11),
+                            in0_block_w = fidelity::arg(argv, 12), out_subblock_h = fidelity::arg(argv, 13),
+                            out_subblock_w = fidelity::arg(argv, 14);
+        const bool fp32_dest_acc_en = fidelity::arg(argv, 15) != 0, packer_l1_acc = fidelity::arg(argv, 16) != 0;
+        const MathFidelity math_fidelity = fidelity_of(fidelity::arg(argv, 17));
+        require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
+                "block and subblock sizes must be positive");
+        require(Mt % per_core_M == 0, "Mt (" + str(Mt) + ") must be divisible by per_core_M (" + str(per_core_M) + ")");
+        require(Nt % per_core_N == 0, "Nt (" + str(Nt) + ") must be divisible by per_core_N (" + str(per_core_N) + ")");
+        require(Kt % in0_block_w == 0, "Kt (" + str(Kt) + ") must be divisible by in0_block_w (" + str(in0_block_w) + ")");
+        // The factory's TT_FATALs on the subblocks.
+        require(per_core_M % out_subblock_h == 0, "out_block_h must be multiple of out_subblock_h");
+        require(per_core_N % out_subblock_w == 0, "out_block_w must be multiple of out_subblock_w");
+
+        const std::uint32_t tile = fidelity::kBf16TileBytes;
+        const std::vector<std::uint8_t> a = fidelity::read_file(argv[2]);
+        const std::vector<std::uint8_t> b = fidelity::read_file(argv[3]);
+        const std::uint64_t c_bytes = std::uint64_t(batch) * Mt * Nt * tile;
+        require(a.size() == std::uint64_t(batch) * Mt * Kt * tile &&
+                    b.size() == std::uint64_t(bcast_b ? 1 : batch) * Kt * Nt * tile,
+                "input sizes do not match the shapes");
+
+        auto [device, a_buf, b_buf, c_buf] = fidelity::open_binary_operation(a, b, c_bytes, tile);
+
+        const CoreCoord grid = device->compute_with_storage_grid_size();
+        const std::uint32_t num_blocks_y = Mt / per_core_M, num_blocks_x = Nt / per_core_N;
+        const std::uint32_t num_cores = num_blocks_x * num_blocks_y;
+        require(num_cores <= grid.x * grid.y, "the " + str(num_cores) + " output blocks need more cores than the " +
+                                                  str(static_cast<std::uint32_t>(grid.x * grid.y)) + " of the grid");
+        const auto core_of = [&](std::uint32_t i) {
+            return CoreCoord{i % grid.x, i / grid.x};
+        };
+        std::vector<CoreRange> ranges;
+        for (std::uint32_t i = 0; i < num_cores; ++i) {
+            ranges.emplace_back(core_of(i));
+        }
+        const CoreRangeSet all_cores(ranges);
+
+        // The factory's data formats and CB sizes (out_block_h = per_core_M, out_block_w = per_core_N).
+        const std::uint32_t num_blocks = Kt / in0_block_w;
+        const bool packer_l1_acc_en = packer_l1_acc && num_blocks > 2;
+        const DataFormat out_format = DataFormat::Float16_b;
+        const DataFormat interm0_format =
+            packer_l1_acc_en ? (fp32_dest_acc_en ? DataFormat::Float32 : DataFormat::Float16_b)
+                             : (fp32_dest_acc_en ? DataFormat::Float32 : out_format);
+        const std::uint32_t interm0_tile = interm0_format == DataFormat::Float32 ? 2 * tile : tile;
+        const std::uint32_t buffering = batch * num_blocks > 1 ? 2 : 1;  // MCAST_INPUT_BUFFERING_DEPTH
+        const std::uint32_t in0_block_tiles = per_core_M * in0_block_w, in1_block_tiles = per_core_N * in0_block_w;
+        const std::uint32_t out_block_tiles = per_core_M * per_core_N;
+
+        Program program = CreateProgram();
+        const std::uint8_t cb_in0 = CBIndex::c_0, cb_in1 = CBIndex::c_1, cb_out = CBIndex::c_4,
+                           cb_intermed0 = CBIndex::c_5;
+        CreateCircularBuffer(program, all_cores,
+                             CircularBufferConfig(buffering * in0_block_tiles * tile, {{cb_in0, DataFormat::Float16_b}})
+                                 .set_page_size(cb_in0, tile));
+        CreateCircularBuffer(program, all_cores,
+                             CircularBufferConfig(buffering * in1_block_tiles * tile, {{cb_in1, DataFormat::Float16_b}})
+                                 .set_page_size(cb_in1, tile));
+        if (interm0_format != out_format) {
+            CreateCircularBuffer(program, all_cores,
+                                 CircularBufferConfig(out_block_tiles * interm0_tile, {{cb_intermed0, interm0_format}})
+                                     .set_page_size(cb_intermed0, interm0_tile));
+            CreateCircularBuffer(program, all_cores,
+                                 CircularBufferConfig(out_block_tiles * tile, {{cb_out, out_format}})
+                                     .set_page_size(cb_out, tile));
+        } else {
+            CreateCircularBuffer(program, all_cores,
+                                 CircularBufferConfig(out_block_tiles * tile,
+                                                      {{cb_out, out_format}, {cb_intermed0, interm0_format}})
+                                     .set_page_size(cb_out, tile)
+                                     .set_page_size(cb_intermed0, interm0_tile));
+        }
+
+        std::vector<std::uint32_t> reader_args;
+        fidelity::append_interleaved_dram_accessor_args(reader_args, tile);
+        fidelity::append_interleaved_dram_accessor_args(reader_args, tile);
+        const KernelHandle reader = CreateKernel(
+            program, root + "/ttnn/operations/matmul/device/kernels/dataflow/reader_bmm_tile_layout.cpp", all_cores,
+            ReaderDataMovementConfig(reader_args, {}, {{"cb_in0", cb_in0}, {"cb_in1", cb_in1}}));
+
+        std::vector<std::uint32_t> writer_args;
+        fidelity::append_interleaved_dram_accessor_args(writer_args, tile);
+        const KernelHandle writer = CreateKernel(
+            program, root + "/ttnn/operations/matmul/device/kernels/dataflow/writer_bmm_tile_layout.cpp", all_cores,
+            WriterDataMovementConfig(writer_args, {}, {{"cb_out", cb_out}}));
+
+        const std::uint32_t in0_num_subblocks = per_core_M / out_subblock_h;
+        const std::uint32_t in1_num_subblocks = per_core_N / out_subblock_w;
+        // The factory's compute_kernel_args, in its order.
+        const std::vector<std::uint32_t> compute_args = {
+            in0_block_w,
+            in0_num_subblocks,
+            out_subblock_h * in0_block_w * in0_num_subblocks,  // in0_block_num_tiles
+            out_subblock_h * in0_block_w,                      // in0_subblock_num_tiles
+            in1_num_subblocks,
+            out_subblock_w * in0_block_w * in1_num_subblocks,  // in1_block_num_tiles
+            out_subblock_w * in1_num_subblocks,                // in1_per_core_w
+            num_blocks,
+            1,  // out_num_blocks_x (per_core_N / out_block_w)
+            1,  // out_num_blocks_y
+            out_subblock_h,
+            out_subblock_w,
+            out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
+            batch,
+            out_block_tiles,  // out_block_num_tiles
+            0,                // untilize_out
+            0,                // get_batch_from_reader
+            0,                // in0_transpose_tile
+        };
+        std::map<std::string, std::string> defines;
+        if (packer_l1_acc_en) {
+            defines["PACKER_L1_ACC"] = "1";
+        }
+        if (fp32_dest_acc_en) {
+            defines["FP32_DEST_ACC_EN"] = "1";
+        }
+        CreateKernel(
+            program,
+            root + "/ttnn/operations/matmul/device/kernels/compute/bmm_large_block_zm_fused_bias_activation.cpp",
+            all_cores,
+            ComputeConfig{.math_fidelity = math_fidelity,
+                          .fp32_dest_acc_en = fp32_dest_acc_en,
+                          .compile_args = compute_args,
+                          .defines = defines,
+                          .named_compile_args = {{"cb_in0", CBIndex::c_0},
+                                                 {"cb_in1", CBIndex::c_1},
+                                                 {"cb_bias", CBIndex::c_3},
+                                                 {"cb_out", CBIndex::c_4},
+                                                 {"cb_intermed0", CBIndex::c_5},
+                                                 {"cb_in0_intermediate", CBIndex::c_8},
+                                                 {"cb_in1_intermediate", CBIndex::c_9},
+                                                 {"cb_in0_transposed", CBIndex::c_10}}});
+
+        const std::uint32_t a_addr = static_cast<std::uint32_t>(a_buf->address());
+        const std::uint32_t b_addr = static_cast<std::uint32_t>(b_buf->address());
+        const std::uint32_t c_addr = static_cast<std::uint32_t>(c_buf->address());
+        std::uint32_t block = 0;
+        for (std::uint32_t by = 0; by < num_blocks_y; ++by) {
+            for (std::uint32_t bx = 0; bx < num_blocks_x; ++bx, ++block) {
+                const CoreCoord core = core_of(block);
+                SetRuntimeArgs(program, reader, core,
+                               {a_addr, Kt * per_core_M * by, 1, Kt, in0_block_w,  // A: start, strides, next K block
+                                in0_block_w, per_core_M, in0_block_tiles,         // A block
+                                b_addr, per_core_N * bx, 1, Nt, in0_block_w * Nt,  // B: start, strides, next K block
+                                per_core_N, in0_block_w, in1_block_tiles,         // B block
+                                num_blocks, Mt * Kt, Kt * Nt, batch, bcast_b});
+                SetRuntimeArgs(program, writer, core,
+                               {c_addr, per_core_N * bx + per_core_M * Nt * by, 1, Nt, out_subblock_w,
+                                out_subblock_h * Nt, out_subblock_w, out_subblock_h, out_subblock_w * out_subblock_h,
+                                in1_num_subblocks, in0_num_subblocks, Mt * Nt, batch});
+            }
+        }
+
+        fidelity::run_and_save_output(device, program, c_buf, c_bytes, argv[4]);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: error: %s\n", argv[0], e.what());
+        return 1;
+    }
+    return 0;
+}

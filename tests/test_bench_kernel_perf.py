@@ -1,0 +1,71 @@
+"""bench/kernel_perf.py's table and validation code on a tiny size, so that it does not rot: every
+row of the table at 128^3 (128 x 128 for the add) on a 2x2 grid, and a small DRAM stream. No timing
+is asserted; the counters are deterministic, so the DRAM tile reads are asserted exactly, from each
+schedule's formula (Mt = Nt = Kt = 4 tiles, R = C = 2).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import kernel_perf  # noqa: E402
+
+N, GRID = 128, "2x2"
+T = N // 32
+R = C = 2
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, kernel_perf.Row]:
+    work = tmp_path_factory.mktemp("kernel_perf")
+    return {r.kernel: r for r in kernel_perf.table([N], GRID, work)}
+
+
+def test_every_row_is_there(rows: dict[str, kernel_perf.Row]) -> None:
+    assert list(rows) == [name for name, _ in kernel_perf.ROWS]
+    for row in rows.values():
+        if not row.available:
+            assert row.kernel == "tt-metal (c) 2D multicast" and row.not_available
+            continue
+        assert row.size == N and row.grid == GRID
+        # No upper bound on the roofline percentage: see docs/perf_validation.md (the add).
+        assert row.modeled_us > 0 and row.roofline_percent > 0
+        assert row.noc_bytes >= row.dram_tile_reads * 2048
+        assert row.busiest_resource and 0 < row.busiest_utilization <= 1
+
+
+def test_dram_tile_reads_follow_each_schedule(rows: dict[str, kernel_perf.Row]) -> None:
+    # (a) one A and one B tile per output tile and K tile: 2 Mt Nt Kt.
+    assert rows["tt-metal (a) no reuse"].dram_tile_reads == 2 * T * T * T
+    # (b) each core reads its A rows and B columns once: Kt (Mt C + Nt R).
+    assert rows["tt-metal (b) block reuse"].dram_tile_reads == T * (T * C + T * R)
+    # Ours: 64x64 blocks (128 / the grid side) of 2x2 tiles, one DST subblock (fp32 DST, half
+    # sync: 4 tiles), so A and B are read once per block and K step: Kt (Mt C + Nt R) as well.
+    assert rows["ours gemm"].config.startswith("hifi4, fp32 DST, 64x64 blocks")
+    assert rows["ours gemm"].dram_tile_reads == T * (T * C + T * R)
+    # The add reads each tile of both inputs once.
+    assert rows["ours add"].dram_tile_reads == 2 * T * T
+
+
+def test_markdown_and_json(rows: dict[str, kernel_perf.Row], tmp_path: Path) -> None:
+    text = kernel_perf.markdown(list(rows.values()))
+    assert text.count("\n") == 1 + len(rows)
+    assert f"| ours gemm | {N} | {GRID} |" in text
+    doc = [kernel_perf.asdict(r) for r in rows.values()]
+    (tmp_path / "rows.json").write_text(json.dumps(doc))
+
+
+def test_dram_stream_reads_every_byte_once(tmp_path: Path) -> None:
+    s = kernel_perf.dram_stream(readers=12, pages=4, page_bytes=8192, batch=2, work=tmp_path)
+    assert s["noc"]["dram_bytes_read"] == 12 * 4 * 8192
+    assert s["noc"]["read_transactions"] == 12 * 4
+    # One reader per bank: each bank sends its own 4 pages.
+    banks = [r for r in s["resources"] if r["resource"].startswith("DRAM bank")]
+    assert len(banks) == 12 and len({r["busy_cycles"] for r in banks}) == 1
+    assert s["dram_gb_per_s"] > 0
