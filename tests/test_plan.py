@@ -512,7 +512,7 @@ def test_a_module_with_two_programs_is_an_error() -> None:
 def test_a_program_before_finalize_has_no_compile_time_args() -> None:
     module = compiled(
         GEMM.read_text(),
-        "tt-metadata,tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol,"
+        "tt-metadata,tt-schedule-compute,tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol,"
         "tt-split-kernels",
     )
     with pytest.raises(TTDiagnostic, match="has no compile_time_args; run tt-finalize-runtime-args"):
