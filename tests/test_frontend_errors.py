@@ -466,19 +466,10 @@ def matmul(M, N, K, block_M, block_N, block_K, dtype="bfloat16", accum_dtype="fl
 gemm_block_not_dividing = matmul(512, 512, 512, 96, 96, 32)
 
 
-TRANSPOSE_A_SCHEDULE_BUG = (
-    "known compiler bug: tt-schedule-compute takes k_block from A's dim 1 even under "
-    "transpose_a (schedule_compute.py: `k_block = buffer_tiles(group.gemms[0].a)[1]`), so the "
-    "scheduled tt.gemm fails its own k_block check ('schedule k_block 4 must be the K extent "
-    "32 ...') before tt-lower-tile-ops can reject transpose_a; strict, so the fix turns it red "
-    "until this mark goes"
-)
-
 COMPILE_ERRORS = [
     pytest.param(gemm_transpose_a, "T.gemm",
                  "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
-                 "only its second operand); transpose A when loading it", id="gemm-transpose-a",
-                 marks=pytest.mark.xfail(strict=True, reason=TRANSPOSE_A_SCHEDULE_BUG)),
+                 "only its second operand); transpose A when loading it", id="gemm-transpose-a"),
     pytest.param(update_in_loop_then_store, "Y[i, j] *=",
                  "'tt.mul_tiles' op this use of CB 16 is not in the same block as (or nested in an "
                  "op after) the transfer that fills or drains it: a buffer copied from or to a "

@@ -205,14 +205,6 @@ def test_compile_errors_name_the_python_line(cache):
     assert str(error).startswith(f"{__file__}:{line}:13: error: 'tt.gemm' op ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known compiler bug: tt-schedule-compute takes k_block from A's dim 1 even under "
-    "transpose_a (schedule_compute.py: `k_block = buffer_tiles(group.gemms[0].a)[1]`), so the "
-    "scheduled tt.gemm fails its k_block check ('schedule k_block 1 must be the K extent 64 "
-    "...') before tt-lower-tile-ops names transpose_a; strict, so the fix turns it red until "
-    "this mark goes",
-)
 def test_transpose_a_compile_error_names_transpose_a(cache):
     assert "transpose_a" in str(_transposed_compile_error(cache))
 

@@ -296,3 +296,24 @@ func.func @epilogue_in_place(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>,
 // CHECK-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
 // CHECK-NEXT:   tt.relu %c to %c_out : memref<128x128xf32>
 // CHECK-NEXT:   tt.copy %c_out to %C[%zero, %zero] : memref<128x128xf32> to memref<128x128xbf16>
+
+// -----
+
+// transpose_a: K is A's first dimension, so the K block is 2 tiles (64 rows), not
+// A's 1 column tile; tt-lower-tile-ops then rejects transpose_a with its own message.
+func.func @transpose_a(%A: memref<64x32xbf16>, %B: memref<64x32xbf16>, %C: memref<32x32xbf16>) attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
+  %zero = arith.constant 0 : index
+  tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
+  tt.copy %B[%zero, %zero] to %b : memref<64x32xbf16> to memref<64x32xbf16>
+  tt.clear %c : memref<32x32xf32>
+  tt.gemm %a, %b, %c transpose_a : memref<64x32xbf16>, memref<64x32xbf16>, memref<32x32xf32>
+  tt.copy %c to %C[%zero, %zero] : memref<32x32xf32> to memref<32x32xbf16>
+  func.return
+}
+// CHECK:      func.func @transpose_a(
+// CHECK:        tt.gemm %a, %b, %c transpose_a schedule = <block = [1, 1], k_block = 2, subblock = [1, 1], accumulate = dst> : memref<64x32xbf16>, memref<64x32xbf16>, memref<32x32xf32>

@@ -428,6 +428,12 @@ class GemmOp(IRDLOperation):
         if self.schedule is not None:
             self._verify_schedule(self.schedule, m, n, k_a)
 
+    @property
+    def k_tiles(self) -> int:
+        """K in tiles: A's columns, or its rows when `transpose_a` is set."""
+        rows, cols = _memref(self.a).get_shape()
+        return (rows if self.transpose_a is not None else cols) // TILE_COLS
+
     @staticmethod
     def _verify_schedule(schedule: GemmScheduleAttr, m: int, n: int, k: int) -> None:
         block = (m // TILE_ROWS, n // TILE_COLS)

@@ -193,7 +193,7 @@ def k_slices(group: GemmGroupShape) -> KSlices | str:
         return "the K loop's step does not divide its range"
     k_dims: dict[SSAValue, int] = {}
     for gemm in group.gemms:
-        k_dims.setdefault(gemm.a, 1)
+        k_dims.setdefault(gemm.a, 0 if gemm.transpose_a is not None else 1)
         k_dims.setdefault(gemm.b, 1 if gemm.transpose_b is not None else 0)
     for buffer, k_dim in k_dims.items():
         fills = [use.operation for use in buffer.uses if isinstance(use.operation, CopyOp) and use.operation.dst is buffer]
@@ -305,7 +305,7 @@ class ScheduleGemmGroup(RewritePattern):
             self._coarsen(group, factor, rewriter)
         if accumulate is GemmAccumulation.L1:
             self._accumulate_in_l1(group, program, config, rewriter)
-        k_block = buffer_tiles(group.gemms[0].a)[1]
+        k_block = group.gemms[0].k_tiles
         schedule = GemmScheduleAttr(block, k_block, subblock, accumulate)
         for gemm in group.gemms:
             gemm.schedule = schedule
@@ -362,7 +362,7 @@ class ScheduleGemmGroup(RewritePattern):
         config: ComputeConfigAttr,
     ) -> int:
         slices = k_slices(group)
-        base = buffer_tiles(group.gemms[0].a)[1]
+        base = group.gemms[0].k_tiles
         forced = self.options.gemm_k_block
         if forced is not None:
             if isinstance(slices, str) and forced != base:
