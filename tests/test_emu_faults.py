@@ -2,9 +2,11 @@
 clear message naming the kernel and the core (and, for a deadlock, the CB each blocked kernel
 waits on with its page counts), with a non-zero exit.
 
-Each case copies a generated artifact directory (a 64x64x64 bf16 gemm on one core: reader.cpp
-reads two A tiles and two B tiles per K step into CBs 0 and 1, compute.cpp accumulates four DST
-tiles, writer.cpp writes four C tiles from CB 16) and edits one line of one kernel.
+Each case copies a generated artifact directory (a 64x64x64 bf16 gemm on one core, its K loop
+coarsened to one step of two K tiles: reader.cpp reads the four A tiles and four B tiles into CBs 0
+and 1 (eight pages each) under one read barrier, compute.cpp accumulates the four output tiles in
+DST with two matmul_block calls, writer.cpp writes four C tiles from CB 16) and edits one line of
+one kernel.
 """
 
 from __future__ import annotations
@@ -108,54 +110,58 @@ AT_WRITER = "kernel writer.cpp (RISCV_0) on core (0, 0): "
 CASES = {
     # The reader reserves B pages but never pushes them: compute waits on CB 1, the writer on CB 16.
     "deadlock": (
-        READER, "cb_push_back(cb1, 2);", "",
+        READER, "cb_push_back(cb1, 4);", "",
         [
             "deadlock: every unfinished kernel is blocked",
-            "compute.cpp (compute) on core (0, 0) waits in cb_wait_front(CB 1, 2): CB 1 holds 0 of 4 pages "
-            "(2 reserved by the producer, 0 waited for by the consumer;",
+            "compute.cpp (compute) on core (0, 0) waits in cb_wait_front(CB 1, 4): CB 1 holds 0 of 8 pages "
+            "(4 reserved by the producer, 0 waited for by the consumer;",
             "writer.cpp (RISCV_0) on core (0, 0) waits in cb_wait_front(CB 16, 4): CB 16 holds 0 of 8 pages",
             "finished: 1 kernel (reader.cpp (RISCV_1) on core (0, 0))",
         ],
     ),
     "push-more-than-reserved": (
-        READER, "cb_push_back(cb0, 2);", "cb_push_back(cb0, 3);",
-        [AT_READER + "cb_push_back(CB 0, 3) pushes more pages than cb_reserve_back secured (2)"],
+        READER, "cb_push_back(cb0, 4);", "cb_push_back(cb0, 5);",
+        [AT_READER + "cb_push_back(CB 0, 5) pushes more pages than cb_reserve_back secured (4)"],
     ),
     "pop-more-than-waited": (
         WRITER, "cb_pop_front(cb16, 4);", "cb_pop_front(cb16, 5);",
         [AT_WRITER + "cb_pop_front(CB 16, 5) pops more pages than cb_wait_front secured (4)"],
     ),
     "compute-pops-more-than-waited": (
-        COMPUTE, "cb_pop_front(cb0, 2);", "cb_pop_front(cb0, 3);",
-        [AT_COMPUTE + "cb_pop_front(CB 0, 3) pops more pages than cb_wait_front secured (2)"],
+        COMPUTE, "cb_pop_front(cb0, 4);", "cb_pop_front(cb0, 5);",
+        [AT_COMPUTE + "cb_pop_front(CB 0, 5) pops more pages than cb_wait_front secured (4)"],
     ),
     "read-ptr-without-wait": (
         WRITER, "cb_wait_front(cb16, 4);", "",
         [AT_WRITER + "get_read_ptr(CB 16) without a cb_wait_front"],
     ),
     "write-ptr-without-reserve": (
-        READER, "cb_reserve_back(cb0, 2);", "",
+        READER, "cb_reserve_back(cb0, 4);", "",
         [AT_READER + "get_write_ptr(CB 0) without a cb_reserve_back"],
     ),
+    # A's tiles 0, 1, 2, 3 are read as 3, 4, ...: the second read is past the tensor.
     "tile-id-out-of-range": (
         READER, "const uint32_t tile_id = row_start + tensor_col;", "const uint32_t tile_id = row_start + tensor_col + 3;",
-        [AT_READER + "noc_async_read_page: page (tile) id 5 is out of range of tensor0 (4 pages, ids 0..3"],
+        [AT_READER + "noc_async_read_page: page (tile) id 4 is out of range of tensor0 (4 pages, ids 0..3"],
     ),
     "write-tile-id-out-of-range": (
         WRITER, "const uint32_t tile_id = row_start + tensor_col;", "const uint32_t tile_id = row_start + tensor_col + 4;",
         [AT_WRITER + "noc_async_write_page: page (tile) id 4 is out of range of tensor2 (4 pages, ids 0..3"],
     ),
     "push-before-read-barrier": (
-        READER, "noc_async_read_barrier();\n      cb_push_back(cb0, 2);", "cb_push_back(cb0, 2);",
-        [AT_READER + "cb_push_back(CB 0, 2) while a NOC read into the pushed pages is still in flight"],
+        READER, "noc_async_read_barrier();\n      cb_push_back(cb0, 4);", "cb_push_back(cb0, 4);",
+        [AT_READER + "cb_push_back(CB 0, 4) while a NOC read into the pushed pages is still in flight"],
     ),
+    # The second K tile's block starts at A tile 2 instead of 1: its second block row (stride
+    # kt_dim = 2) reads A tile 4, past the 4 waited for.
     "unpack-past-waited-tiles": (
-        COMPUTE, "matmul_tiles(cb0, cb1, 1, 1, 3);", "matmul_tiles(cb0, cb1, 2, 1, 3);",
-        [AT_COMPUTE + "matmul_tiles reads tile 2 of CB 0, but cb_wait_front secured 2 pages"],
+        COMPUTE, "matmul_block(cb0, cb1, 1, 2, 0, 0, 2, 2, 2);", "matmul_block(cb0, cb1, 2, 2, 0, 0, 2, 2, 2);",
+        [AT_COMPUTE + "matmul_block reads tile 4 of CB 0, but cb_wait_front secured 4 pages"],
     ),
+    # The 2x2 block accumulated from DST tile 1 instead of 0: its last tile is DST tile 4.
     "dst-index-past-section": (
-        COMPUTE, "matmul_tiles(cb0, cb1, 1, 1, 3);", "matmul_tiles(cb0, cb1, 1, 1, 4);",
-        [AT_COMPUTE + "matmul_tiles uses DST tile 4; DST has 4 tiles per section here (half sync, fp32 DST)"],
+        COMPUTE, "matmul_block(cb0, cb1, 1, 2, 0, 0, 2, 2, 2);", "matmul_block(cb0, cb1, 1, 2, 1, 0, 2, 2, 2);",
+        [AT_COMPUTE + "matmul_block uses DST tile 4; DST has 4 tiles per section here (half sync, fp32 DST)"],
     ),
     "pack-without-commit": (
         COMPUTE, "tile_regs_commit();", "",
@@ -166,8 +172,8 @@ CASES = {
         [AT_COMPUTE + "pack_tile writes tile 4 of CB 16, but cb_reserve_back secured 4 pages"],
     ),
     "wait-larger-than-cb": (
-        COMPUTE, "cb_wait_front(cb0, 2);", "cb_wait_front(cb0, 6);",
-        [AT_COMPUTE + "cb_wait_front(CB 0, 6) can never be satisfied: the CB has 4 pages"],
+        COMPUTE, "cb_wait_front(cb0, 4);", "cb_wait_front(cb0, 9);",
+        [AT_COMPUTE + "cb_wait_front(CB 0, 9) can never be satisfied: the CB has 8 pages"],
     ),
     "missing-runtime-argument": (
         WRITER, "get_arg_val<uint32_t>(2)", "get_arg_val<uint32_t>(3)",
@@ -234,7 +240,7 @@ def test_a_kernel_the_emulator_cannot_compile(gemm_dir: Path, tmp_path: Path) ->
 def test_deadlock_through_main_and_cli(gemm_dir: Path, tmp_path: Path) -> None:
     """The host program itself exits 1 with one `main: error:` message; `tt-emu run` exits 1 with
     one `tt-emu: error:` message."""
-    d = edited(gemm_dir, tmp_path, READER, "cb_push_back(cb1, 2);", "")
+    d = edited(gemm_dir, tmp_path, READER, "cb_push_back(cb1, 4);", "")
     for name, value in INPUTS.items():
         np.save(tmp_path / f"{name}.npy", value)
     proc = subprocess.run(

@@ -161,7 +161,8 @@ def test_unknown_pass_option_names_the_pipeline(cache):
         tilelang.compile(small_gemm(), pass_options={"cb_deep": 3}, cache=cache)
     assert str(info.value) == (
         'tt-pipeline: Provided arguments ["cb_deep"] not found in expected arguments '
-        '["arch", "grid", "mode", "cb_depth", "math_fidelity", "dst_full_sync", "verify"]'
+        '["arch", "grid", "mode", "cb_depth", "math_fidelity", "dst_full_sync", '
+        '"gemm_k_block", "gemm_subblock", "gemm_accumulate", "verify"]'
     )
 
 
@@ -176,7 +177,9 @@ def test_options_reach_the_pipeline(cache):
     assert "MathFidelity::HiFi2" in kernel.artifacts["main.cpp"]
 
 
-def test_compile_errors_name_the_python_line(cache):
+def _transposed_compile_error(cache) -> TileLangError:
+    """The error of compiling a gemm with transpose_A (no Tensix form)."""
+
     @T.prim_func
     def transposed(A: T.Tensor((64, 64), "bfloat16"), B: T.Tensor((64, 64), "bfloat16"),
                    C: T.Tensor((64, 64), "bfloat16")):
@@ -192,10 +195,18 @@ def test_compile_errors_name_the_python_line(cache):
 
     with pytest.raises(TileLangError) as info:
         tilelang.compile(transposed, cache=cache)
+    return info.value
+
+
+def test_compile_errors_name_the_python_line(cache):
+    error = _transposed_compile_error(cache)
     line = next(i for i, text in enumerate(Path(__file__).read_text().splitlines(), 1)
                 if "the line the error names" in text)
-    assert str(info.value).startswith(f"{__file__}:{line}:13: error: 'tt.gemm' op ")
-    assert "transpose_a" in str(info.value)
+    assert str(error).startswith(f"{__file__}:{line}:13: error: 'tt.gemm' op ")
+
+
+def test_transpose_a_compile_error_names_transpose_a(cache):
+    assert "transpose_a" in str(_transposed_compile_error(cache))
 
 
 # --------------------------------------------------------------------------- the cache

@@ -779,9 +779,14 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
         )
     assert np.array_equal(np.fromfile(tmp_path / "c.bin", dtype=np.uint16).reshape(1024, 1024), a)
 
-    # CBs, kernels and runtime arguments, in the order the IR gives them.
+    # CBs, kernels and runtime arguments, in the order the IR gives them. The CBs' formats as
+    # tt::DataFormat numbers them: the operands and the output are bf16 (Float16_b = 5), the
+    # partial-sum CB the packer accumulates into is fp32 (Float32 = 0).
+    tt_format = {DataFormat.BF16: 5, DataFormat.F32: 0}
+    assert sorted({cb.format.data for cb in program.cbs.data}) == [DataFormat.BF16, DataFormat.F32]
     assert [line for line in log if line.startswith("cb ")] == [
-        f"cb index={cb.index.data} format=5 total={cb.total_bytes} page={cb.page_size.data} cores=0,0-7,7"
+        f"cb index={cb.index.data} format={tt_format[cb.format.data]} total={cb.total_bytes} "
+        f"page={cb.page_size.data} cores=0,0-7,7"
         for cb in program.cbs.data
     ]
     kernels = [line for line in log if line.startswith("kernel ")]

@@ -209,14 +209,20 @@ def test_gemm_cores(gemm_plan) -> None:
 
 
 def test_gemm_cbs(gemm_plan) -> None:
+    # tt-schedule-compute coarsens the K loop to blocks of 4 K tiles: A (128x128) and B
+    # (128x128) blocks of 16 bf16 tiles, double-buffered (2 stages); the 128x128 output block
+    # (16 tiles) exceeds DST, so the partial sums accumulate in L1 in CB 24 (fp32 like DST,
+    # single-buffered: the packer adds in place), and CB 16 takes the bf16 result, double-buffered.
     all_cores = [{"start": [0, 0], "end": [7, 7]}]
     assert gemm_plan["cbs"] == [
-        {"index": 0, "pages": 4, "page_size": 2048, "data_format": "bf16",
-         "total_bytes": 8192, "core_ranges": all_cores},
-        {"index": 1, "pages": 4, "page_size": 2048, "data_format": "bf16",
-         "total_bytes": 8192, "core_ranges": all_cores},
-        {"index": 16, "pages": 8, "page_size": 2048, "data_format": "bf16",
-         "total_bytes": 16384, "core_ranges": all_cores},
+        {"index": 0, "pages": 32, "page_size": 2048, "data_format": "bf16",
+         "total_bytes": 65536, "core_ranges": all_cores},
+        {"index": 1, "pages": 32, "page_size": 2048, "data_format": "bf16",
+         "total_bytes": 65536, "core_ranges": all_cores},
+        {"index": 16, "pages": 32, "page_size": 2048, "data_format": "bf16",
+         "total_bytes": 65536, "core_ranges": all_cores},
+        {"index": 24, "pages": 16, "page_size": 4096, "data_format": "f32",
+         "total_bytes": 65536, "core_ranges": all_cores},
     ]
 
 
@@ -249,8 +255,14 @@ def test_gemm_kernels(gemm_plan) -> None:
     ]
     assert "compute_config" not in reader
 
-    assert compute["compile_time_args"] == [0, 1, 16]
-    assert [a["kind"] for a in compute["compile_time_args_layout"]] == ["cb"] * 3
+    # Compute: its CB words: A, B, the output and the partial-sum CB.
+    assert compute["compile_time_args"] == [0, 1, 16, 24]
+    assert compute["compile_time_args_layout"] == [
+        {"kind": "cb", "index": 0},
+        {"kind": "cb", "index": 1},
+        {"kind": "cb", "index": 16},
+        {"kind": "cb", "index": 24},
+    ]
     assert compute["runtime_args"] == [
         {"name": "start_unit", "type": "u32", "kind": "start_unit"},
         {"name": "num_units", "type": "u32", "kind": "num_units"},
@@ -512,7 +524,7 @@ def test_a_module_with_two_programs_is_an_error() -> None:
 def test_a_program_before_finalize_has_no_compile_time_args() -> None:
     module = compiled(
         GEMM.read_text(),
-        "tt-metadata,tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol,"
+        "tt-metadata,tt-schedule-compute,tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol,"
         "tt-split-kernels",
     )
     with pytest.raises(TTDiagnostic, match="has no compile_time_args; run tt-finalize-runtime-args"):

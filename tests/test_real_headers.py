@@ -102,48 +102,32 @@ def test_emitted_kernels_compile_against_the_real_headers(case: str, tmp_path: P
 
 
 def matmul_block_gemm() -> str:
-    """The rectangular gemm after `tt-pipeline{grid=1x1}`, its compute kernel rewritten
-    to the blocked form: each 2x2 subblock's four `matmul_tiles` (DST[r*2+c] = A[r] x B[c],
-    one K tile) are one `matmul_block ct = 2, rt = 2, kt = 1`, its init a
-    `matmul_block_init`, and the packer's L1 accumulation is set before the packs from
-    a comparison (always false here, so the numerics do not change)."""
+    """The 1024^3 gemm after `tt-pipeline{grid=8x8}`: tt-schedule-compute gives its
+    128x128 output block (16 tiles, more than DST's 4 with fp32 accumulation) partial
+    sums in L1, so the compute kernel is `matmul_block ct = 2, rt = 2, kt = 4` per
+    2x2 subblock and K block, after one `matmul_block_init`, packing into the f32 CB
+    24 with the packer's L1 accumulation set from a comparison (`k != 0`) and
+    switched off after the K loop."""
     from tt_dialect.api import run_pipeline
 
-    text = run_pipeline(split_case(PIPELINE_TESTS / "gemm.mlir", "rectangular"), "tt-pipeline{grid=1x1}")
-    types = "!tt.cb<4, bf16>, !tt.cb<4, bf16>"
-    replacements = [
-        (f"tt.matmul_init %cb0, %cb1 : {types}", f"tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 2, kt = 1 : {types}"),
-        (
-            f"tt.matmul_tiles %cb0, %cb1, %c0_1, %c0_1, dst = 0 : {types}, index, index",
-            f"tt.matmul_block %cb0, %cb1, %c0_1, %c0_1, dst = 0, ct = 2, rt = 2, kt = 1 : {types}, index, index",
-        ),
-        (
-            "tt.tile_regs_wait\n",
-            "%accumulate = arith.cmpi eq, %subblock, %num_subblocks : index\n"
-            "tt.pack_l1_acc %accumulate : i1\ntt.tile_regs_wait\n",
-        ),
-    ]
-    for old, new in replacements:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    lines = text.splitlines()
-    kept = [line for line in lines if "tt.matmul_tiles" not in line]
-    assert len(lines) - len(kept) == 3
-    return "\n".join(kept) + "\n"
+    gemm = (ROOT / "examples" / "gemm" / "gemm.mlir").read_text()
+    return run_pipeline(gemm, "tt-pipeline{grid=8x8}")
 
 
 def test_matmul_block_kernel_compiles_against_the_real_headers(tmp_path: Path) -> None:
     """matmul_block_init, matmul_block and pack_reconfig_l1_acc as the emitter prints
-    them (with a bool from a comparison) pass the real-header check, pack thread
-    included; tt-verify accepts the kernel first."""
+    them (with a bool from a comparison, and a literal) pass the real-header check,
+    pack thread included; tt-verify accepts the kernel first."""
     artifacts = compile_artifacts(matmul_block_gemm(), "tt-verify", tmp_path / "artifacts")
     compute = (artifacts / "compute.cpp").read_text()
     for call in (
-        "compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb16);",
-        "matmul_block_init(cb0, cb1, 0, 2, 2, 1);",
-        "matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 2, 1);",
-        "const bool accumulate = subblock == 2;",
+        "compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb24);",
+        "matmul_block_init(cb0, cb1, 0, 2, 2, 4);",
+        "matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 2, 4);",
+        "const bool accumulate = k != 0;",
         "pack_reconfig_l1_acc(accumulate);",
+        "pack_reconfig_l1_acc(false);",
+        "pack_reconfig_data_format(cb24);",
     ):
         assert call in compute, compute
     assert "matmul_tiles" not in compute and "matmul_init" not in compute

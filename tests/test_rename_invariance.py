@@ -29,6 +29,7 @@ EXAMPLES = {
 }
 
 LOWER_STAGES = [
+    "tt-schedule-compute",
     "tt-lower-tile-ops",
     "tt-lower-shared-to-cb",
     "tt-insert-cb-protocol",

@@ -19,7 +19,7 @@ from tt_dialect.ops.program import KernelOp
 from tt_dialect.ir_builder import has_no_effect
 
 ROOT = Path(__file__).resolve().parent.parent
-BEFORE_SPLIT = "tt-metadata{grid=2x2},tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol"
+BEFORE_SPLIT = "tt-metadata{grid=2x2},tt-schedule-compute,tt-lower-tile-ops,tt-lower-shared-to-cb,tt-insert-cb-protocol"
 PROGRAMS = [
     ROOT / "examples" / "gemm" / "gemm.mlir",
     ROOT / "examples" / "elementwise" / "add.mlir",

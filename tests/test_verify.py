@@ -102,13 +102,14 @@ def delete_line(text: str, line: str, count: int = 1, which: int = 0) -> str:
     return "\n".join(lines)
 
 
-def swap_lines(text: str, a: str, b: str) -> str:
-    """Swaps the single line `a` with the single line `b`."""
+def swap_lines(text: str, a: str, b: str, count: int = 1, which: int = 0) -> str:
+    """Swaps occurrence `which` of line `a` with occurrence `which` of line `b`;
+    each must occur `count` times."""
     lines = text.split("\n")
     ia = [i for i, current in enumerate(lines) if current.strip() == a]
     ib = [i for i, current in enumerate(lines) if current.strip() == b]
-    assert len(ia) == 1 and len(ib) == 1, (a, len(ia), b, len(ib))
-    lines[ia[0]], lines[ib[0]] = lines[ib[0]], lines[ia[0]]
+    assert len(ia) == count and len(ib) == count, (a, len(ia), b, len(ib))
+    lines[ia[which]], lines[ib[which]] = lines[ib[which]], lines[ia[which]]
     return "\n".join(lines)
 
 
@@ -192,9 +193,11 @@ class Mutation:
 
 
 def _gemm_l1_cbs(text: str) -> str:
-    # CB 16 (the only 8-page CB) grows to 800 pages: 800 * 2048 B alone exceed L1.
-    text = sub(text, "#tt.cb_desc<index = 16, pages = 8,", "#tt.cb_desc<index = 16, pages = 800,")
-    return sub(text, "!tt.cb<8, bf16>", "!tt.cb<800, bf16>", count=text.count("!tt.cb<8, bf16>"))
+    # CB 16 (C's output block) grows to 800 pages: 800 * 2048 B alone exceed L1.
+    # With CBs 0 and 1 (32 * 2048 B each) and the partial sums' CB 24 (16 * 4096 B):
+    # 1,638,400 + 131,072 + 65,536 = 1,835,008 B.
+    text = sub(text, "#tt.cb_desc<index = 16, pages = 32,", "#tt.cb_desc<index = 16, pages = 800,")
+    return retype_cb(text, "%cb16", "!tt.cb<800, bf16>")
 
 
 def _add_l1_shards(text: str) -> str:
@@ -215,7 +218,7 @@ def _cb16_to_40(text: str) -> str:
 
 
 def _gemm_drop_pop(text: str) -> str:
-    return delete_line(text, "tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>")
+    return delete_line(text, "tt.cb_pop_front %cb16, 16 : !tt.cb<32, bf16>")
 
 
 def _add_push_half(text: str) -> str:
@@ -240,12 +243,14 @@ def _add_second_producer(text: str) -> str:
 
 
 def _gemm_no_consumer(text: str) -> str:
-    text = delete_line(text, "tt.cb_wait_front %cb16, 4 : !tt.cb<8, bf16>")
-    return delete_line(text, "tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>")
+    text = delete_line(text, "tt.cb_wait_front %cb16, 16 : !tt.cb<32, bf16>")
+    return delete_line(text, "tt.cb_pop_front %cb16, 16 : !tt.cb<32, bf16>")
 
 
 def _gemm_commit_first(text: str) -> str:
-    return swap_lines(text, "tt.tile_regs_acquire", "tt.tile_regs_commit")
+    # The K loop's first DST section: its commit moves up to where its acquire was.
+    # (4 sections per K block with 2x2 subblocks, 4 more copying the partial sums out.)
+    return swap_lines(text, "tt.tile_regs_acquire", "tt.tile_regs_commit", count=8)
 
 
 def _add_no_first_acquire(text: str) -> str:
@@ -257,16 +262,16 @@ def _add_no_first_wait(text: str) -> str:
 
 
 def _gemm_acquire_in_k_loop(text: str) -> str:
-    # The acquire moves from before the k loop into its body: each iteration
-    # acquires, none commits.
-    text = delete_line(text, "tt.tile_regs_acquire")
-    start, end = kernel(text, "compute")
-    loop = re.compile(r"^( *)(scf\.for %k = .*\{\n)", re.MULTILINE)
-    assert len(loop.findall(text[start:end])) == 1
-    body = loop.sub(
-        lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)}  tt.tile_regs_acquire\n", text[start:end]
-    )
-    return text[:start] + body + text[end:]
+    # One more acquire at the end of the k loop's body, after its sections'
+    # balanced acquire ... release: each iteration acquires once more, none commits.
+    def edit(compute: str) -> str:
+        end = re.compile(r"^( *)(\} \{tt\.pipeline = .*\n)", re.MULTILINE)
+        assert len(end.findall(compute)) == 1
+        return end.sub(
+            lambda m: f"{m.group(1)}  tt.tile_regs_acquire\n{m.group(1)}{m.group(2)}", compute
+        )
+
+    return in_kernel(text, "compute", edit)
 
 
 def _add_acquire_at_end(text: str) -> str:
@@ -280,7 +285,15 @@ def _add_acquire_at_end(text: str) -> str:
 
 
 def _gemm_dst_9(text: str) -> str:
-    return sub(text, "%c1_3, %c1_3, dst = 3 :", "%c1_3, %c1_3, dst = 9 :")
+    # The first matmul_block of the K loop writes its 2x2 subblock from DST[9].
+    first = "%c0_2, %c0_2, dst = 0, ct = 2, rt = 2"
+    return sub(text, first, first.replace("dst = 0", "dst = 9"))
+
+
+def _gemm_subblock_past_dst(text: str) -> str:
+    # The same subblock from DST[1]: index 1 is valid, its 2x2 tiles 1..4 are not.
+    first = "%c0_2, %c0_2, dst = 0, ct = 2, rt = 2"
+    return sub(text, first, first.replace("dst = 0", "dst = 1"))
 
 
 def _gemm_compute_op_in_reader(text: str) -> str:
@@ -339,7 +352,7 @@ MUTATIONS = [
     # 1. L1
     Mutation(
         "gemm-l1-cb-pages", WORMHOLE, _gemm_l1_cbs, "tt.program",
-        "L1 overflow on core (0,0): CBs need 1,654,784 B, wormhole_b0 has 1,499,136 B",
+        "L1 overflow on core (0,0): CBs need 1,835,008 B, wormhole_b0 has 1,499,136 B",
     ),
     Mutation(
         "add-l1-sharded-inputs", WORMHOLE, _add_l1_shards, "tt.program",
@@ -358,7 +371,7 @@ MUTATIONS = [
     # 3. CB protocol
     Mutation(
         "gemm-writer-pops-nothing", WORMHOLE, _gemm_drop_pop, "tt.cb_wait_front",
-        "CB 16: 4 pages waited for but 0 popped in this loop iteration",
+        "CB 16: 16 pages waited for but 0 popped in this loop iteration",
     ),
     Mutation(
         "add-reader-pushes-half", WORMHOLE, _add_push_half, "tt.cb_reserve_back",
@@ -398,8 +411,13 @@ MUTATIONS = [
     ),
     # Rule 4 too, but the op verifiers report these before tt-verify's own checks run.
     Mutation(
-        "gemm-dst-9", WORMHOLE, _gemm_dst_9, "tt.matmul_tiles",
+        "gemm-dst-9", WORMHOLE, _gemm_dst_9, "tt.matmul_block",
         "DST index 9 is out of range: DST holds 4 tiles "
+        "(fp32 accumulation in double-buffered mode)", op_verifier=True,
+    ),
+    Mutation(
+        "gemm-subblock-past-dst", WORMHOLE, _gemm_subblock_past_dst, "tt.matmul_block",
+        "DST tiles 1..4 of the 2x2 output subblock are out of range: DST holds 4 tiles "
         "(fp32 accumulation in double-buffered mode)", op_verifier=True,
     ),
     Mutation(
@@ -434,7 +452,7 @@ MUTATIONS = [
         verify=WH_ARCH,
     ),
     # 7. Data formats
-    Mutation("gemm-cb1-i32", WORMHOLE, _cb1_to_i32, "tt.matmul_tiles", f"reads CB 1 in i32; {FPU}"),
+    Mutation("gemm-cb1-i32", WORMHOLE, _cb1_to_i32, "tt.matmul_block", f"reads CB 1 in i32; {FPU}"),
     Mutation("add-cb1-i32", WORMHOLE, _cb1_to_i32, "tt.add_tiles", f"reads CB 1 in i32; {FPU}"),
 ]
 

@@ -1,5 +1,6 @@
 """Run an artifact directory on the CPU emulator with random inputs and print
-the largest error of each output against numpy.
+the largest error of each output against numpy, with the modeled time and its
+percentage of the roofline (the emulator's performance model).
 
     python tools/emulate_example.py build/artifacts/gemm gemm
     python tools/emulate_example.py build/artifacts/add add
@@ -40,12 +41,19 @@ def main() -> int:
         for t in plan["tensors"]
         if t["role"] == "input"
     }
-    outputs = emu.run(args.artifacts, inputs)
+    outputs = emu.run(args.artifacts, inputs, stats=True)
     reference = REFERENCES[args.computation](*inputs.values())
+    stats = outputs.stats
     for name, value in outputs.items():
+        if name == "stats":
+            continue
         error = float(np.max(np.abs(value - reference)))
         scale = float(np.max(np.abs(reference)))
-        print(f"{args.artifacts}: {name} max |error| vs numpy {error:.4g} (max |reference| {scale:.4g})")
+        print(
+            f"{args.artifacts}: {name} max |error| vs numpy {error:.4g} (max |reference| {scale:.4g}); "
+            f"modeled {stats['modeled_us']:.1f} us, {stats['roofline']['percent']:.1f}% of roofline "
+            f"({stats['roofline']['bound']}-bound floor)"
+        )
     return 0
 
 

@@ -8,6 +8,8 @@ here, or in `ops/` if it is a fact about one op.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from xdsl.dialects import func, scf
 from xdsl.dialects.builtin import BFloat16Type, Float16Type, Float32Type, IntegerType
 from xdsl.ir import Attribute, Block, SSAValue
@@ -16,7 +18,7 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import BufferLayoutAttr, DataFormat
 from tt_dialect.ops.cb import GetCBOp
-from tt_dialect.ops.tile_program import LaunchGridOp
+from tt_dialect.ops.tile_program import ClearOp, GemmOp, LaunchGridOp
 
 
 def is_tile_program(op: func.FuncOp) -> bool:
@@ -63,3 +65,31 @@ def cb_source(value: SSAValue) -> GetCBOp | None:
         if not isinstance(loop, scf.ForOp) or value.index == 0:
             return None
         value = loop.iter_args[value.index - 1]
+
+
+@dataclass(frozen=True)
+class GemmGroupShape:
+    """The gemms of one K-loop body (they accumulate together) and their K loop."""
+
+    gemms: list[GemmOp]
+    loop: scf.ForOp | None
+    accumulators: list[SSAValue]
+    operands: list[SSAValue]
+    """The A and B buffers (distinct)."""
+
+
+def gemm_group_of(gemm: GemmOp) -> GemmGroupShape:
+    """The gemms of `gemm`'s block and their K loop: the `scf.for` around them unless
+    their accumulators are cleared beside them (then they have none)."""
+    body = gemm.parent_block()
+    assert body is not None
+    gemms = [op for op in body.ops if isinstance(op, GemmOp)]
+    cleared_beside = any(
+        isinstance(use.operation, ClearOp) and use.operation.parent_block() is body
+        for use in gemms[0].c.uses
+    )
+    parent = body.parent_op()
+    loop = parent if isinstance(parent, scf.ForOp) and not cleared_beside else None
+    accumulators = list(dict.fromkeys(g.c for g in gemms))
+    operands = list(dict.fromkeys([g.a for g in gemms] + [g.b for g in gemms]))
+    return GemmGroupShape(gemms, loop, accumulators, operands)

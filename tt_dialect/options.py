@@ -108,3 +108,33 @@ class ComputeOptions(Options):
     @property
     def fidelity(self) -> MathFidelity:
         return MathFidelity(self.math_fidelity)
+
+
+@dataclass(frozen=True)
+class GemmScheduleOptions(Options):
+    gemm_k_block: int | None = None
+    """K tiles per step of every gemm's K loop (default: chosen)."""
+
+    gemm_subblock: str | None = None
+    """Output tiles per DST section, `HxW` (default: chosen)."""
+
+    gemm_accumulate: Literal["dst", "l1"] | None = None
+    """Where partial sums live between K steps (default: chosen)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.gemm_k_block is not None and self.gemm_k_block < 1:
+            raise ValueError(f"gemm-k-block must be at least 1, got {self.gemm_k_block}")
+        self.forced_subblock  # noqa: B018 (validates)
+
+    @property
+    def forced_subblock(self) -> tuple[int, int] | None:
+        if self.gemm_subblock is None:
+            return None
+        parts = str(self.gemm_subblock).lower().split("x")
+        if len(parts) != 2 or not all(p.strip().isdigit() and int(p) > 0 for p in parts):
+            raise ValueError(
+                f"gemm-subblock must be HxW with positive tile counts, e.g. 2x4; got "
+                f"{self.gemm_subblock!r}"
+            )
+        return int(parts[0]), int(parts[1])

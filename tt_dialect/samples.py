@@ -14,11 +14,15 @@ def bf16_values(rng: np.random.Generator, shape: tuple[int, ...], low: float = -
     return bits.view(np.float32)
 
 
-def gemm_program(m: int, n: int, k: int, bm: int, bn: int, bk: int, dtype: str, relu: bool = False) -> str:
+def gemm_program(
+    m: int, n: int, k: int, bm: int, bn: int, bk: int, dtype: str, relu: bool = False, accumulator: str = "f32"
+) -> str:
     """C = A @ B (or relu(A @ B)) for MxK and KxN `dtype` tensors: one (bn, bm)
-    output block per launch point, a K loop in steps of `bk`, an f32 fragment."""
+    output block per launch point, a K loop in steps of `bk`, an `accumulator`
+    fragment (f32: fp32 DST accumulation; bf16: 16-bit)."""
     gx, gy, steps = n // bn, m // bm, k // bk
-    epilogue = f"    tt.relu %c to %c : memref<{bm}x{bn}xf32>\n" if relu else ""
+    acc = accumulator
+    epilogue = f"    tt.relu %c to %c : memref<{bm}x{bn}x{acc}>\n" if relu else ""
     return f"""\
 func.func @gemm(%A: memref<{m}x{k}x{dtype}>, %B: memref<{k}x{n}x{dtype}>, %C: memref<{m}x{n}x{dtype}>) {{
   tt.launch_grid (%bx, %by) in ({gx}, {gy}) {{
@@ -32,15 +36,15 @@ func.func @gemm(%A: memref<{m}x{k}x{dtype}>, %B: memref<{k}x{n}x{dtype}>, %C: me
     %col = arith.muli %bx, %cbn : index
     %a = tt.alloc_shared : memref<{bm}x{bk}x{dtype}>
     %b = tt.alloc_shared : memref<{bk}x{bn}x{dtype}>
-    %c = tt.alloc_fragment : memref<{bm}x{bn}xf32>
-    tt.clear %c : memref<{bm}x{bn}xf32>
+    %c = tt.alloc_fragment : memref<{bm}x{bn}x{acc}>
+    tt.clear %c : memref<{bm}x{bn}x{acc}>
     scf.for %k = %c0 to %steps step %c1 {{
       %kk = arith.muli %k, %cbk : index
       tt.copy %A[%row, %kk] to %a : memref<{m}x{k}x{dtype}> to memref<{bm}x{bk}x{dtype}>
       tt.copy %B[%kk, %col] to %b : memref<{k}x{n}x{dtype}> to memref<{bk}x{bn}x{dtype}>
-      tt.gemm %a, %b, %c : memref<{bm}x{bk}x{dtype}>, memref<{bk}x{bn}x{dtype}>, memref<{bm}x{bn}xf32>
+      tt.gemm %a, %b, %c : memref<{bm}x{bk}x{dtype}>, memref<{bk}x{bn}x{dtype}>, memref<{bm}x{bn}x{acc}>
     }}
-{epilogue}    tt.copy %c to %C[%row, %col] : memref<{bm}x{bn}xf32> to memref<{m}x{n}x{dtype}>
+{epilogue}    tt.copy %c to %C[%row, %col] : memref<{bm}x{bn}x{acc}> to memref<{m}x{n}x{dtype}>
   }}
   func.return
 }}

@@ -71,6 +71,12 @@ def _insert_dst_management() -> type[ModulePass]:
     return InsertDstManagementPass
 
 
+def _schedule_compute() -> type[ModulePass]:
+    from tt_dialect.transforms.schedule_compute import ScheduleComputePass
+
+    return ScheduleComputePass
+
+
 def _lower_tile_ops() -> type[ModulePass]:
     from tt_dialect.transforms.lower_tile_ops import LowerTileOpsPass
 
@@ -133,6 +139,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-work-partition": _work_partition,
         "tt-grid-to-persistent": _grid_to_persistent,
         "tt-metadata": _metadata,
+        "tt-schedule-compute": _schedule_compute,
         "tt-lower-tile-ops": _lower_tile_ops,
         "tt-lower-shared-to-cb": _lower_shared_to_cb,
         "tt-insert-cb-protocol": _insert_cb_protocol,

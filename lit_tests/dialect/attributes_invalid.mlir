@@ -380,3 +380,21 @@
 // A tensor's layout is a #tt.buffer_layout.
 "test.op"() {name = #tt.tensor<input, #tt.data_format<bf16>>} : () -> ()
 // CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:{{[0-9]+}}: error: {{.*}}a tensor's layout must be a #tt.buffer_layout, got #tt.data_format<bf16>
+
+// -----
+
+// A gemm schedule's subblock divides its block ...
+"test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [3, 1], accumulate = l1>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:21: error: invalid attribute: gemm schedule subblock [3, 1] does not divide block [4, 4]
+
+// -----
+
+// ... its sizes are positive ...
+"test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 0, subblock = [1, 1], accumulate = l1>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:21: error: invalid attribute: gemm schedule k_block must be at least 1, got 0
+
+// -----
+
+// ... and partial sums live in DST or L1.
+"test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [1, 1], accumulate = sram>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:100: error: Expected `dst`, or `l1`.

@@ -21,6 +21,7 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
     tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
     tt.gemm %a, %bt, %c transpose_b : memref<128x32xbf16>, memref<128x32xbf16>, memref<128x128xf32>
     tt.gemm %b, %a, %c transpose_a transpose_b : memref<32x128xbf16>, memref<128x32xbf16>, memref<128x128xf32>
+    tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = l1> : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
     tt.add %c, %c to %c : memref<128x128xf32>
     tt.sub %c, %d to %c : memref<128x128xf32>, memref<128x128xbf16> to memref<128x128xf32>
     tt.mul %c, %c to %d : memref<128x128xf32>, memref<128x128xf32> to memref<128x128xbf16>
@@ -58,6 +59,7 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // CHECK-NEXT:     tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
 // CHECK-NEXT:     tt.gemm %a, %bt, %c transpose_b : memref<128x32xbf16>, memref<128x32xbf16>, memref<128x128xf32>
 // CHECK-NEXT:     tt.gemm %b, %a, %c transpose_a transpose_b : memref<32x128xbf16>, memref<128x32xbf16>, memref<128x128xf32>
+// CHECK-NEXT:     tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = l1> : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
 // CHECK-NEXT:     tt.add %c, %c to %c : memref<128x128xf32>
 // CHECK-NEXT:     tt.sub %c, %d to %c : memref<128x128xf32>, memref<128x128xbf16> to memref<128x128xf32>
 // CHECK-NEXT:     tt.mul %c, %c to %d : memref<128x128xf32>, memref<128x128xf32> to memref<128x128xbf16>
@@ -95,6 +97,7 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // GENERIC-NEXT:   "tt.gemm"(%a, %b, %c) : (memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.gemm"(%a, %bt, %c) <{transpose_b}> : (memref<128x32xbf16>, memref<128x32xbf16>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.gemm"(%b, %a, %c) <{transpose_a, transpose_b}> : (memref<32x128xbf16>, memref<128x32xbf16>, memref<128x128xf32>) -> ()
+// GENERIC-NEXT:   "tt.gemm"(%a, %b, %c) <{schedule = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = l1>}> : (memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.add"(%c, %c, %c) : (memref<128x128xf32>, memref<128x128xf32>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.sub"(%c, %d, %c) : (memref<128x128xf32>, memref<128x128xbf16>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.mul"(%c, %c, %d) : (memref<128x128xf32>, memref<128x128xf32>, memref<128x128xbf16>) -> ()

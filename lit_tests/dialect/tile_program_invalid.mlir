@@ -193,3 +193,21 @@ func.func @transpose_attr(%a: memref<32x32xbf16>, %b: memref<32x32xbf16>, %c: me
   func.return
 }
 // CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op transpose_b is a keyword after the operands (`tt.gemm %a, %b, %c transpose_b`), not an entry of the attribute dictionary
+
+// -----
+
+// A gemm's schedule describes its own output block ...
+func.func @schedule_block(%a: memref<64x32xbf16>, %b: memref<32x64xbf16>, %c: memref<64x64xf32>) {
+  tt.gemm %a, %b, %c schedule = <block = [2, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op schedule block [2, 1] must be C's 64x64 in 32x32 tiles
+
+// -----
+
+// ... and its K block.
+func.func @schedule_k_block(%a: memref<64x64xbf16>, %b: memref<64x64xbf16>, %c: memref<64x64xf32>) {
+  tt.gemm %a, %b, %c schedule = <block = [2, 2], k_block = 4, subblock = [1, 1], accumulate = l1> : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op schedule k_block 4 must be the K extent 64 in 32-wide tiles

@@ -1,4 +1,5 @@
 // RUN: tt-opt %s -p 'tt-pipeline{grid=1x2}' -t tt-cpp | filecheck %s
+// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{grid=8x8}' -t tt-cpp | filecheck %s --check-prefix=GEMM
 
 // z = exp(x) on two 32x64 blocks, one per core: the three kernels as C++ in the
 // v0.74.0 kernel API (no deprecated call), then the host program, its
@@ -143,3 +144,56 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // CHECK-LABEL: // FILE: tt.plan.json
 // CHECK:       "schema_version": 1,
 // CHECK:       "arch": "wormhole_b0",
+
+// The gemm example with its partial sums in L1 (#tt.gemm_schedule<block = [4, 4],
+// k_block = 4, subblock = [2, 2], accumulate = l1>): the reader fetches A's and B's
+// 16-tile blocks of a K step with one barrier; compute turns packer L1 accumulation
+// on after the first K step, runs one matmul_block per K tile for each 2x2
+// subblock and packs it to the same pages of CB 24 every step; after the K loop it
+// copies the partial sums through DST into C's bf16 CB.
+// GEMM-LABEL: // FILE: reader.cpp
+// GEMM:       for (uint32_t k = 0; k < 32; k += 4) {
+// GEMM:       cb_reserve_back(cb0, 16);
+// GEMM:       cb_reserve_back(cb1, 16);
+// GEMM:       noc_async_read_page(tile_id, tensor0, l1_addr);
+// GEMM:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
+// GEMM:       noc_async_read_barrier();
+// GEMM-NEXT:  cb_push_back(cb0, 16);
+// GEMM-NEXT:  cb_push_back(cb1, 16);
+// GEMM-LABEL: // FILE: compute.cpp
+// GEMM:       compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb24);
+// GEMM:       for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
+// GEMM-NEXT:  cb_reserve_back(cb24, 16);
+// GEMM-NEXT:  reconfig_data_format(cb1, cb0);
+// GEMM-NEXT:  matmul_block_init(cb0, cb1, 0, 2, 2, 4);
+// GEMM-NEXT:  pack_reconfig_data_format(cb24);
+// GEMM-NEXT:  for (uint32_t k = 0; k < 32; k += 4) {
+// GEMM-NEXT:  cb_wait_front(cb0, 16);
+// GEMM-NEXT:  cb_wait_front(cb1, 16);
+// GEMM-NEXT:  const bool accumulate = k != 0;
+// GEMM-NEXT:  pack_reconfig_l1_acc(accumulate);
+// GEMM-NEXT:  tile_regs_acquire();
+// GEMM-NEXT:  matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 2, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 1, 4, 0, 0, 2, 2, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 2, 8, 0, 0, 2, 2, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 3, 12, 0, 0, 2, 2, 4);
+// GEMM-NEXT:  tile_regs_commit();
+// GEMM-NEXT:  tile_regs_wait();
+// GEMM-NEXT:  pack_tile<true>(0, cb24, 0);
+// GEMM-NEXT:  pack_tile<true>(1, cb24, 1);
+// GEMM-NEXT:  pack_tile<true>(2, cb24, 4);
+// GEMM-NEXT:  pack_tile<true>(3, cb24, 5);
+// GEMM-NEXT:  tile_regs_release();
+// GEMM:       cb_pop_front(cb0, 16);
+// GEMM-NEXT:  cb_pop_front(cb1, 16);
+// GEMM:       pack_tile<true>(3, cb24, 15);
+// GEMM-NEXT:  tile_regs_release();
+// GEMM-NEXT:  }
+// GEMM-NEXT:  cb_push_back(cb24, 16);
+// GEMM-NEXT:  pack_reconfig_l1_acc(false);
+// GEMM:       copy_tile_init(cb24);
+// GEMM-NEXT:  cb_wait_front(cb24, 16);
+// GEMM-NEXT:  tile_regs_acquire();
+// GEMM-NEXT:  copy_tile(cb24, 0, 0);
+// GEMM:       cb_pop_front(cb24, 16);
+// GEMM:       cb_push_back(cb16, 16);

@@ -451,20 +451,32 @@ func.func @second_drain_unpacked() {
 
 // -----
 
-// ... an intermediate CB is read in the block of its packs (here the packs are
-// in a loop, the read after it) ...
-func.func @intermediate_split() {
+// An intermediate CB packed in a loop and read after it (a gemm's partial sums
+// under packer L1 accumulation): one generation around the loop, as many pages as
+// the packs name (2), whatever the iterations; wait/pop around the read.
+func.func @intermediate_accumulated() {
   %cb24 = tt.get_cb 24 : !tt.cb<4, bf16>
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
   scf.for %k = %c0 to %c4 step %c1 {
     tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+    tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
   }
   tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
   func.return
 }
-// CHECK: insert_cb_protocol.mlir:[[# @LINE - 3]]:3: error: 'tt.copy_tile' op reads of intermediate CB 24 must follow its packs in one block
+// CHECK:      func.func @intermediate_accumulated() {
+// CHECK:        tt.cb_reserve_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   scf.for %k = %c0 to %c4 step %c1 {
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb24[%c1] : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.cb_push_back %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<4, bf16>, index
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 2 : !tt.cb<4, bf16>
+// CHECK-NEXT:   func.return
 
 // -----
 

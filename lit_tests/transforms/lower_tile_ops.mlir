@@ -1,23 +1,22 @@
 // RUN: tt-opt %s -p tt-lower-tile-ops --split-input-file --verify-diagnostics | filecheck %s
 // RUN: tt-opt %s -p tt-lower-tile-ops,tt-lower-tile-ops --split-input-file --verify-diagnostics | filecheck %s
-// RUN: tt-opt %s -p 'tt-lower-tile-ops{dst-full-sync=true math-fidelity=lofi}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=FULL
 
-// The input is the output of tt-metadata written by hand: only what the pass
-// reads (a tt.work_partition on the function, a tt.cb on every buffer); no
-// persistent loop, which the pass does not look at. The second RUN line runs the
-// pass twice: a function that already has a tt.compute_config is left alone.
-// The third doubles the DST capacity (full sync) and sets the math fidelity:
-// FULL lines check what changes.
+// The input is the output of tt-schedule-compute written by hand: only what the
+// pass reads (a tt.compute_config on the function, a tt.cb on every buffer, a
+// schedule on every gemm); no persistent loop, which the pass does not look at.
+// The second RUN line runs the pass twice: nothing is left to lower the second time.
 // Tile constants are matched by value ([[T<n>]], [[P<n>]]), not by name.
 
 // A gemm whose 2x3-tile output block fits DST (bf16 accumulator: 16-bit
 // accumulation, 8 tiles): no subblock loop. The clear disappears (a DST section
 // starts at zero), every buffer gets a tt.get_cb after its alloc, the gemm of
-// each K step becomes matmul_init and one matmul_tiles per (i, j, k): A tile
-// i*Kt+k (A is 2x2 tiles), B tile k*3+j (B is 2x3), accumulating into DST tile
-// i*3+j. After the loop the store is preceded by one pack per output tile, DST
+// each K step becomes matmul_block_init and one matmul_block per K tile k of the
+// 2x3-tile block: A tile k (its rows are 2 tiles apart: kt = 2), B tile k*3
+// (the row k of B's 2x3 tiles), accumulating into DST tiles 0..5 (row-major).
+// After the loop the store is preceded by one pack per output tile, DST
 // tile t to page t of C's CB. The copies are left for tt-lower-shared-to-cb.
 func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x96xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 12, page_size = 2048, bf16>} : memref<64x96xbf16>
@@ -31,13 +30,13 @@ func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x
     %kk = arith.muli %k, %bk : index
     tt.copy %A[%zero, %kk] to %a : memref<64x256xbf16> to memref<64x64xbf16>
     tt.copy %B[%kk, %zero] to %b : memref<256x96xbf16> to memref<64x96xbf16>
-    tt.gemm %a, %b, %c : memref<64x64xbf16>, memref<64x96xbf16>, memref<64x96xbf16>
+    tt.gemm %a, %b, %c schedule = <block = [2, 3], k_block = 2, subblock = [2, 3], accumulate = dst> : memref<64x64xbf16>, memref<64x96xbf16>, memref<64x96xbf16>
   }
   tt.copy %c to %C[%zero, %zero] : memref<64x96xbf16> to memref<64x96xbf16>
   func.return
 }
 // CHECK:      func.func @fits(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>, tt.work_partition
 // CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
 // CHECK-DAG:    [[P2:%[a-z0-9_]+]] = arith.constant 2 : index
@@ -57,26 +56,13 @@ func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x
 // CHECK-NEXT:   scf.for %k = %zero to %kt step %one {
 // CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
-// CHECK-DAG:      [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
 // CHECK-DAG:      [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
-// CHECK-DAG:      [[T4:%[a-z0-9_]+]] = arith.constant 4 : index
-// CHECK-DAG:      [[T5:%[a-z0-9_]+]] = arith.constant 5 : index
 // CHECK:          %kk = arith.muli %k, %bk : index
 // CHECK-NEXT:     tt.copy %A[%zero, %kk] to %a : memref<64x256xbf16> to memref<64x64xbf16>
 // CHECK-NEXT:     tt.copy %B[%kk, %zero] to %b : memref<256x96xbf16> to memref<64x96xbf16>
-// CHECK-NEXT:     tt.matmul_init %cb0, %cb1 : !tt.cb<8, bf16>, !tt.cb<12, bf16>
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T3]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T1]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T4]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T2]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T5]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T0]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T1]], dst = 4 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T4]], dst = 4 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T2]], [[T2]], dst = 5 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T3]], [[T5]], dst = 5 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb1 ct = 3, rt = 2, kt = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 3, rt = 2, kt = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T1]], [[T3]], dst = 0, ct = 3, rt = 2, kt = 2 : !tt.cb<8, bf16>, !tt.cb<12, bf16>, index, index
 // CHECK-NEXT:   }
 // CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<12, bf16>, index
 // CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<12, bf16>, index
@@ -87,8 +73,6 @@ func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x
 // CHECK-NEXT:   tt.copy %c to %C[%zero, %zero] : memref<64x96xbf16> to memref<64x96xbf16>
 // CHECK-NEXT:   func.return
 // CHECK-NEXT: }
-// FULL:       func.func @fits(
-// FULL-SAME:    tt.compute_config = #tt.compute_config<lofi, fp32_dest_acc = false, dst_full_sync = true>} {
 
 // -----
 
@@ -99,12 +83,11 @@ func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x
 // (s / 2) * 64 and columns (s % 2) * 64 of the block. The buffers shrink to one
 // subblock's operands and result, their CBs keeping the depth (2 blocks): A to
 // 2x2 tiles (8 pages), B to 2x2 (8), C to 2x2 (8). The copies filling A and B
-// and storing C are offset by the subblock's rows and columns. Inside, A tile
-// i*2+k and B tile k*2+j accumulate into DST tile i*2+j.
-// Full sync doubles the capacity to 8 tiles: two 2x4-tile subblocks (2 x (2 + 4)
-// tiles per K step; 4x2 reads as many and the wider shape wins), so B and C keep
-// their 4 columns.
+// and storing C are offset by the subblock's rows and columns. Inside, one
+// matmul_block per K tile k: A tile k and B tile k*2 begin the 2x2 subblock's
+// operands, accumulating into DST tiles 0..3.
 func.func @subblocks(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: memref<256x128xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
@@ -120,13 +103,13 @@ func.func @subblocks(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: mem
     %kk = arith.muli %k, %bk : index
     tt.copy %A[%row, %kk] to %a : memref<256x256xbf16> to memref<128x64xbf16>
     tt.copy %B[%kk, %col] to %b : memref<256x128xbf16> to memref<64x128xbf16>
-    tt.gemm %a, %b, %c : memref<128x64xbf16>, memref<64x128xbf16>, memref<128x128xf32>
+    tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 2, subblock = [2, 2], accumulate = dst> : memref<128x64xbf16>, memref<64x128xbf16>, memref<128x128xf32>
   }
   tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<256x128xbf16>
   func.return
 }
 // CHECK:      func.func @subblocks(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>, tt.work_partition
 // CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
 // CHECK-NEXT:   %cb0 = tt.get_cb 0 : !tt.cb<8, bf16>
 // CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
@@ -158,21 +141,14 @@ func.func @subblocks(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: mem
 // CHECK-DAG:        [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:        [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
 // CHECK-DAG:        [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
-// CHECK-DAG:        [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
 // CHECK:            %kk = arith.muli %k, %bk : index
 // CHECK-NEXT:       [[AROW:%[a-z0-9_]+]] = arith.addi %row, %row_offset : index
 // CHECK-NEXT:       tt.copy %A{{\[}}[[AROW]], %kk] to %a : memref<256x256xbf16> to memref<64x64xbf16>
 // CHECK-NEXT:       [[BCOL:%[a-z0-9_]+]] = arith.addi %col, %col_offset : index
 // CHECK-NEXT:       tt.copy %B[%kk, [[BCOL]]] to %b : memref<256x128xbf16> to memref<64x64xbf16>
-// CHECK-NEXT:       tt.matmul_init %cb0, %cb1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T1]], [[T2]], dst = 0 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T0]], [[T1]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T1]], [[T3]], dst = 1 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T2]], [[T0]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T3]], [[T2]], dst = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T2]], [[T1]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
-// CHECK-NEXT:       tt.matmul_tiles %cb0, %cb1, [[T3]], [[T3]], dst = 3 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 2, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:       tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:       tt.matmul_block %cb0, %cb1, [[T1]], [[T2]], dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
 // CHECK-NEXT:     }
 // CHECK-NEXT:     [[CROW:%[a-z0-9_]+]] = arith.addi %row, %row_offset : index
 // CHECK-NEXT:     [[CCOL:%[a-z0-9_]+]] = arith.addi %col, %col_offset : index
@@ -184,22 +160,77 @@ func.func @subblocks(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: mem
 // CHECK-NEXT:   }
 // CHECK-NEXT:   func.return
 // CHECK-NEXT: }
-// FULL:       func.func @subblocks(
-// FULL-SAME:    tt.compute_config = #tt.compute_config<lofi, fp32_dest_acc = true, dst_full_sync = true>} {
-// FULL-NEXT:    %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
-// FULL-NEXT:    %cb0 = tt.get_cb 0 : !tt.cb<8, bf16>
-// FULL-NEXT:    %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
-// FULL-NEXT:    %cb1 = tt.get_cb 1 : !tt.cb<16, bf16>
-// FULL-NEXT:    %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 16, page_size = 2048, bf16>} : memref<64x128xf32>
-// FULL:         %num_subblocks = arith.constant 2 : index
-// FULL:         %subblocks_per_row = arith.constant 1 : index
-// FULL:         %subblock_height = arith.constant 64 : index
-// FULL:         %subblock_width = arith.constant 128 : index
-// FULL:         tt.matmul_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 7 : !tt.cb<8, bf16>, !tt.cb<16, bf16>, index, index
-// FULL-NEXT:    tt.matmul_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 7 : !tt.cb<8, bf16>, !tt.cb<16, bf16>, index, index
-// FULL-NEXT:  }
-// FULL:         tt.pack_tile dst = 7, %cb16[{{%[a-z0-9_]+}}] : !tt.cb<16, bf16>, index
-// FULL-NEXT:    tt.copy %c to %C[{{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}] : memref<64x128xf32> to memref<256x128xbf16>
+
+// -----
+
+// accumulate = l1: the K loop encloses the subblocks. Each K step turns packer
+// L1 accumulation on except in the first (k != its lower bound), computes the
+// two 1x2-tile subblocks in DST (one matmul_block per K tile: A tile row*2 + k,
+// B tile k*2), and packs each into its pages of the partial-sum CB 24: row r,
+// column c of the block is page r*2 + c, the same pages every step. After the
+// loop accumulation is turned off and the staging copy moves the partial sums
+// to C's bf16 CB through DST (copy_tile, pack).
+func.func @accumulate_in_l1(%A: memref<64x128xbf16>, %B: memref<128x64xbf16>, %C: memref<64x64xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 4, page_size = 4096, f32>} : memref<64x64xf32>
+  %zero = arith.constant 0 : index
+  %k_step = arith.constant 2 : index
+  %kt = arith.constant 4 : index
+  %bk = arith.constant 32 : index
+  tt.clear %c : memref<64x64xf32>
+  scf.for %k = %zero to %kt step %k_step {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<64x128xbf16> to memref<64x64xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<128x64xbf16> to memref<64x64xbf16>
+    tt.gemm %a, %b, %c schedule = <block = [2, 2], k_block = 2, subblock = [1, 2], accumulate = l1> : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+  }
+  %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<64x64xf32>
+  tt.copy %c to %c_out : memref<64x64xf32> to memref<64x64xf32>
+  tt.copy %c_out to %C[%zero, %zero] : memref<64x64xf32> to memref<64x64xbf16>
+  func.return
+}
+// CHECK:      func.func @accumulate_in_l1(
+// CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:    [[P2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:    [[P3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:        %cb24 = tt.get_cb 24 : !tt.cb<4, f32>
+// CHECK:        scf.for %k = %zero to %kt step %k_step {
+// CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:      [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:      [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:          tt.copy %B[%kk, %zero] to %b : memref<128x64xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:     %accumulate = arith.cmpi ne, %k, %zero : index
+// CHECK-NEXT:     tt.pack_l1_acc %accumulate : i1
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T1]], [[T2]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24{{\[}}[[T0]]] : !tt.cb<4, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb24{{\[}}[[T1]]] : !tt.cb<4, f32>, index
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T2]], [[T0]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T3]], [[T2]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24{{\[}}[[T2]]] : !tt.cb<4, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb24{{\[}}[[T3]]] : !tt.cb<4, f32>, index
+// CHECK-NEXT:   }
+// CHECK-NEXT:   %no_accumulation = arith.constant false
+// CHECK-NEXT:   tt.pack_l1_acc %no_accumulation : i1
+// CHECK-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<64x64xf32>
+// CHECK-NEXT:   %cb16 = tt.get_cb 16 : !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.copy_tile_init %cb24 : !tt.cb<4, f32>
+// CHECK-NEXT:   tt.copy_tile %cb24, [[P0]], dst = 0 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, [[P1]], dst = 1 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, [[P2]], dst = 2 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, [[P3]], dst = 3 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 2, %cb16{{\[}}[[P2]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 3, %cb16{{\[}}[[P3]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.copy %c_out to %C[%zero, %zero] : memref<64x64xf32> to memref<64x64xbf16>
 
 // -----
 
@@ -208,6 +239,7 @@ func.func @subblocks(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: mem
 // subblocks: B shrinks along its rows (N) and its copy is offset by the
 // subblock's columns.
 func.func @transpose_b(%A: memref<128x64xbf16>, %B: memref<128x64xbf16>, %C: memref<128x128xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
@@ -218,7 +250,7 @@ func.func @transpose_b(%A: memref<128x64xbf16>, %B: memref<128x64xbf16>, %C: mem
   tt.clear %c : memref<128x128xf32>
   tt.copy %A[%row, %zero] to %a : memref<128x64xbf16> to memref<128x64xbf16>
   tt.copy %B[%col, %zero] to %b : memref<128x64xbf16> to memref<128x64xbf16>
-  tt.gemm %a, %b, %c transpose_b : memref<128x64xbf16>, memref<128x64xbf16>, memref<128x128xf32>
+  tt.gemm %a, %b, %c transpose_b schedule = <block = [4, 4], k_block = 2, subblock = [2, 2], accumulate = dst> : memref<128x64xbf16>, memref<128x64xbf16>, memref<128x128xf32>
   tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<128x128xbf16>
   func.return
 }
@@ -259,9 +291,10 @@ func.func @transpose_b(%A: memref<128x64xbf16>, %B: memref<128x64xbf16>, %C: mem
 
 // Two gemms of one K loop sharing A (C1 += A*B1, C2 += A*B2) share DST: 2 x 4
 // tiles fill the 8 of 16-bit accumulation, C1 at DST tiles 0-3 and C2 at 4-7.
-// Each gemm gets its own matmul_init (its B CB differs); each store packs its
+// Each gemm gets its own matmul_block_init (its B CB differs); each store packs its
 // own DST tiles into its own CB.
 func.func @shared_a(%A: memref<64x64xbf16>, %B1: memref<64x64xbf16>, %B2: memref<64x64xbf16>, %C1: memref<64x64xbf16>, %C2: memref<64x64xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b1 = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
@@ -279,33 +312,26 @@ func.func @shared_a(%A: memref<64x64xbf16>, %B1: memref<64x64xbf16>, %B2: memref
     tt.copy %A[%zero, %kk] to %a : memref<64x64xbf16> to memref<64x32xbf16>
     tt.copy %B1[%kk, %zero] to %b1 : memref<64x64xbf16> to memref<32x64xbf16>
     tt.copy %B2[%kk, %zero] to %b2 : memref<64x64xbf16> to memref<32x64xbf16>
-    tt.gemm %a, %b1, %acc1 : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xbf16>
-    tt.gemm %a, %b2, %acc2 : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xbf16>
+    tt.gemm %a, %b1, %acc1 schedule = <block = [2, 2], k_block = 1, subblock = [2, 2], accumulate = dst> : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xbf16>
+    tt.gemm %a, %b2, %acc2 schedule = <block = [2, 2], k_block = 1, subblock = [2, 2], accumulate = dst> : memref<64x32xbf16>, memref<32x64xbf16>, memref<64x64xbf16>
   }
   tt.copy %acc1 to %C1[%zero, %zero] : memref<64x64xbf16> to memref<64x64xbf16>
   tt.copy %acc2 to %C2[%zero, %zero] : memref<64x64xbf16> to memref<64x64xbf16>
   func.return
 }
 // CHECK:      func.func @shared_a(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>, tt.work_partition
 // CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
 // CHECK-DAG:    [[P2:%[a-z0-9_]+]] = arith.constant 2 : index
 // CHECK-DAG:    [[P3:%[a-z0-9_]+]] = arith.constant 3 : index
 // CHECK:        scf.for %k = %zero to %kt step %one {
-// CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
-// CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-NEXT:     [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK:          tt.copy %B2[%kk, %zero] to %b2 : memref<64x64xbf16> to memref<32x64xbf16>
-// CHECK-NEXT:     tt.matmul_init %cb0, %cb1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T0]], [[T1]], dst = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T0]], dst = 2 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb1, [[T1]], [[T1]], dst = 3 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_init %cb0, %cb2 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T0]], [[T0]], dst = 4 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T0]], [[T1]], dst = 5 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T1]], [[T0]], dst = 6 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
-// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb2, [[T1]], [[T1]], dst = 7 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 2, kt = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 2, rt = 2, kt = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb2 ct = 2, rt = 2, kt = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb2, [[T0]], [[T0]], dst = 4, ct = 2, rt = 2, kt = 1 : !tt.cb<4, bf16>, !tt.cb<4, bf16>, index, index
 // CHECK-NEXT:   }
 // CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[P0]]] : !tt.cb<8, bf16>, index
 // CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[P1]]] : !tt.cb<8, bf16>, index
@@ -324,6 +350,7 @@ func.func @shared_a(%A: memref<64x64xbf16>, %B1: memref<64x64xbf16>, %B2: memref
 // DST tiles (relu_tile_init, one relu_tile per tile), then the packs precede the
 // store: no round trip through a CB.
 func.func @relu(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x64xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
@@ -337,7 +364,7 @@ func.func @relu(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x
     %kk = arith.muli %k, %bk : index
     tt.copy %A[%zero, %kk] to %a : memref<32x128xbf16> to memref<32x32xbf16>
     tt.copy %B[%kk, %zero] to %b : memref<128x64xbf16> to memref<32x64xbf16>
-    tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
+    tt.gemm %a, %b, %c schedule = <block = [1, 2], k_block = 1, subblock = [1, 2], accumulate = dst> : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
   }
   tt.relu %c to %c : memref<32x64xf32>
   tt.copy %c to %C[%zero, %zero] : memref<32x64xf32> to memref<32x64xbf16>
@@ -346,7 +373,7 @@ func.func @relu(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x
 // CHECK:      func.func @relu(
 // CHECK-DAG:    [[P0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[P1:%[a-z0-9_]+]] = arith.constant 1 : index
-// CHECK:          tt.matmul_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 1 : !tt.cb<2, bf16>, !tt.cb<4, bf16>, index, index
+// CHECK:          tt.matmul_block %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 0, ct = 2, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<4, bf16>, index, index
 // CHECK-NEXT:   }
 // CHECK-NEXT:   tt.relu_tile_init
 // CHECK-NEXT:   tt.relu_tile dst = 0
@@ -363,6 +390,7 @@ func.func @relu(%A: memref<32x128xbf16>, %B: memref<128x64xbf16>, %C: memref<32x
 // the accumulator's and the packs go to the destination's CB (16). The
 // accumulator's buffer (CB 24) is no longer used and disappears.
 func.func @no_k_loop(%A: memref<64x32xbf16>, %B: memref<32x32xbf16>, %C: memref<64x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -372,13 +400,13 @@ func.func @no_k_loop(%A: memref<64x32xbf16>, %B: memref<32x32xbf16>, %C: memref<
   tt.clear %c : memref<64x32xf32>
   tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
   tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
-  tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x32xbf16>, memref<64x32xf32>
+  tt.gemm %a, %b, %c schedule = <block = [2, 1], k_block = 1, subblock = [2, 1], accumulate = dst> : memref<64x32xbf16>, memref<32x32xbf16>, memref<64x32xf32>
   tt.sigmoid %c to %d : memref<64x32xf32> to memref<64x32xbf16>
   tt.copy %d to %C[%zero, %zero] : memref<64x32xbf16> to memref<64x32xbf16>
   func.return
 }
 // CHECK:      func.func @no_k_loop(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>, tt.work_partition
 // CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
 // CHECK:        %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
@@ -390,9 +418,8 @@ func.func @no_k_loop(%A: memref<64x32xbf16>, %B: memref<32x32xbf16>, %C: memref<
 // CHECK-NEXT:   %zero = arith.constant 0 : index
 // CHECK-NEXT:   tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
 // CHECK-NEXT:   tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
-// CHECK-NEXT:   tt.matmul_init %cb0, %cb1 : !tt.cb<4, bf16>, !tt.cb<2, bf16>
-// CHECK-NEXT:   tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<4, bf16>, !tt.cb<2, bf16>, index, index
-// CHECK-NEXT:   tt.matmul_tiles %cb0, %cb1, [[T1]], [[T0]], dst = 1 : !tt.cb<4, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK-NEXT:   tt.matmul_block_init %cb0, %cb1 ct = 1, rt = 2, kt = 1 : !tt.cb<4, bf16>, !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 1, rt = 2, kt = 1 : !tt.cb<4, bf16>, !tt.cb<2, bf16>, index, index
 // CHECK-NEXT:   tt.sigmoid_tile_init
 // CHECK-NEXT:   tt.sigmoid_tile dst = 0
 // CHECK-NEXT:   tt.sigmoid_tile dst = 1
@@ -406,9 +433,9 @@ func.func @no_k_loop(%A: memref<64x32xbf16>, %B: memref<32x32xbf16>, %C: memref<
 // Elementwise add of 3x4 = 12 bf16 tiles: chunks of at most 8 (the 16-bit DST
 // capacity), each an add_tiles_init, one add_tiles of tile t of both inputs
 // into DST tile t - chunk start, then one pack per tile to page t of z's CB.
-// The second chunk starts at tile 8 in DST tile 0. Full sync (16 tiles) needs
-// one chunk. The buffers are not used any more and disappear.
+// The second chunk starts at tile 8 in DST tile 0. The buffers are not used any more and disappear.
 func.func @add_bf16(%C: memref<96x128xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 24, page_size = 2048, bf16>} : memref<96x128xbf16>
   %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 24, page_size = 2048, bf16>} : memref<96x128xbf16>
@@ -417,7 +444,7 @@ func.func @add_bf16(%C: memref<96x128xbf16>) attributes {
   func.return
 }
 // CHECK:      func.func @add_bf16(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>, tt.work_partition
 // CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[T7:%[a-z0-9_]+]] = arith.constant 7 : index
 // CHECK-DAG:    [[T8:%[a-z0-9_]+]] = arith.constant 8 : index
@@ -443,12 +470,6 @@ func.func @add_bf16(%C: memref<96x128xbf16>) attributes {
 // CHECK-NEXT:   tt.pack_tile dst = 2, %cb16[{{%[a-z0-9_]+}}] : !tt.cb<24, bf16>, index
 // CHECK-NEXT:   tt.pack_tile dst = 3, %cb16{{\[}}[[T11]]] : !tt.cb<24, bf16>, index
 // CHECK-NEXT:   func.return
-// FULL:       func.func @add_bf16(
-// FULL:         tt.add_tiles_init
-// FULL-NOT:     tt.add_tiles_init
-// FULL:         tt.add_tiles %cb0, %cb1, {{%[a-z0-9_]+}}, {{%[a-z0-9_]+}}, dst = 11 :
-// FULL:         tt.pack_tile dst = 11, %cb16
-// FULL-NEXT:    func.return
 
 // -----
 
@@ -456,6 +477,7 @@ func.func @add_bf16(%C: memref<96x128xbf16>) attributes {
 // 6 tiles are lowered in chunks of 4 and 2. sub_tiles and mul_tiles take the
 // operands in order (%t - %y, then %t * %y); the mul reads the CB the sub packed.
 func.func @sub_mul_f32(%C: memref<64x96xf32>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 12, page_size = 4096, f32>} : memref<64x96xf32>
   %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 12, page_size = 4096, f32>} : memref<64x96xf32>
@@ -466,7 +488,7 @@ func.func @sub_mul_f32(%C: memref<64x96xf32>) attributes {
   func.return
 }
 // CHECK:      func.func @sub_mul_f32(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>, tt.work_partition
 // CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
 // CHECK-DAG:    [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
@@ -512,6 +534,7 @@ func.func @sub_mul_f32(%C: memref<64x96xf32>) attributes {
 // A unary op on a buffer: copy_tile_init, each tile copied from x's CB into
 // DST, the SFPU op's init and one op per DST tile, then the packs to z's CB.
 func.func @exp(%C: memref<32x64xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
   %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
@@ -519,7 +542,7 @@ func.func @exp(%C: memref<32x64xbf16>) attributes {
   func.return
 }
 // CHECK:      func.func @exp(
-// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
+// CHECK-SAME:   tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>, tt.work_partition
 // CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
 // CHECK-DAG:    [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
 // CHECK:        %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
@@ -542,6 +565,7 @@ func.func @exp(%C: memref<32x64xbf16>) attributes {
 // a unary op without the SFPU op: copy_tile to DST, pack into the destination's
 // CB (17), converting bf16 to f32.
 func.func @buffer_copies(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %D: memref<32x32xf32>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -552,7 +576,7 @@ func.func @buffer_copies(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: mem
   tt.clear %c : memref<32x32xf32>
   tt.copy %A[%zero, %zero] to %a : memref<32x32xbf16> to memref<32x32xbf16>
   tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
-  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   tt.copy %c to %s : memref<32x32xf32> to memref<32x32xbf16>
   tt.copy %s to %C[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
   tt.copy %a to %f : memref<32x32xbf16> to memref<32x32xf32>
@@ -561,7 +585,7 @@ func.func @buffer_copies(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: mem
 }
 // CHECK:      func.func @buffer_copies(
 // CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
-// CHECK:        tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK:        tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 1, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
 // CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<2, bf16>, index
 // CHECK-NEXT:   tt.copy %s to %C[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
 // CHECK-NEXT:   tt.copy_tile_init %cb0 : !tt.cb<2, bf16>
@@ -576,6 +600,7 @@ func.func @buffer_copies(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: mem
 // each tile in DST on the SFPU and pack it into the buffer's CB (16), in chunks
 // of at most 8 tiles (16-bit DST, double-buffered).
 func.func @fill_and_clear(%C: memref<32x288xbf16>, %D: memref<32x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 18, page_size = 2048, bf16>} : memref<32x288xbf16>
   %w = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -611,6 +636,7 @@ func.func @fill_and_clear(%C: memref<32x288xbf16>, %D: memref<32x32xbf16>) attri
 // <op>_unary_tile per tile, pack. On a gemm result in DST (relu(A*B) style) they
 // need no copy.
 func.func @scalar(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>, %D: memref<32x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -620,7 +646,7 @@ func.func @scalar(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x
   tt.copy %A[%zero, %zero] to %a : memref<32x32xbf16> to memref<32x32xbf16>
   tt.copy %B[%zero, %zero] to %b : memref<32x32xbf16> to memref<32x32xbf16>
   tt.clear %c : memref<32x32xf32>
-  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   tt.mul_scalar %c, 1.250000e-01 to %c : memref<32x32xf32>
   tt.copy %c to %C[%zero, %zero] : memref<32x32xf32> to memref<32x32xbf16>
   tt.rsub_scalar %a, 1.000000e+00 to %d : memref<32x32xbf16>
@@ -629,7 +655,7 @@ func.func @scalar(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x
 }
 // CHECK:      func.func @scalar(
 // CHECK-DAG:    [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
-// CHECK:        tt.matmul_tiles %cb0, %cb1, [[T0]], [[T0]], dst = 0 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
+// CHECK:        tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 1, rt = 1, kt = 1 : !tt.cb<2, bf16>, !tt.cb<2, bf16>, index, index
 // CHECK-NEXT:   tt.binop_with_scalar_tile_init
 // CHECK-NEXT:   tt.mul_unary_tile dst = 0, 1.250000e-01
 // CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[T0]]] : !tt.cb<2, bf16>, index
@@ -645,6 +671,7 @@ func.func @scalar(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x
 
 // Errors. Every buffer the compute touches needs its CB descriptor ...
 func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %x = tt.alloc_shared : memref<32x32xbf16>
   %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -657,6 +684,7 @@ func.func @no_cb_desc(%C: memref<32x32xbf16>) attributes {
 
 // ... elementwise inputs must be buffers, not tensors ...
 func.func @add_tensor(%A: memref<32x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   tt.add %A, %A to %z : memref<32x32xbf16>
@@ -668,20 +696,22 @@ func.func @add_tensor(%A: memref<32x32xbf16>) attributes {
 
 // ... the matrix engine has no transposed first operand ...
 func.func @transpose_a() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
   tt.clear %c : memref<32x32xf32>
-  tt.gemm %a, %b, %c transpose_a : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c transpose_a schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes only its second operand); transpose A when loading it
 
 // -----
 
-// ... gemms sharing a K loop (here: one block) share the output block shape ...
+// ... gemms sharing a K loop (here: one block) share one schedule ...
 func.func @block_shapes() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -690,21 +720,22 @@ func.func @block_shapes() attributes {
   %c2 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 17, pages = 4, page_size = 2048, bf16>} : memref<32x64xf32>
   tt.clear %c : memref<32x32xf32>
   tt.clear %c2 : memref<32x64xf32>
-  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
-  tt.gemm %a, %b2, %c2 : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
+  tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b2, %c2 schedule = <block = [1, 2], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x64xbf16>, memref<32x64xf32>
   func.return
 }
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op gemms accumulating together must share the output block shape; [1, 2] tiles differs from [1, 1]
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 4]]:3: error: 'tt.gemm' op the gemms of a K loop need one #tt.gemm_schedule (run tt-schedule-compute first)
 
 // -----
 
 // ... gemm operands are buffers ...
 func.func @gemm_tensor(%A: memref<32x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
   tt.clear %c : memref<32x32xf32>
-  tt.gemm %A, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %A, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op gemm operands must be tt.alloc_shared / tt.alloc_fragment buffers
@@ -714,6 +745,7 @@ func.func @gemm_tensor(%A: memref<32x32xbf16>) attributes {
 // ... every accumulator of a K loop needs at least one DST tile: 5 > 4 with fp32
 // accumulation (full sync would hold 8) ...
 func.func @too_many_accumulators() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -722,19 +754,20 @@ func.func @too_many_accumulators() attributes {
   %c3 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 18, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
   %c4 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 19, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
   %c5 = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 20, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
-  tt.gemm %a, %b, %c1 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
-  tt.gemm %a, %b, %c2 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
-  tt.gemm %a, %b, %c3 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
-  tt.gemm %a, %b, %c4 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
-  tt.gemm %a, %b, %c5 : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c1 schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c2 schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c3 schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c4 schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c5 schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   func.return
 }
-// CHECK: lower_tile_ops.mlir:[[# @LINE - 7]]:3: error: 'tt.gemm' op 5 gemm accumulators share this K loop but DST holds 4 tiles (fp32 accumulation in double-buffered mode); each needs at least one
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 7]]:3: error: 'tt.gemm' op 5 accumulator(s) of 1x1 tiles (the schedule's subblock) need more than the 4 tiles DST holds (fp32 accumulation in double-buffered mode)
 
 // -----
 
 // ... the accumulator is cleared before the K loop (a clear after it does not count) ...
 func.func @not_cleared() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -742,7 +775,7 @@ func.func @not_cleared() attributes {
   %zero = arith.constant 0 : index
   %one = arith.constant 1 : index
   scf.for %k = %zero to %one step %one {
-    tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+    tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   }
   tt.clear %c : memref<32x32xf32>
   func.return
@@ -753,13 +786,14 @@ func.func @not_cleared() attributes {
 
 // ... a result in DST only goes through unary ops to a store ...
 func.func @binary_epilogue() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16>} : memref<32x32xf32>
   %d = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   tt.clear %c : memref<32x32xf32>
-  tt.gemm %a, %b, %c : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   tt.add %c, %a to %d : memref<32x32xf32>, memref<32x32xbf16> to memref<32x32xbf16>
   func.return
 }
@@ -770,11 +804,12 @@ func.func @binary_epilogue() attributes {
 // Errors of the subblock split (a 3x3 or 2x3-tile f32 block needs subblocks).
 // A buffer cannot be both operands: the split shrinks A by rows and B by columns ...
 func.func @a_is_b() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 18, page_size = 2048, bf16>} : memref<96x96xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 18, page_size = 2048, bf16>} : memref<96x96xf32>
   tt.clear %c : memref<96x96xf32>
-  tt.gemm %a, %a, %c : memref<96x96xbf16>, memref<96x96xbf16>, memref<96x96xf32>
+  tt.gemm %a, %a, %c schedule = <block = [3, 3], k_block = 3, subblock = [1, 3], accumulate = dst> : memref<96x96xbf16>, memref<96x96xbf16>, memref<96x96xf32>
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op a buffer cannot be both the A and the B operand of gemms accumulating together
@@ -783,12 +818,13 @@ func.func @a_is_b() attributes {
 
 // ... the result must be stored (the store bounds the subblock loop) ...
 func.func @never_stored() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 6, page_size = 2048, bf16>} : memref<96x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 18, page_size = 2048, bf16>} : memref<96x96xf32>
   tt.clear %c : memref<96x96xf32>
-  tt.gemm %a, %b, %c : memref<96x32xbf16>, memref<32x96xbf16>, memref<96x96xf32>
+  tt.gemm %a, %b, %c schedule = <block = [3, 3], k_block = 1, subblock = [1, 3], accumulate = dst> : memref<96x32xbf16>, memref<32x96xbf16>, memref<96x96xf32>
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op the gemm result is never copied to a tensor
@@ -798,6 +834,7 @@ func.func @never_stored() attributes {
 // ... the operands' fills must be in the subblock loop's block (here A is
 // loaded once, outside the loop holding the gemm) ...
 func.func @fill_outside(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref<64x96xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
@@ -809,7 +846,7 @@ func.func @fill_outside(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memr
   scf.for %u = %zero to %units step %one {
     tt.copy %B[%zero, %zero] to %b : memref<32x96xbf16> to memref<32x96xbf16>
     tt.clear %c : memref<64x96xf32>
-    tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x96xbf16>, memref<64x96xf32>
+    tt.gemm %a, %b, %c schedule = <block = [2, 3], k_block = 1, subblock = [1, 3], accumulate = dst> : memref<64x32xbf16>, memref<32x96xbf16>, memref<64x96xf32>
     tt.copy %c to %C[%zero, %zero] : memref<64x96xf32> to memref<64x96xbf16>
   }
   func.return
@@ -821,6 +858,7 @@ func.func @fill_outside(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memr
 // ... and nothing else with an effect may sit between the clear and the store:
 // it would run once per subblock.
 func.func @in_between(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref<64x96xbf16>, %D: memref<32x32xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
@@ -831,7 +869,7 @@ func.func @in_between(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref
   tt.copy %A[%zero, %zero] to %a : memref<64x32xbf16> to memref<64x32xbf16>
   tt.copy %B[%zero, %zero] to %b : memref<32x96xbf16> to memref<32x96xbf16>
   tt.copy %D[%zero, %zero] to %d : memref<32x32xbf16> to memref<32x32xbf16>
-  tt.gemm %a, %b, %c : memref<64x32xbf16>, memref<32x96xbf16>, memref<64x96xf32>
+  tt.gemm %a, %b, %c schedule = <block = [2, 3], k_block = 1, subblock = [1, 3], accumulate = dst> : memref<64x32xbf16>, memref<32x96xbf16>, memref<64x96xf32>
   tt.copy %c to %C[%zero, %zero] : memref<64x96xf32> to memref<64x96xbf16>
   tt.copy %d to %D[%zero, %zero] : memref<32x32xbf16> to memref<32x32xbf16>
   func.return
@@ -841,7 +879,7 @@ func.func @in_between(%A: memref<64x32xbf16>, %B: memref<32x96xbf16>, %C: memref
 // -----
 
 // An elementwise result goes to a buffer, never straight to a tensor.
-func.func @unary_to_tensor(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+func.func @unary_to_tensor(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>, tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   tt.exp %a to %C : memref<32x32xbf16>
   func.return
@@ -851,7 +889,7 @@ func.func @unary_to_tensor(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attri
 // -----
 
 // A gemm result still in DST may not be read inside a later loop.
-func.func @dst_read_in_loop(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+func.func @dst_read_in_loop(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>, tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %acc = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
@@ -861,7 +899,7 @@ func.func @dst_read_in_loop(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attr
   tt.clear %acc : memref<32x32xf32>
   tt.copy %A[%c0, %c0] to %a : memref<32x32xbf16> to memref<32x32xbf16>
   tt.copy %A[%c0, %c0] to %b : memref<32x32xbf16> to memref<32x32xbf16>
-  tt.gemm %a, %b, %acc : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  tt.gemm %a, %b, %acc schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = dst> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
   scf.for %i = %c0 to %c1 step %c1 {
     tt.exp %acc to %out : memref<32x32xf32>
   }

@@ -90,6 +90,18 @@ class MathFidelity(StrEnum):
     HIFI4 = "hifi4"
 
 
+class GemmAccumulation(StrEnum):
+    """Where a gemm's partial sums live between K blocks (`#tt.gemm_schedule`)."""
+
+    DST = "dst"
+    """In DST for the whole K loop: the output block (or each subblock, the loop over
+    subblocks enclosing the K loop) fits DST."""
+    L1 = "l1"
+    """In an L1 circular buffer, added to by the packer (packer L1 accumulation) after
+    every K block: the K loop encloses the subblocks, so every A and B block is read
+    once."""
+
+
 class ArgType(StrEnum):
     """C++ type of a runtime argument; tt-metal runtime args are 32-bit words."""
 
@@ -1350,6 +1362,14 @@ class ComputeConfigAttr(ParametrizedAttribute):
     def dst_capacity(self) -> int:
         return dst_capacity(bool(self.fp32_dest_acc.value.data), bool(self.dst_full_sync.value.data))
 
+    @property
+    def dst_capacity_reason(self) -> str:
+        """Why DST holds `dst_capacity` tiles, for diagnostics."""
+        return (
+            f"{'fp32' if self.fp32_dest_acc.value.data else '16-bit'} accumulation in "
+            f"{'full-sync' if self.dst_full_sync.value.data else 'double-buffered'} mode"
+        )
+
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         with parser.in_angle_brackets():
@@ -1371,6 +1391,88 @@ class ComputeConfigAttr(ParametrizedAttribute):
 
 
 # --------------------------------------------------------------------------- tile-program level
+
+
+@irdl_attr_definition
+class GemmAccumulationAttr(_AngleEnum, EnumAttribute[GemmAccumulation]):
+    name = "tt.gemm_accumulation"
+
+
+@irdl_attr_definition
+class GemmScheduleAttr(ParametrizedAttribute):
+    """`#tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [2, 4], accumulate = l1>`
+    on a `tt.gemm`: how `tt-schedule-gemm` decided to run it (read by
+    `tt-lower-tile-ops`).
+
+    - `block`: the output block one core computes per work unit, in tiles (rows, cols);
+    - `k_block`: the K tiles of A and B one step of the K loop brings in;
+    - `subblock`: the output tiles one DST section computes (rows, cols), dividing
+      `block`;
+    - `accumulate`: where partial sums live between K steps (`GemmAccumulation`)."""
+
+    name = "tt.gemm_schedule"
+
+    block: ArrayAttr[IntAttr]
+    k_block: IntAttr
+    subblock: ArrayAttr[IntAttr]
+    accumulate: GemmAccumulationAttr
+
+    def __init__(
+        self,
+        block: tuple[int, int],
+        k_block: int,
+        subblock: tuple[int, int],
+        accumulate: GemmAccumulation,
+    ):
+        super().__init__(
+            _int_array(block), IntAttr(k_block), _int_array(subblock), GemmAccumulationAttr(accumulate)
+        )
+
+    @property
+    def block_tiles(self) -> tuple[int, int]:
+        rows, cols = _ints(self.block)
+        return rows, cols
+
+    @property
+    def subblock_tiles(self) -> tuple[int, int]:
+        rows, cols = _ints(self.subblock)
+        return rows, cols
+
+    @property
+    def in_l1(self) -> bool:
+        return self.accumulate.data is GemmAccumulation.L1
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            block = _parse_named_ints(parser, "block")
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "k_block")
+            k_block = parser.parse_integer(allow_boolean=False)
+            parser.parse_punctuation(",")
+            subblock = _parse_named_ints(parser, "subblock")
+            parser.parse_punctuation(",")
+            _parse_keyword_value(parser, "accumulate")
+            accumulate = parser.parse_str_enum(GemmAccumulation)
+        return (_int_array(block), IntAttr(k_block), _int_array(subblock), GemmAccumulationAttr(accumulate))
+
+    def print_parameters(self, printer: Printer) -> None:
+        printer.print_string(
+            f"<block = {list(_ints(self.block))}, k_block = {self.k_block.data}, "
+            f"subblock = {list(_ints(self.subblock))}, accumulate = {self.accumulate.data.value}>"
+        )
+
+    def verify(self) -> None:
+        for what, values in (("block", _ints(self.block)), ("subblock", _ints(self.subblock))):
+            if len(values) != 2 or min(values) < 1:
+                raise VerifyException(f"gemm schedule {what} must be two positive tile counts, got {list(values)}")
+        if self.k_block.data < 1:
+            raise VerifyException(f"gemm schedule k_block must be at least 1, got {self.k_block.data}")
+        (rows, cols), (sub_rows, sub_cols) = self.block_tiles, self.subblock_tiles
+        if rows % sub_rows or cols % sub_cols:
+            raise VerifyException(
+                f"gemm schedule subblock {[sub_rows, sub_cols]} does not divide block {[rows, cols]}"
+            )
 
 
 @irdl_attr_definition
@@ -1402,6 +1504,8 @@ class PipelineAttr(ParametrizedAttribute):
 
 
 ATTRIBUTES: list[type[Attribute]] = [
+    GemmAccumulationAttr,
+    GemmScheduleAttr,
     ArchAttr,
     DataFormatAttr,
     KernelRoleAttr,

@@ -75,9 +75,7 @@ def dst_capacity_at(op: Operation) -> tuple[int, str]:
     config = kernel.compute_config if kernel is not None else None
     if config is None:
         return DST_PHYSICAL_TILES, "physical DST size"
-    mode = "full-sync" if config.dst_full_sync.value.data else "double-buffered"
-    acc = "fp32" if config.fp32_dest_acc.value.data else "16-bit"
-    return config.dst_capacity, f"{acc} accumulation in {mode} mode"
+    return config.dst_capacity, config.dst_capacity_reason
 
 
 def verify_dst_index(op: Operation, index: int, what: str = "DST index") -> None:

@@ -69,6 +69,7 @@ from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, 
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.ops.attributes import GemmScheduleAttr
 
 BUFFER_ELEMENT_TYPES: tuple[type[Attribute], ...] = (BFloat16Type, Float16Type, Float32Type)
 """Element types of tile buffers (and of the floats copies convert between)."""
@@ -305,6 +306,13 @@ class CopyOp(IRDLOperation):
     ):
         super().__init__(operands=[src, src_indices, dst, dst_indices])
 
+    @property
+    def between_buffers(self) -> bool:
+        """An unindexed copy between two buffers (not a tensor transfer)."""
+        return not self.src_indices and not self.dst_indices and all(
+            isinstance(value.owner, _AllocOp) for value in (self.src, self.dst)
+        )
+
     def verify_(self) -> None:
         src_type, dst_type = _memref(self.src), _memref(self.dst)
         _verify_element_type(src_type, "source")
@@ -367,11 +375,13 @@ class GemmOp(IRDLOperation):
     c = operand_def(MemRefType)
     transpose_a = opt_prop_def(UnitAttr)
     transpose_b = opt_prop_def(UnitAttr)
+    schedule = opt_prop_def(GemmScheduleAttr)
+    """How to run it, decided by `tt-schedule-gemm`."""
 
     traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
     assembly_format = (
         "$a `,` $b `,` $c (`transpose_a` $transpose_a^)? (`transpose_b` $transpose_b^)? "
-        "attr-dict `:` type($a) `,` type($b) `,` type($c)"
+        "(`schedule` `=` $schedule^)? attr-dict `:` type($a) `,` type($b) `,` type($c)"
     )
 
     def __init__(
@@ -415,6 +425,28 @@ class GemmOp(IRDLOperation):
             raise VerifyException(f"K of A ({k_a}) and K of B ({k_b}) differ: {shapes}")
         if (m, n) != c_shape:
             raise VerifyException(f"C must be {m}x{n} (M x N), got {shapes}")
+        if self.schedule is not None:
+            self._verify_schedule(self.schedule, m, n, k_a)
+
+    @property
+    def k_tiles(self) -> int:
+        """K in tiles: A's columns, or its rows when `transpose_a` is set."""
+        rows, cols = _memref(self.a).get_shape()
+        return (rows if self.transpose_a is not None else cols) // TILE_COLS
+
+    @staticmethod
+    def _verify_schedule(schedule: GemmScheduleAttr, m: int, n: int, k: int) -> None:
+        block = (m // TILE_ROWS, n // TILE_COLS)
+        if m % TILE_ROWS or n % TILE_COLS or schedule.block_tiles != block:
+            raise VerifyException(
+                f"schedule block {list(schedule.block_tiles)} must be C's {m}x{n} in "
+                f"{TILE_ROWS}x{TILE_COLS} tiles"
+            )
+        if k % TILE_COLS or schedule.k_block.data != k // TILE_COLS:
+            raise VerifyException(
+                f"schedule k_block {schedule.k_block.data} must be the K extent {k} in "
+                f"{TILE_COLS}-wide tiles"
+            )
 
 
 @irdl_op_definition

@@ -14,7 +14,10 @@ produced in equal page counts:
   the first op packing into it and `cb_push_back` right before the drain's
   `cb_wait_front`;
 - a CB packed by compute and read by compute (an intermediate) gets
-  reserve/push around its packs and wait/pop around its reads;
+  reserve/push around its packs and wait/pop around its reads, in the innermost
+  block holding them all; packs in a loop that name the same pages every
+  iteration (a gemm's partial sums under packer L1 accumulation) fill one
+  generation of as many pages as they name;
 - a CB compute packs more than once per block (an elementwise op updating a
   buffer in place, `tt.exp %z to %z` after `tt.add %x, %y to %z`) holds one
   generation of the block per run of packs: each generation gets its own
@@ -42,8 +45,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from xdsl.context import Context
-from xdsl.dialects import func
-from xdsl.dialects.builtin import ModuleOp
+from xdsl.dialects import arith, func
+from xdsl.dialects.builtin import IntegerAttr, ModuleOp
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -291,24 +294,45 @@ class InsertComputeSideProtocol(RewritePattern):
         return covered
 
     def _intermediate(self, cb: _CBUses, rewriter: PatternRewriter) -> set[Operation]:
-        """Packs then reads in one block: reserve/push around the packs, wait/pop
-        around the reads that follow."""
+        """Packs then reads in one block (the innermost holding them all):
+        reserve/push around the ops that pack, wait/pop around the ops that read
+        after them. Packs in a loop that go to the same pages every iteration (a
+        gemm's partial sums under packer L1 accumulation) make one generation of
+        as many pages as they name."""
+        uses = [*cb.packs, *cb.reads]
         block = cb.packs[0].parent_block()
         assert block is not None
-        tops: Sequence[Operation | None] = [ancestor_in(op, block) for op in [*cb.packs, *cb.reads]]
-        if any(top is None for top in tops):
-            raise op_error(cb.reads[0], f"reads of intermediate CB {cb.index} must follow its packs in one block")
+        while any(ancestor_in(op, block) is None for op in uses):
+            parent = block.parent_op()
+            assert parent is not None and parent.parent_block() is not None  # one function holds them all
+            block = parent.parent_block()
         packers = [op for op in block.ops if _contains(op, cb.is_pack)]
         readers = [op for op in block.ops if _contains(op, cb.is_read)]
         if block.get_operation_index(readers[0]) <= block.get_operation_index(packers[-1]):
             raise op_error(readers[0], f"CB {cb.index} is read before compute has packed all of it")
-        pages = len(cb.packs)
+        pages = _pages_packed(cb.packs)
         value = cb.get_cb.result
         rewriter.insert(located([CBReserveBackOp(value, pages)], packers[0]), InsertPoint.before(packers[0]))
         rewriter.insert(located([CBPushBackOp(value, pages)], packers[-1]), InsertPoint.after(packers[-1]))
         rewriter.insert(located([CBWaitFrontOp(value, pages)], readers[0]), InsertPoint.before(readers[0]))
         rewriter.insert(located([CBPopFrontOp(value, pages)], readers[-1]), InsertPoint.after(readers[-1]))
         return {*cb.packs, *cb.reads}
+
+
+def _pages_packed(packs: Sequence[PackTileOp]) -> int:
+    """The pages a run of packs fills: the distinct pages they name when every
+    one names a constant page, else one page per pack."""
+    pages = [_constant_index(pack.out_tile) if pack.out_tile is not None else None for pack in packs]
+    if any(page is None for page in pages):
+        return len(packs)
+    return len(set(pages))
+
+
+def _constant_index(value: SSAValue) -> int | None:
+    owner = value.owner
+    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
+        return owner.value.value.data
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,39 @@
 """tt-lower-tile-ops: block-level compute becomes Tensix tile intrinsics on CBs.
 
-Reads: partitioned tile programs after stages A-B (`tt-metadata`): buffers
-with `tt.cb` descriptors, `tt.gemm`, `tt.clear`, elementwise `tt.add/sub/mul`
-and unary ops, and the `tt.copy`s that connect buffers and tensors.
+Reads: partitioned tile programs after `tt-schedule-compute`: buffers with
+`tt.cb` descriptors, the function's `tt.compute_config`, `tt.gemm`s with their
+`#tt.gemm_schedule`, `tt.clear`, elementwise `tt.add/sub/mul` and unary ops,
+and the `tt.copy`s that connect buffers and tensors. Functions without a compute
+config are left alone.
 Writes: the compute as tile ops on the buffers' CBs (`tt.get_cb`), each run of
-them preceded by its init call (`tt-insert-compute-init` hoists them later),
-and `tt.compute_config = #tt.compute_config<...>` on the function. Copies are
-left for `tt-lower-shared-to-cb`; CB protocol and DST registers are inserted by
-later passes.
+them preceded by its init call (`tt-insert-compute-init` hoists them later).
+Copies are left for `tt-lower-shared-to-cb`; CB protocol and DST registers are
+inserted by later passes.
 
-**gemm.** The accumulator of a gemm lives in DST for the whole K loop: the gemm
-becomes `matmul_tiles` into fixed DST tiles, the `tt.clear` before the loop
-goes away (a DST section starts zeroed), unary ops applied to the result after
-the loop become SFPU ops on the same DST tiles (e.g. relu(A*B) costs no extra
-pack), and the store of the result to a tensor is preceded by one `pack_tile`
-per output tile. All gemms of one K loop (C1 += A*B1, C2 += A*B2) share DST.
-When their output blocks need more tiles than DST holds (8 for 16-bit data, 4
-with fp32 accumulation, double-buffered), the output block is split into
-subblocks that fit: a new `scf.for` over subblocks encloses the K loop, the
-operand buffers shrink to the rows of A and columns of B one subblock needs,
-and the copies that fill them and store the result are offset accordingly. A copy
-of the result into another buffer moves nothing: the value stays in DST and is
-packed into that buffer's CB when the buffer is stored.
-The subblock shape is the one reading the fewest tiles per K step.
-`transpose_b` reads B's tiles transposed (`matmul_init ... transpose`);
-`transpose_a` has no Tensix form and is an error.
+**gemm**, as its schedule says. A subblock's product over one K block is one
+`matmul_block` per K tile (`matmul_block_init` before them); with `transpose_b`
+B's tiles are not side by side in its CB, so it is one `matmul_tiles` per output
+and K tile (`matmul_init ... transpose`). `transpose_a` has no Tensix form and is
+an error. The `tt.clear` before the K loop goes away in both modes.
+- `accumulate = l1`: the K loop encloses the subblocks. Each step, after its
+  copies, turns packer L1 accumulation on except in the first step
+  (`tt.pack_l1_acc` of `k != lower bound`), computes every subblock in DST and
+  packs it into its pages of the accumulator's CB (the partial sums, which
+  `tt-schedule-compute` made one single-buffered block, so every step's packs land
+  on the same pages and add up); after the loop accumulation is turned off. The
+  accumulator is then an ordinary buffer: the copy staging it for its store, or a
+  unary or binary op reading it, is lowered like any other.
+- `accumulate = dst`: the accumulator lives in DST for the whole K loop: the gemm
+  writes fixed DST tiles, unary ops applied to the result after the loop become
+  SFPU ops on the same DST tiles (e.g. relu(A*B) costs no extra pack), and the
+  store of the result to a tensor is preceded by one `pack_tile` per output tile.
+  All gemms of one K loop (C1 += A*B1, C2 += A*B2) share DST. When the subblock is
+  smaller than the block, a new `scf.for` over subblocks encloses the K loop, the
+  operand buffers shrink to the rows of A and columns of B one subblock needs, and
+  the copies that fill them and store the result are offset accordingly (A and B
+  are read once per subblock). A copy of the result into another buffer moves
+  nothing: the value stays in DST and is packed into that buffer's CB when the
+  buffer is stored.
 
 **elementwise.** `tt.add/sub/mul %x, %y to %z` becomes `add/sub/mul_tiles` of
 each tile pair into DST and a `pack_tile` into z's CB, in chunks of at most
@@ -37,13 +46,9 @@ the same without the SFPU op (converting the format when they differ).
 fill each tile in DST on the SFPU (`fill_tile`) and pack it into the buffer's
 CB, in chunks of at most the DST capacity.
 
-**How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in four
+**How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in three
 walks over the module, each changing the IR only through its rewriter:
-1. `DecideComputeConfig` (on `func.func`) records the compute config on every
-   partitioned function without one. The other patterns read it there (DST
-   capacity) and lower only in functions that have one, so running the pass
-   again finds nothing left to do.
-2. `LowerGemmGroup` (on `tt.gemm`) lowers a gemm together with everything that
+1. `LowerGemmGroup` (on `tt.gemm`) lowers a gemm together with everything that
    keeping its accumulator in DST involves: the other gemms of its K loop, their
    clears, the subblock loop, and the epilogue (unary ops on the results, copies
    of them, packs before their stores). Which ops those are, the DST tiles of
@@ -51,11 +56,11 @@ walks over the module, each changing the IR only through its rewriter:
    (`analyse_gemm_group`), done before the pattern rewrites anything, so the
    DST state of the epilogue (which buffer's value is in which DST tiles) never
    outlives one rewrite.
-3. `LowerBinaryOp`, `LowerUnaryOp` (unary and scalar ops), `LowerBufferCopy` and
+2. `LowerBinaryOp`, `LowerUnaryOp` (unary and scalar ops), `LowerBufferCopy` and
    `LowerFill` (`tt.fill`, `tt.clear`), in program order, on what the gemms left.
    Gemm groups go first because their epilogue ops would otherwise be lowered
    as standalone ops through a CB.
-4. `EraseUnusedBuffer` (on `tt.alloc_shared/fragment`) removes the buffers that
+3. `EraseUnusedBuffer` (on `tt.alloc_shared/fragment`) removes the buffers that
    no op reads or writes any more.
 Tile-index constants (`BlockConstants`) are shared by the patterns of one run:
 each block gets each value once, at its start, in the order first asked for.
@@ -69,7 +74,7 @@ from typing import Literal, TypeVar
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import Float32Type, IndexType, MemRefType, ModuleOp
+from xdsl.dialects.builtin import IndexType, IntegerAttr, MemRefType, ModuleOp, i1
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -84,8 +89,7 @@ from xdsl.rewriter import InsertPoint
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.options import ComputeOptions
-from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr, MathFidelity
+from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr
 from tt_dialect.ops.compute import (
     AddTilesInitOp,
     AddTilesOp,
@@ -96,10 +100,13 @@ from tt_dialect.ops.compute import (
     FillTileOp,
     GeluTileOp,
     LogTileOp,
+    MatmulBlockInitOp,
+    MatmulBlockOp,
     MatmulInitOp,
     MatmulTilesOp,
     MulTilesInitOp,
     MulTilesOp,
+    PackL1AccOp,
     PackTileOp,
     RecipTileOp,
     ReluTileOp,
@@ -142,6 +149,7 @@ from tt_dialect.ops.tile_program import (
     _ScalarOp,
     _UnaryOp,
 )
+from tt_dialect.analysis import gemm_group_of
 from tt_dialect.ir_builder import (
     BlockConstants,
     ancestor_in,
@@ -184,53 +192,8 @@ FPU_OF: dict[type[_BinaryOp], tuple[type[Operation], type[Operation]]] = {
 }
 
 
-def subblock_shape(
-    rows: int, cols: int, accumulators: int, capacity: int, a_buffers: int = 1, b_buffers: int = 1
-) -> tuple[int, int]:
-    """The (rows, cols) in tiles of the output subblock that fits DST and reads
-    the fewest operand tiles per K step: rows/sh * cols/sw subblocks each read
-    sh tiles of every A buffer and sw tiles of every B buffer. Ties go to the
-    wider subblock."""
-    best: tuple[int, int, int] | None = None
-    for sh in (d for d in range(1, rows + 1) if rows % d == 0):
-        for sw in (d for d in range(1, cols + 1) if cols % d == 0):
-            if accumulators * sh * sw > capacity:
-                continue
-            cost = (rows // sh) * (cols // sw) * (sh * a_buffers + sw * b_buffers)
-            key = (cost, -sw, -sh)
-            if best is None or key < best:
-                best = key
-    assert best is not None
-    return -best[2], -best[1]
-
-
-def _is_buffer_copy(op: CopyOp) -> bool:
-    """An unindexed copy between two buffers (not a tensor transfer)."""
-    return not op.src_indices and not op.dst_indices and all(
-        isinstance(value.owner, _AllocOp) for value in (op.src, op.dst)
-    )
-
-
 def _uses_in(value: SSAValue) -> list[Operation]:
     return [use.operation for use in value.uses]
-
-
-def compute_config_of(
-    program: func.FuncOp, fidelity: MathFidelity, dst_full_sync: bool
-) -> ComputeConfigAttr:
-    """fp32 DST accumulation when any buffer the compute writes holds f32."""
-    written = [
-        op.c if isinstance(op, GemmOp) else op.dst
-        for op in program.body.walk()
-        if isinstance(op, GemmOp | _BinaryOp | _UnaryOp)
-        or (isinstance(op, CopyOp) and _is_buffer_copy(op))
-        or isinstance(op, ClearOp | FillOp)
-    ]
-    fp32 = any(
-        isinstance(value.type, MemRefType) and isinstance(value.type.element_type, Float32Type)
-        for value in written
-    )
-    return ComputeConfigAttr(fidelity, fp32_dest_acc=fp32, dst_full_sync=dst_full_sync)
 
 
 def _enclosing_function(op: Operation) -> func.FuncOp | None:
@@ -246,14 +209,6 @@ def enclosing_compute_config(op: Operation) -> ComputeConfigAttr | None:
     program = _enclosing_function(op)
     config = program.attributes.get(annotations.COMPUTE_CONFIG) if program is not None else None
     return config if isinstance(config, ComputeConfigAttr) else None
-
-
-def _dst_capacity_reason(config: ComputeConfigAttr) -> str:
-    """Why DST holds `config.dst_capacity` tiles, for diagnostics."""
-    return (
-        f"{'fp32' if config.fp32_dest_acc.value.data else '16-bit'} accumulation in "
-        f"{'full-sync' if config.dst_full_sync.value.data else 'double-buffered'} mode"
-    )
 
 
 # ---------------------------------------------------------------------- gemm group analysis
@@ -318,27 +273,25 @@ class GemmGroup:
 
 
 def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
-    """The group `gemm` belongs to, checked, with its subblocking and epilogue decided.
+    """The group `gemm` belongs to, checked, with its subblocking and epilogue as its
+    schedule says.
 
-    A whole-region analysis: the group is every gemm of `gemm`'s block, its K loop
-    is that block's `scf.for` unless the accumulators are cleared beside the gemms,
-    and the epilogue is every op of the loop's block after it (after the last gemm
-    without a loop; up to the last store when split into subblocks). Reads only;
-    raises a located diagnostic for every unsupported group."""
-    body = gemm.parent_block()
-    assert body is not None
-    gemms = [op for op in body.ops if isinstance(op, GemmOp)]
-    # The K loop is the loop around the gemms whose accumulators are cleared
-    # outside it; with the clears beside the gemms there is none.
-    cleared_beside = any(
-        isinstance(use, ClearOp) and use.parent_block() is body for use in _uses_in(gemms[0].c)
-    )
-    parent = body.parent_op()
-    loop = parent if isinstance(parent, scf.ForOp) and not cleared_beside else None
-    block = loop.parent_block() if loop is not None else body
+    A whole-region analysis: the group is every gemm of `gemm`'s block with its K
+    loop (`gemm_group_of`), and, when the sums stay in DST, the epilogue is every op
+    of the loop's block after it (after the last gemm without a loop; up to the last
+    store when split into subblocks). Reads only; raises a located diagnostic for
+    every unsupported group."""
+    shape_of_group = gemm_group_of(gemm)
+    gemms, loop, accumulators = shape_of_group.gemms, shape_of_group.loop, shape_of_group.accumulators
+    block = loop.parent_block() if loop is not None else gemm.parent_block()
     assert block is not None
-    accumulators = list(dict.fromkeys(g.c for g in gemms))
     first = gemms[0]
+    schedule = first.schedule
+    if schedule is None or any(g.schedule != schedule for g in gemms):
+        raise op_error(
+            first,
+            "the gemms of a K loop need one #tt.gemm_schedule (run tt-schedule-compute first)",
+        )
     shape = buffer_tiles(accumulators[0])
     for member in gemms:
         if member.transpose_a is not None:
@@ -347,23 +300,19 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
                 "transpose_a has no Tensix form (the matrix engine transposes only its "
                 "second operand); transpose A when loading it",
             )
-        if buffer_tiles(member.c) != shape:
-            raise op_error(
-                member,
-                f"gemms accumulating together must share the output block shape; "
-                f"{list(buffer_tiles(member.c))} tiles differs from {list(shape)}",
-            )
         for operand in (member.a, member.b, member.c):
             if not isinstance(operand.owner, _AllocOp):
                 raise op_error(
                     member, "gemm operands must be tt.alloc_shared / tt.alloc_fragment buffers"
                 )
     capacity = config.dst_capacity
-    if len(accumulators) > capacity:
+    sub_tiles = schedule.subblock_tiles
+    if len(accumulators) * sub_tiles[0] * sub_tiles[1] > capacity:
         raise op_error(
             first,
-            f"{len(accumulators)} gemm accumulators share this K loop but DST holds {capacity} "
-            f"tiles ({_dst_capacity_reason(config)}); each needs at least one",
+            f"{len(accumulators)} accumulator(s) of {sub_tiles[0]}x{sub_tiles[1]} tiles "
+            f"(the schedule's subblock) need more than the {capacity} tiles DST holds "
+            f"({config.dst_capacity_reason})",
         )
     anchor = loop if loop is not None else gemms[-1]
     clears = _accumulator_clears(gemms, block, accumulators, anchor)
@@ -374,7 +323,6 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
             first,
             "a buffer cannot be both the A and the B operand of gemms accumulating together",
         )
-    sub_tiles = subblock_shape(*shape, len(accumulators), capacity, len(a_buffers), len(b_buffers))
     tiles = sub_tiles[0] * sub_tiles[1]
     bases = {accumulator: position * tiles for position, accumulator in enumerate(accumulators)}
     group = GemmGroup(
@@ -389,6 +337,8 @@ def analyse_gemm_group(gemm: GemmOp, config: ComputeConfigAttr) -> GemmGroup:
         subblocking=None,
         epilogue=[],
     )
+    if schedule.in_l1:
+        return group
     after_anchor = list(block.ops)[block.get_operation_index(anchor) + 1 :]
     if sub_tiles == shape:
         return replace(group, epilogue=_epilogue(after_anchor, bases))
@@ -434,7 +384,7 @@ def _subblocking(
     for op in after_anchor:
         if isinstance(op, _UnaryOp) and op.src in results and op.dst not in results:
             results.append(op.dst)
-        elif isinstance(op, CopyOp) and op.src in results and _is_buffer_copy(op):
+        elif isinstance(op, CopyOp) and op.src in results and op.between_buffers:
             results.append(op.dst)
         elif isinstance(op, CopyOp) and op.src in results:
             stores.append(op)
@@ -459,7 +409,7 @@ def _subblocking(
     allowed = set(top) | {
         op
         for op in moved
-        if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and _is_buffer_copy(op)))
+        if (isinstance(op, _UnaryOp) or (isinstance(op, CopyOp) and op.between_buffers))
         and op.src in results
     }
     for op in moved:
@@ -483,7 +433,7 @@ def _epilogue(ops: list[Operation], bases: dict[SSAValue, int]) -> list[Epilogue
         if isinstance(op, _UnaryOp) and op.src in in_dst:
             steps.append(EpilogueStep(op, "sfpu", in_dst[op.src]))
             in_dst[op.dst] = in_dst[op.src]
-        elif isinstance(op, CopyOp) and op.src in in_dst and _is_buffer_copy(op):
+        elif isinstance(op, CopyOp) and op.src in in_dst and op.between_buffers:
             steps.append(EpilogueStep(op, "alias", in_dst[op.src]))
             in_dst[op.dst] = in_dst[op.src]
         elif isinstance(op, CopyOp) and op.src in in_dst:
@@ -644,24 +594,6 @@ def _index_operand(copy: CopyOp, buffer: SSAValue, dim: int) -> int:
 
 
 @dataclass(frozen=True)
-class DecideComputeConfig(RewritePattern):
-    """Anchor: `func.func` with `tt.work_partition` and no `tt.compute_config`.
-    Reads: the element types of the buffers its compute writes. Writes:
-    `tt.compute_config` on it (fp32 DST accumulation when one of them holds f32)."""
-
-    fidelity: MathFidelity
-    dst_full_sync: bool
-
-    @op_type_rewrite_pattern
-    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
-        if annotations.WORK_PARTITION not in op.attributes or annotations.COMPUTE_CONFIG in op.attributes:
-            return
-        config = compute_config_of(op, self.fidelity, self.dst_full_sync)
-        op.attributes[annotations.COMPUTE_CONFIG] = config
-        rewriter.notify_op_modified(op)
-
-
-@dataclass(frozen=True)
 class _TileOpPattern(RewritePattern):
     """A pattern emitting tile ops, with the pass run's tile-index constants."""
 
@@ -692,10 +624,15 @@ class LowerGemmGroup(_TileOpPattern):
         group = analyse_gemm_group(op, config)
         if group.subblocking is not None:
             group = _enclose_in_subblock_loop(group, rewriter)
-        for gemm, base in zip(group.gemms, group.dst_bases):
-            self._lower_gemm(gemm, base, rewriter)
         for clear in group.clears:
             rewriter.erase(clear)
+        if group.gemms[0].schedule is not None and group.gemms[0].schedule.in_l1:
+            self._accumulate_in_l1(group, rewriter)
+            return
+        for gemm, base in zip(group.gemms, group.dst_bases):
+            rows, cols = buffer_tiles(gemm.c)
+            ops = self._matmuls(gemm, rewriter, (rows, cols), (0, 0), base)
+            rewriter.replace(gemm, located(ops, gemm), [])
         for step in group.epilogue:
             if step.action == "sfpu":
                 assert isinstance(step.op, _UnaryOp)
@@ -708,26 +645,65 @@ class LowerGemmGroup(_TileOpPattern):
                 assert isinstance(step.op, CopyOp)
                 self._pack_before(step.op, step.dst_base, rewriter)
 
-    def _lower_gemm(self, gemm: GemmOp, base: int, rewriter: PatternRewriter) -> None:
-        a_rows, k_tiles = buffer_tiles(gemm.a)
-        _, out_cols = buffer_tiles(gemm.c)
-        transpose = gemm.transpose_b is not None
+    def _matmuls(
+        self,
+        gemm: GemmOp,
+        rewriter: PatternRewriter,
+        subblock: tuple[int, int],
+        first: tuple[int, int],
+        base: int,
+    ) -> list[Operation]:
+        """The init and the matmuls adding the product of A's and B's blocks over the
+        output subblock of `subblock` tiles at tile `first` of the block into DST
+        tiles `base` + row * cols + col: one `matmul_block` per K tile, or, with B
+        transposed (its tiles are not side by side in the CB), one `matmul_tiles` per
+        output and K tile."""
+        rows, cols = subblock
+        first_row, first_col = first
+        k_tiles = buffer_tiles(gemm.a)[1]
+        block_cols = buffer_tiles(gemm.c)[1]
         cb_a, cb_b = get_or_create_cb(gemm.a, rewriter), get_or_create_cb(gemm.b, rewriter)
-        ops: list[Operation] = [MatmulInitOp(cb_a, cb_b, transpose)]
-        for i in range(a_rows):
-            for j in range(out_cols):
+        if gemm.transpose_b is None:
+            ops: list[Operation] = [MatmulBlockInitOp(cb_a, cb_b, cols, rows, k_tiles)]
+            for k in range(k_tiles):
+                a_tile = self.tile(rewriter, gemm, first_row * k_tiles + k)
+                b_tile = self.tile(rewriter, gemm, k * block_cols + first_col)
+                ops.append(MatmulBlockOp(cb_a, cb_b, a_tile, b_tile, base, cols, rows, k_tiles))
+            return ops
+        ops = [MatmulInitOp(cb_a, cb_b, transpose=True)]
+        for i in range(rows):
+            for j in range(cols):
                 for k in range(k_tiles):
-                    b_tile = j * k_tiles + k if transpose else k * out_cols + j
-                    ops.append(
-                        MatmulTilesOp(
-                            cb_a,
-                            cb_b,
-                            self.tile(rewriter, gemm, i * k_tiles + k),
-                            self.tile(rewriter, gemm, b_tile),
-                            base + i * out_cols + j,
-                        )
-                    )
+                    a_tile = self.tile(rewriter, gemm, (first_row + i) * k_tiles + k)
+                    b_tile = self.tile(rewriter, gemm, (first_col + j) * k_tiles + k)
+                    ops.append(MatmulTilesOp(cb_a, cb_b, a_tile, b_tile, base + i * cols + j))
+        return ops
+
+    def _accumulate_in_l1(self, group: GemmGroup, rewriter: PatternRewriter) -> None:
+        """Each K step computes every subblock in DST and the packer adds it to the
+        partial sums in the accumulator's CB (packer L1 accumulation, off on the first
+        step so that it overwrites what the previous block left); after the K loop
+        accumulation is turned off for the packs that follow."""
+        gemm, loop = group.gemms[0], group.loop
+        schedule = gemm.schedule
+        assert loop is not None and schedule is not None
+        rows, cols = schedule.block_tiles
+        sub_rows, sub_cols = schedule.subblock_tiles
+        partials = get_or_create_cb(gemm.c, rewriter)
+        accumulate = arith.CmpiOp(loop.body.block.args[0], loop.lb, "ne")
+        accumulate.result.name_hint = "accumulate"
+        ops: list[Operation] = [accumulate, PackL1AccOp(accumulate.result)]
+        for first_row in range(0, rows, sub_rows):
+            for first_col in range(0, cols, sub_cols):
+                ops += self._matmuls(gemm, rewriter, (sub_rows, sub_cols), (first_row, first_col), 0)
+                for i in range(sub_rows):
+                    for j in range(sub_cols):
+                        tile = self.tile(rewriter, gemm, (first_row + i) * cols + first_col + j)
+                        ops.append(PackTileOp(i * sub_cols + j, partials, tile))
         rewriter.replace(gemm, located(ops, gemm), [])
+        off = arith.ConstantOp(IntegerAttr(0, i1))
+        off.result.name_hint = "no_accumulation"
+        rewriter.insert(located([off, PackL1AccOp(off.result)], loop), InsertPoint.after(loop))
 
     @staticmethod
     def _sfpu_in_dst(op: _UnaryOp, base: int, rewriter: PatternRewriter) -> None:
@@ -832,7 +808,7 @@ class LowerBufferCopy(_CopyThroughDst):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: CopyOp, rewriter: PatternRewriter, /) -> None:
         config = enclosing_compute_config(op)
-        if config is not None and _is_buffer_copy(op):
+        if config is not None and op.between_buffers:
             self.lower(op, rewriter, config)
 
 
@@ -873,7 +849,7 @@ class EraseUnusedBuffer(RewritePattern):
 
 
 @dataclass(frozen=True)
-class LowerTileOpsPass(ModulePass, ComputeOptions):
+class LowerTileOpsPass(ModulePass):
     """Lowers gemm, elementwise and unary block ops to tile intrinsics on CBs."""
 
     name = "tt-lower-tile-ops"
@@ -881,7 +857,6 @@ class LowerTileOpsPass(ModulePass, ComputeOptions):
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         constants = BlockConstants()
         walks: list[RewritePattern] = [
-            DecideComputeConfig(self.fidelity, self.dst_full_sync),
             LowerGemmGroup(constants),
             GreedyRewritePatternApplier(
                 [

@@ -1,0 +1,92 @@
+"""Every gemm schedule `tt-schedule-compute` can choose (or be forced to), run on the
+emulator: numerics against numpy and the DRAM tile reads the schedule implies, exactly.
+
+Schedules: partial sums in L1 (packer L1 accumulation; the K loop encloses the
+subblocks, so every A and B block is read once per K step), in DST for the whole K
+loop (the block fits DST), and in DST with subblocks enclosing the K loop (forced
+with `gemm-accumulate=dst`: A and B are read once per subblock). Grids: 1x1,
+non-square, 8x8, and more blocks than cores. Accumulation in fp32 (an f32 fragment)
+and in 16 bits (a bf16 fragment).
+
+Tolerances: as tests/test_emu_numerics.py (fp32 accumulation in another order than
+numpy, then one rounding to bf16 on the last pack). With a bf16 accumulator the
+partial sums are rounded to bf16 after every K block (in DST, or in the bf16
+partial-sum CB): at most one rounding of 2^-8 of |A| @ |B| per K block, so the
+bound is (K blocks + 1) * 2^-8 * (|A| @ |B|).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from artifacts import compile_artifacts
+from tt_dialect.samples import bf16_values, gemm_program
+
+emu = pytest.importorskip("tt_dialect.emu")
+
+TILE = 32
+
+SCHEDULES = {
+    # name: (M, N, K, block M, block N, block K, accumulator, grid, options)
+    "l1-4x4-grid": (512, 512, 256, 128, 128, 32, "f32", "4x4", ""),
+    "l1-bf16-accumulator-2x3": (256, 384, 128, 128, 128, 32, "bf16", "2x3", ""),
+    "l1-more-blocks-than-cores-2x2": (512, 512, 128, 128, 128, 32, "f32", "2x2", ""),
+    "l1-1x1-k-block-from-2-tiles": (128, 128, 256, 128, 128, 64, "f32", "1x1", ""),
+    "l1-forced-k1-subblock-1x4-2x2": (256, 256, 128, 128, 128, 32, "f32", "2x2", "gemm-k-block=1 gemm-subblock=1x4"),
+    "l1-8x8": (256, 256, 128, 32, 32, 32, "f32", "8x8", "gemm-accumulate=l1"),
+    "dst-fits-3x1": (192, 96, 128, 64, 96, 32, "bf16", "3x1", ""),
+    "dst-subblocks-reread-2x2": (256, 256, 128, 128, 128, 32, "f32", "2x2", "gemm-accumulate=dst"),
+}
+
+
+def expected_tile_reads(m: int, n: int, k: int, bm: int, bn: int, subblock: tuple[int, int]) -> tuple[int, int]:
+    """DRAM tile reads of A and B: every output block reads its rows of A and its
+    columns of B over K once per subblock column (A) or row (B) that re-reads them."""
+    blocks = (m // bm) * (n // bn)
+    kt = k // TILE
+    sub_rows, sub_cols = subblock
+    a = blocks * (bm // TILE) * kt * (bn // TILE // sub_cols)
+    b = blocks * (bn // TILE) * kt * (bm // TILE // sub_rows)
+    return a, b
+
+
+@pytest.mark.parametrize("case", sorted(SCHEDULES))
+def test_schedule_matches_numpy_and_reads(case: str, tmp_path: Path) -> None:
+    m, n, k, bm, bn, bk, accumulator, grid, options = SCHEDULES[case]
+    program = gemm_program(m, n, k, bm, bn, bk, "bf16", accumulator=accumulator)
+    artifacts = compile_artifacts(program, f"tt-pipeline{{grid={grid} {options}}}", tmp_path / "artifacts")
+    rng = np.random.default_rng(sum(map(ord, case)))
+    a, b = bf16_values(rng, (m, k)), bf16_values(rng, (k, n))
+    outputs = emu.run(artifacts, {"tensor0": a, "tensor1": b}, stats=True)
+    reference = a @ b
+    magnitude = np.abs(a) @ np.abs(b)
+    if accumulator == "f32":
+        bound = 2.0**-8 * np.abs(reference) + 1.02 * k * 2.0**-24 * magnitude
+    else:
+        bound = (k // TILE + 1) * 2.0**-8 * magnitude
+    error = np.abs(outputs["tensor2"] - reference)
+    assert np.all(error <= bound), f"max error {error.max():.3g} (bound there {bound.flat[np.argmax(error - bound)]:.3g})"
+    reads = {entry["name"]: entry["read_transactions"] for entry in outputs.stats["dram"]}
+    # The forced DST schedule splits the 4x4-tile f32 block into 2x2 subblocks (4 fp32
+    # tiles of DST) and reads A and B once per subblock; the others read them once.
+    sub = (2, 2) if "gemm-accumulate=dst" in options else (bm // TILE, bn // TILE)
+    assert (reads["tensor0"], reads["tensor1"]) == expected_tile_reads(m, n, k, bm, bn, sub)
+
+
+def test_l1_accumulation_with_relu_epilogue(tmp_path: Path) -> None:
+    """relu(A @ B) with the partial sums in L1: the in-place relu after the K loop
+    reads the partial-sum CB and writes the output buffer (one pass through DST)."""
+    m = n = 256
+    k = 128
+    artifacts = compile_artifacts(
+        gemm_program(m, n, k, 128, 128, 32, "bf16", relu=True), "tt-pipeline{grid=2x2}", tmp_path / "artifacts"
+    )
+    rng = np.random.default_rng(11)
+    a, b = bf16_values(rng, (m, k)), bf16_values(rng, (k, n))
+    result = emu.run(artifacts, {"tensor0": a, "tensor1": b})["tensor2"]
+    reference = np.maximum(a @ b, 0)
+    bound = 2.0**-8 * np.abs(reference) + 1.02 * k * 2.0**-24 * (np.abs(a) @ np.abs(b))
+    assert np.all(np.abs(result - reference) <= bound)

@@ -1,0 +1,512 @@
+"""tt-schedule-compute: how each program's compute runs, decided once and recorded in the IR.
+
+Reads: partitioned tile programs after `tt-metadata` (buffers with `tt.cb`
+descriptors, `tt.device`, the K loops around `tt.gemm`s).
+Writes:
+- `tt.compute_config = #tt.compute_config<...>` on every partitioned function without
+  one: the math fidelity and DST sync mode of the options, and fp32 DST
+  accumulation when a buffer the compute writes holds f32. It fixes DST's capacity
+  (8 tiles of 16-bit data, 4 of fp32, double-buffered; twice in full-sync mode).
+- `schedule = #tt.gemm_schedule<block, k_block, subblock, accumulate>` on every
+  `tt.gemm`, the same for the gemms sharing a K loop, which `tt-lower-tile-ops` follows:
+  - **accumulate = dst** when the output blocks of the K loop's gemms fit DST
+    together (`subblock` = `block`: the sums stay in DST for the whole K loop), or
+    when the group cannot use L1 (several accumulators, or no K loop): then the
+    subblock is the DST-sized tile of the output reading the fewest operand tiles
+    per K step, and a loop over subblocks encloses the K loop (A and B are read
+    again for every subblock).
+  - **accumulate = l1** otherwise: the K loop encloses the subblocks, every A and
+    B block is read once per K step and serves every subblock, and the partial sums
+    go through an L1 circular buffer the packer adds to (packer L1 accumulation:
+    a K step costs one pack per output tile, where reloading partials into DST, as
+    tt-metal's `bmm_large_block_zm` does, costs an unpack and a pack). The
+    accumulator's buffer becomes that CB: one block, single-buffered (the packer
+    adds in place), in fp32 when DST accumulates in fp32. After the K loop the
+    value moves to a new buffer with the accumulator's old CB (through DST, where
+    the format converts): an in-place unary op reading it first (`tt.relu %c to
+    %c`, the epilogue) writes the new buffer instead; otherwise a copy is inserted
+    before the first reader. Later ops read the new buffer.
+  - **k_block**: the K tiles of one step. A K loop whose copies read consecutive,
+    disjoint K slices of A and B (the slice offset advances by the buffers' K extent
+    per iteration) is coarsened: its step grows by a factor dividing its trip count,
+    and the A and B buffers (and their CBs) grow by the same factor, so each step
+    moves bigger blocks with fewer CB handshakes, barriers and packs. The factor is
+    the largest giving at most `MAX_K_BLOCK_TILES` K tiles whose CBs still fit L1.
+- Options force any of it: `gemm-k-block=N` (K tiles per step; must be a multiple
+  of the program's and divide the loop), `gemm-subblock=HxW`, `gemm-accumulate=dst|l1`.
+
+Errors (on the gemm): gemms accumulating together with different output block
+shapes; a forced choice that the group cannot take (k-block that does
+not divide the K loop, subblock larger than DST or not dividing the block, l1 for a
+group with several accumulators or no K loop), or CBs that exceed L1.
+
+Patterns, each walked over the whole module: `DecideComputeConfig` (on `func.func`),
+then `ScheduleGemmGroup` (on the first `tt.gemm` of a K-loop body; the group's other
+gemms get the same schedule).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xdsl.context import Context
+from xdsl.dialects import arith, func, scf
+from xdsl.dialects.builtin import Float32Type, IntegerAttr, MemRefType, ModuleOp
+from xdsl.ir import Operation, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import (
+    PatternRewriter,
+    PatternRewriteWalker,
+    RewritePattern,
+    op_type_rewrite_pattern,
+)
+from xdsl.rewriter import InsertPoint
+
+from tt_dialect.analysis import GemmGroupShape, gemm_group_of
+from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
+from tt_dialect.diagnostics import op_error
+from tt_dialect.ir_builder import ancestor_in, buffer_tiles, located
+from tt_dialect.ops import annotations
+from tt_dialect.ops.attributes import (
+    CBDescAttr,
+    ComputeConfigAttr,
+    TILE_BYTES,
+    DataFormat,
+    DeviceAttr,
+    GemmAccumulation,
+    GemmScheduleAttr,
+    MathFidelity,
+)
+from tt_dialect.ops.tile_program import (
+    ClearOp,
+    CopyOp,
+    FillOp,
+    GemmOp,
+    _AllocOp,
+    _BinaryOp,
+    _UnaryOp,
+)
+from tt_dialect.options import ComputeOptions, GemmScheduleOptions
+
+MAX_K_BLOCK_TILES = 4
+"""Largest K block the schedule picks by itself: tt-metal's tuned matmul configurations
+for square bf16 matmuls of 1024 to 4096 use `in0_block_w` = 4 (PERF_FACTS.md); wider
+blocks cost L1 and pipeline start-up for packs that are already few."""
+
+PARTIAL_CB_INDICES = range(24, 32)
+"""Where a partial-sum CB's index is taken from: the first free one (tt-metal's
+kernels keep 24 and up for intermediates)."""
+
+
+def compute_config_of(
+    program: func.FuncOp, fidelity: MathFidelity, dst_full_sync: bool
+) -> ComputeConfigAttr:
+    """fp32 DST accumulation when any buffer the compute writes holds f32."""
+    written = [
+        op.c if isinstance(op, GemmOp) else op.dst
+        for op in program.body.walk()
+        if isinstance(op, GemmOp | _BinaryOp | _UnaryOp)
+        or (isinstance(op, CopyOp) and op.between_buffers)
+        or isinstance(op, ClearOp | FillOp)
+    ]
+    fp32 = any(
+        isinstance(value.type, MemRefType) and isinstance(value.type.element_type, Float32Type)
+        for value in written
+    )
+    return ComputeConfigAttr(fidelity, fp32_dest_acc=fp32, dst_full_sync=dst_full_sync)
+
+
+# ---------------------------------------------------------------------- analysis
+
+
+def fewest_reads_subblock(
+    rows: int, cols: int, accumulators: int, capacity: int, a_buffers: int = 1, b_buffers: int = 1
+) -> tuple[int, int]:
+    """The (rows, cols) in tiles of the output subblock that fits DST and reads
+    the fewest operand tiles per K step: rows/sh * cols/sw subblocks each read
+    sh tiles of every A buffer and sw tiles of every B buffer. Ties go to the
+    wider subblock."""
+    best: tuple[int, int, int] | None = None
+    for sh in (d for d in range(1, rows + 1) if rows % d == 0):
+        for sw in (d for d in range(1, cols + 1) if cols % d == 0):
+            if accumulators * sh * sw > capacity:
+                continue
+            cost = (rows // sh) * (cols // sw) * (sh * a_buffers + sw * b_buffers)
+            key = (cost, -sw, -sh)
+            if best is None or key < best:
+                best = key
+    assert best is not None
+    return -best[2], -best[1]
+
+
+def _constant(value: SSAValue) -> int | None:
+    owner = value.owner
+    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
+        return owner.value.value.data
+    return None
+
+
+def _loop_coefficient(value: SSAValue, loop: scf.ForOp) -> int | None:
+    """c when `value` = c * (the loop's induction variable) + something the loop does
+    not change; None when it is not of that form."""
+    induction = loop.body.block.args[0]
+    if value is induction:
+        return 1
+    owner = value.owner
+    if not isinstance(owner, Operation) or not loop.is_ancestor(owner):
+        return 0  # defined outside the loop
+    if _constant(value) is not None:
+        return 0
+    if isinstance(owner, arith.AddiOp | arith.SubiOp):
+        lhs, rhs = _loop_coefficient(owner.lhs, loop), _loop_coefficient(owner.rhs, loop)
+        if lhs is None or rhs is None:
+            return None
+        return lhs + rhs if isinstance(owner, arith.AddiOp) else lhs - rhs
+    if isinstance(owner, arith.MuliOp):
+        for varying, fixed in ((owner.lhs, owner.rhs), (owner.rhs, owner.lhs)):
+            factor = _constant(fixed)
+            coefficient = _loop_coefficient(varying, loop)
+            if factor is not None and coefficient is not None:
+                return coefficient * factor
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class KSlices:
+    """How a K loop walks K: it can be coarsened by any factor of `trip_count`."""
+
+    step: int
+    trip_count: int
+    k_dims: dict[SSAValue, int]
+    """Each operand buffer's K dimension (0 or 1)."""
+
+
+def k_slices(group: GemmGroupShape) -> KSlices | str:
+    """The K loop's walk over K, or why it cannot be coarsened."""
+    loop = group.loop
+    if loop is None:
+        return "the gemm has no K loop"
+    lower, upper, step = (_constant(v) for v in (loop.lb, loop.ub, loop.step))
+    if lower is None or upper is None or step is None or step <= 0 or upper <= lower:
+        return "the K loop's bounds and step are not constants"
+    if (upper - lower) % step:
+        return "the K loop's step does not divide its range"
+    k_dims: dict[SSAValue, int] = {}
+    for gemm in group.gemms:
+        k_dims.setdefault(gemm.a, 0 if gemm.transpose_a is not None else 1)
+        k_dims.setdefault(gemm.b, 1 if gemm.transpose_b is not None else 0)
+    for buffer, k_dim in k_dims.items():
+        fills = [use.operation for use in buffer.uses if isinstance(use.operation, CopyOp) and use.operation.dst is buffer]
+        others = [
+            use.operation
+            for use in buffer.uses
+            if not isinstance(use.operation, GemmOp) and use.operation not in fills
+        ]
+        if others or len(fills) != 1 or fills[0].parent_op() is not loop or not fills[0].src_indices:
+            return "an operand buffer is not filled by exactly one copy from a tensor in the K loop"
+        indices = fills[0].src_indices
+        extent = buffer_tiles(buffer)[k_dim] * (TILE_COLS if k_dim else TILE_ROWS)
+        coefficients = [_loop_coefficient(index, loop) for index in indices]
+        if any(c is None for c in coefficients) or len(coefficients) != 2:
+            return "an operand's tensor offset is not affine in the K loop's index"
+        if coefficients[1 - k_dim] != 0 or coefficients[k_dim] * step != extent:
+            return "the K loop does not read consecutive K slices of an operand"
+    return KSlices(step, (upper - lower) // step, k_dims)
+
+
+# ---------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class DecideComputeConfig(RewritePattern):
+    """Anchor: `func.func` with `tt.work_partition` and no `tt.compute_config`.
+    Reads: the element types of the buffers its compute writes. Writes:
+    `tt.compute_config` on it (fp32 DST accumulation when one of them holds f32)."""
+
+    fidelity: MathFidelity
+    dst_full_sync: bool
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
+        if annotations.WORK_PARTITION not in op.attributes or annotations.COMPUTE_CONFIG in op.attributes:
+            return
+        op.attributes[annotations.COMPUTE_CONFIG] = compute_config_of(op, self.fidelity, self.dst_full_sync)
+        rewriter.notify_op_modified(op)
+
+
+def _enclosing_function(op: Operation) -> func.FuncOp | None:
+    parent = op.parent_op()
+    while parent is not None and not isinstance(parent, func.FuncOp):
+        parent = parent.parent_op()
+    return parent
+
+
+def _cb_desc(buffer: SSAValue) -> CBDescAttr:
+    alloc = buffer.owner
+    assert isinstance(alloc, _AllocOp)
+    desc = alloc.attributes.get(annotations.CB)
+    if not isinstance(desc, CBDescAttr):
+        raise op_error(alloc, "a gemm buffer needs a tt.cb descriptor (run tt-metadata first)")
+    return desc
+
+
+def _cb_bytes(program: func.FuncOp, replaced: dict[SSAValue, CBDescAttr]) -> int:
+    """Bytes of every buffer's CB in `program`, with `replaced` descriptors instead."""
+    total = 0
+    for op in program.body.walk():
+        if isinstance(op, _AllocOp):
+            desc = replaced.get(op.result) or op.attributes.get(annotations.CB)
+            if isinstance(desc, CBDescAttr):
+                total += desc.total_bytes
+    return total
+
+
+@dataclass(frozen=True)
+class ScheduleGemmGroup(RewritePattern):
+    """Anchor: the first `tt.gemm` of a K-loop body without a schedule. Reads: the
+    group's buffers, CB descriptors and K loop, the function's compute config and
+    device. Writes: the schedule on every gemm of the group, and for it the coarsened
+    K loop (step, operand buffers and CBs) and, with L1 accumulation, the partial-sum
+    CB on the accumulator and a staging buffer before each store of it."""
+
+    options: GemmScheduleOptions
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: GemmOp, rewriter: PatternRewriter, /) -> None:
+        program = _enclosing_function(op)
+        if program is None or op.schedule is not None:
+            return
+        config = program.attributes.get(annotations.COMPUTE_CONFIG)
+        device = program.attributes.get(annotations.DEVICE)
+        if not isinstance(config, ComputeConfigAttr) or not isinstance(device, DeviceAttr):
+            return
+        group = gemm_group_of(op)
+        if group.gemms[0] is not op:
+            return
+        block = buffer_tiles(group.accumulators[0])
+        for member in group.gemms:
+            if buffer_tiles(member.c) != block:
+                raise op_error(
+                    member,
+                    f"gemms accumulating together must share the output block shape; "
+                    f"{list(buffer_tiles(member.c))} tiles differs from {list(block)}",
+                )
+        capacity = config.dst_capacity
+        if len(group.accumulators) > capacity:
+            raise op_error(
+                op,
+                f"{len(group.accumulators)} gemm accumulators share this K loop but DST holds "
+                f"{capacity} tiles ({config.dst_capacity_reason}); each needs at least one",
+            )
+        accumulate = self._accumulation(group, block, capacity)
+        subblock = self._subblock(group, block, capacity, accumulate)
+        factor = self._k_factor(group, program, device.limits, accumulate, config)
+        if factor > 1:
+            self._coarsen(group, factor, rewriter)
+        if accumulate is GemmAccumulation.L1:
+            self._accumulate_in_l1(group, program, config, rewriter)
+        k_block = group.gemms[0].k_tiles
+        schedule = GemmScheduleAttr(block, k_block, subblock, accumulate)
+        for gemm in group.gemms:
+            gemm.schedule = schedule
+            rewriter.notify_op_modified(gemm)
+
+    def _accumulation(
+        self, group: GemmGroupShape, block: tuple[int, int], capacity: int
+    ) -> GemmAccumulation:
+        fits = len(group.accumulators) * block[0] * block[1] <= capacity
+        l1_possible = len(group.accumulators) == 1 and group.loop is not None
+        forced = self.options.gemm_accumulate
+        if forced == "l1" and not l1_possible:
+            raise op_error(
+                group.gemms[0],
+                "gemm-accumulate=l1 needs one accumulator per K loop and a K loop; this group "
+                f"has {len(group.accumulators)} accumulator(s) and "
+                f"{'a' if group.loop is not None else 'no'} K loop",
+            )
+        if forced is not None:
+            return GemmAccumulation(forced)
+        return GemmAccumulation.L1 if l1_possible and not fits else GemmAccumulation.DST
+
+    def _subblock(
+        self,
+        group: GemmGroupShape,
+        block: tuple[int, int],
+        capacity: int,
+        accumulate: GemmAccumulation,
+    ) -> tuple[int, int]:
+        count = len(group.accumulators)
+        forced = self.options.forced_subblock
+        if forced is not None:
+            rows, cols = forced
+            if block[0] % rows or block[1] % cols or count * rows * cols > capacity:
+                raise op_error(
+                    group.gemms[0],
+                    f"gemm-subblock={rows}x{cols} must divide the {block[0]}x{block[1]}-tile "
+                    f"output block and, times {count} accumulator(s), fit the {capacity} "
+                    "tiles of DST",
+                )
+            return forced
+        if accumulate is GemmAccumulation.DST and count * block[0] * block[1] <= capacity:
+            return block
+        a_buffers = len(dict.fromkeys(g.a for g in group.gemms))
+        b_buffers = len(dict.fromkeys(g.b for g in group.gemms))
+        return fewest_reads_subblock(*block, count, capacity, a_buffers, b_buffers)
+
+    def _k_factor(
+        self,
+        group: GemmGroupShape,
+        program: func.FuncOp,
+        limits: DeviceLimits,
+        accumulate: GemmAccumulation,
+        config: ComputeConfigAttr,
+    ) -> int:
+        slices = k_slices(group)
+        base = group.gemms[0].k_tiles
+        forced = self.options.gemm_k_block
+        if forced is not None:
+            if isinstance(slices, str) and forced != base:
+                raise op_error(group.gemms[0], f"gemm-k-block={forced} cannot be applied: {slices}")
+            if forced % base or (not isinstance(slices, str) and slices.trip_count % (forced // base)):
+                raise op_error(
+                    group.gemms[0],
+                    f"gemm-k-block={forced} must be a multiple of the program's K block of {base} "
+                    "tile(s) that divides the K loop"
+                    + ("" if isinstance(slices, str) else f" of {slices.trip_count} steps"),
+                )
+            return forced // base
+        if isinstance(slices, str):
+            return 1
+        partial = self._partial_bytes(group, config) if accumulate is GemmAccumulation.L1 else 0
+        best = 1
+        for factor in range(1, slices.trip_count + 1):
+            if slices.trip_count % factor or base * factor > MAX_K_BLOCK_TILES:
+                continue
+            grown = {b: self._grown_desc(b, slices.k_dims[b], factor) for b in slices.k_dims}
+            if _cb_bytes(program, grown) + partial <= limits.l1_bytes:
+                best = factor
+        return best
+
+    @staticmethod
+    def _grown_desc(buffer: SSAValue, k_dim: int, factor: int) -> CBDescAttr:
+        desc = _cb_desc(buffer)
+        return CBDescAttr(desc.index.data, desc.pages.data * factor, desc.page_size.data, desc.format.data)
+
+    def _coarsen(self, group: GemmGroupShape, factor: int, rewriter: PatternRewriter) -> None:
+        """Multiplies the K loop's step and the operand buffers' K extent by `factor`."""
+        loop = group.loop
+        assert loop is not None
+        slices = k_slices(group)
+        assert isinstance(slices, KSlices)
+        step = arith.ConstantOp.from_int_and_width(slices.step * factor, loop.step.type)
+        step.result.name_hint = "k_step"
+        rewriter.insert(located([step], loop), InsertPoint.before(loop))
+        rewriter.replace_uses_with_if(
+            loop.step, step.result, lambda use: use.operation is loop and use.index == 2
+        )
+        for buffer, k_dim in slices.k_dims.items():
+            alloc = buffer.owner
+            assert isinstance(alloc, _AllocOp)
+            old = buffer.type
+            assert isinstance(old, MemRefType)
+            shape = list(old.get_shape())
+            shape[k_dim] *= factor
+            grown = type(alloc)(MemRefType(old.element_type, shape))
+            grown.attributes = dict(alloc.attributes)
+            grown.attributes[annotations.CB] = self._grown_desc(buffer, k_dim, factor)
+            grown.result.name_hint = buffer.name_hint
+            rewriter.replace(alloc, located([grown], alloc))
+
+    @staticmethod
+    def _partial_format(config: ComputeConfigAttr) -> DataFormat:
+        return DataFormat.F32 if config.fp32_dest_acc.value.data else DataFormat.BF16
+
+    def _partial_bytes(self, group: GemmGroupShape, config: ComputeConfigAttr) -> int:
+        rows, cols = buffer_tiles(group.accumulators[0])
+        return rows * cols * TILE_BYTES[self._partial_format(config)]
+
+    def _accumulate_in_l1(
+        self,
+        group: GemmGroupShape,
+        program: func.FuncOp,
+        config: ComputeConfigAttr,
+        rewriter: PatternRewriter,
+    ) -> None:
+        """Gives the accumulator the partial-sum CB and moves its value after the K
+        loop to a buffer with its old CB."""
+        accumulator = group.accumulators[0]
+        alloc = accumulator.owner
+        assert isinstance(alloc, _AllocOp)
+        old = _cb_desc(accumulator)
+        used = {
+            desc.index.data
+            for inner in program.body.walk()
+            if isinstance(inner, _AllocOp)
+            and isinstance(desc := inner.attributes.get(annotations.CB), CBDescAttr)
+        }
+        index = next((i for i in PARTIAL_CB_INDICES if i not in used), None)
+        if index is None:
+            raise op_error(group.gemms[0], "no free CB index (24-31) for the gemm's partial sums")
+        rows, cols = buffer_tiles(accumulator)
+        fmt = self._partial_format(config)
+        alloc.attributes[annotations.CB] = CBDescAttr(index, rows * cols, TILE_BYTES[fmt], fmt)
+        rewriter.notify_op_modified(alloc)
+        self._stage_after_loop(group, program, old, rewriter)
+
+    @staticmethod
+    def _stage_after_loop(
+        group: GemmGroupShape, program: func.FuncOp, old: CBDescAttr, rewriter: PatternRewriter
+    ) -> None:
+        """After the K loop the accumulator's value moves to a new buffer with the
+        accumulator's old CB, on its way through DST: an in-place unary op that reads it
+        first (`tt.relu %c to %c`) writes the new buffer instead, any other first reader
+        gets a copy into it before; every later use reads the new buffer."""
+        accumulator, loop = group.accumulators[0], group.loop
+        assert loop is not None
+        block = loop.parent_block()
+        assert block is not None
+        order = {op: position for position, op in enumerate(program.body.walk())}
+        after = sorted(
+            {
+                use.operation
+                for use in accumulator.uses
+                if (top := ancestor_in(use.operation, block)) is not None
+                and block.get_operation_index(top) > block.get_operation_index(loop)
+            },
+            key=order.__getitem__,
+        )
+        if not after:
+            return
+        alloc = accumulator.owner
+        assert isinstance(alloc, _AllocOp)
+        staging = type(alloc)(accumulator.type)
+        staging.attributes[annotations.CB] = old
+        staging.result.name_hint = f"{accumulator.name_hint or 'acc'}_out"
+        first = after[0]
+        if isinstance(first, _UnaryOp) and first.src is accumulator and first.dst is accumulator:
+            rewriter.insert(located([staging], first), InsertPoint.before(first))
+            rewriter.replace_uses_with_if(
+                accumulator, staging.result, lambda use: use.operation is first and use.index == 1
+            )
+            later = set(after[1:])
+        else:
+            top = ancestor_in(first, block)
+            assert top is not None
+            convert = CopyOp(accumulator, staging.result)
+            rewriter.insert(located([staging, convert], top), InsertPoint.before(top))
+            later = set(after)
+        rewriter.replace_uses_with_if(accumulator, staging.result, lambda use: use.operation in later)
+
+
+@dataclass(frozen=True)
+class ScheduleComputePass(ModulePass, GemmScheduleOptions, ComputeOptions):
+    """Decides the compute config of every program and the schedule of every gemm."""
+
+    name = "tt-schedule-compute"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        for pattern in (
+            DecideComputeConfig(self.fidelity, self.dst_full_sync),
+            ScheduleGemmGroup(self),
+        ):
+            PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)
