@@ -15,8 +15,10 @@ from the emulator's counters (`TT_EMU_STATS`, emu/src/runtime.cpp `write_stats`)
 
 Rows:
   ours gemm         tt_dialect.samples.gemm_program (the shape of examples/gemm: 128x128
-                    output blocks, K block 32, bf16 in and out, f32 accumulator) compiled by
-                    `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`
+                    output blocks, K block 32 in the source, bf16 in and out, f32 accumulator)
+                    compiled by `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`, whose
+                    tt-schedule-compute picks the K block (4 tiles), DST subblock and partial
+                    sums (matmul_block, block reuse: Kt (Mt C + Nt R) reads)
   tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
                     (emu/tests/fidelity/matmul_host.cpp), HiFi4, bf16 DST (its default config),
                     half-sync DST
@@ -196,7 +198,7 @@ def ours_gemm(n: int, grid: str, work: Path) -> Row:
         assert np.all(np.abs(out["tensor2"] - reference) <= bound), "ours gemm: wrong result"
 
     row = run_artifacts(row, artifacts, {"tensor0": a, "tensor1": b}, check)
-    row.config += f", {side}x{side} blocks, K block 32"
+    row.config += f", {side}x{side} blocks, tt-schedule-compute's K block and subblock"
     return row
 
 
