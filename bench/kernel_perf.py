@@ -48,7 +48,7 @@ and HiFi2 against the published 42.5 us and 34.3 us.
                                 [--no-validation]
 
 Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
-8x8) with the validation takes about 70 s alone (1.7 minutes next to a test run); its slowest
+8x8) with the validation takes 36 to 70 s alone (1.7 minutes next to a test run); its slowest
 row, (a) at 2048^3 (a read per tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s; (c) 1 to 3 s per
 row (the validation reuses the table's HiFi4 run at 1024 and adds one HiFi2 run). `--sizes 4096`
 alone took about 6.5 minutes before (c) was wired in: (a) 3 min (4.2 M reads), ours 80 s, (b)
