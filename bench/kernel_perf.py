@@ -5,7 +5,9 @@ N x N bf16 add) on a Wormhole worker grid (default 8x8), every row is run on tt-
 from the emulator's counters (`TT_EMU_STATS`, emu/src/runtime.cpp `write_stats`):
 
   DRAM tile reads   sum over the DRAM buffers of bytes read / page size (every page is a tile)
-  NoC bytes         bytes of every NoC read and write (`noc.read_bytes + noc.write_bytes`)
+  NoC bytes         bytes of every NoC read, write and multicast (`noc.read_bytes +
+                    noc.write_bytes + noc.mcast_bytes`; a multicast counted once, as its
+                    sender injects it, whatever the number of receivers)
   modeled us        the makespan in modeled time (`modeled_us`)
   % of roofline     `roofline.percent`: max(compute floor at the kernel's fidelity, compulsory
                     DRAM time) / makespan (docs/perf_model.md, "Derived counters")
@@ -13,8 +15,10 @@ from the emulator's counters (`TT_EMU_STATS`, emu/src/runtime.cpp `write_stats`)
 
 Rows:
   ours gemm         tt_dialect.samples.gemm_program (the shape of examples/gemm: 128x128
-                    output blocks, K block 32, bf16 in and out, f32 accumulator) compiled by
-                    `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`
+                    output blocks, K block 32 in the source, bf16 in and out, f32 accumulator)
+                    compiled by `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`, whose
+                    tt-schedule-compute picks the K block (4 tiles), DST subblock and partial
+                    sums (matmul_block, block reuse: Kt (Mt C + Nt R) reads)
   tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
                     (emu/tests/fidelity/matmul_host.cpp), HiFi4, bf16 DST (its default config),
                     half-sync DST
@@ -23,8 +27,13 @@ Rows:
                     (emu/tests/fidelity/matmul_reuse_host.cpp), HiFi4, bf16 DST (default); one
                     output block of Mt/R x Nt/C tiles per core, in0_block_w 2, subblock 4x2 (the
                     factory's; smaller where the block is smaller)
-  tt-metal (c)      2D multicast: a slot, filled when emu/tests/fidelity/matmul_mcast_host.cpp
-                    exists in this tree; otherwise the row says why it is not available
+  tt-metal (c)      2D multicast: reader_bmm_tile_layout_in0_sender_padding / _in0_receiver,
+                    reader_bmm_tile_layout_in1_sender_writer_padding / _in1_receiver_writer
+                    _padding + bmm_large_block_zm_fused_bias_activation
+                    (emu/tests/fidelity/matmul_mcast_host.cpp, ttnn's 2D-multicast factory),
+                    HiFi4, bf16 DST, packer L1 acc; one output block per core, in0_block_w 4,
+                    subblock 2x4 (the production config: 4x4 tiles/core at 1024^3 on 8x8, 8x8
+                    at 2048^3)
   ours add          tt_dialect.samples.elementwise_program("add"), 128x128 blocks, bf16
 
 Every matmul runs at HiFi4. The kernels of (a), (b), (c) come from the ttnn==0.74.0 wheel,
@@ -33,15 +42,17 @@ unmodified. Blocks are 128x128 unless the grid needs smaller ones (N / grid side
 Validation (issue 14, item 5; docs/perf_validation.md): a DRAM-streaming kernel
 (emu/tests/perf/dram_stream_reader.cpp: one reader per DRAM bank, 8 KB pages, 8 reads in flight,
 one barrier per batch) against the 267 GB/s measured on an n150, and (c) at 1024^3 on 8x8 at HiFi4
-and HiFi2 against the published 42.5 us and 34.3 us, when (c) exists.
+and HiFi2 against the published 42.5 us and 34.3 us.
 
     python bench/kernel_perf.py [--sizes 1024,2048] [--grid 8x8] [--markdown] [--json out.json]
                                 [--no-validation]
 
 Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
-8x8) with the validation takes 0.5 to 1.5 minutes; its slowest row, (a) at 2048^3 (a read per
-tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s. `--sizes 4096` alone takes about 6.5 minutes: (a) 3 min
-(4.2 M reads), ours 80 s, (b) 40 s, the add 4 s; no row reaches 5 minutes below that.
+8x8) with the validation takes 36 to 70 s alone (1.7 minutes next to a test run); its slowest
+row, (a) at 2048^3 (a read per tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s; (c) 1 to 3 s per
+row (the validation reuses the table's HiFi4 run at 1024 and adds one HiFi2 run). `--sizes 4096`
+alone took about 6.5 minutes before (c) was wired in: (a) 3 min (4.2 M reads), ours 80 s, (b)
+40 s, the add 4 s; no row reaches 5 minutes below that.
 """
 
 from __future__ import annotations
@@ -124,7 +135,8 @@ def dram_tile_reads(stats: dict) -> int:
 def row_from_stats(row: Row, stats: dict) -> Row:
     row.stats = stats
     row.dram_tile_reads = dram_tile_reads(stats)
-    row.noc_bytes = stats["noc"]["read_bytes"] + stats["noc"]["write_bytes"]
+    noc = stats["noc"]
+    row.noc_bytes = noc["read_bytes"] + noc["write_bytes"] + noc.get("mcast_bytes", 0)
     row.modeled_us = stats["modeled_us"]
     row.roofline_percent = stats["roofline"]["percent"]
     row.roofline_bound = stats["roofline"]["bound"]
@@ -186,7 +198,7 @@ def ours_gemm(n: int, grid: str, work: Path) -> Row:
         assert np.all(np.abs(out["tensor2"] - reference) <= bound), "ours gemm: wrong result"
 
     row = run_artifacts(row, artifacts, {"tensor0": a, "tensor1": b}, check)
-    row.config += f", {side}x{side} blocks, K block 32"
+    row.config += f", {side}x{side} blocks, tt-schedule-compute's K block and subblock"
     return row
 
 
@@ -270,18 +282,53 @@ def metal_block_reuse(n: int, grid: str, work: Path) -> Row:
     return run_harness(row, "matmul_reuse_host", args, grid, work, a, b)
 
 
+FIDELITY_ARG = {"LoFi": 0, "HiFi2": 2, "HiFi3": 3, "HiFi4": 4}
+"""matmul_mcast_host's <math_fidelity> argument."""
+
+
+def mcast_blocking(n: int, grid: str) -> tuple[int, int, int, int, int]:
+    """(per_core_M, per_core_N, in0_block_w, out_subblock_h, out_subblock_w) of (c): one output
+    block per core of the grid, and the production config where it fits: in0_block_w 4,
+    subblock 2x4 (1024^3 on 8x8: 4x4 tiles per core; 2048^3: 8x8)."""
+    cols, rows = parse_grid(grid)
+    t = n // TILE
+    pm, pn = t // rows, t // cols
+    return pm, pn, largest_divisor(t, 4), largest_divisor(pm, 2), largest_divisor(pn, 4)
+
+
+_MCAST_RUNS: dict[tuple[int, str, str], Row] = {}
+"""(c)'s runs by (N, grid, fidelity): the validation's HiFi4 run is the table's 1024 row."""
+
+
 def metal_mcast(n: int, grid: str, work: Path, math_fidelity: str = FIDELITY) -> Row:
-    """(c), tt-metal's 2D-multicast matmul. ---- SLOT ----: its harness
-    (emu/tests/fidelity/matmul_mcast_host.cpp) is being written separately (the emulator's
-    semaphores and multicast are in); until it is in this tree the row is "not available". When
-    it lands, drive it here like `metal_block_reuse` with `run_harness` at `math_fidelity`."""
+    """(c), tt-metal's 2D-multicast matmul (emu/tests/fidelity/matmul_mcast_host.cpp, ttnn's
+    MatmulMultiCoreReuseMcast2DProgramFactory), in the harness's timing mode: it makes its own
+    deterministic bf16 inputs ("-" "-") and does not save the output ("-"); its numerics are
+    tested against numpy in tests/test_emu_fidelity.py. bf16 DST, packer L1 accumulation (the
+    factory's define with more than two K blocks). The counters come from TT_EMU_STATS, as for
+    (a) and (b)."""
     source = fidelity.harness_source(MCAST_HARNESS)
     if not source.is_file():
-        raise NotAvailable(
-            f"no {source.relative_to(emu_root().parent)} in this tree "
-            "(the 2D-multicast harness is being written separately)"
-        )
-    raise NotAvailable(f"{source.name} exists but bench/kernel_perf.py does not drive it yet")
+        raise NotAvailable(f"no {source.relative_to(emu_root().parent)} in this tree")
+    key = (n, grid, math_fidelity)
+    if key in _MCAST_RUNS:
+        return _MCAST_RUNS[key]
+    t = n // TILE
+    pm, pn, w, sh, sw = mcast_blocking(n, grid)
+    config = (f"{math_fidelity}, bf16 DST, packer L1 acc, {pm}x{pn} tiles/core, in0_block_w {w}, "
+              f"subblock {sh}x{sw}")  # fmt: skip
+    row = Row("tt-metal (c) 2D multicast", n, grid, config=config)
+    fidelity.harness(MCAST_HARNESS)  # out of the wall time
+    stats = work / f"{MCAST_HARNESS}.{n}.{math_fidelity}.stats.json"
+    args = ["-", "-", "-", t, t, t, pm, pn, w, sh, sw, 0, 1, FIDELITY_ARG[math_fidelity]]
+    start = time.perf_counter()
+    proc = fidelity.harness_process(MCAST_HARNESS, args, fidelity.ttnn_cpp(), grid, stats, timeout=RUN_TIMEOUT)
+    row.wall_seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{MCAST_HARNESS}: {proc.stderr.strip()}")
+    row = row_from_stats(row, json.loads(stats.read_text()))
+    _MCAST_RUNS[key] = row
+    return row
 
 
 ROWS = (

@@ -8,9 +8,11 @@ kernels the test writes. Wormhole costs used below (cycles):
 
 - CB call 4; NOC issue 8; barrier 2; tile_regs_* 2; copy_tile 8; pack_tile 16;
 - read latency 70 + 10 x 10 hops = 170; write latency 40 + 10 x 10 = 140;
-- a 2048-B read from DRAM flows at min(link 30, bank inject 23.2, NIU 28.1) = 23.2 B/cycle:
+- a 2048-B read from DRAM flows at min(link 30, bank sending 23.2, NIU 28.1) = 23.2 B/cycle:
   ceil(2048 / 23.2) = 89 cycles, and keeps the bank busy for the same 89;
-- a 2048-B write to DRAM flows at min(30, NIU 28.1, bank absorb 24.0) = 24.0: ceil(2048 / 24) = 86.
+- a 2048-B write to DRAM flows at min(30, NIU 28.1, bank receiving 24.0) = 24.0:
+  ceil(2048 / 24) = 86, and keeps the bank busy 86. A bank is one resource for its reads and
+  writes (one GDDR channel): the two never overlap on it.
 """
 
 from __future__ import annotations
@@ -176,12 +178,12 @@ def test_derived_counters_of_one_read(tmp_path: Path) -> None:
     (24576 B) and read nothing back: 24576 / 288 B/cycle = 85.33 cycles, DRAM-bound, 31.72 %."""
     s = run_kernels(tmp_path, {"reader.cpp": READER.replace("PAGE", "0")}, ["0,0"])
     assert s["busiest_resource"] == {
-        "resource": "DRAM bank 0 read",
+        "resource": "DRAM bank 0",
         "busy_cycles": 89,
         "utilization": pytest.approx(89 / 269),
     }
     assert [(r["resource"], r["busy_cycles"]) for r in s["resources"]] == [
-        ("DRAM bank 0 read", 89),
+        ("DRAM bank 0", 89),
         ("NIU absorb of core (0, 0)", 73),
     ]
     assert s["dram_bytes"] == 2048 and s["dram_gb_per_s"] == pytest.approx(2048 / 269)
@@ -202,7 +204,9 @@ def test_derived_counters_of_one_matmul_tile(tmp_path: Path) -> None:
     compute: wait 273; acquire 275; matmul 339; commit 341; reserve 345; tile_regs_wait 347;
     pack 363; release 365; push 369; pop 373. writer: wait 373; write issued at 373 completes at
     373 + 86 + 140 = 599 (clock 381); barrier 601; pop 605.
-    FPU of core (0, 0) busy 64; bank 0 read 89 (busiest), bank 0 write 86, NIU inject / absorb 73.
+    FPU of core (0, 0) busy 64; bank 0 (one resource for its reads and writes) 89 for the read,
+    [4, 93), + 86 for the write, [373, 459): 175 (busiest, 175 / 605); NIU inject / absorb 73.
+    The read and the write are far apart, so sharing the bank changes no clock.
     DRAM: 4096 B in 605 ns. FLOPs: 2 x 1 tile x 32^3 = 65536 in 605 ns. Roofline: compute floor
     64 cycles on 1 core, DRAM 24576 / 288 = 85.33: DRAM-bound, 85.33 / 605."""
     kernels = {"reader.cpp": READER.replace("PAGE", "0"), "compute.cpp": MATMUL, "writer.cpp": WRITER}
@@ -215,13 +219,12 @@ def test_derived_counters_of_one_matmul_tile(tmp_path: Path) -> None:
     assert s["modeled_cycles"] == 605 and s["tiles"]["matmul"] == 1
     assert [(r["resource"], r["busy_cycles"]) for r in s["resources"]] == [
         ("FPU of core (0, 0)", 64),
-        ("DRAM bank 0 read", 89),
-        ("DRAM bank 0 write", 86),
+        ("DRAM bank 0", 89 + 86),
         ("NIU inject of core (0, 0)", 73),
         ("NIU absorb of core (0, 0)", 73),
     ]
-    assert s["busiest_resource"]["resource"] == "DRAM bank 0 read"
-    assert s["busiest_resource"]["utilization"] == pytest.approx(89 / 605)
+    assert s["busiest_resource"]["resource"] == "DRAM bank 0"
+    assert s["busiest_resource"]["utilization"] == pytest.approx(175 / 605)
     assert s["cores"][0]["fpu_busy_cycles"] == 64
     assert s["dram_bytes"] == 4096 and s["dram_gb_per_s"] == pytest.approx(4096 / 605)
     assert s["matmul_flops"] == 65536

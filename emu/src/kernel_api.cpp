@@ -487,8 +487,8 @@ void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::
         if (!err.empty()) {
             t->violation("noc_async_read: " + err);
         }
-        from_port = &t->run->dram_inject[bank];
-        from_rate = perf.dram_inject10;
+        from_port = &t->run->dram_bank[bank];
+        from_rate = perf.dram_read10;
     } else if (endpoint >= kCoreEndpoint) {
         Core* other = core_of(t, endpoint, "noc_async_read");
         const std::uint8_t* from = other->l1(other->l1_base + addr, size);
@@ -527,8 +527,8 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
         if (!err.empty()) {
             t->violation("noc_async_write: " + err);
         }
-        to_port = &t->run->dram_absorb[bank];
-        to_rate = perf.dram_absorb10;
+        to_port = &t->run->dram_bank[bank];
+        to_rate = perf.dram_write10;
     } else if (endpoint >= kCoreEndpoint) {
         Core* other = core_of(t, endpoint, "noc_async_write");
         std::uint8_t* to = other->l1(other->l1_base + addr, size);

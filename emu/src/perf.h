@@ -4,10 +4,10 @@
 // Every kernel thread keeps a clock in cycles. A kernel API call advances it by the call's
 // cost; CB calls and barriers also move it forward to the time of the event they wait for (a
 // push, a pop, the completion of NOC transfers). NOC transfers occupy shared resources (each
-// DRAM bank's NOC port, each core's NIU), each a "free at" timestamp: a transfer starts when
-// every resource it crosses is free, and keeps each one busy for bytes / that resource's
-// bandwidth. Bandwidths and rates are in tenths of a byte per cycle, so that every duration is
-// an exact integer: ceil(bytes * 10 / rate10).
+// DRAM bank, shared by its reads and writes; each core's NIU inject and absorb side), each a set
+// of reserved intervals: a transfer starts when every resource it crosses has a gap for it, and
+// keeps each one busy for bytes / that resource's bandwidth. Bandwidths and rates are in tenths
+// of a byte per cycle, so that every duration is an exact integer: ceil(bytes * 10 / rate10).
 #pragma once
 
 #include <algorithm>
@@ -39,8 +39,10 @@ struct PerfParams {
     std::uint32_t write_latency_base = 40, write_latency_per_hop = 10;
     std::uint32_t link_rate10 = 300;   // NOC link, per transfer (caps the per-size table)
     std::uint32_t niu_rate10 = 281;    // a worker core's NIU, inject and absorb
-    std::uint32_t dram_inject10 = 232; // a DRAM bank's NOC port sending (reads)
-    std::uint32_t dram_absorb10 = 240; // ... receiving (writes)
+    // A DRAM bank: one resource (one GDDR channel) booked by reads and writes alike, each at its
+    // own rate (tt-npe's bank inject / absorb figures).
+    std::uint32_t dram_read10 = 232;   // the bank sending (serving a read)
+    std::uint32_t dram_write10 = 240;  // the bank receiving (taking a write)
     double link_scale = 1.0;           // per-size table scale (Blackhole: 60.9 / 30)
 
     std::uint32_t read_latency() const { return read_latency_base + read_latency_per_hop * hops; }
@@ -72,8 +74,8 @@ struct PerfParams {
             p.link_rate10 = 609;
             p.link_scale = 60.9 / 30.0;
             p.niu_rate10 = 570;  // 28.1 x 60.9 / 30 (no published Blackhole NIU figure)
-            p.dram_inject10 = 474;
-            p.dram_absorb10 = 474;
+            p.dram_read10 = 474;
+            p.dram_write10 = 474;
         }
         return p;
     }

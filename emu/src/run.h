@@ -218,7 +218,7 @@ struct Run {
     // Modeled time: one thread at a time runs (holds the token); a thread that suspends hands it
     // to the ready thread of smallest (clock, order). Lock order: a core's mu, then sched_mu.
     PerfParams perf;
-    std::vector<Resource> dram_inject, dram_absorb;  // per DRAM bank
+    std::vector<Resource> dram_bank;  // per DRAM bank: its reads and writes share it
     std::mutex sched_mu;
     std::set<std::pair<std::uint64_t, int>> ready;  // (clock, order) of the threads waiting for the token
     std::vector<Thread*> by_order;

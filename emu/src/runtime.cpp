@@ -713,12 +713,11 @@ void DeviceImpl::run(ProgramImpl& program) {
         }
     }
 
-    // Modeled time: the cost table, the DRAM banks' ports, and the threads' tie-break order
+    // Modeled time: the cost table, the DRAM banks, and the threads' tie-break order
     // (core by row then column, then kernel: RISCV_0, RISCV_1, compute). Every thread starts
     // ready at cycle 0; the first in that order gets the token.
     run.perf = PerfParams::for_arch(params_.arch);
-    run.dram_inject.assign(params_.dram_banks, Resource{});
-    run.dram_absorb.assign(params_.dram_banks, Resource{});
+    run.dram_bank.assign(params_.dram_banks, Resource{});
     for (auto& t : run.threads) {
         run.by_order.push_back(t.get());
     }
@@ -834,13 +833,9 @@ void DeviceImpl::run(ProgramImpl& program) {
                 }
             }
         }
-        for (std::size_t bank = 0; bank < run.dram_inject.size(); ++bank) {
-            const auto b = static_cast<std::uint32_t>(bank);
-            if (run.dram_inject[bank].busy > 0) {
-                resource_busy_[{DramRead, b, 0}] += run.dram_inject[bank].busy;
-            }
-            if (run.dram_absorb[bank].busy > 0) {
-                resource_busy_[{DramWrite, b, 0}] += run.dram_absorb[bank].busy;
+        for (std::size_t bank = 0; bank < run.dram_bank.size(); ++bank) {
+            if (run.dram_bank[bank].busy > 0) {
+                resource_busy_[{DramBank, static_cast<std::uint32_t>(bank), 0}] += run.dram_bank[bank].busy;
             }
         }
         for (auto& c : run.cores) {
@@ -947,8 +942,7 @@ void DeviceImpl::write_stats() const {
             const std::string core = "core (" + std::to_string(a) + ", " + std::to_string(b) + ")";
             switch (kind) {
                 case Fpu: return "FPU of " + core;
-                case DramRead: return "DRAM bank " + std::to_string(a) + " read";
-                case DramWrite: return "DRAM bank " + std::to_string(a) + " write";
+                case DramBank: return "DRAM bank " + std::to_string(a);
                 case NiuInject: return "NIU inject of " + core;
                 default: return "NIU absorb of " + core;
             }
@@ -990,7 +984,7 @@ void DeviceImpl::write_stats() const {
         }
         const double compute_floor = math_cores ? static_cast<double>(matmul_busy) / static_cast<double>(math_cores) : 0.0;
         const std::uint64_t host_bytes = host_bytes_written_.load() + host_bytes_read_.load();
-        const double peak = static_cast<double>(params_.dram_banks) * perf.dram_absorb10 / 10.0;  // B/cycle
+        const double peak = static_cast<double>(params_.dram_banks) * perf.dram_write10 / 10.0;  // B/cycle
         const double dram_floor = static_cast<double>(host_bytes) / peak;
         const double roofline = std::max(compute_floor, dram_floor);
         o << "  \"roofline\": {\"host_bytes_written\": " << host_bytes_written_.load()

@@ -183,7 +183,7 @@ private:
     std::vector<KernelTime> kernel_times_;
     // Busy cycles of every shared resource, summed over runs, by (kind, x or bank, y); kinds in
     // ResourceKind order, which also breaks ties for the busiest one.
-    enum ResourceKind { Fpu = 0, DramRead, DramWrite, NiuInject, NiuAbsorb };
+    enum ResourceKind { Fpu = 0, DramBank, NiuInject, NiuAbsorb };
     std::map<std::tuple<int, std::uint32_t, std::uint32_t>, std::uint64_t> resource_busy_;
     // Bytes the host wrote to (EnqueueWriteMeshBuffer) and read back from (EnqueueReadMeshBuffer) DRAM.
     mutable std::atomic<std::uint64_t> host_bytes_written_{0}, host_bytes_read_{0};

@@ -22,7 +22,7 @@ static void rates() {
     CHECK(wh.matmul_cycles(0) == 16 && wh.matmul_cycles(2) == 32 && wh.matmul_cycles(3) == 48 &&
           wh.matmul_cycles(4) == 64);
     const PerfParams bh = PerfParams::for_arch("blackhole");
-    CHECK(bh.clock_ghz == 1.35 && bh.dram_inject10 == 474 && bh.transfer_rate10(2048) == 609);
+    CHECK(bh.clock_ghz == 1.35 && bh.dram_read10 == 474 && bh.transfer_rate10(2048) == 609);
 }
 
 static void transfers() {
@@ -30,8 +30,8 @@ static void transfers() {
     emu::Resource bank, niu_a, niu_b;
     // Two 2048-B reads from one bank into two cores, both requested at cycle 4: the second
     // starts when the bank has sent the first (4 + 89).
-    const emu::Transfer a = emu::book_transfer(p, 4, 2048, bank, p.dram_inject10, niu_a, p.niu_rate10, 170);
-    const emu::Transfer b = emu::book_transfer(p, 4, 2048, bank, p.dram_inject10, niu_b, p.niu_rate10, 170);
+    const emu::Transfer a = emu::book_transfer(p, 4, 2048, bank, p.dram_read10, niu_a, p.niu_rate10, 170);
+    const emu::Transfer b = emu::book_transfer(p, 4, 2048, bank, p.dram_read10, niu_b, p.niu_rate10, 170);
     CHECK(a.start == 4 && a.sent == 93 && a.done == 263);
     CHECK(b.start == 93 && b.done == 352);
     CHECK(bank.free_at == 182 && bank.busy == 178 && bank.bytes == 4096);
@@ -45,14 +45,30 @@ static void transfers_take_earlier_gaps() {
     // A core reads a page from the busy bank, then one from the idle bank, both at cycle 10:
     // the first waits for the bank (starts at 1000) and books the NIU for [1000, 1073); the
     // second finds the NIU and the idle bank free at 10 and starts then, not after the first.
-    const emu::Transfer first = emu::book_transfer(p, 10, 2048, busy_bank, p.dram_inject10, niu, p.niu_rate10, 170);
-    const emu::Transfer second = emu::book_transfer(p, 10, 2048, idle_bank, p.dram_inject10, niu, p.niu_rate10, 170);
+    const emu::Transfer first = emu::book_transfer(p, 10, 2048, busy_bank, p.dram_read10, niu, p.niu_rate10, 170);
+    const emu::Transfer second = emu::book_transfer(p, 10, 2048, idle_bank, p.dram_read10, niu, p.niu_rate10, 170);
     CHECK(first.start == 1000 && second.start == 10 && second.done == 10 + 89 + 170);
     // A third read from the second bank at 20: its NIU is free from 83 (the second's 73 cycles)
     // and the bank from 99 (89 cycles at 23.2 B/cycle): it starts at 99, still before the first.
-    const emu::Transfer third = emu::book_transfer(p, 20, 2048, idle_bank, p.dram_inject10, niu, p.niu_rate10, 170);
+    const emu::Transfer third = emu::book_transfer(p, 20, 2048, idle_bank, p.dram_read10, niu, p.niu_rate10, 170);
     CHECK(third.start == 99);
     CHECK(niu.busy == 3 * 73 && niu.free_at == 1073);
+}
+
+static void reads_and_writes_share_a_bank() {
+    const PerfParams p = PerfParams::for_arch("wormhole_b0");
+    emu::Resource bank, niu_a, niu_b;
+    // Core A reads a 2048-B page from the bank and core B writes one to it, both requested at 4.
+    // One bank (one GDDR channel) serves both: the read keeps it busy ceil(2048 / 23.2) = 89
+    // cycles, [4, 93); the write, at the bank's receive rate, ceil(2048 / 24.0) = 86 cycles, can
+    // only start at 93 (B's NIU is free) and completes 93 + 86 + 140 = 319. With separate read
+    // and write ports it would have started at 4.
+    const emu::Transfer r = emu::book_transfer(p, 4, 2048, bank, p.dram_read10, niu_a, p.niu_rate10, 170);
+    const emu::Transfer w = emu::book_transfer(p, 4, 2048, niu_b, p.niu_rate10, bank, p.dram_write10, 140);
+    CHECK(r.start == 4 && r.done == 4 + 89 + 170);
+    CHECK(w.start == 93 && w.sent == 93 + 86 && w.done == 319);
+    CHECK(bank.busy == 89 + 86 && bank.free_at == 179 && bank.bytes == 4096);
+    CHECK(niu_b.busy == 73 && niu_b.free_at == 93 + 73);
 }
 
 static void multicasts() {
@@ -95,6 +111,7 @@ int main() {
     rates();
     transfers();
     transfers_take_earlier_gaps();
+    reads_and_writes_share_a_bank();
     multicasts();
     cb_timestamps();
     return finish("test_perf");
