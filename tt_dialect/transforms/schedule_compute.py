@@ -267,7 +267,7 @@ class ScheduleGemmGroup(RewritePattern):
     group's buffers, CB descriptors and K loop, the function's compute config and
     device. Writes: the schedule on every gemm of the group, and for it the coarsened
     K loop (step, operand buffers and CBs) and, with L1 accumulation, the partial-sum
-    CB on the accumulator and a staging buffer before each store of it."""
+    CB on the accumulator and the buffer its value moves to after the K loop."""
 
     options: GemmScheduleOptions
 
@@ -382,13 +382,13 @@ class ScheduleGemmGroup(RewritePattern):
         for factor in range(1, slices.trip_count + 1):
             if slices.trip_count % factor or base * factor > MAX_K_BLOCK_TILES:
                 continue
-            grown = {b: self._grown_desc(b, slices.k_dims[b], factor) for b in slices.k_dims}
+            grown = {buffer: self._grown_desc(buffer, factor) for buffer in slices.k_dims}
             if _cb_bytes(program, grown) + partial <= limits.l1_bytes:
                 best = factor
         return best
 
     @staticmethod
-    def _grown_desc(buffer: SSAValue, k_dim: int, factor: int) -> CBDescAttr:
+    def _grown_desc(buffer: SSAValue, factor: int) -> CBDescAttr:
         desc = _cb_desc(buffer)
         return CBDescAttr(desc.index.data, desc.pages.data * factor, desc.page_size.data, desc.format.data)
 
@@ -413,7 +413,7 @@ class ScheduleGemmGroup(RewritePattern):
             shape[k_dim] *= factor
             grown = type(alloc)(MemRefType(old.element_type, shape))
             grown.attributes = dict(alloc.attributes)
-            grown.attributes[annotations.CB] = self._grown_desc(buffer, k_dim, factor)
+            grown.attributes[annotations.CB] = self._grown_desc(buffer, factor)
             grown.result.name_hint = buffer.name_hint
             rewriter.replace(alloc, located([grown], alloc))
 
