@@ -45,10 +45,18 @@ one barrier per batch) against the 267 GB/s measured on an n150, and (c) at 1024
 and HiFi2 against the published 42.5 us and 34.3 us.
 
     python bench/kernel_perf.py [--sizes 1024,2048] [--grid 8x8] [--markdown] [--json out.json]
-                                [--no-validation]
+                                [--no-validation] [--no-extra | --only-extra]
+
+Extra rows (issue 15's "Measured targets", a second table; `--no-extra` skips them,
+`--only-extra` runs them alone): ours gemm at 512x1024x2048 (M x N x K, 64x128 blocks on 8x8),
+at 2048x2048x1024 with 128x128 blocks on a 4x4 grid (256 blocks, 16 per core: more blocks than
+cores), and ours gemm (1024^3) and add (1024^2) on Blackhole's whole worker grid (tt-opt's
+`grid=10x14`, rows x columns, `arch=blackhole`; the plan carries the arch to the emulator, which
+keeps its own 14x10 x-by-y Blackhole grid, the same cores). They add about 8 s.
 
 Wall time on the 2-core machine (measured, builds cached): the default table (1024 and 2048 on
-8x8) with the validation takes 36 to 70 s alone (1.7 minutes next to a test run); its slowest
+8x8) with the validation takes 36 to 70 s alone (1.7 minutes next to a test run; 46 to 48 s
+measured with `time` once the extra rows were added, which take about 8 s); its slowest
 row, (a) at 2048^3 (a read per tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s; (c) 1 to 3 s per
 row (the validation reuses the table's HiFi4 run at 1024 and adds one HiFi2 run). `--sizes 4096`
 alone took about 6.5 minutes before (c) was wired in: (a) 3 min (4.2 M reads), ours 80 s, (b)
@@ -98,7 +106,8 @@ class NotAvailable(Exception):
 @dataclass
 class Row:
     kernel: str
-    size: int
+    size: int | str
+    """N (an N^3 matmul, an N x N add), or "MxNxK" / "MxN" for the extra rows."""
     grid: str
     dram_tile_reads: int | None = None
     noc_bytes: int | None = None
@@ -110,6 +119,7 @@ class Row:
     config: str = ""
     wall_seconds: float | None = None
     not_available: str | None = None
+    arch: str = ARCH
     stats: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -156,11 +166,12 @@ def block_side(n: int, grid: tuple[int, int]) -> int:
 # ------------------------------------------------------------------ our kernels
 
 
-def compile_program(source: str, grid: str, out: Path) -> Path:
-    """`tt-opt` of the program text through tt-pipeline{grid, HiFi4} to an artifact folder."""
+def compile_program(source: str, grid: str, out: Path, arch: str = ARCH) -> Path:
+    """`tt-opt` of the program text through tt-pipeline{arch, grid, HiFi4} to an artifact folder;
+    the plan records the arch, and tt_dialect.emu.run hands it to the emulator (TT_EMU_ARCH)."""
     program = out.with_suffix(".mlir")
     program.write_text(source)
-    pipeline = f"tt-pipeline{{grid={grid} math-fidelity=hifi4}}"
+    pipeline = f"tt-pipeline{{arch={arch} grid={grid} math-fidelity=hifi4}}"
     subprocess.run(
         [tool("tt-opt"), str(program), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'],
         check=True,
@@ -183,13 +194,19 @@ def run_artifacts(row: Row, artifacts: Path, inputs: dict, check) -> Row:
 
 
 def ours_gemm(n: int, grid: str, work: Path) -> Row:
-    g = parse_grid(grid)
-    side = block_side(n, g)
-    row = Row("ours gemm", n, grid)
-    source = gemm_program(n, n, n, side, side, 32, "bf16")
-    artifacts = compile_program(source, grid, work / f"gemm{n}")
-    rng = np.random.default_rng(n)
-    a, b = bf16_values(rng, (n, n)), bf16_values(rng, (n, n))
+    side = block_side(n, parse_grid(grid))
+    return ours_gemm_shape(n, n, n, grid, work, side, side, size=n)
+
+
+def ours_gemm_shape(m: int, n: int, k: int, grid: str, work: Path, bm: int, bn: int,
+                    arch: str = ARCH, size: int | str | None = None) -> Row:  # fmt: skip
+    """C (M x N) = A (M x K) @ B (K x N) in bm x bn output blocks on `grid` (tt-opt's ROWSxCOLS)
+    of `arch`; more blocks than cores where (M/bm)(N/bn) exceeds the grid's cores."""
+    row = Row("ours gemm", f"{m}x{n}x{k}" if size is None else size, grid, arch=arch)
+    source = gemm_program(m, n, k, bm, bn, 32, "bf16")
+    artifacts = compile_program(source, grid, work / f"gemm{m}x{n}x{k}.{arch}.{grid}", arch)
+    rng = np.random.default_rng(m + 7 * n + 13 * k)
+    a, b = bf16_values(rng, (m, k)), bf16_values(rng, (k, n))
 
     def check(out) -> None:
         # bf16 output of an fp32 accumulation: within a few bf16 ulps of the exact product.
@@ -198,23 +215,28 @@ def ours_gemm(n: int, grid: str, work: Path) -> Row:
         assert np.all(np.abs(out["tensor2"] - reference) <= bound), "ours gemm: wrong result"
 
     row = run_artifacts(row, artifacts, {"tensor0": a, "tensor1": b}, check)
-    row.config += f", {side}x{side} blocks, tt-schedule-compute's K block and subblock"
+    row.config += f", {bm}x{bn} blocks, tt-schedule-compute's K block and subblock"
     return row
 
 
 def ours_add(n: int, grid: str, work: Path) -> Row:
     side = block_side(n, parse_grid(grid))
-    row = Row("ours add", n, grid)
-    source = elementwise_program("add", n, n, side, side, False)
-    artifacts = compile_program(source, grid, work / f"add{n}")
-    rng = np.random.default_rng(n + 1)
-    x, y = bf16_values(rng, (n, n)), bf16_values(rng, (n, n))
+    return ours_add_shape(n, n, grid, work, side, side, size=n)
+
+
+def ours_add_shape(m: int, n: int, grid: str, work: Path, bm: int, bn: int, arch: str = ARCH,
+                   size: int | str | None = None) -> Row:  # fmt: skip
+    row = Row("ours add", f"{m}x{n}" if size is None else size, grid, arch=arch)
+    source = elementwise_program("add", m, n, bm, bn, False)
+    artifacts = compile_program(source, grid, work / f"add{m}x{n}.{arch}.{grid}", arch)
+    rng = np.random.default_rng(m + 7 * n + 1)
+    x, y = bf16_values(rng, (m, n)), bf16_values(rng, (m, n))
 
     def check(out) -> None:
         np.testing.assert_array_equal(out["tensor2"], emu.round_bf16(x + y))
 
     row = run_artifacts(row, artifacts, {"tensor0": x, "tensor1": y}, check)
-    row.config = f"{side}x{side} blocks"
+    row.config = f"{bm}x{bn} blocks"
     return row
 
 
@@ -355,6 +377,37 @@ def table(sizes: list[int], grid: str, work: Path, log=None) -> list[Row]:
     return rows
 
 
+EXTRA = (
+    # (kernel, shape, arch, grid (tt-opt's ROWSxCOLS), make(work))
+    ("ours gemm", "512x1024x2048", ARCH, "8x8",
+     lambda work: ours_gemm_shape(512, 1024, 2048, "8x8", work, 64, 128)),
+    ("ours gemm", "2048x2048x1024", ARCH, "4x4",
+     lambda work: ours_gemm_shape(2048, 2048, 1024, "4x4", work, 128, 128)),
+    ("ours gemm", "1024x1024x1024", "blackhole", "10x14",
+     lambda work: ours_gemm_shape(1024, 1024, 1024, "10x14", work, 128, 128, arch="blackhole")),
+    ("ours add", "1024x1024", "blackhole", "10x14",
+     lambda work: ours_add_shape(1024, 1024, "10x14", work, 128, 128, arch="blackhole")),
+)  # fmt: skip
+"""The extra rows (run by default, `--no-extra` skips them; issue 15's "Measured targets" beyond
+N^3 on 8x8): a rectangular gemm (M x N x K, 64x128 blocks, one per core of 8x8), more blocks
+than cores (16x16 blocks of 128x128 on a 4x4 grid: 16 per core), and Blackhole on its whole worker grid (10 rows x 14
+columns: tt-opt's `grid=10x14`; tt_dialect.emu.run sets no TT_EMU_GRID, so the emulator keeps
+Blackhole's own 14x10 (x by y), the same cores). About 4 to 5 s each, compile included."""
+
+
+def extra_table(work: Path, log=None) -> list[Row]:
+    rows = []
+    for name, shape, arch, grid, make in EXTRA:
+        try:
+            row = make(work)
+        except NotAvailable as why:
+            row = Row(name, shape, grid, arch=arch, not_available=str(why))
+        rows.append(row)
+        if log:
+            log(row)
+    return rows
+
+
 # ------------------------------------------------------------------ validation
 
 
@@ -424,7 +477,10 @@ def fmt_int(v: int | None) -> str:
     return "" if v is None else f"{v:,}"
 
 
-def markdown(rows: list[Row]) -> str:
+def markdown(rows: list[Row], extra: bool = False) -> str:
+    """The table; `extra`: the extra rows' table, with an arch column and M x N x K shapes."""
+    if extra:
+        return markdown_extra(rows)
     lines = [
         "| kernel | N | grid | config | DRAM tile reads | NoC bytes | modeled us | % of roofline | busiest resource (util.) | emulator wall s |",
         "|---|---|---|---|---:|---:|---:|---:|---|---:|",
@@ -437,6 +493,24 @@ def markdown(rows: list[Row]) -> str:
         lines.append(
             f"| {r.kernel} | {r.size} | {r.grid} | {r.config} | {fmt_int(r.dram_tile_reads)} | {fmt_int(r.noc_bytes)} "
             f"| {r.modeled_us:.1f} | {r.roofline_percent:.1f} ({r.roofline_bound}) | {busiest} | {r.wall_seconds:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def markdown_extra(rows: list[Row]) -> str:
+    lines = [
+        "| kernel | shape (M x N x K; M x N) | arch | grid (rows x cols) | config | DRAM tile reads | NoC bytes | modeled us | % of roofline | busiest resource (util.) | emulator wall s |",
+        "|---|---|---|---|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for r in rows:
+        if not r.available:
+            lines.append(f"| {r.kernel} | {r.size} | {r.arch} | {r.grid} | not available: {r.not_available} | | | | | | |")
+            continue
+        busiest = f"{r.busiest_resource} ({100 * r.busiest_utilization:.1f} %)" if r.busiest_resource else ""
+        lines.append(
+            f"| {r.kernel} | {r.size} | {r.arch} | {r.grid} | {r.config} | {fmt_int(r.dram_tile_reads)} "
+            f"| {fmt_int(r.noc_bytes)} | {r.modeled_us:.1f} | {r.roofline_percent:.1f} ({r.roofline_bound}) "
+            f"| {busiest} | {r.wall_seconds:.1f} |"
         )
     return "\n".join(lines)
 
@@ -455,10 +529,11 @@ def plain(rows: list[Row]) -> str:
     out = []
     for r in rows:
         if not r.available:
-            out.append(f"{r.kernel:26} {r.size:5}  not available: {r.not_available}")
+            out.append(f"{r.kernel:26} {r.size!s:>5}  not available: {r.not_available}")
             continue
+        where = "" if r.arch == ARCH else f" {r.arch} {r.grid}"
         out.append(
-            f"{r.kernel:26} {r.size:5}  {fmt_int(r.dram_tile_reads):>9} tile reads  {fmt_int(r.noc_bytes):>13} NoC B  "
+            f"{r.kernel:26} {r.size!s:>5}{where}  {fmt_int(r.dram_tile_reads):>9} tile reads  {fmt_int(r.noc_bytes):>13} NoC B  "
             f"{r.modeled_us:9.1f} us  {r.roofline_percent:5.1f} % of roofline  {r.busiest_resource} "
             f"({100 * r.busiest_utilization:.1f} %)  [{r.wall_seconds:.1f} s]"
         )
@@ -473,8 +548,14 @@ def main() -> None:
     parser.add_argument("--markdown", action="store_true", help="print markdown tables")
     parser.add_argument("--json", type=Path, help="write the rows, validation and raw counters here")
     parser.add_argument("--no-validation", action="store_true", help="skip the validation runs")
+    parser.add_argument("--no-extra", dest="extra", action="store_false",
+                        help="skip the extra rows (512x1024x2048, more blocks than cores, Blackhole)")  # fmt: skip
+    parser.add_argument("--only-extra", action="store_true",
+                        help="the extra rows alone (no size table, no validation)")  # fmt: skip
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    sizes = [] if args.only_extra else [int(s) for s in args.sizes.split(",") if s]
+    if args.only_extra:
+        args.no_validation = True
     try:
         side = parse_grid(args.grid)[0]
     except ValueError as err:
@@ -486,19 +567,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kernel-perf-") as tmp:
         progress = (lambda r: print(plain([r]), file=sys.stderr, flush=True))
         rows = table(sizes, args.grid, Path(tmp), log=progress)
+        extra = extra_table(Path(tmp), log=progress) if args.extra else []
         results = [] if args.no_validation else validation(Path(tmp))
     seconds = time.perf_counter() - start
     header = (f"tt-emu modeled time, {ARCH}, grid {args.grid}, bf16, every matmul at {FIDELITY} "
               f"(N^3 matmuls, N x N add); bench wall time {seconds:.0f} s")  # fmt: skip
+    if not sizes:
+        header = (f"tt-emu modeled time, the extra rows (arch and grid per row), bf16, every matmul at "
+                  f"{FIDELITY}; bench wall time {seconds:.0f} s")  # fmt: skip
     print(header)
     if args.markdown:
         print()
-        print(markdown(rows))
+        if rows:
+            print(markdown(rows))
+        if extra:
+            print()
+            print(markdown(extra, extra=True))
         if results:
             print()
             print(validation_markdown(results))
     else:
-        print(plain(rows))
+        print(plain(rows + extra))
         for v in results:
             ratio = "" if v.ratio is None else f"  ratio {v.ratio:.2f}"
             modeled = "not run" if v.modeled is None else f"{v.modeled:.1f} {v.unit}"
@@ -512,6 +601,7 @@ def main() -> None:
             "sizes": sizes,
             "wall_seconds": seconds,
             "rows": [asdict(r) for r in rows],
+            "extra_rows": [asdict(r) for r in extra],
             "validation": [asdict(v) for v in results],
         }
         args.json.write_text(json.dumps(doc, indent=1))

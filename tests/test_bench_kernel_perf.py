@@ -78,3 +78,14 @@ def test_dram_stream_reads_every_byte_once(tmp_path: Path) -> None:
     banks = [r for r in s["resources"] if r["resource"].startswith("DRAM bank")]
     assert len(banks) == 12 and len({r["busy_cycles"] for r in banks}) == 1
     assert s["dram_gb_per_s"] > 0
+
+
+def test_rectangular_gemm_reads_follow_block_reuse(tmp_path: Path) -> None:
+    # The extra rows' code path (ours_gemm_shape) on a small M x N x K = 64 x 128 x 256 in 32x64
+    # blocks on 2x2: Mt = 2, Nt = 4, Kt = 8, 2 block rows (R) and 2 block columns (C), one block
+    # per core. Each block reads its A rows and B columns once per K step: Kt (Mt C + Nt R).
+    row = kernel_perf.ours_gemm_shape(64, 128, 256, "2x2", tmp_path, 32, 64)
+    assert row.size == "64x128x256" and row.arch == kernel_perf.ARCH
+    mt, nt, kt = 64 // 32, 128 // 32, 256 // 32
+    assert row.dram_tile_reads == kt * (mt * 2 + nt * 2) == 96
+    assert row.stats["dram"] and row.modeled_us > 0
