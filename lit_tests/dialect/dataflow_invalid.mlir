@@ -117,7 +117,7 @@ func.func @f(%sem: i32, %m: !tt.noc_addr) {
 // -----
 
 // Semaphores and multicasts belong in data-movement kernels.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %sem = tt.get_semaphore 0
   }
@@ -155,3 +155,14 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
   }
 }
 // CHECK: dataflow_invalid.mlir:154:5: error: 'tt.noc_async_write_multicast' op is a dataflow op and cannot appear in compute kernel @compute; it belongs in a reader or writer kernel
+
+// -----
+
+// In a program, a kernel reads only the semaphores the host creates.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %sem = tt.get_semaphore 0
+    %other = tt.get_semaphore 3
+  }
+}
+// CHECK: dataflow_invalid.mlir:165:5: error: 'tt.get_semaphore' op semaphore 3 is not among the semaphores of program @p

@@ -30,7 +30,7 @@ from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import SEMAPHORES_PER_CORE
-from tt_dialect.ops.base import DataflowOnly, I32Prop
+from tt_dialect.ops.base import DataflowOnly, I32Prop, enclosing_program
 from tt_dialect.ops.types import NocAddrType
 
 
@@ -49,7 +49,9 @@ def _constant_value(value: SSAValue) -> int | None:
 @irdl_op_definition
 class GetSemaphoreOp(IRDLOperation):
     """`%sem = tt.get_semaphore 0`: the L1 address of this core's semaphore `id`
-    (`get_semaphore(id)`), the same on every core of the program."""
+    (`get_semaphore(id)`), the same on every core of the program. Inside a
+    `tt.program` the id must be one of the program's `semaphores` (the host
+    creates only those)."""
 
     name = "tt.get_semaphore"
 
@@ -68,6 +70,11 @@ class GetSemaphoreOp(IRDLOperation):
             raise VerifyException(
                 f"semaphore id {id} is out of range: a core has {SEMAPHORES_PER_CORE} "
                 f"semaphores (ids 0..{SEMAPHORES_PER_CORE - 1})"
+            )
+        program = enclosing_program(self)
+        if program is not None and id not in {sem.id.data for sem in program.semaphores.data}:
+            raise VerifyException(
+                f"semaphore {id} is not among the semaphores of program @{program.sym_name.data}"
             )
 
 
