@@ -191,6 +191,26 @@ void kernel_main() {
         cb_push_back(cb_a, 1);
         cb_push_back(cb_b, 1);
     }
+    // Semaphores and multicast (tt_dialect/ops/sync.py), written the way the emitter writes
+    // them: semaphore addresses as uint32_t, cast to the API's pointer for set/wait; NOC
+    // addresses uint64_t; num_dests a run-time word.
+    const uint32_t sem = get_semaphore(0);
+    const uint32_t valid = get_semaphore(15);
+    const auto sem_ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(sem);
+    noc_semaphore_wait(sem_ptr, count);
+    noc_semaphore_set(sem_ptr, 0);
+    const uint32_t l1 = get_write_ptr(cb_a);
+    const uint64_t block = get_noc_multicast_addr(1, 1, 4, 1, l1);
+    noc_async_write_multicast(l1, block, 2048, count);
+    noc_async_write_multicast_loopback_src(l1, block, 2048, count + 1);
+    const auto valid_ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(valid);
+    noc_semaphore_set(valid_ptr, 1);
+    const uint64_t flag = get_noc_multicast_addr(1, 1, 4, 1, valid);
+    noc_semaphore_set_multicast(valid, flag, count);
+    noc_semaphore_set_multicast_loopback_src(valid, flag, count + 1);
+    noc_async_write_barrier();
+    const uint64_t peer = get_noc_addr(1, 1, sem);
+    noc_semaphore_inc(peer, 1);
 }
 """
 

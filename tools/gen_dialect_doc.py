@@ -13,7 +13,7 @@ from pathlib import Path
 
 from xdsl.ir import Attribute, Operation
 
-from tt_dialect.ops import TT, args, attributes, cb, compute, dataflow, program, tile_program, types
+from tt_dialect.ops import TT, args, attributes, cb, compute, dataflow, program, sync, tile_program, types
 from generated_doc import write_or_check  # tools/generated_doc.py, beside this script
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "dialect.md"
@@ -23,6 +23,7 @@ SECTIONS = [
     ("Programs and kernels", program),
     ("Circular buffers", cb),
     ("Dataflow (NOC)", dataflow),
+    ("Semaphores and multicast", sync),
     ("Compute (FPU, SFPU, DST)", compute),
     ("Arguments", args),
 ]
@@ -51,6 +52,8 @@ def render() -> str:
     ops_by_module: dict[str, list[type[Operation]]] = {}
     for op in TT.operations:
         ops_by_module.setdefault(op.__module__, []).append(op)
+    missing = set(ops_by_module) - {module.__name__ for _, module in SECTIONS}
+    assert not missing, f"ops of {sorted(missing)} have no section in SECTIONS"
     for title, module in SECTIONS:
         lines += [f"## {title}", "", _summary_module(module), "", "| op | meaning |", "|---|---|"]
         lines += [_row(op.name, op) for op in ops_by_module.get(module.__name__, [])]

@@ -108,3 +108,52 @@ func.func @raw(%addr: i32, %tile: index, %page: i32, %l1: i32, %size: i32) {
 // GENERIC-NEXT: %dst = "tt.get_noc_addr"(%page, %acc) : (i32, !tt.tensor_accessor) -> !tt.noc_addr
 // GENERIC-NEXT: "tt.noc_async_write"(%l1, %dst, %size) : (i32, !tt.noc_addr, i32) -> ()
 // GENERIC-NEXT: "tt.noc_async_write_barrier"() : () -> ()
+
+// -----
+
+// Semaphores and multicast (issue 15 item 4; no pass creates them yet): a sender
+// waits for its receivers, multicasts a block and sets their semaphore; a
+// receiver signals the sender. num_dests is an operand; `loopback` picks the
+// `_loopback_src` call.
+
+func.func @mcast(%x: i32, %y: i32, %x1: i32, %y1: i32, %l1: i32, %size: i32, %n: i32, %one: i32) {
+  %sem = tt.get_semaphore 15
+  tt.semaphore_wait %sem, %n
+  tt.semaphore_set %sem, %one
+  %m = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %l1
+  tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n
+  tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n loopback
+  %msem = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %sem
+  tt.semaphore_set_multicast %sem, %msem, num_dests = %n
+  tt.semaphore_set_multicast %sem, %msem, num_dests = %n loopback
+  %a = tt.get_core_noc_addr %x, %y, %sem
+  tt.semaphore_inc %a, %one
+  func.return
+}
+
+// CHECK:      func.func @mcast(%x: i32, %y: i32, %x1: i32, %y1: i32, %l1: i32, %size: i32, %n: i32, %one: i32) {
+// CHECK-NEXT:   %sem = tt.get_semaphore 15
+// CHECK-NEXT:   tt.semaphore_wait %sem, %n
+// CHECK-NEXT:   tt.semaphore_set %sem, %one
+// CHECK-NEXT:   %m = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %l1
+// CHECK-NEXT:   tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n
+// CHECK-NEXT:   tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n loopback
+// CHECK-NEXT:   %msem = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %sem
+// CHECK-NEXT:   tt.semaphore_set_multicast %sem, %msem, num_dests = %n
+// CHECK-NEXT:   tt.semaphore_set_multicast %sem, %msem, num_dests = %n loopback
+// CHECK-NEXT:   %a = tt.get_core_noc_addr %x, %y, %sem
+// CHECK-NEXT:   tt.semaphore_inc %a, %one
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// GENERIC:      %sem = "tt.get_semaphore"() <{id = 15 : i32}> : () -> i32
+// GENERIC-NEXT: "tt.semaphore_wait"(%sem, %n) : (i32, i32) -> ()
+// GENERIC-NEXT: "tt.semaphore_set"(%sem, %one) : (i32, i32) -> ()
+// GENERIC-NEXT: %m = "tt.get_noc_multicast_addr"(%x, %y, %x1, %y1, %l1) : (i32, i32, i32, i32, i32) -> !tt.noc_addr
+// GENERIC-NEXT: "tt.noc_async_write_multicast"(%l1, %m, %size, %n) : (i32, !tt.noc_addr, i32, i32) -> ()
+// GENERIC-NEXT: "tt.noc_async_write_multicast"(%l1, %m, %size, %n) <{loopback}> : (i32, !tt.noc_addr, i32, i32) -> ()
+// GENERIC-NEXT: %msem = "tt.get_noc_multicast_addr"(%x, %y, %x1, %y1, %sem) : (i32, i32, i32, i32, i32) -> !tt.noc_addr
+// GENERIC-NEXT: "tt.semaphore_set_multicast"(%sem, %msem, %n) : (i32, !tt.noc_addr, i32) -> ()
+// GENERIC-NEXT: "tt.semaphore_set_multicast"(%sem, %msem, %n) <{loopback}> : (i32, !tt.noc_addr, i32) -> ()
+// GENERIC-NEXT: %a = "tt.get_core_noc_addr"(%x, %y, %sem) : (i32, i32, i32) -> !tt.noc_addr
+// GENERIC-NEXT: "tt.semaphore_inc"(%a, %one) : (!tt.noc_addr, i32) -> ()

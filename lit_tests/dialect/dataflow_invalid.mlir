@@ -77,3 +77,92 @@ func.func @f(%tile: i64, %a: !tt.tensor_accessor, %l1: i32) {
   func.return
 }
 // CHECK: dataflow_invalid.mlir:76:3: error: 'tt.noc_async_write_page' op operand 'tile_id' at position 0 does not verify:
+
+// -----
+
+// Semaphore ids name one of the core's 16 semaphores.
+func.func @f() {
+  %sem = tt.get_semaphore 16
+  func.return
+}
+// CHECK: dataflow_invalid.mlir:85:3: error: 'tt.get_semaphore' op semaphore id 16 is out of range: a core has 16 semaphores (ids 0..15)
+
+// -----
+
+func.func @f() {
+  %sem = tt.get_semaphore -1
+  func.return
+}
+// CHECK: dataflow_invalid.mlir:93:3: error: 'tt.get_semaphore' op semaphore id -1 is out of range: a core has 16 semaphores (ids 0..15)
+
+// -----
+
+// A multicast reaches at least one core: a constant num_dests must be positive.
+func.func @f(%l1: i32, %m: !tt.noc_addr, %size: i32) {
+  %n = arith.constant 0 : i32
+  tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n loopback
+  func.return
+}
+// CHECK: dataflow_invalid.mlir:103:3: error: 'tt.noc_async_write_multicast' op num_dests must be positive, got 0
+
+// -----
+
+func.func @f(%sem: i32, %m: !tt.noc_addr) {
+  %n = arith.constant -2 : i32
+  tt.semaphore_set_multicast %sem, %m, num_dests = %n
+  func.return
+}
+// CHECK: dataflow_invalid.mlir:112:3: error: 'tt.semaphore_set_multicast' op num_dests must be positive, got -2
+
+// -----
+
+// Semaphores and multicasts belong in data-movement kernels.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %sem = tt.get_semaphore 0
+  }
+}
+// CHECK: dataflow_invalid.mlir:122:5: error: 'tt.get_semaphore' op is a dataflow op and cannot appear in compute kernel @compute; it belongs in a reader or writer kernel
+
+// -----
+
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %sem = "test.op"() : () -> i32
+    %n = "test.op"() : () -> i32
+    tt.semaphore_wait %sem, %n
+  }
+}
+// CHECK: dataflow_invalid.mlir:133:5: error: 'tt.semaphore_wait' op is a dataflow op and cannot appear in compute kernel @compute; it belongs in a reader or writer kernel
+
+// -----
+
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %x = "test.op"() : () -> i32
+    %m = tt.get_noc_multicast_addr %x, %x, %x, %x, %x
+  }
+}
+// CHECK: dataflow_invalid.mlir:143:5: error: 'tt.get_noc_multicast_addr' op is a dataflow op and cannot appear in compute kernel @compute; it belongs in a reader or writer kernel
+
+// -----
+
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %x = "test.op"() : () -> i32
+    %m = "test.op"() : () -> !tt.noc_addr
+    tt.noc_async_write_multicast %x, %m, %x, num_dests = %x
+  }
+}
+// CHECK: dataflow_invalid.mlir:154:5: error: 'tt.noc_async_write_multicast' op is a dataflow op and cannot appear in compute kernel @compute; it belongs in a reader or writer kernel
+
+// -----
+
+// In a program, a kernel reads only the semaphores the host creates.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %sem = tt.get_semaphore 0
+    %other = tt.get_semaphore 3
+  }
+}
+// CHECK: dataflow_invalid.mlir:165:5: error: 'tt.get_semaphore' op semaphore 3 is not among the semaphores of program @p

@@ -49,7 +49,7 @@ from xdsl.dialects.builtin import (
     i1,
     i32,
 )
-from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType
+from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType, EmitC_PointerType
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -64,7 +64,7 @@ from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
 from tt_dialect.ops import args as args_ops
 from tt_dialect.ops import cb as cb_ops
-from tt_dialect.ops import compute, dataflow
+from tt_dialect.ops import compute, dataflow, sync
 from tt_dialect.ops.base import enclosing_kernel
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.attributes import CompileTimeArgKind
@@ -72,6 +72,10 @@ from tt_dialect.ops.attributes import CompileTimeArgKind
 UINT32 = IntegerType(32, Signedness.UNSIGNED)
 ACCESSOR_ARGS = EmitC_OpaqueType(StringAttr("TensorAccessorArgs"))
 ACCESSOR = EmitC_OpaqueType(StringAttr("TensorAccessor"))
+UINT64 = IntegerType(64, Signedness.UNSIGNED)
+L1_WORD = "volatile tt_l1_ptr uint32_t"
+"""A semaphore in L1: `noc_semaphore_set`/`noc_semaphore_wait` take a pointer to one."""
+L1_WORD_PTR = EmitC_PointerType(EmitC_OpaqueType(StringAttr(L1_WORD)))
 
 DATAFLOW_API = "api/dataflow/dataflow_api.h"
 COMPUTE_HEADERS: dict[str, str] = {
@@ -322,6 +326,60 @@ class ConvertNocBarriers(_KernelOpConversion):
         return [call(op.name.removeprefix("tt."), [])]
 
 
+class ConvertGetSemaphore(_KernelOpConversion):
+    """`tt.get_semaphore id` -> `get_semaphore(id)`, the semaphore's L1 address."""
+
+    anchors = (sync.GetSemaphoreOp,)
+
+    def convert(self, op: sync.GetSemaphoreOp) -> list[Operation]:
+        return [call("get_semaphore", [], [_literal(op.id.value.data, UINT32)], i32)]
+
+
+class ConvertLocalSemaphore(_KernelOpConversion):
+    """`tt.semaphore_set/wait %addr, %value` -> `noc_semaphore_set/wait(ptr, value)`,
+    `ptr` the address as the API's pointer, cast the way tt-metal's kernels do:
+    `reinterpret_cast<volatile tt_l1_ptr uint32_t*>(addr)` (named `<addr>_ptr`)."""
+
+    anchors = (sync.SemaphoreSetOp, sync.SemaphoreWaitOp)
+
+    def convert(self, op: Any) -> list[Operation]:
+        cast = call("reinterpret_cast", [op.addr], None, L1_WORD_PTR, [L1_WORD_PTR])
+        cast.res[0].name_hint = f"{op.addr.name_hint}_ptr" if op.addr.name_hint else None
+        return [cast, call(f"noc_{op.name.removeprefix('tt.')}", [cast.res[0], op.value])]
+
+
+class ConvertSemaphoreInc(_KernelOpConversion):
+    """`tt.semaphore_inc %noc_addr, %incr` -> `noc_semaphore_inc(noc_addr, incr)`."""
+
+    anchors = (sync.SemaphoreIncOp,)
+
+    def convert(self, op: sync.SemaphoreIncOp) -> list[Operation]:
+        return [call("noc_semaphore_inc", op.operands)]
+
+
+class ConvertCoreNocAddrs(_KernelOpConversion):
+    """`tt.get_core_noc_addr %x, %y, %addr` -> `get_noc_addr(x, y, addr)`,
+    `tt.get_noc_multicast_addr %x0, %y0, %x1, %y1, %addr` ->
+    `get_noc_multicast_addr(x0, y0, x1, y1, addr)`: `uint64_t` NOC addresses."""
+
+    anchors = (sync.GetCoreNocAddrOp, sync.GetNocMulticastAddrOp)
+
+    def convert(self, op: Operation) -> list[Operation]:
+        callee = "get_noc_addr" if isinstance(op, sync.GetCoreNocAddrOp) else "get_noc_multicast_addr"
+        return [call(callee, op.operands, None, UINT64)]
+
+
+class ConvertMulticasts(_KernelOpConversion):
+    """`tt.noc_async_write_multicast %src, %dst, %size, num_dests = %n [loopback]`,
+    `tt.semaphore_set_multicast %src, %dst, num_dests = %n [loopback]` -> the
+    op's call (`callee`: the `_loopback_src` one with loopback) on its operands."""
+
+    anchors = (sync.NocAsyncWriteMulticastOp, sync.SemaphoreSetMulticastOp)
+
+    def convert(self, op: Any) -> list[Operation]:
+        return [call(op.callee, op.operands)]
+
+
 class ConvertComputeStartup(_KernelOpConversion):
     """`tt.compute_kernel_hw_startup %in0, %in1, %out` -> `compute_kernel_hw_startup(...)`,
     `<SrcOrder::Reverse>` when the kernel multiplies (`KernelFacts.multiplies`)."""
@@ -505,6 +563,11 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertTensorAccessor,
     ConvertNocPageTransfers,
     ConvertNocBarriers,
+    ConvertGetSemaphore,
+    ConvertLocalSemaphore,
+    ConvertSemaphoreInc,
+    ConvertCoreNocAddrs,
+    ConvertMulticasts,
     ConvertComputeStartup,
     ConvertMatmulInit,
     ConvertMatmulBlockInit,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from xdsl.dialects import arith, scf
 from xdsl.dialects.builtin import ArrayAttr, FloatAttr, IndexType, IntAttr, IntegerAttr, IntegerType, StringAttr
-from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType
+from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_OpaqueType, EmitC_PointerType
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from tt_dialect.diagnostics import op_error
@@ -56,9 +56,11 @@ def _c_type(type_: Attribute) -> str:
     match type_:
         case IndexType() | IntegerType(width=IntAttr(data=32)):
             return "uint32_t"
+        case IntegerType(width=IntAttr(data=64)):
+            return "uint64_t"
         case IntegerType(width=IntAttr(data=1)):
             return "bool"
-        case EmitC_OpaqueType():
+        case EmitC_OpaqueType() | EmitC_PointerType():
             return "auto"
         case _:
             raise ValueError(f"no C++ type for {type_}")
@@ -83,6 +85,8 @@ def _literal(attr: Attribute) -> str:
             return _float_literal(attr.value.data)
         case EmitC_OpaqueAttr(value=StringAttr(data=text)):
             return text
+        case EmitC_PointerType(pointee_type=EmitC_OpaqueType(value=StringAttr(data=text))):
+            return f"{text}*"
         case IntegerType():
             return "uint32_t" if attr.width.data == 32 else f"uint{attr.width.data}_t"
         case _:

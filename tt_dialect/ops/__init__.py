@@ -6,13 +6,14 @@ Op definitions are grouped by concern, one module each:
 - `cb`: circular buffers and their producer/consumer protocol;
 - `dataflow`: tensor accessors, NOC reads and writes, barriers;
 - `compute`: FPU/SFPU tile math, DST registers, pack;
+- `sync`: semaphores, core NOC addresses and multicast writes;
 - `args`: runtime and compile-time arguments.
 Types live in `types`, attributes (the metadata schema) in `attributes`.
 """
 
 from xdsl.ir import Dialect
 
-from tt_dialect.ops import args, attributes, cb, compute, dataflow, program, tile_program, types
+from tt_dialect.ops import args, attributes, cb, compute, dataflow, program, sync, tile_program, types
 
 TT = Dialect(
     "tt",
@@ -21,6 +22,7 @@ TT = Dialect(
         *program.OPS,
         *cb.OPS,
         *dataflow.OPS,
+        *sync.OPS,
         *compute.OPS,
         *args.OPS,
     ],
