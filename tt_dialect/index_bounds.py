@@ -142,7 +142,7 @@ class _Analysis:
             return Affine(0, ((variable, 1),))
         assert isinstance(value, OpResult)
         op = value.op
-        constant = _constant(value)
+        constant = constant_index(value)
         if constant is not None:
             return Affine(constant)
         if isinstance(op, arith.AddiOp):
@@ -197,7 +197,7 @@ class _Analysis:
                 ) from None
         lower, upper = bounds
         last = upper.add(Affine(-1))
-        step = _constant(loop.step)
+        step = constant_index(loop.step)
         if not lower.terms and not upper.terms and step is not None and step > 0:
             last = Affine(lower.const + max(0, upper.const - lower.const - 1) // step * step)
         return IndexVariable(value, name, "loop index", lower, last, depth)
@@ -225,7 +225,8 @@ class _Analysis:
         return Extreme(current.const, tuple((v, value_of(v)) for v in shown))
 
 
-def _constant(value: SSAValue) -> int | None:
+def constant_index(value: SSAValue) -> int | None:
+    """The integer an `arith.constant` gives `value`; None when something else computes it."""
     op = value.owner
     if isinstance(op, arith.ConstantOp) and isinstance(op.value, IntegerAttr):
         return op.value.value.data
@@ -246,7 +247,7 @@ def never_runs(op: Operation) -> bool:
     parent = op.parent_op()
     while parent is not None:
         if isinstance(parent, scf.ForOp):
-            lower, upper = _constant(parent.lb), _constant(parent.ub)
+            lower, upper = constant_index(parent.lb), constant_index(parent.ub)
             if lower is not None and upper is not None and upper <= lower:
                 return True
         parent = parent.parent_op()

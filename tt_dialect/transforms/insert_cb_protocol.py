@@ -45,8 +45,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from xdsl.context import Context
-from xdsl.dialects import arith, func
-from xdsl.dialects.builtin import IntegerAttr, ModuleOp
+from xdsl.dialects import func
+from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -58,6 +58,7 @@ from xdsl.pattern_rewriter import (
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.diagnostics import op_error
+from tt_dialect.index_bounds import constant_index
 from tt_dialect.ops.cb import CBPopFrontOp, CBPushBackOp, CBReserveBackOp, CBWaitFrontOp, GetCBOp
 from tt_dialect.ops.compute import PackTileOp, unpacked_cbs
 from tt_dialect.ir_builder import ancestor_in, located
@@ -322,17 +323,10 @@ class InsertComputeSideProtocol(RewritePattern):
 def _pages_packed(packs: Sequence[PackTileOp]) -> int:
     """The pages a run of packs fills: the distinct pages they name when every
     one names a constant page, else one page per pack."""
-    pages = [_constant_index(pack.out_tile) if pack.out_tile is not None else None for pack in packs]
+    pages = [constant_index(pack.out_tile) if pack.out_tile is not None else None for pack in packs]
     if any(page is None for page in pages):
         return len(packs)
     return len(set(pages))
-
-
-def _constant_index(value: SSAValue) -> int | None:
-    owner = value.owner
-    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
-        return owner.value.value.data
-    return None
 
 
 @dataclass(frozen=True)

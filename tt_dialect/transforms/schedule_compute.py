@@ -50,7 +50,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
-from xdsl.dialects.builtin import Float32Type, IntegerAttr, MemRefType, ModuleOp
+from xdsl.dialects.builtin import Float32Type, MemRefType, ModuleOp
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -64,6 +64,7 @@ from xdsl.rewriter import InsertPoint
 from tt_dialect.analysis import GemmGroupShape, gemm_group_of
 from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
 from tt_dialect.diagnostics import op_error
+from tt_dialect.index_bounds import constant_index
 from tt_dialect.ir_builder import ancestor_in, buffer_tiles, located
 from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import (
@@ -138,13 +139,6 @@ def fewest_reads_subblock(
     return -best[2], -best[1]
 
 
-def _constant(value: SSAValue) -> int | None:
-    owner = value.owner
-    if isinstance(owner, arith.ConstantOp) and isinstance(owner.value, IntegerAttr):
-        return owner.value.value.data
-    return None
-
-
 def _loop_coefficient(value: SSAValue, loop: scf.ForOp) -> int | None:
     """c when `value` = c * (the loop's induction variable) + something the loop does
     not change; None when it is not of that form."""
@@ -154,7 +148,7 @@ def _loop_coefficient(value: SSAValue, loop: scf.ForOp) -> int | None:
     owner = value.owner
     if not isinstance(owner, Operation) or not loop.is_ancestor(owner):
         return 0  # defined outside the loop
-    if _constant(value) is not None:
+    if constant_index(value) is not None:
         return 0
     if isinstance(owner, arith.AddiOp | arith.SubiOp):
         lhs, rhs = _loop_coefficient(owner.lhs, loop), _loop_coefficient(owner.rhs, loop)
@@ -163,7 +157,7 @@ def _loop_coefficient(value: SSAValue, loop: scf.ForOp) -> int | None:
         return lhs + rhs if isinstance(owner, arith.AddiOp) else lhs - rhs
     if isinstance(owner, arith.MuliOp):
         for varying, fixed in ((owner.lhs, owner.rhs), (owner.rhs, owner.lhs)):
-            factor = _constant(fixed)
+            factor = constant_index(fixed)
             coefficient = _loop_coefficient(varying, loop)
             if factor is not None and coefficient is not None:
                 return coefficient * factor
@@ -186,7 +180,7 @@ def k_slices(group: GemmGroupShape) -> KSlices | str:
     loop = group.loop
     if loop is None:
         return "the gemm has no K loop"
-    lower, upper, step = (_constant(v) for v in (loop.lb, loop.ub, loop.step))
+    lower, upper, step = (constant_index(v) for v in (loop.lb, loop.ub, loop.step))
     if lower is None or upper is None or step is None or step <= 0 or upper <= lower:
         return "the K loop's bounds and step are not constants"
     if (upper - lower) % step:
