@@ -129,6 +129,22 @@ def bf16_normal(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
     return round_bf16(rng.standard_normal(shape).astype(np.float32))
 
 
+def product_and_magnitude(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A @ B and |A| @ |B| in float64: the reference and the scale of its error bounds."""
+    a64, b64 = a.astype(np.float64), b.astype(np.float64)
+    return a64 @ b64, np.abs(a64) @ np.abs(b64)
+
+
+def assert_within(result: np.ndarray, reference: np.ndarray, bound: np.ndarray) -> None:
+    """Every element of `result` within `bound` of `reference`; else the worst one."""
+    error = np.abs(result - reference)
+    worst = np.unravel_index(np.argmax(error - bound), error.shape)
+    assert np.all(error <= bound), (
+        f"max error {error.max():.3g} at {worst}: got {result[worst]}, "
+        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
+    )
+
+
 # ------------------------------------------------------------------ matmul: bmm.cpp
 
 MATMULS = {
@@ -159,20 +175,13 @@ def test_tt_metal_bmm_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -
     )  # fmt: skip
     c = read_tiles(tmp_path / "c.bin", (batch, m, n))
 
-    a_k, b_k = a[:, :, :k].astype(np.float64), b[:, :k, :].astype(np.float64)
-    reference = a_k @ b_k
-    magnitude = np.abs(a_k) @ np.abs(b_k)
+    reference, magnitude = product_and_magnitude(a[:, :, :k], b[:, :k, :])
     if fp32_dst:
         bound = 2.0**-8 * np.abs(reference) + 1.02 * kp * 2.0**-24 * magnitude
     else:
         bound = 1.02 * (kt * 2.0**-8 + kp * 2.0**-24) * magnitude
-    error = np.abs(c - reference)
     assert np.all(np.isfinite(c)), "NaN/Inf in the output: A's padding reached the matmul"
-    worst = np.unravel_index(np.argmax(error - bound), error.shape)
-    assert np.all(error <= bound), (
-        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
-        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
-    )
+    assert_within(c, reference, bound)
 
     # The work tt-metal's kernels did, by the emulator's counters.
     tiles = batch * mt * nt
@@ -219,15 +228,9 @@ def test_tt_metal_block_reuse_matmul_matches_numpy(
     # bf16 DST (the factory's default): rounded to bf16 after each matmul_tiles; the partial sums
     # spilled to the intermediate CB between K blocks are bf16 already, so packing them adds no
     # rounding. Same bound as bmm.cpp with a bf16 DST.
-    a64, b64 = a.astype(np.float64), b.astype(np.float64)
-    reference, magnitude = a64 @ b64, np.abs(a64) @ np.abs(b64)
+    reference, magnitude = product_and_magnitude(a, b)
     bound = 1.02 * (kt * 2.0**-8 + k * 2.0**-24) * magnitude
-    error = np.abs(c - reference)
-    worst = np.unravel_index(np.argmax(error - bound), error.shape)
-    assert np.all(error <= bound), (
-        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
-        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
-    )
+    assert_within(c, reference, bound)
 
     # DRAM traffic of block reuse: each of the R x C cores (R = Mt / per_core_M block rows,
     # C = Nt / per_core_N block columns) reads its A rows (per_core_M x Kt tiles) and its B
@@ -312,19 +315,13 @@ def test_tt_metal_fused_bias_activation_matmul_compute_matches_numpy(
     # matmul_block, i.e. per K tile); with L1 accumulation also one rounding of the bf16 sum in L1
     # per K block (nb), the partial sums being bf16 there. fp32 DST: fp32 sums over K terms, plus
     # with L1 accumulation nb fp32 additions in L1 (Float32 partial sums), then one bf16 rounding.
-    a64, b64 = a.astype(np.float64), b.astype(np.float64)
-    reference, magnitude = a64 @ b64, np.abs(a64) @ np.abs(b64)
+    reference, magnitude = product_and_magnitude(a, b)
     extra = nb if l1_acc else 0
     if fp32_dst:
         bound = 2.0**-8 * np.abs(reference) + 1.02 * (k + extra) * 2.0**-24 * magnitude
     else:
         bound = 1.02 * ((kt + extra) * 2.0**-8 + k * 2.0**-24) * magnitude
-    error = np.abs(c - reference)
-    worst = np.unravel_index(np.argmax(error - bound), error.shape)
-    assert np.all(error <= bound), (
-        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
-        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
-    )
+    assert_within(c, reference, bound)
 
     tiles = batch * mt * nt
     counted = stats["tiles"]
@@ -380,19 +377,13 @@ def test_tt_metal_2d_multicast_matmul_matches_numpy(case: str, ttnn_cpp: Path, t
 
     # Tolerances as for the compute kernel alone (test_tt_metal_fused_bias_activation_matmul_...):
     # the multicast moves bf16 tiles unchanged.
-    a64, b64 = a.astype(np.float64), b.astype(np.float64)
-    reference, magnitude = a64 @ b64, np.abs(a64) @ np.abs(b64)
+    reference, magnitude = product_and_magnitude(a, b)
     extra = nb if l1_acc_on else 0
     if fp32_dst:
         bound = 2.0**-8 * np.abs(reference) + 1.02 * (k + extra) * 2.0**-24 * magnitude
     else:
         bound = 1.02 * ((kt + extra) * 2.0**-8 + k * 2.0**-24) * magnitude
-    error = np.abs(c - reference)
-    worst = np.unravel_index(np.argmax(error - bound), error.shape)
-    assert np.all(error <= bound), (
-        f"max error {error.max():.3g} at {worst}: got {c[worst]}, "
-        f"expected {reference[worst]}, bound {bound[worst]:.3g}"
-    )
+    assert_within(c, reference, bound)
 
     # Every tile of A and of B is read from DRAM exactly once (the senders read, the receivers get
     # the multicast): Kt * (Mt + Nt) tile reads, against Kt * (Mt * C + Nt * R) for block reuse.
