@@ -1,6 +1,7 @@
 // tt-emu fidelity harness: what the host programs that drive tt-metal's own kernels share.
 //
-// The harnesses (matmul_host.cpp, matmul_reuse_host.cpp, eltwise_binary_host.cpp) play the part
+// The harnesses (matmul_host.cpp, matmul_reuse_host.cpp, matmul_fused_host.cpp, matmul_mcast_host.cpp,
+// eltwise_binary_host.cpp) play the part
 // of ttnn's program factories: the same CBs, kernels, compile-time and named arguments, defines
 // and per-core runtime arguments as tt-metal v0.74.0's host code passes, through the emulated
 // host API (as the emitted main.cpp uses it). Tensors come and go as files of tiles, tilized by the test.
@@ -127,6 +128,68 @@ inline void run_and_save_output(
     distributed::EnqueueReadMeshBuffer(cq, data, output, true);
     device->close();
     write_file(path, data);
+}
+
+// A matmul as ttnn's block-reuse factories split it: one output block of per_core_M x per_core_N
+// tiles per core, K in blocks of in0_block_w tiles, the output written in out_subblock_h x
+// out_subblock_w subblocks; `batch` matmuls, B shared by all of them when `bcast_b`.
+struct BlockReuseMatmul {
+    std::uint32_t Mt, Kt, Nt, batch, bcast_b, per_core_M, per_core_N, in0_block_w, out_subblock_h, out_subblock_w;
+};
+
+// tt-metal's block-reuse reader and writer (reader_bmm_tile_layout.cpp, writer_bmm_tile_layout.cpp
+// from the wheel at `root`) on `cores`, with their interleaved-DRAM accessor arguments and named CBs.
+struct BlockReuseDataMovement {
+    tt::tt_metal::KernelHandle reader, writer;
+};
+
+inline BlockReuseDataMovement create_block_reuse_data_movement(
+    tt::tt_metal::Program& program, const std::string& root, const tt::tt_metal::CoreRangeSet& cores,
+    std::uint32_t tile, std::uint8_t cb_in0, std::uint8_t cb_in1, std::uint8_t cb_out) {
+    using namespace tt::tt_metal;
+    const std::string kernels = root + "/ttnn/operations/matmul/device/kernels/dataflow/";
+    std::vector<std::uint32_t> reader_args;
+    append_interleaved_dram_accessor_args(reader_args, tile);
+    append_interleaved_dram_accessor_args(reader_args, tile);
+    std::vector<std::uint32_t> writer_args;
+    append_interleaved_dram_accessor_args(writer_args, tile);
+    return {
+        CreateKernel(program, kernels + "reader_bmm_tile_layout.cpp", cores,
+                     ReaderDataMovementConfig(reader_args, {}, {{"cb_in0", cb_in0}, {"cb_in1", cb_in1}})),
+        CreateKernel(program, kernels + "writer_bmm_tile_layout.cpp", cores,
+                     WriterDataMovementConfig(writer_args, {}, {{"cb_out", cb_out}})),
+    };
+}
+
+// The reader's and writer's runtime arguments on `core` for output block (by, bx), as the factory
+// sets them; a, b and c are the tensors' DRAM addresses.
+inline void set_block_reuse_runtime_args(
+    tt::tt_metal::Program& program, const BlockReuseDataMovement& kernels, const tt::tt_metal::CoreCoord& core,
+    const BlockReuseMatmul& m, std::uint32_t by, std::uint32_t bx, std::uint32_t a, std::uint32_t b,
+    std::uint32_t c) {
+    using tt::tt_metal::SetRuntimeArgs;
+    const std::uint32_t in0_num_subblocks = m.per_core_M / m.out_subblock_h;
+    const std::uint32_t in1_num_subblocks = m.per_core_N / m.out_subblock_w;
+    SetRuntimeArgs(program, kernels.reader, core,
+                   {// A: first tile of the block's rows; next tile, next row, next K block.
+                    a, m.Kt * m.per_core_M * by, 1, m.Kt, m.in0_block_w,
+                    // A block: width, height, tiles.
+                    m.in0_block_w, m.per_core_M, m.in0_block_w * m.per_core_M,
+                    // B: first tile of the block's columns; next tile, next row, next K block.
+                    b, m.per_core_N * bx, 1, m.Nt, m.in0_block_w * m.Nt,
+                    // B block: width, height, tiles.
+                    m.per_core_N, m.in0_block_w, m.per_core_N * m.in0_block_w,
+                    // K blocks; batch strides, batch, B broadcast.
+                    m.Kt / m.in0_block_w, m.Mt * m.Kt, m.Kt * m.Nt, m.batch, m.bcast_b});
+    SetRuntimeArgs(program, kernels.writer, core,
+                   {// C: the block's first tile; next tile, next row, next subblock across and down.
+                    c, m.per_core_N * bx + m.per_core_M * m.Nt * by, 1, m.Nt, m.out_subblock_w,
+                    m.out_subblock_h * m.Nt,
+                    // subblock width, height, tiles; subblocks across and down.
+                    m.out_subblock_w, m.out_subblock_h, m.out_subblock_w * m.out_subblock_h, in1_num_subblocks,
+                    in0_num_subblocks,
+                    // batch stride, batch.
+                    m.Mt * m.Nt, m.batch});
 }
 
 }  // namespace fidelity

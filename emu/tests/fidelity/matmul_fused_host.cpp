@@ -134,18 +134,10 @@ int main(int argc, char** argv) {
                                      .set_page_size(cb_intermed0, interm0_tile));
         }
 
-        std::vector<std::uint32_t> reader_args;
-        fidelity::append_interleaved_dram_accessor_args(reader_args, tile);
-        fidelity::append_interleaved_dram_accessor_args(reader_args, tile);
-        const KernelHandle reader = CreateKernel(
-            program, root + "/ttnn/operations/matmul/device/kernels/dataflow/reader_bmm_tile_layout.cpp", all_cores,
-            ReaderDataMovementConfig(reader_args, {}, {{"cb_in0", cb_in0}, {"cb_in1", cb_in1}}));
-
-        std::vector<std::uint32_t> writer_args;
-        fidelity::append_interleaved_dram_accessor_args(writer_args, tile);
-        const KernelHandle writer = CreateKernel(
-            program, root + "/ttnn/operations/matmul/device/kernels/dataflow/writer_bmm_tile_layout.cpp", all_cores,
-            WriterDataMovementConfig(writer_args, {}, {{"cb_out", cb_out}}));
+        const fidelity::BlockReuseMatmul shape{Mt, Kt, Nt, batch, bcast_b, per_core_M, per_core_N,
+                                               in0_block_w, out_subblock_h, out_subblock_w};
+        const fidelity::BlockReuseDataMovement data_movement =
+            fidelity::create_block_reuse_data_movement(program, root, all_cores, tile, cb_in0, cb_in1, cb_out);
 
         const std::uint32_t in0_num_subblocks = per_core_M / out_subblock_h;
         const std::uint32_t in1_num_subblocks = per_core_N / out_subblock_w;
@@ -200,17 +192,8 @@ int main(int argc, char** argv) {
         std::uint32_t block = 0;
         for (std::uint32_t by = 0; by < num_blocks_y; ++by) {
             for (std::uint32_t bx = 0; bx < num_blocks_x; ++bx, ++block) {
-                const CoreCoord core = core_of(block);
-                SetRuntimeArgs(program, reader, core,
-                               {a_addr, Kt * per_core_M * by, 1, Kt, in0_block_w,  // A: start, strides, next K block
-                                in0_block_w, per_core_M, in0_block_tiles,         // A block
-                                b_addr, per_core_N * bx, 1, Nt, in0_block_w * Nt,  // B: start, strides, next K block
-                                per_core_N, in0_block_w, in1_block_tiles,         // B block
-                                num_blocks, Mt * Kt, Kt * Nt, batch, bcast_b});
-                SetRuntimeArgs(program, writer, core,
-                               {c_addr, per_core_N * bx + per_core_M * Nt * by, 1, Nt, out_subblock_w,
-                                out_subblock_h * Nt, out_subblock_w, out_subblock_h, out_subblock_w * out_subblock_h,
-                                in1_num_subblocks, in0_num_subblocks, Mt * Nt, batch});
+                fidelity::set_block_reuse_runtime_args(program, data_movement, core_of(block), shape, by, bx, a_addr,
+                                                       b_addr, c_addr);
             }
         }
 
