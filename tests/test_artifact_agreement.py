@@ -60,11 +60,31 @@ def _ints(text: str) -> list[int]:
     return [int(v) for v in text.strip("{} ").split(",") if v.strip()]
 
 
-def _runtime_arg(value: str) -> dict[str, Any]:
+MULTICAST_VALUE = re.compile(r"multicast_value\(\*mesh_device, Mcast::(\w+), Axis::(\w+), work, (\d)\)")
+
+
+def _runtime_arg(value: str, noc: str | None) -> dict[str, Any]:
     value = value.strip()
     if match := re.fullmatch(r"tensor(\d+)_address", value):
         return {"kind": "buffer_address", "tensor": int(match[1])}
+    if match := MULTICAST_VALUE.fullmatch(value):
+        assert noc == f"noc_{match[3]}", f"{value} is computed for NOC {match[3]}, the kernel uses {noc}"
+        return {"kind": f"mcast_{match[1]}", "axis": match[2]}
     return {"kind": {"work.start": "start_unit", "work.count": "num_units"}[value]}
+
+
+def _arguments(values: str) -> list[str]:
+    """The comma-separated C++ expressions of an initializer list, commas inside
+    parentheses left alone."""
+    parts, depth, current = [], 0, ""
+    for char in values:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
 
 
 def read_main_cpp(text: str) -> dict[str, Any]:
@@ -93,7 +113,8 @@ def read_main_cpp(text: str) -> dict[str, Any]:
         handles[handle] = kernel
         kernels.append(kernel)
     for handle, values in RUNTIME_ARGS.findall(text):
-        handles[handle]["runtime_args"] = [_runtime_arg(v) for v in values.split(",")]
+        kernel = handles[handle]
+        kernel["runtime_args"] = [_runtime_arg(v, kernel.get("noc")) for v in _arguments(values)]
     return {
         "tensors": [
             {"name": name, "role": role, "dtype": dtype, "shape": _ints(shape),
@@ -145,7 +166,7 @@ def plan_facts(plan: dict[str, Any]) -> dict[str, Any]:
                 **({"compute_config": k["compute_config"]} if "compute_config" in k else {}),
                 "compile_time_args": k["compile_time_args"],
                 "runtime_args": [
-                    {key: arg[key] for key in ("kind", "tensor") if key in arg}
+                    {key: arg[key] for key in ("kind", "tensor", "axis") if key in arg}
                     for arg in k["runtime_args"]
                 ],
             }

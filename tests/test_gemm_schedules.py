@@ -6,13 +6,11 @@ subblocks, so every A and B block is read once per K step), in DST for the whole
 loop (the block fits DST), and in DST with subblocks enclosing the K loop (forced
 with `gemm-accumulate=dst`: A and B are read once per subblock). Grids: 1x1,
 non-square, 8x8, and more blocks than cores. Accumulation in fp32 (an f32 fragment)
-and in 16 bits (a bf16 fragment).
+and in 16 bits (a bf16 fragment). Every core loads its own blocks here
+(`multicast=none`): the reads are those of the compute schedule alone;
+tests/test_gemm_multicast.py runs the same schedules with multicast loads.
 
-Tolerances: as tests/test_emu_numerics.py (fp32 accumulation in another order than
-numpy, then one rounding to bf16 on the last pack). With a bf16 accumulator the
-partial sums are rounded to bf16 after every K block (in DST, or in the bf16
-partial-sum CB): at most one rounding of 2^-8 of |A| @ |B| per K block, so the
-bound is (K blocks + 1) * 2^-8 * (|A| @ |B|).
+Tolerances: tests/gemm_runs.py.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ import numpy as np
 import pytest
 
 from artifacts import compile_artifacts
+from gemm_runs import run_gemm_and_check, tile_reads
 from tt_dialect.samples import bf16_values, gemm_program
 
 emu = pytest.importorskip("tt_dialect.emu")
@@ -57,23 +56,13 @@ def expected_tile_reads(m: int, n: int, k: int, bm: int, bn: int, subblock: tupl
 def test_schedule_matches_numpy_and_reads(case: str, tmp_path: Path) -> None:
     m, n, k, bm, bn, bk, accumulator, grid, options = SCHEDULES[case]
     program = gemm_program(m, n, k, bm, bn, bk, "bf16", accumulator=accumulator)
-    artifacts = compile_artifacts(program, f"tt-pipeline{{grid={grid} {options}}}", tmp_path / "artifacts")
-    rng = np.random.default_rng(sum(map(ord, case)))
-    a, b = bf16_values(rng, (m, k)), bf16_values(rng, (k, n))
-    outputs = emu.run(artifacts, {"tensor0": a, "tensor1": b}, stats=True)
-    reference = a @ b
-    magnitude = np.abs(a) @ np.abs(b)
-    if accumulator == "f32":
-        bound = 2.0**-8 * np.abs(reference) + 1.02 * k * 2.0**-24 * magnitude
-    else:
-        bound = (k // TILE + 1) * 2.0**-8 * magnitude
-    error = np.abs(outputs["tensor2"] - reference)
-    assert np.all(error <= bound), f"max error {error.max():.3g} (bound there {bound.flat[np.argmax(error - bound)]:.3g})"
-    reads = {entry["name"]: entry["read_transactions"] for entry in outputs.stats["dram"]}
+    pipeline = f"tt-pipeline{{grid={grid} multicast=none {options}}}"
+    artifacts = compile_artifacts(program, pipeline, tmp_path / "artifacts")
+    outputs = run_gemm_and_check(artifacts, m, n, k, accumulator, case)
     # The forced DST schedule splits the 4x4-tile f32 block into 2x2 subblocks (4 fp32
     # tiles of DST) and reads A and B once per subblock; the others read them once.
     sub = (2, 2) if "gemm-accumulate=dst" in options else (bm // TILE, bn // TILE)
-    assert (reads["tensor0"], reads["tensor1"]) == expected_tile_reads(m, n, k, bm, bn, sub)
+    assert tile_reads(outputs) == expected_tile_reads(m, n, k, bm, bn, sub)
 
 
 def test_l1_accumulation_with_relu_epilogue(tmp_path: Path) -> None:

@@ -166,7 +166,9 @@ MESH_PATH_CALLS = {
 
 @pytest.mark.parametrize("case", ["gemm", "add"])
 def test_main_cpp_calls_the_mesh_host_api(case: str) -> None:
-    assert host_calls(host_main_cpp(case_program(case))) == MESH_PATH_CALLS
+    # The gemm multicasts its loads, with semaphores the host creates.
+    semaphores = {"tt::tt_metal::CreateSemaphore"} if case == "gemm" else set()
+    assert host_calls(host_main_cpp(case_program(case))) == MESH_PATH_CALLS | semaphores
 
 
 # --------------------------------------------------------------------------- the text
@@ -266,6 +268,10 @@ def test_runtime_args_are_set_in_one_loop_over_the_core_table(case: str) -> None
         ArgKind.NUM_UNITS: lambda a: "work.count",
         ArgKind.BUFFER_ADDRESS: lambda a: f"tensor{a.tensor.data}_address",
     }
+    for kind in ArgKind:
+        if kind.takes_axis:  # the reader (NOC 1) multicasts
+            what = kind.value.removeprefix("mcast_")
+            values[kind] = lambda a, w=what: f"multicast_value(*mesh_device, Mcast::{w}, Axis::{a.axis.value}, work, 1)"
     for kern in program.kernels():
         args = ", ".join(values[a.arg_kind](a) for a in kern.runtime_args.args.data)
         var = f"{kern.role.data.value}_kernel"
@@ -514,6 +520,7 @@ public:
     Program& operator=(Program&&) = default;
     Program(const Program&) = delete;
     uint32_t next_kernel = 0;
+    uint32_t next_semaphore = 0;
 };
 
 inline std::string cores_text(const CoreSpec& spec) {
@@ -534,6 +541,13 @@ inline CBHandle CreateCircularBuffer(Program&, const CoreSpec& cores, const Circ
                       " page=" + std::to_string(config.page_sizes_.at(index)) + " cores=" + cores_text(cores));
     }
     return 0;
+}
+
+inline uint32_t CreateSemaphore(Program& program, const CoreSpec& cores, uint32_t initial_value) {
+    const uint32_t id = program.next_semaphore++;
+    tt::mock::log("semaphore id=" + std::to_string(id) + " initial=" + std::to_string(initial_value) +
+                  " cores=" + cores_text(cores));
+    return id;
 }
 
 inline KernelHandle CreateKernel(
@@ -591,6 +605,10 @@ public:
         return arch != nullptr && std::string(arch) == "blackhole" ? tt::ARCH::BLACKHOLE : tt::ARCH::WORMHOLE_B0;
     }
     CoreCoord compute_with_storage_grid_size() const { return CoreCoord{8, 8}; }
+    // Translated (NOC) coordinates: logical (x, y) is at (x + 1, y + 2) in the mock.
+    CoreCoord worker_core_from_logical_core(const CoreCoord& logical) const {
+        return CoreCoord{logical.x + 1, logical.y + 2};
+    }
     MeshCommandQueue& mesh_command_queue(std::optional<uint8_t> = std::nullopt) { return cq_; }
     const MeshShape& shape() const { return shape_; }
     bool close() {
@@ -799,6 +817,10 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
     assert " processor=1 noc=1 " in kernels[0] and " processor=0 noc=0 " in kernels[2]
     assert " fidelity=4 fp32=1 full_sync=0 " in kernels[1]
 
+    # Two semaphores per multicast load, ids in order, on the working cores.
+    assert [line for line in log if line.startswith("semaphore")] == [
+        f"semaphore id={i} initial=0 cores=0,0-7,7" for i in range(4)
+    ]
     addresses = {t: 0x100000 * (t + 1) for t in range(3)}
     expected_args = []
     for (x, y), start, count in program.work_partition.assignments():
@@ -808,7 +830,9 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
                 kind = arg.arg_kind
                 values.append(
                     addresses[arg.tensor.data] if kind is ArgKind.BUFFER_ADDRESS
-                    else start if kind is ArgKind.START_UNIT else count
+                    else start if kind is ArgKind.START_UNIT
+                    else count if kind is ArgKind.NUM_UNITS
+                    else _multicast_value(kind, arg.axis.value, x, y)
                 )  # fmt: skip
             expected_args.append(
                 f"rtargs kernel={handle} core={x},{y} args={','.join(map(str, values))}"
@@ -822,6 +846,24 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
         if line.split()[0] in ("open", "write", "run", "finish", "read", "close")
     ]
     assert steps == ["open device=0", "write 0", "write 1", "run", "finish", "read 2", "close"]
+
+
+def _multicast_value(kind: ArgKind, axis: str, x: int, y: int) -> int:
+    """What the reader of core (x, y) of the gemm's 8x8 rectangle gets: along a row the
+    sender is the row's core at x = 0 and the receivers x = 1..7; along a column the core
+    at y = 0 and y = 1..7. The mock puts logical (x, y) at NOC (x + 1, y + 2); the reader's
+    NOC 1 takes the receivers' rectangle from its high corner."""
+    if axis == "row":
+        sender, first, last, is_sender = (0, y), (1, y), (7, y), x == 0
+    else:
+        sender, first, last, is_sender = (x, 0), (x, 1), (x, 7), y == 0
+    noc = {"sender": sender, "start": last, "end": first}
+    what = kind.value.removeprefix("mcast_")
+    if what == "sender":
+        return int(is_sender)
+    corner, coordinate = what.rsplit("_", 1)
+    logical = noc[corner]
+    return logical[0] + 1 if coordinate == "x" else logical[1] + 2
 
 
 def test_run_rectangular_f32(mock_include: Path, tmp_path: Path) -> None:

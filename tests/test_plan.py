@@ -172,7 +172,12 @@ def test_gemm_header(gemm_plan) -> None:
         "schema_version", "program", "arch", "grid", "tensors", "cores", "partition",
         "semaphores", "cbs", "kernels",
     ]
-    assert gemm_plan["semaphores"] == []
+    # tt-schedule-multicast: two semaphores per multicast load (A along rows, B down
+    # columns), on the 8x8 rectangle.
+    all_cores = [{"start": [0, 0], "end": [7, 7]}]
+    assert gemm_plan["semaphores"] == [
+        {"id": i, "initial_value": 0, "core_ranges": all_cores} for i in range(4)
+    ]
 
 
 def test_gemm_tensors(gemm_plan) -> None:
@@ -199,11 +204,11 @@ def test_gemm_cores(gemm_plan) -> None:
     assert [c["start"] for c in cores] == list(range(64))
     assert [c["core"] for c in cores] == [[x, y] for y in range(8) for x in range(8)]
     assert gemm_plan["partition"] == {
-        "mode": "global",
+        "mode": "block_2d",
         "order": "row_major",
         "grid": [10, 8],
         "blocks": [8, 8],
-        "shard_blocks": [],
+        "shard_blocks": [1, 1],
         "ranges": [{"core_range": {"start": [0, 0], "end": [7, 7]}, "start": 0, "count": 1}],
     }
 
@@ -252,6 +257,11 @@ def test_gemm_kernels(gemm_plan) -> None:
         {"name": "tensor1_addr", "type": "u32", "kind": "buffer_address", "tensor": 1},
         {"name": "start_unit", "type": "u32", "kind": "start_unit"},
         {"name": "num_units", "type": "u32", "kind": "num_units"},
+        *(
+            {"name": f"{axis}_mcast_{what}", "type": "u32", "kind": f"mcast_{what}", "axis": axis}
+            for axis in ("row", "column")
+            for what in ("sender", "sender_x", "sender_y", "start_x", "start_y", "end_x", "end_y")
+        ),
     ]
     assert "compute_config" not in reader
 
@@ -426,7 +436,11 @@ BROKEN = {
     "cb pages as float": _set(["cbs", 0, "pages"], 4.5),
     "unknown cb format": _set(["cbs", 0, "data_format"], "fp8"),
     "cb without core ranges": _del(["cbs", 0, "core_ranges"]),
-    "global with shard_blocks": _set(["partition", "shard_blocks"], [2, 2]),
+    "global with shard_blocks": _set(["partition", "mode"], "global"),
+    "block_2d without shard_blocks": _set(["partition", "shard_blocks"], []),
+    "mcast value without axis": _del(["kernels", 0, "runtime_args", 4, "axis"]),
+    "start_unit with axis": _set(["kernels", 0, "runtime_args", 2, "axis"], "row"),
+    "diagonal axis": _set(["kernels", 0, "runtime_args", 4, "axis"], "diagonal"),
     "buffer_address without tensor": _del(["kernels", 0, "runtime_args", 0, "tensor"]),
     "start_unit with tensor": _set(["kernels", 0, "runtime_args", 2, "tensor"], 0),
     "reader on riscv_0": _set(["kernels", 0, "processor"], "riscv_0"),

@@ -33,7 +33,8 @@ EXAMPLES = {
 }
 
 WORMHOLE = "tt-pipeline{arch=wormhole_b0}"
-BLACKHOLE = "tt-pipeline{arch=blackhole}"
+BLACKHOLE = "tt-pipeline{arch=blackhole multicast=none}"
+"""The whole blackhole grid (a multicast gemm would keep to an 8x8 rectangle)."""
 BLACKHOLE_8X8 = "tt-pipeline{arch=blackhole grid=8x8}"
 """A blackhole program on wormhole_b0's 8 columns: only the mutation breaks it there."""
 

@@ -86,6 +86,13 @@ class PartitionOptions(ArchOption):
 
 
 @dataclass(frozen=True)
+class MulticastOption(Options):
+    multicast: Literal["auto", "none", "row", "column"] = "auto"
+    """Loads shared by a line of cores (gemm A and B blocks): `auto` multicasts every
+    one where it pays, `none` none, `row` / `column` only along that axis."""
+
+
+@dataclass(frozen=True)
 class CBDepthOption(Options):
     cb_depth: int = 2
     """Blocks each CB holds, unless a pipelined loop says otherwise (an input filled inside

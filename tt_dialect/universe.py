@@ -41,6 +41,12 @@ def _work_partition() -> type[ModulePass]:
     return WorkPartitionPass
 
 
+def _schedule_multicast() -> type[ModulePass]:
+    from tt_dialect.transforms.schedule_multicast import ScheduleMulticastPass
+
+    return ScheduleMulticastPass
+
+
 def _grid_to_persistent() -> type[ModulePass]:
     from tt_dialect.transforms.grid_to_persistent import GridToPersistentPass
 
@@ -137,6 +143,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-infer-layout": _infer_layout,
         "tt-propagate-layout": _propagate_layout,
         "tt-work-partition": _work_partition,
+        "tt-schedule-multicast": _schedule_multicast,
         "tt-grid-to-persistent": _grid_to_persistent,
         "tt-metadata": _metadata,
         "tt-schedule-compute": _schedule_compute,

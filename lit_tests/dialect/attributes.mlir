@@ -26,6 +26,7 @@
 "test.op"() {name = #tt.shard_orientation<col_major>} : () -> ()
 "test.op"() {name = #tt.partition_mode<global>} : () -> ()
 "test.op"() {name = #tt.partition_mode<local_shard>} : () -> ()
+"test.op"() {name = #tt.partition_mode<block_2d>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<lofi>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<hifi2>} : () -> ()
 "test.op"() {name = #tt.math_fidelity<hifi3>} : () -> ()
@@ -34,6 +35,10 @@
 "test.op"() {name = #tt.arg_kind<buffer_address>} : () -> ()
 "test.op"() {name = #tt.arg_kind<start_unit>} : () -> ()
 "test.op"() {name = #tt.arg_kind<num_units>} : () -> ()
+"test.op"() {name = #tt.arg_kind<mcast_sender>} : () -> ()
+"test.op"() {name = #tt.arg_kind<mcast_end_y>} : () -> ()
+"test.op"() {name = #tt.multicast_axis<row>} : () -> ()
+"test.op"() {name = #tt.multicast_axis<column>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.arch<wormhole_b0>} : () -> ()
@@ -56,6 +61,7 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.shard_orientation<col_major>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.partition_mode<global>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.partition_mode<local_shard>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.partition_mode<block_2d>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<lofi>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi2>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi3>} : () -> ()
@@ -64,6 +70,10 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<buffer_address>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<start_unit>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<num_units>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<mcast_sender>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.arg_kind<mcast_end_y>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.multicast_axis<row>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.multicast_axis<column>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
@@ -87,6 +97,7 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.shard_orientation<col_major>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.partition_mode<global>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.partition_mode<local_shard>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.partition_mode<block_2d>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<lofi>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi2>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.math_fidelity<hifi3>} : () -> ()
@@ -95,6 +106,10 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<buffer_address>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<start_unit>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<num_units>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<mcast_sender>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.arg_kind<mcast_end_y>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.multicast_axis<row>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.multicast_axis<column>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----
@@ -246,6 +261,8 @@
 "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit>} : () -> ()
 "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units>} : () -> ()
 "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_units>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"is_sender" : u32 = mcast_sender(row)>} : () -> ()
+"test.op"() {name = #tt.runtime_arg<"y1" : u32 = mcast_end_y(column)>} : () -> ()
 "test.op"() {name = #tt.runtime_args<[]>} : () -> ()
 "test.op"() {name = #tt.runtime_args<["n" : u32 = num_units]>} : () -> ()
 "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} : () -> ()
@@ -256,6 +273,8 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_units>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"is_sender" : u32 = mcast_sender(row)>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.runtime_arg<"y1" : u32 = mcast_end_y(column)>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<[]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<["n" : u32 = num_units]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} : () -> ()
@@ -267,6 +286,8 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"start" : u32 = start_unit>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"n" : u32 = num_units>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"name with spaces" : u32 = num_units>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"is_sender" : u32 = mcast_sender(row)>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.runtime_arg<"y1" : u32 = mcast_end_y(column)>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<[]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<["n" : u32 = num_units]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "c_addr" : u32 = buffer_address(2), "start" : u32 = start_unit, "n" : u32 = num_units]>} : () -> ()
@@ -275,13 +296,15 @@
 // -----
 
 // Work ranges and partitions: balanced over a grid with several ranges, idle
-// cores, and local-shard numbering in column-major core order.
+// cores, local-shard numbering in column-major core order, and a block_2d
+// rectangle of cores with 2x2 blocks each.
 "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
 "test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
@@ -290,6 +313,7 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
@@ -299,6 +323,7 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----
@@ -439,3 +464,19 @@
 
 // GENERIC:      "test.op"() {name = #tt.compile_time_args<[cb(0) = 0, accessor_config(1) = 2, page_size(1) = 4096]>} : () -> ()
 // GENERIC:      "test.op"() {name = #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 0), (0, 1) to (3, 1)]>} : () -> ()
+
+// -----
+
+// Multicast loads along a core row and a core column.
+"test.op"() {name = #tt.multicast<row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1>} : () -> ()
+"test.op"() {name = #tt.multicast<column, receivers = 1, sender_semaphore = 15, receiver_semaphore = 3>} : () -> ()
+
+// CHECK:      builtin.module {
+// CHECK-NEXT:   "test.op"() {name = #tt.multicast<row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.multicast<column, receivers = 1, sender_semaphore = 15, receiver_semaphore = 3>} : () -> ()
+// CHECK-NEXT: }
+
+// GENERIC:      "builtin.module"() ({
+// GENERIC-NEXT:   "test.op"() {name = #tt.multicast<row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.multicast<column, receivers = 1, sender_semaphore = 15, receiver_semaphore = 3>} : () -> ()
+// GENERIC-NEXT: }) : () -> ()

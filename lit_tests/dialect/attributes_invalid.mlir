@@ -255,7 +255,7 @@
 // -----
 
 "test.op"() {name = #tt.runtime_arg<"x" : u32 = end_tile>} : () -> ()
-// CHECK: attributes_invalid.mlir:257:49: error: Expected `buffer_address`, `start_unit`, or `num_units`.
+// CHECK: attributes_invalid.mlir:257:49: error: Expected `buffer_address`, `start_unit`, `num_units`, `mcast_sender`, `mcast_sender_x`, `mcast_sender_y`, `mcast_start_x`, `mcast_start_y`, `mcast_end_x`, or `mcast_end_y`.
 
 // -----
 
@@ -398,3 +398,45 @@
 // ... and partial sums live in DST or L1.
 "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [1, 1], accumulate = sram>} : () -> ()
 // CHECK: attributes_invalid.mlir:{{[0-9]+}}:100: error: Expected `dst`, or `l1`.
+
+// -----
+
+// A multicast runtime argument names its axis ...
+"test.op"() {name = #tt.runtime_arg<"x" : u32 = mcast_sender>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:21: error: invalid attribute: mcast_sender needs an axis, e.g. mcast_sender(row)
+
+// -----
+
+// ... which is a row or a column.
+"test.op"() {name = #tt.runtime_arg<"x" : u32 = mcast_start_x(diagonal)>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:63: error: Expected `row`, or `column`.
+
+// -----
+
+// A multicast has receivers ...
+"test.op"() {name = #tt.multicast<row, receivers = 0, sender_semaphore = 0, receiver_semaphore = 1>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:21: error: invalid attribute: a multicast needs at least one receiver, got receivers = 0
+
+// -----
+
+// ... two different semaphores ...
+"test.op"() {name = #tt.multicast<row, receivers = 3, sender_semaphore = 2, receiver_semaphore = 2>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:21: error: invalid attribute: the sender and receiver semaphores must differ, both are 2
+
+// -----
+
+// ... each one of the core's 16.
+"test.op"() {name = #tt.multicast<column, receivers = 3, sender_semaphore = 0, receiver_semaphore = 16>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:21: error: invalid attribute: semaphore id 16 is out of range: a core has 16 semaphores (ids 0..15)
+
+// -----
+
+// A block_2d partition gives each core a rectangle of blocks ...
+"test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:18: error: invalid attribute: block_2d mode needs shard_blocks = [rows, cols], got []
+
+// -----
+
+// ... and its cores form the one rectangle that blocks / shard_blocks give.
+"test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:18: error: invalid attribute: block_2d mode needs one work range over a 4x4 rectangle of cores (blocks / shard_blocks)

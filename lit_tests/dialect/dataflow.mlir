@@ -111,10 +111,10 @@ func.func @raw(%addr: i32, %tile: index, %page: i32, %l1: i32, %size: i32) {
 
 // -----
 
-// Semaphores and multicast (issue 15 item 4; no pass creates them yet): a sender
-// waits for its receivers, multicasts a block and sets their semaphore; a
-// receiver signals the sender. num_dests is an operand; `loopback` picks the
-// `_loopback_src` call.
+// Semaphores and multicast (tt-lower-shared-to-cb makes them for multicast loads):
+// a sender waits for its receivers, multicasts a block, flushes it out of its L1 and
+// sets their semaphore; a receiver signals the sender. num_dests is an operand;
+// `loopback` picks the `_loopback_src` call.
 
 func.func @mcast(%x: i32, %y: i32, %x1: i32, %y1: i32, %l1: i32, %size: i32, %n: i32, %one: i32) {
   %sem = tt.get_semaphore 15
@@ -123,6 +123,7 @@ func.func @mcast(%x: i32, %y: i32, %x1: i32, %y1: i32, %l1: i32, %size: i32, %n:
   %m = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %l1
   tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n
   tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n loopback
+  tt.noc_async_writes_flushed
   %msem = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %sem
   tt.semaphore_set_multicast %sem, %msem, num_dests = %n
   tt.semaphore_set_multicast %sem, %msem, num_dests = %n loopback
@@ -138,6 +139,7 @@ func.func @mcast(%x: i32, %y: i32, %x1: i32, %y1: i32, %l1: i32, %size: i32, %n:
 // CHECK-NEXT:   %m = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %l1
 // CHECK-NEXT:   tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n
 // CHECK-NEXT:   tt.noc_async_write_multicast %l1, %m, %size, num_dests = %n loopback
+// CHECK-NEXT:   tt.noc_async_writes_flushed
 // CHECK-NEXT:   %msem = tt.get_noc_multicast_addr %x, %y, %x1, %y1, %sem
 // CHECK-NEXT:   tt.semaphore_set_multicast %sem, %msem, num_dests = %n
 // CHECK-NEXT:   tt.semaphore_set_multicast %sem, %msem, num_dests = %n loopback
@@ -152,6 +154,7 @@ func.func @mcast(%x: i32, %y: i32, %x1: i32, %y1: i32, %l1: i32, %size: i32, %n:
 // GENERIC-NEXT: %m = "tt.get_noc_multicast_addr"(%x, %y, %x1, %y1, %l1) : (i32, i32, i32, i32, i32) -> !tt.noc_addr
 // GENERIC-NEXT: "tt.noc_async_write_multicast"(%l1, %m, %size, %n) : (i32, !tt.noc_addr, i32, i32) -> ()
 // GENERIC-NEXT: "tt.noc_async_write_multicast"(%l1, %m, %size, %n) <{loopback}> : (i32, !tt.noc_addr, i32, i32) -> ()
+// GENERIC-NEXT: "tt.noc_async_writes_flushed"() : () -> ()
 // GENERIC-NEXT: %msem = "tt.get_noc_multicast_addr"(%x, %y, %x1, %y1, %sem) : (i32, i32, i32, i32, i32) -> !tt.noc_addr
 // GENERIC-NEXT: "tt.semaphore_set_multicast"(%sem, %msem, %n) : (i32, !tt.noc_addr, i32) -> ()
 // GENERIC-NEXT: "tt.semaphore_set_multicast"(%sem, %msem, %n) <{loopback}> : (i32, !tt.noc_addr, i32) -> ()

@@ -1,8 +1,9 @@
 // RUN: tt-opt %s -p convert-tt-to-emitc | filecheck %s
 
-// A multicast sender written by hand (no pass creates these ops yet): it waits
-// until its receivers have counted themselves in on its semaphore, multicasts a
-// block from its CB to the rectangle (1, 1)-(4, 1) and to itself, sets the
+// A multicast sender written by hand (tt-lower-shared-to-cb makes these ops for
+// multicast loads): it waits until its receivers have counted themselves in on its
+// semaphore, multicasts a block from its CB to the rectangle (1, 1)-(4, 1) and to
+// itself, flushes the block out of its L1, sets the
 // receivers' semaphore by multicast, and increments a semaphore on core (1, 1).
 // The semaphore address is cast to the API's `volatile tt_l1_ptr uint32_t*` the
 // way tt-metal's kernels do; NOC addresses are `uint64_t`; every call is
@@ -25,6 +26,7 @@ tt.program @mcast attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_de
     %block = tt.get_noc_multicast_addr %c1, %c1, %c4, %c1, %l1
     tt.noc_async_write_multicast %l1, %block, %size, num_dests = %c4
     tt.noc_async_write_multicast %l1, %block, %size, num_dests = %c5 loopback
+    tt.noc_async_writes_flushed
     tt.semaphore_set %valid, %c1
     %flag = tt.get_noc_multicast_addr %c1, %c1, %c4, %c1, %valid
     tt.semaphore_set_multicast %valid, %flag, num_dests = %c4
@@ -54,6 +56,7 @@ tt.program @mcast attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_de
 // CHECK-NEXT:  %block = emitc.call_opaque "get_noc_multicast_addr"(%c1, %c1, %c4, %c1, %l1) : (i32, i32, i32, i32, i32) -> ui64
 // CHECK-NEXT:  emitc.call_opaque "noc_async_write_multicast"(%l1, %block, %size, %c4) : (i32, ui64, i32, i32) -> ()
 // CHECK-NEXT:  emitc.call_opaque "noc_async_write_multicast_loopback_src"(%l1, %block, %size, %c5) : (i32, ui64, i32, i32) -> ()
+// CHECK-NEXT:  emitc.call_opaque "noc_async_writes_flushed"() : () -> ()
 // CHECK-NEXT:  %valid_ptr = emitc.call_opaque "reinterpret_cast"(%valid) {template_args = [!emitc.ptr<!emitc.opaque<"volatile tt_l1_ptr uint32_t">>]} : (i32) -> !emitc.ptr<!emitc.opaque<"volatile tt_l1_ptr uint32_t">>
 // CHECK-NEXT:  emitc.call_opaque "noc_semaphore_set"(%valid_ptr, %c1) : (!emitc.ptr<!emitc.opaque<"volatile tt_l1_ptr uint32_t">>, i32) -> ()
 // CHECK-NEXT:  %flag = emitc.call_opaque "get_noc_multicast_addr"(%c1, %c1, %c4, %c1, %valid) : (i32, i32, i32, i32, i32) -> ui64

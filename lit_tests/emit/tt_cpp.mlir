@@ -1,5 +1,6 @@
 // RUN: tt-opt %s -p 'tt-pipeline{grid=1x2}' -t tt-cpp | filecheck %s
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{grid=8x8}' -t tt-cpp | filecheck %s --check-prefix=GEMM
+// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{grid=1x8}' -t tt-cpp | filecheck %s --check-prefix=GEMM-1D
 
 // z = exp(x) on two 32x64 blocks, one per core: the three kernels as C++ in the
 // v0.74.0 kernel API (no deprecated call), then the host program, its
@@ -151,15 +152,83 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // on after the first K step, runs one matmul_block per K tile for each 2x2
 // subblock and packs it to the same pages of CB 24 every step; after the K loop it
 // copies the partial sums through DST into C's bf16 CB.
+// The reader multicasts (tt-schedule-multicast): A along core rows, B down core
+// columns. The first core of a line reads the block and sends it; the others mark
+// it not arrived, count themselves in on the sender's semaphore and wait for the flag.
 // GEMM-LABEL: // FILE: reader.cpp
+// GEMM:       const uint32_t row_mcast_sender = get_arg_val<uint32_t>(4);
+// GEMM:       const uint32_t column_mcast_end_y = get_arg_val<uint32_t>(17);
+// GEMM-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
+// GEMM-NEXT:  const uint32_t receiver_semaphore1 = get_semaphore(1);
+// GEMM-NEXT:  const uint32_t sender_semaphore2 = get_semaphore(2);
+// GEMM-NEXT:  const uint32_t receiver_semaphore3 = get_semaphore(3);
 // GEMM:       for (uint32_t k = 0; k < 32; k += 4) {
 // GEMM:       cb_reserve_back(cb0, 16);
-// GEMM:       cb_reserve_back(cb1, 16);
+// GEMM-NEXT:  const uint32_t l1_write = get_write_ptr(cb0);
+// GEMM-NEXT:  const bool row_sender = row_mcast_sender != 0;
+// GEMM-NEXT:  cb_reserve_back(cb1, 16);
+// GEMM-NEXT:  const uint32_t l1_write_1 = get_write_ptr(cb1);
+// GEMM-NEXT:  const bool column_sender = column_mcast_sender != 0;
+// GEMM-NEXT:  if (row_sender) {
 // GEMM:       noc_async_read_page(tile_id, tensor0, l1_addr);
+// GEMM:       } else {
+// GEMM-NEXT:  const auto receiver_semaphore1_ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
+// GEMM-NEXT:  noc_semaphore_set(receiver_semaphore1_ptr, 0);
+// GEMM-NEXT:  const uint64_t sender_semaphore_noc = get_noc_addr(row_mcast_sender_x, row_mcast_sender_y, sender_semaphore0);
+// GEMM-NEXT:  noc_semaphore_inc(sender_semaphore_noc, 1);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (column_sender) {
 // GEMM:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
-// GEMM:       noc_async_read_barrier();
+// GEMM:       } else {
+// GEMM:       noc_semaphore_inc(sender_semaphore_noc_1, 1);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  noc_async_read_barrier();
+// GEMM-NEXT:  if (row_sender) {
+// GEMM-NEXT:  const auto sender_semaphore0_ptr = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(sender_semaphore0);
+// GEMM-NEXT:  noc_semaphore_wait(sender_semaphore0_ptr, 7);
+// GEMM-NEXT:  const auto sender_semaphore0_ptr_1 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(sender_semaphore0);
+// GEMM-NEXT:  noc_semaphore_set(sender_semaphore0_ptr_1, 0);
+// GEMM-NEXT:  const uint64_t multicast_block = get_noc_multicast_addr(row_mcast_start_x, row_mcast_start_y, row_mcast_end_x, row_mcast_end_y, l1_write);
+// GEMM-NEXT:  noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-NEXT:  noc_async_writes_flushed();
+// GEMM-NEXT:  const auto receiver_semaphore1_ptr_1 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
+// GEMM-NEXT:  noc_semaphore_set(receiver_semaphore1_ptr_1, 1);
+// GEMM-NEXT:  const uint64_t multicast_flag = get_noc_multicast_addr(row_mcast_start_x, row_mcast_start_y, row_mcast_end_x, row_mcast_end_y, receiver_semaphore1);
+// GEMM-NEXT:  noc_semaphore_set_multicast(receiver_semaphore1, multicast_flag, 7);
+// GEMM-NEXT:  } else {
+// GEMM-NEXT:  const auto receiver_semaphore1_ptr_2 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
+// GEMM-NEXT:  noc_semaphore_wait(receiver_semaphore1_ptr_2, 1);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (column_sender) {
+// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 32768, 7);
+// GEMM:       noc_semaphore_set_multicast(receiver_semaphore3, multicast_flag_1, 7);
+// GEMM-NEXT:  } else {
+// GEMM:       noc_semaphore_wait(receiver_semaphore3_ptr_2, 1);
+// GEMM-NEXT:  }
 // GEMM-NEXT:  cb_push_back(cb0, 16);
 // GEMM-NEXT:  cb_push_back(cb1, 16);
+
+// One core row (grid 1x8, each core a column of 8 blocks): A is multicast along the
+// row (1D), B has no one to share with and every core reads its own.
+// GEMM-1D-LABEL: // FILE: reader.cpp
+// GEMM-1D:       const uint32_t row_mcast_end_y = get_arg_val<uint32_t>(10);
+// GEMM-1D-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
+// GEMM-1D-NEXT:  const uint32_t receiver_semaphore1 = get_semaphore(1);
+// GEMM-1D-NEXT:  const uint32_t tensor0_addr = get_arg_val<uint32_t>(0);
+// GEMM-1D-NOT:   column
+// GEMM-1D:       if (row_sender) {
+// GEMM-1D:       noc_async_read_page(tile_id, tensor0, l1_addr);
+// GEMM-1D:       noc_semaphore_inc(sender_semaphore_noc, 1);
+// GEMM-1D-NEXT:  }
+// GEMM-1D-NEXT:  const uint32_t first_tile_row_1 = kk / 32;
+// GEMM-1D:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
+// GEMM-1D-NEXT:  }
+// GEMM-1D-NEXT:  noc_async_read_barrier();
+// GEMM-1D-NEXT:  if (row_sender) {
+// GEMM-1D:       noc_semaphore_set_multicast(receiver_semaphore1, multicast_flag, 7);
+// GEMM-1D:       cb_push_back(cb0, 16);
+// GEMM-1D-NEXT:  cb_push_back(cb1, 16);
+// GEMM-1D-LABEL: // FILE: compute.cpp
 // GEMM-LABEL: // FILE: compute.cpp
 // GEMM:       compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb24);
 // GEMM:       for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
@@ -197,3 +266,13 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  copy_tile(cb24, 0, 0);
 // GEMM:       cb_pop_front(cb24, 16);
 // GEMM:       cb_push_back(cb16, 16);
+// The host creates the semaphores and computes each core's multicast values from
+// the partition's rectangle, for the reader's NOC (1).
+// GEMM-LABEL: // FILE: main.cpp
+// GEMM:       constexpr uint32_t kRectX0 = 0;
+// GEMM-NEXT:  constexpr uint32_t kRectY0 = 0;
+// GEMM-NEXT:  constexpr uint32_t kRectX1 = 7;
+// GEMM-NEXT:  constexpr uint32_t kRectY1 = 7;
+// GEMM:       const uint32_t semaphore0 = tt::tt_metal::CreateSemaphore(program, semaphore0_cores, 0);
+// GEMM:       const uint32_t semaphore3 = tt::tt_metal::CreateSemaphore(program, semaphore3_cores, 0);
+// GEMM:       program, reader_kernel, core, {tensor0_address, tensor1_address, work.start, work.count, multicast_value(*mesh_device, Mcast::sender, Axis::row, work, 1), multicast_value(*mesh_device, Mcast::sender_x, Axis::row, work, 1),

@@ -1,9 +1,9 @@
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p tt-metadata | filecheck %s --check-prefix=GEMM
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-metadata{grid=3x3}' | filecheck %s --check-prefix=ADD
 
-// Options reach the passes that use them: the pipeline equals the four passes by hand.
+// Options reach the passes that use them: the pipeline equals the five passes by hand.
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{arch=blackhole grid=2x5 cb-depth=1}' -o %t.pipeline
-// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-infer-layout{arch=blackhole},tt-propagate-layout{cb-depth=1},tt-work-partition{arch=blackhole grid=2x5},tt-grid-to-persistent' -o %t.by-hand
+// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-infer-layout{arch=blackhole},tt-propagate-layout{cb-depth=1},tt-work-partition{arch=blackhole grid=2x5},tt-schedule-multicast,tt-grid-to-persistent' -o %t.by-hand
 // RUN: diff %t.pipeline %t.by-hand
 // RUN: filecheck %s --check-prefix=OPTIONS --input-file %t.pipeline
 
@@ -23,9 +23,10 @@
 // OPTIONS: #tt.cb_desc<index = 16, pages = 16, page_size = 2048, bf16>
 
 // The gemm example (1024x1024x1024 bf16, 128x128 blocks, K block 32) after stages A-B:
-// 64 blocks on the first 64 cores of the 10x8 wormhole grid, one each.
+// 64 blocks on an 8x8 rectangle of the 10x8 wormhole grid, one each (block_2d), A
+// multicast along core rows and B down core columns (tt-schedule-multicast).
 // GEMM:      builtin.module {
-// GEMM-NEXT:   func.func @gemm(%A: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %B: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %C: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}) attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, tt.device = #tt.device<wormhole_b0>} {
+// GEMM-NEXT:   func.func @gemm(%A: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %B: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %C: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}) attributes {tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row), "row_mcast_sender_x" : u32 = mcast_sender_x(row), "row_mcast_sender_y" : u32 = mcast_sender_y(row), "row_mcast_start_x" : u32 = mcast_start_x(row), "row_mcast_start_y" : u32 = mcast_start_y(row), "row_mcast_end_x" : u32 = mcast_end_x(row), "row_mcast_end_y" : u32 = mcast_end_y(row), "column_mcast_sender" : u32 = mcast_sender(column), "column_mcast_sender_x" : u32 = mcast_sender_x(column), "column_mcast_sender_y" : u32 = mcast_sender_y(column), "column_mcast_start_x" : u32 = mcast_start_x(column), "column_mcast_start_y" : u32 = mcast_start_y(column), "column_mcast_end_x" : u32 = mcast_end_x(column), "column_mcast_end_y" : u32 = mcast_end_y(column)]>, tt.device = #tt.device<wormhole_b0>, tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
 // GEMM-NEXT:     %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<128x32xbf16>
 // GEMM-NEXT:     %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<32x128xbf16>
 // GEMM-NEXT:     %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
@@ -36,9 +37,9 @@
 // GEMM-NEXT:     %end_unit = arith.addi %start_unit, %num_units : index
 // GEMM-NEXT:     %unit_step = arith.constant 1 : index
 // GEMM-NEXT:     scf.for %unit = %start_unit to %end_unit step %unit_step {
-// GEMM-NEXT:       %blocks_per_row = arith.constant 8 : index
-// GEMM-NEXT:       %by = arith.divui %unit, %blocks_per_row : index
-// GEMM-NEXT:       %bx = arith.remui %unit, %blocks_per_row : index
+// GEMM-NEXT:       %cores_per_row = arith.constant 8 : index
+// GEMM-NEXT:       %by = arith.divui %unit, %cores_per_row : index
+// GEMM-NEXT:       %bx = arith.remui %unit, %cores_per_row : index
 // GEMM-NEXT:       %c0 = arith.constant 0 : index
 // GEMM-NEXT:       %c1 = arith.constant 1 : index
 // GEMM-NEXT:       %c32 = arith.constant 32 : index
@@ -48,8 +49,8 @@
 // GEMM-NEXT:       tt.clear %c : memref<128x128xf32>
 // GEMM-NEXT:       scf.for %k = %c0 to %c32 step %c1 {
 // GEMM-NEXT:         %kk = arith.muli %k, %c32 : index
-// GEMM-NEXT:         tt.copy %A[%row, %kk] to %a : memref<1024x1024xbf16> to memref<128x32xbf16>
-// GEMM-NEXT:         tt.copy %B[%kk, %col] to %b : memref<1024x1024xbf16> to memref<32x128xbf16>
+// GEMM-NEXT:         tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<128x32xbf16>
+// GEMM-NEXT:         tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> : memref<1024x1024xbf16> to memref<32x128xbf16>
 // GEMM-NEXT:         tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
 // GEMM-NEXT:       } {tt.pipeline = #tt.pipeline<stages = 2>}
 // GEMM-NEXT:       tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<1024x1024xbf16>

@@ -6,13 +6,13 @@
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=blackhole},tt-verify' | filecheck %s --check-prefix=GEMM-BH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify' | filecheck %s --check-prefix=ADD-WH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=blackhole},tt-verify' | filecheck %s --check-prefix=ADD-BH
-// GEMM-WH:      tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>]} {
+// GEMM-WH:      tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
 // GEMM-WH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-WH:      tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-WH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-BH:      tt.program @gemm attributes {device = #tt.device<blackhole>
-// GEMM-BH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (13, 3), (0, 4) to (7, 4)]>
-// GEMM-BH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (13, 3), (0, 4) to (7, 4)]>
+// GEMM-BH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]>
+// GEMM-BH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // ADD-WH:       tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>]} {
 // ADD-WH:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // ADD-WH:       tt.add_tiles %cb0, %cb1, %c0, %c0, dst = 0
@@ -23,9 +23,10 @@
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify{arch=blackhole}' | filecheck %s --check-prefix=WH-ON-BH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify{arch=blackhole}' | filecheck %s --check-prefix=WH-ON-BH
 // WH-ON-BH:     tt.program @{{gemm|add}} attributes {device = #tt.device<wormhole_b0>
-// ... but the blackhole gemm uses columns 8-13, which wormhole_b0 does not have.
-// RUN: not tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=blackhole},tt-verify{arch=wormhole_b0}' 2>&1 | filecheck %s --check-prefix=BH-ON-WH
-// BH-ON-WH:     gemm.mlir:11:1: error: 'tt.kernel' op core range (0, 0) to (13, 3) lies outside the 10x8 worker grid of wormhole_b0
+// ... but the blackhole add uses columns 8-13, which wormhole_b0 does not have (the
+// blackhole gemm multicasts on an 8x8 rectangle, which fits).
+// RUN: not tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=blackhole},tt-verify{arch=wormhole_b0}' 2>&1 | filecheck %s --check-prefix=BH-ON-WH
+// BH-ON-WH:     add.mlir:10:1: error: 'tt.kernel' op core range (0, 0) to (13, 3) lies outside the 10x8 worker grid of wormhole_b0
 
 // The hand-written programs below run twice: against their own device (OWN)
 // and against wormhole_b0 (WH). Every program is on wormhole_b0 unless it
@@ -971,3 +972,48 @@ tt.program @no_partition attributes {device = #tt.device<wormhole_b0>} {
   }
 }
 // CHECK: verify.mlir:[[# @LINE - 3]]:3: error: 'tt.kernel' op the host cannot set runtime argument 'start': the program has no work_partition to take units from
+
+// -----
+
+// ==== Rule 9. Multicast
+// A row multicast must name the rest of the row: the 4x2 rectangle's rows have 3 other cores.
+tt.program @mcast_dests attributes {device = #tt.device<wormhole_b0>, cbs = [], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [2, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 1), start = 0, count = 1>]>, semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (3, 1)]>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (3, 1)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "x0" : u32 = mcast_start_x(row), "y0" : u32 = mcast_start_y(row), "x1" : u32 = mcast_end_x(row), "y1" : u32 = mcast_end_y(row)]>} {
+    %x0 = tt.get_arg_val 1 : i32
+    %y0 = tt.get_arg_val 2 : i32
+    %x1 = tt.get_arg_val 3 : i32
+    %y1 = tt.get_arg_val 4 : i32
+    %flag = tt.get_semaphore 0
+    %dests = arith.constant 7 : i32
+    %rect = tt.get_noc_multicast_addr %x0, %y0, %x1, %y1, %flag
+    tt.semaphore_set_multicast %flag, %rect, num_dests = %dests
+  }
+}
+// CHECK: verify.mlir:[[# @LINE - 3]]:5: error: 'tt.semaphore_set_multicast' op multicasts to 7 cores along a row, whose other cores number 3 in the partition's core rectangle
+
+// -----
+
+// Multicast values need a block_2d partition.
+tt.program @mcast_global attributes {device = #tt.device<wormhole_b0>, cbs = [], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [2, 4], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 0)]> attributes {runtime_args = #tt.runtime_args<["sender" : u32 = mcast_sender(row)]>} {
+  }
+}
+// CHECK: verify.mlir:[[# @LINE - 3]]:3: error: 'tt.kernel' op multicast runtime arguments need a block_2d work partition, whose core rectangle defines the lines; this program's partition is global
+
+// -----
+
+// A column multicast on a one-row rectangle has no one to send to.
+tt.program @mcast_no_receivers attributes {device = #tt.device<wormhole_b0>, cbs = [], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [1, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 0), start = 0, count = 1>]>} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (3, 0)]> attributes {runtime_args = #tt.runtime_args<["sender" : u32 = mcast_sender(column)]>} {
+  }
+}
+// CHECK: verify.mlir:[[# @LINE - 3]]:3: error: 'tt.kernel' op runtime argument 'sender' is a multicast value along columns, but a column of the partition's core rectangle has one core: nothing to multicast to
+
+// -----
+
+// Semaphores live on cores that run the program.
+tt.program @semaphore_elsewhere attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (1, 0)]>]} {
+  tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+  }
+}
+// CHECK: verify.mlir:[[# @LINE - 4]]:1: error: 'tt.program' op semaphore 0 is created on core (1, 0), where no kernel runs

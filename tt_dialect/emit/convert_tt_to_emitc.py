@@ -317,10 +317,10 @@ class ConvertNocPageTransfers(_KernelOpConversion):
 
 
 class ConvertNocBarriers(_KernelOpConversion):
-    """`tt.noc_async_read_barrier`, `tt.noc_async_write_barrier` -> the call of the
-    same name."""
+    """`tt.noc_async_read_barrier`, `tt.noc_async_write_barrier`,
+    `tt.noc_async_writes_flushed` -> the call of the same name."""
 
-    anchors = (dataflow.NocAsyncReadBarrierOp, dataflow.NocAsyncWriteBarrierOp)
+    anchors = (dataflow.NocAsyncReadBarrierOp, dataflow.NocAsyncWriteBarrierOp, sync.NocAsyncWritesFlushedOp)
 
     def convert(self, op: Operation) -> list[Operation]:
         return [call(op.name.removeprefix("tt."), [])]

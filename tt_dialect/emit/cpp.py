@@ -3,7 +3,8 @@
 A dumb walk on `match`: every decision (which function, which template and
 literal arguments, which headers) is already in the IR. The printer only names
 values, inlines constants, declares each call result and index computation as a
-`const` local, and turns `scf.for` into a `for` loop over `uint32_t`.
+`const` local, turns `scf.for` into a `for` loop over `uint32_t` and `scf.if` into
+an `if`.
 """
 
 from __future__ import annotations
@@ -145,6 +146,11 @@ class KernelPrinter:
         for op in block.ops:
             self.op(op)
 
+    def nested(self, block: Block) -> None:
+        self.depth += 1
+        self.block(block)
+        self.depth -= 1
+
     def op(self, op: Operation) -> None:
         match op:
             case arith.ConstantOp(value=IntegerAttr() as value):
@@ -160,9 +166,18 @@ class KernelPrinter:
                     f"for (uint32_t {i} = {self.name(op.lb)}; {i} < {self.name(op.ub)}; "
                     f"{i} += {self.name(op.step)}) {{"
                 )
-                self.depth += 1
-                self.block(op.body.block)
-                self.depth -= 1
+                self.nested(op.body.block)
+                self.emit("}")
+            case scf.IfOp():
+                if op.results:
+                    raise op_error(op, "yields values; only an scf.if without results has a C++ form")
+                self.emit(f"if ({self.name(op.cond)}) {{")
+                self.nested(op.true_region.block)
+                if op.false_region.blocks and any(
+                    not isinstance(inner, scf.YieldOp) for inner in op.false_region.block.ops
+                ):
+                    self.emit("} else {")
+                    self.nested(op.false_region.block)
                 self.emit("}")
             case scf.YieldOp():
                 pass

@@ -70,11 +70,13 @@ from tt_dialect.ops.attributes import (
     KernelRole,
     MathFidelity,
     MemorySpace,
+    MulticastAxis,
+    PartitionMode,
     RuntimeArgAttr,
     WorkPartitionAttr,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.emit.program_facts import KERNEL_FILES, printable_contract
+from tt_dialect.emit.program_facts import KERNEL_FILES, KERNEL_NOCS, printable_contract
 
 PURPOSE = "the host program"
 MAIN_FILE = "main.cpp"
@@ -229,7 +231,7 @@ def _kernel_var(kernel: KernelOp) -> str:
     return f"{kernel.role.data.value}_kernel"
 
 
-def _arg_value(kernel: KernelOp, arg: RuntimeArgAttr) -> str:
+def _arg_value(kernel: KernelOp, arg: RuntimeArgAttr, partition: WorkPartitionAttr) -> str:
     kind = arg.arg_kind
     if kind is ArgKind.BUFFER_ADDRESS:
         return f"tensor{arg.tensor.data}_address"
@@ -237,11 +239,25 @@ def _arg_value(kernel: KernelOp, arg: RuntimeArgAttr) -> str:
         return "work.start"
     if kind is ArgKind.NUM_UNITS:
         return "work.count"
+    if kind.takes_axis and kernel.role.data in KERNEL_NOCS:
+        if partition.mode.data is not PartitionMode.BLOCK_2D:
+            raise op_error(
+                kernel,
+                f"runtime argument '{arg.arg_name.data}' is a multicast value, which needs a "
+                f"block_2d work partition; this program's is {partition.mode.data.value}",
+            )
+        return _multicast_value(kind, arg.axis, KERNEL_NOCS[kernel.role.data])
     raise op_error(
         kernel,
         f"runtime argument '{arg.arg_name.data}' has kind {kind.value}, which the host program "
         "cannot set",
     )
+
+
+def _multicast_value(kind: ArgKind, axis: MulticastAxis, noc: int) -> str:
+    """The C++ value of a multicast runtime argument on core `work` (`multicast_value`)."""
+    what = kind.value.removeprefix("mcast_")
+    return f"multicast_value(*mesh_device, Mcast::{what}, Axis::{axis.value}, work, {noc})"
 
 
 def _config(kernel: KernelOp, compile_args: list[int]) -> list[str]:
@@ -407,7 +423,55 @@ def _tables(host: _Host) -> list[str]:
     for (x, y), start, count in host.partition.assignments():
         lines.append(f"    {{{x}, {y}, {start}, {count}}},")
     lines += ["};", ""]
+    if _multicasts(host):
+        x0, y0, x1, y1 = host.partition.ranges.data[0].cores.bounds
+        corners = {"@X0@": x0, "@Y0@": y0, "@X1@": x1, "@Y1@": y1}
+        helper = _MULTICAST_HELPER
+        for key, value in corners.items():
+            helper = helper.replace(key, str(value))
+        lines += helper.splitlines()[1:]
     return lines
+
+
+_MULTICAST_HELPER = """
+// Multicast handshake values. The work partition is block_2d: the working cores form the
+// rectangle (kRectX0, kRectY0) to (kRectX1, kRectY1). Along a core row the sender is the
+// row's first core (x = kRectX0), along a core column the column's first (y = kRectY0);
+// the receivers are the rest of the line. Coordinates are NOC coordinates; NOC 1 takes a
+// rectangle from its high corner.
+constexpr uint32_t kRectX0 = @X0@;
+constexpr uint32_t kRectY0 = @Y0@;
+constexpr uint32_t kRectX1 = @X1@;
+constexpr uint32_t kRectY1 = @Y1@;
+enum class Axis { row, column };
+enum class Mcast { sender, sender_x, sender_y, start_x, start_y, end_x, end_y };
+
+uint32_t multicast_value(const distributed::MeshDevice& device, Mcast what, Axis axis,
+                         const CoreWork& work, uint32_t noc) {
+    const bool row = axis == Axis::row;
+    const CoreCoord sender = row ? CoreCoord{kRectX0, work.y} : CoreCoord{work.x, kRectY0};
+    const CoreCoord first = row ? CoreCoord{kRectX0 + 1, work.y} : CoreCoord{work.x, kRectY0 + 1};
+    const CoreCoord last = row ? CoreCoord{kRectX1, work.y} : CoreCoord{work.x, kRectY1};
+    const CoreCoord from = device.worker_core_from_logical_core(sender);
+    const CoreCoord start = device.worker_core_from_logical_core(noc == 0 ? first : last);
+    const CoreCoord end = device.worker_core_from_logical_core(noc == 0 ? last : first);
+    switch (what) {
+        case Mcast::sender: return (row ? work.x == kRectX0 : work.y == kRectY0) ? 1 : 0;
+        case Mcast::sender_x: return static_cast<uint32_t>(from.x);
+        case Mcast::sender_y: return static_cast<uint32_t>(from.y);
+        case Mcast::start_x: return static_cast<uint32_t>(start.x);
+        case Mcast::start_y: return static_cast<uint32_t>(start.y);
+        case Mcast::end_x: return static_cast<uint32_t>(end.x);
+        case Mcast::end_y: return static_cast<uint32_t>(end.y);
+    }
+    return 0;
+}
+
+"""
+
+
+def _multicasts(host: _Host) -> bool:
+    return any(arg.arg_kind.takes_axis for kernel in host.kernels for arg in kernel.runtime_args.args.data)
 
 
 _HELPERS = r"""
@@ -704,7 +768,7 @@ def _runtime_args(host: _Host) -> list[str]:
             continue
         var = _kernel_var(kernel)
         names = ", ".join(_comment(arg.arg_name.data) for arg in args)
-        values = ", ".join(_arg_value(kernel, arg) for arg in args)
+        values = ", ".join(_arg_value(kernel, arg, host.partition) for arg in args)
         lines += [
             f"    // {kernel.role.data.value}: {names}",
             "    tt::tt_metal::SetRuntimeArgs(",

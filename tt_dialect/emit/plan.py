@@ -54,7 +54,7 @@ from tt_dialect.ops.attributes import (
     WorkPartitionAttr,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.emit.program_facts import KERNEL_FILES, find_program, printable_contract
+from tt_dialect.emit.program_facts import KERNEL_FILES, KERNEL_NOCS, find_program, printable_contract
 
 PURPOSE = "a plan"
 SCHEMA_VERSION = 1
@@ -69,12 +69,6 @@ PROCESSORS: dict[KernelRole, str] = {
 """Where each kernel runs: the reader on NCRISC (`DataMovementProcessor::RISCV_1`),
 the writer on BRISC (`RISCV_0`), compute on the three TRISCs (a `ComputeConfig`)."""
 
-NOCS: dict[KernelRole, str] = {
-    KernelRole.READER: "noc_1",
-    KernelRole.WRITER: "noc_0",
-}
-"""NOC of each data-movement kernel: each processor's default
-(`NOC::RISCV_1_default` = NOC 1, `NOC::RISCV_0_default` = NOC 0)."""
 
 # --------------------------------------------------------------------------- entry points
 
@@ -206,6 +200,8 @@ def _runtime_arg(arg: RuntimeArgAttr) -> dict[str, Any]:
     }
     if arg.arg_kind is ArgKind.BUFFER_ADDRESS:
         entry["tensor"] = arg.tensor.data
+    if arg.arg_kind.takes_axis:
+        entry["axis"] = arg.axis.value
     return entry
 
 
@@ -228,7 +224,7 @@ def _kernel(kernel: KernelOp) -> dict[str, Any]:
         "processor": PROCESSORS[role],
     }
     if role.is_dataflow:
-        entry["noc"] = NOCS[role]
+        entry["noc"] = f"noc_{KERNEL_NOCS[role]}"
     entry["core_ranges"] = _core_ranges(kernel.cores)
     entry["compile_time_args"] = words.words
     entry["compile_time_args_layout"] = [

@@ -19,6 +19,14 @@ KERNEL_FILES: dict[KernelRole, str] = {
 }
 """Source file of each kernel, by role (one kernel per role)."""
 
+KERNEL_NOCS: dict[KernelRole, int] = {
+    KernelRole.READER: 1,
+    KernelRole.WRITER: 0,
+}
+"""NOC of each data-movement kernel: its processor's default (`NOC::RISCV_1_default`
+= NOC 1 for the reader on NCRISC, `NOC::RISCV_0_default` = NOC 0 for the writer on
+BRISC), as tt-metal's `ReaderDataMovementConfig` / `WriterDataMovementConfig`."""
+
 
 def find_program(module: ModuleOp, purpose: str) -> ProgramOp:
     """The one `tt.program` of `module`; a diagnostic on the module otherwise."""

@@ -37,3 +37,6 @@ CPP_INCLUDES = "tt.cpp_includes"
 
 TENSORS = "tt.tensors"
 """On a `tt.program`: the `#tt.buffer_layout` of each tensor argument, in order (tt-split-kernels)."""
+
+SEMAPHORES = "tt.semaphores"
+"""On a tile program: the `#tt.semaphore`s its multicast loads use (tt-schedule-multicast)."""

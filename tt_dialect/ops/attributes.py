@@ -20,7 +20,15 @@ from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 from xdsl.utils.str_enum import StrEnum
 
-from tt_dialect.device import DEVICES, TILE_COLS, TILE_ROWS, Arch, DeviceLimits, dst_capacity
+from tt_dialect.device import (
+    DEVICES,
+    SEMAPHORES_PER_CORE,
+    TILE_COLS,
+    TILE_ROWS,
+    Arch,
+    DeviceLimits,
+    dst_capacity,
+)
 
 # --------------------------------------------------------------------------- enums
 
@@ -71,6 +79,13 @@ class PartitionMode(StrEnum):
     """Balanced over the whole core grid, as tt-metal's ``split_work_to_cores``."""
     LOCAL_SHARD = "local_shard"
     """Each core computes the blocks of the output shard it holds."""
+    BLOCK_2D = "block_2d"
+    """The cores form one rectangle as the blocks do, and each computes a rectangle of
+    ``shard_blocks`` blocks, numbered as ``local_shard`` numbers them: at every step
+    of their unit loops, the cores of a core row work on one row of blocks and the
+    cores of a core column on one column of blocks, so a load that depends only on
+    the block row (column) can be multicast along the core row (column).
+    Chosen by `tt-schedule-multicast`."""
 
 
 class KernelRole(StrEnum):
@@ -81,6 +96,15 @@ class KernelRole(StrEnum):
     @property
     def is_dataflow(self) -> bool:
         return self is not KernelRole.COMPUTE
+
+
+class MulticastAxis(StrEnum):
+    """Along which line of cores a multicast load is shared (`#tt.multicast`)."""
+
+    ROW = "row"
+    """The cores of one core row: the row's first core reads and sends to the others."""
+    COLUMN = "column"
+    """The cores of one core column: the column's first core reads and sends."""
 
 
 class MathFidelity(StrEnum):
@@ -135,6 +159,34 @@ class ArgKind(StrEnum):
     """First work unit assigned to the core."""
     NUM_UNITS = "num_units"
     """Number of work units assigned to the core."""
+    MCAST_SENDER = "mcast_sender"
+    """1 on the core that reads the loads multicast along an axis for its line of
+    cores, 0 on the others; carries the axis."""
+    MCAST_SENDER_X = "mcast_sender_x"
+    """NOC x coordinate of the sender of the core's line along an axis."""
+    MCAST_SENDER_Y = "mcast_sender_y"
+    """NOC y coordinate of that sender."""
+    MCAST_START_X = "mcast_start_x"
+    """NOC x of the start corner of the receivers' rectangle of the core's line, as
+    the kernel's NOC takes it (the top left on NOC 0, the bottom right on NOC 1)."""
+    MCAST_START_Y = "mcast_start_y"
+    """NOC y of that start corner."""
+    MCAST_END_X = "mcast_end_x"
+    """NOC x of the opposite (end) corner of the receivers' rectangle."""
+    MCAST_END_Y = "mcast_end_y"
+    """NOC y of that end corner."""
+
+    @property
+    def takes_tensor(self) -> bool:
+        return self is ArgKind.BUFFER_ADDRESS
+
+    @property
+    def takes_axis(self) -> bool:
+        return self.value.startswith("mcast_")
+
+
+MULTICAST_ARG_KINDS: tuple[ArgKind, ...] = tuple(kind for kind in ArgKind if kind.takes_axis)
+"""The per-core values of one multicast axis, in schema order."""
 
 
 # --------------------------------------------------------------------------- parse/print helpers
@@ -231,6 +283,11 @@ class PartitionModeAttr(_AngleEnum, EnumAttribute[PartitionMode]):
 @irdl_attr_definition
 class MathFidelityAttr(_AngleEnum, EnumAttribute[MathFidelity]):
     name = "tt.math_fidelity"
+
+
+@irdl_attr_definition
+class MulticastAxisAttr(_AngleEnum, EnumAttribute[MulticastAxis]):
+    name = "tt.multicast_axis"
 
 
 @irdl_attr_definition
@@ -808,7 +865,8 @@ class WorkPartitionAttr(ParametrizedAttribute):
     A work unit is one output block: one point of the program's launch grid,
     which has ``blocks`` = [rows, cols] points (TileLang's `by`, `bx` extents).
     Units are numbered row-major over the blocks (`global`), or shard by shard
-    and row-major inside a shard of ``shard_blocks`` blocks (`local_shard`), so
+    and row-major inside a shard of ``shard_blocks`` blocks (`local_shard`, and
+    `block_2d`, where a "shard" is the rectangle of blocks one core computes), so
     that every core's units are one contiguous run. ``grid`` = [rows, cols] is
     the core grid; ``ranges`` assign runs of units to rectangles of cores,
     enumerated in the given order (row_major or col_major). Cores in no range
@@ -822,7 +880,8 @@ class WorkPartitionAttr(ParametrizedAttribute):
     grid: ArrayAttr[IntAttr]
     blocks: ArrayAttr[IntAttr]
     shard_blocks: ArrayAttr[IntAttr]
-    """Blocks per shard [rows, cols] in local_shard mode; empty in global mode."""
+    """Blocks per shard (per core) [rows, cols] in local_shard and block_2d mode;
+    empty in global mode."""
     ranges: ArrayAttr[WorkRangeAttr]
 
     def __init__(
@@ -879,6 +938,13 @@ class WorkPartitionAttr(ParametrizedAttribute):
         shard_row, shard_col = divmod(shard, cols // shard_cols)
         local_row, local_col = divmod(local, shard_cols)
         return shard_row * shard_rows + local_row, shard_col * shard_cols + local_col
+
+    @property
+    def block_rectangle(self) -> tuple[int, int]:
+        """(rows, cols) of the core rectangle of a block_2d (or local_shard) partition:
+        blocks / shard_blocks. In block_2d mode its one work range covers it."""
+        (rows, cols), (shard_rows, shard_cols) = self.block_shape, self.shard_block_shape
+        return rows // shard_rows, cols // shard_cols
 
     def core_ranges(self) -> CoreRangeSetAttr:
         """The working cores, as the kernels' core ranges."""
@@ -955,14 +1021,24 @@ class WorkPartitionAttr(ParametrizedAttribute):
             if shard:
                 raise VerifyException("shard_blocks is only meaningful in local_shard mode")
             return
+        mode = self.mode.data.value
         if len(shard) != 2 or any(d <= 0 for d in shard):
             raise VerifyException(
-                f"local_shard mode needs shard_blocks = [rows, cols], got {list(shard)}"
+                f"{mode} mode needs shard_blocks = [rows, cols], got {list(shard)}"
             )
         if any(b % s for b, s in zip(self.block_shape, shard)):
             raise VerifyException(
                 f"shard_blocks {list(shard)} do not divide blocks {list(self.block_shape)}"
             )
+        if self.mode.data is PartitionMode.BLOCK_2D:
+            rows, cols = self.block_rectangle
+            ranges = self.ranges.data
+            x0, y0, x1, y1 = ranges[0].cores.bounds if ranges else (0, 0, -1, -1)
+            if len(ranges) != 1 or (y1 - y0 + 1, x1 - x0 + 1) != (rows, cols):
+                raise VerifyException(
+                    f"block_2d mode needs one work range over a {rows}x{cols} rectangle of "
+                    f"cores (blocks / shard_blocks)"
+                )
 
     def _verify_coverage(self) -> None:
         """Every unit belongs to exactly one core; global splits are balanced."""
@@ -980,11 +1056,12 @@ class WorkPartitionAttr(ParametrizedAttribute):
                 f"{self.num_units}"
             )
         counts = [count for _, _, count in assignments]
-        if self.mode.data is PartitionMode.LOCAL_SHARD:
+        if self.mode.data is not PartitionMode.GLOBAL:
             per_shard = self.shard_block_shape[0] * self.shard_block_shape[1]
             if any(c != per_shard for c in counts):
                 raise VerifyException(
-                    f"in local_shard mode every core computes one shard of {per_shard} blocks"
+                    f"in {self.mode.data.value} mode every core computes one shard of "
+                    f"{per_shard} blocks"
                 )
             return
         if max(counts) - min(counts) > 1:
@@ -1006,8 +1083,9 @@ class WorkPartitionAttr(ParametrizedAttribute):
 @irdl_attr_definition
 class RuntimeArgAttr(ParametrizedAttribute):
     """`#tt.runtime_arg<"a_addr" : u32 = buffer_address(0)>`: one runtime argument,
-    with its name, C++ type and meaning. ``buffer_address`` names the tensor
-    (its index among the program's tensor arguments); other kinds take no operand."""
+    with its name, C++ type and meaning. ``buffer_address`` names the tensor (its
+    index among the program's tensor arguments), the ``mcast_*`` kinds the axis of
+    their multicast (`mcast_sender(row)`); the other kinds take no operand."""
 
     name = "tt.runtime_arg"
 
@@ -1015,16 +1093,38 @@ class RuntimeArgAttr(ParametrizedAttribute):
     arg_type: ArgTypeAttr
     kind: ArgKindAttr
     tensor: IntAttr
-    """Tensor index for buffer_address; -1 otherwise."""
+    """The operand: tensor index for buffer_address, the position of the axis in
+    `MulticastAxis` for the mcast kinds; -1 otherwise."""
 
-    def __init__(self, name: str, kind: ArgKind, tensor: int = -1, arg_type: ArgType = ArgType.U32):
+    def __init__(
+        self,
+        name: str,
+        kind: ArgKind,
+        tensor: int = -1,
+        arg_type: ArgType = ArgType.U32,
+        axis: MulticastAxis | None = None,
+    ):
+        operand = list(MulticastAxis).index(axis) if axis is not None else tensor
         super().__init__(
-            StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(tensor)
+            StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(operand)
         )
 
     @property
     def arg_kind(self) -> ArgKind:
         return self.kind.data
+
+    @property
+    def axis(self) -> MulticastAxis:
+        """The multicast axis of an mcast kind."""
+        assert self.arg_kind.takes_axis
+        return list(MulticastAxis)[self.tensor.data]
+
+    @property
+    def operand_text(self) -> str:
+        """`(0)`, `(row)` or nothing, as the operand prints."""
+        if self.arg_kind.takes_axis and 0 <= self.tensor.data < len(MulticastAxis):
+            return f"({self.axis.value})"
+        return f"({self.tensor.data})" if self.tensor.data >= 0 else ""
 
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
@@ -1037,20 +1137,22 @@ class RuntimeArgAttr(ParametrizedAttribute):
 
     def print_body(self, printer: Printer) -> None:
         printer.print_string_literal(self.arg_name.data)
-        printer.print_string(f" : {self.arg_type.data.value} = {self.kind.data.value}")
-        if self.tensor.data >= 0:
-            printer.print_string(f"({self.tensor.data})")
+        printer.print_string(f" : {self.arg_type.data.value} = {self.kind.data.value}{self.operand_text}")
 
     def verify(self) -> None:
         if not self.arg_name.data:
             raise VerifyException("a runtime argument needs a name")
+        kind = self.arg_kind
+        if kind.takes_axis:
+            if not 0 <= self.tensor.data < len(MulticastAxis):
+                raise VerifyException(f"{kind.value} needs an axis, e.g. {kind.value}(row)")
+            return
         if self.tensor.data < -1:
             raise VerifyException(f"a tensor index must be non-negative, got {self.tensor.data}")
-        takes_tensor = self.arg_kind is ArgKind.BUFFER_ADDRESS
-        if takes_tensor and self.tensor.data < 0:
+        if kind.takes_tensor and self.tensor.data < 0:
             raise VerifyException("buffer_address needs a tensor index, e.g. buffer_address(0)")
-        if not takes_tensor and self.tensor.data >= 0:
-            raise VerifyException(f"{self.kind.data.value} takes no tensor index")
+        if not kind.takes_tensor and self.tensor.data >= 0:
+            raise VerifyException(f"{kind.value} takes no tensor index")
 
 
 def _parse_runtime_arg_body(parser: AttrParser) -> tuple[Attribute, ...]:
@@ -1059,14 +1161,17 @@ def _parse_runtime_arg_body(parser: AttrParser) -> tuple[Attribute, ...]:
     arg_type = parser.parse_str_enum(ArgType)
     parser.parse_punctuation("=")
     kind = parser.parse_str_enum(ArgKind)
-    tensor = -1
+    operand = -1
     if parser.parse_optional_punctuation("("):
-        tensor = parser.parse_integer(allow_boolean=False)
+        if kind.takes_axis:
+            operand = list(MulticastAxis).index(parser.parse_str_enum(MulticastAxis))
+        else:
+            operand = parser.parse_integer(allow_boolean=False)
+            if operand < 0:
+                # -1 is the "no tensor" encoding: a written negative index must not alias it.
+                raise VerifyException(f"a tensor index must be non-negative, got {operand}")
         parser.parse_punctuation(")")
-        if tensor < 0:
-            # -1 is the "no tensor" encoding: a written negative index must not alias it.
-            raise VerifyException(f"a tensor index must be non-negative, got {tensor}")
-    return (StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(tensor))
+    return (StringAttr(name), ArgTypeAttr(arg_type), ArgKindAttr(kind), IntAttr(operand))
 
 
 @irdl_attr_definition
@@ -1109,7 +1214,7 @@ class RuntimeArgsAttr(ParametrizedAttribute):
             if meaning in meanings:
                 raise VerifyException(
                     f"runtime arguments '{meanings[meaning]}' and '{name}' mean the same "
-                    f"({arg.arg_kind.value}{f'({arg.tensor.data})' if arg.tensor.data >= 0 else ''})"
+                    f"({arg.arg_kind.value}{arg.operand_text})"
                 )
             meanings[meaning] = name
 
@@ -1503,7 +1608,71 @@ class PipelineAttr(ParametrizedAttribute):
             raise VerifyException(f"pipeline stages must be at least 1, got {self.stages.data}")
 
 
+@irdl_attr_definition
+class MulticastAttr(ParametrizedAttribute):
+    """`#tt.multicast<row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1>`
+    on a load (`tt.copy` from a tensor into a buffer): every core of a line of
+    cores along `axis` loads the same region at the same step, so the line's first
+    core reads it and multicasts it to the `receivers` others. The handshake uses
+    two semaphores on every core: each receiver increments the sender's
+    `sender_semaphore` when its CB has room, and the sender sets the receivers'
+    `receiver_semaphore` to 1 by multicast once the data is on its way (the data
+    and the flag travel the same NOC, in order). Decided by `tt-schedule-multicast`."""
+
+    name = "tt.multicast"
+
+    axis: MulticastAxisAttr
+    receivers: IntAttr
+    sender_semaphore: IntAttr
+    receiver_semaphore: IntAttr
+
+    def __init__(self, axis: MulticastAxis, receivers: int, sender_semaphore: int, receiver_semaphore: int):
+        super().__init__(
+            MulticastAxisAttr(axis), IntAttr(receivers), IntAttr(sender_semaphore), IntAttr(receiver_semaphore)
+        )
+
+    @property
+    def semaphores(self) -> tuple[int, int]:
+        return self.sender_semaphore.data, self.receiver_semaphore.data
+
+    @classmethod
+    def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
+        with parser.in_angle_brackets():
+            axis = parser.parse_str_enum(MulticastAxis)
+            values = []
+            for keyword in ("receivers", "sender_semaphore", "receiver_semaphore"):
+                parser.parse_punctuation(",")
+                _parse_keyword_value(parser, keyword)
+                values.append(IntAttr(parser.parse_integer(allow_boolean=False)))
+        return (MulticastAxisAttr(axis), *values)
+
+    def print_parameters(self, printer: Printer) -> None:
+        printer.print_string(
+            f"<{self.axis.data.value}, receivers = {self.receivers.data}, "
+            f"sender_semaphore = {self.sender_semaphore.data}, "
+            f"receiver_semaphore = {self.receiver_semaphore.data}>"
+        )
+
+    def verify(self) -> None:
+        if self.receivers.data < 1:
+            raise VerifyException(
+                f"a multicast needs at least one receiver, got receivers = {self.receivers.data}"
+            )
+        for semaphore in self.semaphores:
+            if not 0 <= semaphore < SEMAPHORES_PER_CORE:
+                raise VerifyException(
+                    f"semaphore id {semaphore} is out of range: a core has "
+                    f"{SEMAPHORES_PER_CORE} semaphores (ids 0..{SEMAPHORES_PER_CORE - 1})"
+                )
+        if self.sender_semaphore.data == self.receiver_semaphore.data:
+            raise VerifyException(
+                f"the sender and receiver semaphores must differ, both are {self.sender_semaphore.data}"
+            )
+
+
 ATTRIBUTES: list[type[Attribute]] = [
+    MulticastAxisAttr,
+    MulticastAttr,
     GemmAccumulationAttr,
     GemmScheduleAttr,
     ArchAttr,

@@ -4,11 +4,12 @@ A `tt.program` and its `tt.kernel`s carry, as properties with verifiers, every
 fact the host program, `tt.plan.json`, the C++ kernels and the emulator need;
 each fact is written once, by the pass that decides it, and printers only read:
 
-- `device` (tt-work-partition), `work_partition` (tt-work-partition), `tensors`
+- `device` (tt-work-partition), `work_partition` (tt-work-partition, made
+  block_2d by tt-schedule-multicast), `tensors`
   with their role and layout (tt-split-kernels from dataflow; layouts from
   tt-infer-layout), `cbs` with their pages, format and cores (tt-propagate-layout
   and tt-lower-tile-ops decide the buffers, tt-split-kernels the cores),
-  `semaphores` (none are produced yet);
+  `semaphores` (tt-schedule-multicast);
 - per kernel: `role` and `cores` (tt-split-kernels), `runtime_args`
   (tt-work-partition's schema, narrowed by tt-finalize-runtime-args),
   `compile_time_args` (tt-finalize-runtime-args), `compute_config`

@@ -1,12 +1,13 @@
 """Synchronisation and multicast ops: semaphores, core NOC addresses, multicast writes.
 
-Groundwork for the multicast schedule (issue 15 item 4): a sender core writes a
+The multicast schedule's vocabulary: a sender core writes a
 block to a rectangle of receiver cores with one multicast, and semaphores in each
 core's L1 say when a block may be sent (the receivers increment the sender's
 semaphore) and when it has landed (the sender sets the receivers' semaphore by
 multicast). Every op is one tt-metal v0.74.0 dataflow-API call
 (`api/dataflow/dataflow_api.h`); like the other NOC ops, they run on a
-data-movement core and are rejected inside compute kernels. No pass creates them yet.
+data-movement core and are rejected inside compute kernels. `tt-lower-shared-to-cb`
+creates them for the loads `tt-schedule-multicast` marks.
 """
 
 from __future__ import annotations
@@ -262,6 +263,23 @@ class SemaphoreSetMulticastOp(_MulticastOp):
         super().__init__(operands=[src_l1_addr, dst_noc_addr, num_dests], properties=_loopback_prop(loopback))
 
 
+@irdl_op_definition
+class NocAsyncWritesFlushedOp(IRDLOperation):
+    """`tt.noc_async_writes_flushed`: blocks until every NOC write this core has
+    issued has left its L1 (`noc_async_writes_flushed()`), so the source may be
+    overwritten; unlike `tt.noc_async_write_barrier` it does not wait for the
+    destinations' acknowledgement. A multicast sender flushes before it lets its
+    CB pages be reused."""
+
+    name = "tt.noc_async_writes_flushed"
+
+    traits = traits_def(DataflowOnly(), MemoryReadEffect(), MemoryWriteEffect())
+    assembly_format = "attr-dict"
+
+    def __init__(self):
+        super().__init__()
+
+
 OPS = [
     GetSemaphoreOp,
     SemaphoreSetOp,
@@ -271,4 +289,5 @@ OPS = [
     GetNocMulticastAddrOp,
     NocAsyncWriteMulticastOp,
     SemaphoreSetMulticastOp,
+    NocAsyncWritesFlushedOp,
 ]

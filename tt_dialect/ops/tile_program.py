@@ -69,7 +69,7 @@ from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, 
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
-from tt_dialect.ops.attributes import GemmScheduleAttr
+from tt_dialect.ops.attributes import GemmScheduleAttr, MulticastAttr
 
 BUFFER_ELEMENT_TYPES: tuple[type[Attribute], ...] = (BFloat16Type, Float16Type, Float32Type)
 """Element types of tile buffers (and of the floats copies convert between)."""
@@ -289,12 +289,15 @@ class CopyOp(IRDLOperation):
     src_indices = var_operand_def(IndexType)
     dst = operand_def(MemRefType)
     dst_indices = var_operand_def(IndexType)
+    multicast = opt_prop_def(MulticastAttr)
+    """On a load shared by a line of cores: read once per line and multicast,
+    decided by `tt-schedule-multicast`."""
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
     traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
     assembly_format = (
         "$src (`[` $src_indices^ `]`)? `to` $dst (`[` $dst_indices^ `]`)? "
-        "attr-dict `:` type($src) `to` type($dst)"
+        "(`multicast` `=` $multicast^)? attr-dict `:` type($src) `to` type($dst)"
     )
 
     def __init__(
@@ -321,6 +324,12 @@ class CopyOp(IRDLOperation):
             raise VerifyException(
                 "at most one side of a copy may be indexed, got indices on both "
                 "source and destination"
+            )
+        if self.multicast is not None and not (
+            self.src_indices and isinstance(self.dst.owner, _AllocOp)
+        ):
+            raise VerifyException(
+                "only a load (a copy from a tensor region into a buffer) can be multicast"
             )
         if not self.src_indices and not self.dst_indices:
             if src_type.get_shape() != dst_type.get_shape():
@@ -376,7 +385,7 @@ class GemmOp(IRDLOperation):
     transpose_a = opt_prop_def(UnitAttr)
     transpose_b = opt_prop_def(UnitAttr)
     schedule = opt_prop_def(GemmScheduleAttr)
-    """How to run it, decided by `tt-schedule-gemm`."""
+    """How to run it, decided by `tt-schedule-compute`."""
 
     traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
     assembly_format = (

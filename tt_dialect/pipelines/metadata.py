@@ -1,12 +1,13 @@
 """tt-metadata: stages A-B as one named pipeline.
 
 Runs, in order, `tt-infer-layout{arch}`, `tt-propagate-layout{cb-depth}`,
-`tt-work-partition{arch grid mode}` and `tt-grid-to-persistent`, verifying the
+`tt-work-partition{arch grid mode}`, `tt-schedule-multicast{multicast}` and
+`tt-grid-to-persistent`, verifying the
 IR after each, so that
 
     tt-opt gemm.mlir -p 'tt-metadata{arch=blackhole grid=8x8}'
 
-equals running the four passes by hand with those options.
+equals running the five passes by hand with those options.
 """
 
 from __future__ import annotations
@@ -15,24 +16,26 @@ from dataclasses import dataclass
 
 from xdsl.passes import ModulePass
 
-from tt_dialect.options import CBDepthOption, PartitionOptions
+from tt_dialect.options import CBDepthOption, MulticastOption, PartitionOptions
 from tt_dialect.pipelines import NamedPipeline
 from tt_dialect.transforms.grid_to_persistent import GridToPersistentPass
 from tt_dialect.transforms.infer_layout import InferLayoutPass
 from tt_dialect.transforms.propagate_layout import PropagateLayoutPass
+from tt_dialect.transforms.schedule_multicast import ScheduleMulticastPass
 from tt_dialect.transforms.work_partition import WorkPartitionPass
 
 STAGES: tuple[type[ModulePass], ...] = (
     InferLayoutPass,
     PropagateLayoutPass,
     WorkPartitionPass,
+    ScheduleMulticastPass,
     GridToPersistentPass,
 )
 
 
 @dataclass(frozen=True)
-class MetadataPipelinePass(NamedPipeline, CBDepthOption, PartitionOptions):
-    """Layouts, CB descriptors, work partition and persistent loops (stages A-B)."""
+class MetadataPipelinePass(NamedPipeline, CBDepthOption, MulticastOption, PartitionOptions):
+    """Layouts, CB descriptors, work partition, multicast and persistent loops (stages A-B)."""
 
     name = "tt-metadata"
 

@@ -1,12 +1,13 @@
 """tt-pipeline: the whole compiler from tile program to kernels, stages A-D.
 
 `tt-pipeline{arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
-cb-depth=N math-fidelity=... dst-full-sync=... gemm-k-block=N gemm-subblock=HxW
+multicast=auto|none|row|column cb-depth=N math-fidelity=... dst-full-sync=... gemm-k-block=N gemm-subblock=HxW
 gemm-accumulate=dst|l1 verify=true}` runs `tt-metadata`
 (stages A-B), `tt-lower` (stages C-D) and, unless `verify=false`, `tt-verify`,
 handing each the options it declares: `arch` to layout inference and the work
 partition (which records the device for every later stage), `grid` and `mode`
-to the work partition, `cb-depth` to CB descriptors, `math-fidelity`,
+to the work partition, `multicast` to the multicast schedule, `cb-depth` to CB
+descriptors, `math-fidelity`,
 `dst-full-sync` and the `gemm-*` choices to the compute schedule.
 """
 
@@ -16,7 +17,13 @@ from dataclasses import dataclass
 
 from xdsl.passes import ModulePass
 
-from tt_dialect.options import CBDepthOption, ComputeOptions, GemmScheduleOptions, PartitionOptions
+from tt_dialect.options import (
+    CBDepthOption,
+    ComputeOptions,
+    GemmScheduleOptions,
+    MulticastOption,
+    PartitionOptions,
+)
 from tt_dialect.pipelines import NamedPipeline
 from tt_dialect.pipelines.lower import LowerPipelinePass
 from tt_dialect.pipelines.metadata import MetadataPipelinePass
@@ -24,7 +31,9 @@ from tt_dialect.transforms.verify import VerifyPass
 
 
 @dataclass(frozen=True)
-class PipelinePass(NamedPipeline, GemmScheduleOptions, ComputeOptions, CBDepthOption, PartitionOptions):
+class PipelinePass(
+    NamedPipeline, GemmScheduleOptions, ComputeOptions, CBDepthOption, MulticastOption, PartitionOptions
+):
     """Tile program to hardware-level kernels: tt-metadata, tt-lower, tt-verify."""
 
     name = "tt-pipeline"

@@ -14,7 +14,8 @@ own units:
     }
 
 Block indices are recomputed from the unit id in the partition's numbering
-(row-major over the launch grid, or shard by shard in local_shard mode).
+(row-major over the launch grid, or shard by shard in local_shard and block_2d
+mode, where a shard of one block makes the unit the core's row-major index).
 Shared and fragment buffers are hoisted above the loop: a core allocates its
 circular buffers once and reuses them for every block.
 """
@@ -134,6 +135,8 @@ class LaunchToPersistentLoop(RewritePattern):
         if partition.mode.data is PartitionMode.GLOBAL:
             return emit.divmod(unit, emit.constant(cols, "blocks_per_row"), names)
         shard_rows, shard_cols = partition.shard_block_shape
+        if shard_rows * shard_cols == 1:  # one block per core: the unit is the core's index
+            return emit.divmod(unit, emit.constant(cols, "cores_per_row"), names)
         blocks_per_shard = emit.constant(shard_rows * shard_cols, "blocks_per_shard")
         shard, local = emit.divmod(unit, blocks_per_shard, ("shard", "block_in_shard"))
         shard_row, shard_col = emit.divmod(

@@ -73,7 +73,14 @@ from tt_dialect.analysis import argument_layout
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
-from tt_dialect.ops.attributes import ArgKind, CBDescAttr, RuntimeArgsAttr
+from tt_dialect.ops.attributes import (
+    MULTICAST_ARG_KINDS,
+    ArgKind,
+    CBDescAttr,
+    MulticastAttr,
+    MulticastAxis,
+    RuntimeArgsAttr,
+)
 from tt_dialect.ops.cb import (
     CBPopFrontOp,
     CBPushBackOp,
@@ -89,6 +96,17 @@ from tt_dialect.ops.dataflow import (
     NocAsyncWriteBarrierOp,
     NocAsyncWritePageOp,
     TensorAccessorOp,
+)
+from tt_dialect.ops.sync import (
+    GetCoreNocAddrOp,
+    GetNocMulticastAddrOp,
+    GetSemaphoreOp,
+    NocAsyncWriteMulticastOp,
+    NocAsyncWritesFlushedOp,
+    SemaphoreIncOp,
+    SemaphoreSetMulticastOp,
+    SemaphoreSetOp,
+    SemaphoreWaitOp,
 )
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
 from tt_dialect.ops.types import CBType
@@ -159,10 +177,7 @@ class InsertTensorAccessors(RewritePattern):
                 for side in (copy.src, copy.dst):
                     if (tensor := _tensor_argument(program, side)) is not None:
                         users.setdefault(tensor.index, copy)
-        anchor = program.body.block.first_op
-        while isinstance(anchor, _AllocOp | GetCBOp):
-            anchor = anchor.next_op
-        assert anchor is not None
+        anchor = _first_after_buffers(program)
         for tensor, user in sorted(users.items()):
             entry = _address_entry(schema, tensor)
             if entry is None:
@@ -176,6 +191,172 @@ class InsertTensorAccessors(RewritePattern):
             accessor = TensorAccessorOp(address, 0, argument_layout(program, tensor).page_size)
             accessor.result.name_hint = f"tensor{tensor}"
             rewriter.insert(located([address, accessor], user), InsertPoint.before(anchor))
+
+
+def _axis_entry(schema: RuntimeArgsAttr, kind: ArgKind, axis: MulticastAxis) -> int | None:
+    return next(
+        (
+            i
+            for i, arg in enumerate(schema.args.data)
+            if arg.arg_kind is kind and arg.axis is axis
+        ),
+        None,
+    )
+
+
+def _multicasts(program: func.FuncOp) -> list[tuple[CopyOp, MulticastAttr]]:
+    return [
+        (copy, copy.multicast)
+        for copy in program.body.walk()
+        if isinstance(copy, CopyOp) and copy.multicast is not None
+    ]
+
+
+@dataclass(frozen=True)
+class InsertMulticastValues(RewritePattern):
+    """Anchor: a partitioned `func.func` with a runtime-argument schema whose loads
+    `tt-schedule-multicast` marked. Writes, at the top of the function (after its
+    buffers and CBs), a `tt.get_arg_val` of every `mcast_*` schema entry of the
+    axes the marked loads use (named after the entry) and a `tt.get_semaphore` of
+    every semaphore they use (`sender_semaphore{id}` / `receiver_semaphore{id}`).
+    A marked load whose axis has no schema entries is an error."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: func.FuncOp, rewriter: PatternRewriter, /) -> None:
+        found = _program_of(op)
+        if found is None:
+            return
+        program, schema = found
+        multicasts = _multicasts(program)
+        if not multicasts:
+            return
+        ops: list[Operation] = []
+        for axis in MulticastAxis:
+            users = [copy for copy, multicast in multicasts if multicast.axis.data is axis]
+            if not users:
+                continue
+            for kind in MULTICAST_ARG_KINDS:
+                entry = _axis_entry(schema, kind, axis)
+                if entry is None:
+                    raise op_error(
+                        users[0],
+                        f"this load is multicast along {axis.value}s but the runtime-argument "
+                        f"schema has no {kind.value}({axis.value}) entry",
+                    )
+                value = GetArgValOp(entry)
+                value.result.name_hint = schema.args.data[entry].arg_name.data
+                ops += located([value], users[0])
+        for copy, multicast in multicasts:
+            for role, id in zip(("sender", "receiver"), multicast.semaphores):
+                semaphore = GetSemaphoreOp(id)
+                semaphore.result.name_hint = f"{role}_semaphore{id}"
+                ops += located([semaphore], copy)
+        rewriter.insert(ops, InsertPoint.before(_first_after_buffers(program)))
+
+
+def _first_after_buffers(program: func.FuncOp) -> Operation:
+    anchor = program.body.block.first_op
+    while isinstance(anchor, _AllocOp | GetCBOp):
+        anchor = anchor.next_op
+    assert anchor is not None
+    return anchor
+
+
+def _top_level_value(program: func.FuncOp, match: type[GetArgValOp | GetSemaphoreOp], index: int) -> SSAValue:
+    """The `tt.get_arg_val` / `tt.get_semaphore` of `index` at the top of the function
+    (`InsertMulticastValues`)."""
+    for op in program.body.block.ops:
+        if isinstance(op, match) and (
+            op.index.value.data if isinstance(op, GetArgValOp) else op.id.value.data
+        ) == index:
+            return op.results[0]
+    raise AssertionError(f"no {match.name} {index} at the top of the function")
+
+
+@dataclass
+class _Multicast:
+    """What a multicast load's handshake uses: its attribute, the runtime values of
+    its axis and the L1 addresses of its two semaphores."""
+
+    attr: MulticastAttr
+    values: dict[ArgKind, SSAValue]
+    sender_semaphore: SSAValue
+    receiver_semaphore: SSAValue
+
+    @staticmethod
+    def of(program: func.FuncOp, schema: RuntimeArgsAttr, attr: MulticastAttr) -> _Multicast:
+        axis = attr.axis.data
+        values = {}
+        for kind in MULTICAST_ARG_KINDS:
+            entry = _axis_entry(schema, kind, axis)
+            assert entry is not None  # InsertMulticastValues checked
+            values[kind] = _top_level_value(program, GetArgValOp, entry)
+        sender, receiver = (_top_level_value(program, GetSemaphoreOp, id) for id in attr.semaphores)
+        return _Multicast(attr, values, sender, receiver)
+
+    def rectangle(self, addr: SSAValue) -> GetNocMulticastAddrOp:
+        v = self.values
+        return GetNocMulticastAddrOp(
+            v[ArgKind.MCAST_START_X], v[ArgKind.MCAST_START_Y], v[ArgKind.MCAST_END_X], v[ArgKind.MCAST_END_Y], addr
+        )
+
+
+def _i32(value: int, name: str) -> arith.ConstantOp:
+    constant = arith.ConstantOp(IntegerAttr(value, i32))
+    constant.result.name_hint = name
+    return constant
+
+
+def _if(condition: SSAValue, then: list[Operation], otherwise: list[Operation]) -> scf.IfOp:
+    return scf.IfOp(condition, [], [*then, scf.YieldOp()], [*otherwise, scf.YieldOp()])
+
+
+def _signal_ready(multicast: _Multicast) -> list[Operation]:
+    """A receiver with room in its CB: mark its block not yet arrived, then add one to
+    the sender's semaphore."""
+    invalid = _i32(0, "not_arrived")
+    one = _i32(1, "c1_i32")
+    sender = GetCoreNocAddrOp(
+        multicast.values[ArgKind.MCAST_SENDER_X], multicast.values[ArgKind.MCAST_SENDER_Y], multicast.sender_semaphore
+    )
+    sender.result.name_hint = "sender_semaphore_noc"
+    return [
+        invalid,
+        SemaphoreSetOp(multicast.receiver_semaphore, invalid),
+        one,
+        sender,
+        SemaphoreIncOp(sender, one),
+    ]
+
+
+def _send(multicast: _Multicast, l1_base: SSAValue, size: int) -> list[Operation]:
+    """The sender, its block read: wait until every receiver has room, send the block,
+    then the flag that says it arrived (same NOC, in order behind the block)."""
+    receivers = _i32(multicast.attr.receivers.data, "num_receivers")
+    zero, arrived, bytes_ = _i32(0, "c0_i32"), _i32(1, "arrived"), _i32(size, "block_bytes")
+    data = multicast.rectangle(l1_base)
+    data.result.name_hint = "multicast_block"
+    flag = multicast.rectangle(multicast.receiver_semaphore)
+    flag.result.name_hint = "multicast_flag"
+    return [
+        receivers,
+        SemaphoreWaitOp(multicast.sender_semaphore, receivers),
+        zero,
+        SemaphoreSetOp(multicast.sender_semaphore, zero),
+        bytes_,
+        data,
+        NocAsyncWriteMulticastOp(l1_base, data, bytes_, receivers),
+        NocAsyncWritesFlushedOp(),
+        arrived,
+        SemaphoreSetOp(multicast.receiver_semaphore, arrived),
+        flag,
+        SemaphoreSetMulticastOp(multicast.receiver_semaphore, flag, receivers),
+    ]
+
+
+def _await_block(multicast: _Multicast) -> list[Operation]:
+    arrived = _i32(1, "arrived")
+    return [arrived, SemaphoreWaitOp(multicast.receiver_semaphore, arrived)]
 
 
 def _tile_offset(copy: CopyOp, value: SSAValue, dim: int, tile: int, emit: IndexEmitter) -> SSAValue:
@@ -370,6 +551,7 @@ class LowerTensorCopies(RewritePattern):
         opens: list[Operation] = []
         closes: list[Operation] = []
         transfers: list[list[Operation]] = []
+        handshakes: list[Operation] = []
         for copy in run:
             cb = get_or_create_cb(copy.buffer, rewriter)
             rows, cols = buffer_tiles(copy.buffer)
@@ -378,21 +560,30 @@ class LowerTensorCopies(RewritePattern):
             pointer.result.name_hint = side.pointer_name
             accessor = _accessor_of(program, schema, copy.tensor.index)
             opens += located([side.open(cb, pages), pointer], copy.copy)
-            transfers.append(
-                located(
-                    _page_loop(
-                        copy.copy, copy.tensor, copy.indices, copy.buffer, cb, pointer.result,
-                        side.transfer, accessor, rewriter,
-                    ),
-                    copy.copy,
-                )
+            ops = _page_loop(
+                copy.copy, copy.tensor, copy.indices, copy.buffer, cb, pointer.result,
+                side.transfer, accessor, rewriter,
             )
+            if (attr := copy.copy.multicast) is not None:
+                multicast = _Multicast.of(program, schema, attr)
+                zero = _i32(0, "c0_i32")
+                is_sender = arith.CmpiOp(multicast.values[ArgKind.MCAST_SENDER], zero, "ne")
+                is_sender.result.name_hint = f"{attr.axis.data.value}_sender"
+                opens += located([zero, is_sender], copy.copy)
+                ops = [_if(is_sender.result, ops, _signal_ready(multicast))]
+                cb_type = cb.type
+                assert isinstance(cb_type, CBType)
+                send = _send(multicast, pointer.result, pages * cb_type.page_size)
+                handshakes += located([_if(is_sender.result, send, _await_block(multicast))], copy.copy)
+            transfers.append(located(ops, copy.copy))
             closes += located([side.close(cb, pages)], copy.copy)
         first, last = run[0].copy, run[-1].copy
         rewriter.insert(opens, InsertPoint.before(first))
         for copy, ops in zip(run, transfers):
             rewriter.insert(ops, InsertPoint.before(copy.copy))
-        rewriter.insert([*located([side.barrier()], last), *closes], InsertPoint.after(last))
+        rewriter.insert(
+            [*located([side.barrier()], last), *handshakes, *closes], InsertPoint.after(last)
+        )
         for copy in run:
             rewriter.erase(copy.copy)
 
@@ -424,5 +615,5 @@ class LowerSharedToCBPass(ModulePass):
     name = "tt-lower-shared-to-cb"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        for pattern in (InsertTensorAccessors(), LowerTensorCopies(), EraseBuffer()):
+        for pattern in (InsertTensorAccessors(), InsertMulticastValues(), LowerTensorCopies(), EraseBuffer()):
             PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

@@ -4,7 +4,8 @@ Reads: a lowered program function (after `tt-insert-cb-protocol`): its
 `tt.work_partition`, `tt.runtime_args`, `tt.device` and `tt.compute_config`,
 its tensor arguments' `tt.layout`, and a body of hardware-level ops in loops.
 Writes: a `tt.program` (the function is replaced) with the function's name, and
-in its contract (`ops/program.py`): the device and the work partition; the
+in its contract (`ops/program.py`): the device, the work partition and the
+semaphores; the
 tensors in argument order with their layout and their role, decided here by
 dataflow (a tensor the reader kernel reaches through an accessor is an input,
 one the writer reaches is an output; one reached by both or by neither is an
@@ -15,13 +16,15 @@ with the program's runtime-argument schema (narrowed later by
 
 Every op with an effect goes to exactly one kernel, decided by dataflow:
 - NOC reads and their barrier go to the reader, NOC writes and theirs to the writer;
+- semaphore and multicast ops go to the reader: they are the handshake of the
+  multicast loads (`tt-schedule-multicast`), which fill the reader's CBs;
 - tile math, DST and pack ops go to compute;
 - a CB's producer-side ops (`cb_reserve_back`, `get_write_ptr`, `cb_push_back`)
   go to the kernel that fills it: compute if compute packs into it, else the
   reader; its consumer-side ops (`cb_wait_front`, `get_read_ptr`,
   `cb_pop_front`) to the kernel that drains it: compute if compute reads its
   tiles, else the writer.
-Loops are kept in every kernel that has an op inside them; pure ops (index
+Loops and `scf.if`s are kept in every kernel that has an op inside them; pure ops (index
 arithmetic, argument reads, `tt.get_cb`, accessors) are copied to every kernel
 that uses them. An effectful op that fits no role is an error; so is a kernel
 left using a tensor argument directly, or a value another kernel computes.
@@ -44,7 +47,7 @@ from dataclasses import dataclass, field
 
 from xdsl.context import Context
 from xdsl.dialects import func, scf
-from xdsl.dialects.builtin import MemRefType, ModuleOp
+from xdsl.dialects.builtin import ArrayAttr, MemRefType, ModuleOp
 from xdsl.ir import Block, BlockArgument, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
@@ -88,6 +91,14 @@ from tt_dialect.ops.dataflow import (
     TensorAccessorOp,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
+from tt_dialect.ops.sync import (
+    NocAsyncWriteMulticastOp,
+    NocAsyncWritesFlushedOp,
+    SemaphoreIncOp,
+    SemaphoreSetMulticastOp,
+    SemaphoreSetOp,
+    SemaphoreWaitOp,
+)
 from tt_dialect.ops.types import CBType
 from tt_dialect.ir_builder import has_no_effect, located
 
@@ -95,7 +106,15 @@ READS = (NocAsyncReadPageOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
 WRITES = (NocAsyncWritePageOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
 PRODUCER_SIDE = (CBReserveBackOp, GetWritePtrOp, CBPushBackOp)
 CONSUMER_SIDE = (CBWaitFrontOp, GetReadPtrOp, CBPopFrontOp)
-STRUCTURE = (scf.ForOp, scf.YieldOp)
+MULTICAST = (
+    SemaphoreSetOp,
+    SemaphoreWaitOp,
+    SemaphoreIncOp,
+    NocAsyncWriteMulticastOp,
+    NocAsyncWritesFlushedOp,
+    SemaphoreSetMulticastOp,
+)
+STRUCTURE = (scf.ForOp, scf.IfOp, scf.YieldOp)
 KERNELS = (KernelRole.READER, KernelRole.COMPUTE, KernelRole.WRITER)
 
 
@@ -128,7 +147,7 @@ class _Roles:
 
     def role(self, op: Operation) -> KernelRole | None:
         """The kernel an effectful op belongs to; None for pure and structural ops."""
-        if isinstance(op, READS):
+        if isinstance(op, (*READS, *MULTICAST)):
             return KernelRole.READER
         if isinstance(op, WRITES):
             return KernelRole.WRITER
@@ -172,8 +191,12 @@ def _keep_in_block(block: Block, kernel: KernelRole, roles: _Roles, kept: set[Op
             continue
         if isinstance(op, func.ReturnOp):
             continue
-        if isinstance(op, scf.ForOp) and all(
-            isinstance(inner, scf.YieldOp) for inner in op.body.block.ops if inner in kept
+        if isinstance(op, scf.ForOp | scf.IfOp) and all(
+            isinstance(inner, scf.YieldOp)
+            for region in op.regions
+            for inner_block in region.blocks
+            for inner in inner_block.ops
+            if inner in kept
         ):
             continue
         kept.add(op)
@@ -303,6 +326,7 @@ class SplitProgram(RewritePattern):
                     compute_config=config if role is KernelRole.COMPUTE else None,
                 )
             )
+        semaphores = op.attributes.get(annotations.SEMAPHORES)
         program = ProgramOp(
             op.sym_name.data,
             device,
@@ -310,6 +334,7 @@ class SplitProgram(RewritePattern):
             Region(Block(kernels)),
             work_partition=partition,
             tensors=self._tensors(op, kernels),
+            semaphores=list(semaphores.data) if isinstance(semaphores, ArrayAttr) else None,
         )
         rewriter.replace(op, located([program], op))
 

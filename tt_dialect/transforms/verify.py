@@ -32,6 +32,11 @@ program can be checked against another architecture. The rules, per program:
 8. Blocked matmul, per compute kernel: every `matmul_block` runs under a
    `matmul_block_init` of the same ct, rt, kt and transpose (the last FPU init
    before it in program order).
+9. Multicast: every semaphore on cores the kernels run on (ids are distinct and
+   in range: the program's verifier); `mcast_*` runtime arguments only with a `block_2d`
+   partition, on an axis whose lines have receivers; every multicast to a
+   rectangle made of an axis's `mcast_start/end` arguments names as many
+   destinations (`num_dests`) as the rest of that line has cores.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from xdsl.ir import Block, Operation, SSAValue
 from xdsl.passes import ModulePass
 
 from tt_dialect.device import DEVICES, Arch, DeviceLimits
+from tt_dialect.index_bounds import constant_index
 from tt_dialect.analysis import cb_source
 from tt_dialect.diagnostics import op_error, verify_located
 from tt_dialect.ops.attributes import (
@@ -53,8 +59,11 @@ from tt_dialect.ops.attributes import (
     BufferKind,
     BufferLayoutAttr,
     DataFormat,
+    CoreRangeAttr,
     KernelRole,
     MemorySpace,
+    MulticastAxis,
+    PartitionMode,
 )
 from tt_dialect.ops.cb import (
     CBPopFrontOp,
@@ -82,7 +91,9 @@ from tt_dialect.ops.compute import (
     FPU_BINARY_OPS,
     writes_dst,
 )
+from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.program import KernelOp, ProgramOp
+from tt_dialect.ops.sync import GetNocMulticastAddrOp, NocAsyncWriteMulticastOp, SemaphoreSetMulticastOp
 from tt_dialect.ops.types import CBType
 
 FPU_FORMATS = frozenset(
@@ -147,6 +158,8 @@ class _ProgramCheck:
                 self.check_dst(kernel)
                 self.check_matmul_block_inits(kernel)
             self.check_runtime_args(kernel)
+            self.check_multicasts(kernel)
+        self.check_semaphores()
         self.check_producers_and_consumers()
 
     # ------------------------------------------------------------------ rules 6, 2, 7
@@ -399,6 +412,76 @@ class _ProgramCheck:
                         f"the host cannot set runtime argument '{name}': the program has no "
                         "work_partition to take units from",
                     )
+
+
+    # ------------------------------------------------------------------ rule 9
+
+    def check_semaphores(self) -> None:
+        cores = set(_cores(self.kernels))
+        for semaphore in self.program.semaphores.data:
+            outside = [
+                core for r in semaphore.cores.ranges.data for core in _range_cores(r) if core not in cores
+            ]
+            if outside:
+                raise op_error(
+                    self.program,
+                    f"semaphore {semaphore.id.data} is created on core {outside[0]}, where no "
+                    "kernel runs",
+                )
+
+    def _line_receivers(self, kernel: KernelOp, axis: MulticastAxis) -> int:
+        """Receivers of a line of cores along `axis`; a located error unless the
+        partition is block_2d."""
+        partition = self.program.work_partition
+        if partition is None or partition.mode.data is not PartitionMode.BLOCK_2D:
+            mode = "none" if partition is None else partition.mode.data.value
+            raise op_error(
+                kernel,
+                f"multicast runtime arguments need a block_2d work partition, whose core "
+                f"rectangle defines the lines; this program's partition is {mode}",
+            )
+        rows, cols = partition.block_rectangle
+        return cols - 1 if axis is MulticastAxis.ROW else rows - 1
+
+    def check_multicasts(self, kernel: KernelOp) -> None:
+        schema = kernel.runtime_args.args.data
+        for arg in schema:
+            if arg.arg_kind.takes_axis and self._line_receivers(kernel, arg.axis) < 1:
+                raise op_error(
+                    kernel,
+                    f"runtime argument '{arg.arg_name.data}' is a multicast value along "
+                    f"{arg.axis.value}s, but a {arg.axis.value} of the partition's core "
+                    "rectangle has one core: nothing to multicast to",
+                )
+        for op in kernel.body.walk():
+            if not isinstance(op, NocAsyncWriteMulticastOp | SemaphoreSetMulticastOp):
+                continue
+            rectangle = op.dst_noc_addr.owner
+            count = constant_index(op.num_dests)
+            if not isinstance(rectangle, GetNocMulticastAddrOp) or count is None:
+                continue
+            axes = {
+                arg.axis
+                for corner in (rectangle.x_start, rectangle.y_start, rectangle.x_end, rectangle.y_end)
+                if isinstance(read := corner.owner, GetArgValOp)
+                and (arg := read.schema_entry()) is not None
+                and arg.arg_kind.takes_axis
+            }
+            if len(axes) != 1:
+                continue
+            (axis,) = axes
+            receivers = self._line_receivers(kernel, axis)
+            if count != receivers:
+                raise op_error(
+                    op,
+                    f"multicasts to {_count(count, 'core')} along a {axis.value}, whose other "
+                    f"cores number {receivers} in the partition's core rectangle",
+                )
+
+
+def _range_cores(core_range: CoreRangeAttr) -> list[tuple[int, int]]:
+    x0, y0, x1, y1 = core_range.bounds
+    return [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
 
 
 @dataclass(frozen=True)

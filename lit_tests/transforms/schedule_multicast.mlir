@@ -1,0 +1,180 @@
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition,tt-schedule-multicast' --split-input-file --verify-diagnostics | filecheck %s
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition,tt-schedule-multicast{multicast=none}' --split-input-file | filecheck %s --check-prefix=NONE
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition,tt-schedule-multicast{multicast=column}' --split-input-file | filecheck %s --check-prefix=COLUMN
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=4x4},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=GRID4
+// RUN: not tt-opt %s -p 'tt-schedule-multicast{multicast=diagonal}' 2>&1 | filecheck %s --check-prefix=BAD
+
+// BAD: tt-opt: error: tt-schedule-multicast: Incompatible types: given ('diagonal',), expected typing.Literal['auto', 'none', 'row', 'column']
+
+// The gemm example on the 10x8 grid: 8x8 blocks on an 8x8 rectangle, one block
+// each. A's offsets depend on `by` only: the first core of each core row reads
+// the A block and multicasts it to the 7 others of the row; B's depend on `bx`
+// only: multicast down each core column. Two semaphores per load, on the
+// rectangle, and the seven handshake values of each axis in the schema.
+func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memref<1024x1024xbf16>) {
+  tt.launch_grid (%bx, %by) in (8, 8) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c32 = arith.constant 32 : index
+    %c128 = arith.constant 128 : index
+    %row = arith.muli %by, %c128 : index
+    %col = arith.muli %bx, %c128 : index
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x128xbf16>
+    %c = tt.alloc_fragment : memref<128x128xf32>
+    tt.clear %c : memref<128x128xf32>
+    scf.for %k = %c0 to %c32 step %c1 {
+      %kk = arith.muli %k, %c32 : index
+      tt.copy %A[%row, %kk] to %a : memref<1024x1024xbf16> to memref<128x32xbf16>
+      tt.copy %B[%kk, %col] to %b : memref<1024x1024xbf16> to memref<32x128xbf16>
+      tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+    }
+    tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<1024x1024xbf16>
+  }
+  func.return
+}
+// CHECK:      func.func @gemm(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
+// CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row), "row_mcast_sender_x" : u32 = mcast_sender_x(row), "row_mcast_sender_y" : u32 = mcast_sender_y(row), "row_mcast_start_x" : u32 = mcast_start_x(row), "row_mcast_start_y" : u32 = mcast_start_y(row), "row_mcast_end_x" : u32 = mcast_end_x(row), "row_mcast_end_y" : u32 = mcast_end_y(row), "column_mcast_sender" : u32 = mcast_sender(column), "column_mcast_sender_x" : u32 = mcast_sender_x(column), "column_mcast_sender_y" : u32 = mcast_sender_y(column), "column_mcast_start_x" : u32 = mcast_start_x(column), "column_mcast_start_y" : u32 = mcast_start_y(column), "column_mcast_end_x" : u32 = mcast_end_x(column), "column_mcast_end_y" : u32 = mcast_end_y(column)]>
+// CHECK-SAME: tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]
+// CHECK:      tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<128x32xbf16>
+// CHECK-NEXT: tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> : memref<1024x1024xbf16> to memref<32x128xbf16>
+// CHECK:      tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<1024x1024xbf16>
+
+// `multicast=none` keeps the global partition and plain loads.
+// NONE:       func.func @gemm(
+// NONE-SAME:  tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
+// NONE-NOT:   multicast
+// NONE:       func.return
+
+// `multicast=column`: only B is multicast (one pair of semaphores).
+// COLUMN:      func.func @gemm(
+// COLUMN-SAME: tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>]
+// COLUMN:      tt.copy %A[%row, %kk] to %a : memref<1024x1024xbf16> to memref<128x32xbf16>
+// COLUMN-NEXT: tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<32x128xbf16>
+
+// On a 4x4 grid each core computes a 2x2 rectangle of blocks; at every step the
+// cores of a core row are on one block row, so the loads are shared all the same.
+// GRID4:      func.func @gemm(
+// GRID4-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [4, 4], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (3, 3), start = 0, count = 4>]>
+// GRID4:      multicast = <row, receivers = 3, sender_semaphore = 0, receiver_semaphore = 1>
+// GRID4:      multicast = <column, receivers = 3, sender_semaphore = 2, receiver_semaphore = 3>
+
+// -----
+
+// One block row (M = 128): a 1x8 rectangle. A is multicast along the row (1D);
+// B has no other core in its column to share with and stays a plain load.
+func.func @wide(%A: memref<128x256xbf16>, %B: memref<256x1024xbf16>, %C: memref<128x1024xbf16>) {
+  tt.launch_grid (%bx, %by) in (8, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c8 = arith.constant 8 : index
+    %c32 = arith.constant 32 : index
+    %c128 = arith.constant 128 : index
+    %row = arith.muli %by, %c128 : index
+    %col = arith.muli %bx, %c128 : index
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x128xbf16>
+    %c = tt.alloc_fragment : memref<128x128xf32>
+    tt.clear %c : memref<128x128xf32>
+    scf.for %k = %c0 to %c8 step %c1 {
+      %kk = arith.muli %k, %c32 : index
+      tt.copy %A[%row, %kk] to %a : memref<128x256xbf16> to memref<128x32xbf16>
+      tt.copy %B[%kk, %col] to %b : memref<256x1024xbf16> to memref<32x128xbf16>
+      tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+    }
+    tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<128x1024xbf16>
+  }
+  func.return
+}
+// CHECK:      func.func @wide(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [1, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>
+// CHECK-SAME: "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row),
+// CHECK-NOT:  column
+// CHECK-SAME: tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 0)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 0)]>]
+// CHECK:      tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1>
+// CHECK-NEXT: tt.copy %B[%kk, %col] to %b : memref<256x1024xbf16> to memref<32x128xbf16>
+
+// -----
+
+// 12x12 blocks: the largest rectangle of whole block rows and columns on 10x8
+// is 6x6, four blocks per core, while the global split gives no core more than
+// two. Multicast would halve the parallelism: the partition stays global.
+func.func @parallelism(%A: memref<1536x32xbf16>, %B: memref<32x1536xbf16>, %C: memref<1536x1536xbf16>) {
+  tt.launch_grid (%bx, %by) in (12, 12) {
+    %c0 = arith.constant 0 : index
+    %c128 = arith.constant 128 : index
+    %row = arith.muli %by, %c128 : index
+    %col = arith.muli %bx, %c128 : index
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x128xbf16>
+    %c = tt.alloc_fragment : memref<128x128xf32>
+    tt.clear %c : memref<128x128xf32>
+    tt.copy %A[%row, %c0] to %a : memref<1536x32xbf16> to memref<128x32xbf16>
+    tt.copy %B[%c0, %col] to %b : memref<32x1536xbf16> to memref<32x128xbf16>
+    tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+    tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<1536x1536xbf16>
+  }
+  func.return
+}
+// CHECK:      func.func @parallelism(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<global,
+// CHECK-NOT:  multicast
+// CHECK:      func.return
+
+// -----
+
+// Elementwise: every load depends on both block indices; nothing to share.
+func.func @add(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>, %C: memref<256x256xbf16>) {
+  tt.launch_grid (%bx, %by) in (2, 2) {
+    %c128 = arith.constant 128 : index
+    %row = arith.muli %by, %c128 : index
+    %col = arith.muli %bx, %c128 : index
+    %a = tt.alloc_shared : memref<128x128xbf16>
+    %b = tt.alloc_shared : memref<128x128xbf16>
+    %c = tt.alloc_shared : memref<128x128xbf16>
+    tt.copy %A[%row, %col] to %a : memref<256x256xbf16> to memref<128x128xbf16>
+    tt.copy %B[%row, %col] to %b : memref<256x256xbf16> to memref<128x128xbf16>
+    tt.add %a, %b to %c : memref<128x128xbf16>
+    tt.copy %c to %C[%row, %col] : memref<128x128xbf16> to memref<256x256xbf16>
+  }
+  func.return
+}
+// CHECK:      func.func @add(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<global,
+// CHECK-NOT:  multicast
+// CHECK-NOT:  tt.semaphores
+// CHECK:      func.return
+
+// -----
+
+// A K loop whose trip count depends on the block row: cores on different block
+// rows run the loads a different number of times, so they are not in lock step
+// and nothing is multicast.
+func.func @ragged(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>, %C: memref<256x256xbf16>) {
+  tt.launch_grid (%bx, %by) in (2, 2) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c32 = arith.constant 32 : index
+    %c128 = arith.constant 128 : index
+    %row = arith.muli %by, %c128 : index
+    %col = arith.muli %bx, %c128 : index
+    %steps = arith.addi %by, %c1 : index
+    %a = tt.alloc_shared : memref<128x32xbf16>
+    %b = tt.alloc_shared : memref<32x128xbf16>
+    %c = tt.alloc_fragment : memref<128x128xf32>
+    tt.clear %c : memref<128x128xf32>
+    scf.for %k = %c0 to %steps step %c1 {
+      %kk = arith.muli %k, %c32 : index
+      tt.copy %A[%row, %kk] to %a : memref<256x256xbf16> to memref<128x32xbf16>
+      tt.copy %B[%kk, %col] to %b : memref<256x256xbf16> to memref<32x128xbf16>
+      tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+    }
+    tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<256x256xbf16>
+  }
+  func.return
+}
+// CHECK:      func.func @ragged(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<global,
+// CHECK-NOT:  multicast
+// CHECK:      func.return

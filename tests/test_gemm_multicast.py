@@ -1,0 +1,94 @@
+"""The multicast schedule of `tt-schedule-multicast`, run on the emulator: numerics
+against numpy, and the DRAM tile reads and multicasts the schedule implies, exactly.
+
+Each case gives the core rectangle the pass must choose (Gy x Gx, or None for the
+global partition) and which loads it multicasts. With By x Bx blocks of bm x bn on a
+Gy x Gx rectangle, every core computes (By / Gy) x (Bx / Gx) blocks in lock step with
+its row and column; at each step one core per core row reads its A block and one core
+per core column its B block. So A is read Mt * Kt * (Bx / Gx) times (each A tile once
+per step along a block row) instead of Mt * Kt * Bx, and B Nt * Kt * (By / Gy) times;
+a load that is not multicast is read by every core, as before. The forced DST schedule
+(`gemm-accumulate=dst`) reads A and B once more per subblock column and row.
+
+Shapes cover 2D multicast on square and non-square grids, more blocks than cores, the
+1D variants (one block row: A only; one block column: B only), a 1x1 grid (nothing to
+share), fp32 and bf16 accumulation, and Blackhole. Tolerances: tests/gemm_runs.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from artifacts import compile_artifacts
+from gemm_runs import run_gemm_and_check, tile_reads
+from tt_dialect.samples import gemm_program
+
+TILE = 32
+
+CASES = {
+    # name: (M, N, K, bm, bn, accumulator, grid, options, rectangle, multicast axes)
+    "2d-8x8": (1024, 1024, 256, 128, 128, "f32", "8x8", "", (8, 8), {"row", "column"}),
+    "2d-more-blocks-than-cores-4x4": (1024, 1024, 128, 128, 128, "f32", "4x4", "", (4, 4), {"row", "column"}),
+    "2d-non-square-2x3-bf16": (256, 384, 128, 128, 128, "bf16", "2x3", "", (2, 3), {"row", "column"}),
+    "2d-small-blocks-3x2": (192, 192, 64, 64, 96, "bf16", "3x2", "", (3, 2), {"row", "column"}),
+    "1d-row-1x4": (128, 512, 256, 128, 128, "f32", "1x4", "", (1, 4), {"row"}),
+    "1d-column-4x1": (512, 128, 256, 128, 128, "f32", "4x1", "", (4, 1), {"column"}),
+    "none-1x1": (128, 128, 128, 128, 128, "f32", "1x1", "", None, set()),
+    "2d-dst-subblocks-2x2": (256, 256, 128, 128, 128, "f32", "2x2", "gemm-accumulate=dst", (2, 2), {"row", "column"}),
+    "2d-blackhole-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "arch=blackhole", (4, 4), {"row", "column"}),
+}
+
+
+def expected_reads(case: str) -> tuple[int, int]:
+    m, n, k, bm, bn, _, _, _, rectangle, axes = CASES[case]
+    mt, nt, kt = m // TILE, n // TILE, k // TILE
+    block_rows, block_cols = m // bm, n // bn
+    rows, cols = rectangle or (1, 1)
+    reread_a, reread_b = _rereads(case)
+    a = mt * kt * (block_cols // cols if "row" in axes else block_cols) * reread_a
+    b = nt * kt * (block_rows // rows if "column" in axes else block_rows) * reread_b
+    return a, b
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_multicast_matches_numpy_and_reads(case: str, tmp_path: Path) -> None:
+    m, n, k, bm, bn, accumulator, grid, options, rectangle, axes = CASES[case]
+    program = gemm_program(m, n, k, bm, bn, 32, "bf16", accumulator=accumulator)
+    artifacts = compile_artifacts(program, f"tt-pipeline{{grid={grid} {options}}}", tmp_path / "artifacts")
+    plan = json.loads((artifacts / "tt.plan.json").read_text())
+    partition = plan["partition"]
+    if rectangle is None:
+        assert partition["mode"] == "global"
+    else:
+        assert partition["mode"] == "block_2d"
+        assert [b // s for b, s in zip(partition["blocks"], partition["shard_blocks"])] == list(rectangle)
+    reader = next(kernel for kernel in plan["kernels"] if kernel["role"] == "reader")
+    assert {arg["axis"] for arg in reader["runtime_args"] if "axis" in arg} == axes
+
+    outputs = run_gemm_and_check(artifacts, m, n, k, accumulator, case)
+    assert tile_reads(outputs) == expected_reads(case)
+    assert outputs.stats["noc"]["write_transactions"] == (m // TILE) * (n // TILE)
+    # Every sender multicasts each of its blocks once per step, followed by a 4-byte
+    # flag: the block bytes are what a line's receivers would otherwise have read.
+    rows, cols = rectangle or (1, 1)
+    units = (m // bm // rows) * (n // bn // cols)
+    reread_a, reread_b = _rereads(case)
+    per_axis = {
+        "row": rows * units * (bm // TILE) * (k // TILE) * reread_a,
+        "column": cols * units * (bn // TILE) * (k // TILE) * reread_b,
+    }
+    noc = outputs.stats["noc"]
+    flags = noc["mcast_writes"] // 2
+    assert noc["mcast_bytes"] - 4 * flags == sum(per_axis[axis] for axis in axes) * TILE * TILE * 2
+
+
+def _rereads(case: str) -> tuple[int, int]:
+    """How often the forced DST schedule (2x2 fp32 subblocks enclosing the K loop)
+    reads each A and B tile of a block: once per subblock column and row."""
+    _, _, _, bm, bn, _, _, options, _, _ = CASES[case]
+    if "gemm-accumulate=dst" in options:
+        return (bn // TILE) // 2, (bm // TILE) // 2
+    return 1, 1
