@@ -154,7 +154,9 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // copies the partial sums through DST into C's bf16 CB.
 // The reader multicasts (tt-schedule-multicast): A along core rows, B down core
 // columns. The first core of a line reads the block and sends it; the others mark
-// it not arrived, count themselves in on the sender's semaphore and wait for the flag.
+// it not arrived and count themselves in on the sender's semaphore. Each block is
+// multicast as soon as it is read (the corner core sends A while it reads B); after
+// both, one flush, the "arrived" flags, and the receivers' waits.
 // GEMM-LABEL: // FILE: reader.cpp
 // GEMM:       const uint32_t row_mcast_sender = get_arg_val<uint32_t>(4);
 // GEMM:       const uint32_t column_mcast_end_y = get_arg_val<uint32_t>(17);
@@ -166,9 +168,11 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM:       cb_reserve_back(cb0, 16);
 // GEMM-NEXT:  const uint32_t l1_write = get_write_ptr(cb0);
 // GEMM-NEXT:  const bool row_sender = row_mcast_sender != 0;
+// GEMM-NEXT:  const bool row_receiver = row_mcast_sender == 0;
 // GEMM-NEXT:  cb_reserve_back(cb1, 16);
 // GEMM-NEXT:  const uint32_t l1_write_1 = get_write_ptr(cb1);
 // GEMM-NEXT:  const bool column_sender = column_mcast_sender != 0;
+// GEMM-NEXT:  const bool column_receiver = column_mcast_sender == 0;
 // GEMM-NEXT:  if (row_sender) {
 // GEMM:       noc_async_read_page(tile_id, tensor0, l1_addr);
 // GEMM:       } else {
@@ -176,11 +180,6 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  noc_semaphore_set(receiver_semaphore1_ptr, 0);
 // GEMM-NEXT:  const uint64_t sender_semaphore_noc = get_noc_addr(row_mcast_sender_x, row_mcast_sender_y, sender_semaphore0);
 // GEMM-NEXT:  noc_semaphore_inc(sender_semaphore_noc, 1);
-// GEMM-NEXT:  }
-// GEMM-NEXT:  if (column_sender) {
-// GEMM:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
-// GEMM:       } else {
-// GEMM:       noc_semaphore_inc(sender_semaphore_noc_1, 1);
 // GEMM-NEXT:  }
 // GEMM-NEXT:  noc_async_read_barrier();
 // GEMM-NEXT:  if (row_sender) {
@@ -190,26 +189,39 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  noc_semaphore_set(sender_semaphore0_ptr_1, 0);
 // GEMM-NEXT:  const uint64_t multicast_block = get_noc_multicast_addr(row_mcast_start_x, row_mcast_start_y, row_mcast_end_x, row_mcast_end_y, l1_write);
 // GEMM-NEXT:  noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (column_sender) {
+// GEMM:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
+// GEMM:       } else {
+// GEMM:       noc_semaphore_inc(sender_semaphore_noc_1, 1);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  noc_async_read_barrier();
+// GEMM-NEXT:  if (column_sender) {
+// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 32768, 7);
+// GEMM-NEXT:  }
 // GEMM-NEXT:  noc_async_writes_flushed();
+// GEMM-NEXT:  if (row_sender) {
 // GEMM-NEXT:  const auto receiver_semaphore1_ptr_1 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
 // GEMM-NEXT:  noc_semaphore_set(receiver_semaphore1_ptr_1, 1);
 // GEMM-NEXT:  const uint64_t multicast_flag = get_noc_multicast_addr(row_mcast_start_x, row_mcast_start_y, row_mcast_end_x, row_mcast_end_y, receiver_semaphore1);
 // GEMM-NEXT:  noc_semaphore_set_multicast(receiver_semaphore1, multicast_flag, 7);
-// GEMM-NEXT:  } else {
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (column_sender) {
+// GEMM:       noc_semaphore_set_multicast(receiver_semaphore3, multicast_flag_1, 7);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (row_receiver) {
 // GEMM-NEXT:  const auto receiver_semaphore1_ptr_2 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
 // GEMM-NEXT:  noc_semaphore_wait(receiver_semaphore1_ptr_2, 1);
 // GEMM-NEXT:  }
-// GEMM-NEXT:  if (column_sender) {
-// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 32768, 7);
-// GEMM:       noc_semaphore_set_multicast(receiver_semaphore3, multicast_flag_1, 7);
-// GEMM-NEXT:  } else {
+// GEMM-NEXT:  if (column_receiver) {
 // GEMM:       noc_semaphore_wait(receiver_semaphore3_ptr_2, 1);
 // GEMM-NEXT:  }
 // GEMM-NEXT:  cb_push_back(cb0, 16);
 // GEMM-NEXT:  cb_push_back(cb1, 16);
 
 // One core row (grid 1x8, each core a column of 8 blocks): A is multicast along the
-// row (1D), B has no one to share with and every core reads its own.
+// row (1D), B has no one to share with and every core reads its own; the run ends
+// with B's barrier, then A's flag.
 // GEMM-1D-LABEL: // FILE: reader.cpp
 // GEMM-1D:       const uint32_t row_mcast_end_y = get_arg_val<uint32_t>(10);
 // GEMM-1D-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
@@ -220,13 +232,22 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-1D:       noc_async_read_page(tile_id, tensor0, l1_addr);
 // GEMM-1D:       noc_semaphore_inc(sender_semaphore_noc, 1);
 // GEMM-1D-NEXT:  }
+// GEMM-1D-NEXT:  noc_async_read_barrier();
+// GEMM-1D-NEXT:  if (row_sender) {
+// GEMM-1D:       noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-1D-NEXT:  }
 // GEMM-1D-NEXT:  const uint32_t first_tile_row_1 = kk / 32;
 // GEMM-1D:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
 // GEMM-1D-NEXT:  }
 // GEMM-1D-NEXT:  noc_async_read_barrier();
+// GEMM-1D-NEXT:  noc_async_writes_flushed();
 // GEMM-1D-NEXT:  if (row_sender) {
 // GEMM-1D:       noc_semaphore_set_multicast(receiver_semaphore1, multicast_flag, 7);
-// GEMM-1D:       cb_push_back(cb0, 16);
+// GEMM-1D-NEXT:  }
+// GEMM-1D-NEXT:  if (row_receiver) {
+// GEMM-1D:       noc_semaphore_wait(receiver_semaphore1_ptr_2, 1);
+// GEMM-1D-NEXT:  }
+// GEMM-1D-NEXT:  cb_push_back(cb0, 16);
 // GEMM-1D-NEXT:  cb_push_back(cb1, 16);
 // GEMM-1D-LABEL: // FILE: compute.cpp
 // GEMM-LABEL: // FILE: compute.cpp

@@ -4,6 +4,9 @@ Reads: partitioned tile programs whose compute is already lowered
 (`tt-lower-tile-ops`): `tt.copy` between tensor arguments and buffers with
 `tt.cb` descriptors, the program's `tt.runtime_args` schema.
 Writes:
+- at the top of the function, for multicast loads, a `tt.get_arg_val` of each
+  `mcast_*` runtime argument of their axes and a `tt.get_semaphore` of each of
+  their semaphores;
 - one `tt.tensor_accessor` per tensor that is copied, over its base address read
   with `tt.get_arg_val` at the schema position of its `buffer_address` entry
   (page size from its `tt.layout`; the accessor's `cta_offset` is 0 here and set
@@ -32,22 +35,38 @@ Writes:
   so it comes before `copy B` (which overwrites it) in program order, and with
   only index arithmetic between the copies, before `copy A` too: it never
   waits for this a.
+- for a load marked `multicast` (`tt-schedule-multicast`), within its run: the
+  page reads only on the line's sender (`scf.if` on the `mcast_sender` runtime
+  argument); a receiver instead sets its receiver semaphore to 0 ("not arrived")
+  and increments the sender's semaphore (its CB has room: it has reserved the
+  pages). Right after the copy's reads come a read barrier and, on the sender,
+  the wait until every receiver has counted in, the reset of the count and the
+  multicast of the block to the same L1 address on the line's other cores. So a
+  sender of two loads (the corner core of a gemm's 2D multicast) multicasts the
+  first block while the second is being read. After the run's last copy: one
+  `noc_async_writes_flushed` (the blocks have left the sender's L1), every
+  sender's multicast of the "arrived" flag (1) to its receivers' semaphore (the
+  same NOC, behind the block), every receiver's wait for that flag, then the
+  pushes. A barrier closes the run as usual when its last copy is not a
+  multicast load.
 The buffers' other side (compute reading or packing them) gets its protocol from
 `tt-insert-cb-protocol`. Tensor copies must start at tile-aligned offsets
 (checked when the offset is a constant); the buffers disappear.
 
-**How it runs.** Three `PatternRewriteWalker` walks over the module, each on the
+**How it runs.** Four `PatternRewriteWalker` walks over the module, each on the
 functions that have a `tt.work_partition` and a `tt.runtime_args` schema, each
 changing the IR only through its rewriter:
 1. `InsertTensorAccessors` (on `func.func`) creates the accessors: which tensors
    need one is a question about all the function's copies, and the accessors sit
    together at the top in argument order.
-2. `LowerTensorCopies` (on `tt.copy`) finds the run the copy belongs to and
+2. `InsertMulticastValues` (on `func.func`) reads the multicast runtime arguments
+   and semaphores once, at the top, for all the multicast loads.
+3. `LowerTensorCopies` (on `tt.copy`) finds the run the copy belongs to and
    turns the whole run into the transfers of its direction, using each
    tensor's accessor; the run's later copies are erased with it, so the walk
    does not visit them again. Runs are a pattern over several ops because the
    barrier they share is one op placed by looking at all of them.
-3. `EraseBuffer` (on `tt.alloc_shared/fragment`) removes every buffer; a buffer
+4. `EraseBuffer` (on `tt.alloc_shared/fragment`) removes every buffer; a buffer
    that something other than a copy still uses is an error.
 """
 
@@ -307,8 +326,9 @@ def _i32(value: int, name: str) -> arith.ConstantOp:
     return constant
 
 
-def _if(condition: SSAValue, then: list[Operation], otherwise: list[Operation]) -> scf.IfOp:
-    return scf.IfOp(condition, [], [*then, scf.YieldOp()], [*otherwise, scf.YieldOp()])
+def _if(condition: SSAValue, then: list[Operation], otherwise: list[Operation] | None = None) -> scf.IfOp:
+    orelse = [*otherwise, scf.YieldOp()] if otherwise is not None else None
+    return scf.IfOp(condition, [], [*then, scf.YieldOp()], orelse)
 
 
 def _signal_ready(multicast: _Multicast) -> list[Operation]:
@@ -329,15 +349,14 @@ def _signal_ready(multicast: _Multicast) -> list[Operation]:
     ]
 
 
-def _send(multicast: _Multicast, l1_base: SSAValue, size: int) -> list[Operation]:
-    """The sender, its block read: wait until every receiver has room, send the block,
-    then the flag that says it arrived (same NOC, in order behind the block)."""
+def _send_block(multicast: _Multicast, l1_base: SSAValue, size: int) -> list[Operation]:
+    """The sender, its block read: wait until every receiver has room, reset the count
+    and start the multicast of the block (its pages' L1 address is the same on every
+    core of the line)."""
     receivers = _i32(multicast.attr.receivers.data, "num_receivers")
-    zero, arrived, bytes_ = _i32(0, "c0_i32"), _i32(1, "arrived"), _i32(size, "block_bytes")
+    zero, bytes_ = _i32(0, "c0_i32"), _i32(size, "block_bytes")
     data = multicast.rectangle(l1_base)
     data.result.name_hint = "multicast_block"
-    flag = multicast.rectangle(multicast.receiver_semaphore)
-    flag.result.name_hint = "multicast_flag"
     return [
         receivers,
         SemaphoreWaitOp(multicast.sender_semaphore, receivers),
@@ -346,9 +365,20 @@ def _send(multicast: _Multicast, l1_base: SSAValue, size: int) -> list[Operation
         bytes_,
         data,
         NocAsyncWriteMulticastOp(l1_base, data, bytes_, receivers),
-        NocAsyncWritesFlushedOp(),
+    ]
+
+
+def _send_flag(multicast: _Multicast) -> list[Operation]:
+    """The sender, its blocks flushed out: set the receivers' semaphore to "arrived" by
+    multicast (same NOC, in order behind the block)."""
+    receivers = _i32(multicast.attr.receivers.data, "num_receivers")
+    arrived = _i32(1, "arrived")
+    flag = multicast.rectangle(multicast.receiver_semaphore)
+    flag.result.name_hint = "multicast_flag"
+    return [
         arrived,
         SemaphoreSetOp(multicast.receiver_semaphore, arrived),
+        receivers,
         flag,
         SemaphoreSetMulticastOp(multicast.receiver_semaphore, flag, receivers),
     ]
@@ -531,7 +561,8 @@ class LowerTensorCopies(RewritePattern):
     writes, one `noc_async_write_barrier` and `cb_pop_front`. A run of one copy
     is the plain reserve, reads, barrier, push. The ops between the copies stay
     where they were (they are index arithmetic, the reads that follow may use
-    them). Any copy that is not tensor <-> buffer is an error."""
+    them). A multicast load gets the sender/receiver handshake described in the
+    module docstring. Any copy that is not tensor <-> buffer is an error."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: CopyOp, rewriter: PatternRewriter, /) -> None:
@@ -551,7 +582,8 @@ class LowerTensorCopies(RewritePattern):
         opens: list[Operation] = []
         closes: list[Operation] = []
         transfers: list[list[Operation]] = []
-        handshakes: list[Operation] = []
+        flags: list[Operation] = []
+        arrivals: list[Operation] = []
         for copy in run:
             cb = get_or_create_cb(copy.buffer, rewriter)
             rows, cols = buffer_tiles(copy.buffer)
@@ -566,24 +598,36 @@ class LowerTensorCopies(RewritePattern):
             )
             if (attr := copy.copy.multicast) is not None:
                 multicast = _Multicast.of(program, schema, attr)
+                axis = attr.axis.data.value
                 zero = _i32(0, "c0_i32")
-                is_sender = arith.CmpiOp(multicast.values[ArgKind.MCAST_SENDER], zero, "ne")
-                is_sender.result.name_hint = f"{attr.axis.data.value}_sender"
-                opens += located([zero, is_sender], copy.copy)
-                ops = [_if(is_sender.result, ops, _signal_ready(multicast))]
+                sender_arg = multicast.values[ArgKind.MCAST_SENDER]
+                is_sender = arith.CmpiOp(sender_arg, zero, "ne")
+                is_sender.result.name_hint = f"{axis}_sender"
+                is_receiver = arith.CmpiOp(sender_arg, zero, "eq")
+                is_receiver.result.name_hint = f"{axis}_receiver"
+                opens += located([zero, is_sender, is_receiver], copy.copy)
                 cb_type = cb.type
                 assert isinstance(cb_type, CBType)
-                send = _send(multicast, pointer.result, pages * cb_type.page_size)
-                handshakes += located([_if(is_sender.result, send, _await_block(multicast))], copy.copy)
+                send = _send_block(multicast, pointer.result, pages * cb_type.page_size)
+                ops = [
+                    _if(is_sender.result, ops, _signal_ready(multicast)),
+                    side.barrier(),
+                    _if(is_sender.result, send),
+                ]
+                flags += located([_if(is_sender.result, _send_flag(multicast))], copy.copy)
+                arrivals += located([_if(is_receiver.result, _await_block(multicast))], copy.copy)
             transfers.append(located(ops, copy.copy))
             closes += located([side.close(cb, pages)], copy.copy)
         first, last = run[0].copy, run[-1].copy
         rewriter.insert(opens, InsertPoint.before(first))
         for copy, ops in zip(run, transfers):
             rewriter.insert(ops, InsertPoint.before(copy.copy))
-        rewriter.insert(
-            [*located([side.barrier()], last), *handshakes, *closes], InsertPoint.after(last)
-        )
+        tail: list[Operation] = []
+        if last.multicast is None:
+            tail += located([side.barrier()], last)
+        if flags:
+            tail += [*located([NocAsyncWritesFlushedOp()], last), *flags, *arrivals]
+        rewriter.insert([*tail, *closes], InsertPoint.after(last))
         for copy in run:
             rewriter.erase(copy.copy)
 
