@@ -17,8 +17,12 @@ Rows:
   ours gemm         tt_dialect.samples.gemm_program (the shape of examples/gemm: 128x128
                     output blocks, K block 32 in the source, bf16 in and out, f32 accumulator)
                     compiled by `tt-opt -p tt-pipeline{grid=RxC math-fidelity=hifi4}`, whose
+                    tt-schedule-multicast reads each A block on the first core of its core row
+                    and each B block on the first core of its core column and multicasts them
+                    (a block_2d rectangle of cores: Kt (Mt Bx/Gx + Nt By/Gy) reads for By x Bx
+                    blocks on Gy x Gx cores, Kt (Mt + Nt) with one block per core), and whose
                     tt-schedule-compute picks the K block (4 tiles), DST subblock and partial
-                    sums (matmul_block, block reuse: Kt (Mt C + Nt R) reads)
+                    sums (matmul_block, packer L1 accumulation)
   tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
                     (emu/tests/fidelity/matmul_host.cpp), HiFi4, bf16 DST (its default config),
                     half-sync DST
@@ -215,7 +219,16 @@ def ours_gemm_shape(m: int, n: int, k: int, grid: str, work: Path, bm: int, bn: 
         assert np.all(np.abs(out["tensor2"] - reference) <= bound), "ours gemm: wrong result"
 
     row = run_artifacts(row, artifacts, {"tensor0": a, "tensor1": b}, check)
-    row.config += f", {bm}x{bn} blocks, tt-schedule-compute's K block and subblock"
+    plan = json.loads((artifacts / "tt.plan.json").read_text())
+    partition = plan["partition"]
+    if partition["mode"] == "block_2d":
+        rows, cols = (blocks // each for blocks, each in zip(partition["blocks"], partition["shard_blocks"]))
+        used = {arg["axis"] for kernel in plan["kernels"] for arg in kernel["runtime_args"] if "axis" in arg}
+        axes = [axis for axis in ("row", "column") if axis in used]
+        sharing = f", multicast along {' and '.join(axis + 's' for axis in axes)} on {rows}x{cols} cores"
+    else:
+        sharing = ", no multicast"
+    row.config += f", {bm}x{bn} blocks{sharing}, tt-schedule-compute's K block and subblock"
     return row
 
 
