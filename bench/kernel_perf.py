@@ -228,7 +228,9 @@ def ours_gemm_shape(m: int, n: int, k: int, grid: str, work: Path, bm: int, bn: 
         sharing = f", multicast along {' and '.join(axis + 's' for axis in axes)} on {rows}x{cols} cores"
     else:
         sharing = ", no multicast"
-    row.config += f", {bm}x{bn} blocks{sharing}, tt-schedule-compute's K block and subblock"
+    merged = (m // partition["blocks"][0], n // partition["blocks"][1])
+    blocks = f"{bm}x{bn} blocks" + ("" if merged == (bm, bn) else f" merged into {merged[0]}x{merged[1]}")
+    row.config += f", {blocks}{sharing}, tt-schedule-compute's K block and subblock"
     return row
 
 

@@ -91,6 +91,10 @@ class MulticastOption(Options):
     """Loads shared by a line of cores (gemm A and B blocks): `auto` multicasts every
     one where it pays, `none` none, `row` / `column` only along that axis."""
 
+    coarsen_blocks: bool = True
+    """With multicast, a core computing several blocks of a row or column computes
+    them as one larger block where its CBs fit L1 (each A and B tile read once)."""
+
 
 @dataclass(frozen=True)
 class CBDepthOption(Options):

@@ -211,3 +211,25 @@ func.func @schedule_k_block(%a: memref<64x64xbf16>, %b: memref<64x64xbf16>, %c: 
   func.return
 }
 // CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op schedule k_block 4 must be the K extent 64 in 32-wide tiles
+
+// -----
+
+// Only a load (tensor region into a buffer) can be multicast: not a store ...
+func.func @multicast_store(%C: memref<256x256xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c = tt.alloc_fragment : memref<128x128xbf16>
+  tt.copy %c to %C[%c0, %c0] multicast = <row, receivers = 3, sender_semaphore = 0, receiver_semaphore = 1> : memref<128x128xbf16> to memref<256x256xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op only a load (a copy from a tensor region into a buffer) can be multicast
+
+// -----
+
+// ... nor a copy between buffers.
+func.func @multicast_buffer_copy() {
+  %a = tt.alloc_shared : memref<32x32xbf16>
+  %b = tt.alloc_shared : memref<32x32xbf16>
+  tt.copy %a to %b multicast = <column, receivers = 1, sender_semaphore = 0, receiver_semaphore = 1> : memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op only a load (a copy from a tensor region into a buffer) can be multicast

@@ -219,9 +219,10 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  cb_push_back(cb0, 16);
 // GEMM-NEXT:  cb_push_back(cb1, 16);
 
-// One core row (grid 1x8, each core a column of 8 blocks): A is multicast along the
-// row (1D), B has no one to share with and every core reads its own; the run ends
-// with B's barrier, then A's flag.
+// One core row (grid 1x8): each core's column of 8 blocks becomes one 1024x128 block
+// (tt-schedule-multicast coarsens it; L1 then allows K blocks of 2 tiles), A is
+// multicast along the row (1D), B has no one to share with and every core reads its
+// own; the run ends with B's barrier, then A's flag.
 // GEMM-1D-LABEL: // FILE: reader.cpp
 // GEMM-1D:       const uint32_t row_mcast_end_y = get_arg_val<uint32_t>(10);
 // GEMM-1D-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
@@ -234,7 +235,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-1D-NEXT:  }
 // GEMM-1D-NEXT:  noc_async_read_barrier();
 // GEMM-1D-NEXT:  if (row_sender) {
-// GEMM-1D:       noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-1D:       noc_async_write_multicast(l1_write, multicast_block, 131072, 7);
 // GEMM-1D-NEXT:  }
 // GEMM-1D-NEXT:  const uint32_t first_tile_row_1 = kk / 32;
 // GEMM-1D:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
@@ -247,8 +248,8 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-1D-NEXT:  if (row_receiver) {
 // GEMM-1D:       noc_semaphore_wait(receiver_semaphore1_ptr_2, 1);
 // GEMM-1D-NEXT:  }
-// GEMM-1D-NEXT:  cb_push_back(cb0, 16);
-// GEMM-1D-NEXT:  cb_push_back(cb1, 16);
+// GEMM-1D-NEXT:  cb_push_back(cb0, 64);
+// GEMM-1D-NEXT:  cb_push_back(cb1, 8);
 // GEMM-1D-LABEL: // FILE: compute.cpp
 // GEMM-LABEL: // FILE: compute.cpp
 // GEMM:       compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb24);

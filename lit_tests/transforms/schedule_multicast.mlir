@@ -3,6 +3,10 @@
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition,tt-schedule-multicast{multicast=column}' --split-input-file | filecheck %s --check-prefix=COLUMN
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=4x4},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=GRID4
 // RUN: not tt-opt %s -p 'tt-schedule-multicast{multicast=diagonal}' 2>&1 | filecheck %s --check-prefix=BAD
+// With CB descriptors (tt-propagate-layout) the pass also merges a core's blocks:
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=4x4},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=MERGE4
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=2x2},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=MERGE2
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=4x4},tt-schedule-multicast{coarsen-blocks=false}' --split-input-file | filecheck %s --check-prefix=UNMERGED
 
 // BAD: tt-opt: error: tt-schedule-multicast: Incompatible types: given ('diagonal',), expected typing.Literal['auto', 'none', 'row', 'column']
 
@@ -55,10 +59,42 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memr
 
 // On a 4x4 grid each core computes a 2x2 rectangle of blocks; at every step the
 // cores of a core row are on one block row, so the loads are shared all the same.
+// (Without CB descriptors the pass cannot check L1 and merges no blocks.)
 // GRID4:      func.func @gemm(
 // GRID4-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [4, 4], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (3, 3), start = 0, count = 4>]>
 // GRID4:      multicast = <row, receivers = 3, sender_semaphore = 0, receiver_semaphore = 1>
 // GRID4:      multicast = <column, receivers = 3, sender_semaphore = 2, receiver_semaphore = 3>
+
+// On 4x4 each core would compute 2x2 blocks; their A rows and B columns would be
+// read once per block. The pass merges them into one 256x256 block per core (the
+// grid, the offsets and the buffers grow, their CBs too), so each A and B tile is
+// read once.
+// MERGE4:      func.func @gemm(
+// MERGE4-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [4, 4], blocks = [4, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 3), start = 0, count = 1>]>
+// MERGE4:      tt.launch_grid (%bx, %by) in (4, 4) {
+// MERGE4:      %row = arith.muli %by, %c256 : index
+// MERGE4-NEXT: %c256_1 = arith.constant 256 : index
+// MERGE4-NEXT: %col = arith.muli %bx, %c256_1 : index
+// MERGE4-NEXT: %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<256x32xbf16>
+// MERGE4-NEXT: %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<32x256xbf16>
+// MERGE4-NEXT: %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 128, page_size = 2048, bf16>} : memref<256x256xf32>
+// MERGE4:      tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 3, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<256x32xbf16>
+// MERGE4:      tt.gemm %a, %b, %c : memref<256x32xbf16>, memref<32x256xbf16>, memref<256x256xf32>
+// MERGE4:      tt.copy %c to %C[%row, %col] : memref<256x256xf32> to memref<1024x1024xbf16>
+
+// On 2x2 each core has 4x4 blocks; merging all 16 would need more than L1 (the fp32
+// partial sums and the output of a 512x512 block alone take 2 MB): 4x2 merge into a
+// 512x256 block, and a core computes two of them.
+// MERGE2:      func.func @gemm(
+// MERGE2-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [2, 2], blocks = [2, 4], shard_blocks = [1, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>
+// MERGE2:      tt.launch_grid (%bx, %by) in (4, 2) {
+// MERGE2:      %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 256, page_size = 2048, bf16>} : memref<512x256xf32>
+
+// `coarsen-blocks=false` keeps the program's blocks: 2x2 of them per core.
+// UNMERGED:      func.func @gemm(
+// UNMERGED-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [4, 4], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (3, 3), start = 0, count = 4>]>
+// UNMERGED:      tt.launch_grid (%bx, %by) in (8, 8) {
+// UNMERGED:      %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
 
 // -----
 

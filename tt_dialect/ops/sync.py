@@ -280,6 +280,16 @@ class NocAsyncWritesFlushedOp(IRDLOperation):
         super().__init__()
 
 
+HANDSHAKE_OPS: tuple[type[IRDLOperation], ...] = (
+    SemaphoreSetOp,
+    SemaphoreWaitOp,
+    SemaphoreIncOp,
+    NocAsyncWriteMulticastOp,
+    NocAsyncWritesFlushedOp,
+    SemaphoreSetMulticastOp,
+)
+"""The ops with an effect: a multicast load's handshake (the others compute addresses)."""
+
 OPS = [
     GetSemaphoreOp,
     SemaphoreSetOp,

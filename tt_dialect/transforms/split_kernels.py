@@ -91,14 +91,7 @@ from tt_dialect.ops.dataflow import (
     TensorAccessorOp,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.ops.sync import (
-    NocAsyncWriteMulticastOp,
-    NocAsyncWritesFlushedOp,
-    SemaphoreIncOp,
-    SemaphoreSetMulticastOp,
-    SemaphoreSetOp,
-    SemaphoreWaitOp,
-)
+from tt_dialect.ops.sync import HANDSHAKE_OPS
 from tt_dialect.ops.types import CBType
 from tt_dialect.ir_builder import has_no_effect, located
 
@@ -106,14 +99,6 @@ READS = (NocAsyncReadPageOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
 WRITES = (NocAsyncWritePageOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
 PRODUCER_SIDE = (CBReserveBackOp, GetWritePtrOp, CBPushBackOp)
 CONSUMER_SIDE = (CBWaitFrontOp, GetReadPtrOp, CBPopFrontOp)
-MULTICAST = (
-    SemaphoreSetOp,
-    SemaphoreWaitOp,
-    SemaphoreIncOp,
-    NocAsyncWriteMulticastOp,
-    NocAsyncWritesFlushedOp,
-    SemaphoreSetMulticastOp,
-)
 STRUCTURE = (scf.ForOp, scf.IfOp, scf.YieldOp)
 KERNELS = (KernelRole.READER, KernelRole.COMPUTE, KernelRole.WRITER)
 
@@ -147,7 +132,7 @@ class _Roles:
 
     def role(self, op: Operation) -> KernelRole | None:
         """The kernel an effectful op belongs to; None for pure and structural ops."""
-        if isinstance(op, (*READS, *MULTICAST)):
+        if isinstance(op, (*READS, *HANDSHAKE_OPS)):
             return KernelRole.READER
         if isinstance(op, WRITES):
             return KernelRole.WRITER
