@@ -299,6 +299,37 @@ func.func @epilogue_in_place(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>,
 
 // -----
 
+// A pipeline hint deeper than L1 allows (100 stages: A and B CBs of 400 pages,
+// 1.6 MB): the operand CBs keep the most blocks that fit beside the other CBs and
+// the fp32 partial sums: 83 (332 pages each; 1,499,136 B of L1 - 65,536 partial - 65,536
+// for C's CB leaves room for 83 x 2 x 8 KB), and the K block stays 1 tile.
+func.func @deep_pipeline(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C: memref<128x128xbf16>) attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 400, page_size = 2048, bf16>} : memref<128x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 400, page_size = 2048, bf16>} : memref<32x128xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 4 : index
+  %bk = arith.constant 32 : index
+  tt.clear %c : memref<128x128xf32>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<128x128xbf16> to memref<128x32xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<128x128xbf16> to memref<32x128xbf16>
+    tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+  } {tt.pipeline = #tt.pipeline<stages = 100>}
+  tt.copy %c to %C[%zero, %zero] : memref<128x128xf32> to memref<128x128xbf16>
+  func.return
+}
+// CHECK:      func.func @deep_pipeline(
+// CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 332, page_size = 2048, bf16>} : memref<128x32xbf16>
+// CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 332, page_size = 2048, bf16>} : memref<32x128xbf16>
+// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = l1> : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+
+// -----
+
 // transpose_a: K is A's first dimension, so the K block is 2 tiles (64 rows), not
 // A's 1 column tile; tt-lower-tile-ops then rejects transpose_a with its own message.
 func.func @transpose_a(%A: memref<64x32xbf16>, %B: memref<64x32xbf16>, %C: memref<32x32xbf16>) attributes {

@@ -26,6 +26,10 @@ Writes:
     the format converts): an in-place unary op reading it first (`tt.relu %c to
     %c`, the epilogue) writes the new buffer instead; otherwise a copy is inserted
     before the first reader. Later ops read the new buffer.
+  - **operand depth**: the A and B CBs hold as many blocks as the K loop's
+    pipeline hint asks (`#tt.pipeline<stages>`, TileLang's `num_stages`) where all
+    CBs, with the partial-sum CB, fit L1; where they do not, the most blocks that
+    fit (at least one), before the K block is chosen.
   - **k_block**: the K tiles of one step. A K loop whose copies read consecutive,
     disjoint K slices of A and B (the slice offset advances by the buffers' K extent
     per iteration) is coarsened: its step grows by a factor dividing its trip count,
@@ -48,6 +52,7 @@ gemms get the same schedule).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import prod
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import Float32Type, MemRefType, ModuleOp
@@ -294,6 +299,8 @@ class ScheduleGemmGroup(RewritePattern):
             )
         accumulate = self._accumulation(group, block, capacity)
         subblock = self._subblock(group, block, capacity, accumulate)
+        partial = self._partial_bytes(group, config) if accumulate is GemmAccumulation.L1 else 0
+        self._fit_operand_depth(group, program, device.limits.l1_bytes - partial, rewriter)
         factor = self._k_factor(group, program, device.limits, accumulate, config)
         if factor > 1:
             self._coarsen(group, factor, rewriter)
@@ -380,6 +387,37 @@ class ScheduleGemmGroup(RewritePattern):
             if _cb_bytes(program, grown) + partial <= limits.l1_bytes:
                 best = factor
         return best
+
+    @staticmethod
+    def _fit_operand_depth(
+        group: GemmGroupShape, program: func.FuncOp, budget: int, rewriter: PatternRewriter
+    ) -> None:
+        """Where the CBs exceed `budget` bytes of L1, the A and B CBs of the group, which
+        hold as many blocks as the pipeline hint asked (`#tt.pipeline<stages>`), hold
+        the most blocks that fit instead, at least one. (A forced `gemm-k-block` grows
+        them afterwards; what it does not fit, tt-verify reports.)"""
+        if _cb_bytes(program, {}) <= budget:
+            return
+        operands = list(dict.fromkeys(buffer for gemm in group.gemms for buffer in (gemm.a, gemm.b)))
+        tiles = {buffer: prod(buffer_tiles(buffer)) for buffer in operands}
+
+        def at_depth(depth: int) -> dict[SSAValue, CBDescAttr]:
+            descs = {}
+            for buffer in operands:
+                desc = _cb_desc(buffer)
+                pages = min(desc.pages.data, tiles[buffer] * depth)
+                descs[buffer] = CBDescAttr(desc.index.data, pages, desc.page_size.data, desc.format.data)
+            return descs
+
+        depth = max(_cb_desc(buffer).pages.data // tiles[buffer] for buffer in operands)
+        while depth > 1 and _cb_bytes(program, at_depth(depth)) > budget:
+            depth -= 1
+        for buffer, desc in at_depth(depth).items():
+            alloc = buffer.owner
+            assert isinstance(alloc, _AllocOp)
+            if desc != alloc.attributes[annotations.CB]:
+                alloc.attributes[annotations.CB] = desc
+                rewriter.notify_op_modified(alloc)
 
     @staticmethod
     def _grown_desc(buffer: SSAValue, factor: int) -> CBDescAttr:
