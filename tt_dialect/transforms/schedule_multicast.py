@@ -67,10 +67,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from xdsl.context import Context
 from math import prod
 
+from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import ArrayAttr, DenseArrayBase, IndexType, MemRefType, ModuleOp, i64
 from xdsl.ir import Block, BlockArgument, Operation, SSAValue
@@ -81,24 +80,21 @@ from xdsl.pattern_rewriter import (
     RewritePattern,
     op_type_rewrite_pattern,
 )
-
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.analysis import is_tile_program
-from tt_dialect.device import SEMAPHORES_PER_CORE
-from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.device import SEMAPHORES_PER_CORE, TILE_COLS, TILE_ROWS
 from tt_dialect.index_bounds import constant_index
 from tt_dialect.ir_builder import has_no_effect, located
 from tt_dialect.ops import annotations
-from tt_dialect.options import MulticastOption
 from tt_dialect.ops.attributes import (
     MULTICAST_ARG_KINDS,
     TILE_BYTES,
     CBDescAttr,
     CoreRangeAttr,
+    CoreRangeSetAttr,
     DataFormat,
     DeviceAttr,
-    CoreRangeSetAttr,
     MulticastAttr,
     MulticastAxis,
     PartitionMode,
@@ -110,6 +106,7 @@ from tt_dialect.ops.attributes import (
     WorkRangeAttr,
 )
 from tt_dialect.ops.tile_program import CopyOp, GemmOp, LaunchGridOp, _AllocOp
+from tt_dialect.options import MulticastOption
 
 _X, _Y = 0, 1
 
@@ -258,6 +255,8 @@ def block_structure(program: func.FuncOp, launch: LaunchGridOp) -> _BlockStructu
             buffer = op.dst if op.src_indices else op.src
             indices = op.src_indices or op.dst_indices
             extents = _shape(buffer)
+            if len(indices) != len(extents):
+                return None
             for dim, index in enumerate(indices):
                 if index in offsets:
                     _, axis, factor = offsets[index]
@@ -325,14 +324,15 @@ def _divisors(n: int) -> list[int]:
 
 def block_factors(structure: _BlockStructure, shard: tuple[int, int], l1_bytes: int) -> tuple[int, int]:
     """The largest growth (rows, cols) of the block, dividing each core's `shard` of
-    blocks, whose CBs fit L1: most blocks merged, then the squarest."""
+    blocks, whose CBs fit L1: most blocks merged, then the squarest; (1, 1) when none
+    fits (tt-verify reports a program that does not fit at all)."""
     fits = [
         (rows, cols)
         for rows in _divisors(shard[0])
         for cols in _divisors(shard[1])
         if _grown_bytes(structure, (rows, cols)) <= l1_bytes
     ]
-    return max(fits, key=lambda f: (f[0] * f[1], -abs(f[0] - f[1]), f[0]))
+    return max(fits, key=lambda f: (f[0] * f[1], -abs(f[0] - f[1]), f[0]), default=(1, 1))
 
 
 def grow_blocks(
