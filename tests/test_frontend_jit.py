@@ -7,6 +7,7 @@ small gemm so each emulator program builds once."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -83,6 +84,8 @@ def test_example_runs_writes_artifacts_and_matches_numpy(script, message, tmp_pa
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert message in proc.stdout
+    if "gemm" in script:
+        assert re.search(r"modeled [0-9.]+ us on the emulator's performance model, [0-9.]+% of roofline", proc.stdout)
     assert {p.name for p in out.iterdir()} == ARTIFACT_FILES
     plan = json.loads((out / "tt.plan.json").read_text())
     assert [t["role"] for t in plan["tensors"]] == ["input", "input", "output"]
@@ -114,10 +117,16 @@ def test_kernel_call_returns_out_idx_outputs(cache):
     kernel = tilelang.compile(small_gemm(), out_idx=[-1], grid=(2, 2), cache=cache)
     rng = np.random.default_rng(3)
     a, b = bf16_values(rng, (64, 64)), bf16_values(rng, (64, 64))
+    assert kernel.last_stats is None
     c = kernel(a, b)
     assert isinstance(c, np.ndarray) and c.shape == (64, 64) and c.dtype == np.float32
     # f32 accumulation of exact bf16 products, one bf16 rounding of the result.
     np.testing.assert_array_equal(c, round_bf16(a @ b))
+    # The run's counters: the modeled time and what bounds it; A and B multicast on the
+    # 2x2 cores, so each tile is read once: Kt (Mt + Nt) = 2 (2 + 2).
+    stats = kernel.last_stats
+    assert stats["modeled_us"] > 0 and stats["roofline"]["bound"] == "compute"
+    assert stats["noc"]["read_transactions"] == 2 * (2 + 2)
 
 
 def test_kernel_call_without_out_idx_writes_outputs_in_place(cache):

@@ -72,6 +72,9 @@ def main():
     print(f"max |C - A@B| = {error:.4g} (max |A@B| = {np.abs(ref_c).max():.4g}, tolerance {tolerance:.4g})")
     np.testing.assert_allclose(c, ref_c, rtol=0, atol=tolerance)
     print("gemm matches numpy")
+    stats = kernel.last_stats
+    print(f"modeled {stats['modeled_us']:.1f} us on the emulator's performance model, "
+          f"{stats['roofline']['percent']:.1f}% of roofline ({stats['roofline']['bound']}-bound floor)")
 
 
 if __name__ == "__main__":

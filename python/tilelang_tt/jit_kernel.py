@@ -92,6 +92,9 @@ class JITKernel:
         self._cache = cache
         self._plan: dict[str, Any] | None = None
         self._run_dir: Path | None = None
+        self.last_stats: dict[str, Any] | None = None
+        """The emulator's counters of the last call: `modeled_us` (the performance
+        model's time), `roofline` (its `percent` and `bound`), DRAM and NoC traffic."""
 
     @property
     def artifacts(self) -> dict[str, str]:
@@ -142,7 +145,9 @@ class JITKernel:
 
         Pass one array per tensor that is not in `out_idx`, in argument order; returns the
         `out_idx` tensors as float32 numpy arrays (one array, or a list of several). Output
-        tensors passed in (when `out_idx` leaves them out) are written in place."""
+        tensors passed in (when `out_idx` leaves them out) are written in place. The
+        emulator's counters of the run, its modeled time among them, are then in
+        `last_stats`."""
         from tt_dialect.emu import EmuError, run
 
         tensors = self.prim_func.tensors
@@ -172,9 +177,10 @@ class JITKernel:
                                  f"{self.prim_func.name} reads but does not write")
         options = {} if timeout is None else {"timeout": timeout}
         try:
-            results = run(self.artifact_dir(), inputs, **options)
+            results = run(self.artifact_dir(), inputs, stats=True, **options)
         except EmuError as err:
             raise RuntimeError(f"{self.prim_func.name} failed on the emulator: {err}") from None
+        self.last_stats = results.stats
         for name, array in in_place.items():
             array[...] = results[name]
         outputs = [results[f"tensor{position}"] for position in self.out_idx]
