@@ -23,7 +23,11 @@ What `main.cpp` does (the contract with whoever runs it):
   `CreateKernel` per kernel (reader on RISCV_1 / NOC RISCV_1_default, writer on
   RISCV_0 / RISCV_0_default, compute with the kernel's `ComputeConfig`), one
   loop over a static core table `{x, y, start, count}` (the partition's
-  `assignments()`) setting every kernel's runtime arguments in schema order,
+  `assignments()`) setting every kernel's runtime arguments in schema order
+  (the multicast values of a block_2d partition from `multicast_value`: the
+  line's sender and receivers in the partition's rectangle, as NOC coordinates
+  via `worker_core_from_logical_core`, oriented for the kernel's NOC), after
+  `CreateSemaphore` per program semaphore (each checked to get its id),
   then `EnqueueWriteMeshBuffer` of the inputs, a `MeshWorkload` with the
   program, `EnqueueMeshWorkload` + `Finish`, `EnqueueReadMeshBuffer` of the
   outputs, `close()`;
