@@ -89,6 +89,26 @@ inline std::shared_ptr<tt::tt_metal::distributed::MeshBuffer> dram_buffer(
 
 inline std::uint32_t arg(char** argv, int i) { return static_cast<std::uint32_t>(std::stoul(argv[i])); }
 
+// A harness's argument check: `what` as the error when `ok` fails.
+inline void require(bool ok, const std::string& what) {
+    if (!ok) {
+        throw std::runtime_error(what);
+    }
+}
+
+inline std::string str(std::uint32_t v) { return std::to_string(v); }
+
+// The MathFidelity of a harness argument: 0 (LoFi), 2, 3 or 4 (HiFi2..4).
+inline MathFidelity fidelity_of(std::uint32_t v) {
+    switch (v) {
+        case 0: return MathFidelity::LoFi;
+        case 2: return MathFidelity::HiFi2;
+        case 3: return MathFidelity::HiFi3;
+        case 4: return MathFidelity::HiFi4;
+        default: throw std::runtime_error("math fidelity must be 0 (LoFi), 2, 3 or 4 (HiFi2..4)");
+    }
+}
+
 // The device of a binary operation and its DRAM buffers: inputs a and b written, output c
 // allocated (`c_bytes`), each with pages of `page_size` bytes.
 struct BinaryOperation {
@@ -128,6 +148,72 @@ inline void run_and_save_output(
     distributed::EnqueueReadMeshBuffer(cq, data, output, true);
     device->close();
     write_file(path, data);
+}
+
+// The CBs of bmm_large_block_zm_fused_bias_activation as ttnn's matmul factories create them on
+// `cores`: in0 (c_0) and in1 (c_1) holding `buffering` blocks of in0_block_tiles /
+// in1_block_tiles bf16 tiles; the output (c_4, bf16) and the partial sums (c_5) of one
+// out_block_tiles block, sharing their memory when they have one format, apart otherwise. The
+// partial sums are fp32 with fp32_dest_acc_en, else bf16 (the output's format).
+inline void create_fused_matmul_cbs(tt::tt_metal::Program& program, const tt::tt_metal::CoreRangeSet& cores,
+                                    std::uint32_t tile, std::uint32_t in0_block_tiles, std::uint32_t in1_block_tiles,
+                                    std::uint32_t out_block_tiles, std::uint32_t buffering, bool fp32_dest_acc_en) {
+    using namespace tt;
+    using namespace tt::tt_metal;
+    const DataFormat out_format = DataFormat::Float16_b;
+    const DataFormat interm0_format = fp32_dest_acc_en ? DataFormat::Float32 : out_format;
+    const std::uint32_t interm0_tile = interm0_format == DataFormat::Float32 ? 2 * tile : tile;
+    const std::uint8_t cb_in0 = CBIndex::c_0, cb_in1 = CBIndex::c_1, cb_out = CBIndex::c_4, cb_interm0 = CBIndex::c_5;
+    CreateCircularBuffer(program, cores,
+                         CircularBufferConfig(buffering * in0_block_tiles * tile, {{cb_in0, DataFormat::Float16_b}})
+                             .set_page_size(cb_in0, tile));
+    CreateCircularBuffer(program, cores,
+                         CircularBufferConfig(buffering * in1_block_tiles * tile, {{cb_in1, DataFormat::Float16_b}})
+                             .set_page_size(cb_in1, tile));
+    if (interm0_format != out_format) {
+        CreateCircularBuffer(program, cores,
+                             CircularBufferConfig(out_block_tiles * interm0_tile, {{cb_interm0, interm0_format}})
+                                 .set_page_size(cb_interm0, interm0_tile));
+        CreateCircularBuffer(program, cores,
+                             CircularBufferConfig(out_block_tiles * tile, {{cb_out, out_format}}).set_page_size(cb_out, tile));
+    } else {
+        CreateCircularBuffer(program, cores,
+                             CircularBufferConfig(out_block_tiles * tile, {{cb_out, out_format}, {cb_interm0, interm0_format}})
+                                 .set_page_size(cb_out, tile)
+                                 .set_page_size(cb_interm0, interm0_tile));
+    }
+}
+
+// The compile-time arguments of bmm_large_block_zm_fused_bias_activation, in the factories' order,
+// for out blocks of out_block_h x out_block_w tiles (out_num_blocks_x x _y of them per core) in
+// subblocks of out_subblock_h x out_subblock_w, K in num_blocks blocks of in0_block_w tiles; the
+// output not untilized, the batch not from the reader, in0 not transposed.
+inline std::vector<std::uint32_t> fused_matmul_compute_args(
+    std::uint32_t in0_block_w, std::uint32_t out_block_h, std::uint32_t out_block_w, std::uint32_t out_subblock_h,
+    std::uint32_t out_subblock_w, std::uint32_t num_blocks, std::uint32_t out_num_blocks_x,
+    std::uint32_t out_num_blocks_y, std::uint32_t batch) {
+    const std::uint32_t in0_num_subblocks = out_block_h / out_subblock_h;
+    const std::uint32_t in1_num_subblocks = out_block_w / out_subblock_w;
+    return {
+        in0_block_w,
+        in0_num_subblocks,
+        out_subblock_h * in0_block_w * in0_num_subblocks,  // in0_block_num_tiles
+        out_subblock_h * in0_block_w,                      // in0_subblock_num_tiles
+        in1_num_subblocks,
+        out_subblock_w * in0_block_w * in1_num_subblocks,  // in1_block_num_tiles
+        out_subblock_w * in1_num_subblocks,                // in1_per_core_w
+        num_blocks,
+        out_num_blocks_x,
+        out_num_blocks_y,
+        out_subblock_h,
+        out_subblock_w,
+        out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
+        batch,
+        out_block_h * out_block_w,  // out_block_num_tiles
+        0,                          // untilize_out
+        0,                          // get_batch_from_reader
+        0,                          // in0_transpose_tile
+    };
 }
 
 // A matmul as ttnn's block-reuse factories split it: one output block of per_core_M x per_core_N

@@ -25,28 +25,6 @@
 using namespace tt;
 using namespace tt::tt_metal;
 
-namespace {
-
-void require(bool ok, const std::string& what) {
-    if (!ok) {
-        throw std::runtime_error(what);
-    }
-}
-
-std::string str(std::uint32_t v) { return std::to_string(v); }
-
-MathFidelity fidelity_of(std::uint32_t v) {
-    switch (v) {
-        case 0: return MathFidelity::LoFi;
-        case 2: return MathFidelity::HiFi2;
-        case 3: return MathFidelity::HiFi3;
-        case 4: return MathFidelity::HiFi4;
-        default: throw std::runtime_error("math fidelity must be 0 (LoFi), 2, 3 or 4 (HiFi2..4)");
-    }
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
     if (argc != 18) {
         std::fprintf(stderr,
@@ -64,21 +42,21 @@ int main(int argc, char** argv) {
                             in0_block_w = fidelity::arg(argv, 12), out_subblock_h = fidelity::arg(argv, 13),
                             out_subblock_w = fidelity::arg(argv, 14);
         const bool fp32_dest_acc_en = fidelity::arg(argv, 15) != 0, packer_l1_acc = fidelity::arg(argv, 16) != 0;
-        const MathFidelity math_fidelity = fidelity_of(fidelity::arg(argv, 17));
-        require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
+        const MathFidelity math_fidelity = fidelity::fidelity_of(fidelity::arg(argv, 17));
+        fidelity::require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
                 "block and subblock sizes must be positive");
-        require(Mt % per_core_M == 0, "Mt (" + str(Mt) + ") must be divisible by per_core_M (" + str(per_core_M) + ")");
-        require(Nt % per_core_N == 0, "Nt (" + str(Nt) + ") must be divisible by per_core_N (" + str(per_core_N) + ")");
-        require(Kt % in0_block_w == 0, "Kt (" + str(Kt) + ") must be divisible by in0_block_w (" + str(in0_block_w) + ")");
+        fidelity::require(Mt % per_core_M == 0, "Mt (" + fidelity::str(Mt) + ") must be divisible by per_core_M (" + fidelity::str(per_core_M) + ")");
+        fidelity::require(Nt % per_core_N == 0, "Nt (" + fidelity::str(Nt) + ") must be divisible by per_core_N (" + fidelity::str(per_core_N) + ")");
+        fidelity::require(Kt % in0_block_w == 0, "Kt (" + fidelity::str(Kt) + ") must be divisible by in0_block_w (" + fidelity::str(in0_block_w) + ")");
         // The factory's TT_FATALs on the subblocks.
-        require(per_core_M % out_subblock_h == 0, "out_block_h must be multiple of out_subblock_h");
-        require(per_core_N % out_subblock_w == 0, "out_block_w must be multiple of out_subblock_w");
+        fidelity::require(per_core_M % out_subblock_h == 0, "out_block_h must be multiple of out_subblock_h");
+        fidelity::require(per_core_N % out_subblock_w == 0, "out_block_w must be multiple of out_subblock_w");
 
         const std::uint32_t tile = fidelity::kBf16TileBytes;
         const std::vector<std::uint8_t> a = fidelity::read_file(argv[2]);
         const std::vector<std::uint8_t> b = fidelity::read_file(argv[3]);
         const std::uint64_t c_bytes = std::uint64_t(batch) * Mt * Nt * tile;
-        require(a.size() == std::uint64_t(batch) * Mt * Kt * tile &&
+        fidelity::require(a.size() == std::uint64_t(batch) * Mt * Kt * tile &&
                     b.size() == std::uint64_t(bcast_b ? 1 : batch) * Kt * Nt * tile,
                 "input sizes do not match the shapes");
 
@@ -87,8 +65,8 @@ int main(int argc, char** argv) {
         const CoreCoord grid = device->compute_with_storage_grid_size();
         const std::uint32_t num_blocks_y = Mt / per_core_M, num_blocks_x = Nt / per_core_N;
         const std::uint32_t num_cores = num_blocks_x * num_blocks_y;
-        require(num_cores <= grid.x * grid.y, "the " + str(num_cores) + " output blocks need more cores than the " +
-                                                  str(static_cast<std::uint32_t>(grid.x * grid.y)) + " of the grid");
+        fidelity::require(num_cores <= grid.x * grid.y, "the " + fidelity::str(num_cores) + " output blocks need more cores than the " +
+                                                  fidelity::str(static_cast<std::uint32_t>(grid.x * grid.y)) + " of the grid");
         const auto core_of = [&](std::uint32_t i) {
             return CoreCoord{i % grid.x, i / grid.x};
         };
@@ -101,67 +79,21 @@ int main(int argc, char** argv) {
         // The factory's data formats and CB sizes (out_block_h = per_core_M, out_block_w = per_core_N).
         const std::uint32_t num_blocks = Kt / in0_block_w;
         const bool packer_l1_acc_en = packer_l1_acc && num_blocks > 2;
-        const DataFormat out_format = DataFormat::Float16_b;
-        const DataFormat interm0_format =
-            packer_l1_acc_en ? (fp32_dest_acc_en ? DataFormat::Float32 : DataFormat::Float16_b)
-                             : (fp32_dest_acc_en ? DataFormat::Float32 : out_format);
-        const std::uint32_t interm0_tile = interm0_format == DataFormat::Float32 ? 2 * tile : tile;
         const std::uint32_t buffering = batch * num_blocks > 1 ? 2 : 1;  // MCAST_INPUT_BUFFERING_DEPTH
-        const std::uint32_t in0_block_tiles = per_core_M * in0_block_w, in1_block_tiles = per_core_N * in0_block_w;
-        const std::uint32_t out_block_tiles = per_core_M * per_core_N;
 
         Program program = CreateProgram();
-        const std::uint8_t cb_in0 = CBIndex::c_0, cb_in1 = CBIndex::c_1, cb_out = CBIndex::c_4,
-                           cb_intermed0 = CBIndex::c_5;
-        CreateCircularBuffer(program, all_cores,
-                             CircularBufferConfig(buffering * in0_block_tiles * tile, {{cb_in0, DataFormat::Float16_b}})
-                                 .set_page_size(cb_in0, tile));
-        CreateCircularBuffer(program, all_cores,
-                             CircularBufferConfig(buffering * in1_block_tiles * tile, {{cb_in1, DataFormat::Float16_b}})
-                                 .set_page_size(cb_in1, tile));
-        if (interm0_format != out_format) {
-            CreateCircularBuffer(program, all_cores,
-                                 CircularBufferConfig(out_block_tiles * interm0_tile, {{cb_intermed0, interm0_format}})
-                                     .set_page_size(cb_intermed0, interm0_tile));
-            CreateCircularBuffer(program, all_cores,
-                                 CircularBufferConfig(out_block_tiles * tile, {{cb_out, out_format}})
-                                     .set_page_size(cb_out, tile));
-        } else {
-            CreateCircularBuffer(program, all_cores,
-                                 CircularBufferConfig(out_block_tiles * tile,
-                                                      {{cb_out, out_format}, {cb_intermed0, interm0_format}})
-                                     .set_page_size(cb_out, tile)
-                                     .set_page_size(cb_intermed0, interm0_tile));
-        }
+        const std::uint8_t cb_in0 = CBIndex::c_0, cb_in1 = CBIndex::c_1, cb_out = CBIndex::c_4;
+        fidelity::create_fused_matmul_cbs(program, all_cores, tile, per_core_M * in0_block_w, per_core_N * in0_block_w,
+                                          per_core_M * per_core_N, buffering, fp32_dest_acc_en);
 
         const fidelity::BlockReuseMatmul shape{Mt, Kt, Nt, batch, bcast_b, per_core_M, per_core_N,
                                                in0_block_w, out_subblock_h, out_subblock_w};
         const fidelity::BlockReuseDataMovement data_movement =
             fidelity::create_block_reuse_data_movement(program, root, all_cores, tile, cb_in0, cb_in1, cb_out);
 
-        const std::uint32_t in0_num_subblocks = per_core_M / out_subblock_h;
-        const std::uint32_t in1_num_subblocks = per_core_N / out_subblock_w;
-        // The factory's compute_kernel_args, in its order.
-        const std::vector<std::uint32_t> compute_args = {
-            in0_block_w,
-            in0_num_subblocks,
-            out_subblock_h * in0_block_w * in0_num_subblocks,  // in0_block_num_tiles
-            out_subblock_h * in0_block_w,                      // in0_subblock_num_tiles
-            in1_num_subblocks,
-            out_subblock_w * in0_block_w * in1_num_subblocks,  // in1_block_num_tiles
-            out_subblock_w * in1_num_subblocks,                // in1_per_core_w
-            num_blocks,
-            1,  // out_num_blocks_x (per_core_N / out_block_w)
-            1,  // out_num_blocks_y
-            out_subblock_h,
-            out_subblock_w,
-            out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
-            batch,
-            out_block_tiles,  // out_block_num_tiles
-            0,                // untilize_out
-            0,                // get_batch_from_reader
-            0,                // in0_transpose_tile
-        };
+        // The factory's compute_kernel_args: one out block per core (out_block = per_core).
+        const std::vector<std::uint32_t> compute_args = fidelity::fused_matmul_compute_args(
+            in0_block_w, per_core_M, per_core_N, out_subblock_h, out_subblock_w, num_blocks, 1, 1, batch);
         std::map<std::string, std::string> defines;
         if (packer_l1_acc_en) {
             defines["PACKER_L1_ACC"] = "1";

@@ -47,24 +47,6 @@ using namespace tt::tt_metal;
 
 namespace {
 
-void require(bool ok, const std::string& what) {
-    if (!ok) {
-        throw std::runtime_error(what);
-    }
-}
-
-std::string str(std::uint32_t v) { return std::to_string(v); }
-
-MathFidelity fidelity_of(std::uint32_t v) {
-    switch (v) {
-        case 0: return MathFidelity::LoFi;
-        case 2: return MathFidelity::HiFi2;
-        case 3: return MathFidelity::HiFi3;
-        case 4: return MathFidelity::HiFi4;
-        default: throw std::runtime_error("math fidelity must be 0 (LoFi), 2, 3 or 4 (HiFi2..4)");
-    }
-}
-
 // `tiles` bf16 tiles of standard normal values (rounded to bf16), deterministic in `seed`.
 std::vector<std::uint8_t> random_bf16_tiles(std::uint64_t tiles, std::uint32_t seed) {
     std::mt19937 gen(seed);
@@ -127,26 +109,26 @@ int main(int argc, char** argv) {
                             in0_block_w = fidelity::arg(argv, 10), out_subblock_h = fidelity::arg(argv, 11),
                             out_subblock_w = fidelity::arg(argv, 12);
         const bool fp32_dest_acc_en = fidelity::arg(argv, 13) != 0, packer_l1_acc = fidelity::arg(argv, 14) != 0;
-        const MathFidelity math_fidelity = fidelity_of(fidelity::arg(argv, 15));
+        const MathFidelity math_fidelity = fidelity::fidelity_of(fidelity::arg(argv, 15));
         const std::uint32_t B = 1;
         const std::uint32_t out_block_h = per_core_M, out_block_w = per_core_N;
-        require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
+        fidelity::require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
                 "block and subblock sizes must be positive");
-        require(Kt % in0_block_w == 0, "Kt (" + str(Kt) + ") must be divisible by in0_block_w (" + str(in0_block_w) + ")");
+        fidelity::require(Kt % in0_block_w == 0, "Kt (" + fidelity::str(Kt) + ") must be divisible by in0_block_w (" + fidelity::str(in0_block_w) + ")");
         // The factory's TT_FATALs.
-        require(out_block_h % out_subblock_h == 0 && out_block_h >= out_subblock_h,
+        fidelity::require(out_block_h % out_subblock_h == 0 && out_block_h >= out_subblock_h,
                 "out_block_h must be multiple of out_subblock_h");
-        require(out_block_w % out_subblock_w == 0 && out_block_w >= out_subblock_w,
+        fidelity::require(out_block_w % out_subblock_w == 0 && out_block_w >= out_subblock_w,
                 "out_block_w must be multiple of out_subblock_w");
 
         const std::uint32_t tile = fidelity::kBf16TileBytes;
         const std::string a_path = argv[2], b_path = argv[3], c_path = argv[4];
-        require((a_path == "-") == (b_path == "-"), "give both inputs or neither (\"-\")");
+        fidelity::require((a_path == "-") == (b_path == "-"), "give both inputs or neither (\"-\")");
         const std::vector<std::uint8_t> a =
             a_path == "-" ? random_bf16_tiles(std::uint64_t(Mt) * Kt, 1) : fidelity::read_file(a_path);
         const std::vector<std::uint8_t> b =
             b_path == "-" ? random_bf16_tiles(std::uint64_t(Kt) * Nt, 2) : fidelity::read_file(b_path);
-        require(a.size() == std::uint64_t(Mt) * Kt * tile && b.size() == std::uint64_t(Kt) * Nt * tile,
+        fidelity::require(a.size() == std::uint64_t(Mt) * Kt * tile && b.size() == std::uint64_t(Kt) * Nt * tile,
                 "input sizes do not match the shapes");
         const std::uint64_t c_bytes = std::uint64_t(Mt) * Nt * tile;
 
@@ -157,9 +139,9 @@ int main(int argc, char** argv) {
         const std::uint32_t num_blocks = Kt / in0_block_w;
         const std::uint32_t num_blocks_y = (Mt - 1) / per_core_M + 1, num_blocks_x = (Nt - 1) / per_core_N + 1;
         const std::uint32_t R = num_blocks_y, C = num_blocks_x;  // num_cores_with_work_r / _c
-        require(C <= grid.x && R <= grid.y, "the " + str(R) + " x " + str(C) + " blocks do not fit the " +
-                                                str(static_cast<std::uint32_t>(grid.y)) + " x " +
-                                                str(static_cast<std::uint32_t>(grid.x)) + " grid");
+        fidelity::require(C <= grid.x && R <= grid.y, "the " + fidelity::str(R) + " x " + fidelity::str(C) + " blocks do not fit the " +
+                                                fidelity::str(static_cast<std::uint32_t>(grid.y)) + " x " +
+                                                fidelity::str(static_cast<std::uint32_t>(grid.x)) + " grid");
         const CoreRange all_cores({0, 0}, {C - 1, R - 1});
         const CoreRange in0_sender({0, 0}, {0, R - 1});  // left column
         const CoreRange in1_sender({0, 0}, {C - 1, 0});  // top row
@@ -188,40 +170,12 @@ int main(int argc, char** argv) {
 
         // ---- CBs and data formats.
         const bool packer_l1_acc_en = packer_l1_acc && num_blocks > 2;
-        const DataFormat out_format = DataFormat::Float16_b;
-        const DataFormat interm0_format =
-            packer_l1_acc_en ? (fp32_dest_acc_en ? DataFormat::Float32 : DataFormat::Float16_b)
-                             : (fp32_dest_acc_en ? DataFormat::Float32 : out_format);
-        const std::uint32_t interm0_tile = interm0_format == DataFormat::Float32 ? 2 * tile : tile;
         const std::uint32_t depth = B * num_blocks > 1 ? 2 : 1;  // MCAST_INPUT_BUFFERING_DEPTH
-        const std::uint32_t in0_block_tiles = out_block_h * in0_block_w, in1_block_tiles = out_block_w * in0_block_w;
-        const std::uint32_t out_block_tiles = out_block_h * out_block_w;
-        const std::uint8_t cb_in0 = CBIndex::c_0, cb_in1 = CBIndex::c_1, cb_out = CBIndex::c_4, cb_interm0 = CBIndex::c_5;
-        const CoreRangeSet cb_cores(all_cores);
-        CreateCircularBuffer(program, cb_cores,
-                             CircularBufferConfig(depth * in0_block_tiles * tile, {{cb_in0, DataFormat::Float16_b}})
-                                 .set_page_size(cb_in0, tile));
-        CreateCircularBuffer(program, cb_cores,
-                             CircularBufferConfig(depth * in1_block_tiles * tile, {{cb_in1, DataFormat::Float16_b}})
-                                 .set_page_size(cb_in1, tile));
-        if (interm0_format != out_format) {
-            CreateCircularBuffer(program, cb_cores,
-                                 CircularBufferConfig(out_block_tiles * interm0_tile, {{cb_interm0, interm0_format}})
-                                     .set_page_size(cb_interm0, interm0_tile));
-            CreateCircularBuffer(program, cb_cores,
-                                 CircularBufferConfig(out_block_tiles * tile, {{cb_out, out_format}})
-                                     .set_page_size(cb_out, tile));
-        } else {
-            CreateCircularBuffer(program, cb_cores,
-                                 CircularBufferConfig(out_block_tiles * tile,
-                                                      {{cb_out, out_format}, {cb_interm0, interm0_format}})
-                                     .set_page_size(cb_out, tile)
-                                     .set_page_size(cb_interm0, interm0_tile));
-        }
+        fidelity::create_fused_matmul_cbs(program, CoreRangeSet(all_cores), tile, out_block_h * in0_block_w,
+                                          out_block_w * in0_block_w, out_block_h * out_block_w, depth, fp32_dest_acc_en);
 
         // ---- compile-time arguments, in each kernel's order.
         const std::uint32_t in0_num_subblocks = out_block_h / out_subblock_h;
-        const std::uint32_t in1_num_subblocks = out_block_w / out_subblock_w;
         const std::uint32_t out_num_blocks_x = per_core_N / out_block_w, out_num_blocks_y = per_core_M / out_block_h;
         const std::uint32_t M = Mt, K = Kt, N = Nt;  // the factory's M, K, N are in tiles
         std::vector<std::uint32_t> in0_sender_args = {
@@ -274,14 +228,9 @@ int main(int argc, char** argv) {
         };
         fidelity::append_interleaved_dram_accessor_args(in1_receiver_args, tile);  // out
 
-        const std::vector<std::uint32_t> compute_args = {
-            in0_block_w, in0_num_subblocks, out_subblock_h * in0_block_w * in0_num_subblocks,
-            out_subblock_h * in0_block_w,
-            in1_num_subblocks, out_subblock_w * in0_block_w * in1_num_subblocks, out_subblock_w * in1_num_subblocks,
-            num_blocks, out_num_blocks_x, out_num_blocks_y,
-            out_subblock_h, out_subblock_w, out_subblock_h * out_subblock_w, B, out_block_tiles,
-            0, 0, 0,  // untilize_out, get_batch_from_reader, in0_transpose_tile
-        };
+        const std::vector<std::uint32_t> compute_args = fidelity::fused_matmul_compute_args(
+            in0_block_w, out_block_h, out_block_w, out_subblock_h, out_subblock_w, num_blocks, out_num_blocks_x,
+            out_num_blocks_y, B);
 
         // ---- defines and kernels.
         std::map<std::string, std::string> mm_defines, in0_sender_defines, in1_sender_defines;

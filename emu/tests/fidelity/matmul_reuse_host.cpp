@@ -24,18 +24,6 @@
 using namespace tt;
 using namespace tt::tt_metal;
 
-namespace {
-
-void require(bool ok, const std::string& what) {
-    if (!ok) {
-        throw std::runtime_error(what);
-    }
-}
-
-std::string str(std::uint32_t v) { return std::to_string(v); }
-
-}  // namespace
-
 int main(int argc, char** argv) {
     if (argc != 15) {
         std::fprintf(stderr,
@@ -52,15 +40,15 @@ int main(int argc, char** argv) {
                             in0_block_w = fidelity::arg(argv, 12), out_subblock_h = fidelity::arg(argv, 13),
                             out_subblock_w = fidelity::arg(argv, 14);
         // The factory's preconditions (its TT_FATALs), plus the subblock tiling the kernels assume.
-        require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
+        fidelity::require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
                 "block and subblock sizes must be positive");
-        require(Mt % per_core_M == 0, "Mt (" + str(Mt) + ") must be divisible by per_core_M (" + str(per_core_M) + ")");
-        require(Nt % per_core_N == 0, "Nt (" + str(Nt) + ") must be divisible by per_core_N (" + str(per_core_N) + ")");
-        require(Kt % in0_block_w == 0, "Kt (" + str(Kt) + ") must be divisible by in0_block_w (" + str(in0_block_w) + ")");
-        require(per_core_M % out_subblock_h == 0,
-                "per_core_M (" + str(per_core_M) + ") must be divisible by out_subblock_h (" + str(out_subblock_h) + ")");
-        require(per_core_N % out_subblock_w == 0,
-                "per_core_N (" + str(per_core_N) + ") must be divisible by out_subblock_w (" + str(out_subblock_w) + ")");
+        fidelity::require(Mt % per_core_M == 0, "Mt (" + fidelity::str(Mt) + ") must be divisible by per_core_M (" + fidelity::str(per_core_M) + ")");
+        fidelity::require(Nt % per_core_N == 0, "Nt (" + fidelity::str(Nt) + ") must be divisible by per_core_N (" + fidelity::str(per_core_N) + ")");
+        fidelity::require(Kt % in0_block_w == 0, "Kt (" + fidelity::str(Kt) + ") must be divisible by in0_block_w (" + fidelity::str(in0_block_w) + ")");
+        fidelity::require(per_core_M % out_subblock_h == 0,
+                "per_core_M (" + fidelity::str(per_core_M) + ") must be divisible by out_subblock_h (" + fidelity::str(out_subblock_h) + ")");
+        fidelity::require(per_core_N % out_subblock_w == 0,
+                "per_core_N (" + fidelity::str(per_core_N) + ") must be divisible by out_subblock_w (" + fidelity::str(out_subblock_w) + ")");
 
         const std::uint32_t tile = fidelity::kBf16TileBytes;
         const std::vector<std::uint8_t> a = fidelity::read_file(argv[2]);
@@ -68,7 +56,7 @@ int main(int argc, char** argv) {
         const std::uint64_t a_bytes = std::uint64_t(batch) * Mt * Kt * tile;
         const std::uint64_t b_bytes = std::uint64_t(bcast_b ? 1 : batch) * Kt * Nt * tile;
         const std::uint64_t c_bytes = std::uint64_t(batch) * Mt * Nt * tile;
-        require(a.size() == a_bytes && b.size() == b_bytes, "input sizes do not match the shapes");
+        fidelity::require(a.size() == a_bytes && b.size() == b_bytes, "input sizes do not match the shapes");
 
         auto [device, a_buf, b_buf, c_buf] = fidelity::open_binary_operation(a, b, c_bytes, tile);
 
@@ -76,8 +64,8 @@ int main(int argc, char** argv) {
         const CoreCoord grid = device->compute_with_storage_grid_size();
         const std::uint32_t num_blocks_y = Mt / per_core_M, num_blocks_x = Nt / per_core_N;
         const std::uint32_t num_cores = num_blocks_x * num_blocks_y;
-        require(num_cores <= grid.x * grid.y, "the " + str(num_cores) + " output blocks need more cores than the " +
-                                                  str(static_cast<std::uint32_t>(grid.x * grid.y)) + " of the grid");
+        fidelity::require(num_cores <= grid.x * grid.y, "the " + fidelity::str(num_cores) + " output blocks need more cores than the " +
+                                                  fidelity::str(static_cast<std::uint32_t>(grid.x * grid.y)) + " of the grid");
         const auto core_of = [&](std::uint32_t i) {
             return CoreCoord{i % grid.x, i / grid.x};
         };
