@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -214,6 +215,39 @@ inline std::vector<std::uint32_t> fused_matmul_compute_args(
         0,                          // get_batch_from_reader
         0,                          // in0_transpose_tile
     };
+}
+
+// bmm_large_block_zm_fused_bias_activation (from the wheel at `root`) on `cores` with
+// `compute_args`, its defines (PACKER_L1_ACC, FP32_DEST_ACC_EN) and named CBs as the factories
+// pass them.
+inline tt::tt_metal::KernelHandle create_fused_matmul_compute(
+    tt::tt_metal::Program& program, const std::string& root, const tt::tt_metal::CoreRangeSet& cores,
+    MathFidelity math_fidelity, bool fp32_dest_acc_en, bool packer_l1_acc_en,
+    const std::vector<std::uint32_t>& compute_args) {
+    using namespace tt;
+    using namespace tt::tt_metal;
+    std::map<std::string, std::string> defines;
+    if (packer_l1_acc_en) {
+        defines["PACKER_L1_ACC"] = "1";
+    }
+    if (fp32_dest_acc_en) {
+        defines["FP32_DEST_ACC_EN"] = "1";
+    }
+    return CreateKernel(
+        program, root + "/ttnn/operations/matmul/device/kernels/compute/bmm_large_block_zm_fused_bias_activation.cpp",
+        cores,
+        ComputeConfig{.math_fidelity = math_fidelity,
+                      .fp32_dest_acc_en = fp32_dest_acc_en,
+                      .compile_args = compute_args,
+                      .defines = defines,
+                      .named_compile_args = {{"cb_in0", CBIndex::c_0},
+                                             {"cb_in1", CBIndex::c_1},
+                                             {"cb_bias", CBIndex::c_3},
+                                             {"cb_out", CBIndex::c_4},
+                                             {"cb_intermed0", CBIndex::c_5},
+                                             {"cb_in0_intermediate", CBIndex::c_8},
+                                             {"cb_in1_intermediate", CBIndex::c_9},
+                                             {"cb_in0_transposed", CBIndex::c_10}}});
 }
 
 // A matmul as ttnn's block-reuse factories split it: one output block of per_core_M x per_core_N

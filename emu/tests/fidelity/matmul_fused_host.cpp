@@ -94,29 +94,8 @@ int main(int argc, char** argv) {
         // The factory's compute_kernel_args: one out block per core (out_block = per_core).
         const std::vector<std::uint32_t> compute_args = fidelity::fused_matmul_compute_args(
             in0_block_w, per_core_M, per_core_N, out_subblock_h, out_subblock_w, num_blocks, 1, 1, batch);
-        std::map<std::string, std::string> defines;
-        if (packer_l1_acc_en) {
-            defines["PACKER_L1_ACC"] = "1";
-        }
-        if (fp32_dest_acc_en) {
-            defines["FP32_DEST_ACC_EN"] = "1";
-        }
-        CreateKernel(
-            program,
-            root + "/ttnn/operations/matmul/device/kernels/compute/bmm_large_block_zm_fused_bias_activation.cpp",
-            all_cores,
-            ComputeConfig{.math_fidelity = math_fidelity,
-                          .fp32_dest_acc_en = fp32_dest_acc_en,
-                          .compile_args = compute_args,
-                          .defines = defines,
-                          .named_compile_args = {{"cb_in0", CBIndex::c_0},
-                                                 {"cb_in1", CBIndex::c_1},
-                                                 {"cb_bias", CBIndex::c_3},
-                                                 {"cb_out", CBIndex::c_4},
-                                                 {"cb_intermed0", CBIndex::c_5},
-                                                 {"cb_in0_intermediate", CBIndex::c_8},
-                                                 {"cb_in1_intermediate", CBIndex::c_9},
-                                                 {"cb_in0_transposed", CBIndex::c_10}}});
+        fidelity::create_fused_matmul_compute(program, root, all_cores, math_fidelity, fp32_dest_acc_en,
+                                              packer_l1_acc_en, compute_args);
 
         const std::uint32_t a_addr = static_cast<std::uint32_t>(a_buf->address());
         const std::uint32_t b_addr = static_cast<std::uint32_t>(b_buf->address());

@@ -233,13 +233,7 @@ int main(int argc, char** argv) {
             out_num_blocks_y, B);
 
         // ---- defines and kernels.
-        std::map<std::string, std::string> mm_defines, in0_sender_defines, in1_sender_defines;
-        if (packer_l1_acc_en) {
-            mm_defines["PACKER_L1_ACC"] = "1";
-        }
-        if (fp32_dest_acc_en) {
-            mm_defines["FP32_DEST_ACC_EN"] = "1";
-        }
+        std::map<std::string, std::string> in0_sender_defines, in1_sender_defines;
         if (in0_receiver_set.empty()) {
             in0_sender_defines["SKIP_MCAST"] = "1";
         }
@@ -297,19 +291,8 @@ int main(int argc, char** argv) {
             in1_receiver_other = in1_receiver_kernel(CoreRangeSet(*right_half), in1_split_noc);
             in0_receiver_other = in0_receiver_kernel(CoreRangeSet(*right_half), in0_split_noc);
         }
-        CreateKernel(program, kernels + "compute/bmm_large_block_zm_fused_bias_activation.cpp", all_cores,
-                     ComputeConfig{.math_fidelity = math_fidelity,
-                                   .fp32_dest_acc_en = fp32_dest_acc_en,
-                                   .compile_args = compute_args,
-                                   .defines = mm_defines,
-                                   .named_compile_args = {{"cb_in0", CBIndex::c_0},
-                                                          {"cb_in1", CBIndex::c_1},
-                                                          {"cb_bias", CBIndex::c_3},
-                                                          {"cb_out", CBIndex::c_4},
-                                                          {"cb_intermed0", CBIndex::c_5},
-                                                          {"cb_in0_intermediate", CBIndex::c_8},
-                                                          {"cb_in1_intermediate", CBIndex::c_9},
-                                                          {"cb_in0_transposed", CBIndex::c_10}}});
+        fidelity::create_fused_matmul_compute(program, root, CoreRangeSet(all_cores), math_fidelity, fp32_dest_acc_en,
+                                              packer_l1_acc_en, compute_args);
 
         // ---- runtime arguments: the factory's per-core loop (logical = NOC coordinates here).
         const std::uint32_t last_per_core_M = M % per_core_M == 0 ? per_core_M : M % per_core_M;
