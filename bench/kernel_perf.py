@@ -494,38 +494,20 @@ def fmt_int(v: int | None) -> str:
 
 def markdown(rows: list[Row], extra: bool = False) -> str:
     """The table; `extra`: the extra rows' table, with an arch column and M x N x K shapes."""
-    if extra:
-        return markdown_extra(rows)
+    place = "shape (M x N x K; M x N) | arch | grid (rows x cols)" if extra else "N | grid"
     lines = [
-        "| kernel | N | grid | config | DRAM tile reads | NoC bytes | modeled us | % of roofline | busiest resource (util.) | emulator wall s |",
-        "|---|---|---|---|---:|---:|---:|---:|---|---:|",
+        f"| kernel | {place} | config | DRAM tile reads | NoC bytes | modeled us | % of roofline | busiest resource (util.) | emulator wall s |",
+        "|---|" + "---|" * place.count("|") + "---|---|---:|---:|---:|---:|---|---:|",
     ]
     for r in rows:
+        where = f"{r.size} | {r.arch} | {r.grid}" if extra else f"{r.size} | {r.grid}"
         if not r.available:
-            lines.append(f"| {r.kernel} | {r.size} | {r.grid} | not available: {r.not_available} | | | | | | |")
+            lines.append(f"| {r.kernel} | {where} | not available: {r.not_available} | | | | | | |")
             continue
         busiest = f"{r.busiest_resource} ({100 * r.busiest_utilization:.1f} %)" if r.busiest_resource else ""
         lines.append(
-            f"| {r.kernel} | {r.size} | {r.grid} | {r.config} | {fmt_int(r.dram_tile_reads)} | {fmt_int(r.noc_bytes)} "
+            f"| {r.kernel} | {where} | {r.config} | {fmt_int(r.dram_tile_reads)} | {fmt_int(r.noc_bytes)} "
             f"| {r.modeled_us:.1f} | {r.roofline_percent:.1f} ({r.roofline_bound}) | {busiest} | {r.wall_seconds:.1f} |"
-        )
-    return "\n".join(lines)
-
-
-def markdown_extra(rows: list[Row]) -> str:
-    lines = [
-        "| kernel | shape (M x N x K; M x N) | arch | grid (rows x cols) | config | DRAM tile reads | NoC bytes | modeled us | % of roofline | busiest resource (util.) | emulator wall s |",
-        "|---|---|---|---|---|---:|---:|---:|---:|---|---:|",
-    ]
-    for r in rows:
-        if not r.available:
-            lines.append(f"| {r.kernel} | {r.size} | {r.arch} | {r.grid} | not available: {r.not_available} | | | | | | |")
-            continue
-        busiest = f"{r.busiest_resource} ({100 * r.busiest_utilization:.1f} %)" if r.busiest_resource else ""
-        lines.append(
-            f"| {r.kernel} | {r.size} | {r.arch} | {r.grid} | {r.config} | {fmt_int(r.dram_tile_reads)} "
-            f"| {fmt_int(r.noc_bytes)} | {r.modeled_us:.1f} | {r.roofline_percent:.1f} ({r.roofline_bound}) "
-            f"| {busiest} | {r.wall_seconds:.1f} |"
         )
     return "\n".join(lines)
 
