@@ -145,6 +145,21 @@ def assert_within(result: np.ndarray, reference: np.ndarray, bound: np.ndarray) 
     )
 
 
+def assert_fused_matmul_within(c: np.ndarray, a: np.ndarray, b: np.ndarray, kt: int, l1_blocks: int,
+                                fp32_dst: bool) -> None:
+    """The fused compute kernel's bound (see the module docstring). bf16 DST: Kt roundings of DST
+    to bf16 (one per matmul_block, i.e. per K tile), plus one rounding of the bf16 sum in L1 per
+    K block with L1 accumulation (`l1_blocks`; 0 without). fp32 DST: fp32 sums over K terms,
+    plus `l1_blocks` fp32 additions in L1 (Float32 partial sums), then one bf16 rounding."""
+    reference, magnitude = product_and_magnitude(a, b)
+    k = a.shape[-1]
+    if fp32_dst:
+        bound = 2.0**-8 * np.abs(reference) + 1.02 * (k + l1_blocks) * 2.0**-24 * magnitude
+    else:
+        bound = 1.02 * ((kt + l1_blocks) * 2.0**-8 + k * 2.0**-24) * magnitude
+    assert_within(c, reference, bound)
+
+
 # ------------------------------------------------------------------ matmul: bmm.cpp
 
 MATMULS = {
@@ -311,17 +326,7 @@ def test_tt_metal_fused_bias_activation_matmul_compute_matches_numpy(
     )  # fmt: skip
     c = read_tiles(tmp_path / "c.bin", (batch, m, n))
 
-    # Tolerances (see the module docstring). bf16 DST: Kt roundings of DST to bf16 (one per
-    # matmul_block, i.e. per K tile); with L1 accumulation also one rounding of the bf16 sum in L1
-    # per K block (nb), the partial sums being bf16 there. fp32 DST: fp32 sums over K terms, plus
-    # with L1 accumulation nb fp32 additions in L1 (Float32 partial sums), then one bf16 rounding.
-    reference, magnitude = product_and_magnitude(a, b)
-    extra = nb if l1_acc else 0
-    if fp32_dst:
-        bound = 2.0**-8 * np.abs(reference) + 1.02 * (k + extra) * 2.0**-24 * magnitude
-    else:
-        bound = 1.02 * ((kt + extra) * 2.0**-8 + k * 2.0**-24) * magnitude
-    assert_within(c, reference, bound)
+    assert_fused_matmul_within(c, a, b, kt, nb if l1_acc else 0, fp32_dst)
 
     tiles = batch * mt * nt
     counted = stats["tiles"]
@@ -375,15 +380,8 @@ def test_tt_metal_2d_multicast_matmul_matches_numpy(case: str, ttnn_cpp: Path, t
     )  # fmt: skip
     c = read_tiles(tmp_path / "c.bin", (m, n))
 
-    # Tolerances as for the compute kernel alone (test_tt_metal_fused_bias_activation_matmul_...):
-    # the multicast moves bf16 tiles unchanged.
-    reference, magnitude = product_and_magnitude(a, b)
-    extra = nb if l1_acc_on else 0
-    if fp32_dst:
-        bound = 2.0**-8 * np.abs(reference) + 1.02 * (k + extra) * 2.0**-24 * magnitude
-    else:
-        bound = 1.02 * ((kt + extra) * 2.0**-8 + k * 2.0**-24) * magnitude
-    assert_within(c, reference, bound)
+    # Tolerances as for the compute kernel alone: the multicast moves bf16 tiles unchanged.
+    assert_fused_matmul_within(c, a, b, kt, nb if l1_acc_on else 0, fp32_dst)
 
     # Every tile of A and of B is read from DRAM exactly once (the senders read, the receivers get
     # the multicast): Kt * (Mt + Nt) tile reads, against Kt * (Mt * C + Nt * R) for block reuse.
