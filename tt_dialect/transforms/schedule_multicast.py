@@ -371,7 +371,7 @@ def grow_blocks(
 
 
 def _largest_divisor_within(extent: int, limit: int) -> int:
-    return max(d for d in range(1, min(extent, limit) + 1) if extent % d == 0)
+    return max(d for d in _divisors(extent) if d <= limit)
 
 
 @dataclass(frozen=True)

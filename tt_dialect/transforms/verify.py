@@ -59,7 +59,6 @@ from tt_dialect.ops.attributes import (
     BufferKind,
     BufferLayoutAttr,
     DataFormat,
-    CoreRangeAttr,
     KernelRole,
     MemorySpace,
     MulticastAxis,
@@ -419,9 +418,7 @@ class _ProgramCheck:
     def check_semaphores(self) -> None:
         cores = set(_cores(self.kernels))
         for semaphore in self.program.semaphores.data:
-            outside = [
-                core for r in semaphore.cores.ranges.data for core in _range_cores(r) if core not in cores
-            ]
+            outside = [core for core in semaphore.cores.cores() if core not in cores]
             if outside:
                 raise op_error(
                     self.program,
@@ -477,11 +474,6 @@ class _ProgramCheck:
                     f"multicasts to {_count(count, 'core')} along a {axis.value}, whose other "
                     f"cores number {receivers} in the partition's core rectangle",
                 )
-
-
-def _range_cores(core_range: CoreRangeAttr) -> list[tuple[int, int]]:
-    x0, y0, x1, y1 = core_range.bounds
-    return [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
 
 
 @dataclass(frozen=True)
