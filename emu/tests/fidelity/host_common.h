@@ -257,6 +257,25 @@ struct BlockReuseMatmul {
     std::uint32_t Mt, Kt, Nt, batch, bcast_b, per_core_M, per_core_N, in0_block_w, out_subblock_h, out_subblock_w;
 };
 
+// argv[5..14] of a block-reuse harness (batch Mt Kt Nt bcast_b per_core_M per_core_N in0_block_w
+// out_subblock_h out_subblock_w), checked as the factories check them (their TT_FATALs), plus the
+// subblock tiling the kernels assume.
+inline BlockReuseMatmul block_reuse_matmul_args(char** argv) {
+    const BlockReuseMatmul s{arg(argv, 6), arg(argv, 7),  arg(argv, 8),  arg(argv, 5),  arg(argv, 9),
+                             arg(argv, 10), arg(argv, 11), arg(argv, 12), arg(argv, 13), arg(argv, 14)};
+    require(s.per_core_M && s.per_core_N && s.in0_block_w && s.out_subblock_h && s.out_subblock_w,
+            "block and subblock sizes must be positive");
+    const auto divides = [](std::uint32_t n, const char* n_name, std::uint32_t d, const char* d_name) {
+        require(n % d == 0, std::string(n_name) + " (" + str(n) + ") must be divisible by " + d_name + " (" + str(d) + ")");
+    };
+    divides(s.Mt, "Mt", s.per_core_M, "per_core_M");
+    divides(s.Nt, "Nt", s.per_core_N, "per_core_N");
+    divides(s.Kt, "Kt", s.in0_block_w, "in0_block_w");
+    divides(s.per_core_M, "per_core_M", s.out_subblock_h, "out_subblock_h");
+    divides(s.per_core_N, "per_core_N", s.out_subblock_w, "out_subblock_w");
+    return s;
+}
+
 // tt-metal's block-reuse reader and writer (reader_bmm_tile_layout.cpp, writer_bmm_tile_layout.cpp
 // from the wheel at `root`) on `cores`, with their interleaved-DRAM accessor arguments and named CBs.
 struct BlockReuseDataMovement {

@@ -34,21 +34,9 @@ int main(int argc, char** argv) {
     }
     try {
         const std::string root = argv[1];
-        const std::uint32_t batch = fidelity::arg(argv, 5), Mt = fidelity::arg(argv, 6), Kt = fidelity::arg(argv, 7),
-                            Nt = fidelity::arg(argv, 8), bcast_b = fidelity::arg(argv, 9),
-                            per_core_M = fidelity::arg(argv, 10), per_core_N = fidelity::arg(argv, 11),
-                            in0_block_w = fidelity::arg(argv, 12), out_subblock_h = fidelity::arg(argv, 13),
-                            out_subblock_w = fidelity::arg(argv, 14);
-        // The factory's preconditions (its TT_FATALs), plus the subblock tiling the kernels assume.
-        fidelity::require(per_core_M && per_core_N && in0_block_w && out_subblock_h && out_subblock_w,
-                "block and subblock sizes must be positive");
-        fidelity::require(Mt % per_core_M == 0, "Mt (" + fidelity::str(Mt) + ") must be divisible by per_core_M (" + fidelity::str(per_core_M) + ")");
-        fidelity::require(Nt % per_core_N == 0, "Nt (" + fidelity::str(Nt) + ") must be divisible by per_core_N (" + fidelity::str(per_core_N) + ")");
-        fidelity::require(Kt % in0_block_w == 0, "Kt (" + fidelity::str(Kt) + ") must be divisible by in0_block_w (" + fidelity::str(in0_block_w) + ")");
-        fidelity::require(per_core_M % out_subblock_h == 0,
-                "per_core_M (" + fidelity::str(per_core_M) + ") must be divisible by out_subblock_h (" + fidelity::str(out_subblock_h) + ")");
-        fidelity::require(per_core_N % out_subblock_w == 0,
-                "per_core_N (" + fidelity::str(per_core_N) + ") must be divisible by out_subblock_w (" + fidelity::str(out_subblock_w) + ")");
+        const fidelity::BlockReuseMatmul shape = fidelity::block_reuse_matmul_args(argv);
+        const auto [Mt, Kt, Nt, batch, bcast_b, per_core_M, per_core_N, in0_block_w, out_subblock_h, out_subblock_w] =
+            shape;
 
         const std::uint32_t tile = fidelity::kBf16TileBytes;
         const std::vector<std::uint8_t> a = fidelity::read_file(argv[2]);
@@ -93,8 +81,6 @@ int main(int argc, char** argv) {
                 .set_page_size(cb_out, tile)
                 .set_page_size(cb_intermed0, tile));
 
-        const fidelity::BlockReuseMatmul shape{Mt, Kt, Nt, batch, bcast_b, per_core_M, per_core_N,
-                                               in0_block_w, out_subblock_h, out_subblock_w};
         const fidelity::BlockReuseDataMovement data_movement =
             fidelity::create_block_reuse_data_movement(program, root, all_cores, tile, cb_in0, cb_in1, cb_out);
 
