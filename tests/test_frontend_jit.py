@@ -170,7 +170,7 @@ def test_unknown_pass_option_names_the_pipeline(cache):
         tilelang.compile(small_gemm(), pass_options={"cb_deep": 3}, cache=cache)
     assert str(info.value) == (
         'tt-pipeline: Provided arguments ["cb_deep"] not found in expected arguments '
-        '["arch", "grid", "mode", "multicast", "coarsen_blocks", "cb_depth", "math_fidelity", "dst_full_sync", '
+        '["arch", "grid", "mode", "multicast", "coarsen_blocks", "mcast_movers", "cb_depth", "math_fidelity", "dst_full_sync", '
         '"gemm_k_block", "gemm_subblock", "gemm_accumulate", "verify"]'
     )
 

@@ -13,7 +13,9 @@ every core. The forced DST schedule
 
 Shapes cover 2D multicast on square and non-square grids, more blocks than cores (merged
 into one block per core, merged as far as L1 allows, and not merged), the 1D variants (one block row: A only; one block column: B only), a 1x1 grid (nothing to
-share), fp32 and bf16 accumulation, and Blackhole. Tolerances: tests/gemm_runs.py.
+share), fp32 and bf16 accumulation, Blackhole, and both loads on the reader kernel
+(`mcast-movers=reader`; by default the writer kernel moves B's blocks). Tolerances:
+tests/gemm_runs.py.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ CASES = {
     "none-1x1": (128, 128, 128, 128, 128, "f32", "1x1", "", None, (1, 1), set()),
     "2d-dst-subblocks-2x2": (256, 256, 128, 128, 128, "f32", "2x2", "gemm-accumulate=dst", (2, 2), (1, 1), {"row", "column"}),
     "2d-blackhole-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "arch=blackhole", (4, 4), (1, 1), {"row", "column"}),
+    "2d-one-mover-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "mcast-movers=reader", (4, 4), (1, 1), {"row", "column"}),
 }
 
 
@@ -73,8 +76,15 @@ def test_multicast_matches_numpy_and_reads(case: str, tmp_path: Path) -> None:
         assert partition["mode"] == "block_2d"
         assert partition["shard_blocks"] == list(shard)
         assert [b // s for b, s in zip(partition["blocks"], partition["shard_blocks"])] == list(rectangle)
-    reader = next(kernel for kernel in plan["kernels"] if kernel["role"] == "reader")
-    assert {arg["axis"] for arg in reader["runtime_args"] if "axis" in arg} == axes
+    # With both axes multicast and one block per core the writer kernel moves B's blocks
+    # (column), unless `mcast-movers=reader` keeps every load on the reader.
+    movers = {
+        kernel["role"]: {arg["axis"] for arg in kernel["runtime_args"] if "axis" in arg}
+        for kernel in plan["kernels"]
+        if kernel["role"] != "compute"
+    }
+    split = axes == {"row", "column"} and shard == (1, 1) and "mcast-movers=reader" not in options
+    assert movers == ({"reader": {"row"}, "writer": {"column"}} if split else {"reader": axes, "writer": set()})
 
     outputs = run_gemm_and_check(artifacts, m, n, k, accumulator, case)
     assert tile_reads(outputs) == expected_reads(case)

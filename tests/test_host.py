@@ -38,6 +38,7 @@ from xdsl.dialects.builtin import ArrayAttr
 from tt_dialect.api import apply_pipeline, parse_module
 from tt_dialect.diagnostics import TTDiagnostic
 from tt_dialect.emit.host import cmake_lists, host_main_cpp
+from tt_dialect.emit.program_facts import KERNEL_NOCS
 from tt_dialect.ops.attributes import (
     ArgKind,
     BufferKind,
@@ -229,10 +230,11 @@ def test_one_create_kernel_per_kernel_with_its_compile_args(case: str) -> None:
             assert config == "DataMovementConfig"
             assert f".processor = DataMovementProcessor::{processor}," in body
             assert f".noc = NOC::{processor}_default," in body
-    # The reader of a binary op reads CBs 0 and 1 and both input tensors' accessors.
-    assert kernel(program, "reader").compile_time_args.words == [
-        0, 1, 2, 2048, 2, 2048,
-    ]  # fmt: skip
+    # The reader of a binary op reads CBs 0 and 1 and both input tensors' accessors; the
+    # gemm's reader only A's (its writer multicasts B).
+    assert kernel(program, "reader").compile_time_args.words == (
+        [0, 2, 2048] if case == "gemm" else [0, 1, 2, 2048, 2, 2048]
+    )
 
 
 def _core_table(text: str) -> list[tuple[int, int, int, int]]:
@@ -268,11 +270,12 @@ def test_runtime_args_are_set_in_one_loop_over_the_core_table(case: str) -> None
         ArgKind.NUM_UNITS: lambda a: "work.count",
         ArgKind.BUFFER_ADDRESS: lambda a: f"tensor{a.tensor.data}_address",
     }
-    for kind in ArgKind:
-        if kind.takes_axis:  # the reader (NOC 1) multicasts
-            what = kind.value.removeprefix("mcast_")
-            values[kind] = lambda a, w=what: f"multicast_value(*mesh_device, Mcast::{w}, Axis::{a.axis.value}, work, 1)"
     for kern in program.kernels():
+        noc = KERNEL_NOCS.get(kern.role.data)  # a multicast value is for its kernel's NOC
+        for kind in ArgKind:
+            if kind.takes_axis:
+                what = kind.value.removeprefix("mcast_")
+                values[kind] = lambda a, w=what, n=noc: f"multicast_value(*mesh_device, Mcast::{w}, Axis::{a.axis.value}, work, {n})"
         args = ", ".join(values[a.arg_kind](a) for a in kern.runtime_args.args.data)
         var = f"{kern.role.data.value}_kernel"
         call = f"tt::tt_metal::SetRuntimeArgs(program, {var}, core, {{{args}}});"
@@ -832,7 +835,7 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
                     addresses[arg.tensor.data] if kind is ArgKind.BUFFER_ADDRESS
                     else start if kind is ArgKind.START_UNIT
                     else count if kind is ArgKind.NUM_UNITS
-                    else _multicast_value(kind, arg.axis.value, x, y)
+                    else _multicast_value(kind, arg.axis.value, x, y, KERNEL_NOCS[kern.role.data])
                 )  # fmt: skip
             expected_args.append(
                 f"rtargs kernel={handle} core={x},{y} args={','.join(map(str, values))}"
@@ -848,21 +851,22 @@ def test_run_gemm_sets_up_the_program_as_the_ir_says(gemm_exe, tmp_path: Path) -
     assert steps == ["open device=0", "write 0", "write 1", "run", "finish", "read 2", "close"]
 
 
-def _multicast_value(kind: ArgKind, axis: str, x: int, y: int) -> int:
-    """What the reader of core (x, y) of the gemm's 8x8 rectangle gets: along a row the
+def _multicast_value(kind: ArgKind, axis: str, x: int, y: int, noc: int) -> int:
+    """What a kernel of core (x, y) of the gemm's 8x8 rectangle gets: along a row the
     sender is the row's core at x = 0 and the receivers x = 1..7; along a column the core
-    at y = 0 and y = 1..7. The mock puts logical (x, y) at NOC (x + 1, y + 2); the reader's
-    NOC 1 takes the receivers' rectangle from its high corner."""
+    at y = 0 and y = 1..7. The mock puts logical (x, y) at NOC (x + 1, y + 2); NOC 1 (the
+    reader's, which moves A along rows) takes the receivers' rectangle from its high
+    corner, NOC 0 (the writer's, which moves B down columns) from its low one."""
     if axis == "row":
         sender, first, last, is_sender = (0, y), (1, y), (7, y), x == 0
     else:
         sender, first, last, is_sender = (x, 0), (x, 1), (x, 7), y == 0
-    noc = {"sender": sender, "start": last, "end": first}
+    corners = {"sender": sender, "start": last if noc == 1 else first, "end": first if noc == 1 else last}
     what = kind.value.removeprefix("mcast_")
     if what == "sender":
         return int(is_sender)
     corner, coordinate = what.rsplit("_", 1)
-    logical = noc[corner]
+    logical = corners[corner]
     return logical[0] + 1 if coordinate == "x" else logical[1] + 2
 
 

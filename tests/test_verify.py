@@ -301,8 +301,8 @@ def _gemm_compute_op_in_reader(text: str) -> str:
     def edit(reader: str) -> str:
         barrier = "tt.noc_async_read_barrier\n"
         acquire = "            tt.tile_regs_acquire\n"
-        # After the barrier of A's reads (multicast A and B each have their own).
-        return sub(reader, barrier, barrier + acquire, count=2, replace=1)
+        # After the barrier of A's reads (the writer kernel moves B).
+        return sub(reader, barrier, barrier + acquire)
 
     return in_kernel(text, "reader", edit)
 

@@ -29,6 +29,11 @@ class DeviceLimits:
     dram_banks: int
     l1_alignment: int
     dram_alignment: int
+    flush_before_flag: bool
+    """A multicast sender must flush its block (`noc_async_writes_flushed`) before it
+    multicasts the "arrived" flag. Wormhole sends a core's writes on one NOC in issue
+    order, so the flag lands behind the block; Blackhole may change the block before
+    its write is issued (tt-metal's 2D-multicast matmul readers flush on Blackhole only)."""
     data_formats: frozenset[str] = frozenset(
         {"bf16", "f16", "f32", "bfp8_b", "bfp4_b", "i32", "u32"}
     )
@@ -57,6 +62,7 @@ DEVICES: dict[Arch, DeviceLimits] = {
         dram_banks=12,
         l1_alignment=16,
         dram_alignment=32,
+        flush_before_flag=False,
     ),
     Arch.BLACKHOLE: DeviceLimits(
         arch=Arch.BLACKHOLE,
@@ -66,6 +72,7 @@ DEVICES: dict[Arch, DeviceLimits] = {
         dram_banks=8,
         l1_alignment=16,
         dram_alignment=64,
+        flush_before_flag=True,
     ),
 }
 

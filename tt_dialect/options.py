@@ -95,6 +95,11 @@ class MulticastOption(Options):
     """With multicast, a core computing several blocks of a row or column computes
     them as one larger block where its CBs fit L1 (each A and B tile read once)."""
 
+    mcast_movers: Literal["split", "reader"] = "split"
+    """Which data-movement kernels issue the multicast loads when both axes multicast:
+    `split` gives the column loads (a gemm's B) to the writer kernel and the row loads
+    to the reader, `reader` keeps all loads on the reader."""
+
 
 @dataclass(frozen=True)
 class CBDepthOption(Options):

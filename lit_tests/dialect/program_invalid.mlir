@@ -177,14 +177,31 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tenso
 
 // -----
 
-// A reader reads inputs: it cannot reach an output tensor.
+// A kernel reads inputs: it cannot read the pages of an output tensor.
 tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>} {
     %addr = tt.get_arg_val 0 : i32
     %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
+    %l1 = arith.constant 0 : i32
+    %page = arith.constant 0 : index
+    tt.noc_async_read_page %page, %a, %l1 : index
   }
 }
-// CHECK: program_invalid.mlir:[[# @LINE - 5]]:3: error: 'tt.kernel' op the reader kernel accesses tensor 0, an output of the program; a reader accesses inputs only
+// CHECK: program_invalid.mlir:[[# @LINE - 8]]:3: error: 'tt.kernel' op the reader kernel reads pages of tensor 0, an output of the program; a kernel reads inputs and writes outputs only
+
+// -----
+
+// A kernel writes outputs: a writer cannot write the pages of an input tensor.
+tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+  tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>} {
+    %addr = tt.get_arg_val 0 : i32
+    %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
+    %l1 = arith.constant 0 : i32
+    %page = arith.constant 0 : index
+    tt.noc_async_write_page %page, %a, %l1 : index
+  }
+}
+// CHECK: program_invalid.mlir:[[# @LINE - 8]]:3: error: 'tt.kernel' op the writer kernel writes pages of tensor 0, an input of the program; a kernel reads inputs and writes outputs only
 
 // -----
 

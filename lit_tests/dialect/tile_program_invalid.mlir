@@ -233,3 +233,25 @@ func.func @multicast_buffer_copy() {
   func.return
 }
 // CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op only a load (a copy from a tensor region into a buffer) can be multicast
+
+// -----
+
+// A copy's mover is a data-movement kernel ...
+func.func @mover_compute(%A: memref<256x256xbf16>) {
+  %c0 = arith.constant 0 : index
+  %a = tt.alloc_shared : memref<32x32xbf16>
+  tt.copy %A[%c0, %c0] to %a mover = <compute> : memref<256x256xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op a copy's mover is the reader or the writer kernel and only a tensor transfer has one; got compute on a tensor transfer
+
+// -----
+
+// ... and only a tensor transfer has one.
+func.func @mover_buffer_copy() {
+  %a = tt.alloc_shared : memref<32x32xbf16>
+  %b = tt.alloc_shared : memref<32x32xbf16>
+  tt.copy %a to %b mover = <writer> : memref<32x32xbf16> to memref<32x32xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op a copy's mover is the reader or the writer kernel and only a tensor transfer has one; got writer on a copy between buffers

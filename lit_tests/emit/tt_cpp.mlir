@@ -1,6 +1,7 @@
 // RUN: tt-opt %s -p 'tt-pipeline{grid=1x2}' -t tt-cpp | filecheck %s
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{grid=8x8}' -t tt-cpp | filecheck %s --check-prefix=GEMM
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{grid=1x8}' -t tt-cpp | filecheck %s --check-prefix=GEMM-1D
+// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=blackhole grid=8x8}' -t tt-cpp | filecheck %s --check-prefix=GEMM-BH
 
 // z = exp(x) on two 32x64 blocks, one per core: the three kernels as C++ in the
 // v0.74.0 kernel API (no deprecated call), then the host program, its
@@ -152,27 +153,25 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // on after the first K step, runs one matmul_block per K tile for each 2x2
 // subblock and packs it to the same pages of CB 24 every step; after the K loop it
 // copies the partial sums through DST into C's bf16 CB.
-// The reader multicasts (tt-schedule-multicast): A along core rows, B down core
-// columns. The first core of a line reads the block and sends it; the others mark
-// it not arrived and count themselves in on the sender's semaphore. Each block is
-// multicast as soon as it is read (the corner core sends A while it reads B); after
-// both, one flush, the "arrived" flags, and the receivers' waits.
+// The loads are multicast (tt-schedule-multicast): A along core rows by the reader
+// kernel, B down core columns by the writer kernel (`mover = writer`), so the two
+// lines run on two processors and NOCs. The first core of a line reads the block
+// and sends it; the others mark it not arrived and count themselves in on the
+// sender's semaphore. The sender multicasts the block once every receiver has room,
+// then the "arrived" flag (no flush on Wormhole: the flag follows the block on the
+// same NOC); the receivers wait for the flag.
 // GEMM-LABEL: // FILE: reader.cpp
-// GEMM:       const uint32_t row_mcast_sender = get_arg_val<uint32_t>(4);
-// GEMM:       const uint32_t column_mcast_end_y = get_arg_val<uint32_t>(17);
+// GEMM:       constexpr uint32_t cb0 = get_compile_time_arg_val(0);
+// GEMM-NEXT:  const uint32_t row_mcast_sender = get_arg_val<uint32_t>(3);
+// GEMM:       const uint32_t row_mcast_end_y = get_arg_val<uint32_t>(9);
 // GEMM-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
 // GEMM-NEXT:  const uint32_t receiver_semaphore1 = get_semaphore(1);
-// GEMM-NEXT:  const uint32_t sender_semaphore2 = get_semaphore(2);
-// GEMM-NEXT:  const uint32_t receiver_semaphore3 = get_semaphore(3);
+// GEMM-NEXT:  const uint32_t tensor0_addr = get_arg_val<uint32_t>(0);
 // GEMM:       for (uint32_t k = 0; k < 32; k += 4) {
 // GEMM:       cb_reserve_back(cb0, 16);
 // GEMM-NEXT:  const uint32_t l1_write = get_write_ptr(cb0);
 // GEMM-NEXT:  const bool row_sender = row_mcast_sender != 0;
 // GEMM-NEXT:  const bool row_receiver = row_mcast_sender == 0;
-// GEMM-NEXT:  cb_reserve_back(cb1, 16);
-// GEMM-NEXT:  const uint32_t l1_write_1 = get_write_ptr(cb1);
-// GEMM-NEXT:  const bool column_sender = column_mcast_sender != 0;
-// GEMM-NEXT:  const bool column_receiver = column_mcast_sender == 0;
 // GEMM-NEXT:  if (row_sender) {
 // GEMM:       noc_async_read_page(tile_id, tensor0, l1_addr);
 // GEMM:       } else {
@@ -190,34 +189,20 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  const uint64_t multicast_block = get_noc_multicast_addr(row_mcast_start_x, row_mcast_start_y, row_mcast_end_x, row_mcast_end_y, l1_write);
 // GEMM-NEXT:  noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
 // GEMM-NEXT:  }
-// GEMM-NEXT:  if (column_sender) {
-// GEMM:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
-// GEMM:       } else {
-// GEMM:       noc_semaphore_inc(sender_semaphore_noc_1, 1);
-// GEMM-NEXT:  }
-// GEMM-NEXT:  noc_async_read_barrier();
-// GEMM-NEXT:  if (column_sender) {
-// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 32768, 7);
-// GEMM-NEXT:  }
-// GEMM-NEXT:  noc_async_writes_flushed();
 // GEMM-NEXT:  if (row_sender) {
 // GEMM-NEXT:  const auto receiver_semaphore1_ptr_1 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
 // GEMM-NEXT:  noc_semaphore_set(receiver_semaphore1_ptr_1, 1);
 // GEMM-NEXT:  const uint64_t multicast_flag = get_noc_multicast_addr(row_mcast_start_x, row_mcast_start_y, row_mcast_end_x, row_mcast_end_y, receiver_semaphore1);
 // GEMM-NEXT:  noc_semaphore_set_multicast(receiver_semaphore1, multicast_flag, 7);
 // GEMM-NEXT:  }
-// GEMM-NEXT:  if (column_sender) {
-// GEMM:       noc_semaphore_set_multicast(receiver_semaphore3, multicast_flag_1, 7);
-// GEMM-NEXT:  }
 // GEMM-NEXT:  if (row_receiver) {
 // GEMM-NEXT:  const auto receiver_semaphore1_ptr_2 = reinterpret_cast<volatile tt_l1_ptr uint32_t*>(receiver_semaphore1);
 // GEMM-NEXT:  noc_semaphore_wait(receiver_semaphore1_ptr_2, 1);
 // GEMM-NEXT:  }
-// GEMM-NEXT:  if (column_receiver) {
-// GEMM:       noc_semaphore_wait(receiver_semaphore3_ptr_2, 1);
-// GEMM-NEXT:  }
 // GEMM-NEXT:  cb_push_back(cb0, 16);
-// GEMM-NEXT:  cb_push_back(cb1, 16);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  }
+// GEMM-NEXT:  }
 
 // One core row (grid 1x8): each core's column of 8 blocks becomes one 1024x128 block
 // (tt-schedule-multicast coarsens it; L1 then allows K blocks of 2 tiles), A is
@@ -241,7 +226,6 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-1D:       noc_async_read_page(tile_id_1, tensor1, l1_addr_1);
 // GEMM-1D-NEXT:  }
 // GEMM-1D-NEXT:  noc_async_read_barrier();
-// GEMM-1D-NEXT:  noc_async_writes_flushed();
 // GEMM-1D-NEXT:  if (row_sender) {
 // GEMM-1D:       noc_semaphore_set_multicast(receiver_semaphore1, multicast_flag, 7);
 // GEMM-1D-NEXT:  }
@@ -251,6 +235,19 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-1D-NEXT:  cb_push_back(cb0, 64);
 // GEMM-1D-NEXT:  cb_push_back(cb1, 8);
 // GEMM-1D-LABEL: // FILE: compute.cpp
+
+// On Blackhole each sender flushes its block out of L1 before it multicasts the flag
+// (the reader for A, the writer for B).
+// GEMM-BH-LABEL: // FILE: reader.cpp
+// GEMM-BH:       noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-BH-NEXT:  }
+// GEMM-BH-NEXT:  noc_async_writes_flushed();
+// GEMM-BH-NEXT:  if (row_sender) {
+// GEMM-BH-LABEL: // FILE: writer.cpp
+// GEMM-BH:       noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-BH-NEXT:  }
+// GEMM-BH-NEXT:  noc_async_writes_flushed();
+// GEMM-BH-NEXT:  if (column_sender) {
 // GEMM-LABEL: // FILE: compute.cpp
 // GEMM:       compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb24);
 // GEMM:       for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
@@ -288,8 +285,38 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  copy_tile(cb24, 0, 0);
 // GEMM:       cb_pop_front(cb24, 16);
 // GEMM:       cb_push_back(cb16, 16);
+// The writer kernel moves B's blocks down the core columns, then stores C.
+// GEMM-LABEL: // FILE: writer.cpp
+// GEMM:       constexpr uint32_t cb1 = get_compile_time_arg_val(0);
+// GEMM-NEXT:  const uint32_t column_mcast_sender = get_arg_val<uint32_t>(4);
+// GEMM:       const uint32_t sender_semaphore2 = get_semaphore(2);
+// GEMM-NEXT:  const uint32_t receiver_semaphore3 = get_semaphore(3);
+// GEMM-NEXT:  const uint32_t tensor1_addr = get_arg_val<uint32_t>(0);
+// GEMM:       for (uint32_t k = 0; k < 32; k += 4) {
+// GEMM:       cb_reserve_back(cb1, 16);
+// GEMM:       if (column_sender) {
+// GEMM:       noc_async_read_page(tile_id, tensor1, l1_addr);
+// GEMM:       noc_semaphore_inc(sender_semaphore_noc, 1);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  noc_async_read_barrier();
+// GEMM-NEXT:  if (column_sender) {
+// GEMM:       noc_async_write_multicast(l1_write, multicast_block, 32768, 7);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (column_sender) {
+// GEMM:       noc_semaphore_set_multicast(receiver_semaphore3, multicast_flag, 7);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  if (column_receiver) {
+// GEMM:       noc_semaphore_wait(receiver_semaphore3_ptr_2, 1);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  cb_push_back(cb1, 16);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(1);
+// GEMM-NEXT:  cb_wait_front(cb16, 16);
+// GEMM:       noc_async_write_page(tile_id_1, tensor2, l1_addr_1);
+// GEMM:       noc_async_write_barrier();
+// GEMM-NEXT:  cb_pop_front(cb16, 16);
 // The host creates the semaphores and computes each core's multicast values from
-// the partition's rectangle, for the reader's NOC (1).
+// the partition's rectangle, for the NOC of the kernel reading them (reader 1, writer 0).
 // GEMM-LABEL: // FILE: main.cpp
 // GEMM:       constexpr uint32_t kRectX0 = 0;
 // GEMM-NEXT:  constexpr uint32_t kRectY0 = 0;
@@ -297,4 +324,5 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  constexpr uint32_t kRectY1 = 7;
 // GEMM:       const uint32_t semaphore0 = tt::tt_metal::CreateSemaphore(program, semaphore0_cores, 0);
 // GEMM:       const uint32_t semaphore3 = tt::tt_metal::CreateSemaphore(program, semaphore3_cores, 0);
-// GEMM:       program, reader_kernel, core, {tensor0_address, tensor1_address, work.start, work.count, multicast_value(*mesh_device, Mcast::sender, Axis::row, work, 1), multicast_value(*mesh_device, Mcast::sender_x, Axis::row, work, 1),
+// GEMM:       program, reader_kernel, core, {tensor0_address, work.start, work.count, multicast_value(*mesh_device, Mcast::sender, Axis::row, work, 1), multicast_value(*mesh_device, Mcast::sender_x, Axis::row, work, 1),
+// GEMM:       program, writer_kernel, core, {tensor1_address, tensor2_address, work.start, work.count, multicast_value(*mesh_device, Mcast::sender, Axis::column, work, 0), multicast_value(*mesh_device, Mcast::sender_x, Axis::column, work, 0),

@@ -50,7 +50,7 @@
 // GEMM-NEXT:       scf.for %k = %c0 to %c32 step %c1 {
 // GEMM-NEXT:         %kk = arith.muli %k, %c32 : index
 // GEMM-NEXT:         tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<128x32xbf16>
-// GEMM-NEXT:         tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> : memref<1024x1024xbf16> to memref<32x128xbf16>
+// GEMM-NEXT:         tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> mover = <writer> : memref<1024x1024xbf16> to memref<32x128xbf16>
 // GEMM-NEXT:         tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
 // GEMM-NEXT:       } {tt.pipeline = #tt.pipeline<stages = 2>}
 // GEMM-NEXT:       tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<1024x1024xbf16>

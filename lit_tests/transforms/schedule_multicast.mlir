@@ -3,6 +3,7 @@
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition,tt-schedule-multicast{multicast=column}' --split-input-file | filecheck %s --check-prefix=COLUMN
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=4x4},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=GRID4
 // RUN: not tt-opt %s -p 'tt-schedule-multicast{multicast=diagonal}' 2>&1 | filecheck %s --check-prefix=BAD
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition,tt-schedule-multicast{mcast-movers=reader}' --split-input-file | filecheck %s --check-prefix=READER
 // With CB descriptors (tt-propagate-layout) the pass also merges a core's blocks:
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=4x4},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=MERGE4
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=2x2},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=MERGE2
@@ -42,8 +43,13 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memr
 // CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row), "row_mcast_sender_x" : u32 = mcast_sender_x(row), "row_mcast_sender_y" : u32 = mcast_sender_y(row), "row_mcast_start_x" : u32 = mcast_start_x(row), "row_mcast_start_y" : u32 = mcast_start_y(row), "row_mcast_end_x" : u32 = mcast_end_x(row), "row_mcast_end_y" : u32 = mcast_end_y(row), "column_mcast_sender" : u32 = mcast_sender(column), "column_mcast_sender_x" : u32 = mcast_sender_x(column), "column_mcast_sender_y" : u32 = mcast_sender_y(column), "column_mcast_start_x" : u32 = mcast_start_x(column), "column_mcast_start_y" : u32 = mcast_start_y(column), "column_mcast_end_x" : u32 = mcast_end_x(column), "column_mcast_end_y" : u32 = mcast_end_y(column)]>
 // CHECK-SAME: tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]
 // CHECK:      tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<128x32xbf16>
-// CHECK-NEXT: tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> : memref<1024x1024xbf16> to memref<32x128xbf16>
+// CHECK-NEXT: tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> mover = <writer> : memref<1024x1024xbf16> to memref<32x128xbf16>
 // CHECK:      tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<1024x1024xbf16>
+
+// `mcast-movers=reader`: the reader kernel issues both loads (no mover).
+// READER:      func.func @gemm(
+// READER:      tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<128x32xbf16>
+// READER-NEXT: tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 7, sender_semaphore = 2, receiver_semaphore = 3> : memref<1024x1024xbf16> to memref<32x128xbf16>
 
 // `multicast=none` keeps the global partition and plain loads.
 // NONE:       func.func @gemm(
@@ -84,11 +90,14 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memr
 
 // On 2x2 each core has 4x4 blocks; merging all 16 would need more than L1 (the fp32
 // partial sums and the output of a 512x512 block alone take 2 MB): 4x2 merge into a
-// 512x256 block, and a core computes two of them.
+// 512x256 block, and a core computes two of them. With two units per core B stays on
+// the reader (no mover): the writer would store the first unit's output before it could
+// read the second unit's B.
 // MERGE2:      func.func @gemm(
 // MERGE2-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [2, 2], blocks = [2, 4], shard_blocks = [1, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>
 // MERGE2:      tt.launch_grid (%bx, %by) in (4, 2) {
 // MERGE2:      %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 256, page_size = 2048, bf16>} : memref<512x256xf32>
+// MERGE2:      tt.copy %B[%kk, %col] to %b multicast = <column, receivers = 1, sender_semaphore = 2, receiver_semaphore = 3> : memref<1024x1024xbf16> to memref<32x256xbf16>
 
 // `coarsen-blocks=false` keeps the program's blocks: 2x2 of them per core.
 // UNMERGED:      func.func @gemm(

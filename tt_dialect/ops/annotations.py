@@ -40,3 +40,7 @@ TENSORS = "tt.tensors"
 
 SEMAPHORES = "tt.semaphores"
 """On a tile program: the `#tt.semaphore`s its multicast loads use (tt-schedule-multicast)."""
+
+MOVER = "tt.mover"
+"""On an op of a copy's transfer: the `#tt.kernel_role` of the data-movement kernel that
+issues it, from the copy's `mover` (tt-lower-shared-to-cb); tt-split-kernels places it there."""

@@ -59,7 +59,7 @@ from tt_dialect.ops.attributes import (
     range_text,
 )
 from tt_dialect.ops.cb import GetCBOp
-from tt_dialect.ops.dataflow import TensorAccessorOp
+from tt_dialect.ops.dataflow import NocAsyncReadPageOp, NocAsyncWritePageOp, TensorAccessorOp
 
 
 @irdl_op_definition
@@ -190,6 +190,16 @@ class ProgramOp(IRDLOperation):
     def tensor(self, index: int) -> TensorDescAttr | None:
         tensors = self.tensors.data
         return tensors[index] if 0 <= index < len(tensors) else None
+
+
+def _accessed_as(accessor: TensorAccessorOp) -> TensorRole | None:
+    """INPUT if pages are read through the accessor, OUTPUT if written, None if neither
+    or both (the program's tensor roles say which is right)."""
+    read = any(isinstance(use.operation, NocAsyncReadPageOp) for use in accessor.result.uses)
+    written = any(isinstance(use.operation, NocAsyncWritePageOp) for use in accessor.result.uses)
+    if read == written:
+        return None
+    return TensorRole.INPUT if read else TensorRole.OUTPUT
 
 
 @irdl_op_definition
@@ -339,10 +349,10 @@ class KernelOp(IRDLOperation):
                 )
 
     def _verify_accessors(self, program: ProgramOp) -> None:
-        """An accessor's tensor is an input of a reader or an output of a writer, and
-        its compile-time offset and page size are that tensor's words."""
+        """An accessor whose pages the kernel reads reaches an input, one whose pages it
+        writes an output, and its compile-time offset and page size are that tensor's
+        words."""
         words = self.compile_time_args
-        expected = {KernelRole.READER: TensorRole.INPUT, KernelRole.WRITER: TensorRole.OUTPUT}
         for accessor in self.body.walk():
             if not isinstance(accessor, TensorAccessorOp):
                 continue
@@ -350,7 +360,7 @@ class KernelOp(IRDLOperation):
             if tensor_index is None:
                 continue  # tt-finalize-runtime-args reports the base address
             tensor = program.tensor(tensor_index)
-            role = expected.get(self.role.data)
+            role = _accessed_as(accessor)
             if program.tensors.data and tensor is None:
                 raise VerifyException(
                     f"an accessor reaches tensor {tensor_index}, but the program has "
@@ -358,9 +368,9 @@ class KernelOp(IRDLOperation):
                 )
             if tensor is not None and role is not None and tensor.tensor_role is not role:
                 raise VerifyException(
-                    f"the {self.role.data.value} kernel accesses tensor {tensor_index}, an "
-                    f"{tensor.tensor_role.value} of the program; a {self.role.data.value} "
-                    f"accesses {role.value}s only"
+                    f"the {self.role.data.value} kernel {'reads' if role is TensorRole.INPUT else 'writes'} "
+                    f"pages of tensor {tensor_index}, an {tensor.tensor_role.value} of the program; "
+                    f"a kernel reads inputs and writes outputs only"
                 )
             if words is None:
                 continue

@@ -69,7 +69,7 @@ from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, 
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
-from tt_dialect.ops.attributes import GemmScheduleAttr, MulticastAttr
+from tt_dialect.ops.attributes import GemmScheduleAttr, KernelRoleAttr, MulticastAttr
 
 BUFFER_ELEMENT_TYPES: tuple[type[Attribute], ...] = (BFloat16Type, Float16Type, Float32Type)
 """Element types of tile buffers (and of the floats copies convert between)."""
@@ -292,12 +292,16 @@ class CopyOp(IRDLOperation):
     multicast = opt_prop_def(MulticastAttr)
     """On a load shared by a line of cores: read once per line and multicast,
     decided by `tt-schedule-multicast`."""
+    mover = opt_prop_def(KernelRoleAttr)
+    """The data-movement kernel that issues the copy's transfers, where it is not the
+    default of its direction (the reader loads, the writer stores); decided by
+    `tt-schedule-multicast`, followed by `tt-lower-shared-to-cb` and `tt-split-kernels`."""
 
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
     traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
     assembly_format = (
         "$src (`[` $src_indices^ `]`)? `to` $dst (`[` $dst_indices^ `]`)? "
-        "(`multicast` `=` $multicast^)? attr-dict `:` type($src) `to` type($dst)"
+        "(`multicast` `=` $multicast^)? (`mover` `=` $mover^)? attr-dict `:` type($src) `to` type($dst)"
     )
 
     def __init__(
@@ -330,6 +334,14 @@ class CopyOp(IRDLOperation):
         ):
             raise VerifyException(
                 "only a load (a copy from a tensor region into a buffer) can be multicast"
+            )
+        if self.mover is not None and not (
+            self.mover.data.is_dataflow and (self.src_indices or self.dst_indices)
+        ):
+            raise VerifyException(
+                f"a copy's mover is the reader or the writer kernel and only a tensor transfer "
+                f"has one; got {self.mover.data.value} on a "
+                f"{'tensor transfer' if self.src_indices or self.dst_indices else 'copy between buffers'}"
             )
         if not self.src_indices and not self.dst_indices:
             if src_type.get_shape() != dst_type.get_shape():

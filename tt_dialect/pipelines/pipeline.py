@@ -1,12 +1,12 @@
 """tt-pipeline: the whole compiler from tile program to kernels, stages A-D.
 
 `tt-pipeline{arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
-multicast=auto|none|row|column coarsen-blocks=true cb-depth=N math-fidelity=... dst-full-sync=... gemm-k-block=N gemm-subblock=HxW
+multicast=auto|none|row|column coarsen-blocks=true mcast-movers=split|reader cb-depth=N math-fidelity=... dst-full-sync=... gemm-k-block=N gemm-subblock=HxW
 gemm-accumulate=dst|l1 verify=true}` runs `tt-metadata`
 (stages A-B), `tt-lower` (stages C-D) and, unless `verify=false`, `tt-verify`,
 handing each the options it declares: `arch` to layout inference and the work
 partition (which records the device for every later stage), `grid` and `mode`
-to the work partition, `multicast` and `coarsen-blocks` to the multicast schedule, `cb-depth` to CB
+to the work partition, `multicast`, `coarsen-blocks` and `mcast-movers` to the multicast schedule, `cb-depth` to CB
 descriptors, `math-fidelity`,
 `dst-full-sync` and the `gemm-*` choices to the compute schedule.
 """

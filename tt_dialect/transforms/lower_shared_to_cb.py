@@ -43,12 +43,17 @@ Writes:
   the wait until every receiver has counted in, the reset of the count and the
   multicast of the block to the same L1 address on the line's other cores. So a
   sender of two loads (the corner core of a gemm's 2D multicast) multicasts the
-  first block while the second is being read. After the run's last copy: one
-  `noc_async_writes_flushed` (the blocks have left the sender's L1), every
+  first block while the second is being read. After the run's last copy: on a
+  device that needs it (Blackhole, `DeviceLimits.flush_before_flag`), one
+  `noc_async_writes_flushed` (the blocks have left the sender's L1); every
   sender's multicast of the "arrived" flag (1) to its receivers' semaphore (the
   same NOC, behind the block), every receiver's wait for that flag, then the
   pushes. A barrier closes the run as usual when its last copy is not a
   multicast load.
+- for a copy with a `mover` (`tt-schedule-multicast`): every op of its transfer
+  with an effect (CB protocol, page reads or writes, barrier, handshake) carries
+  `tt.mover` = that `#tt.kernel_role`, which `tt-split-kernels` follows; copies of
+  different movers are never in one run (their barriers are in different kernels).
 The buffers' other side (compute reading or packing them) gets its protocol from
 `tt-insert-cb-protocol`. Tensor copies must start at tile-aligned offsets
 (checked when the offset is a constant); the buffers disappear.
@@ -96,6 +101,8 @@ from tt_dialect.ops.attributes import (
     MULTICAST_ARG_KINDS,
     ArgKind,
     CBDescAttr,
+    DeviceAttr,
+    KernelRoleAttr,
     MulticastAttr,
     MulticastAxis,
     RuntimeArgsAttr,
@@ -518,7 +525,8 @@ def _run_of(program: func.FuncOp, anchor: _Lowered) -> list[_Lowered]:
     direction, with only ops that `_joins` allows between them, form a chain;
     the chain is cut into runs from its first copy on, a new run starting at a
     copy whose CB the current run already moves (a CB cannot be reserved
-    twice before one push, nor waited on twice before one pop)."""
+    twice before one push, nor waited on twice before one pop) or whose mover
+    differs."""
     first = anchor.copy
     current = first.prev_op
     while current is not None:
@@ -537,13 +545,24 @@ def _run_of(program: func.FuncOp, anchor: _Lowered) -> list[_Lowered]:
             copy = _classify(program, current)
             if copy is None or copy.side is not anchor.side:
                 break
-            if any(_cb_key(copy.buffer) == _cb_key(other.buffer) for other in runs[-1]):
+            if any(
+                _cb_key(copy.buffer) == _cb_key(other.buffer) or copy.copy.mover != other.copy.mover
+                for other in runs[-1]
+            ):
                 runs.append([])
             runs[-1].append(copy)
         elif not _joins(current):
             break
         current = current.next_op
     return next(run for run in runs if any(copy.copy is anchor.copy for copy in run))
+
+
+def _place(ops: list[Operation], mover: KernelRoleAttr) -> None:
+    """Marks every op of a transfer with an effect, nested ones too, as issued by `mover`."""
+    for op in ops:
+        for inner in op.walk():
+            if not isinstance(inner, scf.IfOp | scf.YieldOp) and not has_no_effect(inner):
+                inner.attributes[annotations.MOVER] = mover
 
 
 @dataclass(frozen=True)
@@ -626,7 +645,13 @@ class LowerTensorCopies(RewritePattern):
         if last.multicast is None:
             tail += located([side.barrier()], last)
         if flags:
-            tail += [*located([NocAsyncWritesFlushedOp()], last), *flags, *arrivals]
+            device = program.attributes.get(annotations.DEVICE)
+            if not isinstance(device, DeviceAttr) or device.limits.flush_before_flag:
+                tail += located([NocAsyncWritesFlushedOp()], last)
+            tail += [*flags, *arrivals]
+        if (mover := first.mover) is not None:
+            for ops in (opens, *transfers, tail, closes):
+                _place(ops, mover)
         rewriter.insert([*tail, *closes], InsertPoint.after(last))
         for copy in run:
             rewriter.erase(copy.copy)

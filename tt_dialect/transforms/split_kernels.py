@@ -7,9 +7,8 @@ Writes: a `tt.program` (the function is replaced) with the function's name, and
 in its contract (`ops/program.py`): the device, the work partition and the
 semaphores; the
 tensors in argument order with their layout and their role, decided here by
-dataflow (a tensor the reader kernel reaches through an accessor is an input,
-one the writer reaches is an output; one reached by both or by neither is an
-error); the descriptors of the CBs the kernels use, each created on the
+dataflow (a tensor whose accessor pages are read is an input, one whose pages
+are written is an output; one both read and written, or neither, is an error); the descriptors of the CBs the kernels use, each created on the
 partition's working cores. It holds three `tt.kernel`s on those cores, each
 with the program's runtime-argument schema (narrowed later by
 `tt-finalize-runtime-args`); the compute kernel carries the compute config.
@@ -18,6 +17,9 @@ Every op with an effect goes to exactly one kernel, decided by dataflow:
 - NOC reads and their barrier go to the reader, NOC writes and theirs to the writer;
 - semaphore and multicast ops go to the reader: they are the handshake of the
   multicast loads (`tt-schedule-multicast`), which fill the reader's CBs;
+- an op marked `tt.mover` (the transfer of a copy whose `mover` is set,
+  `tt-lower-shared-to-cb`) goes to that data-movement kernel instead: the writer
+  kernel may issue a load, its CB's producer side and its handshake;
 - tile math, DST and pack ops go to compute;
 - a CB's producer-side ops (`cb_reserve_back`, `get_write_ptr`, `cb_push_back`)
   go to the kernel that fills it: compute if compute packs into it, else the
@@ -65,6 +67,7 @@ from tt_dialect.ops.attributes import (
     ComputeConfigAttr,
     DeviceAttr,
     KernelRole,
+    KernelRoleAttr,
     RuntimeArgsAttr,
     TensorDescAttr,
     TensorRole,
@@ -132,6 +135,9 @@ class _Roles:
 
     def role(self, op: Operation) -> KernelRole | None:
         """The kernel an effectful op belongs to; None for pure and structural ops."""
+        placed = op.attributes.get(annotations.MOVER)
+        if isinstance(placed, KernelRoleAttr) and placed.data.is_dataflow:
+            return placed.data
         if isinstance(op, (*READS, *HANDSHAKE_OPS)):
             return KernelRole.READER
         if isinstance(op, WRITES):
@@ -325,33 +331,37 @@ class SplitProgram(RewritePattern):
 
     @staticmethod
     def _tensors(function: func.FuncOp, kernels: list[KernelOp]) -> list[TensorDescAttr]:
-        """Every tensor argument with its layout and its role: an input if the reader
-        reaches it through an accessor, an output if the writer does."""
-        reached_by: dict[int, set[KernelRole]] = {}
+        """Every tensor argument with its layout and its role: an input if pages are read
+        through its accessor, an output if pages are written through it."""
+        uses: dict[int, set[TensorRole]] = {}
         for kernel in kernels:
             for accessor in kernel.body.walk():
-                if isinstance(accessor, TensorAccessorOp):
-                    tensor = accessor.tensor_index()
-                    if tensor is None:
-                        raise op_error(
-                            accessor,
-                            "the base address of a tensor accessor must be a buffer_address "
-                            "runtime argument",
-                        )
-                    reached_by.setdefault(tensor, set()).add(kernel.role.data)
+                if not isinstance(accessor, TensorAccessorOp):
+                    continue
+                tensor = accessor.tensor_index()
+                if tensor is None:
+                    raise op_error(
+                        accessor,
+                        "the base address of a tensor accessor must be a buffer_address "
+                        "runtime argument",
+                    )
+                for use in accessor.result.uses:
+                    if isinstance(use.operation, NocAsyncReadPageOp):
+                        uses.setdefault(tensor, set()).add(TensorRole.INPUT)
+                    elif isinstance(use.operation, NocAsyncWritePageOp):
+                        uses.setdefault(tensor, set()).add(TensorRole.OUTPUT)
         layouts = [argument_layout(function, arg.index) for arg in function.body.block.args]
         tensors = []
         for arg, layout in zip(function.body.block.args, layouts):
-            roles = reached_by.get(arg.index, set())
-            if roles not in ({KernelRole.READER}, {KernelRole.WRITER}):
+            roles = uses.get(arg.index, set())
+            if len(roles) != 1:
                 problem = "is both read and written" if roles else "is neither read nor written"
                 raise op_error(
                     function,
                     f"tensor argument #{arg.index} {problem}; a program reads each input "
-                    "tensor in its reader kernel and writes each output in its writer kernel",
+                    "tensor and writes each output through its accessor",
                 )
-            role = TensorRole.INPUT if roles == {KernelRole.READER} else TensorRole.OUTPUT
-            tensors.append(TensorDescAttr(role, layout))
+            tensors.append(TensorDescAttr(roles.pop(), layout))
         return tensors
 
     @staticmethod
