@@ -336,6 +336,104 @@ def test_gemm_with_and_without_transpose_b(filecheck) -> None:
     """))
 
 
+def gemm_with_flags(trans_B: bool, relu: bool, scale: float | None = None):
+    """A gemm written as TileLang's own tests write it: Python flags of the enclosing
+    function choose, with `if`, the B layout, the transpose and the epilogue."""
+    M = N = K = 64
+    bm = bn = bk = 32
+    B_shape = (N, K) if trans_B else (K, N)
+    B_shared_shape = (bn, bk) if trans_B else (bk, bn)
+
+    @T.prim_func
+    def gemm_flags(A: T.Tensor((M, K), "bfloat16"), B: T.Tensor(B_shape, "bfloat16"),
+                   C: T.Tensor((M, N), "float32")):
+        with T.Kernel(T.ceildiv(N, bn), T.ceildiv(M, bm), threads=128) as (bx, by):
+            A_shared = T.alloc_shared((bm, bk), "bfloat16")
+            B_shared = T.alloc_shared(B_shared_shape, "bfloat16")
+            C_local = T.alloc_fragment((bm, bn), "float")
+            T.clear(C_local)
+            for k in T.Pipelined(T.ceildiv(K, bk), num_stages=2):
+                T.copy(A[by * bm, k * bk], A_shared)
+                if trans_B:
+                    T.copy(B[bx * bn, k * bk], B_shared)
+                else:
+                    T.copy(B[k * bk, bx * bn], B_shared)
+                T.gemm(A_shared, B_shared, C_local, False, trans_B)
+            if relu or scale is not None:
+                for i, j in T.Parallel(bm, bn):
+                    if not relu:
+                        C_local[i, j] = C_local[i, j] * scale
+                    elif scale is None and 0 < bm <= 32:
+                        C_local[i, j] = T.max(C_local[i, j], 0)
+            T.copy(C_local, C[by * bm, bx * bn])
+
+    return gemm_flags
+
+
+def test_if_on_compile_time_flags_compiles_the_branch_taken(filecheck) -> None:
+    filecheck(gemm_with_flags(trans_B=True, relu=True).ir(), checks("""
+        CHECK:      scf.for
+        CHECK:        tt.copy %A[{{.*}}] to [[AS:SSA]] : memref<64x64xbf16> to memref<32x32xbf16>
+        CHECK-NEXT:   tt.copy %B[{{.*}}] to [[BS:SSA]] : memref<64x64xbf16> to memref<32x32xbf16>
+        CHECK-NEXT:   tt.gemm [[AS]], [[BS]], [[CL:SSA]] transpose_b :
+        CHECK-NEXT: } {tt.pipeline = #tt.pipeline<stages = 2>}
+        CHECK-NEXT: tt.relu [[CL]] to [[CL]] : memref<32x32xf32>
+        CHECK-NEXT: tt.copy [[CL]] to %C
+    """))
+    filecheck(gemm_with_flags(trans_B=False, relu=False, scale=0.5).ir(), checks("""
+        CHECK:        tt.gemm [[AS:SSA]], [[BS:SSA]], [[CL:SSA]] : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>{{$}}
+        CHECK-NEXT: } {tt.pipeline = #tt.pipeline<stages = 2>}
+        CHECK-NEXT: tt.mul_scalar [[CL]], 5.000000e-01 to [[CL]] : memref<32x32xf32>
+        CHECK-NEXT: tt.copy [[CL]] to %C
+    """))
+    filecheck(gemm_with_flags(trans_B=False, relu=False).ir(), checks("""
+        CHECK:      tt.gemm
+        CHECK-NEXT: } {tt.pipeline = #tt.pipeline<stages = 2>}
+        CHECK-NEXT: tt.copy [[CL:SSA]] to %C
+        CHECK-NOT:  tt.relu
+    """))
+
+
+def test_conditional_expressions_and_comparisons_at_compile_time(filecheck) -> None:
+    wide, mode = True, "fast"
+
+    @T.prim_func
+    def pick(A: T.Tensor((64, 64), "bfloat16")):
+        with T.Kernel(1, 1) as (bx, by):
+            a = T.alloc_shared((64, 64) if wide and mode in ("fast", "slow") else (32, 32), "bfloat16")
+            b = T.alloc_shared((32, 64) if 0 < BLOCK <= 16 or not wide else (64, 32), "bfloat16")
+            if mode != "fast":
+                c = T.alloc_shared((16, 16), "bfloat16")
+            elif BLOCK == 32 and mode is not None:
+                c = T.alloc_shared((96, 32), "bfloat16")
+            else:
+                c = T.alloc_shared((128, 32), "bfloat16")
+            T.copy(A[0, 0], a)
+
+    filecheck(pick.ir(), checks("""
+        CHECK:      tt.alloc_shared : memref<64x64xbf16>
+        CHECK-NEXT: tt.alloc_shared : memref<64x32xbf16>
+        CHECK-NEXT: tt.alloc_shared : memref<96x32xbf16>
+        CHECK-NEXT: tt.copy
+    """))
+
+
+def test_numerics_gemm_variants_chosen_by_if() -> None:
+    pytest.importorskip("tt_dialect.emu")
+    rng = np.random.default_rng(5)
+    a = bf16_values(rng, (64, 64))
+    b = bf16_values(rng, (64, 64))
+    for trans_B, relu, scale in ((False, False, None), (True, True, None), (False, False, 0.5)):
+        kernel = tilelang_tt.compile(
+            gemm_with_flags(trans_B, relu, scale), out_idx=-1, grid="2x2", cache=NUMERICS_CACHE
+        )
+        c = kernel(a, b)
+        expected = a @ (b.T if trans_B else b)
+        expected = np.maximum(expected, 0) if relu else expected * (scale or 1.0)
+        # As test_numerics_gemm_transpose_b_relu: exact products, f32 sums, f32 output.
+        np.testing.assert_allclose(c, expected, rtol=0, atol=64 * 64 * 2.0**-24)
+
+
 # --------------------------------------------------------------------------- loops
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 
 import tilelang_tt as tilelang
@@ -64,6 +65,22 @@ def while_loop(A: T.Tensor((M, N), T.bfloat16)):
 def if_statement(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         if bx:  # ERROR
+            pass
+
+
+def if_on_loop_variable(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        for k in T.serial(4):
+            if k < 2:  # ERROR
+                pass
+
+
+FLAGS = np.array([True, False])
+
+
+def if_on_array(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        if FLAGS:  # ERROR
             pass
 
 
@@ -284,7 +301,14 @@ async def async_prim_func(A: T.Tensor((M, N), T.bfloat16)):  # ERROR
 # (function, text the column points at, message)
 PARSE_ERRORS = [
     pytest.param(while_loop, "while", "a while loop is not supported in a T.prim_func", id="while"),
-    pytest.param(if_statement, "if", "an if statement is not supported in a T.prim_func", id="if"),
+    pytest.param(if_statement, "bx", "an if condition must be known at compile time; `bx` depends on "
+                 "block indices, loop variables or buffer elements (supported: Python values of the "
+                 "enclosing function, comparisons of them, and/or/not)", id="if-on-block-index"),
+    pytest.param(if_on_loop_variable, "k < 2", "an operand of `k < 2` must be known at compile time, got k",
+                 id="if-on-loop-variable"),
+    pytest.param(if_on_array, "FLAGS", "evaluating `FLAGS` at compile time failed: ValueError: The truth "
+                 "value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                 id="if-on-array"),
     pytest.param(return_in_body, "return", "a return statement is not supported in a T.prim_func",
                  id="return"),
     pytest.param(two_kernels, "with", "a prim_func has exactly one T.Kernel; this is a second one",

@@ -123,6 +123,12 @@ OPERATOR_TEXT = {
     ast.BitXor: "^", ast.BitAnd: "&", ast.MatMult: "@",
 }
 
+COMPARISONS = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+    ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
+}
+
 UNARY_TEXT = {ast.USub: "-", ast.UAdd: "+", ast.Not: "not", ast.Invert: "~"}
 
 ELEMENTWISE_BINARY = {ast.Add: AddOp, ast.Sub: SubOp, ast.Mult: MulOp}
@@ -267,6 +273,9 @@ class Elementwise:
 
 
 ElementExpr = Load | Elementwise
+
+KERNEL_VALUES = (Affine, TensorArg, BufferVar, ParallelVar, Shifted, Load, Elementwise)
+"""What an expression may stand for that is not known at compile time."""
 
 
 @dataclass
@@ -524,8 +533,29 @@ class _Parser:
             return self.expression_statement(node)
         if isinstance(node, ast.Pass):
             return None
+        if isinstance(node, ast.If):
+            return self.if_statement(node)
         what = STATEMENT_NAMES.get(type(node), f"a {type(node).__name__} statement")
         self.error(node, f"{what} is not supported in a T.prim_func")
+
+    def if_statement(self, node: ast.If) -> None:
+        """TileLang's `if` on a compile-time condition (a flag such as `trans_B` or `relu`
+        from the enclosing function): only the branch taken is compiled, in the current
+        scope (names it assigns stay visible after it, as in Python)."""
+        taken = node.body if self.condition(node.test, "an if condition") else node.orelse
+        for statement in taken:
+            if self.parallel:
+                self.parallel_statement(statement)
+            else:
+                self.statement(statement)
+
+    def condition(self, node: ast.expr, what: str) -> bool:
+        value = self.expression(node)
+        if isinstance(value, KERNEL_VALUES):
+            self.error(node, f"{what} must be known at compile time; `{self.text(node)}` depends on "
+                       "block indices, loop variables or buffer elements (supported: Python values "
+                       "of the enclosing function, comparisons of them, and/or/not)")
+        return bool(self.evaluate(node, bool, value))
 
     def kernel(self, node: ast.With) -> None:
         if len(node.items) != 1:
@@ -673,9 +703,13 @@ class _Parser:
 
     def gemm(self, call: ast.Call) -> None:
         flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B"))
-        if len(call.args) != 3:
-            self.error(call, "T.gemm takes (A, B, C)")
+        if not 3 <= len(call.args) <= 5:
+            self.error(call, "T.gemm takes (A, B, C[, transpose_A[, transpose_B]])")
         a, b, c = (self.buffer(arg, f"T.gemm's {n}") for arg, n in zip(call.args, "ABC"))
+        for name, arg in zip(("transpose_A", "transpose_B"), call.args[3:]):
+            if name in flags:
+                self.error(arg, f"T.gemm got {name} both by position and by keyword")
+            flags[name] = arg
         transpose = {}
         for name in ("transpose_A", "transpose_B"):
             value = self.static(flags[name], name) if name in flags else False
@@ -830,23 +864,28 @@ class _Parser:
         self.staged = {}
         try:
             for statement in node.body:
-                if not isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass):
-                    what = STATEMENT_NAMES.get(type(statement), f"a {type(statement).__name__} statement")
-                    if isinstance(statement, ast.For):
-                        iterable = statement.iter
-                        if isinstance(iterable, ast.Call) and self.callee(iterable) is T.Parallel:
-                            self.error(statement, "nested T.Parallel loops are not supported: "
-                                       "use one T.Parallel(m, n)")
-                        what = "a loop"
-                    elif isinstance(statement, ast.Expr):
-                        if isinstance(statement.value, ast.Call):
-                            self.callee(statement.value)  # names T.atomic_add as not in T
-                        what = f"the statement `{self.text(statement)}`"
-                    self.error(statement, f"{what} is not supported inside T.Parallel ({ELEMENTWISE_HELP})")
-                self.statement(statement)
+                self.parallel_statement(statement)
         finally:
             self.scopes.pop()
             self.parallel = None
+
+    def parallel_statement(self, statement: ast.stmt) -> None:
+        """A statement of a T.Parallel body: an element assignment, `pass`, or an `if` on a
+        compile-time condition around them."""
+        if not isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass | ast.If):
+            what = STATEMENT_NAMES.get(type(statement), f"a {type(statement).__name__} statement")
+            if isinstance(statement, ast.For):
+                iterable = statement.iter
+                if isinstance(iterable, ast.Call) and self.callee(iterable) is T.Parallel:
+                    self.error(statement, "nested T.Parallel loops are not supported: "
+                               "use one T.Parallel(m, n)")
+                what = "a loop"
+            elif isinstance(statement, ast.Expr):
+                if isinstance(statement.value, ast.Call):
+                    self.callee(statement.value)  # names T.atomic_add as not in T
+                what = f"the statement `{self.text(statement)}`"
+            self.error(statement, f"{what} is not supported inside T.Parallel ({ELEMENTWISE_HELP})")
+        self.statement(statement)
 
     # ------------------------------------------------------------------ T.Parallel bodies
 
@@ -1112,7 +1151,7 @@ class _Parser:
 
     def static(self, node: ast.expr, what: str) -> Any:
         value = self.expression(node)
-        if isinstance(value, Affine | TensorArg | BufferVar | ParallelVar | Shifted | Load | Elementwise):
+        if isinstance(value, KERNEL_VALUES):
             self.error(node, f"{what} must be known at compile time, got {self.text(node)}")
         return value
 
@@ -1158,6 +1197,21 @@ class _Parser:
             return value.scale(-1) if isinstance(value, Affine) else self.evaluate(node, operator.neg, value)
         if isinstance(node, ast.Call):
             return self.call(node)
+        if isinstance(node, ast.Compare):
+            return self.compare(node)
+        if isinstance(node, ast.BoolOp):
+            # Python's short circuit: the value of the first operand that decides.
+            for operand in node.values:
+                value = self.expression(operand)
+                decided = self.condition(operand, f"an operand of `{self.text(node)}`")
+                if decided == isinstance(node.op, ast.Or):
+                    return value
+            return value
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return not self.condition(node.operand, f"the operand of `{self.text(node)}`")
+        if isinstance(node, ast.IfExp):
+            taken = node.body if self.condition(node.test, "a conditional expression's condition") else node.orelse
+            return self.expression(taken)
         if isinstance(node, ast.Subscript):
             base = self.expression(node.value)
             if isinstance(base, TensorArg | BufferVar):
@@ -1168,6 +1222,16 @@ class _Parser:
                            "accessible inside T.Parallel, regions only in T.copy")
             return self.evaluate(node, operator.getitem, base, self.static(node.slice, "a subscript"))
         self.error(node, f"the expression `{self.text(node)}` is not supported in a T.prim_func")
+
+    def compare(self, node: ast.Compare) -> bool:
+        """A comparison chain on compile-time values (`a < b <= c` is `a < b and b <= c`)."""
+        left = self.static(node.left, f"an operand of `{self.text(node)}`")
+        for op, right_node in zip(node.ops, node.comparators):
+            right = self.static(right_node, f"an operand of `{self.text(node)}`")
+            if not self.evaluate(node, COMPARISONS[type(op)], left, right):
+                return False
+            left = right
+        return True
 
     def binary(self, node: ast.BinOp) -> Any:
         return self.arithmetic(node, self.expression(node.left), self.expression(node.right))
