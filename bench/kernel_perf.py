@@ -22,7 +22,9 @@ Rows:
                     (a block_2d rectangle of cores: Kt (Mt Bx/Gx + Nt By/Gy) reads for By x Bx
                     blocks on Gy x Gx cores, Kt (Mt + Nt) with one block per core), and whose
                     tt-schedule-compute picks the K block (4 tiles), DST subblock and partial
-                    sums (matmul_block, packer L1 accumulation)
+                    sums (matmul_block, packer L1 accumulation); A's multicast runs on the
+                    reader kernel and B's on the writer, and the last K step is peeled so
+                    the output is stored band by band as it computes
   tt-metal (a)      no reuse: reader_bmm_8bank_output_tiles_partitioned + bmm.cpp + writer
                     (emu/tests/fidelity/matmul_host.cpp), HiFi4, bf16 DST (its default config),
                     half-sync DST

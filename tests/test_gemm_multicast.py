@@ -14,8 +14,9 @@ every core. The forced DST schedule
 Shapes cover 2D multicast on square and non-square grids, more blocks than cores (merged
 into one block per core, merged as far as L1 allows, and not merged), the 1D variants (one block row: A only; one block column: B only), a 1x1 grid (nothing to
 share), fp32 and bf16 accumulation, Blackhole, and both loads on the reader kernel
-(`mcast-movers=reader`; by default the writer kernel moves B's blocks). Tolerances:
-tests/gemm_runs.py.
+(`mcast-movers=reader`; by default the writer kernel moves B's blocks), and the output
+stored after the K loop (`gemm-stream-output=false`; by default the last K step is
+peeled and stored band by band). Tolerances: tests/gemm_runs.py.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ CASES = {
     "2d-dst-subblocks-2x2": (256, 256, 128, 128, 128, "f32", "2x2", "gemm-accumulate=dst", (2, 2), (1, 1), {"row", "column"}),
     "2d-blackhole-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "arch=blackhole", (4, 4), (1, 1), {"row", "column"}),
     "2d-one-mover-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "mcast-movers=reader", (4, 4), (1, 1), {"row", "column"}),
+    "2d-unstreamed-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "gemm-stream-output=false", (4, 4), (1, 1), {"row", "column"}),
 }
 
 

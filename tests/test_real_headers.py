@@ -116,18 +116,23 @@ def matmul_block_gemm() -> str:
 
 def test_matmul_block_kernel_compiles_against_the_real_headers(tmp_path: Path) -> None:
     """matmul_block_init, matmul_block and pack_reconfig_l1_acc as the emitter prints
-    them (with a bool from a comparison, and a literal) pass the real-header check,
-    pack thread included; tt-verify accepts the kernel first."""
+    them (with a bool from a comparison, and a literal), and the reload of the partial
+    sums in the peeled last K step, pass the real-header check, pack thread included;
+    tt-verify accepts the kernel first."""
     artifacts = compile_artifacts(matmul_block_gemm(), "tt-verify", tmp_path / "artifacts")
     compute = (artifacts / "compute.cpp").read_text()
     for call in (
         "compute_kernel_hw_startup<SrcOrder::Reverse>(cb0, cb1, cb24);",
-        "matmul_block_init(cb0, cb1, 0, 2, 2, 4);",
-        "matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 2, 4);",
+        "matmul_block_init(cb0, cb1, 0, 4, 1, 4);",
+        "matmul_block(cb0, cb1, 0, 0, 0, 0, 4, 1, 4);",
         "const bool accumulate = k != 0;",
         "pack_reconfig_l1_acc(accumulate);",
         "pack_reconfig_l1_acc(false);",
         "pack_reconfig_data_format(cb24);",
+        # the peeled last K step: partial sums reloaded, the output pushed band by band
+        "copy_tile(cb24, 0, 0);",
+        "cb_reserve_back(cb16, 4);",
+        "cb_push_back(cb16, 4);",
     ):
         assert call in compute, compute
     assert "matmul_tiles" not in compute and "matmul_init" not in compute

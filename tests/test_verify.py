@@ -219,7 +219,8 @@ def _cb16_to_40(text: str) -> str:
 
 
 def _gemm_drop_pop(text: str) -> str:
-    return delete_line(text, "tt.cb_pop_front %cb16, 16 : !tt.cb<32, bf16>")
+    # The writer stores C in four bands of 4 pages (the streamed output); the first loses its pop.
+    return delete_line(text, "tt.cb_pop_front %cb16, 4 : !tt.cb<32, bf16>", count=4)
 
 
 def _add_push_half(text: str) -> str:
@@ -244,8 +245,10 @@ def _add_second_producer(text: str) -> str:
 
 
 def _gemm_no_consumer(text: str) -> str:
-    text = delete_line(text, "tt.cb_wait_front %cb16, 16 : !tt.cb<32, bf16>")
-    return delete_line(text, "tt.cb_pop_front %cb16, 16 : !tt.cb<32, bf16>")
+    for left in (4, 3, 2, 1):  # every band of the streamed output
+        text = delete_line(text, "tt.cb_wait_front %cb16, 4 : !tt.cb<32, bf16>", count=left)
+        text = delete_line(text, "tt.cb_pop_front %cb16, 4 : !tt.cb<32, bf16>", count=left)
+    return text
 
 
 def _gemm_commit_first(text: str) -> str:
@@ -286,14 +289,14 @@ def _add_acquire_at_end(text: str) -> str:
 
 
 def _gemm_dst_9(text: str) -> str:
-    # The first matmul_block of the K loop writes its 2x2 subblock from DST[9].
-    first = "%c0_2, %c0_2, dst = 0, ct = 2, rt = 2"
+    # The first matmul_block of the K loop writes its 1x4 subblock from DST[9].
+    first = "%c0_2, %c0_2, dst = 0, ct = 4, rt = 1"
     return sub(text, first, first.replace("dst = 0", "dst = 9"))
 
 
 def _gemm_subblock_past_dst(text: str) -> str:
-    # The same subblock from DST[1]: index 1 is valid, its 2x2 tiles 1..4 are not.
-    first = "%c0_2, %c0_2, dst = 0, ct = 2, rt = 2"
+    # The same subblock from DST[1]: index 1 is valid, its 1x4 tiles 1..4 are not.
+    first = "%c0_2, %c0_2, dst = 0, ct = 4, rt = 1"
     return sub(text, first, first.replace("dst = 0", "dst = 1"))
 
 
@@ -301,8 +304,9 @@ def _gemm_compute_op_in_reader(text: str) -> str:
     def edit(reader: str) -> str:
         barrier = "tt.noc_async_read_barrier\n"
         acquire = "            tt.tile_regs_acquire\n"
-        # After the barrier of A's reads (the writer kernel moves B).
-        return sub(reader, barrier, barrier + acquire)
+        # After the barrier of A's reads in the K loop (the writer kernel moves B; the
+        # second barrier is the peeled last step's).
+        return sub(reader, barrier, barrier + acquire, count=2, replace=1)
 
     return in_kernel(text, "reader", edit)
 
@@ -373,7 +377,7 @@ MUTATIONS = [
     # 3. CB protocol
     Mutation(
         "gemm-writer-pops-nothing", WORMHOLE, _gemm_drop_pop, "tt.cb_wait_front",
-        "CB 16: 16 pages waited for but 0 popped in this loop iteration",
+        "CB 16: 16 pages waited for but 12 popped in this loop iteration",
     ),
     Mutation(
         "add-reader-pushes-half", WORMHOLE, _add_push_half, "tt.cb_reserve_back",
@@ -419,7 +423,7 @@ MUTATIONS = [
     ),
     Mutation(
         "gemm-subblock-past-dst", WORMHOLE, _gemm_subblock_past_dst, "tt.matmul_block",
-        "DST tiles 1..4 of the 2x2 output subblock are out of range: DST holds 4 tiles "
+        "DST tiles 1..4 of the 1x4 output subblock are out of range: DST holds 4 tiles "
         "(fp32 accumulation in double-buffered mode)", op_verifier=True,
     ),
     Mutation(

@@ -137,6 +137,10 @@ class GemmScheduleOptions(Options):
     gemm_accumulate: Literal["dst", "l1"] | None = None
     """Where partial sums live between K steps (default: chosen)."""
 
+    gemm_stream_output: bool = True
+    """With partial sums in L1, compute the last K step band by band and store each band
+    as it is done (default), instead of storing the block after the K loop."""
+
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.gemm_k_block is not None and self.gemm_k_block < 1:

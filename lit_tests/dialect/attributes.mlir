@@ -328,27 +328,33 @@
 
 // -----
 
-// Gemm schedules: partial sums in DST (whole block, or subblocks) and in L1; both
-// accumulation values on their own.
+// Gemm schedules: partial sums in DST (whole block, or subblocks), in L1, and the
+// last K step reloading them; the accumulation values on their own.
 "test.op"() {name = #tt.gemm_schedule<block = [2, 3], k_block = 4, subblock = [2, 3], accumulate = dst>} : () -> ()
 "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = dst>} : () -> ()
 "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = l1>} : () -> ()
+"test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = reload>} : () -> ()
 "test.op"() {name = #tt.gemm_accumulation<dst>} : () -> ()
 "test.op"() {name = #tt.gemm_accumulation<l1>} : () -> ()
+"test.op"() {name = #tt.gemm_accumulation<reload>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [2, 3], k_block = 4, subblock = [2, 3], accumulate = dst>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = dst>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = l1>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = reload>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.gemm_accumulation<dst>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.gemm_accumulation<l1>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.gemm_accumulation<reload>} : () -> ()
 // CHECK-NEXT: }
 // GENERIC:      "builtin.module"() ({
 // GENERIC-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [2, 3], k_block = 4, subblock = [2, 3], accumulate = dst>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = dst>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = l1>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = reload>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.gemm_accumulation<dst>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.gemm_accumulation<l1>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.gemm_accumulation<reload>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----

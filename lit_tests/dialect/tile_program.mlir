@@ -18,6 +18,7 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
     tt.copy %U[%by, %bx] to %c : memref<256x256xf32> to memref<128x128xf32>
     tt.copy %c to %d : memref<128x128xf32> to memref<128x128xbf16>
     tt.copy %c to %T[%by, %bx] : memref<128x128xf32> to memref<256x256xbf16>
+    tt.copy %c to %T[%by, %bx] chunk_rows = 2 : memref<128x128xf32> to memref<256x256xbf16>
     tt.copy %T[%by, %bx] to %a multicast = <row, receivers = 1, sender_semaphore = 0, receiver_semaphore = 1> : memref<256x256xbf16> to memref<128x32xbf16>
     tt.copy %T[%by, %bx] to %a multicast = <column, receivers = 1, sender_semaphore = 2, receiver_semaphore = 3> mover = <writer> : memref<256x256xbf16> to memref<128x32xbf16>
     tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
@@ -58,6 +59,7 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // CHECK-NEXT:     tt.copy %U[%by, %bx] to %c : memref<256x256xf32> to memref<128x128xf32>
 // CHECK-NEXT:     tt.copy %c to %d : memref<128x128xf32> to memref<128x128xbf16>
 // CHECK-NEXT:     tt.copy %c to %T[%by, %bx] : memref<128x128xf32> to memref<256x256xbf16>
+// CHECK-NEXT:     tt.copy %c to %T[%by, %bx] chunk_rows = 2 : memref<128x128xf32> to memref<256x256xbf16>
 // CHECK-NEXT:     tt.copy %T[%by, %bx] to %a multicast = <row, receivers = 1, sender_semaphore = 0, receiver_semaphore = 1> : memref<256x256xbf16> to memref<128x32xbf16>
 // CHECK-NEXT:     tt.copy %T[%by, %bx] to %a multicast = <column, receivers = 1, sender_semaphore = 2, receiver_semaphore = 3> mover = <writer> : memref<256x256xbf16> to memref<128x32xbf16>
 // CHECK-NEXT:     tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
@@ -98,6 +100,7 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // GENERIC-NEXT:   "tt.copy"(%U, %by, %bx, %c) <{operandSegmentSizes = array<i32: 1, 2, 1, 0>}> : (memref<256x256xf32>, index, index, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.copy"(%c, %d) <{operandSegmentSizes = array<i32: 1, 0, 1, 0>}> : (memref<128x128xf32>, memref<128x128xbf16>) -> ()
 // GENERIC-NEXT:   "tt.copy"(%c, %T, %by, %bx) <{operandSegmentSizes = array<i32: 1, 0, 1, 2>}> : (memref<128x128xf32>, memref<256x256xbf16>, index, index) -> ()
+// GENERIC-NEXT:   "tt.copy"(%c, %T, %by, %bx) <{chunk_rows = 2 : i64, operandSegmentSizes = array<i32: 1, 0, 1, 2>}> : (memref<128x128xf32>, memref<256x256xbf16>, index, index) -> ()
 // GENERIC-NEXT:   "tt.copy"(%T, %by, %bx, %a) <{multicast = #tt.multicast<row, receivers = 1, sender_semaphore = 0, receiver_semaphore = 1>, operandSegmentSizes = array<i32: 1, 2, 1, 0>}> : (memref<256x256xbf16>, index, index, memref<128x32xbf16>) -> ()
 // GENERIC-NEXT:   "tt.copy"(%T, %by, %bx, %a) <{multicast = #tt.multicast<column, receivers = 1, sender_semaphore = 2, receiver_semaphore = 3>, mover = #tt.kernel_role<writer>, operandSegmentSizes = array<i32: 1, 2, 1, 0>}> : (memref<256x256xbf16>, index, index, memref<128x32xbf16>) -> ()
 // GENERIC-NEXT:   "tt.gemm"(%a, %b, %c) : (memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>) -> ()

@@ -255,3 +255,25 @@ func.func @mover_buffer_copy() {
   func.return
 }
 // CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op a copy's mover is the reader or the writer kernel and only a tensor transfer has one; got writer on a copy between buffers
+
+// -----
+
+// A store is chunked by whole tile rows of its buffer ...
+func.func @chunk_not_dividing(%C: memref<256x256xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c = tt.alloc_fragment : memref<128x128xf32>
+  tt.copy %c to %C[%c0, %c0] chunk_rows = 3 : memref<128x128xf32> to memref<256x256xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op chunk_rows 3 must be positive and divide the buffer's 4 tile rows
+
+// -----
+
+// ... and only a store is chunked.
+func.func @chunked_load(%A: memref<256x256xbf16>) {
+  %c0 = arith.constant 0 : index
+  %a = tt.alloc_shared : memref<128x128xbf16>
+  tt.copy %A[%c0, %c0] to %a chunk_rows = 2 : memref<256x256xbf16> to memref<128x128xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op only a store (a copy from a buffer into a tensor region) is chunked

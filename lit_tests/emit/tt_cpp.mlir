@@ -167,7 +167,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
 // GEMM-NEXT:  const uint32_t receiver_semaphore1 = get_semaphore(1);
 // GEMM-NEXT:  const uint32_t tensor0_addr = get_arg_val<uint32_t>(0);
-// GEMM:       for (uint32_t k = 0; k < 32; k += 4) {
+// GEMM:       for (uint32_t k = 0; k < 28; k += 4) {
 // GEMM:       cb_reserve_back(cb0, 16);
 // GEMM-NEXT:  const uint32_t l1_write = get_write_ptr(cb0);
 // GEMM-NEXT:  const bool row_sender = row_mcast_sender != 0;
@@ -201,6 +201,10 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  }
 // GEMM-NEXT:  cb_push_back(cb0, 16);
 // GEMM-NEXT:  }
+// GEMM-NEXT:  const uint32_t kk_1 = 28 * 32;
+// GEMM-NEXT:  cb_reserve_back(cb0, 16);
+// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 32768, 7);
+// GEMM:       cb_push_back(cb0, 16);
 // GEMM-NEXT:  }
 // GEMM-NEXT:  }
 
@@ -253,38 +257,68 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM:       for (uint32_t unit = start_arg; unit < end_unit; unit += 1) {
 // GEMM-NEXT:  cb_reserve_back(cb24, 16);
 // GEMM-NEXT:  reconfig_data_format(cb1, cb0);
-// GEMM-NEXT:  matmul_block_init(cb0, cb1, 0, 2, 2, 4);
+// GEMM-NEXT:  matmul_block_init(cb0, cb1, 0, 4, 1, 4);
 // GEMM-NEXT:  pack_reconfig_data_format(cb24);
-// GEMM-NEXT:  for (uint32_t k = 0; k < 32; k += 4) {
+// GEMM-NEXT:  for (uint32_t k = 0; k < 28; k += 4) {
 // GEMM-NEXT:  cb_wait_front(cb0, 16);
 // GEMM-NEXT:  cb_wait_front(cb1, 16);
 // GEMM-NEXT:  const bool accumulate = k != 0;
 // GEMM-NEXT:  pack_reconfig_l1_acc(accumulate);
 // GEMM-NEXT:  tile_regs_acquire();
-// GEMM-NEXT:  matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 2, 4);
-// GEMM-NEXT:  matmul_block(cb0, cb1, 1, 4, 0, 0, 2, 2, 4);
-// GEMM-NEXT:  matmul_block(cb0, cb1, 2, 8, 0, 0, 2, 2, 4);
-// GEMM-NEXT:  matmul_block(cb0, cb1, 3, 12, 0, 0, 2, 2, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 0, 0, 0, 0, 4, 1, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 1, 4, 0, 0, 4, 1, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 2, 8, 0, 0, 4, 1, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 3, 12, 0, 0, 4, 1, 4);
 // GEMM-NEXT:  tile_regs_commit();
 // GEMM-NEXT:  tile_regs_wait();
 // GEMM-NEXT:  pack_tile<true>(0, cb24, 0);
 // GEMM-NEXT:  pack_tile<true>(1, cb24, 1);
-// GEMM-NEXT:  pack_tile<true>(2, cb24, 4);
-// GEMM-NEXT:  pack_tile<true>(3, cb24, 5);
+// GEMM-NEXT:  pack_tile<true>(2, cb24, 2);
+// GEMM-NEXT:  pack_tile<true>(3, cb24, 3);
 // GEMM-NEXT:  tile_regs_release();
 // GEMM:       cb_pop_front(cb0, 16);
 // GEMM-NEXT:  cb_pop_front(cb1, 16);
 // GEMM:       pack_tile<true>(3, cb24, 15);
 // GEMM-NEXT:  tile_regs_release();
 // GEMM-NEXT:  }
+// The last K step (peeled) reloads each 1x4 subblock's partial sums into DST, adds its
+// products and packs the result into C's CB, one band (tile row) at a time.
 // GEMM-NEXT:  cb_push_back(cb24, 16);
 // GEMM-NEXT:  pack_reconfig_l1_acc(false);
-// GEMM:       copy_tile_init(cb24);
+// GEMM:       cb_wait_front(cb0, 16);
+// GEMM-NEXT:  cb_wait_front(cb1, 16);
+// GEMM-NEXT:  cb_reserve_back(cb16, 4);
+// GEMM-NEXT:  reconfig_data_format(cb24, cb24);
+// GEMM-NEXT:  copy_tile_init(cb24);
 // GEMM-NEXT:  cb_wait_front(cb24, 16);
 // GEMM-NEXT:  tile_regs_acquire();
 // GEMM-NEXT:  copy_tile(cb24, 0, 0);
+// GEMM-NEXT:  copy_tile(cb24, 1, 1);
+// GEMM-NEXT:  copy_tile(cb24, 2, 2);
+// GEMM-NEXT:  copy_tile(cb24, 3, 3);
+// GEMM-NEXT:  reconfig_data_format(cb1, cb0);
+// GEMM-NEXT:  matmul_block_init(cb0, cb1, 0, 4, 1, 4);
+// GEMM-NEXT:  matmul_block(cb0, cb1, 0, 0, 0, 0, 4, 1, 4);
+// GEMM:       tile_regs_commit();
+// GEMM-NEXT:  pack_reconfig_data_format(cb16);
+// GEMM-NEXT:  tile_regs_wait();
+// GEMM-NEXT:  pack_tile<true>(0, cb16, 0);
+// GEMM-NEXT:  pack_tile<true>(1, cb16, 1);
+// GEMM-NEXT:  pack_tile<true>(2, cb16, 2);
+// GEMM-NEXT:  pack_tile<true>(3, cb16, 3);
+// GEMM-NEXT:  tile_regs_release();
+// GEMM-NEXT:  cb_push_back(cb16, 4);
+// GEMM-NEXT:  cb_reserve_back(cb16, 4);
+// GEMM-NEXT:  reconfig_data_format(cb24, cb24);
+// GEMM-NEXT:  copy_tile_init(cb24);
+// GEMM-NEXT:  tile_regs_acquire();
+// GEMM-NEXT:  copy_tile(cb24, 4, 0);
+// GEMM:       copy_tile(cb24, 12, 0);
 // GEMM:       cb_pop_front(cb24, 16);
-// GEMM:       cb_push_back(cb16, 16);
+// GEMM:       pack_tile<true>(3, cb16, 3);
+// GEMM-NEXT:  tile_regs_release();
+// GEMM-NEXT:  cb_push_back(cb16, 4);
+// GEMM-NEXT:  }
 // The writer kernel moves B's blocks down the core columns, then stores C.
 // GEMM-LABEL: // FILE: writer.cpp
 // GEMM:       constexpr uint32_t cb1 = get_compile_time_arg_val(0);
@@ -292,7 +326,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM:       const uint32_t sender_semaphore2 = get_semaphore(2);
 // GEMM-NEXT:  const uint32_t receiver_semaphore3 = get_semaphore(3);
 // GEMM-NEXT:  const uint32_t tensor1_addr = get_arg_val<uint32_t>(0);
-// GEMM:       for (uint32_t k = 0; k < 32; k += 4) {
+// GEMM:       for (uint32_t k = 0; k < 28; k += 4) {
 // GEMM:       cb_reserve_back(cb1, 16);
 // GEMM:       if (column_sender) {
 // GEMM:       noc_async_read_page(tile_id, tensor1, l1_addr);
@@ -311,10 +345,23 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  cb_push_back(cb1, 16);
 // GEMM-NEXT:  }
 // GEMM-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(1);
-// GEMM-NEXT:  cb_wait_front(cb16, 16);
-// GEMM:       noc_async_write_page(tile_id_1, tensor2, l1_addr_1);
+// GEMM-NEXT:  const uint32_t kk_1 = 28 * 32;
+// GEMM:       cb_push_back(cb1, 16);
+// GEMM-NEXT:  cb_wait_front(cb16, 4);
+// GEMM:       for (uint32_t tile_2 = 0; tile_2 < 4; tile_2 += 1) {
+// GEMM:       noc_async_write_page(tile_id_2, tensor2, l1_addr_2);
 // GEMM:       noc_async_write_barrier();
-// GEMM-NEXT:  cb_pop_front(cb16, 16);
+// GEMM-NEXT:  cb_pop_front(cb16, 4);
+// GEMM-NEXT:  cb_wait_front(cb16, 4);
+// GEMM-NEXT:  const uint32_t l1_read_1 = get_read_ptr(cb16);
+// GEMM-NEXT:  const uint32_t first_tile_row_3 = row / 32;
+// GEMM-NEXT:  const uint32_t first_band_row = first_tile_row_3 + 1;
+// GEMM:       noc_async_write_page(tile_id_3, tensor2, l1_addr_3);
+// GEMM:       noc_async_write_barrier();
+// GEMM-NEXT:  cb_pop_front(cb16, 4);
+// GEMM:       const uint32_t first_band_row_2 = first_tile_row_5 + 3;
+// GEMM:       cb_pop_front(cb16, 4);
+// GEMM-NEXT:  }
 // The host creates the semaphores and computes each core's multicast values from
 // the partition's rectangle, for the NOC of the kernel reading them (reader 1, writer 0).
 // GEMM-LABEL: // FILE: main.cpp

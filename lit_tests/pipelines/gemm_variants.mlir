@@ -598,7 +598,7 @@ func.func @relu_epilogue(%A: memref<64x64xbf16>, %B: memref<64x32xbf16>, %C: mem
 // -----
 
 // relu(A @ B) in place on a block larger than DST: the partial sums of the
-// 4x4-tile block go to the L1 CB 24 (four 2x2 subblocks per K step, added by the
+// 4x4-tile block go to the L1 CB 24 (four 1x4 subblocks per K step, added by the
 // packer); after the K loop each tile is copied to DST, relu'd and packed to C's CB.
 func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: memref<128x128xbf16>) {
   tt.launch_grid (%bx, %by) in (1, 1) {
@@ -730,23 +730,23 @@ func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: 
 // CHECK-NEXT:  %k_step = arith.constant 2 : index
 // CHECK-NEXT:  tt.cb_reserve_back %cb24, 16 : !tt.cb<16, f32>
 // CHECK-NEXT:  tt.reconfig_data_format %cb1, %cb0 : !tt.cb<16, bf16>, !tt.cb<16, bf16>
-// CHECK-NEXT:  tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>
+// CHECK-NEXT:  tt.matmul_block_init %cb0, %cb1 ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>
 // CHECK-NEXT:  tt.pack_reconfig_data_format %cb24 : !tt.cb<16, f32>
 // CHECK-NEXT:  scf.for %k = %c0_1 to %c2_1 step %k_step {
 // CHECK-NEXT:  %c0_2 = arith.constant 0 : index
 // CHECK-NEXT:  %c1_1 = arith.constant 1 : index
 // CHECK-NEXT:  %c4_1 = arith.constant 4 : index
-// CHECK-NEXT:  %c5_1 = arith.constant 5 : index
 // CHECK-NEXT:  %c2_2 = arith.constant 2 : index
-// CHECK-NEXT:  %c6_1 = arith.constant 6 : index
 // CHECK-NEXT:  %c3_1 = arith.constant 3 : index
+// CHECK-NEXT:  %c5_1 = arith.constant 5 : index
+// CHECK-NEXT:  %c6_1 = arith.constant 6 : index
 // CHECK-NEXT:  %c7_1 = arith.constant 7 : index
 // CHECK-NEXT:  %c8_1 = arith.constant 8 : index
 // CHECK-NEXT:  %c9_1 = arith.constant 9 : index
-// CHECK-NEXT:  %c12_1 = arith.constant 12 : index
-// CHECK-NEXT:  %c13_1 = arith.constant 13 : index
 // CHECK-NEXT:  %c10_1 = arith.constant 10 : index
 // CHECK-NEXT:  %c11_1 = arith.constant 11 : index
+// CHECK-NEXT:  %c12_1 = arith.constant 12 : index
+// CHECK-NEXT:  %c13_1 = arith.constant 13 : index
 // CHECK-NEXT:  %c14_1 = arith.constant 14 : index
 // CHECK-NEXT:  %c15_1 = arith.constant 15 : index
 // CHECK-NEXT:  tt.cb_wait_front %cb0, 8 : !tt.cb<16, bf16>
@@ -754,44 +754,44 @@ func.func @relu_subblocks(%A: memref<128x64xbf16>, %B: memref<64x128xbf16>, %C: 
 // CHECK-NEXT:  %accumulate = arith.cmpi ne, %k, %c0_1 : index
 // CHECK-NEXT:  tt.pack_l1_acc %accumulate : i1
 // CHECK-NEXT:  tt.tile_regs_acquire
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c0_2, %c0_2, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c1_1, %c4_1, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c0_2, %c0_2, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c1_1, %c4_1, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
 // CHECK-NEXT:  tt.tile_regs_commit
 // CHECK-NEXT:  tt.tile_regs_wait
 // CHECK-NEXT:  tt.pack_tile dst = 0, %cb24[%c0_2] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.pack_tile dst = 1, %cb24[%c1_1] : !tt.cb<16, f32>, index
-// CHECK-NEXT:  tt.pack_tile dst = 2, %cb24[%c4_1] : !tt.cb<16, f32>, index
-// CHECK-NEXT:  tt.pack_tile dst = 3, %cb24[%c5_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 2, %cb24[%c2_2] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 3, %cb24[%c3_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.tile_regs_release
 // CHECK-NEXT:  tt.tile_regs_acquire
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c0_2, %c2_2, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c1_1, %c6_1, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c2_2, %c0_2, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c3_1, %c4_1, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
 // CHECK-NEXT:  tt.tile_regs_commit
 // CHECK-NEXT:  tt.tile_regs_wait
-// CHECK-NEXT:  tt.pack_tile dst = 0, %cb24[%c2_2] : !tt.cb<16, f32>, index
-// CHECK-NEXT:  tt.pack_tile dst = 1, %cb24[%c3_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 0, %cb24[%c4_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 1, %cb24[%c5_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.pack_tile dst = 2, %cb24[%c6_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.pack_tile dst = 3, %cb24[%c7_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.tile_regs_release
 // CHECK-NEXT:  tt.tile_regs_acquire
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c4_1, %c0_2, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c5_1, %c4_1, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c4_1, %c0_2, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c5_1, %c4_1, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
 // CHECK-NEXT:  tt.tile_regs_commit
 // CHECK-NEXT:  tt.tile_regs_wait
 // CHECK-NEXT:  tt.pack_tile dst = 0, %cb24[%c8_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.pack_tile dst = 1, %cb24[%c9_1] : !tt.cb<16, f32>, index
-// CHECK-NEXT:  tt.pack_tile dst = 2, %cb24[%c12_1] : !tt.cb<16, f32>, index
-// CHECK-NEXT:  tt.pack_tile dst = 3, %cb24[%c13_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 2, %cb24[%c10_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 3, %cb24[%c11_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.tile_regs_release
 // CHECK-NEXT:  tt.tile_regs_acquire
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c4_1, %c2_2, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
-// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c5_1, %c6_1, dst = 0, ct = 2, rt = 2, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c6_1, %c0_2, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
+// CHECK-NEXT:  tt.matmul_block %cb0, %cb1, %c7_1, %c4_1, dst = 0, ct = 4, rt = 1, kt = 2 : !tt.cb<16, bf16>, !tt.cb<16, bf16>, index, index
 // CHECK-NEXT:  tt.tile_regs_commit
 // CHECK-NEXT:  tt.cb_pop_front %cb0, 8 : !tt.cb<16, bf16>
 // CHECK-NEXT:  tt.cb_pop_front %cb1, 8 : !tt.cb<16, bf16>
 // CHECK-NEXT:  tt.tile_regs_wait
-// CHECK-NEXT:  tt.pack_tile dst = 0, %cb24[%c10_1] : !tt.cb<16, f32>, index
-// CHECK-NEXT:  tt.pack_tile dst = 1, %cb24[%c11_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 0, %cb24[%c12_1] : !tt.cb<16, f32>, index
+// CHECK-NEXT:  tt.pack_tile dst = 1, %cb24[%c13_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.pack_tile dst = 2, %cb24[%c14_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.pack_tile dst = 3, %cb24[%c15_1] : !tt.cb<16, f32>, index
 // CHECK-NEXT:  tt.tile_regs_release

@@ -234,6 +234,62 @@ func.func @accumulate_in_l1(%A: memref<64x128xbf16>, %B: memref<128x64xbf16>, %C
 
 // -----
 
+// accumulate = reload (the K loop's last step, peeled by tt-schedule-compute): per
+// 1x2-tile subblock the partial sums are copied from CB 24 into DST, the step's
+// matmuls add to them, the epilogue (relu) runs on DST and the result is packed into
+// C's CB 16; each band of one tile row is reserved and pushed on its own, packed at
+// its place in the band (pages 0 and 1). The relu goes away.
+func.func @reload_and_drain(%A: memref<64x128xbf16>, %B: memref<128x64xbf16>, %C: memref<64x64xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 4, page_size = 4096, f32>} : memref<64x64xf32>
+  %zero = arith.constant 0 : index
+  %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>} : memref<64x64xf32>
+  tt.copy %A[%zero, %zero] to %a : memref<64x128xbf16> to memref<64x64xbf16>
+  tt.copy %B[%zero, %zero] to %b : memref<128x64xbf16> to memref<64x64xbf16>
+  tt.gemm %a, %b, %c schedule = <block = [2, 2], k_block = 2, subblock = [1, 2], accumulate = reload> : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+  tt.relu %c to %c_out : memref<64x64xf32>
+  tt.copy %c_out to %C[%zero, %zero] chunk_rows = 1 : memref<64x64xf32> to memref<64x64xbf16>
+  func.return
+}
+// CHECK:      func.func @reload_and_drain(
+// CHECK-DAG:    [[R0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:    [[R1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:    [[R2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:    [[R3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK:        tt.copy %B[%zero, %zero] to %b : memref<128x64xbf16> to memref<64x64xbf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb16, 2 : !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.copy_tile_init %cb24 : !tt.cb<4, f32>
+// CHECK-NEXT:   tt.copy_tile %cb24, [[R0]], dst = 0 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, [[R1]], dst = 1 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.matmul_block %cb0, %cb1, [[R0]], [[R0]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:   tt.matmul_block %cb0, %cb1, [[R1]], [[R2]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:   tt.relu_tile_init
+// CHECK-NEXT:   tt.relu_tile dst = 0
+// CHECK-NEXT:   tt.relu_tile dst = 1
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[R0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[R1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.cb_push_back %cb16, 2 : !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.cb_reserve_back %cb16, 2 : !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.copy_tile_init %cb24 : !tt.cb<4, f32>
+// CHECK-NEXT:   tt.copy_tile %cb24, [[R2]], dst = 0 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.copy_tile %cb24, [[R3]], dst = 1 : !tt.cb<4, f32>, index
+// CHECK-NEXT:   tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.matmul_block %cb0, %cb1, [[R2]], [[R0]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:   tt.matmul_block %cb0, %cb1, [[R3]], [[R2]], dst = 0, ct = 2, rt = 1, kt = 2 : !tt.cb<8, bf16>, !tt.cb<8, bf16>, index, index
+// CHECK-NEXT:   tt.relu_tile_init
+// CHECK-NEXT:   tt.relu_tile dst = 0
+// CHECK-NEXT:   tt.relu_tile dst = 1
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16{{\[}}[[R0]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.pack_tile dst = 1, %cb16{{\[}}[[R1]]] : !tt.cb<8, bf16>, index
+// CHECK-NEXT:   tt.cb_push_back %cb16, 2 : !tt.cb<8, bf16>
+// CHECK-NEXT:   tt.copy %c_out to %C[%zero, %zero] chunk_rows = 1 : memref<64x64xf32> to memref<64x64xbf16>
+
+// -----
+
 // transpose_b: B holds N x K tiles, so B tile (k, j) is j*Kt+k and matmul_init
 // transposes each B tile. Here with no K loop (Kt = 2 in one step) and
 // subblocks: B shrinks along its rows (N) and its copy is offset by the
@@ -706,6 +762,20 @@ func.func @transpose_a() attributes {
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes only its second operand); transpose A when loading it
+
+// -----
+
+// ... and a reload gemm needs the one epilogue op that takes its result out.
+func.func @reload_without_epilogue() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 1, page_size = 4096, f32>} : memref<32x32xf32>
+  tt.gemm %a, %b, %c schedule = <block = [1, 1], k_block = 1, subblock = [1, 1], accumulate = reload> : memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xf32>
+  func.return
+}
+// CHECK: lower_tile_ops.mlir:[[# @LINE - 3]]:3: error: 'tt.gemm' op a gemm with accumulate = reload needs exactly one op reading its accumulator after it, a copy or a unary op into the output buffer
 
 // -----
 

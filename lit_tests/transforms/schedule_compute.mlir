@@ -1,6 +1,7 @@
 // RUN: tt-opt %s -p tt-schedule-compute --split-input-file --verify-diagnostics | filecheck %s
 // RUN: tt-opt %s -p tt-schedule-compute,tt-schedule-compute --split-input-file --verify-diagnostics | filecheck %s
 // RUN: tt-opt %s -p 'tt-schedule-compute{gemm-accumulate=dst}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=DST
+// RUN: tt-opt %s -p 'tt-schedule-compute{gemm-stream-output=false}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=NOSTREAM
 // RUN: tt-opt %s -p 'tt-schedule-compute{gemm-k-block=2 gemm-subblock=1x4 math-fidelity=hifi2}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=FORCED
 // RUN: not tt-opt %s -p 'tt-schedule-compute{gemm-k-block=3}' --split-input-file 2>&1 | filecheck %s --check-prefix=BAD-K
 // RUN: not tt-opt %s -p 'tt-schedule-compute{gemm-subblock=3x1}' --split-input-file 2>&1 | filecheck %s --check-prefix=BAD-SUB
@@ -16,8 +17,12 @@
 // its partial sums go to L1 (accumulate = l1). The accumulator's buffer gets
 // the partial-sum CB: the first free index from 24, one block of 16 fp32 tiles,
 // single-buffered; the store reads a new buffer with the accumulator's old CB,
-// filled by a copy. The subblock is 2x2, the DST-sized shape reading the fewest
-// operand tiles (4 subblocks x (2 + 2)). The K loop reads consecutive 64-wide K
+// filled by a copy. The K loop's last step is peeled into a gemm with accumulate =
+// reload, and the store is chunked by the subblock's tile row: the lowering
+// computes the last step band by band and the writer stores each band as it comes.
+// The subblock is 1x4, the DST-filling shape with the fewest rows (the most bands).
+// gemm-stream-output=false keeps the K loop whole and takes the 2x2 subblock, the
+// DST-sized shape reading the fewest operand tiles (4 subblocks x (2 + 2)). The K loop reads consecutive 64-wide K
 // slices (its offset is k * 64 = the buffers' K extent per step), so it is
 // coarsened to K blocks of 4 tiles, the most the pass picks: step 2, A and B grow
 // to 128 K columns / rows and their CBs to 32 pages (16 tiles, 2 stages).
@@ -54,16 +59,30 @@ func.func @partials_in_l1(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C
 // CHECK-NEXT:   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32>} : memref<128x128xf32>
 // CHECK:        tt.clear %c : memref<128x128xf32>
 // CHECK-NEXT:   %k_step = arith.constant 2 : index
-// CHECK-NEXT:   scf.for %k = %zero to %kt step %k_step {
+// CHECK-NEXT:   %k_last = arith.constant 2 : index
+// CHECK-NEXT:   scf.for %k = %zero to %k_last step %k_step {
 // CHECK-NEXT:     %kk = arith.muli %k, %bk : index
 // CHECK-NEXT:     tt.copy %A[%row, %kk] to %a : memref<256x256xbf16> to memref<128x128xbf16>
 // CHECK-NEXT:     tt.copy %B[%kk, %col] to %b : memref<256x128xbf16> to memref<128x128xbf16>
-// CHECK-NEXT:     tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [2, 2], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
+// CHECK-NEXT:     tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
 // CHECK-NEXT:   }
 // CHECK-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+// CHECK-NEXT:   %kk_1 = arith.muli %k_last, %bk : index
+// CHECK-NEXT:   tt.copy %A[%row, %kk_1] to %a : memref<256x256xbf16> to memref<128x128xbf16>
+// CHECK-NEXT:   tt.copy %B[%kk_1, %col] to %b : memref<256x128xbf16> to memref<128x128xbf16>
+// CHECK-NEXT:   tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = reload> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
 // CHECK-NEXT:   tt.copy %c to %c_out : memref<128x128xf32> to memref<128x128xf32>
-// CHECK-NEXT:   tt.copy %c_out to %C[%row, %col] : memref<128x128xf32> to memref<256x128xbf16>
+// CHECK-NEXT:   tt.copy %c_out to %C[%row, %col] chunk_rows = 1 : memref<128x128xf32> to memref<256x128xbf16>
 // CHECK-NEXT:   func.return
+// NOSTREAM:      func.func @partials_in_l1(
+// NOSTREAM:        %k_step = arith.constant 2 : index
+// NOSTREAM-NEXT:   scf.for %k = %zero to %kt step %k_step {
+// NOSTREAM:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [2, 2], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
+// NOSTREAM-NEXT:   }
+// NOSTREAM-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+// NOSTREAM-NEXT:   tt.copy %c to %c_out : memref<128x128xf32> to memref<128x128xf32>
+// NOSTREAM-NEXT:   tt.copy %c_out to %C[%row, %col] : memref<128x128xf32> to memref<256x128xbf16>
+// NOSTREAM-NEXT:   func.return
 // DST:        func.func @partials_in_l1(
 // DST:          %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
 // DST:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [2, 2], accumulate = dst> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
@@ -72,8 +91,11 @@ func.func @partials_in_l1(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C
 // FORCED:     func.func @partials_in_l1(
 // FORCED-SAME:  tt.compute_config = #tt.compute_config<hifi2, fp32_dest_acc = true, dst_full_sync = false>} {
 // FORCED-NEXT:  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
-// FORCED:       scf.for %k = %zero to %kt step %one {
+// FORCED:       scf.for %k = %zero to %k_last step %one {
 // FORCED:         tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 2, subblock = [1, 4], accumulate = l1> : memref<128x64xbf16>, memref<64x128xbf16>, memref<128x128xf32>
+// FORCED:       tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 2, subblock = [1, 4], accumulate = reload> : memref<128x64xbf16>, memref<64x128xbf16>, memref<128x128xf32>
+// FORCED-NEXT:  tt.copy %c to %c_out : memref<128x128xf32> to memref<128x128xf32>
+// FORCED-NEXT:  tt.copy %c_out to %C[%row, %col] chunk_rows = 1 : memref<128x128xf32> to memref<256x128xbf16>
 // BAD-K:      error: 'tt.gemm' op gemm-k-block=3 must be a multiple of the program's K block of 2 tile(s) that divides the K loop of 4 steps
 // BAD-SUB:    error: 'tt.gemm' op gemm-subblock=3x1 must divide the 4x4-tile output block and, times 1 accumulator(s), fit the 4 tiles of DST
 // BAD-SYNTAX: gemm-subblock must be HxW with positive tile counts, e.g. 2x4; got '2x'
@@ -291,7 +313,7 @@ func.func @epilogue_in_place(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>,
 }
 // CHECK:      func.func @epilogue_in_place(
 // CHECK:        %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32>} : memref<128x128xf32>
-// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [2, 2], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
+// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
 // CHECK-NEXT:   }
 // CHECK-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
 // CHECK-NEXT:   tt.relu %c to %c_out : memref<128x128xf32>
@@ -326,7 +348,7 @@ func.func @deep_pipeline(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C:
 // CHECK:      func.func @deep_pipeline(
 // CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 332, page_size = 2048, bf16>} : memref<128x32xbf16>
 // CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 332, page_size = 2048, bf16>} : memref<32x128xbf16>
-// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 1, subblock = [2, 2], accumulate = l1> : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 1, subblock = [1, 4], accumulate = l1> : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
 
 // -----
 

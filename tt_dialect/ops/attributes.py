@@ -124,6 +124,11 @@ class GemmAccumulation(StrEnum):
     """In an L1 circular buffer, added to by the packer (packer L1 accumulation) after
     every K block: the K loop encloses the subblocks, so every A and B block is read
     once."""
+    RELOAD = "reload"
+    """The last K step of an L1 accumulation, outside its K loop: each subblock's partial
+    sums are copied from L1 into DST, the step's products added, the epilogue applied,
+    and the result packed into the output buffer one band of subblock rows at a time,
+    so the writer stores a band while the next one computes."""
 
 
 class ArgType(StrEnum):

@@ -292,6 +292,10 @@ class CopyOp(IRDLOperation):
     multicast = opt_prop_def(MulticastAttr)
     """On a load shared by a line of cores: read once per line and multicast,
     decided by `tt-schedule-multicast`."""
+    chunk_rows = opt_prop_def(IntegerAttr[I64])
+    """On a store: the writer waits for, stores and frees the buffer this many tile rows
+    at a time, as its producer pushes them (a gemm's streamed output, decided by
+    `tt-schedule-compute`)."""
     mover = opt_prop_def(KernelRoleAttr)
     """The data-movement kernel that issues the copy's transfers, where it is not the
     default of its direction (the reader loads, the writer stores); decided by
@@ -301,7 +305,7 @@ class CopyOp(IRDLOperation):
     traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
     assembly_format = (
         "$src (`[` $src_indices^ `]`)? `to` $dst (`[` $dst_indices^ `]`)? "
-        "(`multicast` `=` $multicast^)? (`mover` `=` $mover^)? attr-dict `:` type($src) `to` type($dst)"
+        "(`multicast` `=` $multicast^)? (`mover` `=` $mover^)? (`chunk_rows` `=` $chunk_rows^)? attr-dict `:` type($src) `to` type($dst)"
     )
 
     def __init__(
@@ -343,6 +347,15 @@ class CopyOp(IRDLOperation):
                 f"has one; got {self.mover.data.value} on a "
                 f"{'tensor transfer' if self.src_indices or self.dst_indices else 'copy between buffers'}"
             )
+        if self.chunk_rows is not None:
+            rows = src_type.get_shape()[0] // TILE_ROWS if src_type.get_shape() else 0
+            chunk = self.chunk_rows.value.data
+            if not (self.dst_indices and isinstance(self.src.owner, _AllocOp)):
+                raise VerifyException("only a store (a copy from a buffer into a tensor region) is chunked")
+            if chunk < 1 or rows % chunk:
+                raise VerifyException(
+                    f"chunk_rows {chunk} must be positive and divide the buffer's {rows} tile rows"
+                )
         if not self.src_indices and not self.dst_indices:
             if src_type.get_shape() != dst_type.get_shape():
                 raise VerifyException(

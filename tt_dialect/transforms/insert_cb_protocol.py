@@ -261,7 +261,8 @@ class InsertComputeSideProtocol(RewritePattern):
     @staticmethod
     def _already_inserted(cb: _CBUses) -> bool:
         """Waits on a CB filled from a tensor, and reserves on a CB compute packs
-        into, come only from this pass: their presence means it already ran."""
+        into, come only from this pass, or from a lowering that placed the CB's compute
+        side itself (a `reload` gemm's bands, tt-lower-tile-ops): then the CB is done."""
         kinds = {type(use.operation) for use in cb.get_cb.result.uses}
         return (CBWaitFrontOp if cb.fills else CBReserveBackOp) in kinds
 

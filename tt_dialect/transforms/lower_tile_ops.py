@@ -23,6 +23,14 @@ an error. The `tt.clear` before the K loop goes away in both modes.
   on the same pages and add up); after the loop accumulation is turned off. The
   accumulator is then an ordinary buffer: the copy staging it for its store, or a
   unary or binary op reading it, is lowered like any other.
+- `accumulate = reload` (the K loop's last step, peeled after the loop by
+  `tt-schedule-compute`): per subblock, `copy_tile` of its partial sums from the
+  accumulator's CB into DST, the step's matmuls adding to them, the epilogue (the one
+  op reading the accumulator after the gemm: a copy, or a unary op as SFPU ops) on
+  DST, and `pack_tile` into the output buffer's CB; every band of subblock rows is
+  reserved and pushed by itself (`cb_reserve_back` / `cb_push_back` of its pages, its
+  tiles packed at their place in the band), matching the store's `chunk_rows`. The
+  epilogue op goes away.
 - `accumulate = dst`: the accumulator lives in DST for the whole K loop: the gemm
   writes fixed DST tiles, unary ops applied to the result after the loop become
   SFPU ops on the same DST tiles (e.g. relu(A*B) costs no extra pack), and the
@@ -89,7 +97,8 @@ from xdsl.rewriter import InsertPoint
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr
+from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr, GemmAccumulation
+from tt_dialect.ops.cb import CBPushBackOp, CBReserveBackOp
 from tt_dialect.ops.compute import (
     AddTilesInitOp,
     AddTilesOp,
@@ -621,6 +630,8 @@ class LowerGemmGroup(_TileOpPattern):
         config = enclosing_compute_config(op)
         if config is None:
             return
+        if op.schedule is not None and op.schedule.accumulate.data is GemmAccumulation.RELOAD:
+            return self._reload_and_drain(op, rewriter)
         group = analyse_gemm_group(op, config)
         if group.subblocking is not None:
             group = _enclose_in_subblock_loop(group, rewriter)
@@ -704,6 +715,56 @@ class LowerGemmGroup(_TileOpPattern):
         off = arith.ConstantOp(IntegerAttr(0, i1))
         off.result.name_hint = "no_accumulation"
         rewriter.insert(located([off, PackL1AccOp(off.result)], loop), InsertPoint.after(loop))
+
+    def _reload_and_drain(self, gemm: GemmOp, rewriter: PatternRewriter) -> None:
+        """The last K step of an L1 accumulation (`accumulate = reload`): per subblock,
+        the partial sums are copied from the accumulator's CB into DST, the step's
+        matmuls add to them, the epilogue (the one op reading the accumulator after the
+        gemm: a copy or a unary op into the output buffer) runs on DST, and the result is
+        packed into the output's CB; each band of subblock rows is reserved and pushed
+        on its own, so the store (chunked the same way) writes a band while the next
+        computes. The epilogue op goes away."""
+        schedule = gemm.schedule
+        assert schedule is not None
+        block = gemm.parent_block()
+        assert block is not None
+        after = [
+            use.operation
+            for use in gemm.c.uses
+            if use.operation.parent_block() is block
+            and block.get_operation_index(use.operation) > block.get_operation_index(gemm)
+        ]
+        epilogue = after[0] if len(after) == 1 else None
+        if not isinstance(epilogue, CopyOp | _UnaryOp) or epilogue.src is not gemm.c:
+            raise op_error(
+                gemm,
+                "a gemm with accumulate = reload needs exactly one op reading its accumulator "
+                "after it, a copy or a unary op into the output buffer",
+            )
+        rows, cols = schedule.block_tiles
+        sub_rows, sub_cols = schedule.subblock_tiles
+        partials = get_or_create_cb(gemm.c, rewriter)
+        out = get_or_create_cb(epilogue.dst, rewriter)
+        sfpu = SFPU_OF[type(epilogue)] if isinstance(epilogue, _UnaryOp) else None
+        band = sub_rows * cols
+        ops: list[Operation] = []
+        for first_row in range(0, rows, sub_rows):
+            ops.append(CBReserveBackOp(out, band))
+            for first_col in range(0, cols, sub_cols):
+                dst = [(i, j, i * sub_cols + j) for i in range(sub_rows) for j in range(sub_cols)]
+                ops.append(CopyTileInitOp(partials))
+                for i, j, d in dst:
+                    ops.append(CopyTileOp(partials, self.tile(rewriter, gemm, (first_row + i) * cols + first_col + j), d))
+                ops += self._matmuls(gemm, rewriter, (sub_rows, sub_cols), (first_row, first_col), 0)
+                if sfpu is not None:
+                    assert isinstance(epilogue, _UnaryOp)
+                    ops.append(sfpu.INIT())
+                    ops += [sfpu_tile(epilogue, d) for _, _, d in dst]
+                for i, j, d in dst:
+                    ops.append(PackTileOp(d, out, self.tile(rewriter, gemm, i * cols + first_col + j)))
+            ops.append(CBPushBackOp(out, band))
+        rewriter.replace(gemm, located(ops, gemm), [])
+        rewriter.erase(epilogue)
 
     @staticmethod
     def _sfpu_in_dst(op: _UnaryOp, base: int, rewriter: PatternRewriter) -> None:
