@@ -347,20 +347,19 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(1);
 // GEMM-NEXT:  const uint32_t kk_1 = 28 * 32;
 // GEMM:       cb_push_back(cb1, 16);
+// GEMM-NEXT:  for (uint32_t band_row = 0; band_row < 4; band_row += 1) {
 // GEMM-NEXT:  cb_wait_front(cb16, 4);
+// GEMM-NEXT:  const uint32_t l1_read = get_read_ptr(cb16);
+// GEMM-NEXT:  const uint32_t first_tile_row_2 = row / 32;
+// GEMM-NEXT:  const uint32_t first_band_row = first_tile_row_2 + band_row;
 // GEMM:       for (uint32_t tile_2 = 0; tile_2 < 4; tile_2 += 1) {
+// GEMM:       const uint32_t tensor_row_2 = first_band_row + tile_row_2;
 // GEMM:       noc_async_write_page(tile_id_2, tensor2, l1_addr_2);
-// GEMM:       noc_async_write_barrier();
+// GEMM-NEXT:  }
+// GEMM-NEXT:  noc_async_write_barrier();
 // GEMM-NEXT:  cb_pop_front(cb16, 4);
-// GEMM-NEXT:  cb_wait_front(cb16, 4);
-// GEMM-NEXT:  const uint32_t l1_read_1 = get_read_ptr(cb16);
-// GEMM-NEXT:  const uint32_t first_tile_row_3 = row / 32;
-// GEMM-NEXT:  const uint32_t first_band_row = first_tile_row_3 + 1;
-// GEMM:       noc_async_write_page(tile_id_3, tensor2, l1_addr_3);
-// GEMM:       noc_async_write_barrier();
-// GEMM-NEXT:  cb_pop_front(cb16, 4);
-// GEMM:       const uint32_t first_band_row_2 = first_tile_row_5 + 3;
-// GEMM:       cb_pop_front(cb16, 4);
+// GEMM-NEXT:  }
+// GEMM-NEXT:  }
 // GEMM-NEXT:  }
 // The host creates the semaphores and computes each core's multicast values from
 // the partition's rectangle, for the NOC of the kernel reading them (reader 1, writer 0).

@@ -446,9 +446,9 @@ func.func @leftover(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, 
 
 // -----
 
-// A store with chunk_rows (a gemm's streamed output): per band of 2 tile rows, wait
-// for its 4 pages, write them from the read pointer (the band's first tile), barrier,
-// pop. The second band's tensor rows start 2 tile rows further down.
+// A store with chunk_rows (a gemm's streamed output): a loop over the bands of 2 tile
+// rows, each waiting for its 4 pages, writing them from the read pointer (the band's
+// first tile), barrier, pop; a band's tensor rows start at its first tile row.
 func.func @chunked_store(%C: memref<128x64xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [4, 2]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["c" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
@@ -458,20 +458,21 @@ func.func @chunked_store(%C: memref<128x64xbf16> {tt.layout = #tt.buffer_layout<
   func.return
 }
 // CHECK:      func.func @chunked_store(
-// CHECK:        tt.cb_wait_front %cb16, 4 : !tt.cb<8, bf16>
-// CHECK-NEXT:   %l1_read = tt.get_read_ptr %cb16 : !tt.cb<8, bf16>
-// CHECK:        %num_tiles = arith.constant 4 : index
-// CHECK:          %tensor_row = arith.addi %first_tile_row, %tile_row : index
-// CHECK:          tt.noc_async_write_page %tile_id, %tensor0, %l1_addr : index
-// CHECK:        tt.noc_async_write_barrier
-// CHECK-NEXT:   tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>
-// CHECK-NEXT:   tt.cb_wait_front %cb16, 4 : !tt.cb<8, bf16>
-// CHECK-NEXT:   %l1_read_1 = tt.get_read_ptr %cb16 : !tt.cb<8, bf16>
-// CHECK:        %band_row = arith.constant 2 : index
-// CHECK-NEXT:   %first_band_row = arith.addi %first_tile_row_1, %band_row : index
-// CHECK:          %tensor_row_1 = arith.addi %first_band_row, %tile_row_1 : index
-// CHECK:          %l1_addr_1 = arith.addi %l1_read_1, %page_offset_1 : i32
-// CHECK-NEXT:     tt.noc_async_write_page %tile_id_1, %tensor0, %l1_addr_1 : index
-// CHECK:        tt.noc_async_write_barrier
-// CHECK-NEXT:   tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>
+// CHECK:        %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %band_rows = arith.constant 2 : index
+// CHECK-NEXT:   %block_rows = arith.constant 4 : index
+// CHECK-NEXT:   scf.for %band_row = %c0 to %block_rows step %band_rows {
+// CHECK-NEXT:     tt.cb_wait_front %cb16, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:     %l1_read = tt.get_read_ptr %cb16 : !tt.cb<8, bf16>
+// CHECK-NEXT:     %tile_rows = arith.constant 32 : index
+// CHECK-NEXT:     %first_tile_row = arith.divui %zero, %tile_rows : index
+// CHECK-NEXT:     %first_band_row = arith.addi %first_tile_row, %band_row : index
+// CHECK:          %num_tiles = arith.constant 4 : index
+// CHECK:            %tensor_row = arith.addi %first_band_row, %tile_row : index
+// CHECK:            %l1_addr = arith.addi %l1_read, %page_offset : i32
+// CHECK-NEXT:       tt.noc_async_write_page %tile_id, %tensor0, %l1_addr : index
+// CHECK-NEXT:     }
+// CHECK-NEXT:     tt.noc_async_write_barrier
+// CHECK-NEXT:     tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>
+// CHECK-NEXT:   }
 // CHECK-NEXT:   func.return

@@ -21,8 +21,9 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
   and matmul starts with `compute_kernel_hw_startup<SrcOrder::Reverse>` then
   `matmul_init` (or `matmul_block_init` before `matmul_block`).
 
-Each kernel is converted by one walk of `KERNEL_PATTERNS` (one
-`GreedyRewritePatternApplier`, regions before their op): a pattern per op family
+Each kernel is converted by one walk of `KERNEL_PATTERNS` (tried in order, the first
+that acts wins, each op trying only the patterns for its type; regions before their
+op): a pattern per op family
 replaces the op by its call(s), and `WriteKernelIncludes`, anchored on the kernel,
 which the walk reaches after its body, then writes the includes. The two things a
 call depends on beyond its op, the compile-time position of each CB and whether the
@@ -34,7 +35,7 @@ from __future__ import annotations
 import struct
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from xdsl.context import Context
@@ -53,7 +54,6 @@ from xdsl.dialects.emitc import EmitC_CallOpaqueOp, EmitC_OpaqueAttr, EmitC_Opaq
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
-    GreedyRewritePatternApplier,
     PatternRewriter,
     PatternRewriteWalker,
     RewritePattern,
@@ -588,6 +588,30 @@ order they are tried (a scalar SFPU op is an SFPU unary op too; anything `tt` le
 over is an error)."""
 
 
+@dataclass
+class _PatternsByOpType(RewritePattern):
+    """The patterns in order, as `GreedyRewritePatternApplier` tries them (the first
+    that acts wins), but each op tries only those that can act on its type: a
+    conversion only if the op is one of its anchors (found once per op type)."""
+
+    patterns: tuple[RewritePattern, ...]
+    by_type: dict[type[Operation], tuple[RewritePattern, ...]] = field(default_factory=dict)
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /) -> None:
+        candidates = self.by_type.get(type(op))
+        if candidates is None:
+            candidates = tuple(
+                pattern
+                for pattern in self.patterns
+                if not isinstance(pattern, _KernelOpConversion) or isinstance(op, pattern.anchors)
+            )
+            self.by_type[type(op)] = candidates
+        for pattern in candidates:
+            pattern.match_and_rewrite(op, rewriter)
+            if rewriter.has_done_action:
+                return
+
+
 def convert_kernel(kernel: KernelOp) -> None:
     """Converts `kernel`'s ops into calls, then writes its includes: one walk of
     `KERNEL_PATTERNS` acting on this kernel only. The walk covers the region of the
@@ -596,7 +620,7 @@ def convert_kernel(kernel: KernelOp) -> None:
     region = kernel.parent_region()
     assert region is not None, "a kernel lives in a tt.program"
     facts = KernelFacts.of(kernel)
-    patterns = GreedyRewritePatternApplier([pattern(facts) for pattern in KERNEL_PATTERNS], dce_enabled=False)
+    patterns = _PatternsByOpType(tuple(pattern(facts) for pattern in KERNEL_PATTERNS))
     PatternRewriteWalker(patterns, walk_regions_first=True, apply_recursively=False).rewrite_region(region)
 
 

@@ -346,6 +346,7 @@ class HoistInitsOutOfLoop(RewritePattern):
     def _hoistable(loop: scf.ForOp) -> tuple[Operation, list[Operation]] | None:
         """The first init of the loop body that can leave the loop and its copies
         inside the loop; None if no init can."""
+        inits_inside = [(op, kinds) for op in loop.walk() if (kinds := init_classes(op))]
         for init in loop.body.block.ops:
             kinds = init_classes(init)
             if not kinds or isinstance(init, FPU_FULL_INITS):
@@ -353,7 +354,7 @@ class HoistInitsOutOfLoop(RewritePattern):
             if any(_defined_inside(value, loop) for value in init.operands):
                 continue
             (kind,) = kinds
-            others = [op for op in loop.walk() if op is not init and kind in init_classes(op)]
+            others = [op for op, classes in inits_inside if op is not init and kind in classes]
             if all(same_init(init, other) for other in others):
                 return init, others
         return None

@@ -18,9 +18,10 @@ Writes:
 - for a copy from a buffer into a tensor region, the consumer side:
   `cb_wait_front`, one `noc_async_write_page` per tile from the CB's front,
   `noc_async_write_barrier`, `cb_pop_front`;
-- for such a store with `chunk_rows = R`, the same per band of R tile rows of the
-  buffer, in order: wait for the band's pages, write them (tensor tile rows offset
-  by the band's), barrier, pop; a chunked store is never part of a run;
+- for such a store with `chunk_rows = R`, an `scf.for` over the bands of R tile
+  rows of the buffer, each the same on its pages: wait for them, write them (tensor
+  tile rows offset by the band's), barrier, pop; a chunked store is never part of a
+  run;
 - for a *run* of copies, one barrier: consecutive copies in one block, in the
   same direction and each moving a different buffer (CB), with nothing between them
   but effect-free ops that touch no buffer (index arithmetic), are lowered
@@ -422,23 +423,23 @@ def _page_loop(
     transfer: type[NocAsyncReadPageOp | NocAsyncWritePageOp],
     accessor: SSAValue,
     rewriter: PatternRewriter,
-    band: range | None = None,
+    band: tuple[SSAValue, int] | None = None,
 ) -> list[Operation]:
     """`for t in tiles: transfer(tile id of t, accessor, l1_base + t * page)`, the
-    loop body built through `rewriter`: over the buffer's tiles, or over the tile rows
-    `band` of it (then `l1_base` holds the band's first tile)."""
+    loop body built through `rewriter`: over the buffer's tiles, or, for `band` =
+    (first tile row, tile rows), over those rows of it (then `l1_base` holds the band's
+    first tile)."""
     tensor_type = tensor.type
     assert isinstance(tensor_type, MemRefType)
     if len(indices) != 2:
         raise op_error(copy, f"only 2-D tensors are supported, this one has rank {len(indices)}")
     rows, cols = buffer_tiles(buffer)
-    if band is not None:
-        rows = len(band)
     tensor_cols = tensor_type.get_shape()[1] // TILE_COLS
     emit = IndexEmitter()
     first_row = _tile_offset(copy, indices[0], 0, TILE_ROWS, emit)
-    if band is not None and band.start:
-        first_row = emit.add(arith.AddiOp(first_row, emit.constant(band.start, "band_row")), "first_band_row")
+    if band is not None:
+        band_row, rows = band
+        first_row = emit.add(arith.AddiOp(first_row, band_row), "first_band_row")
     first_col = _tile_offset(copy, indices[1], 1, TILE_COLS, emit)
     zero, one = emit.constant(0, "c0"), emit.constant(1, "c1")
     count = emit.constant(rows * cols, "num_tiles")
@@ -672,23 +673,29 @@ class LowerTensorCopies(RewritePattern):
     def _chunked_store(
         program: func.FuncOp, schema: RuntimeArgsAttr, store: _Lowered, rewriter: PatternRewriter
     ) -> None:
-        """A store with `chunk_rows`: per band of that many tile rows, wait for the band's
-        pages, write them, barrier, free them; the producer pushes the bands in order."""
+        """A store with `chunk_rows`: a loop over the bands of that many tile rows, each
+        waiting for its pages, writing them, barrier, freeing them; the producer pushes
+        the bands in order."""
         assert store.copy.chunk_rows is not None and store.side is STORE
         cb = get_or_create_cb(store.buffer, rewriter)
         rows, cols = buffer_tiles(store.buffer)
         chunk = store.copy.chunk_rows.value.data
         accessor = _accessor_of(program, schema, store.tensor.index)
-        ops: list[Operation] = []
-        for first in range(0, rows, chunk):
-            pointer = STORE.pointer(cb)
-            pointer.result.name_hint = STORE.pointer_name
-            ops += [STORE.open(cb, chunk * cols), pointer]
-            ops += _page_loop(
-                store.copy, store.tensor, store.indices, store.buffer, cb, pointer.result,
-                STORE.transfer, accessor, rewriter, band=range(first, first + chunk),
-            )
-            ops += [STORE.barrier(), STORE.close(cb, chunk * cols)]
+        outer = IndexEmitter()
+        zero, step = outer.constant(0, "c0"), outer.constant(chunk, "band_rows")
+        end = outer.constant(rows, "block_rows")
+        body = Block(arg_types=[IndexType()])
+        band_row = body.args[0]
+        band_row.name_hint = "band_row"
+        pointer = STORE.pointer(cb)
+        pointer.result.name_hint = STORE.pointer_name
+        pages = chunk * cols
+        band = _page_loop(
+            store.copy, store.tensor, store.indices, store.buffer, cb, pointer.result,
+            STORE.transfer, accessor, rewriter, band=(band_row, chunk),
+        )
+        body.add_ops([STORE.open(cb, pages), pointer, *band, STORE.barrier(), STORE.close(cb, pages), scf.YieldOp()])
+        ops = [*outer.ops, scf.ForOp(zero, end, step, [], Region(body))]
         rewriter.insert(located(ops, store.copy), InsertPoint.before(store.copy))
         rewriter.erase(store.copy)
 

@@ -487,6 +487,10 @@ class VerifyPass(ModulePass):
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         verify_located(op)
+        self.check(op)
+
+    def check(self, op: ModuleOp) -> None:
+        """The rules alone, on IR already verified (a named pipeline's last stage)."""
         for program in op.walk():
             if isinstance(program, ProgramOp):
                 limits = DEVICES[Arch(self.arch)] if self.arch else program.device.limits
