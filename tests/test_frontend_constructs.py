@@ -418,6 +418,26 @@ def test_conditional_expressions_and_comparisons_at_compile_time(filecheck) -> N
     """))
 
 
+def test_and_or_evaluate_each_operand_once_and_short_circuit() -> None:
+    calls = []
+
+    def flag(value):
+        calls.append(value)
+        return value
+
+    @T.prim_func
+    def pick(A: T.Tensor((64, 64), "bfloat16")):
+        with T.Kernel(1, 1) as (bx, by):
+            if flag(1) and flag(0) and flag(2):
+                a = T.alloc_shared((64, 64), "bfloat16")
+            elif flag(0) or flag(3):
+                a = T.alloc_shared((32, 32), "bfloat16")
+            T.copy(A[0, 0], a)
+
+    pick.ir()
+    assert calls == [1, 0, 0, 3]
+
+
 def test_numerics_gemm_variants_chosen_by_if() -> None:
     pytest.importorskip("tt_dialect.emu")
     rng = np.random.default_rng(5)

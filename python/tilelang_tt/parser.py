@@ -550,7 +550,10 @@ class _Parser:
                 self.statement(statement)
 
     def condition(self, node: ast.expr, what: str) -> bool:
-        value = self.expression(node)
+        return self.truth(node, self.expression(node), what)
+
+    def truth(self, node: ast.expr, value: Any, what: str) -> bool:
+        """The truth of `value`, what `node` evaluated to, if known at compile time."""
         if isinstance(value, KERNEL_VALUES):
             self.error(node, f"{what} must be known at compile time; `{self.text(node)}` depends on "
                        "block indices, loop variables or buffer elements (supported: Python values "
@@ -1203,7 +1206,7 @@ class _Parser:
             # Python's short circuit: the value of the first operand that decides.
             for operand in node.values:
                 value = self.expression(operand)
-                decided = self.condition(operand, f"an operand of `{self.text(node)}`")
+                decided = self.truth(operand, value, f"an operand of `{self.text(node)}`")
                 if decided == isinstance(node.op, ast.Or):
                     return value
             return value
