@@ -104,6 +104,17 @@ def ancestor_in(op: Operation, block: Block) -> Operation | None:
     return current
 
 
+def uses_after(value: SSAValue, anchor: Operation) -> list[Operation]:
+    """The ops using `value` that are, or are nested in, the ops after `anchor` in its
+    block, in program order."""
+    users: list[Operation] = []
+    current = anchor.next_op
+    while current is not None:
+        users += [op for op in current.walk() if value in op.operands]
+        current = current.next_op
+    return users
+
+
 def get_or_create_cb(buffer: SSAValue, rewriter: Builder) -> SSAValue:
     """The `tt.get_cb` of a buffer's CB; on first use it is created right after the
     buffer's alloc, through `rewriter` (a pattern's `PatternRewriter`)."""

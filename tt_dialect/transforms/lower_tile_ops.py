@@ -167,6 +167,7 @@ from tt_dialect.ir_builder import (
     get_or_create_cb,
     has_no_effect,
     located,
+    uses_after,
 )
 
 SFPU_OF: dict[type[_UnaryOp], type[_SFPUUnaryTileOp]] = {
@@ -726,14 +727,7 @@ class LowerGemmGroup(_TileOpPattern):
         computes. The epilogue op goes away."""
         schedule = gemm.schedule
         assert schedule is not None
-        block = gemm.parent_block()
-        assert block is not None
-        after = [
-            use.operation
-            for use in gemm.c.uses
-            if use.operation.parent_block() is block
-            and block.get_operation_index(use.operation) > block.get_operation_index(gemm)
-        ]
+        after = uses_after(gemm.c, gemm)
         epilogue = after[0] if len(after) == 1 else None
         if not isinstance(epilogue, CopyOp | _UnaryOp) or epilogue.src is not gemm.c:
             raise op_error(

@@ -83,7 +83,7 @@ from tt_dialect.analysis import GemmGroupShape, gemm_group_of
 from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
 from tt_dialect.diagnostics import op_error
 from tt_dialect.index_bounds import constant_index
-from tt_dialect.ir_builder import ancestor_in, buffer_tiles, located
+from tt_dialect.ir_builder import ancestor_in, buffer_tiles, located, uses_after
 from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import (
     CBDescAttr,
@@ -516,11 +516,11 @@ class ScheduleGemmGroup(RewritePattern):
         fmt = self._partial_format(config)
         alloc.attributes[annotations.CB] = CBDescAttr(index, rows * cols, TILE_BYTES[fmt], fmt)
         rewriter.notify_op_modified(alloc)
-        self._stage_after_loop(group, program, old, rewriter)
+        self._stage_after_loop(group, old, rewriter)
 
     @staticmethod
     def _stage_after_loop(
-        group: GemmGroupShape, program: func.FuncOp, old: CBDescAttr, rewriter: PatternRewriter
+        group: GemmGroupShape, old: CBDescAttr, rewriter: PatternRewriter
     ) -> None:
         """After the K loop the accumulator's value moves to a new buffer with the
         accumulator's old CB, on its way through DST: an in-place unary op that reads it
@@ -530,16 +530,7 @@ class ScheduleGemmGroup(RewritePattern):
         assert loop is not None
         block = loop.parent_block()
         assert block is not None
-        order = {op: position for position, op in enumerate(program.body.walk())}
-        after = sorted(
-            {
-                use.operation
-                for use in accumulator.uses
-                if (top := ancestor_in(use.operation, block)) is not None
-                and block.get_operation_index(top) > block.get_operation_index(loop)
-            },
-            key=order.__getitem__,
-        )
+        after = uses_after(accumulator, loop)
         if not after:
             return
         alloc = accumulator.owner
@@ -582,12 +573,7 @@ def _stream_last_step(group: GemmGroupShape, schedule: GemmScheduleAttr, rewrite
         return
     block = loop.parent_block()
     assert block is not None
-    after = [
-        use.operation
-        for use in accumulator.uses
-        if (top := ancestor_in(use.operation, block)) is not None
-        and block.get_operation_index(top) > block.get_operation_index(loop)
-    ]
+    after = uses_after(accumulator, loop)
     if len(after) != 1 or not isinstance(epilogue := after[0], CopyOp | _UnaryOp):
         return
     if epilogue.src is not accumulator or epilogue.parent_block() is not block:
