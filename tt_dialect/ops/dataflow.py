@@ -26,7 +26,7 @@ from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.ops.args import GetArgValOp
-from tt_dialect.ops.attributes import ArgKind
+from tt_dialect.ops.attributes import ArgKind, TensorRole
 from tt_dialect.ops.base import DataflowOnly, I32Prop, TileIndexConstr
 from tt_dialect.ops.types import NocAddrType, TensorAccessorType
 
@@ -73,6 +73,17 @@ class TensorAccessorOp(IRDLOperation):
         if entry is None or entry.arg_kind is not ArgKind.BUFFER_ADDRESS:
             return None
         return entry.tensor.data
+
+    def tensor_roles(self) -> set[TensorRole]:
+        """What the kernel does with the tensor through this accessor: INPUT if it reads
+        pages, OUTPUT if it writes pages (both, or neither)."""
+        roles = set()
+        for use in self.result.uses:
+            if isinstance(use.operation, NocAsyncReadPageOp):
+                roles.add(TensorRole.INPUT)
+            elif isinstance(use.operation, NocAsyncWritePageOp):
+                roles.add(TensorRole.OUTPUT)
+        return roles
 
     def verify_(self) -> None:
         offset = self.cta_offset.value.data

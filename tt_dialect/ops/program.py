@@ -59,7 +59,7 @@ from tt_dialect.ops.attributes import (
     range_text,
 )
 from tt_dialect.ops.cb import GetCBOp
-from tt_dialect.ops.dataflow import NocAsyncReadPageOp, NocAsyncWritePageOp, TensorAccessorOp
+from tt_dialect.ops.dataflow import TensorAccessorOp
 
 
 @irdl_op_definition
@@ -190,16 +190,6 @@ class ProgramOp(IRDLOperation):
     def tensor(self, index: int) -> TensorDescAttr | None:
         tensors = self.tensors.data
         return tensors[index] if 0 <= index < len(tensors) else None
-
-
-def _accessed_as(accessor: TensorAccessorOp) -> TensorRole | None:
-    """INPUT if pages are read through the accessor, OUTPUT if written, None if neither
-    or both (the program's tensor roles say which is right)."""
-    read = any(isinstance(use.operation, NocAsyncReadPageOp) for use in accessor.result.uses)
-    written = any(isinstance(use.operation, NocAsyncWritePageOp) for use in accessor.result.uses)
-    if read == written:
-        return None
-    return TensorRole.INPUT if read else TensorRole.OUTPUT
 
 
 @irdl_op_definition
@@ -360,7 +350,8 @@ class KernelOp(IRDLOperation):
             if tensor_index is None:
                 continue  # tt-finalize-runtime-args reports the base address
             tensor = program.tensor(tensor_index)
-            role = _accessed_as(accessor)
+            roles = accessor.tensor_roles()
+            role = roles.pop() if len(roles) == 1 else None
             if program.tensors.data and tensor is None:
                 raise VerifyException(
                     f"an accessor reaches tensor {tensor_index}, but the program has "

@@ -345,11 +345,7 @@ class SplitProgram(RewritePattern):
                         "the base address of a tensor accessor must be a buffer_address "
                         "runtime argument",
                     )
-                for use in accessor.result.uses:
-                    if isinstance(use.operation, NocAsyncReadPageOp):
-                        uses.setdefault(tensor, set()).add(TensorRole.INPUT)
-                    elif isinstance(use.operation, NocAsyncWritePageOp):
-                        uses.setdefault(tensor, set()).add(TensorRole.OUTPUT)
+                uses.setdefault(tensor, set()).update(accessor.tensor_roles())
         layouts = [argument_layout(function, arg.index) for arg in function.body.block.args]
         tensors = []
         for arg, layout in zip(function.body.block.args, layouts):
