@@ -185,14 +185,12 @@ inline void create_fused_matmul_cbs(tt::tt_metal::Program& program, const tt::tt
     }
 }
 
-// The compile-time arguments of bmm_large_block_zm_fused_bias_activation, in the factories' order,
-// for out blocks of out_block_h x out_block_w tiles (out_num_blocks_x x _y of them per core) in
-// subblocks of out_subblock_h x out_subblock_w, K in num_blocks blocks of in0_block_w tiles; the
-// output not untilized, the batch not from the reader, in0 not transposed.
-inline std::vector<std::uint32_t> fused_matmul_compute_args(
-    std::uint32_t in0_block_w, std::uint32_t out_block_h, std::uint32_t out_block_w, std::uint32_t out_subblock_h,
-    std::uint32_t out_subblock_w, std::uint32_t num_blocks, std::uint32_t out_num_blocks_x,
-    std::uint32_t out_num_blocks_y, std::uint32_t batch) {
+// The first compile-time arguments of tt-metal's block matmul compute kernels (bmm_large_block_zm
+// and bmm_large_block_zm_fused_bias_activation share them): K blocks of in0_block_w tiles, out
+// blocks of out_block_h x out_block_w tiles in subblocks of out_subblock_h x out_subblock_w.
+inline std::vector<std::uint32_t> block_matmul_operand_args(std::uint32_t in0_block_w, std::uint32_t out_block_h,
+                                                            std::uint32_t out_block_w, std::uint32_t out_subblock_h,
+                                                            std::uint32_t out_subblock_w) {
     const std::uint32_t in0_num_subblocks = out_block_h / out_subblock_h;
     const std::uint32_t in1_num_subblocks = out_block_w / out_subblock_w;
     return {
@@ -203,18 +201,33 @@ inline std::vector<std::uint32_t> fused_matmul_compute_args(
         in1_num_subblocks,
         out_subblock_w * in0_block_w * in1_num_subblocks,  // in1_block_num_tiles
         out_subblock_w * in1_num_subblocks,                // in1_per_core_w
-        num_blocks,
-        out_num_blocks_x,
-        out_num_blocks_y,
-        out_subblock_h,
-        out_subblock_w,
-        out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
-        batch,
-        out_block_h * out_block_w,  // out_block_num_tiles
-        0,                          // untilize_out
-        0,                          // get_batch_from_reader
-        0,                          // in0_transpose_tile
     };
+}
+
+// The compile-time arguments of bmm_large_block_zm_fused_bias_activation, in the factories' order,
+// for out blocks of out_block_h x out_block_w tiles (out_num_blocks_x x _y of them per core) in
+// subblocks of out_subblock_h x out_subblock_w, K in num_blocks blocks of in0_block_w tiles; the
+// output not untilized, the batch not from the reader, in0 not transposed.
+inline std::vector<std::uint32_t> fused_matmul_compute_args(
+    std::uint32_t in0_block_w, std::uint32_t out_block_h, std::uint32_t out_block_w, std::uint32_t out_subblock_h,
+    std::uint32_t out_subblock_w, std::uint32_t num_blocks, std::uint32_t out_num_blocks_x,
+    std::uint32_t out_num_blocks_y, std::uint32_t batch) {
+    std::vector<std::uint32_t> args =
+        block_matmul_operand_args(in0_block_w, out_block_h, out_block_w, out_subblock_h, out_subblock_w);
+    args.insert(args.end(), {
+                                num_blocks,
+                                out_num_blocks_x,
+                                out_num_blocks_y,
+                                out_subblock_h,
+                                out_subblock_w,
+                                out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
+                                batch,
+                                out_block_h * out_block_w,  // out_block_num_tiles
+                                0,                          // untilize_out
+                                0,                          // get_batch_from_reader
+                                0,                          // in0_transpose_tile
+                            });
+    return args;
 }
 
 // bmm_large_block_zm_fused_bias_activation (from the wheel at `root`) on `cores` with

@@ -84,24 +84,16 @@ int main(int argc, char** argv) {
         const fidelity::BlockReuseDataMovement data_movement =
             fidelity::create_block_reuse_data_movement(program, root, all_cores, tile, cb_in0, cb_in1, cb_out);
 
-        const std::uint32_t num_k_blocks = Kt / in0_block_w;
-        const std::uint32_t in0_num_subblocks = per_core_M / out_subblock_h;
-        const std::uint32_t in1_num_subblocks = per_core_N / out_subblock_w;
         // Compile-time arguments of bmm_large_block_zm.cpp, in its order.
-        const std::vector<std::uint32_t> compute_args = {
-            in0_block_w,
-            in0_num_subblocks,
-            out_subblock_h * in0_block_w * in0_num_subblocks,  // in0_block_num_tiles
-            out_subblock_h * in0_block_w,                      // in0_subblock_num_tiles
-            in1_num_subblocks,
-            out_subblock_w * in0_block_w * in1_num_subblocks,  // in1_block_num_tiles
-            out_subblock_w * in1_num_subblocks,                // in1_per_core_w
-            num_k_blocks,
-            out_subblock_h,
-            out_subblock_w,
-            out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
-            batch,
-        };
+        std::vector<std::uint32_t> compute_args =
+            fidelity::block_matmul_operand_args(in0_block_w, per_core_M, per_core_N, out_subblock_h, out_subblock_w);
+        compute_args.insert(compute_args.end(), {
+                                                    Kt / in0_block_w,  // num_k_blocks
+                                                    out_subblock_h,
+                                                    out_subblock_w,
+                                                    out_subblock_h * out_subblock_w,  // out_subblock_num_tiles
+                                                    batch,
+                                                });
         CreateKernel(program, root + "/ttnn/operations/matmul/device/kernels/compute/bmm_large_block_zm.cpp", all_cores,
                      ComputeConfig{.math_fidelity = MathFidelity::HiFi4,
                                    .compile_args = compute_args,
