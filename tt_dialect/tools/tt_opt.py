@@ -29,8 +29,7 @@ from tt_dialect.diagnostics import (
     parse_error,
     verify_located,
 )
-from tt_dialect.pipelines import NamedPipeline
-from tt_dialect.transforms.verify import VerifyPass
+from tt_dialect.pipelines import leaves_verified_ir
 
 
 class TTOptMain(xDSLOptMain):
@@ -66,9 +65,7 @@ class TTOptMain(xDSLOptMain):
         def verify_between_passes(
             previous: ModulePass | None, module: ModuleOp, following: ModulePass | None
         ) -> None:
-            # A named pipeline verifies after each of its stages, and tt-verify before its
-            # checks: the IR they leave is verified already.
-            if previous is not None and not isinstance(previous, NamedPipeline | VerifyPass) and not self.args.disable_verify:
+            if previous is not None and not leaves_verified_ir(previous) and not self.args.disable_verify:
                 verify_located(module)
 
         self.pipeline = build_pipeline(
