@@ -171,7 +171,7 @@ def test_unknown_pass_option_names_the_pipeline(cache):
     assert str(info.value) == (
         'tt-pipeline: Provided arguments ["cb_deep"] not found in expected arguments '
         '["arch", "grid", "mode", "multicast", "coarsen_blocks", "mcast_movers", "cb_depth", "math_fidelity", "dst_full_sync", '
-        '"gemm_k_block", "gemm_subblock", "gemm_accumulate", "gemm_stream_output", "verify"]'
+        '"gemm_k_block", "gemm_subblock", "gemm_accumulate", "gemm_stream_output", "gemm_stream_steps", "verify"]'
     )
 
 

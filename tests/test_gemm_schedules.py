@@ -36,6 +36,8 @@ SCHEDULES = {
     "l1-1x1-k-block-from-2-tiles": (128, 128, 256, 128, 128, 64, "f32", "1x1", ""),
     "l1-forced-k1-subblock-1x4-2x2": (256, 256, 128, 128, 128, 32, "f32", "2x2", "gemm-k-block=1 gemm-subblock=1x4"),
     "l1-8x8": (256, 256, 128, 32, 32, 32, "f32", "8x8", "gemm-accumulate=l1"),
+    "l1-3-streamed-steps-2x2": (256, 256, 512, 128, 128, 32, "f32", "2x2", "gemm-stream-steps=3"),
+    "l1-bf16-accumulator-2-streamed-steps-1x1": (128, 128, 384, 128, 128, 32, "bf16", "1x1", "gemm-stream-steps=2"),
     "dst-fits-3x1": (192, 96, 128, 64, 96, 32, "bf16", "3x1", ""),
     "dst-subblocks-reread-2x2": (256, 256, 128, 128, 128, 32, "f32", "2x2", "gemm-accumulate=dst"),
 }
@@ -79,3 +81,21 @@ def test_l1_accumulation_with_relu_epilogue(tmp_path: Path) -> None:
     reference = np.maximum(a @ b, 0)
     bound = 2.0**-8 * np.abs(reference) + 1.02 * k * 2.0**-24 * (np.abs(a) @ np.abs(b))
     assert np.all(np.abs(result - reference) <= bound)
+
+
+def test_streamed_steps_that_do_not_fit_l1_are_refused(tt_opt) -> None:
+    """Forced, streamed steps whose wider blocks (with the loop's A and B CBs 3 blocks
+    deep) exceed L1 are an error at the gemm; chosen, one step is streamed
+    (lit_tests/transforms/schedule_compute.mlir, @streamed_no_room)."""
+    source = Path(__file__).parent.parent / "lit_tests" / "transforms" / "schedule_compute.mlir"
+    function = next(part for part in source.read_text().split("// -----") if "@streamed_no_room" in part)
+    run = tt_opt("-p", "tt-schedule-compute{gemm-stream-steps=2}", stdin=function)
+    assert run.returncode == 1
+    gemm_line = 1 + function.splitlines().index(next(line for line in function.splitlines() if "tt.gemm" in line))
+    # 1,441,792 bytes of CBs, the loop's A and B 3 deep (+196,608), the 2-step blocks
+    # (+393,216).
+    assert run.stderr == (
+        f"stdin:{gemm_line}:5: error: 'tt.gemm' op gemm-stream-steps=2: the A and B blocks of 2 K "
+        "steps, with the K loop's A and B CBs 3 blocks deep, need 2031616 bytes of L1 and 2 free CB "
+        "indices in 0-15; the L1 has 1499136 bytes\n"
+    )

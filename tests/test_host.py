@@ -233,7 +233,7 @@ def test_one_create_kernel_per_kernel_with_its_compile_args(case: str) -> None:
     # The reader of a binary op reads CBs 0 and 1 and both input tensors' accessors; the
     # gemm's reader only A's (its writer multicasts B).
     assert kernel(program, "reader").compile_time_args.words == (
-        [0, 2, 2048] if case == "gemm" else [0, 1, 2, 2048, 2, 2048]
+        [0, 2, 2, 2048] if case == "gemm" else [0, 1, 2, 2048, 2, 2048]
     )
 
 

@@ -215,14 +215,19 @@ def test_gemm_cores(gemm_plan) -> None:
 
 def test_gemm_cbs(gemm_plan) -> None:
     # tt-schedule-compute coarsens the K loop to blocks of 4 K tiles: A (128x128) and B
-    # (128x128) blocks of 16 bf16 tiles, double-buffered (2 stages); the 128x128 output block
+    # (128x128) blocks of 16 bf16 tiles, 3 deep (the last 2 K steps are streamed, their
+    # 8-tile-wide A and B blocks in CBs 2 and 3, one block each); the 128x128 output block
     # (16 tiles) exceeds DST, so the partial sums accumulate in L1 in CB 24 (fp32 like DST,
     # single-buffered: the packer adds in place), and CB 16 takes the bf16 result, double-buffered.
     all_cores = [{"start": [0, 0], "end": [7, 7]}]
     assert gemm_plan["cbs"] == [
-        {"index": 0, "pages": 32, "page_size": 2048, "data_format": "bf16",
+        {"index": 0, "pages": 48, "page_size": 2048, "data_format": "bf16",
+         "total_bytes": 98304, "core_ranges": all_cores},
+        {"index": 1, "pages": 48, "page_size": 2048, "data_format": "bf16",
+         "total_bytes": 98304, "core_ranges": all_cores},
+        {"index": 2, "pages": 32, "page_size": 2048, "data_format": "bf16",
          "total_bytes": 65536, "core_ranges": all_cores},
-        {"index": 1, "pages": 32, "page_size": 2048, "data_format": "bf16",
+        {"index": 3, "pages": 32, "page_size": 2048, "data_format": "bf16",
          "total_bytes": 65536, "core_ranges": all_cores},
         {"index": 16, "pages": 32, "page_size": 2048, "data_format": "bf16",
          "total_bytes": 65536, "core_ranges": all_cores},
@@ -242,11 +247,13 @@ def test_gemm_kernels(gemm_plan) -> None:
     for kernel in (reader, compute, writer):
         assert kernel["core_ranges"] == [{"start": [0, 0], "end": [7, 7]}]
 
-    # Reader: A's CB word (0), then A's accessor config (IsDram = 2) and page size; it
-    # multicasts A along core rows. The writer moves B (tt-schedule-multicast's two movers).
-    assert reader["compile_time_args"] == [0, 2, 2048]
+    # Reader: A's CB words (0, and 2 for the streamed steps' wider A blocks), then A's
+    # accessor config (IsDram = 2) and page size; it multicasts A along core rows. The
+    # writer moves B (tt-schedule-multicast's two movers).
+    assert reader["compile_time_args"] == [0, 2, 2, 2048]
     assert reader["compile_time_args_layout"] == [
         {"kind": "cb", "index": 0},
+        {"kind": "cb", "index": 2},
         {"kind": "accessor_config", "index": 0},
         {"kind": "page_size", "index": 0},
     ]
@@ -268,11 +275,14 @@ def test_gemm_kernels(gemm_plan) -> None:
     ]
     assert "compute_config" not in reader
 
-    # Compute: its CB words: A, B, the output and the partial-sum CB.
-    assert compute["compile_time_args"] == [0, 1, 16, 24]
+    # Compute: its CB words: A, B, the streamed steps' A and B, the output and the
+    # partial-sum CB.
+    assert compute["compile_time_args"] == [0, 1, 2, 3, 16, 24]
     assert compute["compile_time_args_layout"] == [
         {"kind": "cb", "index": 0},
         {"kind": "cb", "index": 1},
+        {"kind": "cb", "index": 2},
+        {"kind": "cb", "index": 3},
         {"kind": "cb", "index": 16},
         {"kind": "cb", "index": 24},
     ]
@@ -286,9 +296,9 @@ def test_gemm_kernels(gemm_plan) -> None:
         "dst_full_sync": False,
     }
 
-    # Writer: B's and C's CB words, B's and C's accessor words; it multicasts B down core
-    # columns, then stores C.
-    assert writer["compile_time_args"] == [1, 16, 2, 2048, 2, 2048]
+    # Writer: B's CB words (the loop's and the streamed steps'), C's, then B's and C's
+    # accessor words; it multicasts B down core columns, then stores C.
+    assert writer["compile_time_args"] == [1, 3, 16, 2, 2048, 2, 2048]
     assert writer["runtime_args"] == [
         {"name": "tensor1_addr", "type": "u32", "kind": "buffer_address", "tensor": 1},
         {"name": "tensor2_addr", "type": "u32", "kind": "buffer_address", "tensor": 2},

@@ -34,10 +34,19 @@ class DeviceLimits:
     multicasts the "arrived" flag. Wormhole sends a core's writes on one NOC in issue
     order, so the flag lands behind the block; Blackhole may change the block before
     its write is issued (tt-metal's 2D-multicast matmul readers flush on Blackhole only)."""
+    dram_bank_bytes_per_cycle: float
+    """What one DRAM bank takes per core clock cycle (PERF_FACTS.md: Wormhole 12 banks
+    x 24 B at 1 GHz, 288 GB/s; Blackhole 8 banks x 47.4 B at 1.35 GHz, 512 GB/s)."""
+    noc_link_bytes_per_cycle: float
+    """What a NoC link carries per cycle (PERF_FACTS.md: Wormhole 30 B, Blackhole 60.9 B)."""
     data_formats: frozenset[str] = frozenset(
         {"bf16", "f16", "f32", "bfp8_b", "bfp4_b", "i32", "u32"}
     )
     """Tile data formats (`DataFormat` values) the arch's unpacker and packer handle."""
+
+    @property
+    def dram_bytes_per_cycle(self) -> float:
+        return self.dram_banks * self.dram_bank_bytes_per_cycle
 
     @property
     def worker_cores(self) -> int:
@@ -49,6 +58,16 @@ SEMAPHORES_PER_CORE = 16
 
 DST_PHYSICAL_TILES = 16
 """DST register file size in 32x32 tiles (16-bit data, full-sync mode)."""
+
+FIRST_INPUT_CB = 0
+FIRST_OUTPUT_CB = 16
+FIRST_INTERMEDIATE_CB = 24
+END_OF_CBS = 32
+"""CB index ranges, following tt-metal's convention (c_0.., c_16.., c_24..)."""
+
+MATMUL_TILE_CYCLES_LOFI = 16
+"""Ideal FPU cycles of one 32x32x32 tile matmul at LoFi; each fidelity phase adds as many
+(PERF_FACTS.md: LoFi 16, HiFi2 32, HiFi3 48, HiFi4 64)."""
 
 TILE_ROWS = 32
 TILE_COLS = 32
@@ -63,6 +82,8 @@ DEVICES: dict[Arch, DeviceLimits] = {
         l1_alignment=16,
         dram_alignment=32,
         flush_before_flag=False,
+        dram_bank_bytes_per_cycle=24.0,
+        noc_link_bytes_per_cycle=30.0,
     ),
     Arch.BLACKHOLE: DeviceLimits(
         arch=Arch.BLACKHOLE,
@@ -73,6 +94,8 @@ DEVICES: dict[Arch, DeviceLimits] = {
         l1_alignment=16,
         dram_alignment=64,
         flush_before_flag=True,
+        dram_bank_bytes_per_cycle=47.4,
+        noc_link_bytes_per_cycle=60.9,
     ),
 }
 

@@ -141,10 +141,16 @@ class GemmScheduleOptions(Options):
     """With partial sums in L1, compute the last K step band by band and store each band
     as it is done (default), instead of storing the block after the K loop."""
 
+    gemm_stream_steps: int | None = None
+    """K steps of a streamed output computed band by band (default: chosen, enough that
+    they last as long as the grid's output takes to reach DRAM)."""
+
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.gemm_k_block is not None and self.gemm_k_block < 1:
             raise ValueError(f"gemm-k-block must be at least 1, got {self.gemm_k_block}")
+        if self.gemm_stream_steps is not None and self.gemm_stream_steps < 1:
+            raise ValueError(f"gemm-stream-steps must be at least 1, got {self.gemm_stream_steps}")
         self.forced_subblock  # noqa: B018 (validates)
 
     @property

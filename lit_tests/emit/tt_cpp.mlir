@@ -167,7 +167,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  const uint32_t sender_semaphore0 = get_semaphore(0);
 // GEMM-NEXT:  const uint32_t receiver_semaphore1 = get_semaphore(1);
 // GEMM-NEXT:  const uint32_t tensor0_addr = get_arg_val<uint32_t>(0);
-// GEMM:       for (uint32_t k = 0; k < 28; k += 4) {
+// GEMM:       for (uint32_t k = 0; k < 24; k += 4) {
 // GEMM:       cb_reserve_back(cb0, 16);
 // GEMM-NEXT:  const uint32_t l1_write = get_write_ptr(cb0);
 // GEMM-NEXT:  const bool row_sender = row_mcast_sender != 0;
@@ -201,10 +201,11 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  }
 // GEMM-NEXT:  cb_push_back(cb0, 16);
 // GEMM-NEXT:  }
-// GEMM-NEXT:  const uint32_t kk_1 = 28 * 32;
-// GEMM-NEXT:  cb_reserve_back(cb0, 16);
-// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 32768, 7);
-// GEMM:       cb_push_back(cb0, 16);
+// GEMM-NEXT:  constexpr uint32_t cb2 = get_compile_time_arg_val(1);
+// GEMM-NEXT:  const uint32_t kk_1 = 24 * 32;
+// GEMM-NEXT:  cb_reserve_back(cb2, 32);
+// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 65536, 7);
+// GEMM:       cb_push_back(cb2, 32);
 // GEMM-NEXT:  }
 // GEMM-NEXT:  }
 
@@ -259,7 +260,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  reconfig_data_format(cb1, cb0);
 // GEMM-NEXT:  matmul_block_init(cb0, cb1, 0, 4, 1, 4);
 // GEMM-NEXT:  pack_reconfig_data_format(cb24);
-// GEMM-NEXT:  for (uint32_t k = 0; k < 28; k += 4) {
+// GEMM-NEXT:  for (uint32_t k = 0; k < 24; k += 4) {
 // GEMM-NEXT:  cb_wait_front(cb0, 16);
 // GEMM-NEXT:  cb_wait_front(cb1, 16);
 // GEMM-NEXT:  const bool accumulate = k != 0;
@@ -281,12 +282,13 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM:       pack_tile<true>(3, cb24, 15);
 // GEMM-NEXT:  tile_regs_release();
 // GEMM-NEXT:  }
-// The last K step (peeled) reloads each 1x4 subblock's partial sums into DST, adds its
-// products and packs the result into C's CB, one band (tile row) at a time.
+// The last two K steps (peeled; their A and B blocks, 8 tiles wide, come through CBs 2
+// and 3) reload each 1x4 subblock's partial sums into DST, add their products and pack
+// the result into C's CB, one band (tile row) at a time.
 // GEMM-NEXT:  cb_push_back(cb24, 16);
 // GEMM-NEXT:  pack_reconfig_l1_acc(false);
-// GEMM:       cb_wait_front(cb0, 16);
-// GEMM-NEXT:  cb_wait_front(cb1, 16);
+// GEMM:       cb_wait_front(cb2, 32);
+// GEMM-NEXT:  cb_wait_front(cb3, 32);
 // GEMM-NEXT:  cb_reserve_back(cb16, 4);
 // GEMM-NEXT:  reconfig_data_format(cb24, cb24);
 // GEMM-NEXT:  copy_tile_init(cb24);
@@ -296,9 +298,10 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  copy_tile(cb24, 1, 1);
 // GEMM-NEXT:  copy_tile(cb24, 2, 2);
 // GEMM-NEXT:  copy_tile(cb24, 3, 3);
-// GEMM-NEXT:  reconfig_data_format(cb1, cb0);
-// GEMM-NEXT:  matmul_block_init(cb0, cb1, 0, 4, 1, 4);
-// GEMM-NEXT:  matmul_block(cb0, cb1, 0, 0, 0, 0, 4, 1, 4);
+// GEMM-NEXT:  reconfig_data_format(cb3, cb2);
+// GEMM-NEXT:  matmul_block_init(cb2, cb3, 0, 4, 1, 8);
+// GEMM-NEXT:  matmul_block(cb2, cb3, 0, 0, 0, 0, 4, 1, 8);
+// GEMM:       matmul_block(cb2, cb3, 7, 28, 0, 0, 4, 1, 8);
 // GEMM:       tile_regs_commit();
 // GEMM-NEXT:  pack_reconfig_data_format(cb16);
 // GEMM-NEXT:  tile_regs_wait();
@@ -326,7 +329,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM:       const uint32_t sender_semaphore2 = get_semaphore(2);
 // GEMM-NEXT:  const uint32_t receiver_semaphore3 = get_semaphore(3);
 // GEMM-NEXT:  const uint32_t tensor1_addr = get_arg_val<uint32_t>(0);
-// GEMM:       for (uint32_t k = 0; k < 28; k += 4) {
+// GEMM:       for (uint32_t k = 0; k < 24; k += 4) {
 // GEMM:       cb_reserve_back(cb1, 16);
 // GEMM:       if (column_sender) {
 // GEMM:       noc_async_read_page(tile_id, tensor1, l1_addr);
@@ -344,9 +347,12 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // GEMM-NEXT:  }
 // GEMM-NEXT:  cb_push_back(cb1, 16);
 // GEMM-NEXT:  }
-// GEMM-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(1);
-// GEMM-NEXT:  const uint32_t kk_1 = 28 * 32;
-// GEMM:       cb_push_back(cb1, 16);
+// GEMM-NEXT:  constexpr uint32_t cb16 = get_compile_time_arg_val(2);
+// GEMM-NEXT:  constexpr uint32_t cb3 = get_compile_time_arg_val(1);
+// GEMM-NEXT:  const uint32_t kk_1 = 24 * 32;
+// GEMM-NEXT:  cb_reserve_back(cb3, 32);
+// GEMM:       noc_async_write_multicast(l1_write_1, multicast_block_1, 65536, 7);
+// GEMM:       cb_push_back(cb3, 32);
 // GEMM-NEXT:  for (uint32_t band_row = 0; band_row < 4; band_row += 1) {
 // GEMM-NEXT:  cb_wait_front(cb16, 4);
 // GEMM-NEXT:  const uint32_t l1_read = get_read_ptr(cb16);

@@ -7,6 +7,7 @@
 // RUN: not tt-opt %s -p 'tt-schedule-compute{gemm-subblock=3x1}' --split-input-file 2>&1 | filecheck %s --check-prefix=BAD-SUB
 // RUN: not tt-opt %s -p 'tt-schedule-compute{gemm-subblock=2x}' 2>&1 | filecheck %s --check-prefix=BAD-SYNTAX
 // RUN: not tt-opt %s -p 'tt-schedule-compute{gemm-accumulate=l1}' --split-input-file 2>&1 | filecheck %s --check-prefix=BAD-L1
+// RUN: not tt-opt %s -p 'tt-schedule-compute{gemm-stream-steps=2}' --split-input-file 2>&1 | filecheck %s --check-prefix=BAD-STEPS
 
 // The input is the output of tt-metadata written by hand: what the pass reads is a
 // tt.work_partition and a tt.device on the function, a tt.cb on every buffer and
@@ -370,3 +371,83 @@ func.func @transpose_a(%A: memref<64x32xbf16>, %B: memref<64x32xbf16>, %C: memre
 }
 // CHECK:      func.func @transpose_a(
 // CHECK:        tt.gemm %a, %b, %c transpose_a schedule = <block = [1, 1], k_block = 2, subblock = [1, 1], accumulate = dst> : memref<64x32xbf16>, memref<64x32xbf16>, memref<32x32xf32>
+
+// -----
+
+// On 64 cores the 1024x1024 bf16 output (2 MB) takes 7,282 cycles to reach DRAM at
+// 288 B/cycle, and a 4-tile K step of a 4x4-tile block computes for 4,096 cycles at
+// HiFi4 (its 32 tiles cross the NoC in 2,185, under two thirds of that): the last 2
+// K steps are streamed. Their A and B blocks, 8 tiles wide, get buffers of their own
+// (CBs 2 and 3, the first free input indices, one block each) that fill while the
+// loop's last steps compute; the loop's A and B CBs hold 3 blocks instead of 2.
+// gemm-stream-steps=2 on the first function (a K loop of 2 steps) is refused.
+func.func @streamed_steps(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memref<1024x1024xbf16>) attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<128x32xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<32x128xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 32 : index
+  %bk = arith.constant 32 : index
+  tt.clear %c : memref<128x128xf32>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<1024x1024xbf16> to memref<128x32xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<1024x1024xbf16> to memref<32x128xbf16>
+    tt.gemm %a, %b, %c : memref<128x32xbf16>, memref<32x128xbf16>, memref<128x128xf32>
+  }
+  tt.copy %c to %C[%zero, %zero] : memref<128x128xf32> to memref<1024x1024xbf16>
+  func.return
+}
+// CHECK:      func.func @streamed_steps(
+// CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 48, page_size = 2048, bf16>} : memref<128x128xbf16>
+// CHECK-NEXT:   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 48, page_size = 2048, bf16>} : memref<128x128xbf16>
+// CHECK:        %k_step = arith.constant 4 : index
+// CHECK-NEXT:   %k_last = arith.constant 24 : index
+// CHECK-NEXT:   scf.for %k = %zero to %k_last step %k_step {
+// CHECK:          tt.gemm %a, %b, %c schedule = <block = [4, 4], k_block = 4, subblock = [1, 4], accumulate = l1> : memref<128x128xbf16>, memref<128x128xbf16>, memref<128x128xf32>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   %c_out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
+// CHECK-NEXT:   %a_last = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 2, pages = 32, page_size = 2048, bf16>} : memref<128x256xbf16>
+// CHECK-NEXT:   %b_last = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 3, pages = 32, page_size = 2048, bf16>} : memref<256x128xbf16>
+// CHECK-NEXT:   %kk_1 = arith.muli %k_last, %bk : index
+// CHECK-NEXT:   tt.copy %A[%zero, %kk_1] to %a_last : memref<1024x1024xbf16> to memref<128x256xbf16>
+// CHECK-NEXT:   tt.copy %B[%kk_1, %zero] to %b_last : memref<1024x1024xbf16> to memref<256x128xbf16>
+// CHECK-NEXT:   tt.gemm %a_last, %b_last, %c schedule = <block = [4, 4], k_block = 8, subblock = [1, 4], accumulate = reload> : memref<128x256xbf16>, memref<256x128xbf16>, memref<128x128xf32>
+// CHECK-NEXT:   tt.copy %c to %c_out : memref<128x128xf32> to memref<128x128xf32>
+// CHECK-NEXT:   tt.copy %c_out to %C[%zero, %zero] chunk_rows = 1 : memref<128x128xf32> to memref<1024x1024xbf16>
+// CHECK-NEXT:   func.return
+// BAD-STEPS: error: 'tt.gemm' op gemm-stream-steps=2 must be fewer than the K loop's 2 steps
+
+// -----
+
+// The same on a 256x512 block: its CBs nearly fill L1 (fp32 partial sums 512 KB,
+// C 512 KB, A and B 384 KB), so deeper loop CBs and the wider blocks do not fit and
+// one step is streamed (forced, two steps are refused: tests/test_gemm_schedules.py).
+func.func @streamed_no_room(%A: memref<2048x1024xbf16>, %B: memref<1024x4096xbf16>, %C: memref<2048x4096xbf16>) attributes {
+    tt.device = #tt.device<wormhole_b0>,
+    tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 64, page_size = 2048, bf16>} : memref<256x128xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 128, page_size = 2048, bf16>} : memref<128x512xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 256, page_size = 2048, bf16>} : memref<256x512xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %kt = arith.constant 8 : index
+  %bk = arith.constant 128 : index
+  tt.clear %c : memref<256x512xf32>
+  scf.for %k = %zero to %kt step %one {
+    %kk = arith.muli %k, %bk : index
+    tt.copy %A[%zero, %kk] to %a : memref<2048x1024xbf16> to memref<256x128xbf16>
+    tt.copy %B[%kk, %zero] to %b : memref<1024x4096xbf16> to memref<128x512xbf16>
+    tt.gemm %a, %b, %c : memref<256x128xbf16>, memref<128x512xbf16>, memref<256x512xf32>
+  }
+  tt.copy %c to %C[%zero, %zero] : memref<256x512xf32> to memref<2048x4096xbf16>
+  func.return
+}
+// CHECK:      func.func @streamed_no_room(
+// CHECK-NEXT:   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 64, page_size = 2048, bf16>} : memref<256x128xbf16>
+// CHECK:        %k_last = arith.constant 7 : index
+// CHECK-NEXT:   scf.for %k = %zero to %k_last step %one {
+// CHECK:        tt.gemm %a, %b, %c schedule = <block = [8, 16], k_block = 4, subblock = [1, 4], accumulate = reload> : memref<256x128xbf16>, memref<128x512xbf16>, memref<256x512xf32>

@@ -113,6 +113,11 @@ class MathFidelity(StrEnum):
     HIFI3 = "hifi3"
     HIFI4 = "hifi4"
 
+    @property
+    def phases(self) -> int:
+        """FPU passes per multiply: each divides matmul throughput (PERF_FACTS.md)."""
+        return {"lofi": 1, "hifi2": 2, "hifi3": 3, "hifi4": 4}[self.value]
+
 
 class GemmAccumulation(StrEnum):
     """Where a gemm's partial sums live between K blocks (`#tt.gemm_schedule`)."""

@@ -2,7 +2,7 @@
 
 `tt-pipeline{arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
 multicast=auto|none|row|column coarsen-blocks=true mcast-movers=split|reader cb-depth=N math-fidelity=... dst-full-sync=... gemm-k-block=N gemm-subblock=HxW
-gemm-accumulate=dst|l1 gemm-stream-output=true verify=true}` runs `tt-metadata`
+gemm-accumulate=dst|l1 gemm-stream-output=true gemm-stream-steps=N verify=true}` runs `tt-metadata`
 (stages A-B), `tt-lower` (stages C-D) and, unless `verify=false`, `tt-verify`,
 handing each the options it declares: `arch` to layout inference and the work
 partition (which records the device for every later stage), `grid` and `mode`

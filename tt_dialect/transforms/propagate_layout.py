@@ -71,14 +71,9 @@ from tt_dialect.ops.attributes import (
     DataFormat,
     PipelineAttr,
 )
+from tt_dialect.device import END_OF_CBS, FIRST_INPUT_CB, FIRST_INTERMEDIATE_CB, FIRST_OUTPUT_CB
 from tt_dialect.options import CBDepthOption
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
-
-FIRST_INPUT_CB = 0
-FIRST_OUTPUT_CB = 16
-FIRST_INTERMEDIATE_CB = 24
-END_OF_CBS = 32
-"""CB index ranges, following tt-metal's convention (c_0.., c_16.., c_24..)."""
 
 
 @dataclass(frozen=True)

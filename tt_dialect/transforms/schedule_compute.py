@@ -31,13 +31,19 @@ Writes:
   - **streamed output** (`gemm-stream-output`, on by default): where the result
     leaves the program right after the K loop (one epilogue op `acc -> out`, then one
     store of `out`) and the block has more than one band of subblock rows, the K
-    loop's last step is peeled after the loop: its copies, and the gemm with
+    loop's last steps are peeled after the loop: their copies, and one gemm with
     `accumulate = reload`, which `tt-lower-tile-ops` computes band by band straight
     into `out`'s CB (the partial sums reloaded into DST, the epilogue on DST), and
     the store gets `chunk_rows` = the subblock's rows, so the writer stores a band
     while the next computes instead of the whole block after the loop (1024^3 on 8x8:
     47.7 -> 45.4 us modeled with 2x2 subblocks, 44.0 us with the 1x4 of
-    `banded_subblock`).
+    `banded_subblock`). How many steps (`gemm-stream-steps` forces it): as many as the
+    whole grid's output takes to reach DRAM, where the loop moves its blocks with time
+    to spare (`_stream_steps`). Several steps read their A and B blocks, that many
+    times wider, into buffers of their own (a one-block CB each, at the first free
+    input indices), and the loop's A and B CBs hold at least 3 blocks
+    (`STREAMED_LOOP_DEPTH`); where that does not fit L1, fewer steps are streamed
+    (1024^3 on 8x8: 2 steps, 44.0 -> 41.7 us).
   - **operand depth**: the A and B CBs hold as many blocks as the K loop's
     pipeline hint asks (`#tt.pipeline<stages>`, TileLang's `num_stages`) where all
     CBs, with the partial-sum CB, fit L1; where they do not, the most blocks that
@@ -50,12 +56,13 @@ Writes:
     the largest giving at most `MAX_K_BLOCK_TILES` K tiles whose CBs still fit L1.
 - Options force any of it: `gemm-k-block=N` (K tiles per step; must be a multiple
   of the program's and divide the loop), `gemm-subblock=HxW`, `gemm-accumulate=dst|l1`,
-  `gemm-stream-output=false`.
+  `gemm-stream-output=false`, `gemm-stream-steps=N` (fewer than the loop's steps).
 
 Errors (on the gemm): gemms accumulating together with different output block
 shapes; a forced choice that the group cannot take (k-block that does
 not divide the K loop, subblock larger than DST or not dividing the block, l1 for a
-group with several accumulators or no K loop), or CBs that exceed L1.
+group with several accumulators or no K loop, streamed steps as many as the loop's or
+whose blocks do not fit L1), or CBs that exceed L1.
 
 Patterns, each walked over the whole module: `DecideComputeConfig` (on `func.func`),
 then `ScheduleGemmGroup` (on the first `tt.gemm` of a K-loop body; the group's other
@@ -65,7 +72,7 @@ gemms get the same schedule).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import prod
+from math import ceil, prod
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
 from xdsl.dialects.builtin import Float32Type, IndexType, IntegerAttr, MemRefType, ModuleOp, i64
@@ -80,7 +87,16 @@ from xdsl.pattern_rewriter import (
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.analysis import GemmGroupShape, gemm_group_of
-from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
+from tt_dialect.device import (
+    END_OF_CBS,
+    FIRST_INPUT_CB,
+    FIRST_INTERMEDIATE_CB,
+    FIRST_OUTPUT_CB,
+    MATMUL_TILE_CYCLES_LOFI,
+    TILE_COLS,
+    TILE_ROWS,
+    DeviceLimits,
+)
 from tt_dialect.diagnostics import op_error
 from tt_dialect.index_bounds import constant_index
 from tt_dialect.ir_builder import ancestor_in, buffer_tiles, located, uses_after
@@ -94,6 +110,7 @@ from tt_dialect.ops.attributes import (
     GemmAccumulation,
     GemmScheduleAttr,
     MathFidelity,
+    WorkPartitionAttr,
 )
 from tt_dialect.ops.tile_program import (
     ClearOp,
@@ -111,9 +128,24 @@ MAX_K_BLOCK_TILES = 4
 for square bf16 matmuls of 1024 to 4096 use `in0_block_w` = 4 (PERF_FACTS.md); wider
 blocks cost L1 and pipeline start-up for packs that are already few."""
 
-PARTIAL_CB_INDICES = range(24, 32)
+PARTIAL_CB_INDICES = range(FIRST_INTERMEDIATE_CB, END_OF_CBS)
 """Where a partial-sum CB's index is taken from: the first free one (tt-metal's
 kernels keep 24 and up for intermediates)."""
+
+STREAMED_OPERAND_CB_INDICES = range(FIRST_INPUT_CB, FIRST_OUTPUT_CB)
+"""Where the CBs of the streamed steps' wider A and B blocks take their indices from."""
+
+STREAM_MOVE_SHARE = 2 / 3
+"""Several K steps are streamed only where a K step's A and B blocks cross the NoC in at
+most this share of the step's FPU time: with less to spare, the streamed steps' wider
+blocks arrive after the loop ends and the compute waits for them (512x1024x2048 on 8x8,
+which moves its blocks in 80 % of a step: 44.0 us with 1 streamed step, 44.6 with 2)."""
+
+STREAMED_LOOP_DEPTH = 3
+"""Blocks the K loop's A and B CBs hold at least when several K steps are streamed: the
+wider blocks of those steps travel while the loop's last blocks do, and with double
+buffering the loop has no block in hand to hide that (1024^3 on 8x8, 2 streamed steps:
+45.8 us at depth 2, 41.7 us at depth 3; 1 streamed step: 44.0 us at either)."""
 
 
 def compute_config_of(
@@ -295,7 +327,10 @@ class ScheduleGemmGroup(RewritePattern):
     group's buffers, CB descriptors and K loop, the function's compute config and
     device. Writes: the schedule on every gemm of the group, and for it the coarsened
     K loop (step, operand buffers and CBs) and, with L1 accumulation, the partial-sum
-    CB on the accumulator and the buffer its value moves to after the K loop."""
+    CB on the accumulator and the buffer its value moves to after the K loop; with a
+    streamed output, the peeled steps after the loop (and for several steps their wider
+    A and B buffers and CBs, and deeper A and B CBs for the loop) and the store's
+    `chunk_rows`."""
 
     options: GemmScheduleOptions
 
@@ -341,7 +376,7 @@ class ScheduleGemmGroup(RewritePattern):
             gemm.schedule = schedule
             rewriter.notify_op_modified(gemm)
         if accumulate is GemmAccumulation.L1 and self.options.gemm_stream_output:
-            _stream_last_step(group, schedule, rewriter)
+            self._stream_output(group, program, device.limits, config, schedule, rewriter)
 
     def _accumulation(
         self, group: GemmGroupShape, block: tuple[int, int], capacity: int
@@ -470,17 +505,119 @@ class ScheduleGemmGroup(RewritePattern):
             loop.step, step.result, lambda use: use.operation is loop and use.index == 2
         )
         for buffer, k_dim in slices.k_dims.items():
+            grown = _k_grown_buffer(buffer, k_dim, factor, self._grown_desc(buffer, factor))
+            grown.result.name_hint = buffer.name_hint
+            rewriter.replace(buffer.owner, grown)
+
+    def _stream_output(
+        self,
+        group: GemmGroupShape,
+        program: func.FuncOp,
+        limits: DeviceLimits,
+        config: ComputeConfigAttr,
+        schedule: GemmScheduleAttr,
+        rewriter: PatternRewriter,
+    ) -> None:
+        """Streams the output (`_stream_last_steps`) where `_streamed_tail` allows it,
+        over the most steps that `_stream_steps` asks for and whose wider A and B CBs
+        fit L1 next to every other CB."""
+        tail = _streamed_tail(group, schedule)
+        if tail is None:
+            return
+        slices = k_slices(group)
+        steps = self._stream_steps(group, program, limits, config, schedule, tail, slices)
+        forced = self.options.gemm_stream_steps is not None
+        wide: dict[SSAValue, _AllocOp] = {}
+        deeper: dict[SSAValue, CBDescAttr] = {}
+        while steps > 1:
+            assert isinstance(slices, KSlices)
+            wide = self._wide_operands(program, slices, steps)
+            deeper = {buffer: self._at_least_deep(buffer, STREAMED_LOOP_DEPTH) for buffer in slices.k_dims}
+            wide_bytes = sum(_cb_desc(alloc.result).total_bytes for alloc in wide.values())
+            if len(wide) == len(slices.k_dims) and _cb_bytes(program, deeper) + wide_bytes <= limits.l1_bytes:
+                break
+            if forced:
+                raise op_error(
+                    group.gemms[0],
+                    f"gemm-stream-steps={steps}: the A and B blocks of {steps} K steps, with "
+                    f"the K loop's A and B CBs {STREAMED_LOOP_DEPTH} blocks deep, need "
+                    f"{_cb_bytes(program, deeper) + wide_bytes} bytes of L1 and {len(slices.k_dims)} "
+                    f"free CB indices in 0-15; the L1 has {limits.l1_bytes} bytes",
+                )
+            steps, wide, deeper = steps - 1, {}, {}
+        for buffer, desc in deeper.items():
             alloc = buffer.owner
             assert isinstance(alloc, _AllocOp)
-            old = buffer.type
-            assert isinstance(old, MemRefType)
-            shape = list(old.get_shape())
-            shape[k_dim] *= factor
-            grown = type(alloc)(MemRefType(old.element_type, shape))
-            grown.attributes = dict(alloc.attributes)
-            grown.attributes[annotations.CB] = self._grown_desc(buffer, factor)
-            grown.result.name_hint = buffer.name_hint
-            rewriter.replace(alloc, located([grown], alloc))
+            alloc.attributes[annotations.CB] = desc
+            rewriter.notify_op_modified(alloc)
+        _stream_last_steps(group, schedule, tail, steps, wide, rewriter)
+
+    def _stream_steps(
+        self,
+        group: GemmGroupShape,
+        program: func.FuncOp,
+        limits: DeviceLimits,
+        config: ComputeConfigAttr,
+        schedule: GemmScheduleAttr,
+        tail: StreamedTail,
+        slices: KSlices | str,
+    ) -> int:
+        """How many K steps to stream. Forced by `gemm-stream-steps`; by default 1, or,
+        where the loop's blocks travel in at most `STREAM_MOVE_SHARE` of a step's FPU
+        time (the A and B tiles of a step at the NoC link rate, against the ideal matmul
+        cycles at the fidelity) so that the wider blocks can arrive before the loop
+        ends, the fewest steps whose FPU time lasts as long as the output of every
+        working core takes to reach DRAM at its peak rate, so that the writes of all
+        bands but the last overlap compute; fewer than the loop has. 1024^3 bf16 on 8x8
+        at HiFi4: a 4-tile K step computes for 4,096 cycles and moves its 32 tiles in
+        2,185, the 2 MB output takes 7,282: 2 steps. 512x1024x2048 (2x4-tile blocks):
+        24 tiles in 1,638 cycles of a 2,048-cycle step: 1 step."""
+        forced = self.options.gemm_stream_steps
+        if forced is not None:
+            if forced >= tail.trip_count:
+                raise op_error(
+                    group.gemms[0],
+                    f"gemm-stream-steps={forced} must be fewer than the K loop's "
+                    f"{tail.trip_count} steps",
+                )
+            if forced > 1 and isinstance(slices, str):
+                raise op_error(group.gemms[0], f"gemm-stream-steps={forced} cannot be applied: {slices}")
+            return forced
+        if isinstance(slices, str):
+            return 1
+        rows, cols = schedule.block_tiles
+        step_cycles = (
+            rows * cols * schedule.k_block.data * MATMUL_TILE_CYCLES_LOFI
+            * config.math_fidelity.data.phases
+        )  # fmt: skip
+        moved_bytes = sum(_cb_desc(buffer).page_size.data * prod(buffer_tiles(buffer)) for buffer in slices.k_dims)
+        if moved_bytes / limits.noc_link_bytes_per_cycle > STREAM_MOVE_SHARE * step_cycles:
+            return 1
+        partition = program.attributes.get(annotations.WORK_PARTITION)
+        cores = len(partition.assignments()) if isinstance(partition, WorkPartitionAttr) else 1
+        output_bytes = cores * rows * cols * _cb_desc(tail.epilogue.dst).page_size.data
+        write_cycles = output_bytes / limits.dram_bytes_per_cycle
+        return min(tail.trip_count - 1, max(1, ceil(write_cycles / step_cycles)))
+
+    @staticmethod
+    def _at_least_deep(buffer: SSAValue, depth: int) -> CBDescAttr:
+        desc = _cb_desc(buffer)
+        pages = max(desc.pages.data, prod(buffer_tiles(buffer)) * depth)
+        return CBDescAttr(desc.index.data, pages, desc.page_size.data, desc.format.data)
+
+    @staticmethod
+    def _wide_operands(program: func.FuncOp, slices: KSlices, steps: int) -> dict[SSAValue, _AllocOp]:
+        """For each operand buffer of the K loop, a new buffer holding `steps` of its K
+        blocks, with a one-block CB at a free input index (fewer entries where the
+        indices run out)."""
+        free = (i for i in STREAMED_OPERAND_CB_INDICES if i not in _used_cb_indices(program))
+        wide: dict[SSAValue, _AllocOp] = {}
+        for (buffer, k_dim), index in zip(slices.k_dims.items(), free):
+            desc = _cb_desc(buffer)
+            one_block = CBDescAttr(index, prod(buffer_tiles(buffer)) * steps, desc.page_size.data, desc.format.data)
+            wide[buffer] = _k_grown_buffer(buffer, k_dim, steps, one_block)
+            wide[buffer].result.name_hint = f"{buffer.name_hint or 'operand'}_last"
+        return wide
 
     @staticmethod
     def _partial_format(config: ComputeConfigAttr) -> DataFormat:
@@ -503,12 +640,7 @@ class ScheduleGemmGroup(RewritePattern):
         alloc = accumulator.owner
         assert isinstance(alloc, _AllocOp)
         old = _cb_desc(accumulator)
-        used = {
-            desc.index.data
-            for inner in program.body.walk()
-            if isinstance(inner, _AllocOp)
-            and isinstance(desc := inner.attributes.get(annotations.CB), CBDescAttr)
-        }
+        used = _used_cb_indices(program)
         index = next((i for i in PARTIAL_CB_INDICES if i not in used), None)
         if index is None:
             raise op_error(group.gemms[0], "no free CB index (24-31) for the gemm's partial sums")
@@ -554,48 +686,102 @@ class ScheduleGemmGroup(RewritePattern):
         rewriter.replace_uses_with_if(accumulator, staging.result, lambda use: use.operation in later)
 
 
-def _stream_last_step(group: GemmGroupShape, schedule: GemmScheduleAttr, rewriter: PatternRewriter) -> None:
-    """Peels the K loop's last step into a `reload` gemm and chunks the result's store by
-    subblock rows, where the result leaves the program straight after the loop (its
-    only reader after the loop is one epilogue op `E: acc -> out` that `_stage_after_loop`
-    made, and `out` is only stored to a tensor by one copy). Nothing changes for a loop of
-    one step, for one band of subblock rows, or for any other use of the result."""
+def _k_grown_buffer(buffer: SSAValue, k_dim: int, factor: int, desc: CBDescAttr) -> _AllocOp:
+    """A new (unattached) buffer like `buffer`, `factor` times as long along its K
+    dimension `k_dim`, with the CB `desc`, located at `buffer`'s alloc."""
+    alloc = buffer.owner
+    assert isinstance(alloc, _AllocOp) and isinstance(buffer.type, MemRefType)
+    shape = list(buffer.type.get_shape())
+    shape[k_dim] *= factor
+    grown = type(alloc)(MemRefType(buffer.type.element_type, shape))
+    grown.attributes = dict(alloc.attributes)
+    grown.attributes[annotations.CB] = desc
+    return located([grown], alloc)[0]
+
+
+def _used_cb_indices(program: func.FuncOp) -> set[int]:
+    return {
+        desc.index.data
+        for op in program.body.walk()
+        if isinstance(op, _AllocOp) and isinstance(desc := op.attributes.get(annotations.CB), CBDescAttr)
+    }
+
+
+@dataclass(frozen=True)
+class StreamedTail:
+    """What `_streamed_tail` found: the K loop's constant bounds, the epilogue op
+    `acc -> out` and the one store of `out`."""
+
+    lower: int
+    upper: int
+    step: int
+    epilogue: CopyOp | _UnaryOp
+    store: CopyOp
+
+    @property
+    def trip_count(self) -> int:
+        return (self.upper - self.lower) // self.step
+
+
+def _streamed_tail(group: GemmGroupShape, schedule: GemmScheduleAttr) -> StreamedTail | None:
+    """Where the result leaves the program straight after the K loop (its only reader
+    after the loop is one epilogue op `E: acc -> out` that `_stage_after_loop` made, and
+    `out` is only stored to a tensor by one copy), the loop has constant bounds and at
+    least two steps, one gemm and more than one band of subblock rows: what
+    `_stream_last_steps` rewrites. None anywhere else."""
     (rows, _), (sub_rows, _) = schedule.block_tiles, schedule.subblock_tiles
     loop, accumulator = group.loop, group.accumulators[0]
-    if loop is None or len(group.gemms) != 1 or rows == sub_rows:
-        return
-    bounds = [constant_index(value) for value in (loop.lb, loop.ub, loop.step)]
-    if None in bounds or loop.iter_args:
-        return
-    lb, ub, step = bounds
-    assert lb is not None and ub is not None and step is not None
-    if (ub - lb) // step < 2 or (ub - lb) % step:
-        return
-    block = loop.parent_block()
-    assert block is not None
+    if loop is None or len(group.gemms) != 1 or rows == sub_rows or loop.iter_args:
+        return None
+    lower, upper, step = (constant_index(value) for value in (loop.lb, loop.ub, loop.step))
+    if lower is None or upper is None or step is None or step <= 0:
+        return None
+    if (upper - lower) // step < 2 or (upper - lower) % step:
+        return None
     after = uses_after(accumulator, loop)
     if len(after) != 1 or not isinstance(epilogue := after[0], CopyOp | _UnaryOp):
-        return
-    if epilogue.src is not accumulator or epilogue.parent_block() is not block:
-        return
-    staged = epilogue.dst
-    stores = [use.operation for use in staged.uses if use.operation is not epilogue]
+        return None
+    if epilogue.src is not accumulator or epilogue.parent_block() is not loop.parent_block():
+        return None
+    stores = [use.operation for use in epilogue.dst.uses if use.operation is not epilogue]
     if len(stores) != 1 or not isinstance(store := stores[0], CopyOp) or not store.dst_indices:
-        return
-    last = arith.ConstantOp.from_int_and_width(ub - step, IndexType())
+        return None
+    return StreamedTail(lower, upper, step, epilogue, store)
+
+
+def _stream_last_steps(
+    group: GemmGroupShape,
+    schedule: GemmScheduleAttr,
+    tail: StreamedTail,
+    steps: int,
+    wide: dict[SSAValue, _AllocOp],
+    rewriter: PatternRewriter,
+) -> None:
+    """Peels the K loop's last `steps` steps into one `reload` gemm and chunks the
+    result's store by subblock rows. One step reuses the loop's operand buffers; several
+    read A and B into the wider buffers `wide` (by operand buffer of the loop), whose CBs
+    fill while the loop's last steps compute."""
+    loop = group.loop
+    assert loop is not None
+    last = arith.ConstantOp.from_int_and_width(tail.upper - steps * tail.step, IndexType())
     last.result.name_hint = "k_last"
     rewriter.insert(located([last], loop), InsertPoint.before(loop))
     loop.operands[1] = last.result
-    mapping = {loop.body.block.args[0]: last.result}
+    mapping: dict[SSAValue, SSAValue] = {loop.body.block.args[0]: last.result}
+    mapping |= {buffer: alloc.result for buffer, alloc in wide.items()}
     peeled = [op.clone(mapping) for op in loop.body.block.ops if not isinstance(op, scf.YieldOp)]
-    rewriter.insert(peeled, InsertPoint.before(epilogue))  # after the output buffer's alloc
+    # After the output buffer's alloc.
+    rewriter.insert([*wide.values(), *peeled], InsertPoint.before(tail.epilogue))
     for op in peeled:
         if isinstance(op, GemmOp):
             op.schedule = GemmScheduleAttr(
-                schedule.block_tiles, schedule.k_block.data, schedule.subblock_tiles, GemmAccumulation.RELOAD
+                schedule.block_tiles,
+                schedule.k_block.data * steps,
+                schedule.subblock_tiles,
+                GemmAccumulation.RELOAD,
             )
-    store.chunk_rows = IntegerAttr(sub_rows, i64)
-    rewriter.notify_op_modified(store)
+    tail.store.chunk_rows = IntegerAttr(schedule.subblock_tiles[0], i64)
+    rewriter.notify_op_modified(tail.store)
     rewriter.notify_op_modified(loop)
 
 
