@@ -15,8 +15,9 @@ Shapes cover 2D multicast on square and non-square grids, more blocks than cores
 into one block per core, merged as far as L1 allows, and not merged), the 1D variants (one block row: A only; one block column: B only), a 1x1 grid (nothing to
 share), fp32 and bf16 accumulation, Blackhole, and both loads on the reader kernel
 (`mcast-movers=reader`; by default the writer kernel moves B's blocks), and the output
-stored after the K loop (`gemm-stream-output=false`; by default the last K step is
-peeled and stored band by band). Tolerances: tests/gemm_runs.py.
+stored after the K loop (`gemm-stream-output=false`; by default the last K steps are
+peeled and stored band by band: 2 of them at 1024^3 on 8x8, chosen; 3 forced), whose
+wider A and B blocks are multicast through CBs 2 and 3. Tolerances: tests/gemm_runs.py.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ CASES = {
     "2d-blackhole-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "arch=blackhole", (4, 4), (1, 1), {"row", "column"}),
     "2d-one-mover-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "mcast-movers=reader", (4, 4), (1, 1), {"row", "column"}),
     "2d-unstreamed-4x4": (512, 512, 128, 128, 128, "f32", "4x4", "gemm-stream-output=false", (4, 4), (1, 1), {"row", "column"}),
+    "2d-3-streamed-steps-4x4": (512, 512, 512, 128, 128, "f32", "4x4", "gemm-stream-steps=3", (4, 4), (1, 1), {"row", "column"}),
+    "2d-2-streamed-steps-8x8": (1024, 1024, 1024, 128, 128, "f32", "8x8", "", (8, 8), (1, 1), {"row", "column"}),
 }
 
 
@@ -87,6 +90,8 @@ def test_multicast_matches_numpy_and_reads(case: str, tmp_path: Path) -> None:
     }
     split = axes == {"row", "column"} and shard == (1, 1) and "mcast-movers=reader" not in options
     assert movers == ({"reader": {"row"}, "writer": {"column"}} if split else {"reader": axes, "writer": set()})
+    # Several streamed K steps bring their wider A and B blocks through CBs 2 and 3.
+    assert ({2, 3} <= {cb["index"] for cb in plan["cbs"]}) == ("streamed-steps" in case)
 
     outputs = run_gemm_and_check(artifacts, m, n, k, accumulator, case)
     assert tile_reads(outputs) == expected_reads(case)
