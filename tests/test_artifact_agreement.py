@@ -41,7 +41,7 @@ KERNEL = re.compile(
 FIELD = re.compile(r"\.(\w+) = (\{[^}]*\}|[^,\n]+),")
 RUNTIME_ARGS = re.compile(r"SetRuntimeArgs\(\s*program, (\w+), core, \{(.*?)\}\);", re.S)
 TENSOR_ROW = re.compile(r'\{"(tensor\d+)", "(\w+)", "(\w+)", "\[([\d, ]+)\]", (?:true|false), '
-                        r"\d+, \d+, \d+, \d+, (\d+), (\d+)\},")
+                        r"\d+, (\d+), (\d+), (\d+), (\d+), \d+, (\d+), (\d+)\},")
 CORE_ROW = re.compile(r"\{(\d+), (\d+), (\d+), (\d+)\},")
 SEMAPHORE = re.compile(
     r"const uint32_t (\w+) = tt::tt_metal::CreateSemaphore\(program, (\w+), (\d+)\);\n"
@@ -118,8 +118,10 @@ def read_main_cpp(text: str) -> dict[str, Any]:
     return {
         "tensors": [
             {"name": name, "role": role, "dtype": dtype, "shape": _ints(shape),
+             "matrix": [int(file_rows), int(file_cols)], "padded_matrix": [int(rows), int(cols)],
              "page_size": int(page_size), "num_tiles": int(tiles)}
-            for name, role, dtype, shape, page_size, tiles in TENSOR_ROW.findall(tensors_table)
+            for name, role, dtype, shape, rows, cols, file_rows, file_cols, page_size, tiles
+            in TENSOR_ROW.findall(tensors_table)
         ],
         "cores": sorted(
             ({"core": [int(x), int(y)], "start": int(s), "count": int(c)}
@@ -148,6 +150,7 @@ def plan_facts(plan: dict[str, Any]) -> dict[str, Any]:
     return {
         "tensors": [
             {"name": t["name"], "role": t["role"], "dtype": t["dtype"], "shape": t["shape"],
+             "matrix": t["shape"][-2:], "padded_matrix": t["padded_shape"][-2:],
              "page_size": t["layout"]["page_size"], "num_tiles": prod(t["layout"]["tiles"])}
             for t in plan["tensors"]
         ],

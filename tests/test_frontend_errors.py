@@ -75,6 +75,49 @@ def if_on_loop_variable(A: T.Tensor((M, N), T.bfloat16)):
                 pass
 
 
+def guard_inside_tensor(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        for i, j in T.Parallel(BM, BN):
+            y = by * BM + i
+            if y < M - 1:  # ERROR
+                C[y, bx * BN + j] = A[y, bx * BN + j]
+
+
+def guard_with_else(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        for i, j in T.Parallel(BM, BN):
+            y = by * BM + i
+            if y < M:
+                C[y, bx * BN + j] = A[y, bx * BN + j]
+            else:
+                C[y, bx * BN + j] = A[y, bx * BN + j]  # ERROR
+
+
+def guard_around_buffer_store(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        X = T.alloc_fragment((BM, BN), T.bfloat16)
+        for i, j in T.Parallel(BM, BN):
+            if by * BM + i < M:
+                X[i, j] = A[by * BM + i, bx * BN + j]  # ERROR
+        T.copy(X, C[by * BM, bx * BN])
+
+
+def if_then_else_not_a_guard(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        X = T.alloc_shared((BM, BN), T.bfloat16)
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = T.if_then_else(i == j, A[by * BM + i, bx * BN + j], 0)  # ERROR
+        T.copy(X, C[by * BM, bx * BN])
+
+
+def if_then_else_nonzero(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        X = T.alloc_shared((BM, BN), T.bfloat16)
+        for i, j in T.Parallel(BM, BN):
+            X[i, j] = T.if_then_else(by * BM + i < M, A[by * BM + i, bx * BN + j], 1)  # ERROR
+        T.copy(X, C[by * BM, bx * BN])
+
+
 FLAGS = np.array([True, False])
 
 
@@ -306,6 +349,24 @@ PARSE_ERRORS = [
                  "enclosing function, comparisons of them, and/or/not)", id="if-on-block-index"),
     pytest.param(if_on_loop_variable, "k < 2", "an operand of `k < 2` must be known at compile time, got k",
                  id="if-on-loop-variable"),
+    pytest.param(guard_inside_tensor, "y < M - 1",
+                 "the guard `y < M - 1` is only supported where it masks stores past the end of the "
+                 "tensor: a term `index < bound` needs the stored element's index in a dimension "
+                 "whose extent is at most the bound; `C[y, bx * BN + j]` has extent 256 there, "
+                 "bound 255", id="guard-inside-tensor"),
+    pytest.param(guard_with_else, "C[y, bx * BN + j] = A",
+                 "an else branch of the guard `y < M` is not supported: the guard only masks "
+                 "stores past the end of tensors", id="guard-with-else"),
+    pytest.param(guard_around_buffer_store, "X[i, j]",
+                 "under the guard `by * BM + i < M` only stores to tensor elements are supported "
+                 "(the guard masks stores past the end of tensors); `X[i, j] = A[by * BM + i, bx * "
+                 "BN + j]` is not one", id="guard-around-buffer-store"),
+    pytest.param(if_then_else_not_a_guard, "i == j",
+                 "the condition of T.if_then_else is supported as a bounds guard on a tensor "
+                 "element's indices (`y < M and x < N`); `i == j` is not one", id="if-then-else-not-a-guard"),
+    pytest.param(if_then_else_nonzero, "1)",
+                 "the else value of T.if_then_else is supported as 0 (what a padded tensor holds "
+                 "past its end), got 1", id="if-then-else-nonzero"),
     pytest.param(if_on_array, "FLAGS", "evaluating `FLAGS` at compile time failed: ValueError: The truth "
                  "value of an array with more than one element is ambiguous. Use a.any() or a.all()",
                  id="if-on-array"),
@@ -468,28 +529,6 @@ def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfl
         T.copy(X, C[by * BM, bx * BN])
 
 
-def matmul(M, N, K, block_M, block_N, block_K, dtype="bfloat16", accum_dtype="float"):
-    """examples/gemm/example_gemm.py's program (the function, not yet parsed)."""
-
-    def gemm(A: T.Tensor((M, K), dtype), B: T.Tensor((K, N), dtype), C: T.Tensor((M, N), dtype)):
-        with T.Kernel(T.ceildiv(N, block_N), T.ceildiv(M, block_M), threads=128) as (bx, by):
-            A_shared = T.alloc_shared((block_M, block_K), dtype)
-            B_shared = T.alloc_shared((block_K, block_N), dtype)
-            C_local = T.alloc_fragment((block_M, block_N), accum_dtype)
-            T.clear(C_local)
-            for k in T.Pipelined(T.ceildiv(K, block_K), num_stages=3):
-                T.copy(A[by * block_M, k * block_K], A_shared)  # ERROR
-                T.copy(B[k * block_K, bx * block_N], B_shared)
-                T.gemm(A_shared, B_shared, C_local)
-            T.copy(C_local, C[by * block_M, bx * block_N])
-
-    return gemm
-
-
-# 96x96 blocks do not divide 512: ceildiv(512, 96) = 6 blocks per dimension, the last at 480.
-gemm_block_not_dividing = matmul(512, 512, 512, 96, 96, 32)
-
-
 COMPILE_ERRORS = [
     pytest.param(gemm_transpose_a, "T.gemm",
                  "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
@@ -502,12 +541,6 @@ COMPILE_ERRORS = [
     pytest.param(buffer_in_and_out, "T.alloc_shared",
                  "'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; "
                  "use separate input and output buffers", id="buffer-in-and-out"),
-    pytest.param(gemm_block_not_dividing, "T.copy",
-                 "'tt.copy' op the 96x32 region copied from argument #0 (512x512xbf16) runs past "
-                 "dimension 0: with block index by = 5 (of 0..5), its row offset by * 96 = 480 plus "
-                 "96 rows reaches 576, beyond the tensor's 512 rows; every block and loop iteration "
-                 "must copy inside the tensor (use block sizes that divide it)",
-                 id="gemm-block-not-dividing"),
 ]
 
 

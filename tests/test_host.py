@@ -297,10 +297,21 @@ def test_uneven_partition_table() -> None:
 
 def test_tensors_table_and_usage() -> None:
     text = host_main_cpp(compile_program(add_f32_text(), "tt-pipeline"))
-    assert '{"tensor0", "input", "f32", "[256, 512]", true, 1, 256, 512, 4, 4096, 128},' in text
-    assert '{"tensor2", "output", "f32", "[256, 512]", false, 1, 256, 512, 4, 4096, 128},' in text
+    assert '{"tensor0", "input", "f32", "[256, 512]", true, 1, 256, 512, 256, 512, 4, 4096, 128},' in text
+    assert '{"tensor2", "output", "f32", "[256, 512]", false, 1, 256, 512, 256, 512, 4, 4096, 128},' in text
     assert "// Usage: main <tensor0.bin> <tensor1.bin> <tensor2.bin>" in text
     assert "int main(int argc, char** argv) {" in text
+
+
+def test_padded_tensor_rows_state_the_file_and_the_buffer() -> None:
+    """A tensor tt-pad-tensors padded: its file holds the 1000x1000 the user passes, its
+    buffer 1024x1024 (batch, rows, cols, file rows, file cols, element and page size, tiles)."""
+    from tt_dialect.samples import gemm_program
+
+    main = host_main_cpp(compile_program(gemm_program(1000, 1000, 1000, 128, 128, 32, "bf16"), "tt-pipeline{grid=8x8}"))
+    assert '{"tensor0", "input", "bf16", "[1000, 1000]", true, 1, 1024, 1024, 1000, 1000, 2, 2048, 1024},' in main
+    assert '{"tensor2", "output", "bf16", "[1000, 1000]", false, 1, 1024, 1024, 1000, 1000, 2, 2048, 1024},' in main
+    assert "//   tensor0    input   bf16  [1000, 1000]" in main
 
 
 @pytest.mark.parametrize("case", ["gemm", "add"])

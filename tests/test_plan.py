@@ -164,7 +164,7 @@ def test_sharded_plan_validates_and_carries_the_shard_spec(validator) -> None:
 
 
 def test_gemm_header(gemm_plan) -> None:
-    assert gemm_plan["schema_version"] == 1
+    assert gemm_plan["schema_version"] == 2
     assert gemm_plan["program"] == "gemm"
     assert gemm_plan["arch"] == "wormhole_b0"
     assert gemm_plan["grid"] == [10, 8]
@@ -443,7 +443,7 @@ BROKEN = {
     "grid as text": _set(["grid"], "8x8"),
     "grid of three": _set(["grid"], [8, 8, 1]),
     "unknown arch": _set(["arch"], "grayskull"),
-    "schema version 2": _set(["schema_version"], 2),
+    "schema version 1": _set(["schema_version"], 1),
     "extra top-level key": _set(["comment"], "hi"),
     "shape as strings": _set(["tensors", 0, "shape"], ["1024", "1024"]),
     "unknown tensor role": _set(["tensors", 0, "role"], "inout"),

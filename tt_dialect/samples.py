@@ -19,8 +19,9 @@ def gemm_program(
 ) -> str:
     """C = A @ B (or relu(A @ B)) for MxK and KxN `dtype` tensors: one (bn, bm)
     output block per launch point, a K loop in steps of `bk`, an `accumulator`
-    fragment (f32: fp32 DST accumulation; bf16: 16-bit)."""
-    gx, gy, steps = n // bn, m // bm, k // bk
+    fragment (f32: fp32 DST accumulation; bf16: 16-bit). Sizes the blocks do not divide
+    get a partial last block (TileLang's `T.ceildiv`), which tt-pad-tensors pads."""
+    gx, gy, steps = -(-n // bn), -(-m // bm), -(-k // bk)
     acc = accumulator
     epilogue = f"    tt.relu %c to %c : memref<{bm}x{bn}x{acc}>\n" if relu else ""
     return f"""\
@@ -62,7 +63,7 @@ def elementwise_program(op: str, m: int, n: int, bm: int, bn: int, unary: bool) 
     operands = ", ".join(f"%{buf}" for _, buf in inputs)
     return f"""\
 func.func @ew({arguments}, %Z: {t}) {{
-  tt.launch_grid (%bx, %by) in ({n // bn}, {m // bm}) {{
+  tt.launch_grid (%bx, %by) in ({-(-n // bn)}, {-(-m // bm)}) {{
     %cbm = arith.constant {bm} : index
     %cbn = arith.constant {bn} : index
     %row = arith.muli %by, %cbm : index

@@ -23,6 +23,12 @@ def _tt_dialect() -> Dialect:
     return TT
 
 
+def _pad_tensors() -> type[ModulePass]:
+    from tt_dialect.transforms.pad_tensors import PadTensorsPass
+
+    return PadTensorsPass
+
+
 def _infer_layout() -> type[ModulePass]:
     from tt_dialect.transforms.infer_layout import InferLayoutPass
 
@@ -140,6 +146,7 @@ def _convert_linalg_to_tt() -> type[ModulePass]:
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
+        "tt-pad-tensors": _pad_tensors,
         "tt-infer-layout": _infer_layout,
         "tt-propagate-layout": _propagate_layout,
         "tt-work-partition": _work_partition,

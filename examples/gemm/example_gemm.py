@@ -3,11 +3,12 @@
 The same program as TileLang's upstream `examples/gemm/example_gemm.py`, with the imports
 changed to `tilelang_tt` and bfloat16 data (Tensix's 16-bit float). Run it with
 
-    python examples/gemm/example_gemm.py [--out DIR]
+    python examples/gemm/example_gemm.py [--out DIR] [--shape M N K]
 
 It compiles the 1024x1024x1024 gemm (128x128 blocks, K block 32) to TT-Metalium artifacts in
 DIR (default `build/artifacts/example_gemm`), runs them on the CPU emulator and checks the
-result against numpy.
+result against numpy. `--shape` takes any other sizes, multiples of the blocks or not
+(1000 1000 1000: the compiler pads the tensors to whole blocks).
 """
 
 import argparse
@@ -53,17 +54,19 @@ def bf16_exact(rng, shape):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="build/artifacts/example_gemm")
+    parser.add_argument("--shape", type=int, nargs=3, default=(1024, 1024, 1024), metavar=("M", "N", "K"))
     args = parser.parse_args()
+    M, N, K = args.shape
 
-    kernel = matmul(1024, 1024, 1024, 128, 128, 32)
+    kernel = matmul(M, N, K, 128, 128, 32)
     directory = kernel.write_artifacts(args.out)
     print(f"artifacts: {', '.join(sorted(kernel.artifacts))} in {directory}")
     print(f"plan: {kernel.plan['arch']}, grid {kernel.plan['grid']}, "
           f"{len(kernel.plan['kernels'])} kernels")
 
     rng = np.random.default_rng(0)
-    a = bf16_exact(rng, (1024, 1024))
-    b = bf16_exact(rng, (1024, 1024))
+    a = bf16_exact(rng, (M, K))
+    b = bf16_exact(rng, (K, N))
     c = kernel(a, b)
     ref_c = a @ b
     error = float(np.abs(c - ref_c).max())

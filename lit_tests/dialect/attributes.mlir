@@ -183,6 +183,9 @@
 "test.op"() {name = #tt.buffer_layout<dram, interleaved, bfp4_b, tile = [32, 32], tiles = [2, 2]>} : () -> ()
 "test.op"() {name = #tt.buffer_layout<dram, interleaved, i32, tile = [32, 32], tiles = [2, 2]>} : () -> ()
 "test.op"() {name = #tt.buffer_layout<dram, interleaved, u32, tile = [32, 32], tiles = [2, 2]>} : () -> ()
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32], logical = [1000, 1000]>} : () -> ()
+"test.op"() {name = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 18, 2], logical = [2, 512, 33]>} : () -> ()
+"test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], logical = [250, 256], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.shard_spec<grid = [2, 4], shard = [8, 4], row_major>} : () -> ()
@@ -201,6 +204,9 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, bfp4_b, tile = [32, 32], tiles = [2, 2]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, i32, tile = [32, 32], tiles = [2, 2]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, u32, tile = [32, 32], tiles = [2, 2]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32], logical = [1000, 1000]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 18, 2], logical = [2, 512, 33]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], logical = [250, 256], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
@@ -220,6 +226,9 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, bfp4_b, tile = [32, 32], tiles = [2, 2]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, i32, tile = [32, 32], tiles = [2, 2]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, u32, tile = [32, 32], tiles = [2, 2]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32], logical = [1000, 1000]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 18, 2], logical = [2, 512, 33]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8], logical = [250, 256], shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----

@@ -82,23 +82,23 @@ func.func @f(%A: memref<256x256xbf16>, %a: memref<128x32xbf16>, %i: index) {
 
 // -----
 
-// A region larger than the tensor.
-func.func @f(%C: memref<64x256xbf16>, %c: memref<128x128xf32>, %i: index) {
-  tt.copy %c to %C[%i, %i] : memref<128x128xf32> to memref<64x256xbf16>
+// A region of another rank than the destination.
+func.func @f(%C: memref<64x256xbf16>, %c: memref<128x128x2xf32>, %i: index) {
+  tt.copy %c to %C[%i, %i] : memref<128x128x2xf32> to memref<64x256xbf16>
   func.return
 }
-// CHECK: tile_program_invalid.mlir:87:3: error: 'tt.copy' op copied region 128x128 does not fit in the destination 64x256: dim 0 of size 128 exceeds 64
+// CHECK: tile_program_invalid.mlir:87:3: error: 'tt.copy' op copied region of rank 3 does not match the destination rank 2
 
 // -----
 
-// A constant offset that puts the region past the end of the tensor.
+// A constant offset before the start of the tensor (past its end is allowed: tt-pad-tensors).
 func.func @f(%A: memref<256x256xbf16>, %a: memref<128x32xbf16>) {
   %c0 = arith.constant 0 : index
-  %c192 = arith.constant 192 : index
-  tt.copy %A[%c192, %c0] to %a : memref<256x256xbf16> to memref<128x32xbf16>
+  %cm32 = arith.constant -32 : index
+  tt.copy %A[%cm32, %c0] to %a : memref<256x256xbf16> to memref<128x32xbf16>
   func.return
 }
-// CHECK: tile_program_invalid.mlir:98:3: error: 'tt.copy' op copied region 128x32 does not fit in the source 256x256: dim 0 of size 128 at offset 192 exceeds 256
+// CHECK: tile_program_invalid.mlir:98:3: error: 'tt.copy' op copied region 128x32 starts before the source 256x256: dim 0 at offset -32
 
 // -----
 

@@ -244,7 +244,7 @@ func.func @gemm_96(%A: memref<512x512xbf16>, %B: memref<512x512xbf16>, %C: memre
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 8]]:7: error: 'tt.copy' op the 96x32 region copied from argument #0 (512x512xbf16) runs past dimension 0: with block index by = 5 (of 0..5), its row offset by * 96 = 480 plus 96 rows reaches 576, beyond the tensor's 512 rows; every block and loop iteration must copy inside the tensor (use block sizes that divide it)
+// CHECK: propagate_layout.mlir:[[# @LINE - 8]]:7: error: 'tt.copy' op the 96x32 region copied from argument #0 (512x512xbf16) runs past dimension 0: with block index by = 5 (of 0..5), its row offset by * 96 = 480 plus 96 rows reaches 576, beyond the tensor's 512 rows; every block and loop iteration must copy inside the tensor (tt-pad-tensors, first in tt-metadata, pads it to what its copies reach)
 
 // -----
 
@@ -263,7 +263,7 @@ func.func @loop_past_the_end(%A: memref<64x96xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op the 64x32 region copied from argument #0 (64x96xbf16) runs past dimension 1: with loop index k = 3 (of 0..3), its column offset k * 32 = 96 plus 32 columns reaches 128, beyond the tensor's 96 columns; every block and loop iteration must copy inside the tensor (use block sizes that divide it)
+// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op the 64x32 region copied from argument #0 (64x96xbf16) runs past dimension 1: with loop index k = 3 (of 0..3), its column offset k * 32 = 96 plus 32 columns reaches 128, beyond the tensor's 96 columns; every block and loop iteration must copy inside the tensor (tt-pad-tensors, first in tt-metadata, pads it to what its copies reach)
 
 // -----
 
@@ -281,7 +281,7 @@ func.func @store_past_the_end(%C: memref<96x32xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op the 32x32 region copied to argument #0 (96x32xbf16) runs past dimension 0: with block index bx = 1 (of 0..1), block index by = 1 (of 0..1), its row offset by * 64 + bx * 32 = 96 plus 32 rows reaches 128, beyond the tensor's 96 rows; every block and loop iteration must copy inside the tensor (use block sizes that divide it)
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op the 32x32 region copied to argument #0 (96x32xbf16) runs past dimension 0: with block index bx = 1 (of 0..1), block index by = 1 (of 0..1), its row offset by * 64 + bx * 32 = 96 plus 32 rows reaches 128, beyond the tensor's 96 rows; every block and loop iteration must copy inside the tensor (tt-pad-tensors, first in tt-metadata, pads it to what its copies reach)
 
 // -----
 

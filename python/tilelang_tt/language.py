@@ -70,6 +70,7 @@ sqrt = _construct("sqrt", "(x)")
 sigmoid = _construct("sigmoid", "(x)")
 tanh = _construct("tanh", "(x)")
 max = _construct("max", "(x, y)")  # noqa: A001 - TileLang's name
+if_then_else = _construct("if_then_else", "(condition, then_value, else_value)")
 
 
 def ceildiv(a: int, b: int) -> int:

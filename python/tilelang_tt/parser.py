@@ -541,13 +541,101 @@ class _Parser:
     def if_statement(self, node: ast.If) -> None:
         """TileLang's `if` on a compile-time condition (a flag such as `trans_B` or `relu`
         from the enclosing function): only the branch taken is compiled, in the current
-        scope (names it assigns stay visible after it, as in Python)."""
-        taken = node.body if self.condition(node.test, "an if condition") else node.orelse
+        scope (names it assigns stay visible after it, as in Python). In a T.Parallel body,
+        a bounds guard (`bounds_guard`) is compiled as its body."""
+        if self.parallel and (guard := self.bounds_guard(node.test)) is not None:
+            self.check_guarded_stores(node, guard)
+            taken = node.body
+        else:
+            taken = node.body if self.condition(node.test, "an if condition") else node.orelse
         for statement in taken:
             if self.parallel:
                 self.parallel_statement(statement)
             else:
                 self.statement(statement)
+
+    def bounds_guard(self, test: ast.expr) -> list[tuple[Shifted, int]] | None:
+        """`y < M`, `x <= N - 1`, `M > y` and `and`s of them, where `y`, `x` are element
+        indices of the T.Parallel loop (`by * block_M + i`) and `M`, `N` compile-time
+        integers: the (index, exclusive bound) pairs. None for any other condition."""
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+            terms: list[tuple[Shifted, int]] = []
+            for operand in test.values:
+                part = self.bounds_guard(operand)
+                if part is None:
+                    return None
+                terms += part
+            return terms
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+            return None
+        op, left, right = test.ops[0], self.expression(test.left), self.expression(test.comparators[0])
+        if isinstance(op, ast.Gt | ast.GtE):
+            left, right = right, left
+            op = ast.Lt() if isinstance(op, ast.Gt) else ast.LtE()
+        if not isinstance(op, ast.Lt | ast.LtE) or not isinstance(left, Shifted):
+            return None
+        if isinstance(right, bool) or not isinstance(right, int):
+            return None
+        return [(left, right + 1 if isinstance(op, ast.LtE) else right)]
+
+    def check_guarded_stores(self, node: ast.If, guard: list[tuple[Shifted, int]]) -> None:
+        """A bounds guard is what the padded tensors do anyway: an element past a tensor's
+        end reads zero and is not stored. So its body may only store tensor elements, each
+        at an index that every guard term bounds by at least the tensor's extent; then the
+        body runs unguarded with the same result. Anything else is refused here."""
+        what = f"the guard `{self.text(node.test)}`"
+        if node.orelse:
+            self.error(node.orelse[0], f"an else branch of {what} is not supported: the guard "
+                       "only masks stores past the end of tensors")
+        for statement in node.body:
+            target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+            tensor = self.expression(target.value) if isinstance(target, ast.Subscript) else None
+            if not isinstance(tensor, TensorArg):
+                self.error(statement, f"under {what} only stores to tensor elements are supported "
+                           "(the guard masks stores past the end of tensors); "
+                           f"`{self.text(statement)}` is not one")
+            assert isinstance(target, ast.Subscript)
+            self.check_guard_covers(node.test, guard, tensor, target, "masks stores past", "stored")
+
+    def check_guard_covers(self, test: ast.expr, guard: list[tuple[Shifted, int]], tensor: TensorArg,
+                           element: ast.Subscript, masks: str, accessed: str) -> None:
+        """Every term `index < bound` of `guard` bounds `element`'s index in some dimension
+        by at least the tensor's extent there: where the guard is false, the element is
+        past the tensor's end."""
+        indices = element.slice.elts if isinstance(element.slice, ast.Tuple) else [element.slice]
+        values = [self.expression(index) for index in indices]
+        for index, bound in guard:
+            dims = [d for d, value in enumerate(values) if value == index]
+            if not any(bound >= tensor.shape[d] for d in dims):
+                extent = ", ".join(str(tensor.shape[d]) for d in dims) or "none"
+                self.error(test, f"the guard `{self.text(test)}` is only supported where it {masks} "
+                           f"the end of the tensor: a term `index < bound` needs the {accessed} "
+                           f"element's index in a dimension whose extent is at most the bound; "
+                           f"`{self.text(element)}` has extent {extent} there, bound {bound}")
+
+    def if_then_else(self, node: ast.Call) -> Load:
+        """`T.if_then_else(guard, A[y, x], 0)` in a T.Parallel body, where `guard` is a
+        bounds guard on the element's indices: past a tensor's end its padding reads zero,
+        so this is the element itself."""
+        self.keywords(node, "T.if_then_else")
+        if len(node.args) != 3:
+            self.error(node, f"T.if_then_else takes a condition and two values, got {len(node.args)} arguments")
+        test, then, otherwise = node.args
+        guard = self.bounds_guard(test)
+        if guard is None:
+            self.error(test, f"the condition of T.if_then_else is supported as a bounds guard on a "
+                       f"tensor element's indices (`y < M and x < N`); `{self.text(test)}` is not one")
+        zero = self.static(otherwise, "the else value of T.if_then_else")
+        if isinstance(zero, bool) or zero != 0:
+            self.error(otherwise, f"the else value of T.if_then_else is supported as 0 (what a padded "
+                       f"tensor holds past its end), got {self.text(otherwise)}")
+        value = self.parallel_value(then) if isinstance(then, ast.Subscript) else None
+        if not isinstance(value, Load) or not isinstance(value.source, TensorArg):
+            self.error(then, "the then value of T.if_then_else is supported as a tensor element "
+                       f"(`A[y, x]`), got `{self.text(then)}`")
+        assert isinstance(then, ast.Subscript)
+        self.check_guard_covers(test, guard, value.source, then, "reads zeros past", "read")
+        return value
 
     def condition(self, node: ast.expr, what: str) -> bool:
         return self.truth(node, self.expression(node), what)
@@ -971,6 +1059,13 @@ class _Parser:
                 scope[name] = Load(held)
 
     def emit_elementwise(self, expr: ElementExpr, destination: BufferVar, node: ast.AST) -> None:
+        if isinstance(expr, Load) and isinstance(expr.source, TensorArg) and expr.key not in self.staged:
+            # `A_shared[i, j] = A[y0 + i, x0 + j]` is `T.copy(A[y0, x0], A_shared)`: the reader
+            # fills the buffer (a copy through DST would take DST from a gemm accumulating
+            # there across the loop).
+            offsets = [self.materialize(offset) for offset in expr.offsets]
+            self.add(CopyOp(expr.source.value, destination.value, src_indices=offsets), node)
+            return
         if isinstance(expr, Load):
             source = self.operand_buffer(expr, node)
             if source != destination:
@@ -1050,6 +1145,8 @@ class _Parser:
             if construct is T.max:
                 self.keywords(node, "T.max")
                 return self.relu(node)
+            if construct is T.if_then_else:
+                return self.if_then_else(node)
             if getattr(construct, "__module__", None) == T.__name__:
                 self.error(node, f"the call `{self.text(node)}` is not supported in T.Parallel "
                            f"({ELEMENTWISE_HELP})")

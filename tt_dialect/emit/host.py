@@ -151,9 +151,13 @@ class _Tensor:
 
     @property
     def shape(self) -> tuple[int, ...]:
-        """Element shape: the layout's shape in tiles with the last two dims scaled by the tile."""
-        *lead, rows, cols = self.layout.shape_in_tiles
-        return (*lead, rows * TILE_ROWS, cols * TILE_COLS)
+        """Element shape of the user's tensor, which its file holds."""
+        return self.layout.logical_shape
+
+    @property
+    def padded_shape(self) -> tuple[int, ...]:
+        """Element shape of the DRAM buffer: the layout's tiles scaled by the tile."""
+        return self.layout.padded_shape
 
     @property
     def dtype(self) -> DataFormat:
@@ -341,6 +345,7 @@ def _header(host: _Host, name: str, arch: Arch, files: str) -> list[str]:
         "// bottom-left, bottom-right), each face row-major: tt-metal's TILED_NFACES layout, as",
         "// tilize_nfaces / untilize_nfaces produce. This program converts both ways itself.",
         "",
+        "#include <algorithm>",
         "#include <cstddef>",
         "#include <cstdint>",
         "#include <cstdio>",
@@ -385,8 +390,10 @@ def _tables(host: _Host) -> list[str]:
         "    const char* shape;      // element shape, for messages",
         "    bool input;",
         "    uint32_t batch;         // product of the leading dimensions",
-        "    uint32_t rows;          // second-to-last dimension, in elements",
-        "    uint32_t cols;          // last dimension, in elements",
+        "    uint32_t rows;          // second-to-last dimension of the buffer, in elements",
+        "    uint32_t cols;          // last dimension of the buffer, in elements",
+        "    uint32_t file_rows;     // second-to-last dimension of the file (<= rows: the rest is",
+        "    uint32_t file_cols;     // zero padding), last dimension of the file (<= cols)",
         "    uint32_t element_size;  // bytes per element in the file",
         "    uint32_t page_size;     // bytes per 32x32 tile: one page of its DRAM buffer",
         "    uint32_t num_tiles;     // pages of its DRAM buffer",
@@ -395,7 +402,8 @@ def _tables(host: _Host) -> list[str]:
         "constexpr HostTensor kTensors[] = {",
     ]
     for t in host.tensors:
-        *lead, rows, cols = t.shape
+        *lead, rows, cols = t.padded_shape
+        *_, file_rows, file_cols = t.shape
         fields = [
             _cpp_string(t.name),
             _cpp_string(t.role),
@@ -405,6 +413,8 @@ def _tables(host: _Host) -> list[str]:
             str(prod(lead)),
             str(rows),
             str(cols),
+            str(file_rows),
+            str(file_cols),
             str(ELEMENT_BYTES[t.dtype]),
             str(t.layout.page_size),
             str(t.num_tiles),
@@ -483,9 +493,15 @@ std::size_t tensor_bytes(const HostTensor& t) {
     return std::size_t(t.page_size) * t.num_tiles;
 }
 
-// Copies a tensor between row-major order (`linear`) and the tiled device order (`tiled`), in
-// the direction `to_tiles` says: tiles row-major over each matrix, faces row-major in a tile,
-// the rows of a face one after the other.
+std::size_t file_bytes(const HostTensor& t) {
+    return std::size_t(t.batch) * t.file_rows * t.file_cols * t.element_size;
+}
+
+// Copies a tensor between row-major order of its file's shape (`linear`) and the tiled device
+// order of its buffer (`tiled`), in the direction `to_tiles` says: tiles row-major over each
+// matrix, faces row-major in a tile, the rows of a face one after the other. Buffer elements
+// outside the file's rows and columns are padding: left as they are in `tiled` (zero, as
+// allocated) and never copied out.
 void copy_tiled(const HostTensor& t, std::vector<uint8_t>& linear, std::vector<uint8_t>& tiled,
                 bool to_tiles) {
     const std::size_t face_row_bytes = std::size_t(kFaceCols) * t.element_size;
@@ -497,16 +513,18 @@ void copy_tiled(const HostTensor& t, std::vector<uint8_t>& linear, std::vector<u
                     const uint32_t face_row = face / (kTileCols / kFaceCols);
                     const uint32_t face_col = face % (kTileCols / kFaceCols);
                     for (uint32_t r = 0; r < kFaceRows; ++r) {
-                        const std::size_t row = std::size_t(b) * t.rows + tile_row * kTileRows +
-                                                face_row * kFaceRows + r;
-                        const std::size_t col = std::size_t(tile_col) * kTileCols +
-                                                face_col * kFaceCols;
-                        uint8_t* in_linear = linear.data() + (row * t.cols + col) * t.element_size;
-                        uint8_t* in_tiled = tiled.data() + offset;
-                        if (to_tiles) {
-                            std::memcpy(in_tiled, in_linear, face_row_bytes);
-                        } else {
-                            std::memcpy(in_linear, in_tiled, face_row_bytes);
+                        const std::size_t row = std::size_t(tile_row) * kTileRows + face_row * kFaceRows + r;
+                        const std::size_t col = std::size_t(tile_col) * kTileCols + face_col * kFaceCols;
+                        const std::size_t cols = col < t.file_cols ? std::min<std::size_t>(kFaceCols, t.file_cols - col) : 0;
+                        if (row < t.file_rows && cols > 0) {
+                            const std::size_t at = (std::size_t(b) * t.file_rows + row) * t.file_cols + col;
+                            uint8_t* in_linear = linear.data() + at * t.element_size;
+                            uint8_t* in_tiled = tiled.data() + offset;
+                            if (to_tiles) {
+                                std::memcpy(in_tiled, in_linear, cols * t.element_size);
+                            } else {
+                                std::memcpy(in_linear, in_tiled, cols * t.element_size);
+                            }
                         }
                         offset += face_row_bytes;
                     }
@@ -567,11 +585,11 @@ int main(int argc, char** argv) {
                          argv[i + 1], t.name);
             return 2;
         }
-        if (linear.size() != tensor_bytes(t)) {
+        if (linear.size() != file_bytes(t)) {
             std::fprintf(stderr,
                          "%s: error: %s holds %zu bytes; input %s (%s %s, row-major) needs %zu\n",
                          argv[0], argv[i + 1], linear.size(), t.name, t.dtype, t.shape,
-                         tensor_bytes(t));
+                         file_bytes(t));
             return 2;
         }
         copy_tiled(t, linear, tiled[i], /*to_tiles=*/true);
@@ -590,7 +608,7 @@ _MAIN_EPILOGUE = r"""    } catch (const std::exception& e) {
         if (t.input) {
             continue;
         }
-        std::vector<uint8_t> linear(tensor_bytes(t));
+        std::vector<uint8_t> linear(file_bytes(t));
         copy_tiled(t, linear, tiled[i], /*to_tiles=*/false);
         if (!write_bin(argv[i + 1], linear)) {
             std::fprintf(stderr, "%s: error: cannot write %s, the file of output %s\n", argv[0],

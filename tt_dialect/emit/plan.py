@@ -6,10 +6,11 @@ it decides and infers nothing, and `main.cpp` is the other serialization of the
 same facts. Its schema, `tt_plan.schema.json` next to this file
 (`plan_schema()`), documents every field; in short:
 
-- `schema_version` (1), `program` (the program's symbol name), `arch` (the
+- `schema_version` (2), `program` (the program's symbol name), `arch` (the
   device), `grid` (the work partition's core grid, [rows, cols]);
 - `tensors`: the program's `tensors` in argument order, named `tensor<i>` by
-  position, with shape, dtype, role and buffer layout;
+  position, with shape (the user's, which its file holds), padded shape (its DRAM
+  buffer's, larger where tt-pad-tensors padded it), dtype, role and buffer layout;
 - `cores`: every working core with its first work unit and unit count
   (`WorkPartitionAttr.assignments()`), sorted by (y, x);
 - `partition`: the `#tt.work_partition` itself;
@@ -57,7 +58,7 @@ from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.emit.program_facts import KERNEL_FILES, KERNEL_NOCS, find_program, printable_contract
 
 PURPOSE = "a plan"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PLAN_FILE = "tt.plan.json"
 SCHEMA_FILE = "tt_plan.schema.json"
 
@@ -134,12 +135,10 @@ def _tensor(position: int, tensor: TensorDescAttr) -> dict[str, Any]:
     layout = tensor.layout
     tile = [t.data for t in layout.tile.data]
     tiles = list(layout.shape_in_tiles)
-    # The tile covers the last two dimensions; leading (batch) dimensions are
-    # counted in elements already (tt-infer-layout).
-    scale = [1] * (len(tiles) - len(tile)) + tile
     return {
         "name": f"tensor{position}",
-        "shape": [t * s for t, s in zip(tiles, scale)],
+        "shape": list(layout.logical_shape),
+        "padded_shape": list(layout.padded_shape),
         "dtype": layout.dtype.data.value,
         "role": tensor.tensor_role.value,
         "layout": {

@@ -14,6 +14,10 @@ from __future__ import annotations
 LAYOUT = "tt.layout"
 """On a tensor argument of a tile program: its `#tt.buffer_layout` (tt-infer-layout)."""
 
+LOGICAL_SHAPE = "tt.logical_shape"
+"""On a tensor argument of a tile program whose type tt-pad-tensors padded: its shape
+before padding (`array<i64: ...>`), until tt-infer-layout moves it into the layout."""
+
 CB = "tt.cb"
 """On a `tt.alloc_shared` / `tt.alloc_fragment`: its `#tt.cb_desc` (tt-propagate-layout)."""
 

@@ -588,9 +588,16 @@ class BufferLayoutAttr(ParametrizedAttribute):
     `#tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [8, 8],
        shard = #tt.shard_spec<grid = [2, 2], shard = [4, 4], row_major>>`
 
+    `#tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32],
+       logical = [1000, 1000]>`
+
     ``tiles`` is the tensor shape in tiles. Interleaved buffers place one tile
     per page round-robin over the memory's banks; sharded buffers split the
     tiles into ``shard``-shaped blocks, one per core of the shard grid.
+    ``logical`` (`tt-pad-tensors`) is the element shape of the user's tensor when
+    the buffer is larger, padded to whole tiles and blocks: the host program
+    zero-fills the rest on upload and crops it on download. Empty when the buffer
+    holds exactly the tensor.
     """
 
     name = "tt.buffer_layout"
@@ -602,6 +609,7 @@ class BufferLayoutAttr(ParametrizedAttribute):
     tiles: ArrayAttr[IntAttr]
     shard: ShardSpecAttr | StringAttr
     """The shard spec, or the empty string for interleaved buffers."""
+    logical: ArrayAttr[IntAttr]
 
     def __init__(
         self,
@@ -610,6 +618,7 @@ class BufferLayoutAttr(ParametrizedAttribute):
         dtype: DataFormat,
         tiles: Sequence[int],
         shard: ShardSpecAttr | None = None,
+        logical: Sequence[int] = (),
     ):
         super().__init__(
             MemorySpaceAttr(memory),
@@ -618,6 +627,7 @@ class BufferLayoutAttr(ParametrizedAttribute):
             _int_array((TILE_ROWS, TILE_COLS)),
             _int_array(tiles),
             shard if shard is not None else StringAttr(""),
+            _int_array(logical),
         )
 
     @property
@@ -640,6 +650,17 @@ class BufferLayoutAttr(ParametrizedAttribute):
     def page_size(self) -> int:
         return TILE_BYTES[self.dtype.data]
 
+    @property
+    def padded_shape(self) -> tuple[int, ...]:
+        """Element shape of the buffer: the tiles, the last two dims scaled by the tile."""
+        *lead, rows, cols = self.shape_in_tiles
+        return (*lead, rows * TILE_ROWS, cols * TILE_COLS)
+
+    @property
+    def logical_shape(self) -> tuple[int, ...]:
+        """Element shape of the user's tensor: `logical`, or the whole buffer."""
+        return _ints(self.logical) or self.padded_shape
+
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         with parser.in_angle_brackets():
@@ -652,12 +673,20 @@ class BufferLayoutAttr(ParametrizedAttribute):
             tile = _parse_named_ints(parser, "tile")
             parser.parse_punctuation(",")
             tiles = _parse_named_ints(parser, "tiles")
+            logical: list[int] = []
             shard: Attribute = StringAttr("")
             if parser.parse_optional_punctuation(","):
-                _parse_keyword_value(parser, "shard")
-                shard = parser.parse_attribute()
-                if not isinstance(shard, ShardSpecAttr):
-                    raise VerifyException(f"shard must be a #tt.shard_spec, got {shard}")
+                if parser.parse_optional_keyword("logical") is not None:
+                    parser.parse_punctuation("=")
+                    logical = _parse_int_list(parser)
+                    has_shard = parser.parse_optional_punctuation(",") is not None
+                else:
+                    has_shard = True
+                if has_shard:
+                    _parse_keyword_value(parser, "shard")
+                    shard = parser.parse_attribute()
+                    if not isinstance(shard, ShardSpecAttr):
+                        raise VerifyException(f"shard must be a #tt.shard_spec, got {shard}")
         return (
             MemorySpaceAttr(memory),
             BufferKindAttr(kind),
@@ -665,6 +694,7 @@ class BufferLayoutAttr(ParametrizedAttribute):
             _int_array(tile),
             _int_array(tiles),
             shard,
+            _int_array(logical),
         )
 
     def print_parameters(self, printer: Printer) -> None:
@@ -675,6 +705,9 @@ class BufferLayoutAttr(ParametrizedAttribute):
             _print_int_list(printer, _ints(self.tile))
             printer.print_string(", tiles = ")
             _print_int_list(printer, self.shape_in_tiles)
+            if self.logical.data:
+                printer.print_string(", logical = ")
+                _print_int_list(printer, _ints(self.logical))
             if self.shard_spec is not None:
                 printer.print_string(", shard = ")
                 printer.print_attribute(self.shard_spec)
@@ -691,6 +724,23 @@ class BufferLayoutAttr(ParametrizedAttribute):
             raise VerifyException(f"tensor shape in tiles must be positive, got {list(tiles)}")
         if isinstance(self.shard, StringAttr) and self.shard.data:
             raise VerifyException("shard must be a #tt.shard_spec")
+        logical = _ints(self.logical)
+        if logical:
+            padded = self.padded_shape
+            if len(logical) != len(padded):
+                raise VerifyException(
+                    f"logical shape {list(logical)} has rank {len(logical)}, the tensor has rank "
+                    f"{len(padded)}"
+                )
+            if any(not 0 < size <= extent for size, extent in zip(logical, padded)):
+                raise VerifyException(
+                    f"logical shape {list(logical)} must be positive and fit the buffer's "
+                    f"{list(padded)} elements"
+                )
+            if logical == padded:
+                raise VerifyException(
+                    f"logical shape {list(logical)} is the whole buffer; leave it out"
+                )
         spec = self.shard_spec
         if self.buffer_kind is BufferKind.INTERLEAVED:
             if spec is not None:

@@ -275,9 +275,12 @@ class CopyOp(IRDLOperation):
     tt.copy %c to %d : memref<128x128xf32> to memref<128x128xbf16>
     ```
     Indices are element offsets into the indexed (tensor) side, one per
-    dimension; the region copied has the shape of the other (buffer) side and
-    must fit in the tensor (checked here for offsets that are `arith.constant`s,
-    and by `tt-propagate-layout` for every block and loop iteration). At most one side is indexed; an unindexed copy needs
+    dimension, never negative (checked here for offsets that are `arith.constant`s,
+    and by `tt-propagate-layout` for every block and loop iteration); the region
+    copied has the shape of the other (buffer) side. Where it reaches past the end of
+    the tensor, as TileLang's `T.copy` of a partial last block does, the part outside
+    reads zeros and is not written: `tt-pad-tensors` pads the tensor's buffer to what
+    its copies reach. At most one side is indexed; an unindexed copy needs
     equal shapes. Element types are bf16, f16 or f32 on both sides and may
     differ: the copy converts (e.g. an f32 fragment stored to a bf16 tensor,
     as TileLang's `T.copy` casts).
@@ -383,11 +386,10 @@ class CopyOp(IRDLOperation):
                 continue
             offset = _constant_index(index)
             start = 0 if offset is None else offset
-            if start < 0 or start + size > extent:
-                at = "" if offset is None else f" at offset {offset}"
+            if start < 0:
                 raise VerifyException(
-                    f"copied region {_shape_text(r_shape)} does not fit in the {side} "
-                    f"{_shape_text(t_shape)}: dim {dim} of size {size}{at} exceeds {extent}"
+                    f"copied region {_shape_text(r_shape)} starts before the {side} "
+                    f"{_shape_text(t_shape)}: dim {dim} at offset {offset}"
                 )
 
 

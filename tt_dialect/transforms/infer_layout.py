@@ -8,9 +8,10 @@ The default is DRAM, interleaved, one 32x32 tile per page, with the dtype from
 the element type and the shape in tiles from the memref shape (leading
 dimensions are batch dimensions and stay as they are). A user annotation wins;
 it must agree with the memref (dtype, shape in tiles) and fit the device (shard
-grid within the worker grid). A tile dimension that is not a multiple of 32 is an
-error naming the argument, the dimension and the next aligned size; padding is a
-later stage.
+grid within the worker grid). An argument that `tt-pad-tensors` padded carries its
+shape before padding (`tt.logical_shape`), which moves into the layout's `logical`.
+A tile dimension that is not a multiple of 32 is an error naming the argument, the
+dimension and the next aligned size (tt-pad-tensors, first in tt-metadata, pads it).
 
 **How it runs.** One rewrite pattern, `AnnotateTensorArguments`, anchored on
 `func.func` and applied by a `PatternRewriteWalker`: a whole-function decision,
@@ -28,9 +29,11 @@ from xdsl.context import Context
 from xdsl.dialects import func
 from xdsl.dialects.builtin import (
     ArrayAttr,
+    DenseArrayBase,
     DictionaryAttr,
     MemRefType,
     ModuleOp,
+    i64,
 )
 from xdsl.ir import Attribute, BlockArgument
 from xdsl.passes import ModulePass
@@ -81,14 +84,17 @@ class AnnotateTensorArguments(RewritePattern):
     def _with_layout(self, op: func.FuncOp, arg: BlockArgument, attrs: DictionaryAttr) -> DictionaryAttr:
         if not isinstance(arg.type, MemRefType):
             return attrs
-        inferred = self._infer(op, arg.index, arg.type)
+        inferred = self._infer(op, arg.index, arg.type, attrs.data.get(annotations.LOGICAL_SHAPE))
         given = attrs.data.get(annotations.LAYOUT)
         if given is None:
-            return DictionaryAttr({**attrs.data, annotations.LAYOUT: inferred})
+            rest = {name: attr for name, attr in attrs.data.items() if name != annotations.LOGICAL_SHAPE}
+            return DictionaryAttr({**rest, annotations.LAYOUT: inferred})
         self._check_annotation(op, arg.index, given, inferred)
         return attrs
 
-    def _infer(self, op: func.FuncOp, index: int, memref: MemRefType) -> BufferLayoutAttr:
+    def _infer(
+        self, op: func.FuncOp, index: int, memref: MemRefType, logical: Attribute | None
+    ) -> BufferLayoutAttr:
         what = _describe(op, index)
         shape = memref.get_shape()
         if len(shape) < 2:
@@ -111,7 +117,24 @@ class AnnotateTensorArguments(RewritePattern):
                     f"tile size {tile}; pad it to {aligned}",
                 )
         tiles = (*shape[:-2], shape[-2] // TILE_ROWS, shape[-1] // TILE_COLS)
-        return BufferLayoutAttr(MemorySpace.DRAM, BufferKind.INTERLEAVED, fmt, tiles)
+        logical_shape: tuple[int, ...] = ()
+        if logical is not None:
+            if not isinstance(logical, DenseArrayBase) or logical.elt_type != i64:
+                raise op_error(
+                    op, f"{what}: {annotations.LOGICAL_SHAPE} must be an array<i64: ...>, got {logical}"
+                )
+            logical_shape = tuple(logical.get_values())
+            if len(logical_shape) != rank or any(
+                not 0 < size <= extent for size, extent in zip(logical_shape, shape)
+            ):
+                raise op_error(
+                    op,
+                    f"{what}: {annotations.LOGICAL_SHAPE} {list(logical_shape)} must have the "
+                    f"argument's rank and fit its {list(shape)} elements",
+                )
+            if list(logical_shape) == list(shape):
+                logical_shape = ()
+        return BufferLayoutAttr(MemorySpace.DRAM, BufferKind.INTERLEAVED, fmt, tiles, logical=logical_shape)
 
     def _check_annotation(
         self, op: func.FuncOp, index: int, given: Attribute, inferred: BufferLayoutAttr

@@ -253,7 +253,7 @@ def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
                     f"{what} runs past dimension {dim}: {where}its {unit} offset {offset} plus "
                     f"{size} {units} reaches {start + size}, beyond the tensor's {extent} "
                     f"{units}; every block and loop iteration must copy inside the tensor "
-                    "(use block sizes that divide it)",
+                    "(tt-pad-tensors, first in tt-metadata, pads it to what its copies reach)",
                 )
             raise op_error(
                 copy,
