@@ -1481,7 +1481,8 @@ def test_numerics_fill_and_clear() -> None:
 
 
 def test_parallel_unary_functions(filecheck) -> None:
-    """T.log, T.sqrt, T.sigmoid and T.tanh, as T.exp: one unary op on whole buffers."""
+    """T.log, T.sqrt, T.rsqrt, T.exp2, T.sigmoid and T.tanh, as T.exp: one unary op on
+    whole buffers."""
 
     @T.prim_func
     def functions(A: T.Tensor((32, 32), "float32")):
@@ -1489,11 +1490,15 @@ def test_parallel_unary_functions(filecheck) -> None:
             x = T.alloc_shared((32, 32), "float32")
             l = T.alloc_shared((32, 32), "float32")  # noqa: E741
             s = T.alloc_shared((32, 32), "float32")
+            r = T.alloc_shared((32, 32), "float32")
+            e = T.alloc_shared((32, 32), "float32")
             g = T.alloc_shared((32, 32), "float32")
             h = T.alloc_shared((32, 32), "float32")
             for i, j in T.Parallel(32, 32):
                 l[i, j] = T.log(x[i, j])
                 s[i, j] = T.sqrt(x[i, j])
+                r[i, j] = T.rsqrt(x[i, j])
+                e[i, j] = T.exp2(x[i, j])
                 g[i, j] = T.sigmoid(x[i, j])
                 h[i, j] = T.tanh(x[i, j])
 
@@ -1501,10 +1506,14 @@ def test_parallel_unary_functions(filecheck) -> None:
         CHECK:      [[X:SSA]] = tt.alloc_shared : memref<32x32xf32>
         CHECK-NEXT: [[L:SSA]] = tt.alloc_shared : memref<32x32xf32>
         CHECK-NEXT: [[S:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[R:SSA]] = tt.alloc_shared : memref<32x32xf32>
+        CHECK-NEXT: [[E:SSA]] = tt.alloc_shared : memref<32x32xf32>
         CHECK-NEXT: [[G:SSA]] = tt.alloc_shared : memref<32x32xf32>
         CHECK-NEXT: [[H:SSA]] = tt.alloc_shared : memref<32x32xf32>
         CHECK-NEXT: tt.log [[X]] to [[L]] : memref<32x32xf32>
         CHECK-NEXT: tt.sqrt [[X]] to [[S]] : memref<32x32xf32>
+        CHECK-NEXT: tt.rsqrt [[X]] to [[R]] : memref<32x32xf32>
+        CHECK-NEXT: tt.exp2 [[X]] to [[E]] : memref<32x32xf32>
         CHECK-NEXT: tt.sigmoid [[X]] to [[G]] : memref<32x32xf32>
         CHECK-NEXT: tt.tanh [[X]] to [[H]] : memref<32x32xf32>
     """))
@@ -1528,6 +1537,26 @@ def test_numerics_unary_functions() -> None:
     # f32 throughout (every buffer is f32, DST accumulates in fp32); the emulator's C library
     # and numpy's may differ by an ulp per function: 2^-18 relative covers the chain.
     np.testing.assert_allclose(kernel(a), reference, rtol=2.0**-18, atol=0)
+
+
+def test_numerics_rsqrt_exp2() -> None:
+    """T.rsqrt and T.exp2 (rsqrt_tile, exp2_tile): the emulator computes them in fp32; the
+    hardware's exp2 is an approximation (tt-metal runs it with APPROXIMATE = true)."""
+
+    @T.prim_func
+    def rsqrt_exp2(A: T.Tensor((64, 64), "float32"), C: T.Tensor((64, 64), "float32")):
+        with T.Kernel(2, 2) as (bx, by):
+            a = T.alloc_shared((32, 32), "float32")
+            c = T.alloc_shared((32, 32), "float32")
+            T.copy(A[by * 32, bx * 32], a)
+            for i, j in T.Parallel(32, 32):
+                c[i, j] = T.rsqrt(a[i, j]) * T.exp2(a[i, j])
+            T.copy(c, C[by * 32, bx * 32])
+
+    kernel = _compile(rsqrt_exp2)
+    a = np.random.default_rng(16).uniform(0.25, 4.0, (64, 64)).astype(np.float32)
+    reference = np.exp2(a.astype(np.float64)) / np.sqrt(a.astype(np.float64))
+    np.testing.assert_allclose(kernel(a), reference, rtol=2.0**-20, atol=0)
 
 
 def test_parallel_ops_with_a_number(filecheck) -> None:

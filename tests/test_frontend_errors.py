@@ -28,7 +28,7 @@ INT32 = "int32"  # not a dtype tilelang_tt.language has a name for
 
 PARALLEL_HELP = (
     "supported: buffer elements z[i, j] combined with each other by +, -, *, with a number by "
-    "+, -, *, /, and T.exp, T.log, T.sqrt, T.sigmoid, T.tanh, T.max(x, 0)"
+    "+, -, *, /, and T.exp, T.exp2, T.log, T.sqrt, T.rsqrt, T.sigmoid, T.tanh, T.max(x, 0)"
 )
 
 

@@ -78,7 +78,7 @@ CASES = {
     "exp": (split_case(PIPELINE_TESTS / "elementwise.mlir", "exp"), "tt-pipeline{grid=1x2}"),
     "fill-mixed-formats-copy": (MIXED_FORMATS_FILL_COPY, "tt-pipeline{grid=1x1}"),
     "sigmoid-tanh-log": (
-        elementwise_chain(["sigmoid", "tanh", "log", "sqrt", "recip", "gelu"]),
+        elementwise_chain(["sigmoid", "tanh", "log", "sqrt", "recip", "gelu", "rsqrt", "exp2"]),
         "tt-pipeline{grid=1x1}",
     ),
 }

@@ -876,6 +876,8 @@ const char* sfpu_name(Sfpu op) {
         case Sfpu::Tan: return "tan_tile";
         case Sfpu::Fill: return "fill_tile";
         case Sfpu::BinopWithScalar: return "binop_with_scalar_tile";
+        case Sfpu::Rsqrt: return "rsqrt_tile";
+        case Sfpu::Exp2: return "exp2_tile";
         case Sfpu::Count: break;
     }
     return "?";
@@ -1200,6 +1202,8 @@ void sfpu_tile(Sfpu op, std::uint32_t dst) {
             case Sfpu::Sin: r = std::sin(v); break;
             case Sfpu::Cos: r = std::cos(v); break;
             case Sfpu::Tan: r = std::tan(v); break;
+            case Sfpu::Rsqrt: r = 1.0f / std::sqrt(v); break;
+            case Sfpu::Exp2: r = std::exp2(v); break;
             default: r = v; break;
         }
         x[i] = r;

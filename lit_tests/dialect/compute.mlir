@@ -48,6 +48,10 @@ tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
     tt.log_tile dst = 1
     tt.sqrt_tile_init
     tt.sqrt_tile dst = 2
+    tt.rsqrt_tile_init
+    tt.rsqrt_tile dst = 2
+    tt.exp2_tile_init
+    tt.exp2_tile dst = 2
     tt.recip_tile_init
     tt.recip_tile dst = 3
     tt.relu_tile_init
@@ -162,6 +166,10 @@ tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs =
 // CHECK-NEXT:     tt.log_tile dst = 1
 // CHECK-NEXT:     tt.sqrt_tile_init
 // CHECK-NEXT:     tt.sqrt_tile dst = 2
+// CHECK-NEXT:     tt.rsqrt_tile_init
+// CHECK-NEXT:     tt.rsqrt_tile dst = 2
+// CHECK-NEXT:     tt.exp2_tile_init
+// CHECK-NEXT:     tt.exp2_tile dst = 2
 // CHECK-NEXT:     tt.recip_tile_init
 // CHECK-NEXT:     tt.recip_tile dst = 3
 // CHECK-NEXT:     tt.relu_tile_init
@@ -242,6 +250,10 @@ tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs =
 // GENERIC-NEXT: "tt.log_tile"() <{dst = 1 : i32}> : () -> ()
 // GENERIC-NEXT: "tt.sqrt_tile_init"() : () -> ()
 // GENERIC-NEXT: "tt.sqrt_tile"() <{dst = 2 : i32}> : () -> ()
+// GENERIC-NEXT: "tt.rsqrt_tile_init"() : () -> ()
+// GENERIC-NEXT: "tt.rsqrt_tile"() <{dst = 2 : i32}> : () -> ()
+// GENERIC-NEXT: "tt.exp2_tile_init"() : () -> ()
+// GENERIC-NEXT: "tt.exp2_tile"() <{dst = 2 : i32}> : () -> ()
 // GENERIC-NEXT: "tt.recip_tile_init"() : () -> ()
 // GENERIC-NEXT: "tt.recip_tile"() <{dst = 3 : i32}> : () -> ()
 // GENERIC-NEXT: "tt.relu_tile_init"() : () -> ()

@@ -31,6 +31,8 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
     tt.exp %c to %c : memref<128x128xf32>
     tt.log %c to %c : memref<128x128xf32>
     tt.sqrt %c to %c : memref<128x128xf32>
+    tt.rsqrt %c to %c : memref<128x128xf32>
+    tt.exp2 %c to %c : memref<128x128xf32>
     tt.recip %c to %c : memref<128x128xf32>
     tt.relu %c to %d : memref<128x128xf32> to memref<128x128xbf16>
     tt.gelu %d to %d : memref<128x128xbf16>
@@ -72,6 +74,8 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // CHECK-NEXT:     tt.exp %c to %c : memref<128x128xf32>
 // CHECK-NEXT:     tt.log %c to %c : memref<128x128xf32>
 // CHECK-NEXT:     tt.sqrt %c to %c : memref<128x128xf32>
+// CHECK-NEXT:     tt.rsqrt %c to %c : memref<128x128xf32>
+// CHECK-NEXT:     tt.exp2 %c to %c : memref<128x128xf32>
 // CHECK-NEXT:     tt.recip %c to %c : memref<128x128xf32>
 // CHECK-NEXT:     tt.relu %c to %d : memref<128x128xf32> to memref<128x128xbf16>
 // CHECK-NEXT:     tt.gelu %d to %d : memref<128x128xbf16>
@@ -113,6 +117,8 @@ func.func @ops(%T: memref<256x256xbf16>, %U: memref<256x256xf32>) {
 // GENERIC-NEXT:   "tt.exp"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.log"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.sqrt"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
+// GENERIC-NEXT:   "tt.rsqrt"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
+// GENERIC-NEXT:   "tt.exp2"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.recip"(%c, %c) : (memref<128x128xf32>, memref<128x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.relu"(%c, %d) : (memref<128x128xf32>, memref<128x128xbf16>) -> ()
 // GENERIC-NEXT:   "tt.gelu"(%d, %d) : (memref<128x128xbf16>, memref<128x128xbf16>) -> ()

@@ -138,7 +138,8 @@ func.func @named_exp(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
 
 // -----
 
-// Unary generics: math.exp of the input is tt.exp.
+// Unary generics: math.exp of the input is tt.exp (math.rsqrt and math.exp2, tt.rsqrt and
+// tt.exp2: @rsqrt and @exp2 below).
 #id = affine_map<(d0, d1) -> (d0, d1)>
 func.func @exp(%X: memref<64x256xbf16>, %Z: memref<64x256xbf16>) {
   linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
@@ -163,6 +164,32 @@ func.func @exp(%X: memref<64x256xbf16>, %Z: memref<64x256xbf16>) {
 // CHECK-NEXT:   }
 // CHECK-NEXT:   func.return
 // CHECK-NEXT: }
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @rsqrt(%X: memref<64x64xf32>, %R: memref<64x64xf32>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<64x64xf32>) outs(%R : memref<64x64xf32>) {
+  ^bb0(%x: f32, %r: f32):
+    %y = math.rsqrt %x : f32
+    linalg.yield %y : f32
+  }
+  func.return
+}
+func.func @exp2(%X: memref<64x64xf32>, %E: memref<64x64xf32>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : memref<64x64xf32>) outs(%E : memref<64x64xf32>) {
+  ^bb0(%x: f32, %e: f32):
+    %y = math.exp2 %x : f32
+    linalg.yield %y : f32
+  }
+  func.return
+}
+// CHECK:      func.func @rsqrt(
+// CHECK:          tt.rsqrt %x to %z : memref<64x64xf32>
+// CHECK:      func.func @exp2(
+// CHECK:          tt.exp2 %x to %z : memref<64x64xf32>
 
 // -----
 
@@ -386,7 +413,7 @@ func.func @bad_body(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
   }
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (math.cos) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of the input and an arith.constant; math.exp/log/sqrt/tanh of the input; arith.maximumf/maxnumf of the input and 0.0 (relu)
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (math.cos) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of the input and an arith.constant; math.exp/exp2/log/sqrt/rsqrt/tanh of the input; arith.maximumf/maxnumf of the input and 0.0 (relu)
 
 // -----
 
@@ -401,7 +428,7 @@ func.func @max_one(%X: memref<32x32xbf16>, %Z: memref<32x32xbf16>) {
   }
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (arith.maximumf) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of the input and an arith.constant; math.exp/log/sqrt/tanh of the input; arith.maximumf/maxnumf of the input and 0.0 (relu)
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.generic' op body (arith.maximumf) is not supported; supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of the input and an arith.constant; math.exp/exp2/log/sqrt/rsqrt/tanh of the input; arith.maximumf/maxnumf of the input and 0.0 (relu)
 
 // -----
 

@@ -67,6 +67,8 @@ from tt_dialect.ops.tile_program import (
     ReluOp,
     SigmoidOp,
     SqrtOp,
+    RsqrtOp,
+    Exp2Op,
     SubOp,
     TanhOp,
 )
@@ -80,7 +82,7 @@ ELEMENT_TYPES: dict[str, Attribute] = {"bf16": BFloat16Type(), "f32": Float32Typ
 
 ELEMENTWISE_HELP = (
     "supported: buffer elements z[i, j] combined with each other by +, -, *, with a number by "
-    "+, -, *, /, and T.exp, T.log, T.sqrt, T.sigmoid, T.tanh, T.max(x, 0)"
+    "+, -, *, /, and T.exp, T.exp2, T.log, T.sqrt, T.rsqrt, T.sigmoid, T.tanh, T.max(x, 0)"
 )
 
 STATEMENT_NAMES = {
@@ -144,7 +146,10 @@ SCALAR_OPS = {
 }
 """Ops of an element and a number, by operator and whether the number comes first."""
 
-ELEMENTWISE_UNARY = {T.exp: ExpOp, T.log: LogOp, T.sqrt: SqrtOp, T.sigmoid: SigmoidOp, T.tanh: TanhOp}
+ELEMENTWISE_UNARY = {
+    T.exp: ExpOp, T.exp2: Exp2Op, T.log: LogOp, T.sqrt: SqrtOp, T.rsqrt: RsqrtOp, T.sigmoid: SigmoidOp,
+    T.tanh: TanhOp,
+}
 """T.Parallel functions, by the `tilelang_tt.language` object (identity, not name)."""
 
 WRITES_LAST_OPERAND = (

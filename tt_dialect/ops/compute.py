@@ -565,6 +565,34 @@ class SqrtTileOp(_SFPUUnaryTileOp):
 
 
 @irdl_op_definition
+class RsqrtTileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `rsqrt_tile`."""
+
+    name = "tt.rsqrt_tile_init"
+
+
+@irdl_op_definition
+class RsqrtTileOp(_SFPUUnaryTileOp):
+    """DST[dst] = 1 / sqrt(DST[dst]) on the SFPU."""
+
+    name = "tt.rsqrt_tile"
+
+
+@irdl_op_definition
+class Exp2TileInitOp(_SFPUUnaryInitOp):
+    """Sets the SFPU up for `exp2_tile`."""
+
+    name = "tt.exp2_tile_init"
+
+
+@irdl_op_definition
+class Exp2TileOp(_SFPUUnaryTileOp):
+    """DST[dst] = 2^DST[dst] on the SFPU."""
+
+    name = "tt.exp2_tile"
+
+
+@irdl_op_definition
 class RecipTileInitOp(_SFPUUnaryInitOp):
     """Sets the SFPU up for `recip_tile`."""
 
@@ -638,6 +666,8 @@ SFPU_UNARY_OPS: tuple[tuple[type[_SFPUUnaryInitOp], type[_SFPUUnaryTileOp]], ...
     (ExpTileInitOp, ExpTileOp),
     (LogTileInitOp, LogTileOp),
     (SqrtTileInitOp, SqrtTileOp),
+    (RsqrtTileInitOp, RsqrtTileOp),
+    (Exp2TileInitOp, Exp2TileOp),
     (RecipTileInitOp, RecipTileOp),
     (ReluTileInitOp, ReluTileOp),
     (GeluTileInitOp, GeluTileOp),

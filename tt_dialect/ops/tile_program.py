@@ -666,6 +666,20 @@ class SqrtOp(_UnaryOp):
 
 
 @irdl_op_definition
+class RsqrtOp(_UnaryOp):
+    """`tt.rsqrt %x to %z`: z = 1 / sqrt(x)."""
+
+    name = "tt.rsqrt"
+
+
+@irdl_op_definition
+class Exp2Op(_UnaryOp):
+    """`tt.exp2 %x to %z`: z = 2^x."""
+
+    name = "tt.exp2"
+
+
+@irdl_op_definition
 class RecipOp(_UnaryOp):
     """`tt.recip %x to %z`: z = 1 / x."""
 
@@ -790,6 +804,8 @@ OPS = [
     ExpOp,
     LogOp,
     SqrtOp,
+    RsqrtOp,
+    Exp2Op,
     RecipOp,
     ReluOp,
     GeluOp,

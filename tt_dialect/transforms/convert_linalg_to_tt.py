@@ -9,7 +9,7 @@ without linalg ops are left alone. A converted function is exactly one of:
   identity indexing maps, two parallel iterators and a body that is one op:
   `arith.addf/subf/mulf` of the two inputs (`tt.add/sub/mul`),
   `arith.addf/subf/mulf/divf` of the input and an `arith.constant`
-  (`tt.add/sub/rsub/mul/div_scalar`), `math.exp/log/sqrt/tanh` of the input, or
+  (`tt.add/sub/rsub/mul/div_scalar`), `math.exp/exp2/log/sqrt/rsqrt/tanh` of the input, or
   `arith.maximumf`/`arith.maxnumf` of the input and 0.0 (relu). A unary
   generic may instead read its output (no inputs, in place);
 - a matmul, `linalg.fill ins(0.0) outs(%C)` immediately followed by
@@ -97,6 +97,8 @@ from tt_dialect.ops.tile_program import (
     ReluOp,
     RsubScalarOp,
     SqrtOp,
+    RsqrtOp,
+    Exp2Op,
     SubOp,
     SubScalarOp,
     TanhOp,
@@ -112,7 +114,7 @@ SUPPORTED = (
 
 SUPPORTED_BODIES = (
     "supported bodies: arith.addf/subf/mulf of the two inputs; arith.addf/subf/mulf/divf of "
-    "the input and an arith.constant; math.exp/log/sqrt/tanh of the input; "
+    "the input and an arith.constant; math.exp/exp2/log/sqrt/rsqrt/tanh of the input; "
     "arith.maximumf/maxnumf of the input and 0.0 (relu)"
 )
 
@@ -127,7 +129,14 @@ PIPELINE_STAGES = 2
 _NAMED_BINARY = {linalg.AddOp: AddOp, linalg.SubOp: SubOp, linalg.MulOp: MulOp}
 _NAMED_UNARY = {linalg.ExpOp: ExpOp, linalg.LogOp: LogOp, linalg.SqrtOp: SqrtOp}
 _BODY_BINARY = {arith.AddfOp: AddOp, arith.SubfOp: SubOp, arith.MulfOp: MulOp}
-_BODY_UNARY = {math.ExpOp: ExpOp, math.LogOp: LogOp, math.SqrtOp: SqrtOp, math.TanhOp: TanhOp}
+_BODY_UNARY = {
+    math.ExpOp: ExpOp,
+    math.Exp2Op: Exp2Op,
+    math.LogOp: LogOp,
+    math.SqrtOp: SqrtOp,
+    math.RsqrtOp: RsqrtOp,
+    math.TanhOp: TanhOp,
+}
 _BODY_SCALAR = {
     (arith.AddfOp, False): AddScalarOp,
     (arith.AddfOp, True): AddScalarOp,

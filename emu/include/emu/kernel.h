@@ -101,7 +101,8 @@ TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 // ---- compute: configuration, FPU, SFPU, DST and pack. `call` names the API call in messages.
 enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };
 enum class Sfpu : int {
-    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Fill, BinopWithScalar, Count
+    Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Fill, BinopWithScalar, Rsqrt,
+    Exp2, Count
 };
 // Configures unpacker, math and packer: SrcA for `srca_cb`'s data format, SrcB for `srcb_cb`'s,
 // the packer for `ocb`'s (callers map their operands to the source registers).

@@ -28,4 +28,9 @@ ALWI void log_tile_init() { emu::k::sfpu_init(emu::k::Sfpu::Log); }
 template <bool fast_and_approx = false>
 ALWI void log_tile(uint32_t idst) { emu::k::sfpu_tile(emu::k::Sfpu::Log, idst); }
 
+// exp2_tile: 2^x, exact fp32 here (the hardware's is an approximation, APPROXIMATE = true).
+ALWI void exp2_tile_init() { emu::k::sfpu_init(emu::k::Sfpu::Exp2); }
+
+ALWI void exp2_tile(uint32_t idst) { emu::k::sfpu_tile(emu::k::Sfpu::Exp2, idst); }
+
 }  // namespace ckernel
