@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import weakref
 from collections.abc import Iterator
 
+from xdsl.dialects import arith
 from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
 from xdsl.ir import Operation
 from xdsl.parser import Parser
@@ -101,14 +103,41 @@ def _post_order(op: Operation) -> Iterator[Operation]:
     yield op
 
 
+SELF_CONTAINED_OPS: frozenset[type[Operation]] = frozenset(arith.Arith.operations)
+"""Ops whose verification reads only the op itself (its operands, their types, its result
+types, properties and attributes, and whether it ends its block): arith's, which are a
+third of a lowered program's ops."""
+
+_verified_as: weakref.WeakKeyDictionary[Operation, tuple[object, ...]] = weakref.WeakKeyDictionary()
+"""What each self-contained op was when it last verified."""
+
+
+def _self_contained_state(op: Operation) -> tuple[object, ...]:
+    return (
+        tuple(op.operands),
+        tuple(operand.type for operand in op.operands),
+        tuple(result.type for result in op.results),
+        tuple(op.properties.items()),
+        tuple(op.attributes.items()),
+        op.next_op is None,
+    )
+
+
 def verify_located(root: Operation) -> None:
     """Verify `root` like `Operation.verify`, but raise a `TTDiagnostic` naming
-    the innermost failing op and its source location."""
+    the innermost failing op and its source location. A self-contained op that
+    verified before and has not changed since is not verified again (named
+    pipelines verify after every stage)."""
     for op in _post_order(root):
+        state = _self_contained_state(op) if type(op) in SELF_CONTAINED_OPS else None
+        if state is not None and _verified_as.get(op) == state:
+            continue
         try:
             op.verify(verify_nested_ops=False)
         except VerifyException as err:
             raise op_error(op, str(err).removeprefix("Operation does not verify: ")) from None
+        if state is not None:
+            _verified_as[op] = state
 
 
 def parse_error(err: ParseError) -> TTDiagnostic:

@@ -88,6 +88,8 @@ and deduplication sees the hoisted inits):
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from typing import Literal
 
@@ -166,15 +168,21 @@ _FPU_BINARY = (MatmulTilesOp, MatmulBlockOp, AddTilesOp, SubTilesOp, MulTilesOp)
 
 def init_classes(op: Operation) -> tuple[InitClass, ...]:
     """Which hardware `op` (re)configures; empty if it is not an init."""
-    if isinstance(op, FPU_FULL_INITS):
+    return _init_classes_of(type(op))
+
+
+@functools.cache
+def _init_classes_of(op_type: type[Operation]) -> tuple[InitClass, ...]:
+    # What an op configures follows from its class alone.
+    if issubclass(op_type, FPU_FULL_INITS):
         return ("fpu", "unpack-format", "pack-format")
-    if isinstance(op, FPU_INITS):
+    if issubclass(op_type, FPU_INITS):
         return ("fpu",)
-    if op.has_trait(SFPUUnaryInit):
+    if op_type.has_trait(SFPUUnaryInit):
         return ("sfpu",)
-    if isinstance(op, ReconfigDataFormatOp):
+    if issubclass(op_type, ReconfigDataFormatOp):
         return ("unpack-format",)
-    if isinstance(op, PackReconfigDataFormatOp):
+    if issubclass(op_type, PackReconfigDataFormatOp):
         return ("pack-format",)
     return ()
 

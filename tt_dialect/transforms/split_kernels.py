@@ -121,6 +121,8 @@ class _Roles:
     """CBs compute packs into: their producer is compute."""
     read: frozenset[int]
     """CBs compute unpacks: their consumer is compute."""
+    _known: dict[Operation, KernelRole | None] = field(default_factory=dict, compare=False)
+    """`role` of the ops asked about (each kernel's split asks about every op)."""
 
     @staticmethod
     def of(program: func.FuncOp) -> _Roles:
@@ -135,6 +137,11 @@ class _Roles:
 
     def role(self, op: Operation) -> KernelRole | None:
         """The kernel an effectful op belongs to; None for pure and structural ops."""
+        if op not in self._known:
+            self._known[op] = self._role(op)
+        return self._known[op]
+
+    def _role(self, op: Operation) -> KernelRole | None:
         placed = op.attributes.get(annotations.MOVER)
         if isinstance(placed, KernelRoleAttr) and placed.data.is_dataflow:
             return placed.data
