@@ -47,6 +47,35 @@ func.func @unaligned_rows(%X: memref<64x64xf32>, %Y: memref<33x64xf32>) {
 
 // -----
 
+// The shape before padding (tt-pad-tensors) moves into the layout: an array<i64> of the
+// argument's rank, inside its shape.
+func.func @padded(%A: memref<64x32xbf16> {tt.logical_shape = array<i64: 33, 17>}) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+  }
+  func.return
+}
+// CHECK:      func.func @padded(%A: memref<64x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 1], logical = [33, 17]>}) {
+
+// -----
+
+func.func @logical_too_large(%A: memref<64x32xbf16> {tt.logical_shape = array<i64: 65, 17>}) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+  }
+  func.return
+}
+// CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): tt.logical_shape [65, 17] must have the argument's rank and fit its [64, 32] elements
+
+// -----
+
+func.func @logical_not_an_array(%A: memref<64x32xbf16> {tt.logical_shape = [33, 17]}) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+  }
+  func.return
+}
+// CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): tt.logical_shape must be an array<i64: ...>, got [33 : i64, 17 : i64]
+
+// -----
+
 func.func @rank1(%A: memref<1024xbf16>) {
   tt.launch_grid (%bx, %by) in (1, 1) {
   }
