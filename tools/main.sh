@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up the environment and run the main job: compile the examples (TileLang's
-# gemm, also at 1000^3, which the compiler pads to whole blocks, and elementwise add
+# gemm, also at 1000^3, which the compiler pads to whole blocks, and with B transposed by a
+# Python flag, and elementwise add
 # through tilelang_tt's jit, the same two as tile-program
 # IR, and a linalg module as other MLIR flows produce it) to
 # artifact directories under build/artifacts/ (kernels, main.cpp,
@@ -34,6 +35,7 @@ python_example() {  # name script [args]: a TileLang program through tilelang_tt
 
 python_example example_gemm examples/gemm/example_gemm.py
 python_example example_gemm_1000 examples/gemm/example_gemm.py --shape 1000 1000 1000
+python_example example_gemm_trans_b examples/gemm/example_gemm_trans_b.py
 python_example example_elementwise_add examples/elementwise/example_elementwise_add.py
 compile gemm examples/gemm/gemm.mlir tt-pipeline gemm
 compile add examples/elementwise/add.mlir tt-pipeline add
