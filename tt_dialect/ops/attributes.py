@@ -820,6 +820,16 @@ class CBDescAttr(ParametrizedAttribute):
             self.index.data, self.pages.data, self.page_size.data, self.format.data, cores
         )
 
+    def resized(self, pages: int, index: int | None = None) -> CBDescAttr:
+        """This buffer with `pages` pages (at CB `index` instead, if given)."""
+        return CBDescAttr(
+            self.index.data if index is None else index,
+            pages,
+            self.page_size.data,
+            self.format.data,
+            self.core_ranges,
+        )
+
     @property
     def total_bytes(self) -> int:
         return self.pages.data * self.page_size.data

@@ -310,6 +310,16 @@ def _cb_desc(buffer: SSAValue) -> CBDescAttr:
     return desc
 
 
+def _set_cb_descs(descs: dict[SSAValue, CBDescAttr], rewriter: PatternRewriter) -> None:
+    """Gives each buffer's alloc its descriptor in `descs`, where it differs."""
+    for buffer, desc in descs.items():
+        alloc = buffer.owner
+        assert isinstance(alloc, _AllocOp)
+        if desc != alloc.attributes[annotations.CB]:
+            alloc.attributes[annotations.CB] = desc
+            rewriter.notify_op_modified(alloc)
+
+
 def _cb_bytes(program: func.FuncOp, replaced: dict[SSAValue, CBDescAttr]) -> int:
     """Bytes of every buffer's CB in `program`, with `replaced` descriptors instead."""
     total = 0
@@ -474,23 +484,18 @@ class ScheduleGemmGroup(RewritePattern):
             for buffer in operands:
                 desc = _cb_desc(buffer)
                 pages = min(desc.pages.data, tiles[buffer] * depth)
-                descs[buffer] = CBDescAttr(desc.index.data, pages, desc.page_size.data, desc.format.data)
+                descs[buffer] = desc.resized(pages)
             return descs
 
         depth = max(_cb_desc(buffer).pages.data // tiles[buffer] for buffer in operands)
         while depth > 1 and _cb_bytes(program, at_depth(depth)) > budget:
             depth -= 1
-        for buffer, desc in at_depth(depth).items():
-            alloc = buffer.owner
-            assert isinstance(alloc, _AllocOp)
-            if desc != alloc.attributes[annotations.CB]:
-                alloc.attributes[annotations.CB] = desc
-                rewriter.notify_op_modified(alloc)
+        _set_cb_descs(at_depth(depth), rewriter)
 
     @staticmethod
     def _grown_desc(buffer: SSAValue, factor: int) -> CBDescAttr:
         desc = _cb_desc(buffer)
-        return CBDescAttr(desc.index.data, desc.pages.data * factor, desc.page_size.data, desc.format.data)
+        return desc.resized(desc.pages.data * factor)
 
     def _coarsen(self, group: GemmGroupShape, factor: int, rewriter: PatternRewriter) -> None:
         """Multiplies the K loop's step and the operand buffers' K extent by `factor`."""
@@ -545,11 +550,7 @@ class ScheduleGemmGroup(RewritePattern):
                     f"free CB indices in 0-15; the L1 has {limits.l1_bytes} bytes",
                 )
             steps, wide, deeper = steps - 1, {}, {}
-        for buffer, desc in deeper.items():
-            alloc = buffer.owner
-            assert isinstance(alloc, _AllocOp)
-            alloc.attributes[annotations.CB] = desc
-            rewriter.notify_op_modified(alloc)
+        _set_cb_descs(deeper, rewriter)
         _stream_last_steps(group, schedule, tail, steps, wide, rewriter)
 
     def _stream_steps(
@@ -603,7 +604,7 @@ class ScheduleGemmGroup(RewritePattern):
     def _at_least_deep(buffer: SSAValue, depth: int) -> CBDescAttr:
         desc = _cb_desc(buffer)
         pages = max(desc.pages.data, prod(buffer_tiles(buffer)) * depth)
-        return CBDescAttr(desc.index.data, pages, desc.page_size.data, desc.format.data)
+        return desc.resized(pages)
 
     @staticmethod
     def _wide_operands(program: func.FuncOp, slices: KSlices, steps: int) -> dict[SSAValue, _AllocOp]:
@@ -614,7 +615,7 @@ class ScheduleGemmGroup(RewritePattern):
         wide: dict[SSAValue, _AllocOp] = {}
         for (buffer, k_dim), index in zip(slices.k_dims.items(), free):
             desc = _cb_desc(buffer)
-            one_block = CBDescAttr(index, prod(buffer_tiles(buffer)) * steps, desc.page_size.data, desc.format.data)
+            one_block = desc.resized(prod(buffer_tiles(buffer)) * steps, index)
             wide[buffer] = _k_grown_buffer(buffer, k_dim, steps, one_block)
             wide[buffer].result.name_hint = f"{buffer.name_hint or 'operand'}_last"
         return wide
