@@ -327,6 +327,15 @@ class CopyOp(IRDLOperation):
             isinstance(value.owner, _AllocOp) for value in (self.src, self.dst)
         )
 
+    def tensor_access(self) -> tuple[SSAValue, Sequence[SSAValue], SSAValue] | None:
+        """(tensor, its offsets, buffer) of a load or a store; None for a copy without
+        indices."""
+        if self.src_indices:
+            return self.src, self.src_indices, self.dst
+        if self.dst_indices:
+            return self.dst, self.dst_indices, self.src
+        return None
+
     def verify_(self) -> None:
         src_type, dst_type = _memref(self.src), _memref(self.dst)
         _verify_element_type(src_type, "source")

@@ -108,14 +108,9 @@ class PadTensorArguments(RewritePattern):
         argument reaches in that dimension, over every block and loop iteration."""
         reach: dict[tuple[int, int], int] = {}
         for copy in op.body.walk():
-            if not isinstance(copy, CopyOp) or never_runs(copy):
+            if not isinstance(copy, CopyOp) or never_runs(copy) or (access := copy.tensor_access()) is None:
                 continue
-            if copy.src_indices:
-                tensor, indices, region = copy.src, copy.src_indices, copy.dst
-            elif copy.dst_indices:
-                tensor, indices, region = copy.dst, copy.dst_indices, copy.src
-            else:
-                continue
+            tensor, indices, region = access
             if not isinstance(tensor, BlockArgument) or tensor.owner is not op.body.block:
                 continue
             assert isinstance(region.type, MemRefType)

@@ -209,12 +209,11 @@ def _shape_text(type_: MemRefType) -> str:
 
 def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
     """Raises a located error unless every block and iteration copies inside the tensor."""
-    if copy.src_indices:
-        tensor, indices, region, direction = copy.src, copy.src_indices, copy.dst, "from"
-    elif copy.dst_indices:
-        tensor, indices, region, direction = copy.dst, copy.dst_indices, copy.src, "to"
-    else:
+    access = copy.tensor_access()
+    if access is None:
         return
+    tensor, indices, region = access
+    direction = "from" if copy.src_indices else "to"
     if never_runs(copy):
         return
     tensor_type, region_type = tensor.type, region.type
