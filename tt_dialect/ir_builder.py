@@ -72,10 +72,14 @@ class BlockConstants:
 
 
 def buffer_tiles(value: SSAValue) -> tuple[int, int]:
-    """(rows, cols) in tiles of a tile-aligned 2-D buffer."""
+    """(rows, cols) in tiles of a tile-aligned 2-D buffer; (tiles, 1) for a vector,
+    whose 32 values per tile lie in one row or column of it."""
     buffer_type = value.type
     assert isinstance(buffer_type, MemRefType)
-    rows, cols = buffer_type.get_shape()
+    shape = buffer_type.get_shape()
+    if len(shape) == 1:
+        return shape[0] // TILE_ROWS, 1
+    rows, cols = shape
     return rows // TILE_ROWS, cols // TILE_COLS
 
 

@@ -32,7 +32,7 @@ func.func @f() {
   %a = tt.alloc_shared : memref<2x32x32xbf16>
   func.return
 }
-// CHECK: tile_program_invalid.mlir:32:3: error: 'tt.alloc_shared' op buffer must be 2-D, got rank 3
+// CHECK: tile_program_invalid.mlir:32:3: error: 'tt.alloc_shared' op buffer must be 2-D (a block) or 1-D (a vector: one value per row or column of a block), got rank 3
 
 // -----
 
@@ -144,12 +144,12 @@ func.func @f(%x: memref<128x128xf32>, %y: memref<128x64xbf16>) {
 
 // -----
 
-// Elementwise operands must be static 2-D buffers.
-func.func @f(%x: memref<128xf32>) {
-  tt.relu %x to %x : memref<128xf32>
+// Elementwise operands must be static blocks or vectors.
+func.func @f(%x: memref<128x?xf32>) {
+  tt.relu %x to %x : memref<128x?xf32>
   func.return
 }
-// CHECK: tile_program_invalid.mlir:149:3: error: 'tt.relu' op source must be a static 2-D buffer, got memref<128xf32>
+// CHECK: tile_program_invalid.mlir:149:3: error: 'tt.relu' op source must be a static 2-D buffer, got memref<128x?xf32>
 
 // -----
 
@@ -174,7 +174,7 @@ func.func @f(%A: memref<256x256xbf16>, %a: memref<128xbf16>, %i: index) {
   tt.copy %A[%i, %i] to %a : memref<256x256xbf16> to memref<128xbf16>
   func.return
 }
-// CHECK: tile_program_invalid.mlir:174:3: error: 'tt.copy' op copied region of rank 1 does not match the source rank 2
+// CHECK: tile_program_invalid.mlir:174:3: error: 'tt.copy' op a vector buffer (rank 1) is not copied to or from a tensor: vectors live in L1 between the ops of one kernel
 
 // -----
 
@@ -277,3 +277,66 @@ func.func @chunked_load(%A: memref<256x256xbf16>) {
   func.return
 }
 // CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op only a store (a copy from a buffer into a tensor region) is chunked
+
+// -----
+
+// A broadcast operand must be a vector with one value per row (col) ...
+func.func @broadcast_length(%x: memref<128x64xf32>, %m: memref<64xf32>) {
+  tt.sub %x, %m to %x {broadcast = #tt.broadcast<col>} : memref<128x64xf32>, memref<64xf32> to memref<128x64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.sub' op a col broadcast takes one value per row of the 128x64 block: rhs must be a vector of 128, got 64
+
+// -----
+
+// ... or per column (row).
+func.func @broadcast_row(%x: memref<128x64xf32>, %m: memref<128xf32>) {
+  tt.mul %x, %m to %x {broadcast = #tt.broadcast<row>} : memref<128x64xf32>, memref<128xf32> to memref<128x64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.mul' op a row broadcast takes one value per column of the 128x64 block: rhs must be a vector of 64, got 128
+
+// -----
+
+// A vector operand without a broadcast is an ordinary shape mismatch.
+func.func @no_broadcast(%x: memref<128x64xf32>, %m: memref<128xf32>) {
+  tt.add %x, %m to %x : memref<128x64xf32>, memref<128xf32> to memref<128x64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.add' op operand shapes must be equal, got lhs 128x64, rhs 128, destination 128x64
+
+// -----
+
+// max and min run on the SFPU, which has no broadcast form.
+func.func @max_broadcast(%x: memref<128x64xf32>, %m: memref<128xf32>) {
+  tt.max %x, %m to %x {broadcast = #tt.broadcast<col>} : memref<128x64xf32>, memref<128xf32> to memref<128x64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.max' op 'tt.max' has no broadcast form: both operands must have the destination's shape
+
+// -----
+
+// A reduction's destination has the kept dimension's length.
+func.func @reduce_length(%x: memref<128x64xf32>, %ones: memref<32x32xf32>, %s: memref<64xf32>) {
+  tt.reduce_sum %x, %ones to %s dim = 1 : memref<128x64xf32>, memref<32x32xf32> to memref<64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.reduce_sum' op reducing the 128x64 source along dim 1 gives a vector of 128, the destination is 64
+
+// -----
+
+// dim is 0 or 1.
+func.func @reduce_dim(%x: memref<128x64xf32>, %ones: memref<32x32xf32>, %s: memref<64xf32>) {
+  tt.reduce_max %x, %ones to %s dim = 2 : memref<128x64xf32>, memref<32x32xf32> to memref<64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.reduce_max' op dim must be 0 (along columns) or 1 (along rows), got 2
+
+// -----
+
+// The scaler is one tile.
+func.func @reduce_scaler(%x: memref<128x64xf32>, %ones: memref<32x64xf32>, %s: memref<64xf32>) {
+  tt.reduce_sum %x, %ones to %s dim = 0 : memref<128x64xf32>, memref<32x64xf32> to memref<64xf32>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.reduce_sum' op the scaler must be one 32x32 tile, got 32x64

@@ -67,7 +67,7 @@ from tt_dialect.ops import cb as cb_ops
 from tt_dialect.ops import compute, dataflow, sync
 from tt_dialect.ops.base import enclosing_kernel
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.ops.attributes import CompileTimeArgKind
+from tt_dialect.ops.attributes import CompileTimeArgKind, PoolType, ReduceDim
 
 UINT32 = IntegerType(32, Signedness.UNSIGNED)
 ACCESSOR_ARGS = EmitC_OpaqueType(StringAttr("TensorAccessorArgs"))
@@ -129,6 +129,14 @@ COMPUTE_HEADERS: dict[str, str] = {
     "fill_tile": "api/compute/eltwise_unary/fill.h",
     "binop_with_scalar_tile_init": "api/compute/eltwise_unary/binop_with_scalar.h",
     **{op.name.removeprefix("tt."): "api/compute/eltwise_unary/binop_with_scalar.h" for op in compute.SFPU_SCALAR_OPS},
+    **{op.name.removeprefix("tt."): "api/compute/bcast.h" for pair in compute.BCAST_OPS.values() for op in pair},
+    "reduce_init": "api/compute/reduce.h",
+    "reduce_tile": "api/compute/reduce.h",
+    "reduce_uninit": "api/compute/reduce.h",
+    "binary_max_tile_init": "api/compute/binary_max_min.h",
+    "binary_max_tile": "api/compute/binary_max_min.h",
+    "binary_min_tile_init": "api/compute/binary_max_min.h",
+    "binary_min_tile": "api/compute/binary_max_min.h",
 }
 """Header declaring each compute-kernel call at v0.74.0."""
 
@@ -139,7 +147,9 @@ PLAIN_CALLS = (
     compute.TileRegsWaitOp,
     compute.TileRegsReleaseOp,
     compute._SFPUUnaryInitOp,
+    compute._SFPUBinaryInitOp,
     compute._BinaryTilesInitOp,
+    compute.ReduceUninitOp,
     compute.CopyTileInitOp,
     compute.InitSFPUOp,
     compute.BinaryOpInitCommonOp,
@@ -456,6 +466,40 @@ class ConvertFPUTiles(_KernelOpConversion):
         return [call(op.name.removeprefix("tt."), op.operands, [*map(_operand, range(4)), dst])]
 
 
+REDUCE_TEMPLATE_ARGS = {
+    PoolType.SUM: "PoolType::SUM",
+    PoolType.MAX: "PoolType::MAX",
+    ReduceDim.ROW: "ReduceDim::REDUCE_ROW",
+    ReduceDim.COL: "ReduceDim::REDUCE_COL",
+}
+
+
+class ConvertReduce(_KernelOpConversion):
+    """`tt.reduce_init %in, %scaler, %out <pool> <dim>` and `tt.reduce_tile %in0, %in1,
+    %t0, %t1, dst = d <pool> <dim>` -> `reduce_init<PoolType::P, ReduceDim::D>(in,
+    scaler, out)` and `reduce_tile<PoolType::P, ReduceDim::D>(in0, in1, t0, t1, d)`.
+    Tried before `ConvertFPUTiles`: `reduce_tile` is an FPU tile op too."""
+
+    anchors = (compute.ReduceInitOp, compute.ReduceTileOp)
+
+    def convert(self, op: Any) -> list[Operation]:
+        template = [EmitC_OpaqueAttr(StringAttr(REDUCE_TEMPLATE_ARGS[attr.data])) for attr in (op.pool, op.dim)]
+        if isinstance(op, compute.ReduceInitOp):
+            return [call("reduce_init", op.operands, None, None, template)]
+        dst = _literal(op.dst.value.data, UINT32)
+        return [call("reduce_tile", op.operands, [*map(_operand, range(4)), dst], None, template)]
+
+
+class ConvertSFPUBinaryTile(_KernelOpConversion):
+    """`tt.binary_<fn>_tile lhs, rhs, dst = d` -> `binary_<fn>_tile(lhs, rhs, d)`."""
+
+    anchors = (compute._SFPUBinaryTileOp,)
+
+    def convert(self, op: Any) -> list[Operation]:
+        args = [_literal(index.value.data, UINT32) for index in (op.lhs, op.rhs, op.dst)]
+        return [call(op.name.removeprefix("tt."), [], args)]
+
+
 class ConvertCopyTile(_KernelOpConversion):
     """`tt.copy_tile %cb, %tile, dst = d` -> `copy_tile(cb, tile, d)`."""
 
@@ -577,12 +621,14 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertMatmulBlockInit,
     ConvertMatmulBlock,
     ConvertPackL1Acc,
+    ConvertReduce,
     ConvertFPUTiles,
     ConvertCopyTile,
     ConvertPackTile,
     ConvertFillTile,
     ConvertSFPUScalarTile,
     ConvertSFPUUnaryTile,
+    ConvertSFPUBinaryTile,
     ConvertPlainCalls,
     WriteKernelIncludes,
     RejectOpsWithoutCppForm,

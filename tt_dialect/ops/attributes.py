@@ -119,6 +119,34 @@ class MathFidelity(StrEnum):
         return {"lofi": 1, "hifi2": 2, "hifi3": 3, "hifi4": 4}[self.value]
 
 
+class Broadcast(StrEnum):
+    """Which single line of tile values an FPU broadcast op repeats over its second
+    operand (tt-metal's `BroadcastType`)."""
+
+    COL = "col"
+    """Column 0 of each tile, repeated across the columns: one value per row (a
+    `ReduceDim::REDUCE_ROW` result); `*_tiles_bcast_cols`."""
+    ROW = "row"
+    """Row 0 of each tile, repeated down the rows: one value per column (a
+    `ReduceDim::REDUCE_COL` result); `*_tiles_bcast_rows`."""
+
+
+class PoolType(StrEnum):
+    """How `reduce_tile` combines values (tt-metal's `PoolType`)."""
+
+    SUM = "sum"
+    MAX = "max"
+
+
+class ReduceDim(StrEnum):
+    """Which dimension `reduce_tile` reduces (tt-metal's `ReduceDim`)."""
+
+    ROW = "row"
+    """Along each row: each row's result lands in column 0 (`REDUCE_ROW`)."""
+    COL = "col"
+    """Along each column: each column's result lands in row 0 (`REDUCE_COL`)."""
+
+
 class GemmAccumulation(StrEnum):
     """Where a gemm's partial sums live between K blocks (`#tt.gemm_schedule`)."""
 
@@ -1569,6 +1597,21 @@ class ComputeConfigAttr(ParametrizedAttribute):
 
 
 @irdl_attr_definition
+class BroadcastAttr(_AngleEnum, EnumAttribute[Broadcast]):
+    name = "tt.broadcast"
+
+
+@irdl_attr_definition
+class PoolTypeAttr(_AngleEnum, EnumAttribute[PoolType]):
+    name = "tt.pool_type"
+
+
+@irdl_attr_definition
+class ReduceDimAttr(_AngleEnum, EnumAttribute[ReduceDim]):
+    name = "tt.reduce_dim"
+
+
+@irdl_attr_definition
 class GemmAccumulationAttr(_AngleEnum, EnumAttribute[GemmAccumulation]):
     name = "tt.gemm_accumulation"
 
@@ -1741,6 +1784,9 @@ class MulticastAttr(ParametrizedAttribute):
 
 
 ATTRIBUTES: list[type[Attribute]] = [
+    BroadcastAttr,
+    PoolTypeAttr,
+    ReduceDimAttr,
     MulticastAxisAttr,
     MulticastAttr,
     GemmAccumulationAttr,

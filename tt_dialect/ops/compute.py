@@ -50,7 +50,14 @@ from xdsl.irdl import (
 from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, OpTrait
 from xdsl.utils.exceptions import VerifyException
 
-from tt_dialect.ops.attributes import DataFormat
+from tt_dialect.ops.attributes import (
+    Broadcast,
+    DataFormat,
+    PoolType,
+    PoolTypeAttr,
+    ReduceDim,
+    ReduceDimAttr,
+)
 from tt_dialect.ops.base import ComputeOnly, I32Prop, TileIndexConstr, dst_capacity_at, verify_dst_index
 from tt_dialect.ops.types import CBType
 
@@ -65,6 +72,17 @@ class SFPUUnaryOp(OpTrait):
 @dataclass(frozen=True)
 class SFPUUnaryInit(OpTrait):
     """Marks the inits of the SFPU unary tile ops (`tt.exp_tile_init` ...)."""
+
+
+@dataclass(frozen=True)
+class SFPUBinaryOp(OpTrait):
+    """Marks the SFPU binary tile ops (`tt.binary_max_tile` ...): math on two DST tiles
+    into a third."""
+
+
+@dataclass(frozen=True)
+class SFPUBinaryInit(OpTrait):
+    """Marks the inits of the SFPU binary tile ops (`tt.binary_max_tile_init` ...)."""
 
 
 _EXP_B_FORMATS = frozenset({DataFormat.BF16, DataFormat.BFP8_B, DataFormat.BFP4_B})
@@ -431,6 +449,143 @@ class MulTilesOp(_FPUTilesOp):
     name = "tt.mul_tiles"
 
 
+# --------------------------------------------------------------------------- broadcast
+
+
+BCAST_OPS: dict[tuple[str, Broadcast], tuple[type[_BinaryTilesInitOp], type[_FPUTilesOp]]] = {}
+"""(`add`/`sub`/`mul`, broadcast) -> (`<op>_bcast_<cols|rows>_init_short`,
+`<op>_tiles_bcast_<cols|rows>`): the FPU eltwise ops whose second operand is one value
+per row (`cols`: its column 0 repeated across the columns) or per column (`rows`: its
+row 0 repeated down the rows), tt-metal's `api/compute/bcast.h`:
+
+```
+tt.sub_bcast_cols_init_short %x, %m : !tt.cb<4, f32>, !tt.cb<2, f32>
+tt.sub_tiles_bcast_cols %x, %m, %t, %r, dst = 0 : !tt.cb<4, f32>, !tt.cb<2, f32>, index, index
+```"""
+
+
+def _define_bcast_ops() -> None:
+    for op in ("add", "sub", "mul"):
+        for broadcast in Broadcast:
+            lines = f"{broadcast.value}s"
+            symbol = {"add": "+", "sub": "-", "mul": "*"}[op]
+            index = "row r" if broadcast is Broadcast.COL else "column c"
+            init = irdl_op_definition(type(
+                f"{op.title()}Bcast{lines.title()}InitShortOp",
+                (_BinaryTilesInitOp,),
+                {
+                    "name": f"tt.{op}_bcast_{lines}_init_short",
+                    "__doc__": f"Sets the FPU up for `{op}_tiles_bcast_{lines}`: "
+                    f"`{op}_bcast_{lines}_init_short(in0, in1)`.",
+                    "__module__": __name__,
+                },
+            ))
+            tile = irdl_op_definition(type(
+                f"{op.title()}TilesBcast{lines.title()}Op",
+                (_FPUTilesOp,),
+                {
+                    "name": f"tt.{op}_tiles_bcast_{lines}",
+                    "__doc__": f"DST[dst][r][c] = in0[i0][r][c] {symbol} in1[i1] at {index} "
+                    f"(the {broadcast.value} line 0 of in1's tile) on the FPU.",
+                    "__module__": __name__,
+                },
+            ))
+            BCAST_OPS[(op, broadcast)] = (init, tile)
+
+
+_define_bcast_ops()
+
+
+# --------------------------------------------------------------------------- reduce
+
+
+def _reduce_props(pool: PoolType, dim: ReduceDim) -> dict[str, Attribute]:
+    return {"pool": PoolTypeAttr(pool), "dim": ReduceDimAttr(dim)}
+
+
+@irdl_op_definition
+class ReduceInitOp(IRDLOperation):
+    """Configures unpack, the FPU reduction and the packer's edge masks for
+    `reduce_tile` from `in` with the scaler tile of `scaler` into `out`:
+    `reduce_init<PoolType::SUM, ReduceDim::REDUCE_ROW>(in, scaler, out)`.
+    Until `reduce_uninit`, every pack zeroes what is not the reduction's result."""
+
+    name = "tt.reduce_init"
+
+    input = operand_def(CBType)
+    scaler = operand_def(CBType)
+    out = operand_def(CBType)
+    pool = prop_def(PoolTypeAttr)
+    dim = prop_def(ReduceDimAttr)
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = (
+        "$input `,` $scaler `,` $out $pool $dim attr-dict `:` type($input) `,` type($scaler) `,` type($out)"
+    )
+
+    def __init__(
+        self,
+        input: SSAValue | Operation,
+        scaler: SSAValue | Operation,
+        out: SSAValue | Operation,
+        pool: PoolType,
+        dim: ReduceDim,
+    ):
+        super().__init__(operands=[input, scaler, out], properties=_reduce_props(pool, dim))
+
+    def verify_(self) -> None:
+        verify_unpack_formats(self.input, self.scaler)
+
+
+@irdl_op_definition
+class ReduceTileOp(_FPUTilesOp):
+    """Reduces tile `in0_tile` of in0 along `dim`, scaled by the scaler tile `in1_tile`
+    of in1, into DST tile `dst`, adding to (sum) or taking the maximum with (max) what
+    DST holds: `reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>(in0, in1, i0, i1, dst)`.
+    A row reduction leaves each row's value in column 0, a column reduction each
+    column's in row 0."""
+
+    name = "tt.reduce_tile"
+
+    pool = prop_def(PoolTypeAttr)
+    dim = prop_def(ReduceDimAttr)
+
+    assembly_format = (
+        "$in0 `,` $in1 `,` $in0_tile `,` $in1_tile `,` `dst` `=` $dst $pool $dim attr-dict "
+        "`:` type($in0) `,` type($in1) `,` type($in0_tile) `,` type($in1_tile)"
+    )
+
+    def __init__(
+        self,
+        in0: SSAValue | Operation,
+        in1: SSAValue | Operation,
+        in0_tile: SSAValue | Operation,
+        in1_tile: SSAValue | Operation,
+        dst: int,
+        pool: PoolType,
+        dim: ReduceDim,
+    ):
+        IRDLOperation.__init__(
+            self,
+            operands=[in0, in1, in0_tile, in1_tile],
+            properties={"dst": _dst_prop(dst), **_reduce_props(pool, dim)},
+        )
+
+
+@irdl_op_definition
+class ReduceUninitOp(IRDLOperation):
+    """Clears the packer's edge masks `reduce_init` set: `reduce_uninit()`, after a
+    run of `reduce_tile`s, before packs of anything else."""
+
+    name = "tt.reduce_uninit"
+
+    traits = traits_def(ComputeOnly(), *_MEMORY)
+    assembly_format = "attr-dict"
+
+    def __init__(self):
+        super().__init__()
+
+
 # --------------------------------------------------------------------------- copy into DST
 
 
@@ -775,6 +930,72 @@ class FillTileOp(IRDLOperation):
         verify_dst_index(self, self.dst.value.data)
 
 
+# --------------------------------------------------------------------------- SFPU binary
+
+
+class _SFPUBinaryInitOp(IRDLOperation, ABC):
+    """Base of `binary_<fn>_tile_init()`: loads the SFPU code of a binary function."""
+
+    traits = traits_def(ComputeOnly(), SFPUBinaryInit(), *_MEMORY)
+    assembly_format = "attr-dict"
+
+    def __init__(self):
+        super().__init__()
+
+
+class _SFPUBinaryTileOp(IRDLOperation, ABC):
+    """Base of `binary_<fn>_tile(lhs, rhs, dst)`: DST[dst] = fn(DST[lhs], DST[rhs]) on
+    the SFPU (after the matching init): `tt.binary_max_tile 0, 1, dst = 0`."""
+
+    INIT: ClassVar[type[_SFPUBinaryInitOp]]
+
+    lhs = prop_def(I32Prop)
+    rhs = prop_def(I32Prop)
+    dst = prop_def(I32Prop)
+
+    traits = traits_def(ComputeOnly(), SFPUBinaryOp(), *_MEMORY)
+    assembly_format = "$lhs `,` $rhs `,` `dst` `=` $dst attr-dict"
+
+    def __init__(self, lhs: int, rhs: int, dst: int):
+        super().__init__(properties={"lhs": _dst_prop(lhs), "rhs": _dst_prop(rhs), "dst": _dst_prop(dst)})
+
+    def verify_(self) -> None:
+        for index in (self.lhs, self.rhs, self.dst):
+            verify_dst_index(self, index.value.data)
+
+
+@irdl_op_definition
+class BinaryMaxTileInitOp(_SFPUBinaryInitOp):
+    """Sets the SFPU up for `binary_max_tile`."""
+
+    name = "tt.binary_max_tile_init"
+
+
+@irdl_op_definition
+class BinaryMaxTileOp(_SFPUBinaryTileOp):
+    """DST[dst] = max(DST[lhs], DST[rhs]) elementwise on the SFPU."""
+
+    name = "tt.binary_max_tile"
+
+
+@irdl_op_definition
+class BinaryMinTileInitOp(_SFPUBinaryInitOp):
+    """Sets the SFPU up for `binary_min_tile`."""
+
+    name = "tt.binary_min_tile_init"
+
+
+@irdl_op_definition
+class BinaryMinTileOp(_SFPUBinaryTileOp):
+    """DST[dst] = min(DST[lhs], DST[rhs]) elementwise on the SFPU."""
+
+    name = "tt.binary_min_tile"
+
+
+BinaryMaxTileOp.INIT = BinaryMaxTileInitOp
+BinaryMinTileOp.INIT = BinaryMinTileInitOp
+
+
 # --------------------------------------------------------------------------- DST register protocol
 
 
@@ -929,7 +1150,9 @@ FPU_BINARY_OPS: tuple[type[Operation], ...] = (
 def writes_dst(op: Operation) -> bool:
     """Whether `op` is math that writes DST: an FPU tile op, `matmul_block`,
     `copy_tile`, or an SFPU tile op (`fill_tile` and the unary and scalar ones)."""
-    return isinstance(op, _FPUTilesOp | MatmulBlockOp | CopyTileOp) or op.has_trait(SFPUUnaryOp)
+    return isinstance(op, _FPUTilesOp | MatmulBlockOp | CopyTileOp) or op.has_trait(SFPUUnaryOp) or op.has_trait(
+        SFPUBinaryOp
+    )
 
 
 def dst_tiles_written(op: Operation) -> range:
@@ -979,4 +1202,12 @@ OPS = [
     FillTileOp,
     BinopWithScalarTileInitOp,
     *SFPU_SCALAR_OPS,
+    *(op for pair in BCAST_OPS.values() for op in pair),
+    ReduceInitOp,
+    ReduceTileOp,
+    ReduceUninitOp,
+    BinaryMaxTileInitOp,
+    BinaryMaxTileOp,
+    BinaryMinTileInitOp,
+    BinaryMinTileOp,
 ]

@@ -69,7 +69,15 @@ from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, 
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS
-from tt_dialect.ops.attributes import GemmScheduleAttr, KernelRoleAttr, MulticastAttr
+from tt_dialect.ops.attributes import (
+    Broadcast,
+    BroadcastAttr,
+    GemmScheduleAttr,
+    KernelRoleAttr,
+    MulticastAttr,
+    PoolType,
+    ReduceDim,
+)
 
 BUFFER_ELEMENT_TYPES: tuple[type[Attribute], ...] = (BFloat16Type, Float16Type, Float32Type)
 """Element types of tile buffers (and of the floats copies convert between)."""
@@ -82,13 +90,13 @@ _MemRef = base(MemRefType)
 
 def _type_text(type_: Attribute) -> str:
     if isinstance(type_, MemRefType):
-        dims = "x".join("?" if d == -1 else str(d) for d in type_.get_shape())
+        dims = "x".join("?" if d < 0 else str(d) for d in type_.get_shape())
         return f"{dims}x{type_.element_type}" if dims else str(type_.element_type)
     return str(type_)
 
 
 def _shape_text(shape: Sequence[int]) -> str:
-    return "x".join("?" if d == -1 else str(d) for d in shape)
+    return "x".join("?" if d < 0 else str(d) for d in shape)
 
 
 def _memref(value: SSAValue) -> MemRefType:
@@ -102,6 +110,16 @@ def _verify_element_type(type_: MemRefType, what: str) -> None:
         raise VerifyException(
             f"{what} element type must be bf16, f16 or f32, got {type_.element_type}"
         )
+
+
+def _vector_or_block_shape(value: SSAValue, what: str) -> tuple[int, ...]:
+    """The static shape of an elementwise operand: a 2-D block or a 1-D vector."""
+    type_ = _memref(value)
+    shape = tuple(type_.get_shape())
+    if len(shape) == 1 and shape[0] >= 0:
+        _verify_element_type(type_, what)
+        return shape
+    return _buffer_shape(value, what)
 
 
 def _buffer_shape(value: SSAValue, what: str) -> tuple[int, int]:
@@ -226,8 +244,11 @@ class _AllocOp(IRDLOperation, ABC):
         type_ = self.result.type
         assert isinstance(type_, MemRefType)
         shape = type_.get_shape()
-        if len(shape) != 2:
-            raise VerifyException(f"buffer must be 2-D, got rank {len(shape)}")
+        if len(shape) not in (1, 2):
+            raise VerifyException(
+                f"buffer must be 2-D (a block) or 1-D (a vector: one value per row or column "
+                f"of a block), got rank {len(shape)}"
+            )
         for dim, (size, tile) in enumerate(zip(shape, (TILE_ROWS, TILE_COLS))):
             if size < 0:
                 raise VerifyException(f"buffer shape must be static, dim {dim} is dynamic")
@@ -379,6 +400,11 @@ class CopyOp(IRDLOperation):
             side, tensor, indices, region = "source", src_type, self.src_indices, dst_type
         else:
             side, tensor, indices, region = "destination", dst_type, self.dst_indices, src_type
+        if len(region.get_shape()) == 1:
+            raise VerifyException(
+                "a vector buffer (rank 1) is not copied to or from a tensor: vectors live in "
+                "L1 between the ops of one kernel"
+            )
         t_shape, r_shape = tensor.get_shape(), region.get_shape()
         if len(indices) != len(t_shape):
             raise VerifyException(
@@ -510,7 +536,7 @@ class ClearOp(IRDLOperation):
         super().__init__(operands=[dst])
 
     def verify_(self) -> None:
-        _buffer_shape(self.dst, "buffer")
+        _vector_or_block_shape(self.dst, "buffer")
 
 
 @irdl_op_definition
@@ -530,7 +556,7 @@ class FillOp(IRDLOperation):
         super().__init__(operands=[dst], properties={"value": FloatAttr(value, f64)})
 
     def verify_(self) -> None:
-        _buffer_shape(self.dst, "buffer")
+        _vector_or_block_shape(self.dst, "buffer")
 
 
 def _parse_elementwise_types(parser: Parser, num_inputs: int) -> list[Attribute]:
@@ -564,6 +590,9 @@ class _ElementwiseOp(IRDLOperation, ABC):
     def output(self) -> SSAValue:
         return self.operands[-1]
 
+    PROPERTIES_IN_ATTR_DICT: ClassVar[tuple[str, ...]] = ()
+    """Properties written in the op's attribute dictionary (`{broadcast = ...}`)."""
+
     @classmethod
     def parse(cls, parser: Parser):
         ins = [parser.parse_unresolved_operand()]
@@ -573,16 +602,18 @@ class _ElementwiseOp(IRDLOperation, ABC):
         parser.parse_keyword("to")
         out = parser.parse_unresolved_operand()
         attrs = parser.parse_optional_attr_dict()
+        properties = {name: attrs.pop(name) for name in cls.PROPERTIES_IN_ATTR_DICT if name in attrs}
         types = _parse_elementwise_types(parser, cls.NUM_INPUTS)
         operands = parser.resolve_operands([*ins, out], types, parser.pos)
-        return cls.create(operands=operands, attributes=attrs)
+        return cls.create(operands=operands, attributes=attrs, properties=properties)
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
         printer.print_list(self.inputs(), printer.print_ssa_value)
         printer.print_string(" to ")
         printer.print_ssa_value(self.output())
-        printer.print_op_attributes(self.attributes)
+        written = {name: self.properties[name] for name in self.PROPERTIES_IN_ATTR_DICT if name in self.properties}
+        printer.print_op_attributes({**written, **self.attributes})
         printer.print_string(" : ")
         types = [operand.type for operand in self.operands]
         if all(t == types[0] for t in types):
@@ -594,8 +625,8 @@ class _ElementwiseOp(IRDLOperation, ABC):
 
     def verify_(self) -> None:
         names = ("lhs", "rhs") if self.NUM_INPUTS == 2 else ("source",)
-        shapes = [_buffer_shape(v, n) for v, n in zip(self.inputs(), names)]
-        dst_shape = _buffer_shape(self.output(), "destination")
+        shapes = [_vector_or_block_shape(v, n) for v, n in zip(self.inputs(), names)]
+        dst_shape = _vector_or_block_shape(self.output(), "destination")
         if any(shape != dst_shape for shape in shapes):
             text = ", ".join(f"{n} {_shape_text(s)}" for n, s in zip(names, shapes))
             raise VerifyException(
@@ -605,18 +636,55 @@ class _ElementwiseOp(IRDLOperation, ABC):
 
 class _BinaryOp(_ElementwiseOp, ABC):
     """`tt.add %x, %y to %z : memref<128x128xf32>`: z = x <op> y elementwise.
-    TileLang: a `T.Parallel` loop computing `z[i, j] = x[i, j] <op> y[i, j]`."""
+    TileLang: a `T.Parallel` loop computing `z[i, j] = x[i, j] <op> y[i, j]`.
+
+    With `broadcast`, y is a vector repeated over the block x (TileLang's
+    `x[i, j] - m[i]`): `{broadcast = #tt.broadcast<col>}` takes one value per row of x
+    (y has x's row count), `#tt.broadcast<row>` one value per column (y has x's column
+    count), as tt-metal's `BroadcastType::COL` / `ROW` do."""
 
     NUM_INPUTS: ClassVar[int] = 2
+    PROPERTIES_IN_ATTR_DICT: ClassVar[tuple[str, ...]] = ("broadcast",)
+    BROADCASTS: ClassVar[bool] = True
+    """Whether the op has a broadcast form on Tensix."""
 
     lhs = operand_def(MemRefType)
     rhs = operand_def(MemRefType)
     dst = operand_def(MemRefType)
+    broadcast = opt_prop_def(BroadcastAttr)
 
     def __init__(
-        self, lhs: SSAValue | Operation, rhs: SSAValue | Operation, dst: SSAValue | Operation
+        self,
+        lhs: SSAValue | Operation,
+        rhs: SSAValue | Operation,
+        dst: SSAValue | Operation,
+        broadcast: Broadcast | None = None,
     ):
-        super().__init__(operands=[lhs, rhs, dst])
+        properties = {} if broadcast is None else {"broadcast": BroadcastAttr(broadcast)}
+        super().__init__(operands=[lhs, rhs, dst], properties=properties)
+
+    def verify_(self) -> None:
+        if self.broadcast is None:
+            return super().verify_()
+        if not self.BROADCASTS:
+            raise VerifyException(
+                f"'{self.name}' has no broadcast form: both operands must have the "
+                "destination's shape"
+            )
+        lhs, dst = _buffer_shape(self.lhs, "lhs"), _buffer_shape(self.dst, "destination")
+        rhs = _vector_or_block_shape(self.rhs, "rhs")
+        if lhs != dst:
+            raise VerifyException(
+                f"lhs {_shape_text(lhs)} and destination {_shape_text(dst)} must have one shape"
+            )
+        along = dst[0] if self.broadcast.data is Broadcast.COL else dst[1]
+        what = "row" if self.broadcast.data is Broadcast.COL else "column"
+        if rhs != (along,):
+            raise VerifyException(
+                f"a {self.broadcast.data.value} broadcast takes one value per {what} of the "
+                f"{_shape_text(dst)} block: rhs must be a vector of {along}, got "
+                f"{_shape_text(rhs)}"
+            )
 
 
 @irdl_op_definition
@@ -638,6 +706,90 @@ class MulOp(_BinaryOp):
     """`tt.mul %x, %y to %z`: z = x * y (elementwise, not a matmul)."""
 
     name = "tt.mul"
+
+
+@irdl_op_definition
+class MaxOp(_BinaryOp):
+    """`tt.max %x, %y to %z`: z = max(x, y) elementwise (TileLang's `T.max(x, y)`)."""
+
+    name = "tt.max"
+    BROADCASTS: ClassVar[bool] = False
+
+
+@irdl_op_definition
+class MinOp(_BinaryOp):
+    """`tt.min %x, %y to %z`: z = min(x, y) elementwise (TileLang's `T.min(x, y)`)."""
+
+    name = "tt.min"
+    BROADCASTS: ClassVar[bool] = False
+
+
+class _ReduceOp(IRDLOperation, ABC):
+    """`tt.reduce_sum %x, %scaler to %s dim = 1 : memref<128x64xf32>, memref<32x32xf32> to
+    memref<128xf32>`: the vector s of x's row sums (`dim = 1`: along each row, one value
+    per row) or column sums (`dim = 0`). TileLang's `T.reduce_sum(x, s, dim=1)`.
+
+    `%scaler` is a 32x32 buffer of ones (`tt.fill %scaler, 1.0`): Tensix's `reduce_tile`
+    multiplies the result by the values in the first row of each face of a scaler tile
+    in a CB of its own. Writing it as an operand keeps that CB, and the fill that
+    produces it, visible to every pass."""
+
+    POOL: ClassVar[PoolType]
+
+    src = operand_def(MemRefType)
+    scaler = operand_def(MemRefType)
+    dst = operand_def(MemRefType)
+    dim = prop_def(IntegerAttr[I64])
+
+    traits = traits_def(MemoryReadEffect(), MemoryWriteEffect())
+    assembly_format = (
+        "$src `,` $scaler `to` $dst `dim` `=` $dim attr-dict `:` type($src) `,` type($scaler) "
+        "`to` type($dst)"
+    )
+
+    def __init__(
+        self, src: SSAValue | Operation, scaler: SSAValue | Operation, dst: SSAValue | Operation, dim: int
+    ):
+        super().__init__(operands=[src, scaler, dst], properties={"dim": IntegerAttr(dim, i64)})
+
+    @property
+    def reduce_dim(self) -> ReduceDim:
+        """Tensix's name of the dimension: `dim = 1` reduces each row (`REDUCE_ROW`)."""
+        return ReduceDim.ROW if self.dim.value.data == 1 else ReduceDim.COL
+
+    def verify_(self) -> None:
+        rows, cols = _buffer_shape(self.src, "source")
+        if _buffer_shape(self.scaler, "scaler") != (TILE_ROWS, TILE_COLS):
+            raise VerifyException(
+                f"the scaler must be one {TILE_ROWS}x{TILE_COLS} tile, got "
+                f"{_shape_text(_memref(self.scaler).get_shape())}"
+            )
+        dim = self.dim.value.data
+        if dim not in (0, 1):
+            raise VerifyException(f"dim must be 0 (along columns) or 1 (along rows), got {dim}")
+        kept = rows if dim == 1 else cols
+        dst = _vector_or_block_shape(self.dst, "destination")
+        if dst != (kept,):
+            raise VerifyException(
+                f"reducing the {rows}x{cols} source along dim {dim} gives a vector of {kept}, "
+                f"the destination is {_shape_text(dst)}"
+            )
+
+
+@irdl_op_definition
+class ReduceSumOp(_ReduceOp):
+    """`tt.reduce_sum`: sums along `dim`."""
+
+    name = "tt.reduce_sum"
+    POOL: ClassVar[PoolType] = PoolType.SUM
+
+
+@irdl_op_definition
+class ReduceMaxOp(_ReduceOp):
+    """`tt.reduce_max`: maxima along `dim`."""
+
+    name = "tt.reduce_max"
+    POOL: ClassVar[PoolType] = PoolType.MAX
 
 
 class _UnaryOp(_ElementwiseOp, ABC):
@@ -810,6 +962,10 @@ OPS = [
     AddOp,
     SubOp,
     MulOp,
+    MaxOp,
+    MinOp,
+    ReduceSumOp,
+    ReduceMaxOp,
     ExpOp,
     LogOp,
     SqrtOp,

@@ -107,12 +107,10 @@ from xdsl.pattern_rewriter import (
 from xdsl.rewriter import InsertPoint
 
 from tt_dialect.diagnostics import op_error
-from tt_dialect.ops.attributes import DataFormat, KernelRole
+from tt_dialect.ops.attributes import DataFormat, KernelRole, PoolType, ReduceDim
 from tt_dialect.ops.base import ComputeOnly, enclosing_kernel
 from tt_dialect.ops.cb import GetCBOp
 from tt_dialect.ops.compute import (
-    AddTilesInitOp,
-    AddTilesOp,
     BinaryOpInitCommonOp,
     ComputeKernelHwStartupOp,
     CopyTileInitOp,
@@ -121,15 +119,15 @@ from tt_dialect.ops.compute import (
     MatmulBlockInitOp,
     MatmulBlockOp,
     MatmulInitOp,
-    MatmulTilesOp,
-    MulTilesInitOp,
-    MulTilesOp,
     PackReconfigDataFormatOp,
     PackTileOp,
     ReconfigDataFormatOp,
+    ReduceInitOp,
+    ReduceUninitOp,
+    SFPUBinaryInit,
     SFPUUnaryInit,
-    SubTilesInitOp,
-    SubTilesOp,
+    _BinaryTilesInitOp,
+    _FPUTilesOp,
 )
 from tt_dialect.ops.program import KernelOp
 from tt_dialect.ops.types import CBType
@@ -139,12 +137,14 @@ InitClass = Literal["fpu", "sfpu", "unpack-format", "pack-format"]
 FPU_INITS: tuple[type[Operation], ...] = (
     MatmulInitOp,
     MatmulBlockInitOp,
-    AddTilesInitOp,
-    SubTilesInitOp,
-    MulTilesInitOp,
+    _BinaryTilesInitOp,
     CopyTileInitOp,
+    ReduceInitOp,
+    ReduceUninitOp,
 )
-"""Short FPU inits: hoisted and deduplicated."""
+"""Short FPU inits (`add_tiles_init` and the broadcast ones are `_BinaryTilesInitOp`s):
+hoisted and deduplicated. `reduce_uninit` undoes what `reduce_init` set up (the
+packer's edge masks), so it is an init of this class that differs from every other."""
 
 FPU_FULL_INITS: tuple[type[Operation], ...] = (
     ComputeKernelHwStartupOp,
@@ -153,17 +153,11 @@ FPU_FULL_INITS: tuple[type[Operation], ...] = (
 )
 """Full initialisations: FPU class, never identical to anything, never moved."""
 
-FPU_TILE_OPS: tuple[type[Operation], ...] = (
-    MatmulTilesOp,
-    MatmulBlockOp,
-    AddTilesOp,
-    SubTilesOp,
-    MulTilesOp,
-    CopyTileOp,
-)
-"""Tile ops that unpack CBs into the FPU: the first one names the start-up's inputs."""
+FPU_TILE_OPS: tuple[type[Operation], ...] = (_FPUTilesOp, MatmulBlockOp, CopyTileOp)
+"""Tile ops that unpack CBs into the FPU: the first one names the start-up's inputs
+(`_FPUTilesOp`: matmul, eltwise, broadcast and reduce tiles)."""
 
-_FPU_BINARY = (MatmulTilesOp, MatmulBlockOp, AddTilesOp, SubTilesOp, MulTilesOp)
+_FPU_BINARY = (_FPUTilesOp, MatmulBlockOp)
 
 
 def init_classes(op: Operation) -> tuple[InitClass, ...]:
@@ -178,7 +172,7 @@ def _init_classes_of(op_type: type[Operation]) -> tuple[InitClass, ...]:
         return ("fpu", "unpack-format", "pack-format")
     if issubclass(op_type, FPU_INITS):
         return ("fpu",)
-    if op_type.has_trait(SFPUUnaryInit):
+    if op_type.has_trait(SFPUUnaryInit) or op_type.has_trait(SFPUBinaryInit):
         return ("sfpu",)
     if issubclass(op_type, ReconfigDataFormatOp):
         return ("unpack-format",)
@@ -206,7 +200,12 @@ def _unpack_sources(init: Operation) -> tuple[SSAValue, SSAValue, bool]:
         return init.in1, init.in0, True  # matmul: in1 -> A, in0 -> B
     if isinstance(init, CopyTileInitOp):
         return init.cb, init.cb, False
-    assert isinstance(init, AddTilesInitOp | SubTilesInitOp | MulTilesInitOp)
+    if isinstance(init, ReduceInitOp):
+        # A row sum runs as a matmul with the scaler in A and the data in B (reduce.h).
+        if init.dim.data is ReduceDim.ROW and init.pool.data is PoolType.SUM:
+            return init.scaler, init.input, True
+        return init.input, init.scaler, True
+    assert isinstance(init, _BinaryTilesInitOp)
     return init.in0, init.in1, True
 
 
@@ -318,7 +317,11 @@ class ReconfigureDataFormats(RewritePattern):
             return
         if any(isinstance(op, ReconfigDataFormatOp | PackReconfigDataFormatOp) for op in kernel.body.walk()):
             return  # already inserted (the pass ran before)
-        sources = [(init, *_unpack_sources(init)) for init in kernel.body.walk() if isinstance(init, FPU_INITS)]
+        sources = [
+            (init, *_unpack_sources(init))
+            for init in kernel.body.walk()
+            if isinstance(init, FPU_INITS) and not isinstance(init, ReduceUninitOp)
+        ]
         srca_formats = {_format(srca) for _, srca, _, _ in sources}
         srcb_formats = {_format(srcb) for _, _, srcb, reads_b in sources if reads_b}
         if len(srca_formats) > 1 or len(srcb_formats) > 1:

@@ -97,7 +97,7 @@ from xdsl.rewriter import InsertPoint
 from tt_dialect.device import TILE_COLS, TILE_ROWS
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.ops.attributes import CBDescAttr, ComputeConfigAttr, GemmAccumulation
+from tt_dialect.ops.attributes import Broadcast, CBDescAttr, ComputeConfigAttr, GemmAccumulation, ReduceDim
 from tt_dialect.ops.cb import CBPushBackOp, CBReserveBackOp
 from tt_dialect.ops.compute import (
     AddTilesInitOp,
@@ -133,6 +133,13 @@ from tt_dialect.ops.compute import (
     SubUnaryTileOp,
     _SFPUScalarTileOp,
     _SFPUUnaryTileOp,
+    _SFPUBinaryTileOp,
+    BCAST_OPS,
+    BinaryMaxTileOp,
+    BinaryMinTileOp,
+    ReduceInitOp,
+    ReduceTileOp,
+    ReduceUninitOp,
 )
 from tt_dialect.ops.tile_program import (
     AddOp,
@@ -157,8 +164,11 @@ from tt_dialect.ops.tile_program import (
     MulScalarOp,
     RsubScalarOp,
     SubScalarOp,
+    MaxOp,
+    MinOp,
     _AllocOp,
     _BinaryOp,
+    _ReduceOp,
     _ScalarOp,
     _UnaryOp,
 )
@@ -201,10 +211,18 @@ def sfpu_tile(op: _UnaryOp, dst: int) -> _SFPUUnaryTileOp:
         return tile_op(dst, op.scalar.value.data)
     return tile_op(dst)
 
-FPU_OF: dict[type[_BinaryOp], tuple[type[Operation], type[Operation]]] = {
-    AddOp: (AddTilesInitOp, AddTilesOp),
-    SubOp: (SubTilesInitOp, SubTilesOp),
-    MulOp: (MulTilesInitOp, MulTilesOp),
+FPU_OF: dict[type[_BinaryOp], str] = {AddOp: "add", SubOp: "sub", MulOp: "mul"}
+"""The FPU eltwise operation of each binary op (`BCAST_OPS` keys)."""
+
+SFPU_BINARY_OF: dict[type[_BinaryOp], type[_SFPUBinaryTileOp]] = {
+    MaxOp: BinaryMaxTileOp,
+    MinOp: BinaryMinTileOp,
+}
+
+FPU_TILES_OF: dict[str, tuple[type[Operation], type[Operation]]] = {
+    "add": (AddTilesInitOp, AddTilesOp),
+    "sub": (SubTilesInitOp, SubTilesOp),
+    "mul": (MulTilesInitOp, MulTilesOp),
 }
 
 
@@ -780,7 +798,7 @@ class LowerGemmGroup(_TileOpPattern):
         rewriter.insert(located(packs, copy), InsertPoint.before(copy))
 
 
-def _checked_operands(op: _BinaryOp | _UnaryOp | CopyOp | ClearOp | FillOp) -> None:
+def _checked_operands(op: _BinaryOp | _UnaryOp | _ReduceOp | CopyOp | ClearOp | FillOp) -> None:
     if any(not isinstance(value.owner, _AllocOp) for value in op.operands):
         raise op_error(
             op,
@@ -796,10 +814,16 @@ def _dst_chunks(tiles: int, capacity: int) -> list[range]:
 
 @dataclass(frozen=True)
 class LowerBinaryOp(_TileOpPattern):
-    """Anchor: `tt.add` / `tt.sub` / `tt.mul` on buffers. Reads: the buffers' CB
-    descriptors and shape, the function's compute config (DST capacity). Writes:
-    per DST-sized chunk, `*_tiles_init`, one `*_tiles` per tile pair into DST and one
-    `pack_tile` per tile into the destination's CB."""
+    """Anchor: `tt.add` / `tt.sub` / `tt.mul` / `tt.max` / `tt.min` on buffers. Reads:
+    the buffers' CB descriptors and shape, the op's `broadcast`, the function's compute
+    config (DST capacity). Writes, per DST-sized chunk:
+    - add/sub/mul: `*_tiles_init`, one `*_tiles` per tile pair into DST; with a
+      broadcast, `*_bcast_<cols|rows>_init_short` and `*_tiles_bcast_<cols|rows>`, the
+      vector's tile being the block tile's row (`col` broadcast) or column (`row`);
+    - max/min (SFPU, on two DST tiles): `copy_tile` of the lhs chunk into the first
+      half of DST and of the rhs chunk into the second, `binary_max/min_tile` of each
+      pair into the first half (chunks of half the capacity);
+    then one `pack_tile` per tile into the destination's CB."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: _BinaryOp, rewriter: PatternRewriter, /) -> None:
@@ -807,18 +831,87 @@ class LowerBinaryOp(_TileOpPattern):
         if config is None:
             return
         _checked_operands(op)
-        init_type, tile_type = FPU_OF[type(op)]
         cb_x = get_or_create_cb(op.lhs, rewriter)
         cb_y = get_or_create_cb(op.rhs, rewriter)
         cb_z = get_or_create_cb(op.dst, rewriter)
         rows, cols = buffer_tiles(op.dst)
+        if type(op) in SFPU_BINARY_OF:
+            ops = self._on_sfpu(op, rewriter, (cb_x, cb_y, cb_z), rows * cols, config.dst_capacity)
+            rewriter.replace(op, located(ops, op), [])
+            return
+        kind = FPU_OF[type(op)]
+        if op.broadcast is None:
+            init_type, tile_type = FPU_TILES_OF[kind]
+        else:
+            init_type, tile_type = BCAST_OPS[(kind, op.broadcast.data)]
+
+        def vector_tile(t: int) -> int:
+            if op.broadcast is None:
+                return t
+            return t // cols if op.broadcast.data is Broadcast.COL else t % cols
+
         ops: list[Operation] = []
         for chunk in _dst_chunks(rows * cols, config.dst_capacity):
             ops.append(init_type(cb_x, cb_y))
             for t in chunk:
                 tile = self.tile(rewriter, op, t)
-                ops.append(tile_type(cb_x, cb_y, tile, tile, t - chunk.start))
+                ops.append(tile_type(cb_x, cb_y, tile, self.tile(rewriter, op, vector_tile(t)), t - chunk.start))
             ops += [PackTileOp(t - chunk.start, cb_z, self.tile(rewriter, op, t)) for t in chunk]
+        rewriter.replace(op, located(ops, op), [])
+
+    def _on_sfpu(
+        self,
+        op: _BinaryOp,
+        rewriter: PatternRewriter,
+        cbs: tuple[SSAValue, SSAValue, SSAValue],
+        tiles: int,
+        capacity: int,
+    ) -> list[Operation]:
+        cb_x, cb_y, cb_z = cbs
+        tile_type = SFPU_BINARY_OF[type(op)]
+        half = capacity // 2
+        ops: list[Operation] = []
+        for chunk in _dst_chunks(tiles, half):
+            for cb, base in ((cb_x, 0), (cb_y, half)):
+                ops.append(CopyTileInitOp(cb))
+                ops += [CopyTileOp(cb, self.tile(rewriter, op, t), base + t - chunk.start) for t in chunk]
+            ops.append(tile_type.INIT())
+            ops += [tile_type(t - chunk.start, half + t - chunk.start, t - chunk.start) for t in chunk]
+            ops += [PackTileOp(t - chunk.start, cb_z, self.tile(rewriter, op, t)) for t in chunk]
+        return ops
+
+
+@dataclass(frozen=True)
+class LowerReduce(_TileOpPattern):
+    """Anchor: `tt.reduce_sum` / `tt.reduce_max` of a block into a vector. Reads: the
+    buffers' CB descriptors and shapes, `dim`, the function's compute config. Writes
+    `reduce_init<pool, dim>` (source, scaler, destination), then per DST-sized chunk of
+    the vector's tiles one `reduce_tile` per block tile along the reduced dimension into
+    the vector tile's DST tile (they add up, or keep the maximum, in DST), one
+    `pack_tile` per vector tile; then `reduce_uninit`, which clears the packer's edge
+    masks before anything else packs."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: _ReduceOp, rewriter: PatternRewriter, /) -> None:
+        config = enclosing_compute_config(op)
+        if config is None:
+            return
+        _checked_operands(op)
+        cb_x = get_or_create_cb(op.src, rewriter)
+        cb_scaler = get_or_create_cb(op.scaler, rewriter)
+        cb_s = get_or_create_cb(op.dst, rewriter)
+        rows, cols = buffer_tiles(op.src)
+        dim, pool = op.reduce_dim, op.POOL
+        kept, reduced = (rows, cols) if dim is ReduceDim.ROW else (cols, rows)
+        zero = self.tile(rewriter, op, 0)
+        ops: list[Operation] = [ReduceInitOp(cb_x, cb_scaler, cb_s, pool, dim)]
+        for chunk in _dst_chunks(kept, config.dst_capacity):
+            for v in chunk:
+                for r in range(reduced):
+                    t = v * cols + r if dim is ReduceDim.ROW else r * cols + v
+                    ops.append(ReduceTileOp(cb_x, cb_scaler, self.tile(rewriter, op, t), zero, v - chunk.start, pool, dim))
+            ops += [PackTileOp(v - chunk.start, cb_s, self.tile(rewriter, op, v)) for v in chunk]
+        ops.append(ReduceUninitOp())
         rewriter.replace(op, located(ops, op), [])
 
 
@@ -922,6 +1015,7 @@ class LowerTileOpsPass(ModulePass):
             GreedyRewritePatternApplier(
                 [
                     LowerBinaryOp(constants),
+                    LowerReduce(constants),
                     LowerUnaryOp(constants),
                     LowerBufferCopy(constants),
                     LowerFill(constants),

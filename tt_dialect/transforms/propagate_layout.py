@@ -59,7 +59,7 @@ from xdsl.pattern_rewriter import (
     op_type_rewrite_pattern,
 )
 
-from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.ir_builder import buffer_tiles
 from tt_dialect.analysis import argument_layout, data_format_of, is_tile_program
 from tt_dialect.diagnostics import op_error
 from tt_dialect.index_bounds import UnboundedIndex, index_range, never_runs
@@ -172,11 +172,8 @@ class AssignCircularBuffers(RewritePattern):
 
     @staticmethod
     def _describe(alloc: _AllocOp, index: int, fmt: DataFormat, depth: int) -> CBDescAttr:
-        buffer_type = alloc.results[0].type
-        assert isinstance(buffer_type, MemRefType)
-        rows, cols = buffer_type.get_shape()
-        tiles = (rows // TILE_ROWS) * (cols // TILE_COLS)
-        return CBDescAttr(index, tiles * depth, TILE_BYTES[fmt], fmt)
+        rows, cols = buffer_tiles(alloc.results[0])
+        return CBDescAttr(index, rows * cols * depth, TILE_BYTES[fmt], fmt)
 
 
 def _is_argument(program: func.FuncOp, value: SSAValue) -> bool:
