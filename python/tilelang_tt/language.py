@@ -72,6 +72,10 @@ exp2 = _construct("exp2", "(x)")
 sigmoid = _construct("sigmoid", "(x)")
 tanh = _construct("tanh", "(x)")
 max = _construct("max", "(x, y)")  # noqa: A001 - TileLang's name
+min = _construct("min", "(x, y)")  # noqa: A001 - TileLang's name
+reduce_sum = _construct("reduce_sum", "(buffer, out, dim=-1, clear=True)")
+reduce_max = _construct("reduce_max", "(buffer, out, dim=-1, clear=True)")
+reduce_min = _construct("reduce_min", "(buffer, out, dim=-1, clear=True)")
 if_then_else = _construct("if_then_else", "(condition, then_value, else_value)")
 
 

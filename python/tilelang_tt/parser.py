@@ -46,9 +46,14 @@ from tilelang_tt import language as T
 from tt_dialect.api import print_module
 from tt_dialect.diagnostics import TTDiagnostic, verify_located
 from tt_dialect.ops import annotations
-from tt_dialect.ops.attributes import PipelineAttr
+from tt_dialect.ops.attributes import Broadcast, PipelineAttr
 from tt_dialect.ops.tile_program import (
     AddOp,
+    MaxOp,
+    MinOp,
+    RecipOp,
+    ReduceMaxOp,
+    ReduceSumOp,
     AddScalarOp,
     DivScalarOp,
     MulScalarOp,
@@ -81,8 +86,9 @@ class TileLangError(TTDiagnostic):
 ELEMENT_TYPES: dict[str, Attribute] = {"bf16": BFloat16Type(), "f32": Float32Type()}
 
 ELEMENTWISE_HELP = (
-    "supported: buffer elements z[i, j] combined with each other by +, -, *, with a number by "
-    "+, -, *, /, and T.exp, T.exp2, T.log, T.sqrt, T.rsqrt, T.sigmoid, T.tanh, T.max(x, 0)"
+    "supported: buffer elements z[i, j] and vector elements s[i] (one value per row or column) "
+    "combined with each other by +, -, *, /, with a number by +, -, *, /, and T.exp, T.exp2, "
+    "T.log, T.sqrt, T.rsqrt, T.sigmoid, T.tanh, T.max(x, y), T.min(x, y), T.max(x, 0)"
 )
 
 STATEMENT_NAMES = {
@@ -152,8 +158,11 @@ ELEMENTWISE_UNARY = {
 }
 """T.Parallel functions, by the `tilelang_tt.language` object (identity, not name)."""
 
+REDUCTIONS = {T.reduce_sum: ReduceSumOp, T.reduce_max: ReduceMaxOp, T.reduce_min: ReduceMaxOp}
+"""TileLang's reductions: `T.reduce_min(x)` is `-T.reduce_max(-x)`."""
+
 WRITES_LAST_OPERAND = (
-    GemmOp, ClearOp, FillOp, ReluOp,
+    GemmOp, ClearOp, FillOp, ReluOp, RecipOp, MaxOp, MinOp, ReduceSumOp, ReduceMaxOp,
     *ELEMENTWISE_BINARY.values(), *ELEMENTWISE_UNARY.values(), *SCALAR_OPS.values(),
 )
 """Ops the front end builds whose last operand is the buffer they store to."""
@@ -258,15 +267,17 @@ class Shifted:
 
 @dataclass(frozen=True)
 class Load:
-    """`buf[i, j]` (a whole buffer), or `A[y0 + i, x0 + j]` (the block of tensor A at
-    offsets (y0, x0) with the T.Parallel extents)."""
+    """`buf[i, j]` (a whole buffer), `A[y0 + i, x0 + j]` (the block of tensor A at
+    offsets (y0, x0) with the T.Parallel extents), or `s[i]` in a T.Parallel(m, n): the
+    vector s, one value per row (`vector_dim` 0) or per column (1) of the block."""
 
     source: BufferVar | TensorArg
     offsets: tuple[Affine, ...] = ()
+    vector_dim: int | None = None
 
     @property
     def key(self) -> tuple:
-        return (id(self.source), tuple(offset.key for offset in self.offsets))
+        return (id(self.source), tuple(offset.key for offset in self.offsets), self.vector_dim)
 
 
 @dataclass(frozen=True)
@@ -275,6 +286,11 @@ class Elementwise:
     operands: tuple[Load | Elementwise, ...]
     scalar: float | None = None
     """The number of an op with a scalar (`x[i, j] * 2.5`)."""
+    vector_dim: int | None = None
+    """Set when the value is a vector (one value per row: 0, per column: 1) in a
+    T.Parallel over a block."""
+    broadcast: Broadcast | None = None
+    """Of a binary op whose second operand is a vector repeated over the block."""
 
 
 ElementExpr = Load | Elementwise
@@ -385,6 +401,13 @@ class _Parser:
         self.staged: dict[tuple, BufferVar] = {}
         self.written: set[SSAValue] = set()
         """Buffers something has stored to (see `needs_new_version`)."""
+        self.written_in: dict[Block, set[SSAValue]] = {}
+        """The buffers stored to in each block, directly or in a T.Parallel body."""
+        self.vector_axes: dict[SSAValue, tuple[int, str]] = {}
+        """Vector buffer -> which block dimension it runs along (0: one value per row,
+        1: per column) and what decided it, for the message if a use disagrees."""
+        self.scalers: dict[Attribute, SSAValue] = {}
+        """The tile of ones each reduction's `reduce_tile` scales by, per element type."""
         self.accumulators: set[SSAValue] = set()
         """Buffers a T.gemm accumulates into."""
         self.node: ast.AST = source.tree
@@ -409,10 +432,10 @@ class _Parser:
         self.blocks[-1].add_op(op)
         if isinstance(op, GemmOp):
             self.accumulators.add(op.c)
-        if isinstance(op, CopyOp):
-            self.written.add(op.dst)
-        elif isinstance(op, WRITES_LAST_OPERAND):
-            self.written.add(op.operands[-1])
+        written = op.dst if isinstance(op, CopyOp) else op.operands[-1] if isinstance(op, WRITES_LAST_OPERAND) else None
+        if written is not None:
+            self.written.add(written)
+            self.written_in.setdefault(self.blocks[-1], set()).add(written)
         return op
 
     def set_location(self, op: Operation, node: ast.AST) -> None:
@@ -736,11 +759,13 @@ class _Parser:
         if not isinstance(value, ast.Call):
             self.error(node, f"the expression `{self.text(value)}` has no effect")
         construct = self.callee(value)
-        handlers = {T.copy: self.copy, T.gemm: self.gemm, T.clear: self.clear, T.fill: self.fill}
+        handlers = {T.copy: self.copy, T.gemm: self.gemm, T.clear: self.clear, T.fill: self.fill,
+                    **{reduction: self.reduce for reduction in REDUCTIONS}}
         handler = handlers.get(construct)
         if handler is None:
             self.error(value, f"the call `{self.text(value)}` is not a supported statement "
-                       "(supported: T.copy, T.gemm, T.clear, T.fill)")
+                       "(supported: T.copy, T.gemm, T.clear, T.fill, T.reduce_sum, T.reduce_max, "
+                       "T.reduce_min)")
         self.require_kernel(value, self.text(value.func))
         handler(value)
 
@@ -860,8 +885,8 @@ class _Parser:
                 self.error(node, f"tensor '{base.name}' has rank {len(base.shape)} but is indexed "
                            f"with {len(items)} indices")
             offsets, extents = [], []
-            for item in items:
-                offset, extent = self.region_index(item)
+            for item, size in zip(items, base.shape):
+                offset, extent = self.region_index(item, size)
                 offsets.append(offset)
                 extents.append(extent)
             return TensorRegion(base, tuple(offsets), tuple(extents))
@@ -870,12 +895,16 @@ class _Parser:
             self.error(node, f"T.copy operand {self.text(node)} is not a tensor or buffer")
         return value
 
-    def region_index(self, node: ast.expr) -> tuple[Affine, int | None]:
+    def region_index(self, node: ast.expr, size: int) -> tuple[Affine, int | None]:
+        """(offset, extent) of one dimension of a `T.copy` region; `:` is the whole
+        dimension (`size`)."""
         if not isinstance(node, ast.Slice):
             return self.index(node), None
         if node.step is not None:
             self.error(node, f"a strided slice {self.text(node)} is not supported in T.copy")
         lower = self.index(node.lower) if node.lower is not None else Affine(0)
+        if node.upper is None and node.lower is None:
+            return lower, size
         if node.upper is None:
             self.error(node, f"the slice {self.text(node)} needs an upper bound")
         extent = self.index(node.upper).sub(lower)
@@ -993,6 +1022,16 @@ class _Parser:
         expr = self.parallel_value(value)
         if not isinstance(expr, Load | Elementwise):
             self.error(value, f"{self.text(value)} is not an elementwise expression ({ELEMENTWISE_HELP})")
+        extents = ", ".join(map(str, self.parallel_extents))
+        if destination.vector_dim is not None:
+            self.error(node, f"a store to the vector element {self.text(target)} in "
+                       f"T.Parallel({extents}) combines the values along the other index: use "
+                       "T.reduce_sum / T.reduce_max / T.reduce_min, or a T.Parallel over the "
+                       "vector alone")
+        if expr.vector_dim is not None:
+            self.error(node, f"`{self.text(value)}` has one value per "
+                       f"{_AXIS_NAMES[expr.vector_dim]}, but {self.text(target)} needs one per "
+                       "element: combine it with a block element (`x[i, j] * s[i]`)")
         if isinstance(destination.source, BufferVar):
             buffer = destination.source
             if self.needs_new_version(buffer):
@@ -1023,12 +1062,14 @@ class _Parser:
     def needs_new_version(self, buffer: BufferVar) -> bool:
         """A store to a buffer that already holds a value, in the kernel's straight-line
         code, goes to a new buffer: a circular buffer cannot be updated in place and then
-        copied out. A gemm accumulator stays (its updates happen in DST); so do buffers
-        written in loops, where the next iteration must see the same buffer."""
+        copied out. A gemm accumulator stays (its updates happen in DST); so does a buffer
+        first stored to in a loop iteration, where the next iteration must see the same
+        buffer (`acc[i, j] += ...`). A second store in the same iteration (a block copied
+        in and then scaled) goes to a new buffer, as in straight-line code."""
         return (
             buffer.value in self.written
             and buffer.value not in self.accumulators
-            and len(self.blocks) == 2
+            and (len(self.blocks) == 2 or buffer.value in self.written_in.get(self.blocks[-1], set()))
         )
 
     def new_version(self, buffer: BufferVar, node: ast.AST) -> BufferVar:
@@ -1059,9 +1100,9 @@ class _Parser:
                 if isinstance(value, Load) and isinstance(value.source, TensorArg):
                     scope[name] = Load(self.operand_buffer(value, node))
                     continue
-                held = self.block_buffer(_first_source(value), f"{name}_value", node)
+                held = self.block_buffer(_first_source(value), f"{name}_value", node, value.vector_dim)
                 self.emit_elementwise(value, held, node)
-                scope[name] = Load(held)
+                scope[name] = Load(held, vector_dim=value.vector_dim)
 
     def emit_elementwise(self, expr: ElementExpr, destination: BufferVar, node: ast.AST) -> None:
         if isinstance(expr, Load) and isinstance(expr.source, TensorArg) and expr.key not in self.staged:
@@ -1081,13 +1122,17 @@ class _Parser:
             if isinstance(operand, Load):
                 operands.append(self.operand_buffer(operand, node).value)
                 continue
-            temporary = self.block_buffer(destination, "tmp", node)
+            temporary = self.block_buffer(destination, "tmp", node, operand.vector_dim)
             self.emit_elementwise(operand, temporary, node)
             operands.append(temporary.value)
         if expr.scalar is not None:
             self.add(expr.op(operands[0], expr.scalar, destination.value), node)
+        elif expr.broadcast is not None:
+            self.add(expr.op(*operands, destination.value, broadcast=expr.broadcast), node)
         else:
             self.add(expr.op(*operands, destination.value), node)
+        if expr.broadcast is None:
+            self.propagate_axis(operands, destination.value, node)
 
     def operand_buffer(self, load: Load, node: ast.AST) -> BufferVar:
         """The buffer holding `load`'s elements: the buffer itself, or a tensor block
@@ -1103,16 +1148,111 @@ class _Parser:
             self.staged[load.key] = staged
         return staged
 
-    def block_buffer(self, like: BufferVar | TensorArg, name: str, node: ast.AST) -> BufferVar:
-        """A shared buffer of the T.Parallel extents and `like`'s element type, allocated
-        with the kernel's other buffers: an intermediate of an elementwise expression or a
-        block of a tensor read or written elementwise."""
+    def block_buffer(
+        self, like: BufferVar | TensorArg, name: str, node: ast.AST, vector_dim: int | None = None
+    ) -> BufferVar:
+        """A shared buffer of the T.Parallel extents (or, for a vector value, of the
+        extent of its dimension) and `like`'s element type, allocated with the kernel's
+        other buffers: an intermediate of an elementwise expression or a block of a tensor
+        read or written elementwise."""
         element_type = like.type.element_type if isinstance(like, BufferVar) else ELEMENT_TYPES[like.dtype]
-        op = AllocSharedOp(MemRefType(element_type, list(self.parallel_extents)))
+        shape = self.parallel_extents if vector_dim is None else (self.parallel_extents[vector_dim],)
+        buffer = self.prologue_buffer(MemRefType(element_type, list(shape)), name, node)
+        if vector_dim is not None:
+            self.vector_axis(buffer.value, vector_dim, node)
+        return buffer
+
+    def prologue_buffer(self, type_: MemRefType, name: str, node: ast.AST) -> BufferVar:
+        """A buffer the front end allocates, with the kernel's other buffers."""
+        op = AllocSharedOp(type_)
         self.set_location(op, node)
         op.results[0].name_hint = name
         self.prologue.append(op)
-        return BufferVar(name, op.results[0], self.parallel_extents)
+        return BufferVar(name, op.results[0], tuple(type_.get_shape()))
+
+    # ------------------------------------------------------------------ vectors and reductions
+
+    def vector_axis(self, vector: SSAValue, axis: int, node: ast.AST) -> None:
+        """Records that `vector` runs along block dimension `axis` (0: one value per row);
+        a use along the other dimension is refused: on Tensix a vector's values lie in
+        column 0 (per row) or row 0 (per column) of its tiles, and moving them would take
+        a transpose."""
+        line = self.location(node)[0]
+        known = self.vector_axes.get(vector)
+        if known is None:
+            self.vector_axes[vector] = (axis, f"line {line}")
+            return
+        if known[0] != axis:
+            name = vector.name_hint or "vector"
+            self.error(node, f"vector '{name}' holds one value per {_AXIS_NAMES[known[0]]} of a block "
+                       f"(as used at {known[1]}); using it per {_AXIS_NAMES[axis]} here would need a "
+                       "transpose, which is not supported")
+
+    def propagate_axis(self, operands: Sequence[SSAValue], destination: SSAValue, node: ast.AST) -> None:
+        """An elementwise op on vectors gives a vector along the same dimension."""
+        for operand in operands:
+            known = self.vector_axes.get(operand)
+            if known is not None and _rank(destination) == 1:
+                self.vector_axis(destination, known[0], node)
+
+    def reduce(self, call: ast.Call) -> None:
+        """`T.reduce_sum/max/min(src, dst, dim=-1, clear=True)`: dst = the reduction of the
+        block src along `dim` (1 or -1: each row's, 0: each column's); with `clear=False`
+        combined with what dst holds (added, or the maximum / minimum)."""
+        construct = self.callee(call)
+        what = f"T.{construct.__name__}"
+        keywords = self.keywords(call, what, allowed=("dim", "clear"))
+        names = ("buffer", "out", "dim", "clear")
+        if not 2 <= len(call.args) <= 4:
+            self.error(call, f"{what} takes (buffer, out, dim=-1, clear=True)")
+        args = dict(zip(names, call.args)) | keywords
+        source = self.buffer(args["buffer"], f"{what}'s input")
+        out = self.buffer(args["out"], f"{what}'s output")
+        dim = self.static_int(args["dim"], f"{what}'s dim") if "dim" in args else -1
+        clear = self.static(args["clear"], f"{what}'s clear") if "clear" in args else True
+        if len(source.shape) != 2:
+            self.error(args["buffer"], f"{what} reduces a 2-D block; '{source.name}' has shape "
+                       f"{_shape(source.shape)}")
+        if dim not in (-2, -1, 0, 1):
+            self.error(args.get("dim", call), f"{what}'s dim must be 0, 1 (or -2, -1) for a 2-D block, got {dim}")
+        dim %= 2
+        kept = source.shape[1 - dim]
+        if out.shape != (kept,):
+            self.error(args["out"], f"{what} of the {_shape(source.shape)} block '{source.name}' along "
+                       f"dim {dim} gives {kept} values, but '{out.name}' has shape {_shape(out.shape)}")
+        if not isinstance(clear, bool):
+            self.error(args["clear"], f"{what}'s clear must be True or False, got {clear!r}")
+        scaler = self.scaler(source, call)
+        reduced = source
+        if construct is T.reduce_min:
+            reduced = self.prologue_buffer(source.type, f"{source.name}_negated", call)
+            self.add(MulScalarOp(source.value, -1.0, reduced.value), call)
+        result = out if clear else self.prologue_buffer(out.type, f"{out.name}_part", call)
+        if clear and self.needs_new_version(out):
+            result = self.new_version(out, call)
+        self.vector_axis(result.value, 1 - dim, call)
+        self.add(REDUCTIONS[construct](reduced.value, scaler, result.value, dim), call)
+        if construct is T.reduce_min:
+            self.add(MulScalarOp(result.value, -1.0, result.value), call)
+        if clear:
+            return
+        combine = {T.reduce_sum: AddOp, T.reduce_max: MaxOp, T.reduce_min: MinOp}[construct]
+        target = self.new_version(out, call) if self.needs_new_version(out) else out
+        self.vector_axis(out.value, 1 - dim, call)
+        self.vector_axis(target.value, 1 - dim, call)
+        self.add(combine(out.value, result.value, target.value), call)
+
+    def scaler(self, like: BufferVar, node: ast.AST) -> SSAValue:
+        """The kernel's 32x32 tile of ones of `like`'s element type, filled once at the
+        start of each block: what `reduce_tile` scales the reduction by."""
+        element_type = like.type.element_type
+        if element_type not in self.scalers:
+            buffer = self.prologue_buffer(MemRefType(element_type, [32, 32]), "ones", node)
+            fill = FillOp(buffer.value, 1.0)
+            self.set_location(fill, node)
+            self.prologue.append(fill)
+            self.scalers[element_type] = buffer.value
+        return self.scalers[element_type]
 
     def parallel_value(self, node: ast.expr) -> ElementExpr | Any:
         """An expression in a T.Parallel body: a buffer/tensor element expression, or an
@@ -1127,13 +1267,16 @@ class _Parser:
             numbers = [isinstance(v, int | float) and not isinstance(v, bool) for v in (left, right)]
             if any(numbers):
                 return self.with_scalar(node, left, right, numbers[0])
-            if type(node.op) not in ELEMENTWISE_BINARY:
+            if type(node.op) not in (*ELEMENTWISE_BINARY, ast.Div):
                 self.error(node, f"the operator '{OPERATOR_TEXT.get(type(node.op), '?')}' is not "
                            f"supported in T.Parallel ({ELEMENTWISE_HELP})")
             for operand, value, is_element in zip((node.left, node.right), (left, right), elements):
                 if not is_element:
                     self.not_an_element(operand)
-            return Elementwise(ELEMENTWISE_BINARY[type(node.op)], (left, right))
+            if isinstance(node.op, ast.Div):  # x / y = x * (1 / y): Tensix has recip, no FPU divide
+                reciprocal = Elementwise(RecipOp, (right,), vector_dim=right.vector_dim)
+                return self.combine(node, MulOp, left, reciprocal)
+            return self.combine(node, ELEMENTWISE_BINARY[type(node.op)], left, right)
         if isinstance(node, ast.UnaryOp) and isinstance(self.parallel_value(node.operand),
                                                         Load | Elementwise):
             self.error(node, f"the unary operator '{UNARY_TEXT.get(type(node.op), '?')}' is not "
@@ -1146,10 +1289,10 @@ class _Parser:
                 self.keywords(node, what)
                 if len(node.args) != 1:
                     self.error(node, f"{what} takes one operand")
-                return Elementwise(unary, (self.element_operand(node.args[0]),))
-            if construct is T.max:
-                self.keywords(node, "T.max")
-                return self.relu(node)
+                operand = self.element_operand(node.args[0])
+                return Elementwise(unary, (operand,), vector_dim=operand.vector_dim)
+            if construct in (T.max, T.min):
+                return self.max_min(node, construct)
             if construct is T.if_then_else:
                 return self.if_then_else(node)
             if getattr(construct, "__module__", None) == T.__name__:
@@ -1164,7 +1307,7 @@ class _Parser:
         if op is None:
             text = f"{self.text(node.left)} {OPERATOR_TEXT.get(type(node.op), '?')} {self.text(node.right)}"
             self.error(node, f"`{text}` is not supported in T.Parallel ({ELEMENTWISE_HELP})")
-        return Elementwise(op, (element,), float(scalar))
+        return Elementwise(op, (element,), float(scalar), vector_dim=element.vector_dim)
 
     def element_operand(self, node: ast.expr) -> ElementExpr:
         value = self.parallel_value(node)
@@ -1178,15 +1321,22 @@ class _Parser:
                        f"({ELEMENTWISE_HELP})")
         self.error(node, f"`{self.text(node)}` is not a buffer element ({ELEMENTWISE_HELP})")
 
-    def relu(self, call: ast.Call) -> ElementExpr:
+    def max_min(self, call: ast.Call, construct: Any) -> ElementExpr:
+        """`T.max(x, y)` / `T.min(x, y)` of two elements (SFPU `binary_max/min_tile`), and
+        `T.max(x, 0)` as relu."""
+        what = f"T.{construct.__name__}"
+        self.keywords(call, what)
         if len(call.args) != 2:
-            self.error(call, "T.max takes two operands")
-        zeros = [arg for arg in call.args if isinstance(arg, ast.Constant) and arg.value == 0
-                 and not isinstance(arg.value, bool)]
-        if len(zeros) != 1:
-            self.error(call, f"T.max is supported as relu, T.max(x, 0); got {self.text(call)}")
-        (operand,) = [arg for arg in call.args if arg is not zeros[0]]
-        return Elementwise(ReluOp, (self.element_operand(operand),))
+            self.error(call, f"{what} takes two operands")
+        values = [self.parallel_value(arg) for arg in call.args]
+        elements = [v for v in values if isinstance(v, Load | Elementwise)]
+        if len(elements) == 2:
+            return self.combine(call, MaxOp if construct is T.max else MinOp, *elements)
+        numbers = [v for v in values if not isinstance(v, Load | Elementwise)]
+        if construct is T.max and len(elements) == 1 and numbers[0] == 0 and not isinstance(numbers[0], bool):
+            return Elementwise(ReluOp, elements, vector_dim=elements[0].vector_dim)
+        self.error(call, f"{what} takes two elements, or (for T.max) an element and 0 (relu); "
+                   f"got {self.text(call)}")
 
     def element_load(self, node: ast.Subscript) -> Load:
         base = self.expression(node.value)
@@ -1196,6 +1346,8 @@ class _Parser:
         assert self.parallel is not None
         names = ", ".join(v.name for v in self.parallel)
         indices = [self.expression(item) for item in items]
+        if isinstance(base, BufferVar) and len(base.shape) == 1 and len(self.parallel) > 1:
+            return self.vector_load(node, base, indices)
         shifted = [Shifted(i, Affine(0)) if isinstance(i, ParallelVar) else i for i in indices]
         if len(shifted) != len(self.parallel) or any(
             not isinstance(index, Shifted) or index.var != var
@@ -1214,6 +1366,43 @@ class _Parser:
             self.error(node, f"buffer '{base.name}' of shape {_shape(base.shape)} must match the "
                        f"T.Parallel({extents}) extents")
         return Load(base)
+
+    def vector_load(self, node: ast.Subscript, vector: BufferVar, indices: list[Any]) -> Load:
+        """`s[i]` in a T.Parallel over a block: the vector's value for the element's row
+        (indexed by the first T.Parallel index) or column (the second)."""
+        assert self.parallel is not None
+        if len(indices) != 1 or not isinstance(indices[0], ParallelVar) or indices[0] not in self.parallel:
+            self.error(node, f"vector '{vector.name}' must be indexed by one T.Parallel index "
+                       f"({' or '.join(v.name for v in self.parallel)})")
+        dim = next(d for d, var in enumerate(self.parallel) if var is indices[0])
+        if len(self.parallel) != 2:
+            self.error(node, "vectors are indexed in a T.Parallel over a 2-D block or over the vector itself")
+        if vector.shape != (self.parallel_extents[dim],):
+            self.error(node, f"vector '{vector.name}' of shape {_shape(vector.shape)} is indexed by "
+                       f"'{indices[0].name}', whose extent is {self.parallel_extents[dim]}")
+        self.vector_axis(vector.value, dim, node)
+        return Load(vector, vector_dim=dim)
+
+    def combine(self, node: ast.expr, op: type[Operation], left: ElementExpr, right: ElementExpr) -> Elementwise:
+        """`left <op> right` for two element expressions, a block element and a vector
+        element combined by broadcasting the vector (its value repeated along the row or
+        column): on Tensix the vector is the second operand of a `*_tiles_bcast`."""
+        if left.vector_dim == right.vector_dim:
+            return Elementwise(op, (left, right), vector_dim=left.vector_dim)
+        if left.vector_dim is not None and right.vector_dim is not None:
+            self.error(node, f"`{self.text(node)}` combines a vector per row with a vector per "
+                       "column (an outer product), which is not supported")
+        if op in (MaxOp, MinOp):
+            self.error(node, f"`{self.text(node)}`: T.max / T.min of a block element and a vector "
+                       "element is not supported (both must be block elements, or both vector elements)")
+        vector_first = left.vector_dim is not None
+        block, vector = (right, left) if vector_first else (left, right)
+        assert vector.vector_dim is not None
+        broadcast = Broadcast.COL if vector.vector_dim == 0 else Broadcast.ROW
+        result = Elementwise(op, (block, vector), broadcast=broadcast)
+        if vector_first and op is SubOp:  # s - x = -(x - s)
+            return Elementwise(MulScalarOp, (result,), -1.0)
+        return result
 
     def shift(self, node: ast.BinOp, left: Any, right: Any) -> Shifted:
         """`offset + i`, `i + offset` or `i - offset` for a T.Parallel index `i`."""
@@ -1439,6 +1628,15 @@ def _reads(expr: ElementExpr, source: BufferVar | TensorArg) -> bool:
 
 def _first_source(expr: ElementExpr) -> BufferVar | TensorArg:
     return expr.source if isinstance(expr, Load) else _first_source(expr.operands[0])
+
+
+_AXIS_NAMES = {0: "row", 1: "column"}
+
+
+def _rank(value: SSAValue) -> int:
+    type_ = value.type
+    assert isinstance(type_, MemRefType)
+    return len(type_.get_shape())
 
 
 def _memref(shape: Sequence[int], dtype: str) -> MemRefType:

@@ -42,12 +42,12 @@ CB's `tt.get_cb` would handle CBs in the order they are named instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from xdsl.context import Context
-from xdsl.dialects import func
+from xdsl.dialects import func, scf
 from xdsl.dialects.builtin import ModuleOp
-from xdsl.ir import Operation, SSAValue
+from xdsl.ir import Block, Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import (
     PatternRewriter,
@@ -192,8 +192,7 @@ class InsertComputeSideProtocol(RewritePattern):
     @staticmethod
     def _pages_per_generation(cb: _CBUses) -> int:
         """Tiles of the buffer behind the CB: every elementwise op packs all of them."""
-        indices = {pack.out_tile for pack in cb.packs}
-        return len(indices) if None not in indices else len(cb.packs)
+        return _pages_packed(cb.packs)
 
     def _generations(self, cb: _CBUses, rewriter: PatternRewriter) -> set[Operation]:
         pages = self._pages_per_generation(cb)
@@ -212,50 +211,12 @@ class InsertComputeSideProtocol(RewritePattern):
             )
         block = cb.packs[0].parent_block()
         assert block is not None
-        tops = {op: ancestor_in(op, block) for op in [*cb.packs, *cb.reads]}
-        if any(top is None for top in tops.values()):
-            raise op_error(cb.reads[0] if cb.reads else cb.packs[0],
-                           f"the packs and reads of CB {cb.index} must be in one block")
-        order = {op: i for i, op in enumerate(block.walk())}
-        generations = [cb.packs[i : i + pages] for i in range(0, len(cb.packs), pages)]
-        readers: list[list[Operation]] = [[] for _ in generations]
-        for read in cb.reads:
-            complete = [g for g, packs in enumerate(generations) if order[packs[-1]] < order[read]]
-            if not complete:
-                raise op_error(read, f"CB {cb.index} is read before compute has packed all of it")
-            readers[complete[-1]].append(read)
-        capacity = cb.get_cb.result.type.pages.data  # type: ignore[attr-defined]
-        value = cb.get_cb.result
-
-        def insert(op: Operation, point: InsertPoint, anchor: Operation) -> Operation:
-            rewriter.insert(located([op], anchor), point)
-            return op
-
-        for g, packs in enumerate(generations):
-            first_pack, last_pack = tops[packs[0]], tops[packs[-1]]
-            assert first_pack is not None and last_pack is not None
-            insert(CBReserveBackOp(value, pages), InsertPoint.before(first_pack), packs[0])
-            reads = readers[g]
-            push = insert(CBPushBackOp(value, pages), InsertPoint.after(last_pack), packs[-1])
-            if not reads:
-                if g == len(generations) - 1:
-                    raise op_error(packs[0], f"CB {cb.index} is packed but nothing consumes it")
-                # A generation overwritten unread: take it off the CB at once.
-                wait = insert(CBWaitFrontOp(value, pages), InsertPoint.after(push), packs[-1])
-                insert(CBPopFrontOp(value, pages), InsertPoint.after(wait), packs[-1])
-                continue
-            first_read, last_read = tops[reads[0]], tops[reads[-1]]
-            assert first_read is not None and last_read is not None
-            if g + 1 < len(generations) and order[generations[g + 1][0]] < order[reads[-1]]:
-                if capacity < 2 * pages:
-                    raise op_error(
-                        generations[g + 1][0],
-                        f"CB {cb.index} is updated in place: it holds the block being read and "
-                        f"the block being packed, 2 x {pages} pages, but has {capacity} "
-                        "(use cb-depth 2 or more)",
-                    )
-            insert(CBWaitFrontOp(value, pages), InsertPoint.before(first_read), reads[0])
-            insert(CBPopFrontOp(value, pages), InsertPoint.after(last_read), reads[-1])
+        uses = [*cb.packs, *cb.reads]
+        while any(ancestor_in(op, block) is None for op in uses):
+            parent = block.parent_op()
+            assert parent is not None and parent.parent_block() is not None  # one function holds them all
+            block = parent.parent_block()
+        _GenerationProtocol(cb, pages, rewriter).insert(block, in_loop_body=False)
         return {*cb.packs, *cb.reads}
 
     @staticmethod
@@ -319,6 +280,124 @@ class InsertComputeSideProtocol(RewritePattern):
         rewriter.insert(located([CBWaitFrontOp(value, pages)], readers[0]), InsertPoint.before(readers[0]))
         rewriter.insert(located([CBPopFrontOp(value, pages)], readers[-1]), InsertPoint.after(readers[-1]))
         return {*cb.packs, *cb.reads}
+
+
+@dataclass
+class _Generation:
+    """One generation of a CB updated in place: `pages` packs (or the generation a loop
+    leaves, or the one a loop body starts with), and the top-level ops reading it."""
+
+    first: Operation | None
+    """The top-level op of its first pack (the loop that leaves it); None for the
+    generation a loop body starts with."""
+    last: Operation | None
+    by_loop: bool = False
+    readers: list[Operation] = field(default_factory=list[Operation])
+    packed: int = 0
+    carried_into: Operation | None = None
+    """The loop whose first iteration reads it (and pops it)."""
+
+
+@dataclass
+class _GenerationProtocol:
+    """The protocol of a CB compute packs more than once per block, block by block.
+
+    In a block, the CB's packs form generations of `pages` packs; a read belongs to the
+    latest generation packed in full before it. A loop whose body both reads and packs
+    the CB carries it: the generation before the loop is the one its first iteration
+    reads, each iteration leaves the next one, and what follows the loop reads the last.
+    Each generation gets reserve/push around its packs and wait/pop around its reads,
+    except that the generation carried into a loop is popped by the loop body, and the
+    one a loop body leaves is not popped there (the next iteration or the ops after the
+    loop read it)."""
+
+    cb: _CBUses
+    pages: int
+    rewriter: PatternRewriter
+
+    def insert(self, block: Block, in_loop_body: bool) -> None:
+        packs = set(self.cb.packs)
+        reads = set(self.cb.reads)
+        generations: list[_Generation] = [_Generation(None, None)] if in_loop_body else []
+        current: _Generation | None = generations[0] if in_loop_body else None
+        packing: _Generation | None = None
+        for top in block.ops:
+            inner = [op for op in top.walk() if op in packs or op in reads]
+            if not inner:
+                continue
+            if any(op in packs for op in inner) and any(op in reads for op in inner) and top not in packs:
+                current = self._carried(top, current)
+                generations.append(current)
+                continue
+            for op in inner:
+                if op in reads:
+                    if current is None:
+                        raise op_error(op, f"CB {self.cb.index} is read before compute has packed all of it")
+                    if not current.readers or current.readers[-1] is not top:
+                        current.readers.append(top)
+                    continue
+                if packing is None:
+                    packing = _Generation(top, top)
+                    generations.append(packing)
+                packing.last, packing.packed = top, packing.packed + 1
+                if packing.packed == self.pages:
+                    current, packing = packing, None
+        for g, generation in enumerate(generations):
+            self._protocol(block, generations, g, leaves_loop=in_loop_body and g == len(generations) - 1)
+
+    def _carried(self, loop: Operation, current: _Generation | None) -> _Generation:
+        if not isinstance(loop, scf.ForOp):
+            raise op_error(loop, f"CB {self.cb.index} is both read and packed inside this op; only a loop "
+                           "may carry a buffer's value from one iteration to the next")
+        if current is None:
+            raise op_error(loop, f"CB {self.cb.index} is updated in this loop and used after it, but nothing "
+                           "gives it a value before the loop: each iteration reads the value the last "
+                           "one left (T.clear or T.fill it before the loop)")
+        current.carried_into = loop
+        self.insert(loop.body.block, in_loop_body=True)
+        return _Generation(loop, loop, by_loop=True)
+
+    def _protocol(self, block: Block, generations: list[_Generation], g: int, leaves_loop: bool) -> None:
+        generation = generations[g]
+        value = self.cb.get_cb.result
+        anchor = self.cb.packs[0]
+        produced = generation.last
+        if generation.first is not None and not generation.by_loop:
+            assert generation.last is not None
+            self._insert(CBReserveBackOp(value, self.pages), InsertPoint.before(generation.first), anchor)
+            produced = self._insert(CBPushBackOp(value, self.pages), InsertPoint.after(generation.last), anchor)
+        following = generations[g + 1] if g + 1 < len(generations) else None
+        if generation.readers and following is not None and following.first is not None:
+            order = {op: i for i, op in enumerate(block.ops)}
+            if order[following.first] < order[generation.readers[-1]]:
+                self._require_two_generations(following.first)
+        if generation.readers:
+            self._insert(CBWaitFrontOp(value, self.pages), InsertPoint.before(generation.readers[0]), anchor)
+            if generation.carried_into is None and not leaves_loop:
+                self._insert(CBPopFrontOp(value, self.pages), InsertPoint.after(generation.readers[-1]), anchor)
+            return
+        if generation.carried_into is not None or leaves_loop:
+            return
+        if following is None:
+            raise op_error(anchor, f"CB {self.cb.index} is packed but nothing consumes it")
+        # A generation overwritten unread: take it off the CB at once.
+        assert produced is not None
+        wait = self._insert(CBWaitFrontOp(value, self.pages), InsertPoint.after(produced), anchor)
+        self._insert(CBPopFrontOp(value, self.pages), InsertPoint.after(wait), anchor)
+
+    def _require_two_generations(self, packing: Operation) -> None:
+        capacity = self.cb.get_cb.result.type.pages.data  # type: ignore[attr-defined]
+        if capacity < 2 * self.pages:
+            raise op_error(
+                packing,
+                f"CB {self.cb.index} is updated in place: it holds the block being read and "
+                f"the block being packed, 2 x {self.pages} pages, but has {capacity} "
+                "(use cb-depth 2 or more)",
+            )
+
+    def _insert(self, op: Operation, point: InsertPoint, anchor: Operation) -> Operation:
+        self.rewriter.insert(located([op], anchor), point)
+        return op
 
 
 def _pages_packed(packs: Sequence[PackTileOp]) -> int:
