@@ -617,3 +617,95 @@ def test_multicast_matmul_readers_compile(
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
+
+
+# ------------------------------------------------------------------ reduce, transpose, unary SFPU
+
+REDUCES = {
+    # name: (dim, op, N, Ht, Wt, grid, fp32 DST)
+    "w-sum-2x3": ("w", "sum", 1, 5, 3, "2x3", False),
+    "w-max-batched-2x2": ("w", "max", 2, 3, 2, "2x2", False),
+    "h-sum-fp32-dst-2x2": ("h", "sum", 1, 4, 6, "2x2", True),
+    "h-max-batched-more-columns-than-dst-1x2": ("h", "max", 2, 3, 10, "1x2", False),
+    "hw-sum-1x1": ("hw", "sum", 2, 2, 2, "1x1", True),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REDUCES))
+def test_tt_metal_reduce_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    dim, op, n, ht, wt, grid, fp32_dst = REDUCES[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    x = bf16_normal(rng, (n, ht * 32, wt * 32))
+    out_shape = {"w": (n, ht * 32, 32), "h": (n, 32, wt * 32), "hw": (n, 32, 32)}[dim]
+    stats = run_harness(
+        "unary_ops_host",
+        ["reduce", dim, op, write_tiles(tmp_path / "x.bin", x), tmp_path / "y.bin", n, ht, wt, int(fp32_dst)],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    y = read_tiles(tmp_path / "y.bin", out_shape)
+    axis = {"w": (2,), "h": (1,), "hw": (1, 2)}[dim]
+    x64 = x.astype(np.float64)
+    expected = np.zeros(out_shape)
+    if op == "max":
+        ref = x64.max(axis=axis)  # a maximum of bf16 values is a bf16 value: exact
+        bound = np.zeros_like(ref)
+    else:
+        ref = x64.sum(axis=axis)
+        count = {"w": wt, "h": ht, "hw": ht * wt}[dim]  # reduce_tile calls into one DST tile
+        unit = 2.0**-24 if fp32_dst else 2.0**-8
+        bound = 2.0**-8 * np.abs(ref) + 1.02 * (count * unit + 64 * 2.0**-24) * np.abs(x64).sum(axis=axis)
+    # The packer-zeroing contract: results at column 0 / row 0 / [0][0], zero elsewhere.
+    if dim == "w":
+        expected[:, :, 0] = ref
+        got, zero = y[:, :, 0], y[:, :, 1:]
+    elif dim == "h":
+        expected[:, 0, :] = ref
+        got, zero = y[:, 0, :], y[:, 1:, :]
+    else:
+        got, zero = y[:, 0, 0], y.reshape(n, -1)[:, 1:]
+    assert np.all(zero == 0.0), "data outside the reduction's result positions was not zeroed"
+    assert_within(got, ref, bound)
+    tiles = stats["tiles"]
+    assert tiles["reduce"] == n * ht * wt
+    assert tiles["pack"] == int(np.prod(out_shape)) // 1024
+
+
+TRANSPOSES = {"one-tile-1x1": (1, 1, 1, "1x1"), "batched-nonsquare-2x3": (2, 3, 5, "2x3")}
+
+
+@pytest.mark.parametrize("case", sorted(TRANSPOSES))
+def test_tt_metal_transpose_wh_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    n, ht, wt, grid = TRANSPOSES[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    x = bf16_normal(rng, (n, ht * 32, wt * 32))
+    run_harness(
+        "unary_ops_host",
+        ["transpose", write_tiles(tmp_path / "x.bin", x), tmp_path / "y.bin", n, ht, wt],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    y = read_tiles(tmp_path / "y.bin", (n, wt * 32, ht * 32))
+    np.testing.assert_array_equal(y, x.transpose(0, 2, 1))  # a copy: bit-exact
+
+
+SFPU_OPS = {
+    "exp": (np.exp, lambda r: r.standard_normal),
+    "rsqrt": (lambda v: 1.0 / np.sqrt(v), lambda r: lambda s: r.uniform(0.05, 20.0, s)),
+    "sqrt": (np.sqrt, lambda r: lambda s: r.uniform(0.0, 50.0, s)),
+    "recip": (np.reciprocal, lambda r: lambda s: np.where(r.random(s) < 0.5, -1, 1) * r.uniform(0.05, 20.0, s)),
+}
+
+
+@pytest.mark.parametrize("op", sorted(SFPU_OPS))
+def test_tt_metal_eltwise_sfpu_matches_numpy(op: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    fn, sampler = SFPU_OPS[op]
+    rng = np.random.default_rng(sum(map(ord, op)))
+    x = round_bf16(sampler(rng)((1, 96, 160)).astype(np.float32))
+    stats = run_harness(
+        "unary_ops_host",
+        ["sfpu", op, write_tiles(tmp_path / "x.bin", x), tmp_path / "y.bin", 15],
+        ttnn_cpp, "2x3", tmp_path,
+    )  # fmt: skip
+    y = read_tiles(tmp_path / "y.bin", x.shape)
+    ref = fn(x.astype(np.float64))
+    assert_within(y, ref, 2.0**-7 * np.abs(ref))
+    assert stats["tiles"]["sfpu"] == 15 and stats["tiles"]["copy"] == 15
