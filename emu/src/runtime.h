@@ -158,6 +158,8 @@ public:
     std::string dram_copy(std::uint32_t bank, std::uint64_t offset, std::uint8_t* l1, std::uint32_t size, bool to_dram);
 
     void write_stats() const;
+    // Modeled cycles so far: the sum of every run's makespan (the stats' modeled_cycles).
+    std::uint64_t modeled_cycles() const { return modeled_cycles_; }
 
 private:
     friend struct Run;
