@@ -21,6 +21,9 @@ compared with numpy.
 - 2D-multicast matmul: the in0/in1 sender and receiver readers with that compute kernel, on an
   R x C grid with semaphores and multicast (`matmul_mcast_host`, ttnn's 2D-multicast factory); its
   DRAM tile reads are checked against Kt * (Mt + Nt);
+- reduce, transpose, unary SFPU (`unary_ops_host`): tt-metal's `reduce.cpp` (ttnn's kernel_lib
+  reduce helpers) with the reduce readers that prepare the scaler tile, W / H / HW, sum / max;
+  `transpose_wh.cpp`; `eltwise_sfpu.cpp` with ttnn's SFPU_OP_CHAIN_0 for exp, rsqrt, sqrt, recip;
 - eltwise: `reader_binary_interleaved_start_id.cpp`, `eltwise_binary_kernel.cpp` with
   `ELTWISE_OP` / `ELTWISE_OP_TYPE` as `binary_op_utils::get_defines` sets them, and the unary
   `writer_unary_interleaved_start_id.cpp`, as ttnn's `ElementWiseMultiCore` runs them.
@@ -47,6 +50,19 @@ roundoff (8 significant bits: rounding to nearest moves a value by at most half 
   (one K tile) the running sum in DST is rounded to bf16: Kt roundings of partial sums, each
   at most |A| @ |B| in size, so at most Kt * 2^-8 * (|A| @ |B|), plus the fp32 sums inside a
   tile. We allow 1.02 * (Kt * 2^-8 + K * 2^-24) * (|A| @ |B|).
+- reduce MAX, transpose: a maximum of bf16 values is one of them, a transpose a copy: bit-exact.
+  The packer-zeroing contract is checked exactly too (every datum outside column 0 / row 0 /
+  [0][0] is 0).
+- reduce SUM (scaler 1.0, as ttnn's reader prepares it): per reduce_tile the tile's 32 (64 for
+  REDUCE_SCALAR) terms are summed in fp32, then DST is rounded to bf16 (16-bit DST) or kept in
+  fp32; `count` reduce_tile calls accumulate into one DST tile, then the packer rounds once to
+  bf16. So at most 2^-8 |S| for the final rounding plus (count * u_DST + 64 * 2^-24) * sum |x|
+  (one DST rounding per call of a partial sum at most sum |x| in size; the fp32 sums inside a
+  tile), u_DST = 2^-8 (bf16 DST) or 2^-24 (fp32 DST), with a 2% margin for second-order terms.
+- eltwise_sfpu exp / rsqrt / sqrt / recip: the emulator computes them in fp32 with the C library
+  (within an fp32 ulp or two of the exact value) and rounds once to bf16: within 2^-8 |ref| of
+  the float64 reference, plus the fp32 error, which can push a value just past a bf16 rounding
+  boundary: we allow 2^-7 |ref| (one bf16 ulp), as tests/test_emu_basic.py does for exp.
 - padding: K that is not a multiple of 32 pads A's last K tile with NaN; the reader's
   `pad_last_ktile` (in0_last_ktile_w = K % 32) must zero it, else every output would be NaN.
 """
