@@ -21,6 +21,9 @@ compared with numpy.
 - 2D-multicast matmul: the in0/in1 sender and receiver readers with that compute kernel, on an
   R x C grid with semaphores and multicast (`matmul_mcast_host`, ttnn's 2D-multicast factory); its
   DRAM tile reads are checked against Kt * (Mt + Nt);
+- reduce, transpose, unary SFPU (`unary_ops_host`): tt-metal's `reduce.cpp` (ttnn's kernel_lib
+  reduce helpers) with the reduce readers that prepare the scaler tile, W / H / HW, sum / max;
+  `transpose_wh.cpp`; `eltwise_sfpu.cpp` with ttnn's SFPU_OP_CHAIN_0 for exp, rsqrt, sqrt, recip;
 - eltwise: `reader_binary_interleaved_start_id.cpp`, `eltwise_binary_kernel.cpp` with
   `ELTWISE_OP` / `ELTWISE_OP_TYPE` as `binary_op_utils::get_defines` sets them, and the unary
   `writer_unary_interleaved_start_id.cpp`, as ttnn's `ElementWiseMultiCore` runs them.
@@ -47,6 +50,19 @@ roundoff (8 significant bits: rounding to nearest moves a value by at most half 
   (one K tile) the running sum in DST is rounded to bf16: Kt roundings of partial sums, each
   at most |A| @ |B| in size, so at most Kt * 2^-8 * (|A| @ |B|), plus the fp32 sums inside a
   tile. We allow 1.02 * (Kt * 2^-8 + K * 2^-24) * (|A| @ |B|).
+- reduce MAX, transpose: a maximum of bf16 values is one of them, a transpose a copy: bit-exact.
+  The packer-zeroing contract is checked exactly too (every datum outside column 0 / row 0 /
+  [0][0] is 0).
+- reduce SUM (scaler 1.0, as ttnn's reader prepares it): per reduce_tile the tile's 32 (64 for
+  REDUCE_SCALAR) terms are summed in fp32, then DST is rounded to bf16 (16-bit DST) or kept in
+  fp32; `count` reduce_tile calls accumulate into one DST tile, then the packer rounds once to
+  bf16. So at most 2^-8 |S| for the final rounding plus (count * u_DST + 64 * 2^-24) * sum |x|
+  (one DST rounding per call of a partial sum at most sum |x| in size; the fp32 sums inside a
+  tile), u_DST = 2^-8 (bf16 DST) or 2^-24 (fp32 DST), with a 2% margin for second-order terms.
+- eltwise_sfpu exp / rsqrt / sqrt / recip: the emulator computes them in fp32 with the C library
+  (within an fp32 ulp or two of the exact value) and rounds once to bf16: within 2^-8 |ref| of
+  the float64 reference, plus the fp32 error, which can push a value just past a bf16 rounding
+  boundary: we allow 2^-7 |ref| (one bf16 ulp), as tests/test_emu_basic.py does for exp.
 - padding: K that is not a multiple of 32 pads A's last K tile with NaN; the reader's
   `pad_last_ktile` (in0_last_ktile_w = K % 32) must zero it, else every output would be NaN.
 """
@@ -617,3 +633,95 @@ def test_multicast_matmul_readers_compile(
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
+
+
+# ------------------------------------------------------------------ reduce, transpose, unary SFPU
+
+REDUCES = {
+    # name: (dim, op, N, Ht, Wt, grid, fp32 DST)
+    "w-sum-2x3": ("w", "sum", 1, 5, 3, "2x3", False),
+    "w-max-batched-2x2": ("w", "max", 2, 3, 2, "2x2", False),
+    "h-sum-fp32-dst-2x2": ("h", "sum", 1, 4, 6, "2x2", True),
+    "h-max-batched-more-columns-than-dst-1x2": ("h", "max", 2, 3, 10, "1x2", False),
+    "hw-sum-1x1": ("hw", "sum", 2, 2, 2, "1x1", True),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REDUCES))
+def test_tt_metal_reduce_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    dim, op, n, ht, wt, grid, fp32_dst = REDUCES[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    x = bf16_normal(rng, (n, ht * 32, wt * 32))
+    out_shape = {"w": (n, ht * 32, 32), "h": (n, 32, wt * 32), "hw": (n, 32, 32)}[dim]
+    stats = run_harness(
+        "unary_ops_host",
+        ["reduce", dim, op, write_tiles(tmp_path / "x.bin", x), tmp_path / "y.bin", n, ht, wt, int(fp32_dst)],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    y = read_tiles(tmp_path / "y.bin", out_shape)
+    axis = {"w": (2,), "h": (1,), "hw": (1, 2)}[dim]
+    x64 = x.astype(np.float64)
+    expected = np.zeros(out_shape)
+    if op == "max":
+        ref = x64.max(axis=axis)  # a maximum of bf16 values is a bf16 value: exact
+        bound = np.zeros_like(ref)
+    else:
+        ref = x64.sum(axis=axis)
+        count = {"w": wt, "h": ht, "hw": ht * wt}[dim]  # reduce_tile calls into one DST tile
+        unit = 2.0**-24 if fp32_dst else 2.0**-8
+        bound = 2.0**-8 * np.abs(ref) + 1.02 * (count * unit + 64 * 2.0**-24) * np.abs(x64).sum(axis=axis)
+    # The packer-zeroing contract: results at column 0 / row 0 / [0][0], zero elsewhere.
+    if dim == "w":
+        expected[:, :, 0] = ref
+        got, zero = y[:, :, 0], y[:, :, 1:]
+    elif dim == "h":
+        expected[:, 0, :] = ref
+        got, zero = y[:, 0, :], y[:, 1:, :]
+    else:
+        got, zero = y[:, 0, 0], y.reshape(n, -1)[:, 1:]
+    assert np.all(zero == 0.0), "data outside the reduction's result positions was not zeroed"
+    assert_within(got, ref, bound)
+    tiles = stats["tiles"]
+    assert tiles["reduce"] == n * ht * wt
+    assert tiles["pack"] == int(np.prod(out_shape)) // 1024
+
+
+TRANSPOSES = {"one-tile-1x1": (1, 1, 1, "1x1"), "batched-nonsquare-2x3": (2, 3, 5, "2x3")}
+
+
+@pytest.mark.parametrize("case", sorted(TRANSPOSES))
+def test_tt_metal_transpose_wh_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    n, ht, wt, grid = TRANSPOSES[case]
+    rng = np.random.default_rng(sum(map(ord, case)))
+    x = bf16_normal(rng, (n, ht * 32, wt * 32))
+    run_harness(
+        "unary_ops_host",
+        ["transpose", write_tiles(tmp_path / "x.bin", x), tmp_path / "y.bin", n, ht, wt],
+        ttnn_cpp, grid, tmp_path,
+    )  # fmt: skip
+    y = read_tiles(tmp_path / "y.bin", (n, wt * 32, ht * 32))
+    np.testing.assert_array_equal(y, x.transpose(0, 2, 1))  # a copy: bit-exact
+
+
+SFPU_OPS = {
+    "exp": (np.exp, lambda r: r.standard_normal),
+    "rsqrt": (lambda v: 1.0 / np.sqrt(v), lambda r: lambda s: r.uniform(0.05, 20.0, s)),
+    "sqrt": (np.sqrt, lambda r: lambda s: r.uniform(0.0, 50.0, s)),
+    "recip": (np.reciprocal, lambda r: lambda s: np.where(r.random(s) < 0.5, -1, 1) * r.uniform(0.05, 20.0, s)),
+}
+
+
+@pytest.mark.parametrize("op", sorted(SFPU_OPS))
+def test_tt_metal_eltwise_sfpu_matches_numpy(op: str, ttnn_cpp: Path, tmp_path: Path) -> None:
+    fn, sampler = SFPU_OPS[op]
+    rng = np.random.default_rng(sum(map(ord, op)))
+    x = round_bf16(sampler(rng)((1, 96, 160)).astype(np.float32))
+    stats = run_harness(
+        "unary_ops_host",
+        ["sfpu", op, write_tiles(tmp_path / "x.bin", x), tmp_path / "y.bin", 15],
+        ttnn_cpp, "2x3", tmp_path,
+    )  # fmt: skip
+    y = read_tiles(tmp_path / "y.bin", x.shape)
+    ref = fn(x.astype(np.float64))
+    assert_within(y, ref, 2.0**-7 * np.abs(ref))
+    assert stats["tiles"]["sfpu"] == 15 and stats["tiles"]["copy"] == 15

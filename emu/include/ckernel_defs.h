@@ -1,5 +1,6 @@
 // tt-emu: the definitions of tt-llk's common/inc/ckernel_defs.h (tt-metal v0.74.0) that kernels
-// use: the ids of a Tensix core's RISC-V threads, which name mailboxes (ckernel.h).
+// use: the ids of a Tensix core's RISC-V threads, which name mailboxes (ckernel.h), and the
+// rounding modes of the SFPU's division ops (rdiv_tile's template parameter).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,12 @@ enum ThreadId {
     UnpackThreadId = 1,
     MathThreadId = 2,
     PackThreadId = 3
+};
+
+enum class RoundingMode : std::uint8_t {
+    None = 0,
+    Trunc = 1,
+    Floor = 2,
 };
 
 }  // namespace ckernel

@@ -169,6 +169,11 @@ void cb_push_back(std::int32_t index, std::int32_t pages) {
                              "since the read)");
             }
         }
+        if (t->zeros_pending) {
+            lock.unlock();
+            t->violation("cb_push_back(CB " + std::to_string(index) + ", " + std::to_string(pages) +
+                         ") after a Noc::async_write_zeros without its Noc::write_zeros_l1_barrier");
+        }
     }
     t->advance(t->run->perf.cb_call);
     cb->stamp_push(pages, t->clock);  // (a failing push ends the run: the stamps do not matter)
@@ -817,6 +822,24 @@ void sem_set_remote(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::
     noc_write(src_l1_addr, dst_noc_addr, 4, noc);
 }
 
+void noc_write_zeros(std::uint32_t dst_l1, std::uint32_t size, std::uint8_t) {
+    Thread* t = current_thread("Noc::async_write_zeros");
+    std::uint8_t* dst = checked_l1(t, dst_l1, size, true, "Noc::async_write_zeros");
+    std::memset(dst, 0, size);
+    const PerfParams& perf = t->run->perf;
+    t->advance(perf.noc_issue);
+    // The NOC writes the zeros into the core's own L1 at its NIU's rate (no hops).
+    t->zeros_done = std::max(t->zeros_done, t->clock + cycles_for(size, perf.niu_rate10));
+    t->zeros_pending = true;
+}
+
+void noc_write_zeros_barrier(std::uint8_t) {
+    Thread* t = current_thread("Noc::write_zeros_l1_barrier");
+    t->zeros_pending = false;
+    t->at_least(t->zeros_done);
+    t->advance(t->run->perf.barrier);
+}
+
 void noc_read_barrier(std::uint8_t) {
     Thread* t = current_thread("noc_async_read_barrier");
     t->reads_in_flight.clear();
@@ -878,6 +901,8 @@ const char* sfpu_name(Sfpu op) {
         case Sfpu::BinopWithScalar: return "binop_with_scalar_tile";
         case Sfpu::Rsqrt: return "rsqrt_tile";
         case Sfpu::Exp2: return "exp2_tile";
+        case Sfpu::BinaryMax: return "binary_max_tile";
+        case Sfpu::BinaryMin: return "binary_min_tile";
         case Sfpu::Count: break;
     }
     return "?";
@@ -902,7 +927,35 @@ float* math_dst(Thread* t, ComputeState& cs, std::uint32_t idx, const char* call
                      " tiles per section here (" + (cs.full_sync ? "full" : "half") + " sync, " +
                      (cs.fp32 ? "fp32" : "16-bit") + " DST)");
     }
+    cs.dst_written[std::size_t(cs.math_section) * cs.capacity + idx] = 1;
     return cs.math_tile(static_cast<int>(idx));
+}
+
+// Has DST tile `idx` of math's section been written since it was last cleared?
+bool dst_was_written(const ComputeState& cs, std::uint32_t idx) {
+    return idx < static_cast<std::uint32_t>(cs.capacity) && cs.dst_written[std::size_t(cs.math_section) * cs.capacity + idx];
+}
+
+const char* reduce_init_name(Pool pool, Dim dim) {
+    static const char* names[3][3] = {
+        {"reduce_init<PoolType::SUM, ReduceDim::REDUCE_ROW>", "reduce_init<PoolType::SUM, ReduceDim::REDUCE_COL>",
+         "reduce_init<PoolType::SUM, ReduceDim::REDUCE_SCALAR>"},
+        {"reduce_init<PoolType::AVG, ReduceDim::REDUCE_ROW>", "reduce_init<PoolType::AVG, ReduceDim::REDUCE_COL>",
+         "reduce_init<PoolType::AVG, ReduceDim::REDUCE_SCALAR>"},
+        {"reduce_init<PoolType::MAX, ReduceDim::REDUCE_ROW>", "reduce_init<PoolType::MAX, ReduceDim::REDUCE_COL>",
+         "reduce_init<PoolType::MAX, ReduceDim::REDUCE_SCALAR>"}};
+    return names[static_cast<int>(pool)][static_cast<int>(dim)];
+}
+
+const char* reduce_tile_name(Pool pool, Dim dim) {
+    static const char* names[3][3] = {
+        {"reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>", "reduce_tile<PoolType::SUM, ReduceDim::REDUCE_COL>",
+         "reduce_tile<PoolType::SUM, ReduceDim::REDUCE_SCALAR>"},
+        {"reduce_tile<PoolType::AVG, ReduceDim::REDUCE_ROW>", "reduce_tile<PoolType::AVG, ReduceDim::REDUCE_COL>",
+         "reduce_tile<PoolType::AVG, ReduceDim::REDUCE_SCALAR>"},
+        {"reduce_tile<PoolType::MAX, ReduceDim::REDUCE_ROW>", "reduce_tile<PoolType::MAX, ReduceDim::REDUCE_COL>",
+         "reduce_tile<PoolType::MAX, ReduceDim::REDUCE_SCALAR>"}};
+    return names[static_cast<int>(pool)][static_cast<int>(dim)];
 }
 
 // Unpacks tile `tile` of the consumer's front of CB `index` into `out` (row-major fp32).
@@ -972,6 +1025,7 @@ void hw_startup(const char* call, std::uint32_t srca_cb, std::uint32_t srcb_cb, 
     cs.srca = {srca->format, call};
     cs.srcb = {srcb->format, call};
     cs.packer = {out->format, call};
+    cs.pack_mask = false;  // a full init reprograms the packer (default edge masks)
 }
 
 void reconfig_formats(const char* call, std::int32_t srca_cb, std::int32_t srcb_cb, std::int32_t pack_cb) {
@@ -1149,7 +1203,8 @@ float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
     state = &cs;
     float* x = math_dst(t, cs, dst, call);
     const PerfParams& perf = t->run->perf;
-    const bool simple = op == Sfpu::Relu || op == Sfpu::Fill || op == Sfpu::BinopWithScalar;
+    const bool simple = op == Sfpu::Relu || op == Sfpu::Fill || op == Sfpu::BinopWithScalar || op == Sfpu::BinaryMax ||
+                        op == Sfpu::BinaryMin;
     const std::uint64_t cost = simple ? perf.sfpu_simple : perf.sfpu_complex;
     cs.fpu_busy += cost;
     t->advance(cost);
@@ -1212,6 +1267,124 @@ void sfpu_tile(Sfpu op, std::uint32_t dst) {
     ++cs.sfpu;
 }
 
+void sfpu_binary_tile(Sfpu op, std::uint32_t d0, std::uint32_t d1, std::uint32_t odst) {
+    ComputeState* state = nullptr;
+    float* out = sfpu_dst(op, odst, state);
+    ComputeState& cs = *state;
+    Thread* t = current_thread(sfpu_name(op));
+    const float* x = math_dst(t, cs, d0, sfpu_name(op));
+    const float* y = math_dst(t, cs, d1, sfpu_name(op));
+    for (int i = 0; i < kTileElems; ++i) {
+        out[i] = op == Sfpu::BinaryMax ? std::fmax(x[i], y[i]) : std::fmin(x[i], y[i]);
+    }
+    to_dst_format(cs, out);
+    ++cs.sfpu;
+}
+
+void reduce_init(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler, std::int32_t ocb) {
+    const char* call = reduce_init_name(pool, dim);
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    cb_of(t, static_cast<std::int32_t>(icb), call);
+    cb_of(t, static_cast<std::int32_t>(icb_scaler), call);
+    cs.fpu = ComputeState::Fpu::Reduce;
+    cs.fpu_init = call;
+    cs.reduce_pool = pool;
+    cs.reduce_dim = dim;
+    if (ocb != kNoCB) {
+        cb_of(t, ocb, call);
+        cs.pack_mask = true;  // llk_pack_reduce_mask_config<reduce_dim>
+        cs.pack_mask_dim = dim;
+    }
+}
+
+void reduce_tile(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler, std::uint32_t itile,
+                 std::uint32_t itile_scaler, std::uint32_t dst) {
+    const char* call = reduce_tile_name(pool, dim);
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    if (cs.fpu != ComputeState::Fpu::Reduce || cs.reduce_pool != pool || cs.reduce_dim != dim) {
+        t->violation(std::string(call) + " with the FPU configured by " +
+                     (cs.fpu == ComputeState::Fpu::None ? std::string("no init") : std::string(cs.fpu_init)) + " (" +
+                     reduce_init_name(pool, dim) + " missing)");
+    }
+    const bool fresh = !dst_was_written(cs, dst);
+    float* out = math_dst(t, cs, dst, call);
+    // REDUCE_ROW SUM / AVG is a matrix-vector multiply with the operands swapped (reduce.h:
+    // scaler -> SrcA, data -> SrcB); the other reductions pool the data in SrcA.
+    if (dim == Dim::Row && pool != Pool::Max) {
+        check_format(t, cs.srca, "SrcA", icb_scaler, call);
+        check_format(t, cs.srcb, "SrcB", icb, call);
+    } else {
+        check_format(t, cs.srca, "SrcA", icb, call);
+        check_format(t, cs.srcb, "SrcB", icb_scaler, call);
+    }
+    unpack_front(t, icb, itile, cs.a, call);
+    unpack_front(t, icb_scaler, itile_scaler, cs.b, call);
+    reduce_tile_acc(cs.a, cs.b, static_cast<ReducePool>(pool), static_cast<ReduceAxis>(dim), out, fresh);
+    to_dst_format(cs, out);
+    ++cs.reduces;
+    const std::uint64_t cost =
+        t->run->perf.reduce_cycles(pool == Pool::Max, dim == Dim::Scalar, t->spec->math_fidelity);
+    cs.fpu_busy += cost;
+    t->advance(cost);
+}
+
+void pack_reduce_mask(Dim dim, bool clear) {
+    Thread* t = current_thread(clear ? "llk_pack_reduce_mask_clear" : "llk_pack_reduce_mask_config");
+    ComputeState& cs = compute_of(t, "llk_pack_reduce_mask_config");
+    cs.pack_mask = !clear;
+    cs.pack_mask_dim = dim;
+}
+
+void bcast_init(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, const char* call) {
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    cb_of(t, static_cast<std::int32_t>(in0), call);
+    cb_of(t, static_cast<std::int32_t>(in1), call);
+    cs.fpu = kind == Bcast::None ? ComputeState::Fpu::Binary : ComputeState::Fpu::Bcast;
+    cs.fpu_init = call;
+    cs.binary = op;
+    cs.bcast = kind;
+    cs.acc_to_dest = false;
+}
+
+void bcast_tiles(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::uint32_t t1,
+                 std::uint32_t dst, std::uint32_t row, const char* call) {
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    const bool matches = kind == Bcast::None
+                             ? cs.fpu == ComputeState::Fpu::Binary && cs.binary == op
+                             : cs.fpu == ComputeState::Fpu::Bcast && cs.binary == op && cs.bcast == kind;
+    if (cs.fpu != ComputeState::Fpu::None && !matches) {
+        t->violation(std::string(call) + " with the FPU configured by " + cs.fpu_init +
+                     " (the init of the same op and broadcast missing)");
+    }
+    if (row >= static_cast<std::uint32_t>(kTileRows)) {
+        t->violation(std::string(call) + ": bcast_row_idx " + std::to_string(row) + " is past the tile's 32 rows");
+    }
+    float* out = math_dst(t, cs, dst, call);
+    check_format(t, cs.srca, "SrcA", in0, call);
+    check_format(t, cs.srcb, "SrcB", in1, call);
+    unpack_front(t, in0, t0, cs.a, call);
+    unpack_front(t, in1, t1, cs.b, call);
+    bcast_operand(cs.b, static_cast<emu::Bcast>(kind), static_cast<int>(row));
+    for (int i = 0; i < kTileElems; ++i) {
+        out[i] = op == Binary::Add ? cs.a[i] + cs.b[i] : op == Binary::Sub ? cs.a[i] - cs.b[i] : cs.a[i] * cs.b[i];
+    }
+    to_dst_format(cs, out);
+    ++cs.binary_ops;
+    const PerfParams& perf = t->run->perf;
+    const std::uint64_t cost =
+        op == Binary::Mul ? perf.eltwise_pass * perf.fidelity_phases(t->spec->math_fidelity) : perf.eltwise_pass;
+    cs.fpu_busy += cost;
+    t->advance(cost);
+}
+
 void tile_regs_acquire() {
     Thread* t = current_thread("tile_regs_acquire");
     ComputeState& cs = compute_of(t, "tile_regs_acquire");
@@ -1263,6 +1436,7 @@ void tile_regs_release() {
     // The packer zeroes the section it is done with (ZEROACC), then hands it back to math.
     float* section = cs.pack_tile(0);
     std::fill(section, section + std::size_t(cs.capacity) * kTileElems, 0.0f);
+    std::fill_n(cs.dst_written.begin() + std::ptrdiff_t(cs.pack_section) * cs.capacity, cs.capacity, 0);
     cs.waited = false;
     --cs.committed;
     cs.pack_section = (cs.pack_section + 1) % cs.sections;
@@ -1299,10 +1473,16 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
         t->violation("pack_tile: CB " + std::to_string(index) + " holds " + format_name(cb->format) + " pages of " +
                      std::to_string(cb->page_size) + " B, which the emulator's packer does not handle");
     }
+    const float* tile = cs.pack_tile(static_cast<int>(dst));
+    if (cs.pack_mask) {  // reduce_init's edge masks: the data outside the result positions packs as zero
+        std::copy(tile, tile + kTileElems, cs.a);
+        reduce_pack_mask(static_cast<ReduceAxis>(cs.pack_mask_dim), cs.a);
+        tile = cs.a;
+    }
     if (cs.l1_acc) {
-        emu::pack_tile_accumulate(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+        emu::pack_tile_accumulate(tile, cb->format, page);
     } else {
-        emu::pack_tile(cs.pack_tile(static_cast<int>(dst)), cb->format, page);
+        emu::pack_tile(tile, cb->format, page);
     }
     ++cs.packs;
     t->advance(t->run->perf.pack);
@@ -1333,6 +1513,9 @@ void pack_untilize(std::uint32_t dst0, std::uint32_t index, std::uint32_t block_
     }
     if (cs.l1_acc) {
         t->violation("pack_untilize_dest with packer L1 accumulation on: not emulated");
+    }
+    if (cs.pack_mask) {
+        t->violation("pack_untilize_dest with reduce_init's packer edge masks on (reduce_uninit missing): not emulated");
     }
     check_format(t, cs.packer, "the packer", index, call);
     CBState* cb = cb_of(t, static_cast<std::int32_t>(index), call);

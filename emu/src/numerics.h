@@ -253,4 +253,134 @@ inline void matmul_tile_acc(const float* a, const float* b, float* acc) {
     }
 }
 
+// ---- reduce (api/compute/reduce.h) and broadcast (api/compute/bcast.h) on row-major tiles.
+
+enum class ReducePool { Sum = 0, Avg = 1, Max = 2 };
+enum class ReduceAxis { Row = 0, Col = 1, Scalar = 2 };  // REDUCE_ROW, REDUCE_COL, REDUCE_SCALAR
+
+// The scaler weight of a reduced element. The scaler tile's meaningful data is the first row of
+// each face (tile rows 0 and 16), as reduce.h says to populate it; the pooling hardware multiplies
+// each face of the operand by its face's first row, indexed by the element's position along the
+// reduced dimension within the face:
+//   REDUCE_ROW (over columns): element (r, c) weighs S[16 * (r / 16)][c];
+//   REDUCE_COL (over rows):    element (r, c) weighs S[16 * (r / 16)][16 * (c / 16) + r % 16].
+// A scaler tile filled with s everywhere weighs every element s; the partial fills ttnn's
+// prepare_reduce_scaler makes for a padded last tile (zeros past the valid elements) mask the
+// padding out.
+inline float reduce_row_weight(const float* s, int r, int c) { return s[(r / kFaceRows) * kFaceRows * kTileCols + c]; }
+inline float reduce_col_weight(const float* s, int r, int c) {
+    return s[(r / kFaceRows) * kFaceRows * kTileCols + (c / kFaceCols) * kFaceCols + r % kFaceRows];
+}
+
+// MAX pooling keeps only the exponent of the scaler (ttnn's reduce.cpp: "GMPOOL only respects the
+// scaler's exponent for MAX/MIN"): the maximum is multiplied by 2^e, e the exponent of S[0][0]
+// (1 for a scaler of 1.0; 0 for a zero scaler).
+inline float max_scale(const float* s) {
+    const float v = s[0];
+    if (v == 0.0f || !std::isfinite(v)) {
+        return v == 0.0f ? 0.0f : 1.0f;
+    }
+    return std::ldexp(1.0f, std::ilogb(v));
+}
+
+// One reduce_tile: `a` reduced along `axis` with scaler tile `s`, into DST tile `dst`:
+//   REDUCE_ROW: dst[r][0] (each row's result in column 0); REDUCE_COL: dst[0][c] (row 0);
+//   REDUCE_SCALAR: dst[0][0]. SUM / AVG: the weighted sum (weights above; REDUCE_SCALAR is a
+//   column pass then a row pass over the column results, weighed by S[0][c]: a uniform scaler s
+//   gives s^2 * sum, which is why reduce.h asks for 1/sqrt(N) for a scalar AVG) is ADDED to what
+//   dst holds there (the kernels reduce several tiles into one DST tile). MAX: the maximum times
+//   max_scale(s), combined with dst by max, or written when `dst_fresh` (the DST tile holds
+//   nothing since it was cleared, so the first tile's max is not compared with zero). Only the
+//   result positions of dst change; the packer zeroes the others (reduce_init's edge masks).
+inline void reduce_tile_acc(const float* a, const float* s, ReducePool pool, ReduceAxis axis, float* dst,
+                            bool dst_fresh) {
+    auto combine = [&](float& out, float v) {
+        if (pool == ReducePool::Max) {
+            out = dst_fresh ? v : std::fmax(out, v);
+        } else {
+            out += v;
+        }
+    };
+    if (pool == ReducePool::Max) {
+        const float k = max_scale(s);
+        float all = -INFINITY;
+        for (int i = 0; i < kTileRows; ++i) {
+            float row = -INFINITY, col = -INFINITY;
+            for (int j = 0; j < kTileCols; ++j) {
+                row = std::fmax(row, a[i * kTileCols + j]);
+                col = std::fmax(col, a[j * kTileCols + i]);
+            }
+            all = std::fmax(all, row);
+            if (axis == ReduceAxis::Row) {
+                combine(dst[i * kTileCols], row * k);
+            } else if (axis == ReduceAxis::Col) {
+                combine(dst[i], col * k);
+            }
+        }
+        if (axis == ReduceAxis::Scalar) {
+            combine(dst[0], all * k);
+        }
+        return;
+    }
+    if (axis == ReduceAxis::Row) {
+        for (int r = 0; r < kTileRows; ++r) {
+            float sum = 0.0f;
+            for (int c = 0; c < kTileCols; ++c) {
+                sum += a[r * kTileCols + c] * reduce_row_weight(s, r, c);
+            }
+            combine(dst[r * kTileCols], sum);
+        }
+        return;
+    }
+    float total = 0.0f;
+    for (int c = 0; c < kTileCols; ++c) {
+        float sum = 0.0f;
+        for (int r = 0; r < kTileRows; ++r) {
+            sum += a[r * kTileCols + c] * reduce_col_weight(s, r, c);
+        }
+        if (axis == ReduceAxis::Col) {
+            combine(dst[c], sum);
+        } else {
+            total += sum * s[c];
+        }
+    }
+    if (axis == ReduceAxis::Scalar) {
+        combine(dst[0], total);
+    }
+}
+
+// The packer's edge masks after reduce_init: every datum that is not a result position of `axis`
+// becomes zero (REDUCE_ROW keeps column 0, REDUCE_COL row 0, REDUCE_SCALAR element [0][0]).
+inline void reduce_pack_mask(ReduceAxis axis, float* t) {
+    for (int r = 0; r < kTileRows; ++r) {
+        for (int c = 0; c < kTileCols; ++c) {
+            const bool keep = axis == ReduceAxis::Row ? c == 0 : axis == ReduceAxis::Col ? r == 0 : r == 0 && c == 0;
+            if (!keep) {
+                t[r * kTileCols + c] = 0.0f;
+            }
+        }
+    }
+}
+
+enum class Bcast { None = 0, Col = 1, Row = 2, Scalar = 3 };  // ckernel::BroadcastType's values
+
+// Operand B of a broadcast binary op as the FPU sees it: COL: B's column 0 across every column
+// (one value per row); ROW: B's row `row` (0 by default) down every row; SCALAR: B[0][0] everywhere.
+inline void bcast_operand(float* b, Bcast kind, int row = 0) {
+    if (kind == Bcast::None) {
+        return;
+    }
+    float col0[kTileRows], row0[kTileCols];
+    for (int i = 0; i < kTileRows; ++i) {
+        col0[i] = b[i * kTileCols];
+        row0[i] = b[row * kTileCols + i];
+    }
+    const float scalar = b[0];
+    for (int r = 0; r < kTileRows; ++r) {
+        for (int c = 0; c < kTileCols; ++c) {
+            b[r * kTileCols + c] = kind == Bcast::Col ? col0[r] : kind == Bcast::Row ? row0[c] : scalar;
+        }
+    }
+}
+
 }  // namespace emu

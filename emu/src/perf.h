@@ -25,7 +25,7 @@ struct PerfParams {
     // Compute (cycles per 32x32 tile).
     std::uint32_t matmul_lofi = 16;   // one FPU pass of a 32x32x32 tile matmul; x fidelity phases
     std::uint32_t eltwise_pass = 8;   // one FPU pass over a 32x32 tile (add/sub, copy); mul x phases
-    std::uint32_t sfpu_simple = 128;  // relu, fill, binop with scalar
+    std::uint32_t sfpu_simple = 128;  // relu, fill, binop with scalar, binary max / min
     std::uint32_t sfpu_complex = 640; // exp, log, sqrt, recip, gelu, sigmoid, tanh, sin, cos, tan
     std::uint32_t pack = 16;          // pack_tile
     std::uint32_t tile_regs = 2;      // tile_regs_acquire / commit / wait / release
@@ -49,6 +49,12 @@ struct PerfParams {
     std::uint32_t write_latency() const { return write_latency_base + write_latency_per_hop * hops; }
     std::uint32_t fidelity_phases(int fidelity) const { return static_cast<std::uint32_t>(std::max(1, fidelity)); }
     std::uint32_t matmul_cycles(int fidelity) const { return matmul_lofi * fidelity_phases(fidelity); }
+    // reduce_tile: one FPU pass over the tile (GAPOOL / GMPOOL, or MVMUL for REDUCE_ROW SUM/AVG,
+    // face by face); SUM / AVG multiply by the scaler, so they take the fidelity phases, MAX
+    // compares (one pass); REDUCE_SCALAR pools twice (the columns, then the row of results).
+    std::uint32_t reduce_cycles(bool max, bool scalar, int fidelity) const {
+        return eltwise_pass * (max ? 1 : fidelity_phases(fidelity)) * (scalar ? 2 : 1);
+    }
 
     // The effective rate of one transfer of `bytes` (tenths of B/cycle): tt-npe's Wormhole table,
     // 128 B -> 5.5, 512 B -> 18.0, 1 KB -> 27.4, >= 2 KB -> 30, linear in between (and from 0 B at

@@ -106,11 +106,18 @@ struct Core {
 
 struct ComputeState {
     bool started = false;
-    enum class Fpu { None, Matmul, Binary, Copy } fpu = Fpu::None;
+    enum class Fpu { None, Matmul, Binary, Copy, Reduce, Bcast } fpu = Fpu::None;
     const char* fpu_init = "";  // the init call that set `fpu`
     k::Binary binary = k::Binary::Add;
     bool acc_to_dest = false;
     std::uint32_t transpose = 0;
+    k::Pool reduce_pool = k::Pool::Sum;  // Fpu::Reduce: what reduce_init configured
+    k::Dim reduce_dim = k::Dim::Row;
+    k::Bcast bcast = k::Bcast::None;     // Fpu::Bcast: the broadcast of the init (with `binary`)
+    // The packer's reduce edge masks (reduce_init until reduce_uninit): every pack zeroes the
+    // data outside the reduction's result positions.
+    bool pack_mask = false;
+    k::Dim pack_mask_dim = k::Dim::Row;
     std::bitset<static_cast<int>(k::Sfpu::Count)> sfpu_inited;
 
     bool fp32 = false;
@@ -124,6 +131,9 @@ struct ComputeState {
         const char* by = "";
     } srca, srcb, packer;
     std::vector<float> dst;  // sections * capacity tiles, row-major fp32
+    // Per DST tile: written by a math call since it was last cleared (MAX reduce starts from the
+    // first tile's maximum, not from the cleared zero).
+    std::vector<char> dst_written;
     int math_section = 0;
     int pack_section = 0;
     int committed = 0;  // sections handed from math to pack, not yet released
@@ -135,7 +145,7 @@ struct ComputeState {
 
     bool l1_acc = false;  // packer L1 accumulation (llk_pack_reconfig_l1_acc)
 
-    std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0;
+    std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0, reduces = 0;
     std::uint64_t matmul_blocks = 0;  // matmul_block calls (their tile matmuls count in `matmul`)
     // Modeled time: cycles charged for math calls (FPU and SFPU: the core's math engine busy),
     // and the part of them charged for matmul_tiles (at the kernel's fidelity).
@@ -178,6 +188,8 @@ struct Thread {
     std::uint64_t writes_done = 0;
     std::uint64_t writes_sent = 0;
     std::uint64_t atomics_done = 0;  // noc_semaphore_inc: when the last one landed
+    std::uint64_t zeros_done = 0;    // Noc::async_write_zeros: when the last one is done
+    bool zeros_pending = false;      // an async_write_zeros without its write_zeros_l1_barrier yet
     int order = 0;  // position in (core, kernel) order: breaks ties of equal clocks
     // The token (guarded by run->sched_mu): set when the scheduler hands this thread the token.
     bool go = false;

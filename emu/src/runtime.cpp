@@ -706,6 +706,7 @@ void DeviceImpl::run(ProgramImpl& program) {
                 cs->sections = k.dst_full_sync ? 1 : 2;
                 cs->capacity = (k.dst_full_sync ? 16 : 8) / (k.fp32_dest_acc ? 2 : 1);
                 cs->dst.assign(std::size_t(cs->sections) * cs->capacity * kTileElems, 0.0f);
+                cs->dst_written.assign(std::size_t(cs->sections) * cs->capacity, 0);
                 t->compute = std::move(cs);
             }
             core->threads.push_back(t.get());
@@ -825,6 +826,7 @@ void DeviceImpl::run(ProgramImpl& program) {
                 s.binary += t->compute->binary_ops;
                 s.copy += t->compute->copies;
                 s.sfpu += t->compute->sfpu;
+                s.reduce += t->compute->reduces;
                 s.pack += t->compute->packs;
                 s.fpu_busy += t->compute->fpu_busy;
                 s.matmul_busy += t->compute->matmul_busy;
@@ -907,7 +909,7 @@ void DeviceImpl::write_stats() const {
     o << (first ? "]" : "\n  ]") << ",\n";
     std::uint64_t reads = 0, writes = 0, read_bytes = 0, write_bytes = 0;
     std::uint64_t mcasts = 0, mcast_bytes = 0, sem_incs = 0;
-    std::uint64_t matmul = 0, matmul_blocks = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t matmul = 0, matmul_blocks = 0, binary = 0, copy = 0, sfpu = 0, pack = 0, reduce = 0;
     for (const auto& [xy, s] : core_stats_) {
         mcasts += s.noc_mcast_writes;
         mcast_bytes += s.noc_mcast_bytes;
@@ -922,13 +924,14 @@ void DeviceImpl::write_stats() const {
         copy += s.copy;
         sfpu += s.sfpu;
         pack += s.pack;
+        reduce += s.reduce;
     }
     o << "  \"noc\": {\"read_transactions\": " << reads << ", \"write_transactions\": " << writes
       << ", \"read_bytes\": " << read_bytes << ", \"write_bytes\": " << write_bytes << ", \"dram_bytes_read\": " << total_read
       << ", \"dram_bytes_written\": " << total_written << ", \"mcast_writes\": " << mcasts
       << ", \"mcast_bytes\": " << mcast_bytes << ", \"semaphore_incs\": " << sem_incs << "},\n";
     o << "  \"tiles\": {\"matmul\": " << matmul << ", \"matmul_block_calls\": " << matmul_blocks << ", \"binary\": " << binary << ", \"copy\": " << copy
-      << ", \"sfpu\": " << sfpu << ", \"pack\": " << pack << "},\n";
+      << ", \"sfpu\": " << sfpu << ", \"reduce\": " << reduce << ", \"pack\": " << pack << "},\n";
     // Modeled performance (docs/perf_model.md, "Derived counters"): the busiest resource, achieved
     // DRAM bandwidth and matmul TFLOP/s, and the roofline.
     {
@@ -1014,7 +1017,7 @@ void DeviceImpl::write_stats() const {
           << ", \"cycles\": " << s.cycles << ", \"us\": " << us(s.cycles)
           << ", \"fpu_busy_cycles\": " << s.fpu_busy
           << ", \"tiles\": {\"matmul\": " << s.matmul << ", \"matmul_block_calls\": " << s.matmul_blocks
-          << ", \"binary\": " << s.binary << ", \"copy\": " << s.copy << ", \"sfpu\": " << s.sfpu << ", \"pack\": " << s.pack
+          << ", \"binary\": " << s.binary << ", \"copy\": " << s.copy << ", \"sfpu\": " << s.sfpu << ", \"reduce\": " << s.reduce << ", \"pack\": " << s.pack
           << "}, \"cbs\": [";
         bool first_cb = true;
         for (const auto& [index, cb] : s.cbs) {

@@ -126,7 +126,7 @@ struct ProgramImpl {
 struct CoreStats {
     std::uint64_t noc_reads = 0, noc_writes = 0, noc_read_bytes = 0, noc_write_bytes = 0;
     std::uint64_t noc_mcast_writes = 0, noc_mcast_bytes = 0, sem_incs = 0;  // multicasts issued, bytes each sent once
-    std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0;
+    std::uint64_t matmul = 0, binary = 0, copy = 0, sfpu = 0, pack = 0, reduce = 0;
     std::uint64_t matmul_blocks = 0;  // matmul_block calls (their tile matmuls are in `matmul`)
     std::uint64_t fpu_busy = 0, matmul_busy = 0;  // modeled cycles of math calls, of matmul_tiles
     std::uint64_t cycles = 0;  // modeled: the latest clock of the core's kernels, summed over runs
@@ -158,6 +158,8 @@ public:
     std::string dram_copy(std::uint32_t bank, std::uint64_t offset, std::uint8_t* l1, std::uint32_t size, bool to_dram);
 
     void write_stats() const;
+    // Modeled cycles so far: the sum of every run's makespan (the stats' modeled_cycles).
+    std::uint64_t modeled_cycles() const { return modeled_cycles_; }
 
 private:
     friend struct Run;

@@ -12,6 +12,13 @@
 #include "api/compute/pack.h"
 #include "api/compute/pack_untilize.h"
 #include "api/compute/tile_move_copy.h"
+#include "api/compute/reduce.h"
+#include "api/compute/bcast.h"
+#include "api/compute/binary_max_min.h"
+#include "api/compute/eltwise_binary.h"
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#include "api/compute/transpose_wh.h"
 #include "numerics.h"
 
 std::atomic<int> g_compute_checks_passed{0};
@@ -198,3 +205,137 @@ void pack_untilize_kernel() {
     cb_pop_front(kIn1, 3);
     ++g_compute_checks_passed;
 }
+
+namespace {
+
+// Tile `tile` of the front of `cb` must equal want(i, j) everywhere.
+template <class F>
+void expect_front(std::uint32_t cb, std::uint32_t tile, const char* what, F want) {
+    float got[emu::kTileElems];
+    emu::unpack_tile(reinterpret_cast<const std::uint8_t*>(std::uintptr_t(emu::k::cb_read_ptr(cb) + tile * 2048)),
+                     tt::DataFormat::Float16_b, got);
+    for (int i = 0; i < 32; ++i) {
+        for (int j = 0; j < 32; ++j) {
+            if (got[i * 32 + j] != want(i, j)) {
+                emu::k::fail((std::string(what) + ": element (" + std::to_string(i) + ", " + std::to_string(j) + ") is " +
+                              std::to_string(got[i * 32 + j]) + ", want " + std::to_string(want(i, j)))
+                                 .c_str());
+            }
+        }
+    }
+}
+
+void pack_one(std::uint32_t dst) {
+    cb_reserve_back(kOut, 1);
+    tile_regs_wait();
+    pack_tile(dst, kOut);
+    tile_regs_release();
+    cb_push_back(kOut, 1);
+}
+
+}  // namespace
+
+// reduce_tile<SUM, REDUCE_ROW> of two tiles a_t(i, j) = t + i into DST 0 with a scaler of ones:
+// row i sums to 32 (2 i + 1) at column 0, the packer zeroes the rest; then the row sums broadcast
+// back (sub_tiles_bcast_cols: a_0 - rowsum), binary max / min of the two tiles on the SFPU, and a
+// width-height transpose. Integer values, exact (the one that bf16 cannot hold is rounded once).
+void reduce_bcast_kernel() {
+    compute_kernel_hw_startup(kIn0, kIn1, kOut);
+    fill_back(kIn0, 2, [](std::uint32_t t, int i, int) { return static_cast<float>(t + i); });
+    fill_back(kIn1, 1, [](std::uint32_t, int, int) { return 1.0f; });
+    cb_wait_front(kIn0, 2);
+    cb_wait_front(kIn1, 1);
+
+    reduce_init<PoolType::SUM, ReduceDim::REDUCE_ROW>(kIn0, kIn1, kOut);
+    tile_regs_acquire();
+    reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>(kIn0, kIn1, 0, 0, 0);
+    reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>(kIn0, kIn1, 1, 0, 0);
+    tile_regs_commit();
+    pack_one(0);
+    reduce_uninit();
+    cb_wait_front(kOut, 1);
+    expect_front(kOut, 0, "reduce row sum", [](int i, int j) { return j == 0 ? 64.0f * i + 32.0f : 0.0f; });
+
+    sub_bcast_cols_init_short(kIn0, kOut);
+    tile_regs_acquire();
+    sub_tiles_bcast_cols(kIn0, kOut, 0, 0, 0);
+    tile_regs_commit();
+    pack_one(0);
+    cb_wait_front(kOut, 2);
+    // i - (64 i + 32), rounded once to bf16 (16-bit DST).
+    expect_front(kOut, 1, "sub_tiles_bcast_cols", [](int i, int) { return emu::round_bf16(-63.0f * i - 32.0f); });
+
+    mul_bcast_rows_init_short(kIn0, kIn0);
+    tile_regs_acquire();
+    mul_tiles_bcast_rows(kIn0, kIn0, 1, 0, 0, 3);  // (1 + i) * a_0(3, j) = (1 + i) * 3
+    tile_regs_commit();
+    pack_one(0);
+    cb_wait_front(kOut, 3);
+    expect_front(kOut, 2, "mul_tiles_bcast_rows", [](int i, int) { return 3.0f * (1 + i); });
+
+    copy_tile_to_dst_init_short(kIn0);
+    tile_regs_acquire();
+    copy_tile(kIn0, 0, 0);
+    copy_tile(kIn0, 1, 1);
+    binary_max_tile_init();
+    binary_max_tile(0, 1, 2);
+    binary_min_tile_init();
+    binary_min_tile(1, 0, 3);
+    tile_regs_commit();
+    cb_reserve_back(kOut, 2);
+    tile_regs_wait();
+    pack_tile(2, kOut);
+    pack_tile(3, kOut);
+    tile_regs_release();
+    cb_push_back(kOut, 2);
+    cb_wait_front(kOut, 5);
+    expect_front(kOut, 3, "binary_max_tile", [](int i, int) { return 1.0f + i; });
+    expect_front(kOut, 4, "binary_min_tile", [](int i, int) { return static_cast<float>(i); });
+    cb_pop_front(kOut, 5);
+    cb_pop_front(kIn0, 2);
+    cb_pop_front(kIn1, 1);
+
+    fill_back(kIn0, 1, [](std::uint32_t, int i, int j) { return static_cast<float>(4 * i + j % 4); });
+    cb_wait_front(kIn0, 1);
+    transpose_wh_init_short(kIn0);
+    tile_regs_acquire();
+    transpose_wh_tile(kIn0, 0, 0);
+    tile_regs_commit();
+    pack_one(0);
+    cb_wait_front(kOut, 1);
+    expect_front(kOut, 0, "transpose_wh_tile", [](int i, int j) { return static_cast<float>(4 * j + i % 4); });
+    cb_pop_front(kOut, 1);
+    cb_pop_front(kIn0, 1);
+    ++g_compute_checks_passed;
+}
+
+// reduce_tile after another op's init is reported.
+void reduce_without_init_kernel() {
+    compute_kernel_hw_startup(kIn0, kIn1, kOut);
+    fill_back(kIn0, 1, [](std::uint32_t, int, int) { return 1.0f; });
+    fill_back(kIn1, 1, [](std::uint32_t, int, int) { return 1.0f; });
+    cb_wait_front(kIn0, 1);
+    cb_wait_front(kIn1, 1);
+    add_tiles_init(kIn0, kIn1);
+    tile_regs_acquire();
+    reduce_tile<PoolType::MAX, ReduceDim::REDUCE_COL>(kIn0, kIn1, 0, 0, 0);
+}
+
+// A tiny reduce program for the cost model: scaler and one input tile filled (2 reserve/push
+// pairs: 16), 2 waits (8), one MAX REDUCE_COL reduce (8), acquire/commit (4), reserve (4),
+// wait (2), pack (16), release (2), push (4): 64 cycles, checked by test_runtime.
+void reduce_cycles_kernel() {
+    compute_kernel_hw_startup(kIn0, kIn1, kOut);
+    fill_back(kIn0, 1, [](std::uint32_t, int i, int) { return static_cast<float>(i); });
+    fill_back(kIn1, 1, [](std::uint32_t, int, int) { return 1.0f; });
+    cb_wait_front(kIn0, 1);
+    cb_wait_front(kIn1, 1);
+    reduce_init<PoolType::MAX, ReduceDim::REDUCE_COL>(kIn0, kIn1, kOut);
+    tile_regs_acquire();
+    reduce_tile<PoolType::MAX, ReduceDim::REDUCE_COL>(kIn0, kIn1, 0, 0, 0);
+    tile_regs_commit();
+    pack_one(0);
+}
+
+#pragma GCC diagnostic pop
+

@@ -145,7 +145,108 @@ static void pack_accumulate() {
     CHECK(back[0] == 257.0f && back[1023] == 257.0f);
 }
 
+// Reduce on a hand-checkable tile: a(r, c) = r - c (integers, exact in fp32).
+static void reduce_numerics() {
+    std::vector<float> a(kTileElems), ones(kTileElems, 1.0f), two(kTileElems, 2.0f), dst(kTileElems, 0.0f);
+    for (int r = 0; r < 32; ++r) {
+        for (int c = 0; c < 32; ++c) {
+            a[r * 32 + c] = static_cast<float>(r - c);
+        }
+    }
+    // REDUCE_ROW SUM: row r sums to 32 r - 496, at column 0; nothing else changes.
+    reduce_tile_acc(a.data(), ones.data(), ReducePool::Sum, ReduceAxis::Row, dst.data(), true);
+    CHECK(dst[0] == -496.0f);
+    CHECK(dst[5 * 32] == 160.0f - 496.0f);
+    CHECK(dst[1] == 0.0f && dst[5 * 32 + 3] == 0.0f);
+    // ... accumulates into DST (a second tile), scaled by 2.
+    reduce_tile_acc(a.data(), two.data(), ReducePool::Sum, ReduceAxis::Row, dst.data(), false);
+    CHECK(dst[5 * 32] == 3.0f * (160.0f - 496.0f));
+    // REDUCE_COL SUM: column c sums to 496 - 32 c, at row 0.
+    std::fill(dst.begin(), dst.end(), 0.0f);
+    reduce_tile_acc(a.data(), ones.data(), ReducePool::Sum, ReduceAxis::Col, dst.data(), true);
+    CHECK(dst[0] == 496.0f && dst[31] == 496.0f - 32.0f * 31.0f && dst[32] == 0.0f);
+    // REDUCE_SCALAR SUM: every element, weighted by the scaler twice (s^2): 0 for r - c; use r + c.
+    std::vector<float> b(kTileElems);
+    for (int r = 0; r < 32; ++r) {
+        for (int c = 0; c < 32; ++c) {
+            b[r * 32 + c] = static_cast<float>(r + c);
+        }
+    }
+    std::fill(dst.begin(), dst.end(), 0.0f);
+    reduce_tile_acc(b.data(), two.data(), ReducePool::Sum, ReduceAxis::Scalar, dst.data(), true);
+    CHECK(dst[0] == 4.0f * 31744.0f && dst[1] == 0.0f);
+    // MAX: row r's max is r (c = 0), column c's is 31 - c; the first tile sets DST (no max with 0),
+    // later ones keep the running max.
+    std::vector<float> neg(kTileElems);
+    for (int i = 0; i < kTileElems; ++i) {
+        neg[i] = a[i] - 100.0f;
+    }
+    std::fill(dst.begin(), dst.end(), 0.0f);
+    reduce_tile_acc(neg.data(), ones.data(), ReducePool::Max, ReduceAxis::Row, dst.data(), true);
+    CHECK(dst[3 * 32] == -97.0f);
+    reduce_tile_acc(a.data(), ones.data(), ReducePool::Max, ReduceAxis::Row, dst.data(), false);
+    CHECK(dst[3 * 32] == 3.0f);
+    reduce_tile_acc(neg.data(), ones.data(), ReducePool::Max, ReduceAxis::Row, dst.data(), false);
+    CHECK(dst[3 * 32] == 3.0f);
+    std::fill(dst.begin(), dst.end(), 0.0f);
+    reduce_tile_acc(a.data(), ones.data(), ReducePool::Max, ReduceAxis::Col, dst.data(), true);
+    CHECK(dst[0] == 31.0f && dst[10] == 21.0f);
+    reduce_tile_acc(neg.data(), ones.data(), ReducePool::Max, ReduceAxis::Scalar, dst.data(), true);
+    CHECK(dst[0] == -69.0f);
+    // MAX keeps only the scaler's exponent: 3.0 scales by 2.
+    std::vector<float> three(kTileElems, 3.0f);
+    reduce_tile_acc(a.data(), three.data(), ReducePool::Max, ReduceAxis::Scalar, dst.data(), true);
+    CHECK(dst[0] == 62.0f);
+    // A partial scaler (ttnn's prepare_reduce_scaler for 20 valid columns): zeros past column 20 of
+    // each face's first row mask the padding of a REDUCE_ROW.
+    std::vector<float> part(kTileElems, 0.0f);
+    for (int c = 0; c < 20; ++c) {
+        part[c] = 1.0f;
+        part[16 * 32 + c] = 1.0f;
+    }
+    std::fill(dst.begin(), dst.end(), 0.0f);
+    reduce_tile_acc(b.data(), part.data(), ReducePool::Sum, ReduceAxis::Row, dst.data(), true);
+    CHECK(dst[0] == 190.0f && dst[17 * 32] == 17.0f * 20.0f + 190.0f);
+    // The packer's edge masks.
+    std::vector<float> t = b;
+    reduce_pack_mask(ReduceAxis::Row, t.data());
+    CHECK(t[5 * 32] == 5.0f && t[5 * 32 + 1] == 0.0f);
+    t = b;
+    reduce_pack_mask(ReduceAxis::Col, t.data());
+    CHECK(t[7] == 7.0f && t[32 + 7] == 0.0f);
+    t = b;
+    reduce_pack_mask(ReduceAxis::Scalar, t.data());
+    CHECK(t[0] == 0.0f && t[1] == 0.0f);
+}
+
+// Broadcast operands: b(r, c) = 100 r + c.
+static void bcast_numerics() {
+    std::vector<float> b(kTileElems);
+    for (int r = 0; r < 32; ++r) {
+        for (int c = 0; c < 32; ++c) {
+            b[r * 32 + c] = static_cast<float>(100 * r + c);
+        }
+    }
+    std::vector<float> x = b;
+    bcast_operand(x.data(), Bcast::Col);
+    CHECK(x[7 * 32 + 9] == 700.0f && x[31 * 32 + 31] == 3100.0f);
+    x = b;
+    bcast_operand(x.data(), Bcast::Row);
+    CHECK(x[7 * 32 + 9] == 9.0f && x[31 * 32 + 31] == 31.0f);
+    x = b;
+    bcast_operand(x.data(), Bcast::Row, 2);
+    CHECK(x[7 * 32 + 9] == 209.0f);
+    x = b;
+    bcast_operand(x.data(), Bcast::Scalar);
+    CHECK(x[7 * 32 + 9] == 0.0f && x[1] == 0.0f);
+    x = b;
+    bcast_operand(x.data(), Bcast::None);
+    CHECK(x == b);
+}
+
 int main() {
+    reduce_numerics();
+    bcast_numerics();
     bf16_rounding();
     f16_rounding();
     face_layout();

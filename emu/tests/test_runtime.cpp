@@ -26,6 +26,9 @@ void matmul_block_kernel();
 void matmul_block_transpose_kernel();
 void matmul_block_dst_overflow_kernel();
 void pack_untilize_kernel();
+void reduce_bcast_kernel();
+void reduce_without_init_kernel();
+void reduce_cycles_kernel();
 
 namespace {
 
@@ -95,6 +98,9 @@ int main() {
     emu::register_builtin_kernel("builtin/matmul_block_transpose.cpp", matmul_block_transpose_kernel);
     emu::register_builtin_kernel("builtin/matmul_block_dst_overflow.cpp", matmul_block_dst_overflow_kernel);
     emu::register_builtin_kernel("builtin/pack_untilize.cpp", pack_untilize_kernel);
+    emu::register_builtin_kernel("builtin/reduce_bcast.cpp", reduce_bcast_kernel);
+    emu::register_builtin_kernel("builtin/reduce_without_init.cpp", reduce_without_init_kernel);
+    emu::register_builtin_kernel("builtin/reduce_cycles.cpp", reduce_cycles_kernel);
     ::setenv("TT_EMU_TIMEOUT", "20", 1);
     auto device = distributed::MeshDevice::create_unit_mesh(0);
     CHECK(device->arch() == tt::ARCH::WORMHOLE_B0);
@@ -151,6 +157,29 @@ int main() {
     // A block larger than the DST section (2 x 3 tiles, fp32 DST: 4 per section) is reported.
     err = run_compute(device, "builtin/matmul_block_dst_overflow.cpp", true);
     CHECK_CONTAINS(err, "matmul_block uses DST tile 4; DST has 4 tiles per section here (half sync, fp32 DST)");
+
+    // reduce (row sums with the packer's edge masks), broadcast sub / mul, SFPU max / min and the
+    // width-height transpose, exact on integer tiles (the kernel checks its own output), with 16-bit
+    // and fp32 DST.
+    g_compute_checks_passed = 0;
+    for (bool fp32 : {false, true}) {
+        err = run_compute(device, "builtin/reduce_bcast.cpp", fp32);
+        CHECK(err.empty());
+        if (!err.empty()) {
+            std::fprintf(stderr, "%s\n", err.c_str());
+        }
+    }
+    CHECK(g_compute_checks_passed == 2);
+    err = run_compute(device, "builtin/reduce_without_init.cpp", false);
+    CHECK_CONTAINS(err, "reduce_tile<PoolType::MAX, ReduceDim::REDUCE_COL> with the FPU configured by add_tiles_init "
+                        "(reduce_init<PoolType::MAX, ReduceDim::REDUCE_COL> missing)");
+    // The cost model: a tiny reduce program is 64 modeled cycles (worked out in the kernel's comment).
+    {
+        const std::uint64_t before = device->impl().modeled_cycles();
+        err = run_compute(device, "builtin/reduce_cycles.cpp", false);
+        CHECK(err.empty());
+        CHECK(device->impl().modeled_cycles() - before == 64);
+    }
 
     // The time limit ends a kernel that never finishes.
     ::setenv("TT_EMU_TIMEOUT", "0.5", 1);

@@ -89,7 +89,8 @@ def harness_process(
         os.environ,
         TT_EMU_ARCH=arch,
         TT_EMU_GRID=grid,
-        TT_EMU_KERNEL_INCLUDES=str(ttnn_cpp),
+        # ttnn/cpp ("ttnn/operations/...") and the tt-metal root above it ("ttnn/cpp/ttnn/kernel_lib/...").
+        TT_EMU_KERNEL_INCLUDES=f"{ttnn_cpp}:{ttnn_cpp.parent.parent}",
         TT_EMU_STATS=str(stats),
         TT_EMU_TIMEOUT=repr(float(timeout)),
     )

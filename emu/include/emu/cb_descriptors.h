@@ -39,6 +39,50 @@ constexpr const Entry& entry(std::int32_t operand) {
     emu::k::fail("get_tile_size / get_dataformat of a CB that no circular buffer of this kernel's cores configures");
 }
 
+// One of chlkc_descriptors.h's per-CB tables (index 0..31): `field` of each configured CB,
+// `missing` for the others.
+template <class T, class F>
+constexpr auto table(F field, T missing) {
+    struct Table {
+        T v[32];
+        constexpr const T& operator[](std::uint32_t i) const { return v[i]; }
+    } t{};
+    for (T& x : t.v) {
+        x = missing;
+    }
+    for (const Entry& e : kEntries) {
+        if (e.index < 32) {
+            t.v[e.index] = field(e);
+        }
+    }
+    return t;
+}
+
 }  // namespace emu::cb_desc
+
+// chlkc_descriptors.h's tables, which kernels and ttnn's kernel helpers index by CB as constant
+// expressions (`static_cast<DataFormat>(unpack_src_format[cb])`, `unpack_tile_r_dim[cb]`): the data
+// format a CB is unpacked from / packed to, its tiles' dimensions, faces and size. The emulator's
+// unpacker and packer keep a CB's format (the src / dst formats are the CB's), tiles are 32x32 in
+// four 16x16 faces; unconfigured CBs hold 255 (DataFormat::Invalid) and 0.
+inline constexpr auto unpack_src_format =
+    emu::cb_desc::table<std::uint8_t>([](const emu::cb_desc::Entry& e) { return std::uint8_t(e.format); }, 255);
+inline constexpr auto unpack_dst_format = unpack_src_format;
+inline constexpr auto pack_src_format = unpack_src_format;
+inline constexpr auto pack_dst_format = unpack_src_format;
+inline constexpr auto unpack_tile_r_dim =
+    emu::cb_desc::table<std::uint8_t>([](const emu::cb_desc::Entry&) { return std::uint8_t(32); }, 0);
+inline constexpr auto unpack_tile_c_dim = unpack_tile_r_dim;
+inline constexpr auto pack_tile_r_dim = unpack_tile_r_dim;
+inline constexpr auto pack_tile_c_dim = unpack_tile_r_dim;
+inline constexpr auto unpack_tile_num_faces =
+    emu::cb_desc::table<std::uint8_t>([](const emu::cb_desc::Entry&) { return std::uint8_t(4); }, 0);
+inline constexpr auto pack_tile_num_faces = unpack_tile_num_faces;
+inline constexpr auto unpack_tile_face_r_dim =
+    emu::cb_desc::table<std::uint8_t>([](const emu::cb_desc::Entry&) { return std::uint8_t(16); }, 0);
+inline constexpr auto pack_tile_face_r_dim = unpack_tile_face_r_dim;
+inline constexpr auto unpack_tile_size =
+    emu::cb_desc::table<std::uint32_t>([](const emu::cb_desc::Entry& e) { return e.tile_size; }, 0u);
+inline constexpr auto pack_tile_size = unpack_tile_size;
 
 #endif

@@ -70,6 +70,10 @@ TT_EMU_API void noc_read(std::uint64_t src_noc_addr, std::uint32_t dst_l1_addr, 
 TT_EMU_API void noc_write(std::uint32_t src_l1_addr, std::uint64_t dst_noc_addr, std::uint32_t size,
                           std::uint8_t noc);
 TT_EMU_API void noc_read_barrier(std::uint8_t noc);
+// Noc::async_write_zeros into the calling core's L1 (checked like a NOC read's destination) and
+// Noc::write_zeros_l1_barrier.
+TT_EMU_API void noc_write_zeros(std::uint32_t dst_l1_addr, std::uint32_t size, std::uint8_t noc);
+TT_EMU_API void noc_write_zeros_barrier(std::uint8_t noc);
 TT_EMU_API void noc_write_barrier(std::uint8_t noc);
 TT_EMU_API void noc_writes_flushed(std::uint8_t noc);
 TT_EMU_API void noc_atomic_barrier(std::uint8_t noc);
@@ -102,7 +106,7 @@ TT_EMU_API bool noc_addr_is_local(std::uint64_t noc_addr);
 enum class Binary : int { Add = 0, Sub = 1, Mul = 2 };
 enum class Sfpu : int {
     Exp, Log, Sqrt, Recip, Relu, Gelu, GeluApprox, Sigmoid, Tanh, Sin, Cos, Tan, Fill, BinopWithScalar, Rsqrt,
-    Exp2, Count
+    Exp2, BinaryMax, BinaryMin, Count
 };
 // Configures unpacker, math and packer: SrcA for `srca_cb`'s data format, SrcB for `srcb_cb`'s,
 // the packer for `ocb`'s (callers map their operands to the source registers).
@@ -127,6 +131,29 @@ TT_EMU_API void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, st
 TT_EMU_API void copy_init(std::uint32_t cb, std::uint32_t transpose);
 TT_EMU_API void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst);
 TT_EMU_API void sfpu_init(Sfpu op);
+// binary_max_tile / binary_min_tile: DST[odst] = max / min(DST[d0], DST[d1]) (after sfpu_init).
+TT_EMU_API void sfpu_binary_tile(Sfpu op, std::uint32_t d0, std::uint32_t d1, std::uint32_t odst);
+// ---- reduce (api/compute/reduce.h): the values of ckernel::PoolType (SUM, AVG, MAX) and
+// ckernel::ReduceDim (REDUCE_ROW, REDUCE_COL, REDUCE_SCALAR).
+enum class Pool : int { Sum = 0, Avg = 1, Max = 2 };
+enum class Dim : int { Row = 0, Col = 1, Scalar = 2 };
+// reduce_init: the FPU configured for the reduction and, unless `ocb` is kNoCB (the math-only
+// init llk_math_reduce_init), the packer's edge masks for `dim`.
+TT_EMU_API void reduce_init(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler, std::int32_t ocb);
+// DST[dst] accumulates tile `itile` of icb reduced along `dim`, scaled by tile `itile_scaler` of
+// icb_scaler (numerics.h, reduce_tile_acc).
+TT_EMU_API void reduce_tile(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler, std::uint32_t itile,
+                            std::uint32_t itile_scaler, std::uint32_t dst);
+// The packer's reduce edge masks: set for `dim` (llk_pack_reduce_mask_config), or cleared
+// (reduce_uninit, llk_pack_reduce_mask_clear) with `clear`.
+TT_EMU_API void pack_reduce_mask(Dim dim, bool clear);
+// ---- broadcast binary ops (api/compute/bcast.h): the values of ckernel::BroadcastType.
+enum class Bcast : int { None = 0, Col = 1, Row = 2, Scalar = 3 };
+TT_EMU_API void bcast_init(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, const char* call);
+// DST[dst] = A op B', B' = tile t1 of in1 broadcast (COL: its column 0 across the columns; ROW:
+// its row `row` down the rows; SCALAR: its [0][0]).
+TT_EMU_API void bcast_tiles(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
+                            std::uint32_t t1, std::uint32_t dst, std::uint32_t row, const char* call);
 TT_EMU_API void sfpu_tile(Sfpu op, std::uint32_t dst);
 TT_EMU_API void fill_tile(std::uint32_t dst, float value);  // after sfpu_init(Sfpu::Fill)
 // DST[dst] = DST[dst] <op> value (value <op> DST[dst] for Rsub), after

@@ -9,3 +9,18 @@
 #endif
 
 inline constexpr std::uint8_t noc_index = NOC_INDEX;
+
+// my_x[noc] / my_y[noc]: the NOC coordinates of the core the kernel runs on (tt-metal's firmware
+// globals). NOC coordinates are logical core coordinates in the emulator, the same on both NOCs;
+// a kernel's shared object serves every core it runs on, so each read asks the runtime.
+#include "emu/kernel.h"
+
+struct TtEmuMyCoordinate {
+    bool y;
+    std::uint8_t operator[](std::uint32_t noc) const {
+        (void)noc;
+        return static_cast<std::uint8_t>(y ? emu::k::core_y() : emu::k::core_x());
+    }
+};
+inline constexpr TtEmuMyCoordinate my_x{false};
+inline constexpr TtEmuMyCoordinate my_y{true};

@@ -11,8 +11,10 @@
 
 #include "api/compile_time_args.h"
 #include "ckernel.h"  // as the real common_globals.h: the ckernel namespace's core definitions
+#include "emu/cb_descriptors.h"  // chlkc_descriptors.h's tables (unpack_src_format, ...)
 #include "emu/kernel.h"
 #include "hostdevcommon/kernel_structs.h"
+#include "llk_defs.h"  // VectorMode, PoolType, ReduceDim, BroadcastType, ... (as tt-llk defines them)
 
 #define ALWI inline __attribute__((always_inline))
 
@@ -41,29 +43,16 @@ constexpr bool DST_ACCUM_MODE = TT_EMU_DST_ACCUM_MODE != 0;
 constexpr bool APPROX = TT_EMU_MATH_APPROX != 0;
 constexpr std::uint32_t MATH_FIDELITY = TT_EMU_MATH_FIDELITY;
 
-enum class VectorMode : std::uint8_t {
-    None = 0,
-    R = 1,
-    C = 2,
-    RC = 4,
-    RC_custom = 6,
-    Invalid = 0xFF,
-};
-
-enum class EltwiseBinaryType : std::uint8_t {
-    ELWMUL,
-    ELWDIV,
-    ELWADD,
-    ELWSUB,
-    ELWLESS,
-};
-
-enum class BroadcastType : std::uint8_t {
-    NONE = 0x0,
-    COL = 0x1,
-    ROW = 0x2,
-    SCALAR = 0x3,
-};
+// tt-metal's JIT generates DST_SYNC_MODE for compute kernels (ttnn's kernel_lib/dest_helpers.hpp
+// tests it with #if defined); the emulator's build passes the configuration as TT_EMU_DST_FULL_SYNC.
+#define DST_SYNC_MODE (TT_EMU_DST_FULL_SYNC ? ckernel::DstSync::SyncFull : ckernel::DstSync::SyncHalf)
+// dest_helpers.hpp reads the fp32-DST flag from DST_ACCUM_MODE when it is built for one of the
+// TRISCs (UCK_CHLKC_*), else from ENABLE_FP32_DEST_ACC. The emulator's compute build is all three
+// TRISCs at once, so it defines neither UCK_CHLKC_* (kernels that split their code by TRISC would
+// lose parts) and gives ENABLE_FP32_DEST_ACC the compute configuration's value.
+#ifndef ENABLE_FP32_DEST_ACC
+#define ENABLE_FP32_DEST_ACC TT_EMU_DST_ACCUM_MODE
+#endif
 
 struct p_sfpu {
     constexpr static std::uint32_t kCONST_1_FP16B = 0x3F80;

@@ -33,4 +33,19 @@ ALWI void exp2_tile_init() { emu::k::sfpu_init(emu::k::Sfpu::Exp2); }
 
 ALWI void exp2_tile(uint32_t idst) { emu::k::sfpu_tile(emu::k::Sfpu::Exp2, idst); }
 
+// sfpu_reduce_init / sfpu_reduce: reductions on the SFPU (ttnn's reduce helpers take this path for
+// Int32 data). They compile and are a fault when reached: not emulated.
+template <PoolType pool_type, DataFormat format>
+ALWI void sfpu_reduce_init() {
+    emu::k::fail("sfpu_reduce_init: reductions on the SFPU are not emulated");
+}
+
+template <PoolType pool_type, DataFormat format, ReduceDim reduce_dim = ReduceDim::REDUCE_COL>
+ALWI void sfpu_reduce(uint32_t idst, uint32_t ct_dim = 1, uint32_t rt_dim = 1) {
+    (void)idst;
+    (void)ct_dim;
+    (void)rt_dim;
+    emu::k::fail("sfpu_reduce: reductions on the SFPU are not emulated");
+}
+
 }  // namespace ckernel

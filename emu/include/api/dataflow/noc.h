@@ -23,8 +23,12 @@
 // checks (rectangle inside the grid and not inverted, num_dests, L1 range); endpoints.h has the
 // endpoints, noc_semaphore.h the Semaphore object, core_local_mem.h CoreLocalMem.
 //
+// async_write_zeros(dst, bytes[, {.offset_bytes}]) zeroes a CircularBuffer's or DataflowBuffer's
+// reserved pages at its write pointer (checked like a NOC read's destination; a push before
+// write_zeros_l1_barrier is a fault).
+//
 // Not emulated (a use does not compile): transaction ids (NocOptions::TXN_ID), inline_dw_write,
-// async_write_zeros, DataflowBuffer.
+// async_write_zeros to a DRAM tensor (its scratch overload).
 #pragma once
 
 #include <cstdint>
@@ -33,6 +37,12 @@
 #include "api/dataflow/dataflow_api.h"
 
 class CircularBuffer;
+class DataflowBuffer;
+
+// The arguments of the DataflowBuffer overloads (api/dataflow/dataflow_buffer.h).
+struct DataflowBufferArgs {
+    uint32_t offset_bytes{};
+};
 
 template <typename T>
 struct noc_traits_t {
@@ -282,6 +292,17 @@ public:
             noc_async_writes_flushed(noc_id_);
         }
     }
+
+    // Zeroes `size_bytes` of this core's L1 at `dst` (a CircularBuffer or DataflowBuffer: its write
+    // pointer, plus the offset of `args`).
+    template <typename Dst>
+    void async_write_zeros(const Dst& dst, uint32_t size_bytes, const dst_args_t<Dst>& args = {}) const {
+        emu::k::note_call("Noc::async_write_zeros");
+        const auto dst_addr = static_cast<uint32_t>(get_dst_ptr<AddressType::LOCAL_L1>(dst, args));
+        emu::k::note_call(nullptr);
+        emu::k::noc_write_zeros(dst_addr, size_bytes, noc_id_);
+    }
+    void write_zeros_l1_barrier() const { emu::k::noc_write_zeros_barrier(noc_id_); }
 
     void async_atomic_barrier() const { noc_async_atomic_barrier(noc_id_); }
 

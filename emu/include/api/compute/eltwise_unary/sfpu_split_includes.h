@@ -43,7 +43,7 @@
 #error "tt-emu: the LOGICAL_NOT SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
 #endif
 #if SFPU_OP_RSQRT_INCLUDE
-#error "tt-emu: the RSQRT SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
+#include "api/compute/eltwise_unary/rsqrt.h"
 #endif
 #if SFPU_OP_CBRT_INCLUDE
 #error "tt-emu: the CBRT SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
@@ -91,10 +91,13 @@
     SFPU_OP_THRESHOLD_INCLUDE || SFPU_OP_WHERE_INCLUDE || SFPU_OP_CLAMP_INCLUDE || SFPU_OP_RPOW_INCLUDE
 #error "tt-emu: the DROPOUT/LOG1P/COMP/THRESHOLD/WHERE/CLAMP/RPOW SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
 #endif
+#if SFPU_OP_BINARY_MAX_MIN_INCLUDE
+#include "api/compute/binary_max_min.h"
+#endif
 #if SFPU_OP_LGAMMA_INCLUDE || SFPU_OP_DIGAMMA_INCLUDE || SFPU_OP_POLYGAMMA_INCLUDE
 #error "tt-emu: the GAMMA SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
 #endif
 #if SFPU_OP_BINARY_DIV_INCLUDE || SFPU_OP_BINARY_ADD_INT_INCLUDE || SFPU_OP_BINARY_MUL_INT_INCLUDE || \
-    SFPU_OP_BINARY_GT_INT_INCLUDE || SFPU_OP_BINARY_MAX_MIN_INCLUDE
+    SFPU_OP_BINARY_GT_INT_INCLUDE
 #error "tt-emu: the binary SFPU SFPU ops (SFPU_OP_..._INCLUDE) are not emulated"
 #endif
