@@ -65,6 +65,32 @@ func.func @mixed(%X: memref<32x64xbf16>, %Z: memref<32x64xbf16>) {
 """A fill, an add of a bf16 and an f32 CB, a product with a scalar and a copy between buffers:
 the compute kernel reconfigures unpacker and packer formats between them."""
 
+VECTOR_OPS = """\
+func.func @vectors(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %x = tt.alloc_shared : memref<64x64xbf16>
+    %ones = tt.alloc_shared : memref<32x32xbf16>
+    %rows = tt.alloc_fragment : memref<64xbf16>
+    %cols = tt.alloc_fragment : memref<64xbf16>
+    %both = tt.alloc_fragment : memref<64xbf16>
+    %y = tt.alloc_fragment : memref<64x64xbf16>
+    %z = tt.alloc_shared : memref<64x64xbf16>
+    tt.copy %X[%c0, %c0] to %x : memref<64x64xbf16> to memref<64x64xbf16>
+    tt.fill %ones, 1.0 : memref<32x32xbf16>
+    tt.reduce_sum %x, %ones to %rows dim = 1 : memref<64x64xbf16>, memref<32x32xbf16> to memref<64xbf16>
+    tt.reduce_max %x, %ones to %cols dim = 0 : memref<64x64xbf16>, memref<32x32xbf16> to memref<64xbf16>
+    tt.min %rows, %rows to %both : memref<64xbf16>
+    tt.sub %x, %both to %y {broadcast = #tt.broadcast<col>} : memref<64x64xbf16>, memref<64xbf16> to memref<64x64xbf16>
+    tt.mul %y, %cols to %z {broadcast = #tt.broadcast<row>} : memref<64x64xbf16>, memref<64xbf16> to memref<64x64xbf16>
+    tt.copy %z to %Z[%c0, %c0] : memref<64x64xbf16> to memref<64x64xbf16>
+  }
+  func.return
+}
+"""
+"""Row sums and column maxima into vectors (reduce.h with its scaler CB), a min of two
+vectors (binary_max_min.h) and row and column broadcasts (bcast.h)."""
+
 CASES = {
     "gemm-1024-8x8": ((ROOT / "examples" / "gemm" / "gemm.mlir").read_text(), "tt-pipeline{grid=8x8}"),
     "gemm-1024-blackhole": (
@@ -77,6 +103,7 @@ CASES = {
     "add": ((ROOT / "examples" / "elementwise" / "add.mlir").read_text(), "tt-pipeline{grid=3x3}"),
     "exp": (split_case(PIPELINE_TESTS / "elementwise.mlir", "exp"), "tt-pipeline{grid=1x2}"),
     "fill-mixed-formats-copy": (MIXED_FORMATS_FILL_COPY, "tt-pipeline{grid=1x1}"),
+    "reduce-broadcast-min": (VECTOR_OPS, "tt-pipeline{grid=1x1}"),
     "sigmoid-tanh-log": (
         elementwise_chain(["sigmoid", "tanh", "log", "sqrt", "recip", "gelu", "rsqrt", "exp2"]),
         "tt-pipeline{grid=1x1}",

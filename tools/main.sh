@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up the environment and run the main job: compile the examples (TileLang's
 # gemm, also at 1000^3, which the compiler pads to whole blocks, and with B transposed by a
-# Python flag, and elementwise add
+# Python flag, elementwise add, RMSNorm (and its split-K form) and row softmax
 # through tilelang_tt's jit, the same two as tile-program
 # IR, and a linalg module as other MLIR flows produce it) to
 # artifact directories under build/artifacts/ (kernels, main.cpp,
@@ -37,6 +37,9 @@ python_example example_gemm examples/gemm/example_gemm.py
 python_example example_gemm_1000 examples/gemm/example_gemm.py --shape 1000 1000 1000
 python_example example_gemm_trans_b examples/gemm/example_gemm_trans_b.py
 python_example example_elementwise_add examples/elementwise/example_elementwise_add.py
+python_example example_rms_norm examples/norm/example_rms_norm.py
+tt-check-kernels build/artifacts/example_rms_norm_splitk
+python_example example_softmax examples/softmax/example_softmax.py
 compile gemm examples/gemm/gemm.mlir tt-pipeline gemm
 compile add examples/elementwise/add.mlir tt-pipeline add
 compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline matmul_relu

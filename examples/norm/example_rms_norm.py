@@ -14,7 +14,8 @@ Run it with
 
     python examples/norm/example_rms_norm.py [--out DIR] [--shape M N]
 
-It compiles both, runs them on the CPU emulator and checks them against numpy.
+It compiles both (the split-K one's artifacts go to DIR_splitk), runs them on the CPU
+emulator and checks them against numpy.
 """
 
 import argparse
@@ -109,11 +110,13 @@ def main():
 
     rng = np.random.default_rng(0)
     a = rng.standard_normal((M, N), dtype=np.float32)
-    kernel = rms_norm(M, N, 32)
-    directory = kernel.write_artifacts(args.out)
-    print(f"artifacts: {', '.join(sorted(kernel.artifacts))} in {directory}")
-    check("rms_norm", kernel, a)
-    check("rms_norm_splitk", rms_norm_splitk(M, N, 32, 128), a)
+    for name, kernel, out in (
+        ("rms_norm", rms_norm(M, N, 32), args.out),
+        ("rms_norm_splitk", rms_norm_splitk(M, N, 32, 128), f"{args.out}_splitk"),
+    ):
+        directory = kernel.write_artifacts(out)
+        print(f"{name} artifacts: {', '.join(sorted(kernel.artifacts))} in {directory}")
+        check(name, kernel, a)
     print("RMSNorm matches numpy")
 
 

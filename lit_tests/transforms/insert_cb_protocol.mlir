@@ -502,3 +502,68 @@ func.func @unused_cb() {
 // CHECK:      func.func @unused_cb() {
 // CHECK-NEXT:   %cb3 = tt.get_cb 3 : !tt.cb<2, bf16>
 // CHECK-NEXT:   func.return
+
+// -----
+
+// A buffer carried by a loop (T.clear before it, `acc += x` in it, a reduction after
+// it): the generation packed before the loop is the one the first iteration reads
+// (waited and popped in the body), each iteration leaves the next one (pushed, not
+// popped there), and the op after the loop reads the last.
+func.func @carried(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %cb24 = tt.get_cb 24 : !tt.cb<2, f32>
+  %cb25 = tt.get_cb 25 : !tt.cb<2, f32>
+  tt.fill_tile dst = 0, 0.0
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+  scf.for %k = %c0 to %n step %c1 {
+    %d0 = arith.constant 0 : index
+    tt.copy_tile %cb24, %d0, dst = 0 : !tt.cb<2, f32>, index
+    tt.add_unary_tile dst = 0, 1.0
+    tt.pack_tile dst = 0, %cb24[%d0] : !tt.cb<2, f32>, index
+  }
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+  tt.pack_tile dst = 0, %cb25[%c0] : !tt.cb<2, f32>, index
+  tt.copy_tile %cb25, %c0, dst = 0 : !tt.cb<2, f32>, index
+  func.return
+}
+// CHECK-LABEL: func.func @carried
+// CHECK:        tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb24[%c0]
+// CHECK-NEXT:   tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   scf.for
+// CHECK-NEXT:     %d0 = arith.constant 0 : index
+// CHECK-NEXT:     tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.copy_tile %cb24, %d0, dst = 0
+// CHECK-NEXT:     tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.add_unary_tile dst = 0
+// CHECK-NEXT:     tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[%d0]
+// CHECK-NEXT:     tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   tt.copy_tile %cb24, %c0, dst = 0
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+
+// -----
+
+// Updated in a loop and read after it, with no value before the loop: the first
+// iteration would read nothing.
+func.func @carried_uninitialized(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %cb24 = tt.get_cb 24 : !tt.cb<2, f32>
+  %cb25 = tt.get_cb 25 : !tt.cb<2, f32>
+  tt.fill_tile dst = 0, 0.0
+  tt.pack_tile dst = 0, %cb25[%c0] : !tt.cb<2, f32>, index
+  tt.copy_tile %cb25, %c0, dst = 0 : !tt.cb<2, f32>, index
+  tt.pack_tile dst = 0, %cb25[%c0] : !tt.cb<2, f32>, index
+  scf.for %k = %c0 to %n step %c1 {
+    tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+    tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+  }
+  tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+  tt.copy_tile %cb25, %c0, dst = 0 : !tt.cb<2, f32>, index
+  func.return
+}
+// CHECK: insert_cb_protocol.mlir:[[# @LINE - 8]]:3: error: 'scf.for' op CB 24 is read before compute has packed all of it

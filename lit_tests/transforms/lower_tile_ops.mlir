@@ -977,3 +977,72 @@ func.func @dst_read_in_loop(%A: memref<32x32xbf16>, %C: memref<32x32xbf16>) attr
   func.return
 }
 // CHECK: lower_tile_ops.mlir:[[# @LINE - 6]]:3: error: 'scf.for' op a gemm result in DST can only go through unary ops and be copied to a tensor; store it first
+
+// -----
+
+// A row sum into a vector, then a row broadcast (col) and a column broadcast (row): the
+// reduction takes one reduce_tile per block tile along the row into its row's DST tile,
+// between reduce_init and reduce_uninit; a broadcast's vector tile is the block tile's row
+// (col) or column (row). DST holds 4 tiles, so the 2x2 block is one chunk.
+func.func @reduce_broadcast() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  %ones = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %s = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 25, pages = 4, page_size = 4096, f32>} : memref<64xf32>
+  %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 26, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 27, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  tt.reduce_sum %x, %ones to %s dim = 1 : memref<64x64xf32>, memref<32x32xf32> to memref<64xf32>
+  tt.sub %x, %s to %y {broadcast = #tt.broadcast<col>} : memref<64x64xf32>, memref<64xf32> to memref<64x64xf32>
+  tt.mul %y, %s to %z {broadcast = #tt.broadcast<row>} : memref<64x64xf32>, memref<64xf32> to memref<64x64xf32>
+  func.return
+}
+// CHECK-LABEL: func.func @reduce_broadcast()
+// CHECK:        tt.reduce_init %[[X:.*]], %[[ONES:.*]], %[[S:.*]] <sum> <row> : !tt.cb<8, f32>, !tt.cb<2, f32>, !tt.cb<4, f32>
+// CHECK-NEXT:   tt.reduce_tile %[[X]], %[[ONES]], %[[T0:.*]], %[[T0]], dst = 0 <sum> <row>
+// CHECK-NEXT:   tt.reduce_tile %[[X]], %[[ONES]], %[[T1:.*]], %[[T0]], dst = 0 <sum> <row>
+// CHECK-NEXT:   tt.reduce_tile %[[X]], %[[ONES]], %[[T2:.*]], %[[T0]], dst = 1 <sum> <row>
+// CHECK-NEXT:   tt.reduce_tile %[[X]], %[[ONES]], %[[T3:.*]], %[[T0]], dst = 1 <sum> <row>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %[[S]][%[[T0]]]
+// CHECK-NEXT:   tt.pack_tile dst = 1, %[[S]][%[[T1]]]
+// CHECK-NEXT:   tt.reduce_uninit
+// CHECK-NEXT:   tt.sub_bcast_cols_init_short %[[X]], %[[S]] : !tt.cb<8, f32>, !tt.cb<4, f32>
+// CHECK-NEXT:   tt.sub_tiles_bcast_cols %[[X]], %[[S]], %[[T0]], %[[T0]], dst = 0
+// CHECK-NEXT:   tt.sub_tiles_bcast_cols %[[X]], %[[S]], %[[T1]], %[[T0]], dst = 1
+// CHECK-NEXT:   tt.sub_tiles_bcast_cols %[[X]], %[[S]], %[[T2]], %[[T1]], dst = 2
+// CHECK-NEXT:   tt.sub_tiles_bcast_cols %[[X]], %[[S]], %[[T3]], %[[T1]], dst = 3
+// CHECK:        tt.mul_bcast_rows_init_short %[[Y:.*]], %[[S]]
+// CHECK-NEXT:   tt.mul_tiles_bcast_rows %[[Y]], %[[S]], %[[T0]], %[[T0]], dst = 0
+// CHECK-NEXT:   tt.mul_tiles_bcast_rows %[[Y]], %[[S]], %[[T1]], %[[T1]], dst = 1
+// CHECK-NEXT:   tt.mul_tiles_bcast_rows %[[Y]], %[[S]], %[[T2]], %[[T0]], dst = 2
+// CHECK-NEXT:   tt.mul_tiles_bcast_rows %[[Y]], %[[S]], %[[T3]], %[[T1]], dst = 3
+
+// -----
+
+// A column max: one reduce_tile per tile down each column; max and min of two buffers
+// run on the SFPU: both operands copied to DST (lhs in the first half, rhs in the
+// second), binary_max_tile into the first half, packed from there.
+func.func @column_max_and_binary_max() attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 4096, f32>} : memref<64x32xf32>
+  %ones = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %m = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 25, pages = 2, page_size = 4096, f32>} : memref<32xf32>
+  %n = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 26, pages = 2, page_size = 4096, f32>} : memref<32xf32>
+  tt.reduce_max %x, %ones to %m dim = 0 : memref<64x32xf32>, memref<32x32xf32> to memref<32xf32>
+  tt.max %m, %m to %n : memref<32xf32>
+  func.return
+}
+// CHECK-LABEL: func.func @column_max_and_binary_max()
+// CHECK:        tt.reduce_init %[[X:.*]], %[[ONES:.*]], %[[M:.*]] <max> <col>
+// CHECK-NEXT:   tt.reduce_tile %[[X]], %[[ONES]], %[[T0:.*]], %[[T0]], dst = 0 <max> <col>
+// CHECK-NEXT:   tt.reduce_tile %[[X]], %[[ONES]], %[[T1:.*]], %[[T0]], dst = 0 <max> <col>
+// CHECK-NEXT:   tt.pack_tile dst = 0, %[[M]][%[[T0]]]
+// CHECK-NEXT:   tt.reduce_uninit
+// CHECK-NEXT:   tt.copy_tile_init %[[M]]
+// CHECK-NEXT:   tt.copy_tile %[[M]], %[[T0]], dst = 0
+// CHECK-NEXT:   tt.copy_tile_init %[[M]]
+// CHECK-NEXT:   tt.copy_tile %[[M]], %[[T0]], dst = 2
+// CHECK-NEXT:   tt.binary_max_tile_init
+// CHECK-NEXT:   tt.binary_max_tile 0, 2, dst = 0
+// CHECK-NEXT:   tt.pack_tile dst = 0, %[[N:.*]][%[[T0]]]
