@@ -92,6 +92,30 @@ def test_example_runs_writes_artifacts_and_matches_numpy(script, message, tmp_pa
     assert [t["shape"] for t in plan["tensors"]] == [[1024, 1024]] * 3
 
 
+@pytest.mark.parametrize(
+    "script, messages, calls",
+    [
+        ("examples/norm/example_rms_norm.py", ["RMSNorm matches numpy"],
+         ["reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>", "rsqrt_tile(", "mul_tiles_bcast_cols("]),
+        ("examples/softmax/example_softmax.py", ["softmax matches numpy"],
+         ["reduce_tile<PoolType::MAX, ReduceDim::REDUCE_ROW>", "sub_tiles_bcast_cols(", "exp2_tile(",
+          "reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>", "recip_tile(", "mul_tiles_bcast_cols("]),
+    ],
+)
+def test_norm_and_softmax_examples(script, messages, calls, tmp_path):
+    """TileLang's RMSNorm (and its split-K form) and a row softmax, as users write them:
+    each example checks its result against numpy itself (tolerances in the scripts)."""
+    out = tmp_path / "artifacts"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / script), "--out", str(out), "--shape", "64", "256"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert all(message in proc.stdout for message in messages), proc.stdout
+    compute = (out / "compute.cpp").read_text()
+    assert all(call in compute for call in calls), compute
+
+
 def test_trans_b_example_compiles_the_branch_its_flag_takes(tmp_path):
     """examples/gemm/example_gemm_trans_b.py: `trans_B`, a Python flag, selects B's shape,
     its block copy and the transposed gemm with `if`s in the prim_func, as TileLang's gemm
