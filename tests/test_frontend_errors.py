@@ -27,8 +27,9 @@ BK = 32
 INT32 = "int32"  # not a dtype tilelang_tt.language has a name for
 
 PARALLEL_HELP = (
-    "supported: buffer elements z[i, j] combined with each other by +, -, *, with a number by "
-    "+, -, *, /, and T.exp, T.exp2, T.log, T.sqrt, T.rsqrt, T.sigmoid, T.tanh, T.max(x, 0)"
+    "supported: buffer elements z[i, j] and vector elements s[i] (one value per row or column) "
+    "combined with each other by +, -, *, /, with a number by +, -, *, /, and T.exp, T.exp2, "
+    "T.log, T.sqrt, T.rsqrt, T.sigmoid, T.tanh, T.max(x, y), T.min(x, y), T.max(x, 0)"
 )
 
 
@@ -204,7 +205,7 @@ def parallel_divide(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         X = T.alloc_shared((BM, BN), "bfloat16")
         for i, j in T.Parallel(BM, BN):
-            X[i, j] = X[i, j] / X[i, j]  # ERROR
+            X[i, j] = X[i, j] // X[i, j]  # ERROR
 
 
 def parallel_negate(A: T.Tensor((M, N), T.bfloat16)):
@@ -226,7 +227,7 @@ def max_not_relu(A: T.Tensor((M, N), T.bfloat16)):
         X = T.alloc_shared((BM, BN), "bfloat16")
         Y = T.alloc_shared((BM, BN), "bfloat16")
         for i, j in T.Parallel(BM, BN):
-            X[i, j] = T.max(X[i, j], Y[i, j])  # ERROR
+            X[i, j] = T.max(X[i, j], 2)  # ERROR
 
 
 def permuted_indices(A: T.Tensor((M, N), T.bfloat16)):
@@ -257,11 +258,11 @@ def element_outside_parallel(A: T.Tensor((M, N), T.bfloat16)):
 # --------------------------------------------------------------------------- T.* calls
 
 
-def reduce_max(A: T.Tensor((M, N), T.bfloat16)):
+def reduce_abssum(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         X = T.alloc_shared((BM, BN), "bfloat16")
         Y = T.alloc_fragment((BM, BN), "float32")
-        T.reduce_max(X, Y, dim=1)  # ERROR
+        T.reduce_abssum(X, Y, dim=1)  # ERROR
 
 
 def atomic_add_in_parallel(A: T.Tensor((M, N), T.bfloat16)):
@@ -398,8 +399,8 @@ PARSE_ERRORS = [
     pytest.param(parallel_scalar, "2",
                  f"`2 / X[i, j]` is not supported in T.Parallel ({PARALLEL_HELP})",
                  id="parallel-scalar"),
-    pytest.param(parallel_divide, "X[i, j] /",
-                 f"the operator '/' is not supported in T.Parallel ({PARALLEL_HELP})",
+    pytest.param(parallel_divide, "X[i, j] //",
+                 f"the operator '//' is not supported in T.Parallel ({PARALLEL_HELP})",
                  id="parallel-divide"),
     pytest.param(parallel_negate, "-X",
                  f"the unary operator '-' is not supported in T.Parallel ({PARALLEL_HELP})",
@@ -408,7 +409,7 @@ PARSE_ERRORS = [
                  f"the element X[i, j] is used in an unsupported expression ({PARALLEL_HELP})",
                  id="parallel-python-call"),
     pytest.param(max_not_relu, "T.max",
-                 "T.max is supported as relu, T.max(x, 0); got T.max(X[i, j], Y[i, j])",
+                 "T.max takes two elements, or an element and 0 (relu); got T.max(X[i, j], 2)",
                  id="max-not-relu"),
     pytest.param(permuted_indices, "A_s[j, i]",
                  "A_s[j, i] must be indexed by the T.Parallel indices in order "
@@ -423,8 +424,8 @@ PARSE_ERRORS = [
     pytest.param(element_outside_parallel, "A[0, 0]",
                  "A[0, 0] reads one element; elements are only accessible inside T.Parallel, "
                  "regions only in T.copy", id="element-outside-parallel"),
-    pytest.param(reduce_max, "T.reduce_max",
-                 "T.reduce_max is not supported by tilelang_tt.language", id="reduce-max"),
+    pytest.param(reduce_abssum, "T.reduce_abssum",
+                 "T.reduce_abssum is not supported by tilelang_tt.language", id="reduce-abssum"),
     pytest.param(atomic_add_in_parallel, "T.atomic_add",
                  "T.atomic_add is not supported by tilelang_tt.language", id="atomic-add"),
     pytest.param(gemm_policy, "policy",
@@ -518,8 +519,8 @@ def update_in_loop_then_store(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N
             Y[i, j] = X[i, j] + X[i, j]
         for k in T.serial(2):
             for i, j in T.Parallel(BM, BN):
-                Y[i, j] *= X[i, j]  # ERROR
-        T.copy(Y, C[by * BM, bx * BN])
+                Y[i, j] *= X[i, j]
+        T.copy(Y, C[by * BM, bx * BN])  # ERROR
 
 
 def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
@@ -533,11 +534,10 @@ COMPILE_ERRORS = [
     pytest.param(gemm_transpose_a, "T.gemm",
                  "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
                  "only its second operand); transpose A when loading it", id="gemm-transpose-a"),
-    pytest.param(update_in_loop_then_store, "Y[i, j] *=",
-                 "'tt.mul_tiles' op this use of CB 16 is not in the same block as (or nested in an "
-                 "op after) the transfer that fills or drains it: a buffer copied from or to a "
-                 "tensor is computed and read where that copy is, not updated in a loop around or "
-                 "after it", id="update-in-loop-then-store"),
+    pytest.param(update_in_loop_then_store, "T.copy",
+                 "'tt.cb_wait_front' op CB 16 is packed more than once per block (a buffer updated "
+                 "in place) and copied to a tensor: the writer would take the first values pushed; "
+                 "copy out a buffer computed once", id="update-in-loop-then-store"),
     pytest.param(buffer_in_and_out, "T.alloc_shared",
                  "'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; "
                  "use separate input and output buffers", id="buffer-in-and-out"),

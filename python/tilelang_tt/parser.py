@@ -1335,8 +1335,8 @@ class _Parser:
         numbers = [v for v in values if not isinstance(v, Load | Elementwise)]
         if construct is T.max and len(elements) == 1 and numbers[0] == 0 and not isinstance(numbers[0], bool):
             return Elementwise(ReluOp, elements, vector_dim=elements[0].vector_dim)
-        self.error(call, f"{what} takes two elements, or (for T.max) an element and 0 (relu); "
-                   f"got {self.text(call)}")
+        allowed = "two elements, or an element and 0 (relu)" if construct is T.max else "two elements"
+        self.error(call, f"{what} takes {allowed}; got {self.text(call)}")
 
     def element_load(self, node: ast.Subscript) -> Load:
         base = self.expression(node.value)
