@@ -697,14 +697,20 @@ def test_stores_to_a_computed_buffer_go_to_new_versions(filecheck) -> None:
     """))
 
 
-def test_parallel_division_is_outside_the_subset() -> None:
-    with pytest.raises(TileLangError, match="'/'"):
-        @T.prim_func
-        def divide(A: T.Tensor((32, 32), "float32")):
-            with T.Kernel(1, 1) as (bx, by):
-                x = T.alloc_shared((32, 32), "float32")
-                for i, j in T.Parallel(32, 32):
-                    x[i, j] = x[i, j] / x[i, j]
+def test_parallel_division_is_a_product_with_the_reciprocal(filecheck) -> None:
+    """`x / y` between elements is `x * (1 / y)`: Tensix's FPU does not divide."""
+
+    @T.prim_func
+    def divide(A: T.Tensor((32, 32), "float32")):
+        with T.Kernel(1, 1) as (bx, by):
+            x = T.alloc_shared((32, 32), "float32")
+            for i, j in T.Parallel(32, 32):
+                x[i, j] = x[i, j] / x[i, j]
+
+    filecheck(divide.ir(), checks("""
+        CHECK:      tt.recip [[X:%x]] to [[R:SSA]] : memref<32x32xf32>{{$}}
+        CHECK-NEXT: tt.mul [[X]], [[R]] to [[X1:SSA]] : memref<32x32xf32>{{$}}
+    """))
 
 
 def test_parallel_compound_expression_uses_temporaries(filecheck) -> None:
