@@ -25,7 +25,13 @@ produced in equal page counts:
   the latest generation packed in full before it). Only compute may consume
   such a CB: a writer waiting on it would take the first generation pushed. An
   in-place update reads one generation while packing the next, so the CB must
-  hold two blocks (`cb-depth` 2 or more).
+  hold two blocks (`cb-depth` 2 or more);
+- a CB updated in a loop and used after it (`T.clear(acc)` before the loop, `acc +=
+  ...` in it, a reduction of `acc` after it) is carried by the loop: the generation
+  packed before the loop is waited for and popped in the loop body, where its first
+  iteration reads it; each iteration pushes the next generation and leaves it on the
+  CB (waited for, not popped, if the body reads it after packing it); the ops after the
+  loop wait for and pop the last one.
 A CB read but never produced, produced but never consumed, or with two
 producers is an error.
 
