@@ -115,6 +115,75 @@ CASES = [
         2,
         "tt-opt: error: unrecognized arguments: --no-such-flag",
     ),
+    # Reproducers the fuzzer (tt_dialect/tools/fuzz.py) found, each once an internal error,
+    # an unlocated message or a time-out.
+    (
+        "linalg-parser-fault",
+        [],
+        "func.func @f(%a: memref<32x32xf32>) {\n  linalg.exp\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: malformed op: its parser failed with IndexError",
+    ),
+    (
+        "integer-beyond-i64",
+        [],
+        "func.func @f() {\n  %c = arith.constant 1000000000000000000000000000000 : i64\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: Integer value 1000000000000000000000000000000 is out of range for type i64",
+    ),
+    (
+        "float-beyond-f32",
+        [],
+        "func.func @f() {\n  %c = arith.constant 1.0e+300 : f32\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: a number too large for its type (OverflowError: float too large to pack with f format)",
+    ),
+    (
+        "used-before-definition",
+        [],
+        "func.func @f() {\n  %b = arith.addi %a, %a : index\n  %a = arith.constant 1 : index\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: 'arith.addi' op operand %a is used before its definition (or outside the region that defines it)",
+    ),
+    (
+        "grid-beyond-uint32",
+        [],
+        "func.func @f() {\n  tt.launch_grid (%bx, %by) in (1099511627776, 1) {\n  }\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: 'tt.launch_grid' op grid of 1099511627776 x 1 blocks is too large: the host "
+        "program numbers blocks with uint32 runtime arguments, so a grid has at most 4294967295 blocks",
+    ),
+    (
+        "core-grid-beyond-devices",
+        [],
+        "func.func @f() attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1099511627776], "
+        "blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {\n  func.return\n}\n",
+        1,
+        "error: invalid attribute: grid [1, 1099511627776] is larger than any device's core grid (extents up to 14)",
+    ),
+    (
+        "pipeline-stages-beyond-l1",
+        [],
+        "func.func @f(%n: index) {\n  %c0 = arith.constant 0 : index\n  %c1 = arith.constant 1 : index\n"
+        "  scf.for %k = %c0 to %n step %c1 {\n  } {tt.pipeline = #tt.pipeline<stages = 1099511627776>}\n"
+        "  func.return\n}\n",
+        1,
+        "error: invalid attribute: pipeline stages must be at most 4096 (more blocks never fit an L1), got 1099511627776",
+    ),
+    (
+        "empty-tensor",
+        ["-p", "tt-infer-layout"],
+        "func.func @f(%A: memref<64x0xf32>) {\n  tt.launch_grid (%bx, %by) in (1, 1) {\n  }\n  func.return\n}\n",
+        1,
+        "input.mlir:1:1: error: 'func.func' op argument #0 (%A) has no elements (shape 64x0); tensors need every dimension positive",
+    ),
+    (
+        "no-program-for-tt-cpp",
+        ["-t", "tt-cpp"],
+        "func.func @f() {\n  func.return\n}\n",
+        1,
+        "input.mlir:1:1: error: 'builtin.module' op holds no tt.program for tt-cpp",
+    ),
     (
         "unwritable-output",
         ["-o", "no/such/dir/out.mlir"],

@@ -100,6 +100,13 @@ DEVICES: dict[Arch, DeviceLimits] = {
 }
 
 
+MAX_L1_BYTES = max(limits.l1_bytes for limits in DEVICES.values())
+"""The largest L1 of any device: no buffer of a block is larger."""
+
+MAX_GRID_EXTENT = max(extent for limits in DEVICES.values() for extent in limits.worker_grid)
+"""The largest core-grid extent of any device: a bound on core grids written in IR."""
+
+
 def dst_capacity(fp32_dest_acc: bool, full_sync: bool) -> int:
     """DST tiles usable by one acquire/release section.
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 import weakref
+from pathlib import Path
 from collections.abc import Iterator
 
 from xdsl.dialects import arith
 from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
-from xdsl.ir import Operation
+from xdsl.ir import Block, Operation, SSAValue
 from xdsl.parser import Parser
 from xdsl.utils.exceptions import DiagnosticException, ParseError, VerifyException
 
@@ -33,6 +34,28 @@ class TTDiagnostic(DiagnosticException):
     def __str__(self) -> str:
         prefix = f"{self.location}: " if self.location else ""
         return f"{prefix}error: {self.message}{self.context}"
+
+
+UPSTREAM_FAULTS = (IndexError, KeyError, AssertionError, TypeError, AttributeError, ValueError, OverflowError)
+"""Exceptions upstream parsers and verifiers raise on malformed input where they should
+raise a diagnostic: caught at the op being parsed or verified and reported there."""
+
+
+_PACKAGE = str(Path(__file__).resolve().parent)
+
+
+def _raised_upstream(err: BaseException) -> bool:
+    """Whether `err` was raised outside tt_dialect (in xDSL): a fault of ours is a bug to
+    fix, not a diagnostic, and stays an internal error."""
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is None or not str(Path(tb.tb_frame.f_code.co_filename).resolve()).startswith(_PACKAGE)
+
+
+def _fault_text(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
 
 
 class LocatingParser(Parser):
@@ -60,7 +83,7 @@ class LocatingParser(Parser):
         start = self._current_token.span.start - len(attr_or_type_name) - 1
         try:
             return super()._parse_extended_type_or_attribute(attr_or_type_name, is_type)
-        except VerifyException as err:
+        except (VerifyException, ValueError, OverflowError) as err:
             kind = "type" if is_type else "attribute"
             self.raise_error(f"invalid {kind}: {err}", start, self.pos)
 
@@ -68,8 +91,21 @@ class LocatingParser(Parser):
         token = self._current_token.span
         try:
             op = super().parse_operation()
+        except ParseError:
+            raise
         except VerifyException as err:
             self.raise_error(str(err), token)
+        except UPSTREAM_FAULTS as err:
+            # A value the IR cannot hold (an integer beyond its type, a float beyond f32),
+            # or an upstream op parser failing on malformed input with an exception instead
+            # of a parse error (xDSL's linalg parsers index operands they assume).
+            if not _raised_upstream(err):
+                raise
+            if isinstance(err, OverflowError):
+                self.raise_error(f"a number too large for its type ({_fault_text(err)})", token)
+            if isinstance(err, ValueError):
+                self.raise_error(" ".join(str(err).split()), token)
+            self.raise_error(f"malformed op: its parser failed with {_fault_text(err)}", token)
         if not isinstance(op.location, FileLineColLoc):
             line, col = self._line_col(token.start)
             op.location = FileLineColLoc(self._file_name, IntAttr(line), IntAttr(col))
@@ -81,13 +117,18 @@ class LocatingParser(Parser):
 
 
 def op_location(op: Operation) -> str:
-    """`file:line:col` of `op`, or of its closest located ancestor."""
+    """`file:line:col` of `op`, or of its closest located ancestor; for an op without
+    either (an implicit module), of the first located op inside it."""
     current: Operation | None = op
     while current is not None:
         loc = current.location
         if isinstance(loc, FileLineColLoc):
             return f"{loc.filename.data}:{loc.line.data}:{loc.column.data}"
         current = current.parent_op()
+    for inner in op.walk():
+        loc = inner.location
+        if isinstance(loc, FileLineColLoc):
+            return f"{loc.filename.data}:{loc.line.data}:{loc.column.data}"
     return ""
 
 
@@ -136,8 +177,42 @@ def verify_located(root: Operation) -> None:
             op.verify(verify_nested_ops=False)
         except VerifyException as err:
             raise op_error(op, str(err).removeprefix("Operation does not verify: ")) from None
+        except UPSTREAM_FAULTS as err:
+            # An upstream verifier that fails on malformed input with an exception instead
+            # of a VerifyException (xDSL's linalg verifiers index operands they assume).
+            if not _raised_upstream(err):
+                raise
+            raise op_error(op, f"is malformed: its verifier failed with {_fault_text(err)}") from None
         if state is not None:
             _verified_as[op] = state
+
+
+def check_defined_before_use(root: Operation) -> None:
+    """Every operand is defined before its use, in the use's block or one enclosing it
+    (MLIR's dominance for single-block regions, which tile programs and kernels are).
+    xDSL's parser accepts a value used above its definition (`%k` before the loop that
+    defines it); a pass would later fail on it without a location."""
+    visible: set[SSAValue] = set()
+
+    def check_block(block: Block) -> None:
+        scope = list(block.args)
+        visible.update(scope)
+        for op in block.ops:
+            for index, operand in enumerate(op.operands):
+                if operand not in visible:
+                    name = f"%{operand.name_hint}" if operand.name_hint else f"#{index}"
+                    raise op_error(op, f"operand {name} is used before its definition (or outside "
+                                       "the region that defines it)")
+            for region in op.regions:
+                if len(region.blocks) == 1:
+                    check_block(region.block)
+            visible.update(op.results)
+            scope.extend(op.results)
+        visible.difference_update(scope)
+
+    for region in root.regions:
+        if len(region.blocks) == 1:
+            check_block(region.block)
 
 
 def parse_error(err: ParseError) -> TTDiagnostic:

@@ -108,8 +108,8 @@ class CBDepthOption(Options):
     a `#tt.pipeline<stages = N>` loop holds N): 1 is single buffering, 2 double buffering."""
 
     def __post_init__(self) -> None:
-        if self.cb_depth < 1:
-            raise ValueError(f"cb-depth must be at least 1, got {self.cb_depth}")
+        if not 1 <= self.cb_depth <= 4096:
+            raise ValueError(f"cb-depth must be in 1..4096, got {self.cb_depth}")
         super().__post_init__()
 
 

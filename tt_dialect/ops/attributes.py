@@ -21,6 +21,7 @@ from xdsl.utils.exceptions import VerifyException
 from xdsl.utils.str_enum import StrEnum
 
 from tt_dialect.device import (
+    MAX_GRID_EXTENT,
     DEVICES,
     SEMAPHORES_PER_CORE,
     TILE_COLS,
@@ -404,6 +405,11 @@ class CoreCoordAttr(ParametrizedAttribute):
         if self.x.data < 0 or self.y.data < 0:
             raise VerifyException(
                 f"core coordinates must be non-negative, got ({self.x.data}, {self.y.data})"
+            )
+        if max(self.x.data, self.y.data) >= MAX_CORE_COORD:
+            raise VerifyException(
+                f"core coordinates must be below {MAX_CORE_COORD} (no device has a larger grid), "
+                f"got ({self.x.data}, {self.y.data})"
             )
 
 
@@ -895,6 +901,11 @@ class CBDescAttr(ParametrizedAttribute):
             raise VerifyException(f"CB page count must be positive, got {self.pages.data}")
         if self.page_size.data <= 0:
             raise VerifyException(f"CB page size must be positive, got {self.page_size.data}")
+        # The kernels and the host program hold these as uint32 (the program's verifier
+        # bounds the index by the device's CB count and the bytes by its L1).
+        for what, value in (("index", self.index), ("page count", self.pages), ("page size", self.page_size)):
+            if value.data >= 2**31:
+                raise VerifyException(f"CB {what} {value.data} does not fit the 32-bit words it is passed in")
 
 
 # --------------------------------------------------------------------------- work partition
@@ -1095,6 +1106,11 @@ class WorkPartitionAttr(ParametrizedAttribute):
         for what, shape in (("grid", self.grid_shape), ("blocks", self.block_shape)):
             if len(shape) != 2 or any(d <= 0 for d in shape):
                 raise VerifyException(f"{what} must be two positive extents [rows, cols], got {list(shape)}")
+        if any(d > MAX_GRID_EXTENT for d in self.grid_shape):
+            raise VerifyException(
+                f"grid {list(self.grid_shape)} is larger than any device's core grid (extents up "
+                f"to {MAX_GRID_EXTENT})"
+            )
         self._verify_mode()
         rows, cols = self.grid_shape
         ranges = self.ranges.data
@@ -1719,6 +1735,19 @@ class PipelineAttr(ParametrizedAttribute):
     def verify(self) -> None:
         if self.stages.data < 1:
             raise VerifyException(f"pipeline stages must be at least 1, got {self.stages.data}")
+        if self.stages.data > MAX_PIPELINE_STAGES:
+            raise VerifyException(
+                f"pipeline stages must be at most {MAX_PIPELINE_STAGES} (more blocks never fit an L1), "
+                f"got {self.stages.data}"
+            )
+
+
+MAX_CORE_COORD = 256
+"""A bound on core coordinates far above any device's grid: ranges of cores are expanded
+core by core."""
+
+MAX_PIPELINE_STAGES = 4096
+"""More blocks than this never fit any L1, even of the smallest tile (1.5 MB / 576 B)."""
 
 
 @irdl_attr_definition

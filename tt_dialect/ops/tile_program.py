@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from abc import ABC
 from collections.abc import Sequence
+from math import prod
 from typing import ClassVar
 
 from xdsl.dialects.builtin import (
@@ -68,7 +69,7 @@ from xdsl.printer import Printer
 from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, NoTerminator
 from xdsl.utils.exceptions import VerifyException
 
-from tt_dialect.device import TILE_COLS, TILE_ROWS
+from tt_dialect.device import MAX_L1_BYTES, TILE_COLS, TILE_ROWS
 from tt_dialect.ops.attributes import (
     Broadcast,
     BroadcastAttr,
@@ -83,6 +84,10 @@ BUFFER_ELEMENT_TYPES: tuple[type[Attribute], ...] = (BFloat16Type, Float16Type, 
 """Element types of tile buffers (and of the floats copies convert between)."""
 
 _MemRef = base(MemRefType)
+
+MAX_GRID_BLOCKS = 2**32 - 1
+"""The most blocks a launch grid has: the host passes each core's first block and block
+count as uint32 runtime arguments."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -219,6 +224,11 @@ class LaunchGridOp(IRDLOperation):
         for axis, extent in zip("xy", extents):
             if extent <= 0:
                 raise VerifyException(f"grid extent {axis} must be positive, got {extent}")
+        if extents[0] * extents[1] > MAX_GRID_BLOCKS:
+            raise VerifyException(
+                f"grid of {extents[0]} x {extents[1]} blocks is too large: the host program numbers "
+                f"blocks with uint32 runtime arguments, so a grid has at most {MAX_GRID_BLOCKS} blocks"
+            )
         args = self.body.block.args
         if len(args) != 2 or any(not isinstance(a.type, IndexType) for a in args):
             raise VerifyException(
@@ -258,6 +268,11 @@ class _AllocOp(IRDLOperation, ABC):
                     f"{tile}; the next aligned size is {_next_multiple(size, tile)}"
                 )
         _verify_element_type(type_, "buffer")
+        size = prod(shape) * type_.element_type.size  # pyright: ignore[reportAttributeAccessIssue]
+        if size > MAX_L1_BYTES:
+            raise VerifyException(
+                f"buffer of {size} bytes is larger than any device's L1 ({MAX_L1_BYTES} bytes)"
+            )
 
 
 @irdl_op_definition

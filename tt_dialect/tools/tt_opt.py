@@ -24,6 +24,7 @@ from xdsl.xdsl_opt_main import xDSLOptMain
 from tt_dialect.api import build_pipeline
 from tt_dialect.diagnostics import (
     LocatingParser,
+    check_defined_before_use,
     TTDiagnostic,
     diagnostic_error,
     parse_error,
@@ -58,6 +59,7 @@ class TTOptMain(xDSLOptMain):
         except DiagnosticException as err:
             raise diagnostic_error(err, self.get_input_name()) from None
         if module is not None and not self.args.disable_verify:
+            check_defined_before_use(module)
             verify_located(module)
         return module
 

@@ -101,6 +101,8 @@ class AnnotateTensorArguments(RewritePattern):
             raise op_error(op, f"{what} has rank {len(shape)}; tensors need at least 2 dimensions")
         if any(dim < 0 for dim in shape):
             raise op_error(op, f"{what} has a dynamic shape; tile programs need static shapes")
+        if any(dim == 0 for dim in shape):
+            raise op_error(op, f"{what} has no elements (shape {'x'.join(map(str, shape))}); tensors need every dimension positive")
         fmt = data_format_of(memref.element_type)
         if fmt is None:
             raise op_error(

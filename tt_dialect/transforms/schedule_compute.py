@@ -458,8 +458,8 @@ class ScheduleGemmGroup(RewritePattern):
             return 1
         partial = self._partial_bytes(group, config) if accumulate is GemmAccumulation.L1 else 0
         best = 1
-        for factor in range(1, slices.trip_count + 1):
-            if slices.trip_count % factor or base * factor > MAX_K_BLOCK_TILES:
+        for factor in range(1, min(slices.trip_count, MAX_K_BLOCK_TILES // base) + 1):
+            if slices.trip_count % factor:
                 continue
             grown = {buffer: self._grown_desc(buffer, factor) for buffer in slices.k_dims}
             if _cb_bytes(program, grown) + partial <= limits.l1_bytes:

@@ -80,7 +80,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from math import prod
+from math import isqrt, prod
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func, scf
@@ -334,7 +334,9 @@ def _grown_bytes(structure: _BlockStructure, factors: tuple[int, int]) -> int:
 
 
 def _divisors(n: int) -> list[int]:
-    return [d for d in range(1, n + 1) if n % d == 0]
+    """The divisors of n in increasing order, in O(sqrt(n)) (grids reach 2^32 blocks)."""
+    small = [d for d in range(1, isqrt(n) + 1) if n % d == 0]
+    return small + [n // d for d in reversed(small) if d * d != n]
 
 
 def block_factors(structure: _BlockStructure, shard: tuple[int, int], l1_bytes: int) -> tuple[int, int]:
