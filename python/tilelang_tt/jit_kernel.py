@@ -61,9 +61,13 @@ def _check_target(target: str) -> None:
 def _output_positions(out_idx: int | Sequence[int] | None, count: int) -> tuple[int, ...]:
     if out_idx is None:
         return ()
+    if isinstance(out_idx, bool) or not isinstance(out_idx, int | list | tuple):
+        raise TypeError(f"out_idx must be an int or a list of ints, got {out_idx!r}")
     indices = [out_idx] if isinstance(out_idx, int) else list(out_idx)
     positions = []
     for index in indices:
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"out_idx must be an int or a list of ints, got {index!r} in {out_idx!r}")
         if not -count <= index < count:
             raise ValueError(f"out_idx {index} is out of range for a prim_func with {count} tensors")
         positions.append(index % count)
@@ -161,6 +165,10 @@ class JITKernel:
         for position, array in zip(passed, arrays):
             tensor = tensors[position]
             value = np.asarray(array)
+            if value.dtype.kind not in "fiub":
+                what = "complex numbers" if value.dtype.kind == "c" else f"{value.dtype} values"
+                raise TypeError(f"argument '{tensor.name}' holds {what}; pass real numbers "
+                                f"(it is converted to {tensor.dtype})")
             if value.shape != tensor.shape:
                 raise ValueError(f"argument '{tensor.name}' must have shape {tensor.shape}, got {value.shape}")
             name = f"tensor{position}"

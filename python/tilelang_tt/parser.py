@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import builtins
 import inspect
+import math
 import operator
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
@@ -77,6 +78,10 @@ from tt_dialect.ops.tile_program import (
     SubOp,
     TanhOp,
 )
+
+
+F32_MAX = 3.4028234663852886e38
+"""The largest finite float32."""
 
 
 class TileLangError(TTDiagnostic):
@@ -820,7 +825,7 @@ class _Parser:
         value = self.static(call.args[1], "a T.fill value")
         if not isinstance(value, int | float) or isinstance(value, bool):
             self.error(call.args[1], f"T.fill value must be a number, got {value!r}")
-        self.add(FillOp(buffer.value, float(value)), call)
+        self.add(FillOp(buffer.value, self.f32_number(value, call.args[1])), call)
 
     def gemm(self, call: ast.Call) -> None:
         flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B"))
@@ -1307,7 +1312,25 @@ class _Parser:
         if op is None:
             text = f"{self.text(node.left)} {OPERATOR_TEXT.get(type(node.op), '?')} {self.text(node.right)}"
             self.error(node, f"`{text}` is not supported in T.Parallel ({ELEMENTWISE_HELP})")
-        return Elementwise(op, (element,), float(scalar), vector_dim=element.vector_dim)
+        number = node.left if scalar_first else node.right
+        return Elementwise(op, (element,), self.f32_number(scalar, number), vector_dim=element.vector_dim)
+
+    def f32_number(self, value: int | float, node: ast.AST) -> float:
+        """`value` as the f32 the kernels compute with; a number f32 cannot hold (a
+        finite value beyond its range) is refused at its line."""
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if math.isfinite(number) and abs(number) <= F32_MAX:
+            return number
+        if math.isnan(number):
+            self.error(node, f"{self.text(node)} is NaN; kernel values here are numbers")
+        if math.isinf(number) and not isinstance(value, int):
+            self.error(node, f"{self.text(node)} is infinite; a float32 kernel value is finite here "
+                       f"(at most {F32_MAX:.6g} in magnitude)")
+        self.error(node, f"the number {self.text(node)} does not fit float32, the kernels' number format "
+                   f"(at most {F32_MAX:.6g} in magnitude)")
 
     def element_operand(self, node: ast.expr) -> ElementExpr:
         value = self.parallel_value(node)
