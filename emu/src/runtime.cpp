@@ -707,6 +707,7 @@ void DeviceImpl::run(ProgramImpl& program) {
                 cs->capacity = (k.dst_full_sync ? 16 : 8) / (k.fp32_dest_acc ? 2 : 1);
                 cs->dst.assign(std::size_t(cs->sections) * cs->capacity * kTileElems, 0.0f);
                 cs->dst_written.assign(std::size_t(cs->sections) * cs->capacity, 0);
+                cs->dst_taint.assign(std::size_t(cs->sections) * cs->capacity, CBState::kClean);
                 t->compute = std::move(cs);
             }
             core->threads.push_back(t.get());
@@ -718,6 +719,7 @@ void DeviceImpl::run(ProgramImpl& program) {
     // (core by row then column, then kernel: RISCV_0, RISCV_1, compute). Every thread starts
     // ready at cycle 0; the first in that order gets the token.
     run.perf = PerfParams::for_arch(params_.arch);
+    run.check = env_or("TT_EMU_CHECK", "1") != "0";
     run.dram_bank.assign(params_.dram_banks, Resource{});
     for (auto& t : run.threads) {
         run.by_order.push_back(t.get());
