@@ -200,6 +200,13 @@ CASES = {
         READER, "const uint32_t l1_addr = l1_write + page_offset;", "const uint32_t l1_addr = l1_write + page_offset + 0x40000;",
         [AT_READER + "noc_async_read writes L1 [0x", ") of core (0, 0), which is outside every CB and semaphore of the core"],
     ),
+    # A plain store 256 KiB past the reservation: outside every CB (the crash handler names it).
+    "check-store-outside-cbs": (
+        READER, "const uint32_t l1_write = get_write_ptr(cb0);",
+        "const uint32_t l1_write = get_write_ptr(cb0);\n      *reinterpret_cast<volatile uint32_t*>(l1_write + 0x40000) = 0;",
+        [AT_READER + "a store to L1 0x", " of core (0, 0), which is outside every CB and semaphore of the core "
+         "(last call: get_write_ptr)"],
+    ),
     "missing-runtime-argument": (
         WRITER, "get_arg_val<uint32_t>(2)", "get_arg_val<uint32_t>(3)",
         [AT_WRITER + "get_arg_val(3) reads a runtime argument that was not set (SetRuntimeArgs gave 3 for this core)"],

@@ -78,6 +78,9 @@ struct Core {
     // Semaphores: L1 offset of semaphore 0, which ids the program created here, and the modeled
     // time each semaphore word (by L1 offset) last changed (a remote change: when it landed).
     std::uint32_t sem_base = 0;
+    // Checking mode: L1 offsets [guard_lo, guard_hi) are mapped read-only (outside every CB and
+    // semaphore).
+    std::uint32_t guard_lo = 0, guard_hi = 0;
     std::bitset<kMaxSemaphores> sem_defined;
     std::map<std::uint32_t, std::uint64_t> word_stamp;
 
