@@ -223,6 +223,15 @@ def test_fault_is_reported(case: str, gemm_dir: Path, tmp_path: Path) -> None:
     assert seconds < 15, "a fault must be reported promptly, not by the time limit"
 
 
+def test_checking_mode_can_be_switched_off(gemm_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    """TT_EMU_CHECK=0: the skipped pack goes unreported (the page keeps the CB's 0xFF fill)."""
+    d = edited(gemm_dir, tmp_path, COMPUTE, "pack_tile<true>(3, cb16, 3);", "")
+    monkeypatch.setenv("TT_EMU_CHECK", "0")
+    out = run(d, INPUTS, timeout=20)["tensor2"]
+    np.testing.assert_array_equal(out[:32, :32], np.full((32, 32), 64.0, np.float32))
+    assert np.isnan(out[32:, 32:]).all()
+
+
 def test_time_limit_ends_a_spinning_kernel(gemm_dir: Path, tmp_path: Path) -> None:
     """A kernel that never finishes but keeps calling the API is unwound at the time limit."""
     d = edited(
