@@ -491,6 +491,11 @@ Core* remote_word(Thread* t, std::uint64_t noc_addr, std::uint32_t& offset, cons
     return other;
 }
 
+// Is page slot `page` among the pages the consumer of `cb` waited for?
+bool in_front(const CBState* cb, std::uint32_t page) {
+    return ((page + cb->num_pages - cb->rd_page) % cb->num_pages) < cb->front;
+}
+
 // Checking mode: the state of the data a transfer takes from [addr, addr + size) of core `c`'s L1
 // (CBState::kClean, or an origin: a page never written becomes a new origin naming `t` and `call`).
 std::int32_t source_state(Thread* t, Core* c, std::uint32_t addr, std::uint32_t size, const char* call) {
@@ -502,6 +507,9 @@ std::int32_t source_state(Thread* t, Core* c, std::uint32_t addr, std::uint32_t 
     {
         std::lock_guard<std::mutex> lock(c->mu);
         st = c->range_state(addr, addr + size, cb, page);
+        if (st == CBState::kUnwritten && !in_front(c->cb(cb), page) && c->cb(cb)->raw_ptr) {
+            st = CBState::kClean;  // reserved pages of a kernel that may have filled them by stores
+        }
     }
     if (st == CBState::kUnwritten) {
         st = t->run->new_origin("kernel " + t->name + ": " + call + " reads CB " + std::to_string(cb) + " page " +
@@ -524,8 +532,10 @@ void check_leaving(Thread* t, std::uint32_t addr, std::uint32_t size, const char
         std::lock_guard<std::mutex> lock(t->core->mu);
         st = t->core->range_state(addr, addr + size, cb, page);
         if (st == CBState::kUnwritten) {
-            const CBState* c = t->core->cb(cb);
-            pushed = ((page + c->num_pages - c->rd_page) % c->num_pages) < c->front;
+            pushed = in_front(t->core->cb(cb), page);
+            if (!pushed && t->core->cb(cb)->raw_ptr) {
+                st = CBState::kClean;  // reserved pages of a kernel that may have filled them by stores
+            }
         }
     }
     if (st == CBState::kUnwritten) {
