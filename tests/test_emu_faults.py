@@ -175,6 +175,38 @@ CASES = {
         COMPUTE, "cb_wait_front(cb0, 4);", "cb_wait_front(cb0, 9);",
         [AT_COMPUTE + "cb_wait_front(CB 0, 9) can never be satisfied: the CB has 8 pages"],
     ),
+    # Checking mode (TT_EMU_CHECK, on by default). The compute kernel skips a pack: the writer
+    # sends CB 16's last page, pushed but never written.
+    "check-skipped-pack": (
+        COMPUTE, "pack_tile<true>(3, cb16, 3);", "",
+        [AT_WRITER + "noc_async_write reads CB 16 page 3, which was pushed without being written"],
+    ),
+    # The reader reads three of A's four tiles: compute unpacks CB 0 page 3, never written; the
+    # fault is reported when data computed from it reaches DRAM (C's third tile).
+    "check-skipped-read": (
+        READER, "for (uint32_t tile = 0; tile < 4; tile += 1)", "for (uint32_t tile = 0; tile < 3; tile += 1)",
+        [AT_COMPUTE + "matmul_block reads CB 0 page 3, which was pushed without being written (data computed "
+         "from it reached DRAM: kernel writer.cpp (RISCV_0) on core (0, 0): noc_async_write of CB 16 page 2)"],
+    ),
+    # One block row per matmul_block: DST tiles 2 and 3 are never written, and packed.
+    "check-pack-unwritten-dst": (
+        COMPUTE,
+        "matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 2, 2);\n      matmul_block(cb0, cb1, 1, 2, 0, 0, 2, 2, 2);",
+        "matmul_block(cb0, cb1, 0, 0, 0, 0, 2, 1, 2);\n      matmul_block(cb0, cb1, 1, 2, 0, 0, 2, 1, 2);",
+        [AT_COMPUTE + "pack_tile packs DST tile 2, which no math op wrote since tile_regs_acquire"],
+    ),
+    # A's tiles land 256 KiB past the reservation: outside every CB.
+    "check-noc-read-outside-cbs": (
+        READER, "const uint32_t l1_addr = l1_write + page_offset;", "const uint32_t l1_addr = l1_write + page_offset + 0x40000;",
+        [AT_READER + "noc_async_read writes L1 [0x", ") of core (0, 0), which is outside every CB and semaphore of the core"],
+    ),
+    # A plain store 256 KiB past the reservation: outside every CB (the crash handler names it).
+    "check-store-outside-cbs": (
+        READER, "const uint32_t l1_write = get_write_ptr(cb0);",
+        "const uint32_t l1_write = get_write_ptr(cb0);\n      *reinterpret_cast<volatile uint32_t*>(l1_write + 0x40000) = 0;",
+        [AT_READER + "a store to L1 0x", " of core (0, 0), which is outside every CB and semaphore of the core "
+         "(last call: get_write_ptr)"],
+    ),
     "missing-runtime-argument": (
         WRITER, "get_arg_val<uint32_t>(2)", "get_arg_val<uint32_t>(3)",
         [AT_WRITER + "get_arg_val(3) reads a runtime argument that was not set (SetRuntimeArgs gave 3 for this core)"],
@@ -189,6 +221,15 @@ def test_fault_is_reported(case: str, gemm_dir: Path, tmp_path: Path) -> None:
     for part in expected:
         assert part in message, f"{part!r} not in:\n{message}"
     assert seconds < 15, "a fault must be reported promptly, not by the time limit"
+
+
+def test_checking_mode_can_be_switched_off(gemm_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    """TT_EMU_CHECK=0: the skipped pack goes unreported (the page keeps the CB's 0xFF fill)."""
+    d = edited(gemm_dir, tmp_path, COMPUTE, "pack_tile<true>(3, cb16, 3);", "")
+    monkeypatch.setenv("TT_EMU_CHECK", "0")
+    out = run(d, INPUTS, timeout=20)["tensor2"]
+    np.testing.assert_array_equal(out[:32, :32], np.full((32, 32), 64.0, np.float32))
+    assert np.isnan(out[32:, 32:]).all()
 
 
 def test_time_limit_ends_a_spinning_kernel(gemm_dir: Path, tmp_path: Path) -> None:

@@ -50,6 +50,16 @@ struct CBState {
     std::vector<std::uint64_t> pushed_at;
     std::vector<std::uint64_t> freed_at;
 
+    // Checking mode (TT_EMU_CHECK, see emu/README.md), by page slot: what the page holds since the
+    // slot was last freed: kUnwritten (nothing landed in it), kClean (a NOC transfer, write_zeros or
+    // pack_tile wrote it), or >= 0: data computed from a page that was never written (the index of
+    // the run's record of where that page was read). `raw_ptr`: the producer took get_write_ptr
+    // (or the CB's local interface) since its last push, so it may have filled pages by plain stores.
+    static constexpr std::int32_t kUnwritten = -2;
+    static constexpr std::int32_t kClean = -1;
+    std::vector<std::int32_t> written;
+    bool raw_ptr = false;
+
     std::uint32_t high_water = 0;           // most pages ever occupied (pushed, not popped)
     std::uint32_t high_water_with_reserved = 0;  // ... plus those reserved by the producer
 
@@ -193,6 +203,57 @@ struct CBState {
                    std::to_string(reserved) + " page" + (reserved == 1 ? "" : "s");
         }
         return {};
+    }
+
+    // --- checking mode: what the page slots hold
+    void ensure_written() {
+        if (written.size() != num_pages) {
+            written.assign(num_pages, kUnwritten);
+        }
+    }
+    std::uint32_t end_addr() const { return base + num_pages * page_size; }
+    // Data with state `st` (kClean or an origin) landed in [lo, hi) (device addresses).
+    void mark_written(std::uint32_t lo, std::uint32_t hi, std::int32_t st = kClean) {
+        const std::uint32_t end = end_addr();
+        if (hi <= base || lo >= end || hi <= lo) {
+            return;
+        }
+        ensure_written();
+        const std::uint32_t first = (std::max(lo, base) - base) / page_size;
+        const std::uint32_t last = (std::min(hi, end) - 1 - base) / page_size;
+        for (std::uint32_t p = first; p <= last; ++p) {
+            written[p] = st;
+        }
+    }
+    // The producer's raw-store rule, before pushing `n` pages: if it took get_write_ptr since its
+    // last push and none of the pushed pages was written through the NOC or the packer, it filled
+    // them by plain stores: they count as written. (A push that NOC-wrote some of its pages keeps
+    // the others unwritten.)
+    void before_push(std::int32_t n) {
+        ensure_written();
+        if (raw_ptr) {
+            bool any = false;
+            for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
+                any = any || written[(wr_page + i) % num_pages] != kUnwritten;
+            }
+            if (!any) {
+                for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
+                    written[(wr_page + i) % num_pages] = kClean;
+                }
+            }
+        }
+        raw_ptr = false;
+    }
+    // Before popping `n` pages: their slots are free, unwritten again.
+    void before_pop(std::int32_t n) {
+        ensure_written();
+        for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
+            written[(rd_page + i) % num_pages] = kUnwritten;
+        }
+    }
+    // The state of page slot `slot` (kClean until the CB's first push: nothing is tracked before).
+    std::int32_t slot_state(std::uint32_t slot) const {
+        return written.size() == num_pages ? written[slot % num_pages] : kClean;
     }
 
     void stamp(std::vector<std::uint64_t>& at, std::uint64_t first, std::int32_t n, std::uint64_t time) {

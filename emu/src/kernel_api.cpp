@@ -176,6 +176,12 @@ void cb_push_back(std::int32_t index, std::int32_t pages) {
         }
     }
     t->advance(t->run->perf.cb_call);
+    if (t->run->check && pages > 0) {
+        if (interface_out(t, cb->index)) {
+            cb->raw_ptr = true;  // the kernel may store through the interface's fifo_wr_ptr
+        }
+        cb->before_push(pages);
+    }
     cb->stamp_push(pages, t->clock);  // (a failing push ends the run: the stamps do not matter)
     if (std::string err = cb->push(pages); !err.empty()) {
         lock.unlock();
@@ -221,6 +227,9 @@ void cb_pop_front(std::int32_t index, std::int32_t pages) {
         }
     }
     t->advance(t->run->perf.cb_call);
+    if (t->run->check && pages > 0 && static_cast<std::uint32_t>(pages) <= cb->front) {
+        cb->before_pop(pages);
+    }
     cb->stamp_pop(pages, t->clock);  // (a failing pop ends the run: the stamps do not matter)
     if (std::string err = cb->pop(pages); !err.empty()) {
         lock.unlock();
@@ -256,6 +265,7 @@ std::uint32_t cb_write_ptr(std::uint32_t index) {
         lock.unlock();
         t->violation(err);
     }
+    cb->raw_ptr = true;
     return cb->write_ptr();
 }
 
@@ -393,6 +403,11 @@ std::uint8_t* checked_l1(Thread* t, std::uint32_t addr, std::uint32_t size, bool
             unsecured = cb;
         }
     }
+    if (unsecured == nullptr && destination && t->run->check && !t->core->known_l1(addr, addr + size)) {
+        lock.unlock();
+        t->violation(std::string(call) + " writes L1 [" + hex(addr) + ", " + hex(std::uint64_t(addr) + size) + ") of " +
+                     t->core->name() + ", which is outside every CB and semaphore of the core");
+    }
     if (unsecured != nullptr) {
         const CBState* cb = unsecured;
         const std::uint32_t page = (addr - cb->base) / cb->page_size;
@@ -476,6 +491,65 @@ Core* remote_word(Thread* t, std::uint64_t noc_addr, std::uint32_t& offset, cons
     return other;
 }
 
+// Is page slot `page` among the pages the consumer of `cb` waited for?
+bool in_front(const CBState* cb, std::uint32_t page) {
+    return ((page + cb->num_pages - cb->rd_page) % cb->num_pages) < cb->front;
+}
+
+// Checking mode: the state of the data a transfer takes from [addr, addr + size) of core `c`'s L1
+// (CBState::kClean, or an origin: a page never written becomes a new origin naming `t` and `call`).
+std::int32_t source_state(Thread* t, Core* c, std::uint32_t addr, std::uint32_t size, const char* call) {
+    if (!t->run->check) {
+        return CBState::kClean;
+    }
+    std::uint32_t cb = 0, page = 0;
+    std::int32_t st;
+    {
+        std::lock_guard<std::mutex> lock(c->mu);
+        st = c->range_state(addr, addr + size, cb, page);
+        if (st == CBState::kUnwritten && !in_front(c->cb(cb), page) && c->cb(cb)->raw_ptr) {
+            st = CBState::kClean;  // reserved pages of a kernel that may have filled them by stores
+        }
+    }
+    if (st == CBState::kUnwritten) {
+        st = t->run->new_origin("kernel " + t->name + ": " + call + " reads CB " + std::to_string(cb) + " page " +
+                                std::to_string(page) + (c == t->core ? "" : " of " + c->name()) +
+                                ", which was pushed without being written");
+    }
+    return st;
+}
+
+// Checking mode: data from [addr, addr + size) of the kernel's own L1 leaves the device (a write to
+// DRAM): a page never written is a fault, and so is data computed from one.
+void check_leaving(Thread* t, std::uint32_t addr, std::uint32_t size, const char* call) {
+    if (!t->run->check) {
+        return;
+    }
+    std::uint32_t cb = 0, page = 0;
+    std::int32_t st;
+    bool pushed = true;
+    {
+        std::lock_guard<std::mutex> lock(t->core->mu);
+        st = t->core->range_state(addr, addr + size, cb, page);
+        if (st == CBState::kUnwritten) {
+            pushed = in_front(t->core->cb(cb), page);
+            if (!pushed && t->core->cb(cb)->raw_ptr) {
+                st = CBState::kClean;  // reserved pages of a kernel that may have filled them by stores
+            }
+        }
+    }
+    if (st == CBState::kUnwritten) {
+        t->violation(std::string(call) + " reads CB " + std::to_string(cb) + " page " + std::to_string(page) +
+                     (pushed ? ", which was pushed without being written"
+                             : ", which nothing wrote since it was reserved"));
+    }
+    if (st >= 0) {
+        t->run->record_fault(t->run->origin(st) + " (data computed from it reached DRAM: kernel " + t->name + ": " +
+                             call + " of CB " + std::to_string(cb) + " page " + std::to_string(page) + ")");
+        throw KernelAbort{};
+    }
+}
+
 }  // namespace
 
 void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::uint8_t) {
@@ -494,13 +568,22 @@ void noc_read(std::uint64_t src, std::uint32_t dst_l1, std::uint32_t size, std::
         }
         from_port = &t->run->dram_bank[bank];
         from_rate = perf.dram_read10;
+        if (t->run->check) {
+            std::lock_guard<std::mutex> lock(t->core->mu);
+            t->core->mark_written(dst_l1, dst_l1 + size);
+        }
     } else if (endpoint >= kCoreEndpoint) {
         Core* other = core_of(t, endpoint, "noc_async_read");
         const std::uint8_t* from = other->l1(other->l1_base + addr, size);
         if (from == nullptr) {
             t->violation("noc_async_read: source range is outside the L1 of " + other->name());
         }
+        const std::int32_t st = source_state(t, other, addr, size, "noc_async_read");
         std::memmove(dst, from, size);
+        if (t->run->check) {
+            std::lock_guard<std::mutex> lock(t->core->mu);
+            t->core->mark_written(dst_l1, dst_l1 + size, st);
+        }
         from_port = &other->niu_inject;
         from_rate = perf.niu_rate10;
     } else {
@@ -526,8 +609,10 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     std::uint32_t to_rate = 0;
     Core* to_core = nullptr;
     std::uint8_t* to_host = nullptr;
+    std::int32_t to_state = CBState::kClean;
     if (endpoint >= kDramEndpoint && endpoint < kCoreEndpoint) {
         const auto bank = static_cast<std::uint32_t>(endpoint - kDramEndpoint);
+        check_leaving(t, src_l1, size, "noc_async_write");
         std::string err = t->run->device->dram_copy(bank, addr, src, size, true);
         if (!err.empty()) {
             t->violation("noc_async_write: " + err);
@@ -540,6 +625,12 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
         if (to == nullptr) {
             t->violation("noc_async_write: destination range is outside the L1 of " + other->name());
         }
+        if (t->run->check && !other->known_l1(other->l1_base + addr, other->l1_base + addr + size)) {
+            t->violation("noc_async_write writes L1 [" + hex(other->l1_base + addr) + ", " +
+                         hex(std::uint64_t(other->l1_base) + addr + size) + ") of " + other->name() +
+                         ", which is outside every CB and semaphore of that core");
+        }
+        to_state = source_state(t, t->core, src_l1, size, "noc_async_write");
         to_port = &other->niu_absorb;
         to_rate = perf.niu_rate10;
         to_core = other;
@@ -556,6 +647,9 @@ void noc_write(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
         {
             std::lock_guard<std::mutex> lock(to_core->mu);
             std::memmove(to_host, src, size);
+            if (t->run->check) {
+                to_core->mark_written(to_core->l1_base + addr, to_core->l1_base + addr + size, to_state);
+            }
         }
         landed(*t->run, to_core, addr, size, x.done);
     }
@@ -680,6 +774,16 @@ void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     std::uint32_t addr = 0;
     const std::vector<Core*> dests = mcast_destinations(t, dst, size, num_dests, loopback, noc, call, addr);
     const std::uint8_t* src = checked_l1(t, src_l1, size, false, call);
+    const std::int32_t st = semaphore ? CBState::kClean : source_state(t, t->core, src_l1, size, call);
+    if (t->run->check && !semaphore) {
+        for (Core* c : dests) {
+            if (!c->known_l1(c->l1_base + addr, c->l1_base + addr + size)) {
+                t->violation(std::string(call) + " writes L1 [" + hex(c->l1_base + addr) + ", " +
+                             hex(std::uint64_t(c->l1_base) + addr + size) + ") of " + c->name() +
+                             ", which is outside every CB and semaphore of that core");
+            }
+        }
+    }
     // The data as it left the source (a loopback destination may overlap the source).
     std::vector<std::uint8_t> data(src, src + size);
     const PerfParams& perf = t->run->perf;
@@ -689,6 +793,9 @@ void noc_mcast(std::uint32_t src_l1, std::uint64_t dst, std::uint32_t size, std:
     for (Core* c : dests) {
         std::lock_guard<std::mutex> lock(c->mu);
         std::memcpy(c->l1(c->l1_base + addr, size), data.data(), size);
+        if (t->run->check) {
+            c->mark_written(c->l1_base + addr, c->l1_base + addr + size, st);
+        }
     }
     std::vector<Resource*> ports;
     for (Core* c : dests) {
@@ -826,6 +933,10 @@ void noc_write_zeros(std::uint32_t dst_l1, std::uint32_t size, std::uint8_t) {
     Thread* t = current_thread("Noc::async_write_zeros");
     std::uint8_t* dst = checked_l1(t, dst_l1, size, true, "Noc::async_write_zeros");
     std::memset(dst, 0, size);
+    if (t->run->check) {
+        std::lock_guard<std::mutex> lock(t->core->mu);
+        t->core->mark_written(dst_l1, dst_l1 + size);
+    }
     const PerfParams& perf = t->run->perf;
     t->advance(perf.noc_issue);
     // The NOC writes the zeros into the core's own L1 at its NIU's rate (no hops).
@@ -959,9 +1070,12 @@ const char* reduce_tile_name(Pool pool, Dim dim) {
 }
 
 // Unpacks tile `tile` of the consumer's front of CB `index` into `out` (row-major fp32).
-void unpack_front(Thread* t, std::uint32_t index, std::uint32_t tile, float* out, const char* call) {
+// Checking mode: returns CBState::kClean, or the origin of the data when the page was never
+// written (a new origin naming this read) or was computed from one that was not.
+std::int32_t unpack_front(Thread* t, std::uint32_t index, std::uint32_t tile, float* out, const char* call) {
     CBState* cb = cb_of(t, static_cast<std::int32_t>(index), call);
     const std::uint8_t* page;
+    std::int32_t st = CBState::kClean;
     {
         std::unique_lock<std::mutex> lock(t->core->mu);
         if (std::string err = cb->check_front_tile(call, tile); !err.empty()) {
@@ -969,6 +1083,14 @@ void unpack_front(Thread* t, std::uint32_t index, std::uint32_t tile, float* out
             t->violation(err);
         }
         page = cb->front_page(tile);
+        if (t->run->check) {
+            st = cb->slot_state(cb->rd_page + tile);
+        }
+    }
+    if (st == CBState::kUnwritten) {
+        st = t->run->new_origin("kernel " + t->name + ": " + call + " reads CB " + std::to_string(index) + " page " +
+                                std::to_string((cb->rd_page + tile) % cb->num_pages) +
+                                ", which was pushed without being written");
     }
     const int eb = element_bytes(cb->format);
     if (eb == 0 || cb->page_size < static_cast<std::uint32_t>(eb * kTileElems)) {
@@ -976,7 +1098,20 @@ void unpack_front(Thread* t, std::uint32_t index, std::uint32_t tile, float* out
                      " pages of " + std::to_string(cb->page_size) + " B, which the emulator's unpacker does not handle");
     }
     unpack_tile(page, cb->format, out);
+    return st;
 }
+
+// Checking mode: DST tile `idx` of math's section now holds data of state `from` (CBState::kClean or
+// an origin), combined with what it held if `keep` (the op accumulates).
+void taint_dst(Thread* t, ComputeState& cs, std::uint32_t idx, std::int32_t from, bool keep) {
+    if (!t->run->check || idx >= static_cast<std::uint32_t>(cs.capacity)) {
+        return;
+    }
+    std::int32_t& d = cs.dst_taint[std::size_t(cs.math_section) * cs.capacity + idx];
+    d = keep && d >= 0 ? d : from;
+}
+
+std::int32_t worse(std::int32_t a, std::int32_t b) { return a >= 0 ? a : b; }
 
 // An unpack into SrcA/SrcB (or a pack) reads CB `index` with the format the hardware was last
 // configured for: on a Tensix a CB of another format is misread, so the emulator reports it.
@@ -1062,8 +1197,9 @@ void matmul_tiles(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
     float* acc = math_dst(t, cs, dst, "matmul_tiles");
     check_format(t, cs.srcb, "SrcB", in0, "matmul_tiles");  // matmul: in0 -> SrcB, in1 -> SrcA
     check_format(t, cs.srca, "SrcA", in1, "matmul_tiles");
-    unpack_front(t, in0, t0, cs.a, "matmul_tiles");
-    unpack_front(t, in1, t1, cs.b, "matmul_tiles");
+    const std::int32_t sa = unpack_front(t, in0, t0, cs.a, "matmul_tiles");
+    const std::int32_t sb = unpack_front(t, in1, t1, cs.b, "matmul_tiles");
+    taint_dst(t, cs, dst, worse(sa, sb), true);
     if (cs.transpose) {
         transpose_tile(cs.b);
     }
@@ -1094,10 +1230,11 @@ void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
     // DST[dst + r * ct + c] += in0[t0 + r * kt] @ in1[t1 + c] (_llk_unpack_AB_matmul_ strides in0 by
     // kt_dim per block row and in1 by one tile per column; _llk_math_matmul_ writes r * ct + c).
     for (std::uint32_t r = 0; r < rt; ++r) {
-        unpack_front(t, in0, t0 + r * kt, cs.a, "matmul_block");
+        const std::int32_t sa = unpack_front(t, in0, t0 + r * kt, cs.a, "matmul_block");
         for (std::uint32_t c = 0; c < ct; ++c) {
             float* acc = math_dst(t, cs, dst + r * ct + c, "matmul_block");
-            unpack_front(t, in1, t1 + c, cs.b, "matmul_block");
+            const std::int32_t sb = unpack_front(t, in1, t1 + c, cs.b, "matmul_block");
+            taint_dst(t, cs, dst + r * ct + c, worse(sa, sb), true);
             if (cs.transpose) {
                 transpose_tile(cs.b);
             }
@@ -1139,9 +1276,10 @@ void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t
     float* out = math_dst(t, cs, dst, call);
     check_format(t, cs.srca, "SrcA", in0, call);
     check_format(t, cs.srcb, "SrcB", in1, call);
-    unpack_front(t, in0, t0, cs.a, call);
-    unpack_front(t, in1, t1, cs.b, call);
+    const std::int32_t sa = unpack_front(t, in0, t0, cs.a, call);
+    const std::int32_t sb = unpack_front(t, in1, t1, cs.b, call);
     const bool acc = cs.fpu == ComputeState::Fpu::Binary && cs.acc_to_dest;
+    taint_dst(t, cs, dst, worse(sa, sb), acc);
     for (int i = 0; i < kTileElems; ++i) {
         float v = op == Binary::Add ? cs.a[i] + cs.b[i] : op == Binary::Sub ? cs.a[i] - cs.b[i] : cs.a[i] * cs.b[i];
         out[i] = acc ? out[i] + v : v;
@@ -1173,7 +1311,7 @@ void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst) {
     }
     float* out = math_dst(t, cs, dst, "copy_tile");
     check_format(t, cs.srca, "SrcA", cb, "copy_tile");
-    unpack_front(t, cb, tile, out, "copy_tile");
+    taint_dst(t, cs, dst, unpack_front(t, cb, tile, out, "copy_tile"), false);
     if (cs.fpu == ComputeState::Fpu::Copy && cs.transpose) {
         transpose_tile(out);
     }
@@ -1216,6 +1354,7 @@ float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
 void fill_tile(std::uint32_t dst, float value) {
     ComputeState* cs = nullptr;
     float* x = sfpu_dst(Sfpu::Fill, dst, cs);
+    taint_dst(current_thread("fill_tile"), *cs, dst, CBState::kClean, false);
     std::fill(x, x + kTileElems, value);
     to_dst_format(*cs, x);
     ++cs->sfpu;
@@ -1274,6 +1413,10 @@ void sfpu_binary_tile(Sfpu op, std::uint32_t d0, std::uint32_t d1, std::uint32_t
     Thread* t = current_thread(sfpu_name(op));
     const float* x = math_dst(t, cs, d0, sfpu_name(op));
     const float* y = math_dst(t, cs, d1, sfpu_name(op));
+    if (t->run->check) {
+        const std::size_t base = std::size_t(cs.math_section) * cs.capacity;
+        taint_dst(t, cs, odst, worse(cs.dst_taint[base + d0], cs.dst_taint[base + d1]), false);
+    }
     for (int i = 0; i < kTileElems; ++i) {
         out[i] = op == Sfpu::BinaryMax ? std::fmax(x[i], y[i]) : std::fmin(x[i], y[i]);
     }
@@ -1321,8 +1464,9 @@ void reduce_tile(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler
         check_format(t, cs.srca, "SrcA", icb, call);
         check_format(t, cs.srcb, "SrcB", icb_scaler, call);
     }
-    unpack_front(t, icb, itile, cs.a, call);
-    unpack_front(t, icb_scaler, itile_scaler, cs.b, call);
+    const std::int32_t sa = unpack_front(t, icb, itile, cs.a, call);
+    const std::int32_t sb = unpack_front(t, icb_scaler, itile_scaler, cs.b, call);
+    taint_dst(t, cs, dst, worse(sa, sb), true);
     reduce_tile_acc(cs.a, cs.b, static_cast<ReducePool>(pool), static_cast<ReduceAxis>(dim), out, fresh);
     to_dst_format(cs, out);
     ++cs.reduces;
@@ -1370,8 +1514,9 @@ void bcast_tiles(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, st
     float* out = math_dst(t, cs, dst, call);
     check_format(t, cs.srca, "SrcA", in0, call);
     check_format(t, cs.srcb, "SrcB", in1, call);
-    unpack_front(t, in0, t0, cs.a, call);
-    unpack_front(t, in1, t1, cs.b, call);
+    const std::int32_t sa = unpack_front(t, in0, t0, cs.a, call);
+    const std::int32_t sb = unpack_front(t, in1, t1, cs.b, call);
+    taint_dst(t, cs, dst, worse(sa, sb), false);
     bcast_operand(cs.b, static_cast<emu::Bcast>(kind), static_cast<int>(row));
     for (int i = 0; i < kTileElems; ++i) {
         out[i] = op == Binary::Add ? cs.a[i] + cs.b[i] : op == Binary::Sub ? cs.a[i] - cs.b[i] : cs.a[i] * cs.b[i];
@@ -1437,6 +1582,7 @@ void tile_regs_release() {
     float* section = cs.pack_tile(0);
     std::fill(section, section + std::size_t(cs.capacity) * kTileElems, 0.0f);
     std::fill_n(cs.dst_written.begin() + std::ptrdiff_t(cs.pack_section) * cs.capacity, cs.capacity, 0);
+    std::fill_n(cs.dst_taint.begin() + std::ptrdiff_t(cs.pack_section) * cs.capacity, cs.capacity, CBState::kClean);
     cs.waited = false;
     --cs.committed;
     cs.pack_section = (cs.pack_section + 1) % cs.sections;
@@ -1453,6 +1599,10 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
         t->violation("pack_tile reads DST tile " + std::to_string(dst) + "; DST has " + std::to_string(cs.capacity) +
                      " tiles per section here");
     }
+    const std::size_t dst_at = std::size_t(cs.pack_section) * cs.capacity + dst;
+    if (t->run->check && !cs.dst_written[dst_at]) {
+        t->violation("pack_tile packs DST tile " + std::to_string(dst) + ", which no math op wrote since tile_regs_acquire");
+    }
     check_format(t, cs.packer, "the packer", index, "pack_tile");
     CBState* cb = cb_of(t, static_cast<std::int32_t>(index), "pack_tile");
     std::uint8_t* page;
@@ -1467,6 +1617,15 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
             ++cb->pack_seq;
         }
         page = cb->back_page(tile);
+        if (t->run->check) {
+            const std::uint32_t lo = cb->write_ptr() + tile * cb->page_size;
+            std::int32_t st = cs.dst_taint[dst_at];
+            if (cs.l1_acc && st < 0) {  // accumulates onto what the page holds
+                const std::int32_t old = cb->slot_state(cb->wr_page + tile);
+                st = old >= 0 ? old : st;
+            }
+            t->core->mark_written(lo, lo + cb->page_size, st);
+        }
     }
     const int eb = element_bytes(cb->format);
     if (eb == 0 || cb->page_size < static_cast<std::uint32_t>(eb * kTileElems)) {
@@ -1533,6 +1692,13 @@ void pack_untilize(std::uint32_t dst0, std::uint32_t index, std::uint32_t block_
             t->violation(err);
         }
         region = cb->back_page(0);
+        if (t->run->check) {
+            std::int32_t st = CBState::kClean;
+            for (std::uint32_t i = 0; i < block_rt * block_ct; ++i) {
+                st = worse(st, cs.dst_taint[std::size_t(cs.pack_section) * cs.capacity + dst0 + i]);
+            }
+            t->core->mark_written(cb->write_ptr(), cb->write_ptr() + block_rt * full_ct * cb->page_size, st);
+        }
     }
     // Row-major: tile row tr, element row r, column block_c * block_ct * 32 + tc * 32 + c.
     const std::size_t row_elems = std::size_t(full_ct) * kTileCols;

@@ -78,6 +78,9 @@ struct Core {
     // Semaphores: L1 offset of semaphore 0, which ids the program created here, and the modeled
     // time each semaphore word (by L1 offset) last changed (a remote change: when it landed).
     std::uint32_t sem_base = 0;
+    // Checking mode: L1 offsets [guard_lo, guard_hi) are mapped read-only (outside every CB and
+    // semaphore).
+    std::uint32_t guard_lo = 0, guard_hi = 0;
     std::bitset<kMaxSemaphores> sem_defined;
     std::map<std::uint32_t, std::uint64_t> word_stamp;
 
@@ -102,6 +105,62 @@ struct Core {
         return l1_host + (addr - l1_base);
     }
     void wake(Run& run, std::uint64_t now);  // under `mu`, after a CB changed at modeled time `now`
+    // Under `mu`: data landed in the L1 range [lo, hi) (device addresses): every CB page slot it
+    // overlaps holds written data (checking mode).
+    void mark_written(std::uint32_t lo, std::uint32_t hi, std::int32_t st = CBState::kClean) {
+        for (auto& cbp : cbs) {
+            if (cbp) {
+                cbp->mark_written(lo, hi, st);
+            }
+        }
+    }
+    // Under `mu`: what the CB pages in [lo, hi) hold: kClean if every page is written (by the
+    // account of any CB covering it: CBs may share memory), else the first unwritten page (its CB
+    // and page in `cb_out`, `page_out`), else the origin of computed-from-unwritten data.
+    std::int32_t range_state(std::uint32_t lo, std::uint32_t hi, std::uint32_t& cb_out, std::uint32_t& page_out) const {
+        std::int32_t worst = CBState::kClean;
+        for (const auto& cbp : cbs) {
+            const CBState* cb = cbp.get();
+            if (cb == nullptr || hi <= cb->base || lo >= cb->end_addr() || hi <= lo) {
+                continue;
+            }
+            const std::uint32_t first = (std::max(lo, cb->base) - cb->base) / cb->page_size;
+            const std::uint32_t last = (std::min(hi, cb->end_addr()) - 1 - cb->base) / cb->page_size;
+            std::int32_t st = CBState::kClean;
+            std::uint32_t at = first;
+            for (std::uint32_t p = first; p <= last; ++p) {
+                const std::int32_t s = cb->slot_state(p);
+                if (s == CBState::kUnwritten) {
+                    st = s;
+                    at = p;
+                    break;
+                }
+                if (s >= 0 && st == CBState::kClean) {
+                    st = s;
+                    at = p;
+                }
+            }
+            if (st == CBState::kClean) {
+                return CBState::kClean;
+            }
+            if (worst == CBState::kClean || (st == CBState::kUnwritten && worst != CBState::kUnwritten)) {
+                worst = st;
+                cb_out = cb->index;
+                page_out = at;
+            }
+        }
+        return worst;
+    }
+    // [lo, hi) (device addresses) lies inside one CB's memory or the semaphore region.
+    bool known_l1(std::uint32_t lo, std::uint32_t hi) const {
+        for (const auto& cbp : cbs) {
+            if (cbp && lo >= cbp->base && hi <= cbp->base + cbp->num_pages * cbp->page_size) {
+                return true;
+            }
+        }
+        const std::uint32_t sem_lo = l1_base + sem_base, sem_hi = sem_lo + kMaxSemaphores * kSemaphoreStride;
+        return lo >= sem_lo && hi <= sem_hi;
+    }
 };
 
 struct ComputeState {
@@ -134,6 +193,10 @@ struct ComputeState {
     // Per DST tile: written by a math call since it was last cleared (MAX reduce starts from the
     // first tile's maximum, not from the cleared zero).
     std::vector<char> dst_written;
+    // Checking mode, per DST tile: CBState::kClean, or the origin of data computed from a CB page
+    // that was never written. `unpacked`: the worst state of what the current op has unpacked.
+    std::vector<std::int32_t> dst_taint;
+    std::int32_t unpacked = -1;
     int math_section = 0;
     int pack_section = 0;
     int committed = 0;  // sections handed from math to pack, not yet released
@@ -226,6 +289,22 @@ struct Run {
     std::atomic<int> finished{0};
     std::atomic<int> exited{0};
     std::atomic<bool> abort{false};
+    // Checking mode (TT_EMU_CHECK, on unless "0"): reads of CB pages pushed without being written,
+    // packs of DST tiles no math op wrote, NOC stores outside every CB and semaphore.
+    bool check = true;
+    // Checking mode: where data computed from never-written CB pages came from (the fault text
+    // for when it becomes visible: written to DRAM). Indexed by CBState::written values >= 0.
+    std::mutex origins_mu;
+    std::vector<std::string> origins;
+    std::int32_t new_origin(const std::string& text) {
+        std::lock_guard<std::mutex> lock(origins_mu);
+        origins.push_back(text);
+        return static_cast<std::int32_t>(origins.size() - 1);
+    }
+    std::string origin(std::int32_t i) {
+        std::lock_guard<std::mutex> lock(origins_mu);
+        return origins.at(static_cast<std::size_t>(i));
+    }
 
     // Modeled time: one thread at a time runs (holds the token); a thread that suspends hands it
     // to the ready thread of smallest (clock, order). Lock order: a core's mu, then sched_mu.

@@ -505,7 +505,26 @@ void crash_handler(int sig, siginfo_t* info, void*) {
                                        : "a fatal signal";
     char buf[768];
     int n;
-    if (const Thread* t = t_self) {
+    // Checking mode: a store into the read-only L1 between the CBs and the semaphores of a core.
+    const Thread* self = t_self;
+    const Core* guarded = nullptr;
+    if (self != nullptr && sig == SIGSEGV && self->run != nullptr) {
+        const auto* a = static_cast<const std::uint8_t*>(info->si_addr);
+        for (const auto& c : self->run->cores) {
+            if (c->guard_hi > c->guard_lo && a >= c->l1_host + c->guard_lo && a < c->l1_host + c->guard_hi) {
+                guarded = c.get();
+                break;
+            }
+        }
+    }
+    if (guarded != nullptr) {
+        const auto off = static_cast<std::uint32_t>(static_cast<const std::uint8_t*>(info->si_addr) - guarded->l1_host);
+        n = std::snprintf(buf, sizeof buf,
+                          "%s: error: kernel %s: a store to L1 0x%x of core (%u, %u), which is outside every CB and "
+                          "semaphore of the core (last call: %s)\n",
+                          program_invocation_short_name, self->name.c_str(), guarded->l1_base + off, guarded->x,
+                          guarded->y, self->last_call.load());
+    } else if (const Thread* t = self) {
         n = std::snprintf(buf, sizeof buf, "%s: error: kernel %s crashed with %s at address %p (last call: %s)\n",
                           program_invocation_short_name, t->name.c_str(), what, info->si_addr, t->last_call.load());
     } else {
@@ -589,6 +608,7 @@ void DeviceImpl::run(ProgramImpl& program) {
     add_build(built.seconds, built.built, built.cache_hits);
 
     Run run;
+    run.check = env_or("TT_EMU_CHECK", "1") != "0";
     run.device = this;
     run.program = &program;
 
@@ -679,6 +699,17 @@ void DeviceImpl::run(ProgramImpl& program) {
             }
             offset += spec.total_size;
         }
+        // Checking mode: the L1 between the CBs and the semaphores (whole OS pages) is read-only,
+        // so that a kernel's plain store there (get_write_ptr arithmetic gone wrong) is reported
+        // by the crash handler as a store outside every CB and semaphore.
+        if (run.check) {
+            const std::size_t lo = (std::size_t(offset) + 4095) / 4096 * 4096;
+            const std::size_t hi = std::size_t(c->sem_base) / 4096 * 4096;
+            if (hi > lo && ::mprotect(c->l1_host + lo, hi - lo, PROT_READ) == 0) {
+                c->guard_lo = static_cast<std::uint32_t>(lo);
+                c->guard_hi = static_cast<std::uint32_t>(hi);
+            }
+        }
     }
 
     // Threads: one per (kernel, core).
@@ -707,6 +738,7 @@ void DeviceImpl::run(ProgramImpl& program) {
                 cs->capacity = (k.dst_full_sync ? 16 : 8) / (k.fp32_dest_acc ? 2 : 1);
                 cs->dst.assign(std::size_t(cs->sections) * cs->capacity * kTileElems, 0.0f);
                 cs->dst_written.assign(std::size_t(cs->sections) * cs->capacity, 0);
+                cs->dst_taint.assign(std::size_t(cs->sections) * cs->capacity, CBState::kClean);
                 t->compute = std::move(cs);
             }
             core->threads.push_back(t.get());
