@@ -125,6 +125,62 @@ CASES = [
         "input.mlir:2:3: error: malformed op: its parser failed with IndexError",
     ),
     (
+        "linalg-matmul-scalar-ins",
+        [],
+        "func.func @f(%a: f32, %b: memref<32x32xf32>, %c: memref<32x32xf32>) {\n"
+        "  linalg.matmul ins(%a, %b : f32, memref<32x32xf32>) outs(%c : memref<32x32xf32>)\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: 'linalg.matmul' op expected operand #0 of rank 0 to match the result count of indexing_map #0, 2",
+    ),
+    (
+        "linalg-add-scalar-ins",
+        [],
+        "func.func @f(%a: f32, %b: memref<32x32xf32>, %c: memref<32x32xf32>) {\n"
+        "  linalg.add ins(%a, %b : f32, memref<32x32xf32>) outs(%c : memref<32x32xf32>)\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: 'linalg.add' op is malformed: its verifier failed with AssertionError: Assume that "
+        "all named linalg pointwise operations have matching shaped types.",
+    ),
+    (
+        "linalg-transpose-bad-permutation",
+        [],
+        "func.func @f(%a: memref<32x64xf32>, %c: memref<64x32xf32>) {\n  linalg.transpose ins(%a : memref<32x64xf32>) "
+        "outs(%c : memref<64x32xf32>) permutation = [1, 5]\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: 'linalg.transpose' op is malformed: its verifier failed with IndexError: tuple index out of range",
+    ),
+    (
+        "linalg-fill-of-index",
+        [],
+        "func.func @f(%i: index, %c: memref<32x32xf32>) {\n  linalg.fill ins(%i : index) outs(%c : memref<32x32xf32>)\n"
+        "  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: malformed op: its parser failed with AssertionError",
+    ),
+    (
+        "grid-extent-beyond-i64",
+        [],
+        "func.func @f() {\n  tt.launch_grid (%bx, %by) in (99999999999999999999, 1) {\n  }\n  func.return\n}\n",
+        1,
+        "input.mlir:2:3: error: Integer value 99999999999999999999 is out of range for type i64",
+    ),
+    (
+        "forward-reference",
+        [],
+        "func.func @f() {\n  %x = arith.addi %y, %y : index\n  func.return\n}\n",
+        1,
+        "input.mlir:5:1: error: values used but not defined: [%y]",
+    ),
+    (
+        "tt-metadata-on-a-declaration",
+        ["-p", "tt-pipeline"],
+        "func.func private @f(%A: memref<32x32xf32>) attributes {tt.work_partition = #tt.work_partition<global, "
+        "row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>}\n",
+        1,
+        "input.mlir:1:1: error: 'func.func' op carries tt.work_partition but has no body; tt metadata belongs on "
+        "a function with a body (a tile program)",
+    ),
+    (
         "integer-beyond-i64",
         [],
         "func.func @f() {\n  %c = arith.constant 1000000000000000000000000000000 : i64\n  func.return\n}\n",

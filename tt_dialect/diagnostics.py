@@ -13,7 +13,7 @@ import weakref
 from pathlib import Path
 from collections.abc import Iterator
 
-from xdsl.dialects import arith
+from xdsl.dialects import arith, func
 from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.parser import Parser
@@ -213,6 +213,20 @@ def check_defined_before_use(root: Operation) -> None:
     for region in root.regions:
         if len(region.blocks) == 1:
             check_block(region.block)
+
+
+def check_tt_functions_have_bodies(root: Operation) -> None:
+    """A `func.func` that carries tt metadata (a `tt.*` attribute, on it or on an argument)
+    has a body: the tt passes rewrite function bodies, and a declaration has none."""
+    for op in root.walk():
+        if not isinstance(op, func.FuncOp) or op.body.blocks:
+            continue
+        arg_attrs = op.arg_attrs.data if op.arg_attrs is not None else ()
+        names = [*op.attributes, *(name for attrs in arg_attrs for name in attrs.data)]
+        tt_names = sorted({name for name in names if name.startswith("tt.")})
+        if tt_names:
+            raise op_error(op, f"carries {', '.join(tt_names)} but has no body; tt metadata belongs on "
+                               "a function with a body (a tile program)")
 
 
 def parse_error(err: ParseError) -> TTDiagnostic:

@@ -25,6 +25,7 @@ from tt_dialect.api import build_pipeline
 from tt_dialect.diagnostics import (
     LocatingParser,
     check_defined_before_use,
+    check_tt_functions_have_bodies,
     TTDiagnostic,
     diagnostic_error,
     parse_error,
@@ -60,6 +61,7 @@ class TTOptMain(xDSLOptMain):
             raise diagnostic_error(err, self.get_input_name()) from None
         if module is not None and not self.args.disable_verify:
             check_defined_before_use(module)
+            check_tt_functions_have_bodies(module)
             verify_located(module)
         return module
 
