@@ -211,9 +211,9 @@ def test_unknown_pass_option_names_the_pipeline(cache):
     with pytest.raises(ValueError) as info:
         tilelang.compile(small_gemm(), pass_options={"cb_deep": 3}, cache=cache)
     assert str(info.value) == (
-        'tt-pipeline: Provided arguments ["cb_deep"] not found in expected arguments '
-        '["arch", "grid", "mode", "multicast", "coarsen_blocks", "mcast_movers", "cb_depth", "math_fidelity", "dst_full_sync", '
-        '"gemm_k_block", "gemm_subblock", "gemm_accumulate", "gemm_stream_output", "gemm_stream_steps", "verify"]'
+        "tt-pipeline: unknown option 'cb-deep'; did you mean 'cb-depth'? (options: arch, cb-depth, "
+        "coarsen-blocks, dst-full-sync, gemm-accumulate, gemm-k-block, gemm-stream-output, gemm-stream-steps, "
+        "gemm-subblock, grid, math-fidelity, mcast-movers, mode, multicast, verify)"
     )
 
 

@@ -12,8 +12,11 @@ Errors are `TTDiagnostic`s with the same `file:line:col: error: ...` text
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import io
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Iterable
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
@@ -47,11 +50,12 @@ def build_pipeline(
 ) -> PassPipeline:
     """`PassPipeline.parse_spec`, but an option error names the pass it belongs to."""
     specs = tuple(parse_pipeline(pipeline))
-    unknown = [spec.name for spec in specs if spec.name not in available]
-    if unknown:
-        raise ValueError(f"Unrecognized passes: {unknown}")
+    for spec in specs:
+        if spec.name not in available:
+            raise ValueError(f"unknown pass '{spec.name}'{did_you_mean(spec.name, available)}")
     passes: list[ModulePass] = []
     for spec in specs:
+        check_pass_options(spec.name, available[spec.name](), dict(spec.parameters))
         try:
             passes.append(available[spec.name]().from_pass_spec(spec))
         except ValueError as err:
@@ -60,6 +64,39 @@ def build_pipeline(
                 message = f"{spec.name}: {message}"
             raise ValueError(message) from None
     return PassPipeline(tuple(passes), callback)
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`; did you mean 'x'?` for the known name closest to `name`, or nothing."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check_pass_options(name: str, pass_class: type[ModulePass], given: dict[str, object]) -> None:
+    """Option names as the CLI spells them (`cb-depth`), with the nearest known name for an
+    unknown one, and the allowed values of an enum option (a `Literal` field)."""
+    fields = {field.name: field for field in dataclasses.fields(pass_class)} if dataclasses.is_dataclass(pass_class) else {}
+    spelled = {field.replace("_", "-"): field for field in fields}
+    hints = typing.get_type_hints(pass_class) if fields else {}
+    for option, values in given.items():
+        field = spelled.get(option.replace("_", "-"))
+        if field is None:
+            known = f"options: {', '.join(sorted(spelled))}" if spelled else "it takes no options"
+            raise ValueError(
+                f"{name}: unknown option '{option}'{did_you_mean(option.replace('_', '-'), spelled)} ({known})"
+            )
+        allowed = typing.get_args(hints.get(field)) if typing.get_origin(hints.get(field)) is typing.Literal else ()
+        value_list = values if isinstance(values, list | tuple) else [values]
+        for value in value_list:
+            if allowed and value not in allowed:
+                raise ValueError(
+                    f"{name}: {spelled_name(field)} must be one of {', '.join(map(str, allowed))}; got "
+                    f"'{value}'{did_you_mean(str(value), map(str, allowed))}"
+                )
+
+
+def spelled_name(field: str) -> str:
+    return field.replace("_", "-")
 
 
 def apply_pipeline(module: ModuleOp, pipeline: str, ctx: Context | None = None) -> None:

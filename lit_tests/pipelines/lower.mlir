@@ -14,4 +14,4 @@
 
 // Bad options name the pass that owns them.
 // RUN: not tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-lower{math-fidelity=hifi5}' 2>&1 | filecheck %s --check-prefix=BAD
-// BAD: tt-opt: error: tt-lower: Incompatible types: given ('hifi5',), expected typing.Literal['lofi', 'hifi2', 'hifi3', 'hifi4']
+// BAD: tt-opt: error: tt-lower: math-fidelity must be one of lofi, hifi2, hifi3, hifi4; got 'hifi5'; did you mean 'hifi4'?

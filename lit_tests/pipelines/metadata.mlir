@@ -14,7 +14,7 @@
 
 // BAD-GRID:  tt-opt: error: tt-metadata: grid 12x2 is larger than the 10x8 worker grid of wormhole_b0
 // BAD-DEPTH: tt-opt: error: tt-metadata: cb-depth must be in 1..4096, got 0
-// BAD-MODE:  tt-opt: error: tt-metadata: Incompatible types: given ('sharded',), expected typing.Literal['global', 'local_shard']
+// BAD-MODE:  tt-opt: error: tt-metadata: mode must be one of global, local_shard; got 'sharded'
 
 // OPTIONS: tt.work_partition = #tt.work_partition<global, row_major, grid = [2, 5], blocks = [8, 8], ranges = [<(0, 0) to (3, 0), start = 0, count = 7>, <(4, 0) to (4, 0), start = 28, count = 6>, <(0, 1) to (4, 1), start = 34, count = 6>]>
 // The A and B buffers are filled in the `#tt.pipeline<stages = 2>` loop, which sizes their

@@ -9,7 +9,7 @@
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=2x2},tt-schedule-multicast' --split-input-file | filecheck %s --check-prefix=MERGE2
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-propagate-layout,tt-work-partition{grid=4x4},tt-schedule-multicast{coarsen-blocks=false}' --split-input-file | filecheck %s --check-prefix=UNMERGED
 
-// BAD: tt-opt: error: tt-schedule-multicast: Incompatible types: given ('diagonal',), expected typing.Literal['auto', 'none', 'row', 'column']
+// BAD: tt-opt: error: tt-schedule-multicast: multicast must be one of auto, none, row, column; got 'diagonal'
 
 // The gemm example on the 10x8 grid: 8x8 blocks on an 8x8 rectangle, one block
 // each. A's offsets depend on `by` only: the first core of each core row reads

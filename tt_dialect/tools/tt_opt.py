@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import IO
@@ -21,7 +22,7 @@ from xdsl.passes import ModulePass
 from xdsl.utils.exceptions import ArgSpecParseError, DiagnosticException, ParseError
 from xdsl.xdsl_opt_main import xDSLOptMain
 
-from tt_dialect.api import build_pipeline
+from tt_dialect.api import build_pipeline, did_you_mean
 from tt_dialect.diagnostics import (
     LocatingParser,
     check_defined_before_use,
@@ -56,7 +57,9 @@ class TTOptMain(xDSLOptMain):
             module = super().parse_chunk(chunk, file_extension, start_offset)
         except ParseError as err:
             err.span = dataclasses.replace(err.span, line_offset=start_offset)
-            raise parse_error(err) from None
+            diagnostic = parse_error(err)
+            diagnostic.message += self._suggestion(diagnostic.message)
+            raise diagnostic from None
         except DiagnosticException as err:
             raise diagnostic_error(err, self.get_input_name()) from None
         if module is not None and not self.args.disable_verify:
@@ -64,6 +67,16 @@ class TTOptMain(xDSLOptMain):
             check_tt_functions_have_bodies(module)
             verify_located(module)
         return module
+
+    def _suggestion(self, message: str) -> str:
+        """`; did you mean 'tt.gemm'?` for an unregistered op of a registered dialect."""
+        match = re.fullmatch(r"Operation ([\w.]+) is not registered", message)
+        if match is None or "." not in match[1]:
+            return ""
+        dialect = self.ctx.get_optional_dialect(match[1].split(".")[0])
+        if dialect is None:
+            return ""
+        return did_you_mean(match[1], (op.name for op in dialect.operations))
 
     def setup_pipeline(self) -> None:
         def verify_between_passes(
