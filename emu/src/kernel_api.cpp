@@ -1176,14 +1176,26 @@ void reconfig_formats(const char* call, std::int32_t srca_cb, std::int32_t srcb_
     }
 }
 
+namespace {
+
+// What every FPU init does first: the calling compute kernel, started up, names two CBs that
+// exist; the FPU is then configured for `kind` by `call` (checked by the tile calls after it).
+ComputeState& begin_fpu_init(Thread* t, const char* call, ComputeState::Fpu kind, std::uint32_t in0,
+                             std::uint32_t in1) {
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    cb_of(t, static_cast<std::int32_t>(in0), call);
+    cb_of(t, static_cast<std::int32_t>(in1), call);
+    cs.fpu = kind;
+    cs.fpu_init = call;
+    return cs;
+}
+
+}  // namespace
+
 void matmul_init(std::uint32_t in0, std::uint32_t in1, std::uint32_t transpose) {
     Thread* t = current_thread("matmul_init");
-    ComputeState& cs = compute_of(t, "matmul_init");
-    require_started(t, cs, "matmul_init");
-    cb_of(t, static_cast<std::int32_t>(in0), "matmul_init");
-    cb_of(t, static_cast<std::int32_t>(in1), "matmul_init");
-    cs.fpu = ComputeState::Fpu::Matmul;
-    cs.fpu_init = "matmul_init";
+    ComputeState& cs = begin_fpu_init(t, "matmul_init", ComputeState::Fpu::Matmul, in0, in1);
     cs.transpose = transpose;
 }
 
@@ -1254,12 +1266,7 @@ void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t t0, std::u
 void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest) {
     const char* call = binary_init_name(op);
     Thread* t = current_thread(call);
-    ComputeState& cs = compute_of(t, call);
-    require_started(t, cs, call);
-    cb_of(t, static_cast<std::int32_t>(in0), call);
-    cb_of(t, static_cast<std::int32_t>(in1), call);
-    cs.fpu = ComputeState::Fpu::Binary;
-    cs.fpu_init = call;
+    ComputeState& cs = begin_fpu_init(t, call, ComputeState::Fpu::Binary, in0, in1);
     cs.binary = op;
     cs.acc_to_dest = acc_to_dest;
 }
@@ -1427,12 +1434,7 @@ void sfpu_binary_tile(Sfpu op, std::uint32_t d0, std::uint32_t d1, std::uint32_t
 void reduce_init(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler, std::int32_t ocb) {
     const char* call = reduce_init_name(pool, dim);
     Thread* t = current_thread(call);
-    ComputeState& cs = compute_of(t, call);
-    require_started(t, cs, call);
-    cb_of(t, static_cast<std::int32_t>(icb), call);
-    cb_of(t, static_cast<std::int32_t>(icb_scaler), call);
-    cs.fpu = ComputeState::Fpu::Reduce;
-    cs.fpu_init = call;
+    ComputeState& cs = begin_fpu_init(t, call, ComputeState::Fpu::Reduce, icb, icb_scaler);
     cs.reduce_pool = pool;
     cs.reduce_dim = dim;
     if (ocb != kNoCB) {
@@ -1485,12 +1487,8 @@ void pack_reduce_mask(Dim dim, bool clear) {
 
 void bcast_init(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, const char* call) {
     Thread* t = current_thread(call);
-    ComputeState& cs = compute_of(t, call);
-    require_started(t, cs, call);
-    cb_of(t, static_cast<std::int32_t>(in0), call);
-    cb_of(t, static_cast<std::int32_t>(in1), call);
-    cs.fpu = kind == Bcast::None ? ComputeState::Fpu::Binary : ComputeState::Fpu::Bcast;
-    cs.fpu_init = call;
+    const ComputeState::Fpu fpu = kind == Bcast::None ? ComputeState::Fpu::Binary : ComputeState::Fpu::Bcast;
+    ComputeState& cs = begin_fpu_init(t, call, fpu, in0, in1);
     cs.binary = op;
     cs.bcast = kind;
     cs.acc_to_dest = false;

@@ -215,14 +215,7 @@ class InsertComputeSideProtocol(RewritePattern):
                 f"CB {cb.index} is packed {len(cb.packs)} times, not a whole number of "
                 f"{pages}-tile generations",
             )
-        block = cb.packs[0].parent_block()
-        assert block is not None
-        uses = [*cb.packs, *cb.reads]
-        while any(ancestor_in(op, block) is None for op in uses):
-            parent = block.parent_op()
-            assert parent is not None and parent.parent_block() is not None  # one function holds them all
-            block = parent.parent_block()
-        _GenerationProtocol(cb, pages, rewriter).insert(block, in_loop_body=False)
+        _GenerationProtocol(cb, pages, rewriter).insert(_innermost_block(cb), in_loop_body=False)
         return {*cb.packs, *cb.reads}
 
     @staticmethod
@@ -268,13 +261,7 @@ class InsertComputeSideProtocol(RewritePattern):
         after them. Packs in a loop that go to the same pages every iteration (a
         gemm's partial sums under packer L1 accumulation) make one generation of
         as many pages as they name."""
-        uses = [*cb.packs, *cb.reads]
-        block = cb.packs[0].parent_block()
-        assert block is not None
-        while any(ancestor_in(op, block) is None for op in uses):
-            parent = block.parent_op()
-            assert parent is not None and parent.parent_block() is not None  # one function holds them all
-            block = parent.parent_block()
+        block = _innermost_block(cb)
         packers = [op for op in block.ops if _contains(op, cb.is_pack)]
         readers = [op for op in block.ops if _contains(op, cb.is_read)]
         if block.get_operation_index(readers[0]) <= block.get_operation_index(packers[-1]):
@@ -286,6 +273,18 @@ class InsertComputeSideProtocol(RewritePattern):
         rewriter.insert(located([CBWaitFrontOp(value, pages)], readers[0]), InsertPoint.before(readers[0]))
         rewriter.insert(located([CBPopFrontOp(value, pages)], readers[-1]), InsertPoint.after(readers[-1]))
         return {*cb.packs, *cb.reads}
+
+
+def _innermost_block(cb: _CBUses) -> Block:
+    """The innermost block holding (directly or nested) every pack and read of the CB."""
+    uses = [*cb.packs, *cb.reads]
+    block = cb.packs[0].parent_block()
+    assert block is not None
+    while any(ancestor_in(op, block) is None for op in uses):
+        parent = block.parent_op()
+        assert parent is not None and parent.parent_block() is not None  # one function holds them all
+        block = parent.parent_block()
+    return block
 
 
 @dataclass
@@ -348,8 +347,9 @@ class _GenerationProtocol:
                 packing.last, packing.packed = top, packing.packed + 1
                 if packing.packed == self.pages:
                     current, packing = packing, None
-        for g, generation in enumerate(generations):
-            self._protocol(block, generations, g, leaves_loop=in_loop_body and g == len(generations) - 1)
+        order = {op: i for i, op in enumerate(block.ops)}
+        for g in range(len(generations)):
+            self._protocol(order, generations, g, leaves_loop=in_loop_body and g == len(generations) - 1)
 
     def _carried(self, loop: Operation, current: _Generation | None) -> _Generation:
         if not isinstance(loop, scf.ForOp):
@@ -363,7 +363,9 @@ class _GenerationProtocol:
         self.insert(loop.body.block, in_loop_body=True)
         return _Generation(loop, loop, by_loop=True)
 
-    def _protocol(self, block: Block, generations: list[_Generation], g: int, leaves_loop: bool) -> None:
+    def _protocol(
+        self, order: dict[Operation, int], generations: list[_Generation], g: int, leaves_loop: bool
+    ) -> None:
         generation = generations[g]
         value = self.cb.get_cb.result
         anchor = self.cb.packs[0]
@@ -374,7 +376,6 @@ class _GenerationProtocol:
             produced = self._insert(CBPushBackOp(value, self.pages), InsertPoint.after(generation.last), anchor)
         following = generations[g + 1] if g + 1 < len(generations) else None
         if generation.readers and following is not None and following.first is not None:
-            order = {op: i for i, op in enumerate(block.ops)}
             if order[following.first] < order[generation.readers[-1]]:
                 self._require_two_generations(following.first)
         if generation.readers:
