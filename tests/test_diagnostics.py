@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-PROGRAM = """tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+PROGRAM = """tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb, PAGES : !tt.cb<2, bf16>
@@ -53,6 +53,21 @@ CASES = [
         "tt-opt: error: tt-pipeline: arch must be one of wormhole_b0, blackhole; got 'blackhol'; did you mean 'blackhole'?",
     ),
     (
+        "misspelled-device",
+        ["-p", "tt-pipeline{device=n15}"],
+        'func.func @f() {\n  func.return\n}\n',
+        1,
+        "tt-opt: error: tt-pipeline: device must be one of n150, n300, p100, p150; got 'n15'; did you mean 'n150'?",
+    ),
+    (
+        "device-and-arch-disagree",
+        ["-p", "tt-pipeline{device=p100 arch=wormhole_b0}"],
+        'func.func @f() {\n  func.return\n}\n',
+        1,
+        "tt-opt: error: tt-pipeline: device=p100 is a blackhole card, but arch=wormhole_b0; drop arch, or choose a "
+        "wormhole_b0 card: n150, n300",
+    ),
+    (
         "unknown-dialect",
         [],
         '"foo.bar"() : () -> ()\n',
@@ -71,7 +86,7 @@ CASES = [
         [],
         '"test.op"() {d = #tt.device<grayskull>} : () -> ()\n',
         1,
-        "input.mlir:1:29: error: Expected `wormhole_b0`, or `blackhole`.",
+        "input.mlir:1:29: error: expected a card (n150, n300, p100, p150)",
     ),
     (
         "invalid-attribute",
@@ -236,7 +251,7 @@ CASES = [
         "func.func @f() attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1099511627776], "
         "blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {\n  func.return\n}\n",
         1,
-        "error: invalid attribute: grid [1, 1099511627776] is larger than any device's core grid (extents up to 14)",
+        "error: invalid attribute: grid [1, 1099511627776] is larger than any device's core grid (extents up to 13)",
     ),
     (
         "pipeline-stages-beyond-l1",

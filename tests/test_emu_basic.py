@@ -37,7 +37,7 @@ import pytest
 from artifacts import compile_artifacts
 from tt_dialect.emu import build, round_bf16, run
 from tt_dialect.emu.build import cache_dir, emu_root, source_hash
-from tt_dialect.samples import gemm_program
+from tt_dialect.samples import bf16_values, gemm_program
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -282,6 +282,58 @@ def test_cli(uneven_gemm: Path, tmp_path: Path) -> None:
         timeout=300,
     )
     assert bad.returncode == 2 and bad.stderr.startswith("tt-emu: error: --out tensor9")
+
+
+def _tt_emu(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tt_dialect.tools.emu", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_cli_generates_inputs_and_checks_an_expression(uneven_gemm: Path, tmp_path: Path) -> None:
+    gemm = str(uneven_gemm)
+    saved = tmp_path / "inputs"
+    proc = _tt_emu("run", gemm, "--random", "7", "--save-inputs", str(saved), "--expect", "tensor2=tensor0 @ tensor1")
+    assert proc.returncode == 0, proc.stderr
+    a, b = np.load(saved / "tensor0.npy"), np.load(saved / "tensor1.npy")
+    assert a.shape == (96, 64) and b.shape == (64, 160)
+    # Seeded: the generator is numpy's default_rng(SEED), values exact in bf16.
+    rng = np.random.default_rng(7)
+    np.testing.assert_array_equal(a, bf16_values(rng, (96, 64)))
+    np.testing.assert_array_equal(b, bf16_values(rng, (64, 160)))
+    reference = a.astype(np.float64) @ b.astype(np.float64)
+    error = float(np.max(np.abs(run(uneven_gemm, {"tensor0": a, "tensor1": b})["tensor2"] - reference)))
+    tolerance = float(np.max(np.abs(reference))) * 2.0**-8 + 1e-3
+    line = proc.stdout.strip()
+    assert line.startswith(
+        f"RESULT {gemm} tensor2 = tensor0 @ tensor1: max |error| {error:.3g} <= tolerance {tolerance:.3g} "
+        f"(max |reference| {np.max(np.abs(reference)):.3g}) PASS; modeled "
+    ), line
+    assert line.endswith("-bound)")
+    # Beyond the tolerance: the same line says FAIL and the exit status is 1.
+    strict = _tt_emu("run", gemm, "--random", "7", "--expect", "tensor2=tensor0 @ tensor1", "--tolerance", "0")
+    assert strict.returncode == 1 and " > tolerance 0 " in strict.stdout and "FAIL" in strict.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--expect", "tensor2=tensor0 @ tensr1"],
+         "tt-emu: error: missing --in tensor0=FILE.npy (or --random SEED to generate it)"),
+        (["--random", "0", "--expect", "tensor2=tensor0 @ tensr1"],
+         "tt-emu: error: --expect tensor2: cannot evaluate 'tensor0 @ tensr1': name 'tensr1' is not defined"),
+        (["--random", "0", "--expect", "tensor2=tensor0"],
+         "tt-emu: error: --expect tensor2: 'tensor0' has shape [96, 64], tensor2 has [96, 160]"),
+        (["--random", "0", "--expect", "tensor0=tensor1"],
+         "tt-emu: error: --expect tensor0: the program's outputs are tensor2"),
+        (["--random", "0", "--expect", "tensor2"], "tt-emu: error: --expect 'tensor2': expected NAME=EXPR"),
+        (["--save-inputs", "x"], "tt-emu: error: --save-inputs needs --random"),
+        (["--random", "0", "--tolerance", "1"], "tt-emu: error: --tolerance needs --expect"),
+    ],
+)  # fmt: skip
+def test_cli_expect_usage_errors(uneven_gemm: Path, args: list[str], message: str) -> None:
+    proc = _tt_emu("run", str(uneven_gemm), *args)
+    assert proc.returncode == 2 and proc.stderr.strip() == message and proc.stdout == ""
 
 
 def test_input_validation(uneven_gemm: Path) -> None:

@@ -69,11 +69,24 @@ def compiles(monkeypatch):
 # --------------------------------------------------------------------------- examples
 
 
+def result_lines(stdout: str) -> list[str]:
+    """The example's RESULT lines (`tt_dialect.emu.report`), each checked to have the one format
+    every example prints: the max error within the tolerance, and the modeled time."""
+    lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
+    for line in lines:
+        assert re.fullmatch(
+            r"RESULT [^:]+: max \|error\| \S+ <= tolerance \S+ \(max \|reference\| \S+\) PASS; "
+            r"modeled [0-9.]+ us, [0-9.]+% of roofline \(\w+-bound\)",
+            line,
+        ), line
+    return lines
+
+
 @pytest.mark.parametrize(
     "script, message",
     [
-        ("examples/gemm/example_gemm.py", "gemm matches numpy"),
-        ("examples/elementwise/example_elementwise_add.py", "elementwise add matches numpy"),
+        ("examples/gemm/example_gemm.py", "RESULT gemm 1024x1024x1024 C = A @ B: max |error| "),
+        ("examples/elementwise/example_elementwise_add.py", "RESULT add 1024x1024 C = A + B: max |error| 0 <= tolerance 0 "),
     ],
 )
 def test_example_runs_writes_artifacts_and_matches_numpy(script, message, tmp_path):
@@ -83,9 +96,8 @@ def test_example_runs_writes_artifacts_and_matches_numpy(script, message, tmp_pa
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert message in proc.stdout
-    if "gemm" in script:
-        assert re.search(r"modeled [0-9.]+ us on the emulator's performance model, [0-9.]+% of roofline", proc.stdout)
+    [line] = result_lines(proc.stdout)
+    assert line.startswith(message)
     assert {p.name for p in out.iterdir()} == ARTIFACT_FILES
     plan = json.loads((out / "tt.plan.json").read_text())
     assert [t["role"] for t in plan["tensors"]] == ["input", "input", "output"]
@@ -95,9 +107,10 @@ def test_example_runs_writes_artifacts_and_matches_numpy(script, message, tmp_pa
 @pytest.mark.parametrize(
     "script, messages, calls",
     [
-        ("examples/norm/example_rms_norm.py", ["RMSNorm matches numpy"],
+        ("examples/norm/example_rms_norm.py",
+         ["RESULT rms_norm 64x256 B = rms_norm(A): ", "RESULT rms_norm_splitk 64x256 B = rms_norm(A): "],
          ["reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>", "rsqrt_tile(", "mul_tiles_bcast_cols("]),
-        ("examples/softmax/example_softmax.py", ["softmax matches numpy"],
+        ("examples/softmax/example_softmax.py", ["RESULT softmax 64x256 Y = softmax(X): "],
          ["reduce_tile<PoolType::MAX, ReduceDim::REDUCE_ROW>", "sub_tiles_bcast_cols(", "exp2_tile(",
           "reduce_tile<PoolType::SUM, ReduceDim::REDUCE_ROW>", "recip_tile(", "mul_tiles_bcast_cols("]),
     ],
@@ -111,7 +124,8 @@ def test_norm_and_softmax_examples(script, messages, calls, tmp_path):
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert all(message in proc.stdout for message in messages), proc.stdout
+    lines = result_lines(proc.stdout)
+    assert [line[: len(message)] for line, message in zip(lines, messages)] == messages and len(lines) == len(messages)
     compute = (out / "compute.cpp").read_text()
     assert all(call in compute for call in calls), compute
 
@@ -127,7 +141,8 @@ def test_trans_b_example_compiles_the_branch_its_flag_takes(tmp_path):
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "gemm with trans_B matches numpy" in proc.stdout
+    [line] = result_lines(proc.stdout)
+    assert line.startswith("RESULT gemm 256x384x128 C = A @ B^T: ")
     plan = json.loads((out / "tt.plan.json").read_text())
     assert [t["shape"] for t in plan["tensors"]] == [[256, 128], [384, 128], [256, 384]]
     # B's tiles are multiplied transposed: matmul_tiles after matmul_init(..., transpose = 1).
@@ -198,7 +213,10 @@ def test_kernel_call_checks_its_arguments(cache):
         (dict(target="cuda"), ValueError, 'target "cuda" is not supported by tilelang_tt (supported: "tenstorrent")'),
         (dict(out_idx=[3]), ValueError, "out_idx 3 is out of range for a prim_func with 3 tensors"),
         (dict(out_idx=[2, -1]), ValueError, "out_idx [2, -1] names a tensor twice"),
-        (dict(pass_options={"arch": "blackhole"}), ValueError, "pass option 'arch' repeats the `arch` argument of jit/compile"),
+        (dict(arch="blackhole", pass_options={"arch": "blackhole"}), ValueError,
+         "pass option 'arch' repeats the `arch` argument of jit/compile"),
+        (dict(device="p150", pass_options={"device": "p100"}), ValueError,
+         "pass option 'device' repeats the `device` argument of jit/compile"),
     ],
 )
 def test_compile_option_errors(options, error, message, cache):
@@ -212,7 +230,7 @@ def test_unknown_pass_option_names_the_pipeline(cache):
         tilelang.compile(small_gemm(), pass_options={"cb_deep": 3}, cache=cache)
     assert str(info.value) == (
         "tt-pipeline: unknown option 'cb-deep'; did you mean 'cb-depth'? (options: arch, cb-depth, "
-        "coarsen-blocks, dst-full-sync, gemm-accumulate, gemm-k-block, gemm-stream-output, gemm-stream-steps, "
+        "coarsen-blocks, device, dst-full-sync, gemm-accumulate, gemm-k-block, gemm-stream-output, gemm-stream-steps, "
         "gemm-subblock, grid, math-fidelity, mcast-movers, mode, multicast, verify)"
     )
 
@@ -226,6 +244,14 @@ def test_options_reach_the_pipeline(cache):
     plan = kernel.plan
     assert plan["arch"] == "blackhole" and plan["grid"] == [1, 2]
     assert "MathFidelity::HiFi2" in kernel.artifacts["main.cpp"]
+
+
+def test_device_selects_the_card_and_its_whole_grid(cache):
+    kernel = tilelang.compile(small_gemm(), out_idx=-1, device="p100", cache=cache)
+    assert kernel.pipeline == "tt-pipeline{device=p100}"
+    assert (kernel.plan["device"], kernel.plan["arch"], kernel.plan["grid"]) == ("p100", "blackhole", [10, 11])
+    default = tilelang.compile(small_gemm(), out_idx=-1, cache=cache)
+    assert (default.plan["device"], default.plan["grid"]) == ("n150", [8, 8])
 
 
 def _transposed_compile_error(cache) -> TileLangError:

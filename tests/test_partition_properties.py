@@ -21,7 +21,7 @@ from xdsl.dialects.builtin import IndexType, IntegerType, ModuleOp
 from xdsl.ir import Block, SSAValue
 
 from tt_dialect.api import apply_pipeline, make_context, parse_module
-from tt_dialect.device import DEVICES, TILE_COLS, TILE_ROWS, Arch
+from tt_dialect.device import ARCH_DEFAULT_CARD, CARDS, TILE_COLS, TILE_ROWS, Arch
 from tt_dialect.ops import annotations
 from tt_dialect.ops.args import GetArgValOp
 from tt_dialect.ops.attributes import ArgKind, RuntimeArgsAttr, WorkPartitionAttr
@@ -186,7 +186,7 @@ def run_core(program: func.FuncOp, runtime_args: list[int]) -> CoreRun:
 @st.composite
 def global_cases(draw):
     arch = draw(st.sampled_from(ARCHES))
-    max_rows, max_cols = DEVICES[arch].worker_grid
+    max_rows, max_cols = CARDS[ARCH_DEFAULT_CARD[arch]].worker_grid
     return dict(
         arch=arch,
         gx=draw(st.integers(1, 12)),
@@ -264,7 +264,7 @@ def divisor_pairs(n: int, max_rows: int, max_cols: int) -> list[tuple[int, int]]
 @st.composite
 def local_shard_cases(draw):
     arch = draw(st.sampled_from(ARCHES))
-    max_rows, max_cols = DEVICES[arch].worker_grid
+    max_rows, max_cols = CARDS[ARCH_DEFAULT_CARD[arch]].worker_grid
     shard_rows = draw(st.integers(1, 4))  # shards down the tensor
     shard_cols = draw(st.integers(1, 4))  # shards across the tensor
     grid = draw(st.sampled_from(divisor_pairs(shard_rows * shard_cols, max_rows, max_cols)))

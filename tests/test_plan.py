@@ -164,12 +164,12 @@ def test_sharded_plan_validates_and_carries_the_shard_spec(validator) -> None:
 
 
 def test_gemm_header(gemm_plan) -> None:
-    assert gemm_plan["schema_version"] == 2
+    assert gemm_plan["schema_version"] == 3
+    assert (gemm_plan["device"], gemm_plan["arch"]) == ("n150", "wormhole_b0")
     assert gemm_plan["program"] == "gemm"
-    assert gemm_plan["arch"] == "wormhole_b0"
-    assert gemm_plan["grid"] == [10, 8]
+    assert gemm_plan["grid"] == [8, 8]
     assert list(gemm_plan) == [
-        "schema_version", "program", "arch", "grid", "tensors", "cores", "partition",
+        "schema_version", "program", "device", "arch", "grid", "tensors", "cores", "partition",
         "semaphores", "cbs", "kernels",
     ]
     # tt-schedule-multicast: two semaphores per multicast load (A along rows, B down
@@ -206,7 +206,7 @@ def test_gemm_cores(gemm_plan) -> None:
     assert gemm_plan["partition"] == {
         "mode": "block_2d",
         "order": "row_major",
-        "grid": [10, 8],
+        "grid": [8, 8],
         "blocks": [8, 8],
         "shard_blocks": [1, 1],
         "ranges": [{"core_range": {"start": [0, 0], "end": [7, 7]}, "start": 0, "count": 1}],
@@ -443,7 +443,9 @@ BROKEN = {
     "grid as text": _set(["grid"], "8x8"),
     "grid of three": _set(["grid"], [8, 8, 1]),
     "unknown arch": _set(["arch"], "grayskull"),
-    "schema version 1": _set(["schema_version"], 1),
+    "missing device": _drop("device"),
+    "an arch as device": _set(["device"], "wormhole_b0"),
+    "schema version 2": _set(["schema_version"], 2),
     "extra top-level key": _set(["comment"], "hi"),
     "shape as strings": _set(["tensors", 0, "shape"], ["1024", "1024"]),
     "unknown tensor role": _set(["tensors", 0, "role"], "inout"),

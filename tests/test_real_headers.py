@@ -95,7 +95,7 @@ CASES = {
     "gemm-1024-8x8": ((ROOT / "examples" / "gemm" / "gemm.mlir").read_text(), "tt-pipeline{grid=8x8}"),
     "gemm-1024-blackhole": (
         (ROOT / "examples" / "gemm" / "gemm.mlir").read_text(),
-        "tt-pipeline{arch=blackhole grid=10x14}",
+        "tt-pipeline{arch=blackhole grid=10x13}",
     ),
     "gemm-rectangular-1x1": (split_case(PIPELINE_TESTS / "gemm.mlir", "rectangular"), "tt-pipeline{grid=1x1}"),
     "gemm-deep-k": (split_case(PIPELINE_TESTS / "gemm.mlir", "deep"), "tt-pipeline{grid=1x1}"),

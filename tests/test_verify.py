@@ -36,7 +36,7 @@ WORMHOLE = "tt-pipeline{arch=wormhole_b0}"
 BLACKHOLE = "tt-pipeline{arch=blackhole multicast=none}"
 """The whole blackhole grid (a multicast gemm would keep to an 8x8 rectangle)."""
 BLACKHOLE_8X8 = "tt-pipeline{arch=blackhole grid=8x8}"
-"""A blackhole program on wormhole_b0's 8 columns: only the mutation breaks it there."""
+"""A blackhole program on an n150's 8x8 cores: only the mutation breaks it there."""
 
 
 @functools.cache
@@ -54,11 +54,11 @@ def compiled(example: str, pipeline: str) -> str:
 @pytest.mark.parametrize("example", sorted(EXAMPLES))
 def test_pipeline_output_verifies_on_its_own_device(example: str, pipeline: str) -> None:
     text = compiled(example, pipeline)
-    arch = "blackhole" if "blackhole" in pipeline else "wormhole_b0"
-    assert f"tt.program @{example} attributes {{device = #tt.device<{arch}>" in text
+    card = "p150" if pipeline in (BLACKHOLE, BLACKHOLE_8X8) else "n150"
+    assert f"tt.program @{example} attributes {{device = #tt.device<{card}>" in text
     assert text.count("tt.kernel @") == 3
     # Verifying is idempotent and changes nothing.
-    assert run_pipeline(text, f"tt-verify{{arch={arch}}}") == text
+    assert run_pipeline(text, f"tt-verify{{device={card}}}") == text
 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES))
@@ -78,8 +78,8 @@ def test_full_grid_blackhole_program_does_not_fit_wormhole(example: str) -> None
     with pytest.raises(TTDiagnostic) as info:
         run_pipeline(compiled(example, BLACKHOLE), "tt-verify{arch=wormhole_b0}")
     assert info.value.message == (
-        "'tt.kernel' op core range (0, 0) to (13, 3) lies outside the 10x8 worker grid "
-        "of wormhole_b0"
+        "'tt.kernel' op core range (0, 0) to (12, 3) lies outside the 8x8 worker grid "
+        "of n150 (wormhole_b0)"
     )
 
 
@@ -329,7 +329,7 @@ def _add_reader_on_row_8(text: str) -> str:
 
 
 def _shift_right_3(text: str) -> str:
-    # The whole program moves 3 columns right, to columns 3-10 (blackhole has 14).
+    # The whole program moves 3 columns right, to columns 3-10 (a p150 has 13).
     text = sub(text, "grid = [8, 8], blocks", "grid = [8, 11], blocks")
     text = sub(text, "<(0, 0) to (7, 7), start = 0", "<(3, 0) to (10, 7), start = 0")
     cores = "#tt.core_ranges<[(0, 0) to (7, 7)]>"
@@ -357,21 +357,21 @@ MUTATIONS = [
     # 1. L1
     Mutation(
         "gemm-l1-cb-pages", WORMHOLE, _gemm_l1_cbs, "tt.program",
-        "L1 overflow on core (0,0): CBs need 2,031,616 B, wormhole_b0 has 1,499,136 B",
+        "L1 overflow on core (0,0): CBs need 2,031,616 B, n150 (wormhole_b0) has 1,499,136 B",
     ),
     Mutation(
         "add-l1-sharded-inputs", WORMHOLE, _add_l1_shards, "tt.program",
         "L1 overflow on core (0,0): CBs and L1 buffers need 2,293,760 B "
-        "(CBs 196,608 B, buffers 2,097,152 B), wormhole_b0 has 1,499,136 B",
+        "(CBs 196,608 B, buffers 2,097,152 B), n150 (wormhole_b0) has 1,499,136 B",
     ),
     # 2. CBs
     Mutation(
         "gemm-cb40-on-wormhole", BLACKHOLE_8X8, _cb16_to_40, "tt.program",
-        "CB index 40 is out of range: wormhole_b0 has CBs 0..31", verify=WH_ARCH,
+        "CB index 40 is out of range: n150 (wormhole_b0) has CBs 0..31", verify=WH_ARCH,
     ),
     Mutation(
         "add-cb40-on-wormhole", BLACKHOLE_8X8, _cb16_to_40, "tt.program",
-        "CB index 40 is out of range: wormhole_b0 has CBs 0..31", verify=WH_ARCH,
+        "CB index 40 is out of range: n150 (wormhole_b0) has CBs 0..31", verify=WH_ARCH,
     ),
     # 3. CB protocol
     Mutation(
@@ -442,18 +442,18 @@ MUTATIONS = [
         "an accessor reaches tensor 2, but the program has 2 tensors", op_verifier=True,
     ),
     Mutation(
-        "add-reader-core-without-units", WORMHOLE, _add_reader_on_row_8, "tt.kernel",
+        "add-reader-core-without-units", BLACKHOLE_8X8, _add_reader_on_row_8, "tt.kernel",
         "runs on core (0, 8), which the work partition gives no work", op_verifier=True,
     ),
     # 6. Cores
     Mutation(
         "gemm-columns-3-10-on-wormhole", BLACKHOLE_8X8, _shift_right_3, "tt.kernel",
-        "core range (3, 0) to (10, 7) lies outside the 10x8 worker grid of wormhole_b0",
+        "core range (3, 0) to (10, 7) lies outside the 8x8 worker grid of n150 (wormhole_b0)",
         verify=WH_ARCH,
     ),
     Mutation(
         "add-columns-3-10-on-wormhole", BLACKHOLE_8X8, _shift_right_3, "tt.kernel",
-        "core range (3, 0) to (10, 7) lies outside the 10x8 worker grid of wormhole_b0",
+        "core range (3, 0) to (10, 7) lies outside the 8x8 worker grid of n150 (wormhole_b0)",
         verify=WH_ARCH,
     ),
     # 7. Data formats
@@ -491,7 +491,7 @@ def test_every_rule_has_a_mutation() -> None:
         3: "pages waited for but",
         4: "DST is left acquired",
         5: "the host cannot set runtime argument",
-        6: "lies outside the 10x8 worker grid",
+        6: "lies outside the 8x8 worker grid",
         7: "the FPU computes on",
     }
     for rule, fragment in fragments.items():

@@ -1,6 +1,7 @@
 """Run an artifact directory on the CPU emulator with random inputs and print
 the largest error of each output against numpy, with the modeled time and its
-percentage of the roofline (the emulator's performance model).
+percentage of the roofline (the emulator's performance model), as one `RESULT` line
+(`tt_dialect.emu.report`); exits 1 when an output is beyond its tolerance.
 
     python tools/emulate_example.py build/artifacts/gemm gemm
     python tools/emulate_example.py build/artifacts/add add
@@ -20,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from tt_dialect import emu
+from tt_dialect.emu.report import check
 from tt_dialect.samples import bf16_values
 
 REFERENCES = {
@@ -43,17 +45,15 @@ def main() -> int:
     }
     outputs = emu.run(args.artifacts, inputs, stats=True)
     reference = REFERENCES[args.computation](*inputs.values())
-    stats = outputs.stats
+    # bf16 outputs: half an ulp of the largest |reference| (2^-8 relative) plus fp32 rounding.
+    tolerance = float(np.max(np.abs(reference))) * 2.0**-8 + 1e-3
+    ok = True
     for name, value in outputs.items():
         if name == "stats":
             continue
-        error = float(np.max(np.abs(value - reference)))
-        scale = float(np.max(np.abs(reference)))
-        print(
-            f"{args.artifacts}: {name} max |error| vs numpy {error:.4g} (max |reference| {scale:.4g}); "
-            f"modeled {stats['modeled_us']:.1f} us, {stats['roofline']['percent']:.1f}% of roofline "
-            f"({stats['roofline']['bound']}-bound floor)"
-        )
+        ok &= check(f"{args.computation} {name}", value, reference, tolerance, outputs.stats)
+    if not ok:
+        return 1
     return 0
 
 

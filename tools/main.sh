@@ -17,11 +17,11 @@ echo "== building the CPU emulator's runtime (the first run compiles it: about 1
 python -c "from tt_dialect.emu.build import runtime_library; print('   runtime:', runtime_library())"
 
 SUMMARY=()
-summarize() {  # name log: the example's result lines (max errors, modeled times) for the table
+summarize() {  # name log: the example's RESULT lines (max error, tolerance, modeled time) for the table
   local name="$1" log="$2" line
   while IFS= read -r line; do
-    SUMMARY+=("$name | ${line#build/artifacts/$name: }")
-  done < <(grep -E "max \|" "$log" || true)
+    SUMMARY+=("$name | ${line#RESULT }")
+  done < <(grep -E "^RESULT " "$log" || true)
 }
 
 compile() {  # name source pipeline computation

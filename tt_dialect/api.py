@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import io
+import types
 import typing
 from collections.abc import Callable, Iterable
 
@@ -85,7 +86,7 @@ def check_pass_options(name: str, pass_class: type[ModulePass], given: dict[str,
             raise ValueError(
                 f"{name}: unknown option '{option}'{did_you_mean(option.replace('_', '-'), spelled)} ({known})"
             )
-        allowed = typing.get_args(hints.get(field)) if typing.get_origin(hints.get(field)) is typing.Literal else ()
+        allowed = literal_values(hints.get(field))
         value_list = values if isinstance(values, list | tuple) else [values]
         for value in value_list:
             if allowed and value not in allowed:
@@ -93,6 +94,16 @@ def check_pass_options(name: str, pass_class: type[ModulePass], given: dict[str,
                     f"{name}: {spelled_name(field)} must be one of {', '.join(map(str, allowed))}; got "
                     f"'{value}'{did_you_mean(str(value), map(str, allowed))}"
                 )
+
+
+def literal_values(hint: object) -> tuple[object, ...]:
+    """The values of a `Literal[...]` option type, also inside `Literal[...] | None`; () otherwise."""
+    if typing.get_origin(hint) is typing.Literal:
+        return typing.get_args(hint)
+    for member in typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else ():
+        if typing.get_origin(member) is typing.Literal:
+            return typing.get_args(member)
+    return ()
 
 
 def spelled_name(field: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from tt_dialect.device import DEVICES, Arch, DeviceLimits
+from tt_dialect.device import ARCH_DEFAULT_CARD, CARDS, DEFAULT_CARD, Arch, Card, DeviceLimits, cards_of
 from tt_dialect.ops.attributes import MathFidelity, PartitionMode
 
 
@@ -39,7 +39,7 @@ class CoreGrid(NamedTuple):
         if self.rows > max_rows or self.cols > max_cols:
             raise ValueError(
                 f"grid {self.rows}x{self.cols} is larger than the {max_rows}x{max_cols} worker "
-                f"grid of {limits.arch.value}"
+                f"grid of {limits.name}"
             )
 
 
@@ -53,19 +53,41 @@ class Options:
 
 
 @dataclass(frozen=True)
-class ArchOption(Options):
-    arch: Literal["wormhole_b0", "blackhole"] = "wormhole_b0"
-    """Target architecture."""
+class DeviceOption(Options):
+    device: Literal["n150", "n300", "p100", "p150"] | None = None
+    """Target card: its architecture, compute grid, L1, DRAM banks and clock
+    (`tt_dialect/device.py`). Default: `arch`'s usual card, else an n150."""
+
+    arch: Literal["wormhole_b0", "blackhole"] | None = None
+    """Target architecture, when no `device` is given: wormhole_b0 means an n150,
+    blackhole a p150. With a `device`, it must be the device's architecture."""
+
+    def __post_init__(self) -> None:
+        self.card  # reject a contradiction before any IR is touched
+        super().__post_init__()
+
+    @property
+    def card(self) -> Card:
+        if self.device is None:
+            return DEFAULT_CARD if self.arch is None else ARCH_DEFAULT_CARD[Arch(self.arch)]
+        card = Card(self.device)
+        if self.arch is not None and CARDS[card].arch != Arch(self.arch):
+            raise ValueError(
+                f"device={card.value} is a {CARDS[card].arch.value} card, but arch={self.arch}; "
+                f"drop arch, or choose a {self.arch} card: "
+                f"{', '.join(c.value for c in cards_of(Arch(self.arch)))}"
+            )
+        return card
 
     @property
     def limits(self) -> DeviceLimits:
-        return DEVICES[Arch(self.arch)]
+        return CARDS[self.card]
 
 
 @dataclass(frozen=True)
-class PartitionOptions(ArchOption):
+class PartitionOptions(DeviceOption):
     grid: str | int | None = None
-    """Core grid as ROWSxCOLS (e.g. 8x8); the whole worker grid of `arch` by default."""
+    """Core grid as ROWSxCOLS (e.g. 8x8); the device's whole compute grid by default."""
 
     mode: Literal["global", "local_shard"] = "global"
     """`global` balances output blocks over the grid; `local_shard` follows the output's shards."""

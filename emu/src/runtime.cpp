@@ -119,6 +119,36 @@ DeviceParams DeviceParams::from_env() {
     } else {
         throw EmuError("TT_EMU_ARCH='" + p.arch + "': the emulator knows wormhole_b0 and blackhole");
     }
+    // A card (the plan's `device`) narrows its architecture's die to the compute grid tt-metal
+    // programs see on it and sets its DRAM banks (tt_dialect/device.py has the table).
+    const std::string card = env_or("TT_EMU_DEVICE", "");
+    if (!card.empty()) {
+        struct Card {
+            const char* name;
+            const char* arch;
+            std::uint32_t grid_x, grid_y, dram_banks;
+        };
+        static const Card cards[] = {
+            {"n150", "wormhole_b0", 8, 8, 12},
+            {"n300", "wormhole_b0", 8, 7, 12},
+            {"p100", "blackhole", 11, 10, 7},
+            {"p150", "blackhole", 13, 10, 8},
+        };
+        const Card* found = nullptr;
+        for (const Card& c : cards) {
+            if (card == c.name) found = &c;
+        }
+        if (found == nullptr) {
+            throw EmuError("TT_EMU_DEVICE='" + card + "': the emulator knows n150, n300, p100 and p150");
+        }
+        if (p.arch != found->arch) {
+            throw EmuError("TT_EMU_DEVICE='" + card + "' is a " + found->arch + " card, but TT_EMU_ARCH='" + p.arch +
+                           "'");
+        }
+        p.grid_x = found->grid_x;
+        p.grid_y = found->grid_y;
+        p.dram_banks = found->dram_banks;
+    }
     const std::string grid = env_or("TT_EMU_GRID", "");
     if (!grid.empty()) {
         unsigned gx = 0, gy = 0;

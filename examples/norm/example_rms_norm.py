@@ -19,11 +19,13 @@ emulator and checks them against numpy.
 """
 
 import argparse
+import sys
 
 import numpy as np
 
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
+from tt_dialect.emu.report import check as check_result
 
 
 @tilelang.jit(target="tenstorrent", out_idx=[-1])
@@ -94,11 +96,9 @@ typically), rsqrt and the products add a few fp32 ulps."""
 
 def check(name, kernel, a):
     b = kernel(a)
-    error = float(np.abs(b - ref_program(a)).max())
-    stats = kernel.last_stats
-    print(f"{name}: max |B - rms_norm(A)| = {error:.3g} (tolerance {TOLERANCE:g}), "
-          f"modeled {stats['modeled_us']:.1f} us")
-    np.testing.assert_allclose(b, ref_program(a), rtol=0, atol=TOLERANCE)
+    m, n = a.shape
+    if not check_result(f"{name} {m}x{n} B = rms_norm(A)", b, ref_program(a), TOLERANCE, kernel.last_stats):
+        sys.exit(1)
 
 
 def main():
@@ -117,7 +117,6 @@ def main():
         directory = kernel.write_artifacts(out)
         print(f"{name} artifacts: {', '.join(sorted(kernel.artifacts))} in {directory}")
         check(name, kernel, a)
-    print("RMSNorm matches numpy")
 
 
 if __name__ == "__main__":

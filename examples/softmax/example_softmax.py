@@ -13,11 +13,13 @@ It compiles the kernel, runs it on the CPU emulator and checks it against numpy.
 
 import argparse
 import math
+import sys
 
 import numpy as np
 
 import tilelang_tt as tilelang
 import tilelang_tt.language as T
+from tt_dialect.emu.report import check
 
 
 @tilelang.jit(target="tenstorrent", out_idx=[-1])
@@ -70,12 +72,9 @@ def main():
     rng = np.random.default_rng(0)
     x = (rng.standard_normal((M, N), dtype=np.float32) * 3).astype(np.float32)
     y = kernel(x)
-    error = float(np.abs(y - ref_program(x)).max())
-    print(f"softmax: max |Y - softmax(X)| = {error:.3g} (tolerance {TOLERANCE:g}), "
-          f"modeled {kernel.last_stats['modeled_us']:.1f} us")
-    np.testing.assert_allclose(y, ref_program(x), rtol=0, atol=TOLERANCE)
+    if not check(f"softmax {M}x{N} Y = softmax(X)", y, ref_program(x), TOLERANCE, kernel.last_stats):
+        sys.exit(1)
     assert math.isclose(float(y.sum()), M, rel_tol=1e-4)
-    print("softmax matches numpy")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 // RUN: tt-opt %s --split-input-file --verify-diagnostics | filecheck %s
 
 // A runtime argument past the end of the kernel's schema.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %v = tt.get_arg_val 3 : i32
   }
@@ -12,7 +12,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // A kernel without a runtime_args schema declares none; the bound applies to
 // compute kernels too.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %v = tt.get_arg_val 0 : i32
   }
@@ -21,7 +21,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["c_addr" : u32 = buffer_address(2)]>} {
     %v = tt.get_arg_val 1 : i32
   }

@@ -8,6 +8,7 @@
 // Enum attributes: every value of every enum.
 "test.op"() {name = #tt.arch<wormhole_b0>} : () -> ()
 "test.op"() {name = #tt.arch<blackhole>} : () -> ()
+"test.op"() {name = #tt.card<n150>, other = #tt.card<n300>, third = #tt.card<p100>, fourth = #tt.card<p150>} : () -> ()
 "test.op"() {name = #tt.data_format<bf16>} : () -> ()
 "test.op"() {name = #tt.data_format<f16>} : () -> ()
 "test.op"() {name = #tt.data_format<f32>} : () -> ()
@@ -43,6 +44,7 @@
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.arch<wormhole_b0>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.arch<blackhole>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.card<n150>, other = #tt.card<n300>, third = #tt.card<p100>, fourth = #tt.card<p150>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.data_format<bf16>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.data_format<f16>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.data_format<f32>} : () -> ()
@@ -79,6 +81,7 @@
 // GENERIC:      "builtin.module"() ({
 // GENERIC-NEXT:   "test.op"() {name = #tt.arch<wormhole_b0>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.arch<blackhole>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.card<n150>, other = #tt.card<n300>, third = #tt.card<p100>, fourth = #tt.card<p150>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.data_format<bf16>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.data_format<f16>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.data_format<f32>} : () -> ()
@@ -115,17 +118,17 @@
 // -----
 
 // The device, on both architectures.
-"test.op"() {name = #tt.device<wormhole_b0>} : () -> ()
-"test.op"() {name = #tt.device<blackhole>} : () -> ()
+"test.op"() {name = #tt.device<n150>} : () -> ()
+"test.op"() {name = #tt.device<p150>} : () -> ()
 
 // CHECK:      builtin.module {
-// CHECK-NEXT:   "test.op"() {name = #tt.device<wormhole_b0>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.device<blackhole>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.device<n150>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.device<p150>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
-// GENERIC-NEXT:   "test.op"() {name = #tt.device<wormhole_b0>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.device<blackhole>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.device<n150>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.device<p150>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----
@@ -309,30 +312,30 @@
 // rectangle of cores with 2x2 blocks each.
 "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
 "test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
-"test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
-"test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
-// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_range<(3, 2) to (3, 2), start = 17, count = 1>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
-// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----

@@ -215,47 +215,53 @@
 
 // Unknown enum keywords.
 "test.op"() {name = #tt.device<grayskull>} : () -> ()
-// CHECK: attributes_invalid.mlir:217:32: error: Expected `wormhole_b0`, or `blackhole`.
+// CHECK: attributes_invalid.mlir:217:32: error: expected a card (n150, n300, p100, p150)
+
+// -----
+
+// A device is a card, not an architecture.
+"test.op"() {name = #tt.device<blackhole>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:32: error: expected a card (n150, n300, p100, p150); blackhole is an architecture, its cards are p100, p150
 
 // -----
 
 "test.op"() {name = #tt.arch<grayskull>} : () -> ()
-// CHECK: attributes_invalid.mlir:222:30: error: Expected `wormhole_b0`, or `blackhole`.
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:30: error: Expected `wormhole_b0`, or `blackhole`.
 
 // -----
 
 %cb = "test.op"() : () -> !tt.cb<2, bf8>
-// CHECK: attributes_invalid.mlir:227:37: error: Expected `bf16`, `f16`, `f32`, `bfp8_b`, `bfp4_b`, `i32`, or `u32`.
+// CHECK: attributes_invalid.mlir:233:37: error: Expected `bf16`, `f16`, `f32`, `bfp8_b`, `bfp4_b`, `i32`, or `u32`.
 
 // -----
 
 "test.op"() {name = #tt.kernel_role<dataflow>} : () -> ()
-// CHECK: attributes_invalid.mlir:232:37: error: Expected `reader`, `compute`, or `writer`.
+// CHECK: attributes_invalid.mlir:238:37: error: Expected `reader`, `compute`, or `writer`.
 
 // -----
 
 "test.op"() {name = #tt.buffer_layout<sram, interleaved, bf16, tile = [32, 32], tiles = [8, 8]>} : () -> ()
-// CHECK: attributes_invalid.mlir:237:39: error: Expected `dram`, or `l1`.
+// CHECK: attributes_invalid.mlir:243:39: error: Expected `dram`, or `l1`.
 
 // -----
 
 "test.op"() {name = #tt.shard_spec<grid = [1, 1], shard = [1, 1], diagonal>} : () -> ()
-// CHECK: attributes_invalid.mlir:242:67: error: Expected `row_major`, or `col_major`.
+// CHECK: attributes_invalid.mlir:248:67: error: Expected `row_major`, or `col_major`.
 
 // -----
 
 "test.op"() {name = #tt.compute_config<hifi5, fp32_dest_acc = false, dst_full_sync = false>} : () -> ()
-// CHECK: attributes_invalid.mlir:247:40: error: Expected `lofi`, `hifi2`, `hifi3`, or `hifi4`.
+// CHECK: attributes_invalid.mlir:253:40: error: Expected `lofi`, `hifi2`, `hifi3`, or `hifi4`.
 
 // -----
 
 "test.op"() {name = #tt.runtime_arg<"x" : u64 = num_units>} : () -> ()
-// CHECK: attributes_invalid.mlir:252:43: error: Expected `u32`.
+// CHECK: attributes_invalid.mlir:258:43: error: Expected `u32`.
 
 // -----
 
 "test.op"() {name = #tt.runtime_arg<"x" : u32 = end_tile>} : () -> ()
-// CHECK: attributes_invalid.mlir:257:49: error: Expected `buffer_address`, `start_unit`, `num_units`, `mcast_sender`, `mcast_sender_x`, `mcast_sender_y`, `mcast_start_x`, `mcast_start_y`, `mcast_end_x`, or `mcast_end_y`.
+// CHECK: attributes_invalid.mlir:263:49: error: Expected `buffer_address`, `start_unit`, `num_units`, `mcast_sender`, `mcast_sender_x`, `mcast_sender_y`, `mcast_start_x`, `mcast_start_y`, `mcast_end_x`, or `mcast_end_y`.
 
 // -----
 
@@ -432,11 +438,11 @@
 // -----
 
 // A block_2d partition gives each core a rectangle of blocks ...
-"test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
+"test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} : () -> ()
 // CHECK: attributes_invalid.mlir:{{[0-9]+}}:18: error: invalid attribute: block_2d mode needs shard_blocks = [rows, cols], got []
 
 // -----
 
 // ... and its cores form the one rectangle that blocks / shard_blocks give.
-"test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+"test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 // CHECK: attributes_invalid.mlir:{{[0-9]+}}:18: error: invalid attribute: block_2d mode needs one work range over a 4x4 rectangle of cores (blocks / shard_blocks)

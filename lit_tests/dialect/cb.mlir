@@ -4,7 +4,7 @@
 
 // Circular-buffer ops inside a program, in their custom form.
 
-tt.program @cbs attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 4096, f32>]} {
+tt.program @cbs attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 4096, f32>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %in, 2 : !tt.cb<2, bf16>
@@ -20,7 +20,7 @@ tt.program @cbs attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
   }
 }
 
-// CHECK:      tt.program @cbs attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 4096, f32>]} {
+// CHECK:      tt.program @cbs attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 4096, f32>]} {
 // CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
 // CHECK-NEXT:     %in = tt.get_cb 0 : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.cb_reserve_back %in, 2 : !tt.cb<2, bf16>

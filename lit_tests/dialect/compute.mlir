@@ -6,7 +6,7 @@
 // accumulation, double-buffered: 8 DST tiles). in0 is bf16 and in1 bfp8_b:
 // both have 8-bit exponents, so the unpacker takes them together.
 
-tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @compute_ops attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<2, bfp8_b>
@@ -70,7 +70,7 @@ tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
 // -----
 
 // Full-sync mode doubles DST: 16 tiles of 16-bit data, so index 15 is valid.
-tt.program @full_sync attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @full_sync attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>
     %c0 = arith.constant 0 : index
@@ -84,7 +84,7 @@ tt.program @full_sync attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 
 // fp32 accumulation in double-buffered mode leaves 4 tiles: index 3 is the last.
 // f32 CBs are outside the unpacker's exponent-width check, so f32 + bf16 is fine.
-tt.program @fp32_acc attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @fp32_acc attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, f32>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -107,7 +107,7 @@ func.func @outside(%cb: !tt.cb<2, bf16>, %i: i32) {
 // matmul_block: a 2x4 output subblock at DST tiles 4..11 fits the 16 tiles of
 // full-sync 16-bit DST; its init names the same ct, rt, kt. Packer L1
 // accumulation is switched by an i1 value.
-tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @matmul_block_ops attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
     %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<8, bfp8_b>
@@ -124,7 +124,7 @@ tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs =
   }
 }
 
-// CHECK:      tt.program @compute_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+// CHECK:      tt.program @compute_ops attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
 // CHECK-NEXT:     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
 // CHECK-NEXT:     %in1 = tt.get_cb 1 : !tt.cb<2, bfp8_b>
@@ -185,7 +185,7 @@ tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs =
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 
-// CHECK:      tt.program @full_sync attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+// CHECK:      tt.program @full_sync attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
 // CHECK-NEXT:     %cb = tt.get_cb 0 : !tt.cb<2, bf16>
 // CHECK-NEXT:     %c0 = arith.constant 0 : index
@@ -195,7 +195,7 @@ tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs =
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 
-// CHECK:      tt.program @fp32_acc attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+// CHECK:      tt.program @fp32_acc attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
 // CHECK-NEXT:     %a = tt.get_cb 0 : !tt.cb<2, f32>
 // CHECK-NEXT:     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -278,7 +278,7 @@ tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs =
 // GENERIC:      "tt.copy_tile"(%cb, %i) <{dst = 15 : i32}> : (!tt.cb<2, bf16>, i32) -> ()
 // GENERIC-NEXT: "tt.sigmoid_tile"() <{dst = 15 : i32}> : () -> ()
 
-// CHECK:      tt.program @matmul_block_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+// CHECK:      tt.program @matmul_block_ops attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
 // CHECK-NEXT:     %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
 // CHECK-NEXT:     %in1 = tt.get_cb 1 : !tt.cb<8, bfp8_b>

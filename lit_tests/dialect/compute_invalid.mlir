@@ -1,7 +1,7 @@
 // RUN: tt-opt %s --split-input-file --verify-diagnostics | filecheck %s
 
 // 16-bit accumulation, double-buffered: DST holds 8 tiles (0..7).
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -14,7 +14,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // The SFPU ops are bounded the same way.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     tt.relu_tile dst = 8
   }
@@ -24,7 +24,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 // -----
 
 // fp32 accumulation halves DST: 4 tiles (0..3).
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
     %cb = tt.get_cb 0 : !tt.cb<2, f32>
     %c0 = arith.constant 0 : index
@@ -36,7 +36,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // Full-sync mode: 16 tiles (0..15), no more.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = true>} {
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
     tt.pack_tile dst = 16, %out : !tt.cb<2, bf16>
@@ -65,7 +65,7 @@ func.func @f() {
 // -----
 
 // Tile math belongs in the compute kernel, not in a data-movement kernel.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     tt.tile_regs_acquire
   }
@@ -74,7 +74,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.pack_tile dst = 0, %cb : !tt.cb<2, bf16>
@@ -85,7 +85,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // FPU inputs unpacked together need one exponent width: f16 (5-bit) with bf16 (8-bit) is rejected.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, f16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, f16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, f16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -107,7 +107,7 @@ func.func @f(%a: !tt.cb<2, bfp8_b>, %b: !tt.cb<2, f16>) {
 
 // matmul_block writes rt*ct DST tiles from dst: 6..9 overruns the 8 tiles of a
 // double-buffered 16-bit DST, though dst = 6 alone is in range.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -120,7 +120,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // fp32 accumulation leaves 4 DST tiles: a 2x4 subblock cannot fit anywhere.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -133,7 +133,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // The init configures the math for the subblock, so it is bounded the same way.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -197,7 +197,7 @@ func.func @f(%on: i32) {
 // -----
 
 // Packer configuration belongs to the compute kernel.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %on = arith.constant true
     tt.pack_l1_acc %on : i1

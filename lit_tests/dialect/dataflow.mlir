@@ -5,7 +5,7 @@
 // A reader and a writer in their custom form: runtime args -> accessor -> CB
 // protocol around one page transfer and its barrier.
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %a_addr = tt.get_arg_val 0 : i32
     %start = tt.get_arg_val 1 : i32
@@ -30,7 +30,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
   }
 }
 
-// CHECK:      tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+// CHECK:      tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
 // CHECK-NEXT:     %a_addr = tt.get_arg_val 0 : i32
 // CHECK-NEXT:     %start = tt.get_arg_val 1 : i32

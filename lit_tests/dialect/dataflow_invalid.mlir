@@ -2,7 +2,7 @@
 
 // NOC ops belong in data-movement kernels: a page read in a compute kernel
 // (the accessor comes from a test op so that the read is the first error).
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start" : u32 = start_unit]>} {
     %start = tt.get_arg_val 0 : i32
     %a = "test.op"() : () -> !tt.tensor_accessor
@@ -15,7 +15,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0)]>} {
     %a_addr = tt.get_arg_val 0 : i32
     %a = tt.tensor_accessor %a_addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
@@ -25,7 +25,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     tt.noc_async_write_barrier
   }
@@ -34,7 +34,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %tile = "test.op"() : () -> index
     %a = "test.op"() : () -> !tt.tensor_accessor
@@ -117,7 +117,7 @@ func.func @f(%sem: i32, %m: !tt.noc_addr) {
 // -----
 
 // Semaphores and multicasts belong in data-movement kernels.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %sem = tt.get_semaphore 0
   }
@@ -126,7 +126,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %sem = "test.op"() : () -> i32
     %n = "test.op"() : () -> i32
@@ -137,7 +137,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %x = "test.op"() : () -> i32
     %m = tt.get_noc_multicast_addr %x, %x, %x, %x, %x
@@ -147,7 +147,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = []} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %x = "test.op"() : () -> i32
     %m = "test.op"() : () -> !tt.noc_addr
@@ -159,7 +159,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = []} {
 // -----
 
 // In a program, a kernel reads only the semaphores the host creates.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %sem = tt.get_semaphore 0
     %other = tt.get_semaphore 3

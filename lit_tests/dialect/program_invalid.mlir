@@ -1,28 +1,28 @@
 // RUN: tt-opt %s --split-input-file --verify-diagnostics | filecheck %s
 
 // CB indices are checked against the architecture: wormhole_b0 has 32 CBs.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 31, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 32, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 31, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 32, pages = 2, page_size = 2048, bf16>]} {
 }
-// CHECK: program_invalid.mlir:4:1: error: 'tt.program' op CB index 32 is out of range: wormhole_b0 has 32 CBs per core (0..31)
+// CHECK: program_invalid.mlir:4:1: error: 'tt.program' op CB index 32 is out of range: n150 (wormhole_b0) has 32 CBs per core (0..31)
 
 // -----
 
 // Blackhole has 64: index 63 is fine, 64 is not.
-tt.program @p attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 32, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 63, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 64, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 32, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 63, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 64, pages = 2, page_size = 2048, bf16>]} {
 }
-// CHECK: program_invalid.mlir:11:1: error: 'tt.program' op CB index 64 is out of range: blackhole has 64 CBs per core (0..63)
+// CHECK: program_invalid.mlir:11:1: error: 'tt.program' op CB index 64 is out of range: p150 (blackhole) has 64 CBs per core (0..63)
 
 // -----
 
 // A CB index is described once.
-tt.program @p attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 5, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 6, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 5, pages = 4, page_size = 4096, f32>]} {
+tt.program @p attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 5, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 6, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 5, pages = 4, page_size = 4096, f32>]} {
 }
 // CHECK: program_invalid.mlir:18:1: error: 'tt.program' op CB index 5 is described twice
 
 // -----
 
 // A program holds only kernels.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
   "test.op"() : () -> ()
 }
@@ -45,14 +45,14 @@ func.func @f() {
 // -----
 
 // compute_config belongs to compute kernels only.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {}
 }
 // CHECK: program_invalid.mlir:49:3: error: 'tt.kernel' op compute_config is only valid on compute kernels, not on a reader kernel
 
 // -----
 
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<lofi, fp32_dest_acc = true, dst_full_sync = false>} {}
 }
 // CHECK: program_invalid.mlir:56:3: error: 'tt.kernel' op compute_config is only valid on compute kernels, not on a writer kernel
@@ -60,23 +60,23 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // A kernel's cores lie inside the device's worker grid (wormhole_b0: 10 rows x 8 cols).
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7), (8, 0) to (8, 0)]> {}
 }
-// CHECK: program_invalid.mlir:64:3: error: 'tt.kernel' op core range (8, 0) to (8, 0) lies outside the 10x8 worker grid of wormhole_b0 (cores (x, y) with x < 8, y < 10)
+// CHECK: program_invalid.mlir:64:3: error: 'tt.kernel' op core range (8, 0) to (8, 0) lies outside the 8x8 worker grid of n150 (wormhole_b0) (cores (x, y) with x < 8, y < 8)
 
 // -----
 
 // (blackhole: 10 rows x 14 cols)
-tt.program @p attributes {device = #tt.device<blackhole>} {
+tt.program @p attributes {device = #tt.device<p150>} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (13, 10)]> {}
 }
-// CHECK: program_invalid.mlir:72:3: error: 'tt.kernel' op core range (0, 0) to (13, 10) lies outside the 10x14 worker grid of blackhole (cores (x, y) with x < 14, y < 10)
+// CHECK: program_invalid.mlir:72:3: error: 'tt.kernel' op core range (0, 0) to (13, 10) lies outside the 10x13 worker grid of p150 (blackhole) (cores (x, y) with x < 13, y < 10)
 
 // -----
 
 // A kernel body takes no block arguments (custom form).
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
   ^bb0(%x: i32):
   }
@@ -86,7 +86,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // ... nor in the generic form.
-"tt.program"() <{sym_name = "p", device = #tt.device<wormhole_b0>, cbs = []}> ({
+"tt.program"() <{sym_name = "p", device = #tt.device<n150>, cbs = []}> ({
   "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
   ^bb0(%x: i32):
   }) : () -> ()
@@ -96,7 +96,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // A program body takes none either.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
 ^bb0(%x: i32):
 }
 // CHECK: program_invalid.mlir:99:1: error: 'tt.program' op a tt.program body takes no block arguments
@@ -104,7 +104,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // Kernel names are unique within a program (its symbol table).
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @k reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
   tt.kernel @k writer on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
 }
@@ -120,7 +120,7 @@ tt.program @p {
 // -----
 
 // An unknown kernel role.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @k dataflow on #tt.core_ranges<[(0, 0) to (0, 0)]> {}
 }
 // CHECK: program_invalid.mlir:124:16: error: Expected `reader`, `compute`, or `writer`.
@@ -128,15 +128,15 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // The program contract. A CB is created on cores of the device's worker grid.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (8, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (8, 0)]>]} {
 }
-// CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op CB 0 is created on (0, 0) to (8, 0), outside the 10x8 worker grid of wormhole_b0 (cores (x, y) with x < 8, y < 10)
+// CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op CB 0 is created on (0, 0) to (8, 0), outside the 8x8 worker grid of n150 (wormhole_b0) (cores (x, y) with x < 8, y < 8)
 
 // -----
 
 // A kernel's compile-time arguments disagree with the program's CBs: cb(3) names a CB
 // the program does not create.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(3) = 3]>} {
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>
   }
@@ -146,7 +146,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // ... or a CB the kernel uses has no compile-time word.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[cb(0) = 0]>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -157,7 +157,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // A kernel uses a CB that is not created on all of its cores.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> {
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>
   }
@@ -167,7 +167,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<i
 // -----
 
 // An accessor's cta_offset must be where its tensor's words start.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+tt.program @p attributes {device = #tt.device<n150>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>, compile_time_args = #tt.compile_time_args<[accessor_config(0) = 2, page_size(0) = 2048]>} {
     %addr = tt.get_arg_val 0 : i32
     %a = tt.tensor_accessor %addr, cta_offset = 1, page_size = 2048 : !tt.tensor_accessor
@@ -178,7 +178,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tenso
 // -----
 
 // A kernel reads inputs: it cannot read the pages of an output tensor.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+tt.program @p attributes {device = #tt.device<n150>, tensors = [#tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>} {
     %addr = tt.get_arg_val 0 : i32
     %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
@@ -192,7 +192,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tenso
 // -----
 
 // A kernel writes outputs: a writer cannot write the pages of an input tensor.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+tt.program @p attributes {device = #tt.device<n150>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>} {
     %addr = tt.get_arg_val 0 : i32
     %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
@@ -206,7 +206,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, tensors = [#tt.tenso
 // -----
 
 // Kernels run on exactly the cores the work partition gives work.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+tt.program @p attributes {device = #tt.device<n150>, work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> {}
 }
 // CHECK: program_invalid.mlir:[[# @LINE - 2]]:3: error: 'tt.kernel' op runs on core (1, 0), which the work partition gives no work; the host sets runtime arguments on the partition's working cores, so every kernel runs on exactly those
@@ -214,14 +214,14 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>, work_partition = #tt
 // -----
 
 // A semaphore id is described once.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>, #tt.semaphore<id = 0, initial = 1, cores = [(1, 0) to (1, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>, #tt.semaphore<id = 0, initial = 1, cores = [(1, 0) to (1, 0)]>]} {
 }
 // CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op semaphore id 0 is described twice
 
 // -----
 
 // A tensor's accessor words are a config word followed by its page size.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[accessor_config(0) = 2]>} {}
 }
 // CHECK: program_invalid.mlir:[[# @LINE - 2]]:99: error: invalid attribute: accessor_config(0) at position 0 must be followed by page_size(0)
@@ -229,6 +229,6 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // A core holds 16 semaphores.
-tt.program @p attributes {device = #tt.device<wormhole_b0>, semaphores = [#tt.semaphore<id = 16, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+tt.program @p attributes {device = #tt.device<n150>, semaphores = [#tt.semaphore<id = 16, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
 }
 // CHECK: program_invalid.mlir:[[# @LINE - 2]]:1: error: 'tt.program' op semaphore id 16 is out of range: a core has 16 semaphores (ids 0..15)

@@ -33,7 +33,7 @@ func.func @tile_program(%x: memref<64x64xf32>, %ones: memref<32x32xf32>, %s: mem
 // their pool type and dimension, the broadcast family, and the SFPU max and min of two
 // DST tiles.
 
-tt.program @vector_ops attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 1, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 16, pages = 2, page_size = 4096, f32>]} {
+tt.program @vector_ops attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 1, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 16, pages = 2, page_size = 4096, f32>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
     %in = tt.get_cb 0 : !tt.cb<2, f32>
     %ones = tt.get_cb 1 : !tt.cb<2, f32>

@@ -7,7 +7,7 @@
 // pack_reconfig_l1_acc(enable), declared by api/compute/matmul.h and
 // api/compute/pack.h; a kernel running matmul_block starts its hardware up with
 // SrcOrder::Reverse (matmul unpacks in1 into source A, in0 into B).
-tt.program @block attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @block attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, cb(16) = 16]>, compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<8, bf16>

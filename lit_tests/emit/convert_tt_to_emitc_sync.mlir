@@ -8,7 +8,7 @@
 // The semaphore address is cast to the API's `volatile tt_l1_ptr uint32_t*` the
 // way tt-metal's kernels do; NOC addresses are `uint64_t`; every call is
 // declared by api/dataflow/dataflow_api.h.
-tt.program @mcast attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
+tt.program @mcast attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (0, 0)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (0, 0)]>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["count" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0]>} {
     %count = tt.get_arg_val 0 : i32
     %cb = tt.get_cb 0 : !tt.cb<2, bf16>

@@ -12,7 +12,7 @@
 // accessed tensor (ascending tensor index): the reader's CBs 0 and 1 put tensor
 // 0's accessor at 2 and tensor 1's at 4, whichever accessor comes first; the
 // writer's CB 16 puts tensor 2's at 1. The compute kernel reads start and count only.
-tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @add attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>} {
     %start_arg = tt.get_arg_val 3 : i32
     %count_arg = tt.get_arg_val 4 : i32
@@ -64,7 +64,7 @@ tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
     }
   }
 }
-// CHECK:      tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+// CHECK:      tt.program @add attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
 // CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, cb(1) = 1, accessor_config(0) = 2, page_size(0) = 2048, accessor_config(1) = 2, page_size(1) = 2048]>} {
 // CHECK-NEXT:     %start_arg = tt.get_arg_val 2 : i32
 // CHECK-NEXT:     %count_arg = tt.get_arg_val 3 : i32
@@ -122,7 +122,7 @@ tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
 // One entry read several times, also inside a loop: every read is renumbered,
 // and the entry is kept once. Two accessors of one tensor share its offset; the
 // entries in between that nothing reads (tensor 1, start_unit) are dropped.
-tt.program @twice attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @twice attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["out_addr" : u32 = buffer_address(0), "other_addr" : u32 = buffer_address(1), "first" : u32 = start_unit, "count" : u32 = num_units]>} {
     %addr = tt.get_arg_val 0 : i32
     %acc = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
@@ -159,7 +159,7 @@ tt.program @twice attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_de
 
 // A kernel that reads nothing keeps an empty schema (the default, not printed);
 // so does a kernel that had none. Other argument reads are not runtime args.
-tt.program @idle attributes {device = #tt.device<wormhole_b0>} {
+tt.program @idle attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %k = tt.get_compile_time_arg_val 0 : i32
     %s = tt.get_common_arg_val 2 : i32
@@ -167,7 +167,7 @@ tt.program @idle attributes {device = #tt.device<wormhole_b0>} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
   }
 }
-// CHECK:      tt.program @idle attributes {device = #tt.device<wormhole_b0>} {
+// CHECK:      tt.program @idle attributes {device = #tt.device<n150>} {
 // CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compile_time_args = #tt.compile_time_args<[]>} {
 // CHECK-NEXT:     %k = tt.get_compile_time_arg_val 0 : i32
 // CHECK-NEXT:     %s = tt.get_common_arg_val 2 : i32
@@ -180,7 +180,7 @@ tt.program @idle attributes {device = #tt.device<wormhole_b0>} {
 
 // A read past the end of the kernel's schema: the verifier and the pass report
 // it in the same words.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
     %v = tt.get_arg_val 3 : i32
   }
@@ -190,7 +190,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // A read in a kernel without a schema.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %v = tt.get_arg_val 0 : i32
   }
@@ -202,7 +202,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 
 // An accessor's base address must be a buffer address: not another runtime
 // argument ...
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "start" : u32 = start_unit]>} {
     %start = tt.get_arg_val 1 : i32
     %a = tt.tensor_accessor %start, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
@@ -213,7 +213,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // ... nor a value computed in the kernel.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %addr = arith.constant 4096 : i32
     %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor
@@ -224,7 +224,7 @@ tt.program @p attributes {device = #tt.device<wormhole_b0>} {
 // -----
 
 // Accessors of one tensor share its compile-time args, page size included.
-tt.program @p attributes {device = #tt.device<wormhole_b0>} {
+tt.program @p attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0)]>} {
     %addr = tt.get_arg_val 0 : i32
     %a = tt.tensor_accessor %addr, cta_offset = 0, page_size = 2048 : !tt.tensor_accessor

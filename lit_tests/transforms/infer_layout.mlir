@@ -137,8 +137,8 @@ func.func @big_grid(%A: memref<384x256xbf16> {tt.layout = #tt.buffer_layout<l1, 
   }
   func.return
 }
-// CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): shard grid [12, 1] is larger than the 10x8 worker grid of wormhole_b0
-// BH:    infer_layout.mlir:[[# @LINE - 6]]:1: error: 'func.func' op argument #0 (%A): shard grid [12, 1] is larger than the 10x14 worker grid of blackhole
+// CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): shard grid [12, 1] is larger than the 8x8 worker grid of n150 (wormhole_b0)
+// BH:    infer_layout.mlir:[[# @LINE - 6]]:1: error: 'func.func' op argument #0 (%A): shard grid [12, 1] is larger than the 10x13 worker grid of p150 (blackhole)
 
 // -----
 
@@ -148,5 +148,5 @@ func.func @wide_grid(%A: memref<32x384xbf16> {tt.layout = #tt.buffer_layout<l1, 
   }
   func.return
 }
-// CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): shard grid [1, 12] is larger than the 10x8 worker grid of wormhole_b0
+// CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): shard grid [1, 12] is larger than the 8x8 worker grid of n150 (wormhole_b0)
 // BH:    func.func @wide_grid(%A: memref<32x384xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [1, 12], shard = #tt.shard_spec<grid = [1, 12], shard = [1, 1], row_major>>}) {

@@ -7,7 +7,7 @@
 // with the CBs of the first matmul_tiles and of the first pack. matmul_init is the
 // only FPU init and relu_tile_init the only SFPU init of the whole loop nest: both
 // climb out of every loop. Reader and writer kernels are left alone.
-tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @gemm attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
     %c0 = arith.constant 0 : index
@@ -118,7 +118,7 @@ tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_des
 // names its CB for both), every pack a pack_reconfig_data_format of its CB.
 // Identical reconfigs climb out of loops and repeats are removed like inits.
 // A kernel of one format (the other cases here) gets none.
-tt.program @formats attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>]} {
+tt.program @formats attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -163,7 +163,7 @@ tt.program @formats attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_
 // Elementwise add in two chunks of two tiles, each chunk with its own
 // add_tiles_init: the two inits are identical, so one is hoisted and the other
 // erased. The start-up reads the add's two input CBs.
-tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @add attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<8, bf16>
     %b = tt.get_cb 1 : !tt.cb<8, bf16>
@@ -231,7 +231,7 @@ tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
 
 // Unary exp through copy_tile: the start-up reads the copied CB twice.
 // copy_tile_init (FPU) and exp_tile_init (SFPU) both leave the loop.
-tt.program @exp attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @exp attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -279,7 +279,7 @@ tt.program @exp attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
 // second matmul_init repeats the previous FPU init of the block with nothing
 // different in between: it is erased. The SFPU init is alone in its class: it
 // still leaves the loop. A transposing matmul_init differs from a plain one.
-tt.program @alternate attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 2, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @alternate attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 2, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -336,7 +336,7 @@ tt.program @alternate attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 // Nested loops: add_tiles_init climbs out of %j and %i, and stops in %unit, whose
 // body also runs a copy_tile with its own init. The copy_tile_init stays too. The
 // tanh init inside the scf.if does not move: that body does not always run.
-tt.program @nested attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @nested attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<2, bf16>
     %b = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -398,7 +398,7 @@ tt.program @nested attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_d
 // (the first loop runs no other init): they are erased. The third loop's
 // copy_tile_init reads another CB, so it is different and stays before its loop.
 // The fourth loop's CB is named inside the loop: its init cannot leave it.
-tt.program @sequential attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @sequential attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %x = tt.get_cb 0 : !tt.cb<2, bf16>
     %y = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -475,7 +475,7 @@ tt.program @sequential attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.
 // init has another ct, so it is not a repeat of the first and stays before its
 // loop. tt.pack_l1_acc is no init: the pass leaves every one where it is, even
 // with an operand defined outside its loop.
-tt.program @block_gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @block_gemm attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<8, bf16>
@@ -566,7 +566,7 @@ tt.program @block_gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.
 // matmul_init: with an f32 bias copied through A as well, the kernel reconfigures
 // the formats before each FPU init. Two different FPU inits share the loop, so
 // neither leaves it.
-tt.program @block_formats attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 2, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @block_formats attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 1088, bfp8_b>, #tt.cb_desc<index = 2, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<2, bfp8_b>
@@ -615,7 +615,7 @@ tt.program @block_formats attributes {device = #tt.device<wormhole_b0>, cbs = [#
 // pass would pick, and gets no second one. A full initialisation (here init_sfpu)
 // reconfigures the FPU: the copy_tile_init after it is not a repeat of the one
 // before it. A compute kernel without FPU tile ops gets no start-up.
-tt.program @started attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @started attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -655,7 +655,7 @@ tt.program @started attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_
 
 // The packer is started up with the CB of the first pack: a kernel that computes
 // and packs nothing has none.
-tt.program @no_pack attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @no_pack attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %c0 = arith.constant 0 : index
@@ -669,7 +669,7 @@ tt.program @no_pack attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_
 
 // The start-up comes right after the entry block's last tt.get_cb: its CBs must
 // be named there ...
-tt.program @inner_cb attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @inner_cb attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : index
@@ -685,7 +685,7 @@ tt.program @inner_cb attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 // -----
 
 // ... and no compute call may run before it.
-tt.program @late_cb attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @late_cb attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %c0 = arith.constant 0 : index

@@ -11,7 +11,7 @@
 // K loop. Acquire before the K loop, commit after the last relu, wait after the
 // cb_reserve_back (right before the first pack), release before the cb_push_back.
 // Reader and writer kernels are left alone.
-tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @gemm attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<4, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<4, bf16>
@@ -114,7 +114,7 @@ tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_des
 // Elementwise add in two chunks of two tiles in one block: two sections. The
 // first chunk's packs end where the second chunk's math begins; the pops of the
 // inputs sit between commit and wait.
-tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @add attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %a = tt.get_cb 0 : !tt.cb<8, bf16>
     %b = tt.get_cb 1 : !tt.cb<8, bf16>
@@ -174,7 +174,7 @@ tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
 
 // Unary exp: copy_tile and exp_tile are both math (the SFPU op works in DST); the
 // inits are not.
-tt.program @exp attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @exp attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -211,7 +211,7 @@ tt.program @exp attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc
 // Math and pack nested in loops: the loops (and the scf.if) contain both, so the
 // sections are inside them. In the inner loop body math is itself in an scf.if
 // (a math-containing op) and packs in an inner loop (a pack-containing op).
-tt.program @nested attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @nested attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -265,7 +265,7 @@ tt.program @nested attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_d
 
 // tile_regs_* ops already in a compute kernel are re-derived: a hand-written,
 // misplaced handshake becomes the canonical one.
-tt.program @handwritten attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @handwritten attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -291,7 +291,7 @@ tt.program @handwritten attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
 // -----
 
 // A pack needs math before it in its section ...
-tt.program @pack_first attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @pack_first attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
     tt.pack_tile dst = 0, %out : !tt.cb<2, bf16>
@@ -302,7 +302,7 @@ tt.program @pack_first attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.
 // -----
 
 // ... in its own block: math outside a loop does not feed a section inside it.
-tt.program @pack_first_nested attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @pack_first_nested attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -320,7 +320,7 @@ tt.program @pack_first_nested attributes {device = #tt.device<wormhole_b0>, cbs 
 // -----
 
 // Math that nothing packs would be lost ...
-tt.program @lost attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @lost attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -336,7 +336,7 @@ tt.program @lost attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_des
 // -----
 
 // ... also when the next op holds DST sections of its own.
-tt.program @lost_before_loop attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @lost_before_loop attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -355,7 +355,7 @@ tt.program @lost_before_loop attributes {device = #tt.device<wormhole_b0>, cbs =
 // -----
 
 // A pack reads a DST tile its section's math wrote.
-tt.program @unwritten attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @unwritten attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -372,7 +372,7 @@ tt.program @unwritten attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 
 // A section's tiles fit DST: with fp32 accumulation, double-buffered, 4 tiles.
 // The op verifier rejects DST index 4 first; without it the pass counts 5 tiles.
-tt.program @too_many attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @too_many attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
     %in = tt.get_cb 0 : !tt.cb<2, bf16>
     %out = tt.get_cb 16 : !tt.cb<8, bf16>
@@ -395,7 +395,7 @@ tt.program @too_many attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 // its packs. tt.pack_l1_acc (packs after the first K block add to L1) is neither
 // math nor pack: it stays where it is, here between commit and wait, and does
 // not end or start a section.
-tt.program @block_gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @block_gemm attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
     %in0 = tt.get_cb 0 : !tt.cb<8, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<8, bf16>
@@ -458,7 +458,7 @@ tt.program @block_gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.
 // -----
 
 // matmul_block's tiles must be packed like any math result ...
-tt.program @block_lost attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
+tt.program @block_lost attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -471,7 +471,7 @@ tt.program @block_lost attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.
 // -----
 
 // ... and a pack reads one of the tiles it wrote: a 1x2 subblock at 0 writes 0 and 1.
-tt.program @block_unwritten attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @block_unwritten attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -488,7 +488,7 @@ tt.program @block_unwritten attributes {device = #tt.device<wormhole_b0>, cbs = 
 
 // A section counts every tile of a subblock: tiles 1..4 and 0 are 5 tiles, one
 // more than fp32 accumulation leaves. The op verifier rejects the subblock first.
-tt.program @block_too_many attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
+tt.program @block_too_many attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 8, page_size = 2048, bf16>]} {
   tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
     %in0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %in1 = tt.get_cb 1 : !tt.cb<2, bf16>

@@ -32,7 +32,7 @@
 // With gemm-k-block=2 gemm-subblock=1x4 the program's K block (2 tiles) is kept
 // and 1x4 subblocks are used.
 func.func @partials_in_l1(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C: memref<256x128xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
@@ -107,7 +107,7 @@ func.func @partials_in_l1(%A: memref<256x256xbf16>, %B: memref<256x128xbf16>, %C
 // stay there for the whole K loop and the subblock is the block. K blocks of 1
 // tile grow to 4 (step 4 of 8).
 func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x96xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 6, page_size = 2048, bf16>} : memref<32x96xbf16>
@@ -142,7 +142,7 @@ func.func @fits(%A: memref<64x256xbf16>, %B: memref<256x96xbf16>, %C: memref<64x
 // The K loop reads the same K slice of A every step (its offset does not depend on
 // k): coarsening would change what it computes, so the K block stays 1 tile.
 func.func @not_consecutive(%A: memref<32x256xbf16>, %B: memref<256x32xbf16>, %C: memref<32x32xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -172,7 +172,7 @@ func.func @not_consecutive(%A: memref<32x256xbf16>, %B: memref<256x32xbf16>, %C:
 // of the 4 fp32 ones (2 x 2x2 would need 8). The 2-step K loop of 1-tile K blocks
 // becomes one step of 2 tiles.
 func.func @two_accumulators(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: memref<64x64xbf16>, %D: memref<64x64xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<32x64xbf16>
@@ -204,7 +204,7 @@ func.func @two_accumulators(%A: memref<64x64xbf16>, %B: memref<64x64xbf16>, %C: 
 
 // An elementwise program only gets its compute config.
 func.func @add(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %x = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %y = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -224,7 +224,7 @@ func.func @add(%X: memref<32x32xbf16>, %Y: memref<32x32xbf16>, %Z: memref<32x32x
 
 // gemm-accumulate=l1 cannot apply to a gemm without a K loop.
 func.func @no_k_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 1, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 1, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -244,7 +244,7 @@ func.func @no_k_loop(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<
 
 // Gemms accumulating together share the output block shape ...
 func.func @block_shapes() attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -263,7 +263,7 @@ func.func @block_shapes() attributes {
 
 // ... and every accumulator needs at least one DST tile: 5 > 4 with fp32 accumulation.
 func.func @too_many_accumulators() attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>} : memref<32x32xbf16>
@@ -292,7 +292,7 @@ func.func @too_many_accumulators() attributes {
 // accumulator after the K loop writes a new buffer with the accumulator's old CB
 // instead (one pass through DST), and the store reads that buffer.
 func.func @epilogue_in_place(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C: memref<128x128xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<128x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<32x128xbf16>
@@ -327,7 +327,7 @@ func.func @epilogue_in_place(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>,
 // the fp32 partial sums: 83 (332 pages each; 1,499,136 B of L1 - 65,536 partial - 65,536
 // for C's CB leaves room for 83 x 2 x 8 KB), and the K block stays 1 tile.
 func.func @deep_pipeline(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C: memref<128x128xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 400, page_size = 2048, bf16>} : memref<128x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 400, page_size = 2048, bf16>} : memref<32x128xbf16>
@@ -356,7 +356,7 @@ func.func @deep_pipeline(%A: memref<128x128xbf16>, %B: memref<128x128xbf16>, %C:
 // transpose_a: K is A's first dimension, so the K block is 2 tiles (64 rows), not
 // A's 1 column tile; tt-lower-tile-ops then rejects transpose_a with its own message.
 func.func @transpose_a(%A: memref<64x32xbf16>, %B: memref<64x32xbf16>, %C: memref<32x32xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
@@ -382,8 +382,8 @@ func.func @transpose_a(%A: memref<64x32xbf16>, %B: memref<64x32xbf16>, %C: memre
 // loop's last steps compute; the loop's A and B CBs hold 3 blocks instead of 2.
 // gemm-stream-steps=2 on the first function (a K loop of 2 steps) is refused.
 func.func @streamed_steps(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memref<1024x1024xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
-    tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} {
+    tt.device = #tt.device<n150>,
+    tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<128x32xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<32x128xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
@@ -427,8 +427,8 @@ func.func @streamed_steps(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>
 // C 512 KB, A and B 384 KB), so deeper loop CBs and the wider blocks do not fit and
 // one step is streamed (forced, two steps are refused: tests/test_gemm_schedules.py).
 func.func @streamed_no_room(%A: memref<2048x1024xbf16>, %B: memref<1024x4096xbf16>, %C: memref<2048x4096xbf16>) attributes {
-    tt.device = #tt.device<wormhole_b0>,
-    tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} {
+    tt.device = #tt.device<n150>,
+    tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>} {
   %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 64, page_size = 2048, bf16>} : memref<256x128xbf16>
   %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 128, page_size = 2048, bf16>} : memref<128x512xbf16>
   %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 256, page_size = 2048, bf16>} : memref<256x512xf32>

@@ -39,7 +39,7 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memr
   func.return
 }
 // CHECK:      func.func @gemm(
-// CHECK-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
+// CHECK-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
 // CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row), "row_mcast_sender_x" : u32 = mcast_sender_x(row), "row_mcast_sender_y" : u32 = mcast_sender_y(row), "row_mcast_start_x" : u32 = mcast_start_x(row), "row_mcast_start_y" : u32 = mcast_start_y(row), "row_mcast_end_x" : u32 = mcast_end_x(row), "row_mcast_end_y" : u32 = mcast_end_y(row), "column_mcast_sender" : u32 = mcast_sender(column), "column_mcast_sender_x" : u32 = mcast_sender_x(column), "column_mcast_sender_y" : u32 = mcast_sender_y(column), "column_mcast_start_x" : u32 = mcast_start_x(column), "column_mcast_start_y" : u32 = mcast_start_y(column), "column_mcast_end_x" : u32 = mcast_end_x(column), "column_mcast_end_y" : u32 = mcast_end_y(column)]>
 // CHECK-SAME: tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]
 // CHECK:      tt.copy %A[%row, %kk] to %a multicast = <row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1> : memref<1024x1024xbf16> to memref<128x32xbf16>
@@ -53,7 +53,7 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %C: memr
 
 // `multicast=none` keeps the global partition and plain loads.
 // NONE:       func.func @gemm(
-// NONE-SAME:  tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
+// NONE-SAME:  tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
 // NONE-NOT:   multicast
 // NONE:       func.return
 
@@ -133,7 +133,7 @@ func.func @wide(%A: memref<128x256xbf16>, %B: memref<256x1024xbf16>, %C: memref<
   func.return
 }
 // CHECK:      func.func @wide(
-// CHECK-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [1, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>
+// CHECK-SAME: tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [1, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>
 // CHECK-SAME: "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row),
 // CHECK-NOT:  column
 // CHECK-SAME: tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 0)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 0)]>]

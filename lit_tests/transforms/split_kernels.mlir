@@ -22,9 +22,9 @@
 // copied to the kernels that use them: the writer has no %c0, no kernel has
 // %unused.
 func.func @add(%A: memref<64x160xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>}, %B: memref<64x160xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>}, %C: memref<64x160xbf16> {tt.layout = #tt.buffer_layout<l1, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>}) attributes {
-    tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0), "b" : u32 = buffer_address(1), "c" : u32 = buffer_address(2), "start" : u32 = start_unit, "count" : u32 = num_units]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi2, fp32_dest_acc = false, dst_full_sync = false>} {
   %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
   %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -74,7 +74,7 @@ func.func @add(%A: memref<64x160xbf16> {tt.layout = #tt.buffer_layout<dram, inte
   }
   func.return
 }
-// CHECK:      tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 0), (0, 1) to (1, 1)]>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 0), (0, 1) to (1, 1)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 0), (0, 1) to (1, 1)]>], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>>, #tt.tensor<output, #tt.buffer_layout<l1, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>>]} {
+// CHECK:      tt.program @add attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 0), (0, 1) to (1, 1)]>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 0), (0, 1) to (1, 1)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (7, 0), (0, 1) to (1, 1)]>], work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>>, #tt.tensor<output, #tt.buffer_layout<l1, interleaved, bf16, tile = [32, 32], tiles = [2, 5]>>]} {
 // CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 0), (0, 1) to (1, 1)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0), "b" : u32 = buffer_address(1), "c" : u32 = buffer_address(2), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
 // CHECK-NEXT:     %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
 // CHECK-NEXT:     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
@@ -157,7 +157,7 @@ func.func @add(%A: memref<64x160xbf16> {tt.layout = #tt.buffer_layout<dram, inte
 func.func @pass_through(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}, %C: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0), "c" : u32 = buffer_address(1)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
   %a_addr = tt.get_arg_val 0 : i32
@@ -212,7 +212,7 @@ func.func @pass_through(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dr
 func.func @intermediate() attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<[]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
   %cb24 = tt.get_cb 24 : !tt.cb<2, bf16>
@@ -242,7 +242,7 @@ func.func @intermediate() attributes {
   tt.cb_pop_front %cb16, 1 : !tt.cb<2, bf16>
   func.return
 }
-// CHECK:      tt.program @intermediate attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+// CHECK:      tt.program @intermediate attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>, #tt.cb_desc<index = 24, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (0, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
 // CHECK-NEXT:   tt.kernel @reader reader
 // CHECK-NEXT:     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
 // CHECK-NEXT:     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -296,7 +296,7 @@ func.func @not_a_program(%A: memref<32x32xbf16>) {
 func.func @store(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   %c0 = arith.constant 0 : index
   %v = arith.constant 1.0 : bf16
@@ -311,7 +311,7 @@ func.func @store(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, int
 func.func @unknown_op(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   "test.op"() : () -> ()
   func.return
@@ -325,7 +325,7 @@ func.func @unknown_op(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram
 func.func @direct_use(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
   %c0 = arith.constant 0 : index
@@ -348,7 +348,7 @@ func.func @direct_use(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram
 func.func @cross_kernel_value(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
   %c0 = arith.constant 0 : index
@@ -365,7 +365,7 @@ func.func @cross_kernel_value(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_lay
 // The schema and device come from tt-work-partition ...
 func.func @no_schema(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   func.return
 }
@@ -387,7 +387,7 @@ func.func @no_device(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram,
 func.func @no_config(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>} {
+    tt.device = #tt.device<n150>} {
   func.return
 }
 // CHECK: split_kernels.mlir:[[# @LINE - 6]]:1: error: 'func.func' op run tt-lower-tile-ops before tt-split-kernels
@@ -398,7 +398,7 @@ func.func @no_config(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram,
 func.func @no_layout(%A: memref<32x32xbf16>) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   func.return
 }
@@ -410,7 +410,7 @@ func.func @no_layout(%A: memref<32x32xbf16>) attributes {
 func.func @scalar(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}, %n: index) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   func.return
 }
@@ -422,7 +422,7 @@ func.func @scalar(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, in
 func.func @two_types(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>}) attributes {
     tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
     tt.runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>,
-    tt.device = #tt.device<wormhole_b0>,
+    tt.device = #tt.device<n150>,
     tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>} {
   %x = tt.get_cb 0 : !tt.cb<2, bf16>
   %y = tt.get_cb 0 : !tt.cb<4, bf16>

@@ -6,27 +6,27 @@
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=blackhole},tt-verify' | filecheck %s --check-prefix=GEMM-BH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify' | filecheck %s --check-prefix=ADD-WH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=blackhole},tt-verify' | filecheck %s --check-prefix=ADD-BH
-// GEMM-WH:      tt.program @gemm attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 2, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 3, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
+// GEMM-WH:      tt.program @gemm attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 2, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 3, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
 // GEMM-WH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-WH:      tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-WH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7)]>
-// GEMM-BH:      tt.program @gemm attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 0, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 2, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 3, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 14], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
+// GEMM-BH:      tt.program @gemm attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 0, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 48, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 2, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 3, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 13], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
 // GEMM-BH:      tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // GEMM-BH:      tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (7, 7)]>
-// ADD-WH:       tt.program @add attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>]} {
+// ADD-WH:       tt.program @add attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>, #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16, cores = [(0, 0) to (7, 7)]>], work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>>]} {
 // ADD-WH:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (7, 7)]>
 // ADD-WH:       tt.add_tiles %cb0, %cb1, %c0, %c0, dst = 0
-// ADD-BH:       tt.program @add attributes {device = #tt.device<blackhole>
-// ADD-BH:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (13, 3), (0, 4) to (7, 4)]>
+// ADD-BH:       tt.program @add attributes {device = #tt.device<p150>
+// ADD-BH:       tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (12, 3), (0, 4) to (11, 4)]>
 
 // A wormhole_b0 program fits blackhole (more L1, a wider grid, more CBs) ...
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify{arch=blackhole}' | filecheck %s --check-prefix=WH-ON-BH
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=wormhole_b0},tt-verify{arch=blackhole}' | filecheck %s --check-prefix=WH-ON-BH
-// WH-ON-BH:     tt.program @{{gemm|add}} attributes {device = #tt.device<wormhole_b0>
-// ... but the blackhole add uses columns 8-13, which wormhole_b0 does not have (the
+// WH-ON-BH:     tt.program @{{gemm|add}} attributes {device = #tt.device<n150>
+// ... but the blackhole add uses columns 8-12, which an n150 does not have (the
 // blackhole gemm multicasts on an 8x8 rectangle, which fits).
 // RUN: not tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-pipeline{arch=blackhole},tt-verify{arch=wormhole_b0}' 2>&1 | filecheck %s --check-prefix=BH-ON-WH
-// BH-ON-WH:     add.mlir:10:1: error: 'tt.kernel' op core range (0, 0) to (13, 3) lies outside the 10x8 worker grid of wormhole_b0
+// BH-ON-WH:     add.mlir:10:1: error: 'tt.kernel' op core range (0, 0) to (12, 3) lies outside the 8x8 worker grid of n150 (wormhole_b0)
 
 // The hand-written programs below run twice: against their own device (OWN)
 // and against wormhole_b0 (WH). Every program is on wormhole_b0 unless it
@@ -35,7 +35,7 @@
 // RUN: tt-opt %s -p 'tt-verify{arch=wormhole_b0}' --split-input-file --verify-diagnostics | filecheck %s --check-prefixes=CHECK,WH
 
 // A minimal valid program: reader -> CB 0 -> compute -> CB 16 -> writer.
-tt.program @valid attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @valid attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -62,13 +62,13 @@ tt.program @valid attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_de
     tt.cb_pop_front %cb16, 1 : !tt.cb<2, bf16>
   }
 }
-// CHECK: tt.program @valid attributes {device = #tt.device<wormhole_b0>
+// CHECK: tt.program @valid attributes {device = #tt.device<n150>
 
 // -----
 
 // ==== Rule 1. L1 per core
 // CBs filling wormhole_b0's usable L1 exactly, 2 x 366 pages x 2048 B = 1,499,136 B, fit.
-tt.program @l1_exact attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 366, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 366, page_size = 2048, bf16>]} {
+tt.program @l1_exact attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 366, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 366, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<366, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<366, bf16>
@@ -95,12 +95,12 @@ tt.program @l1_exact attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
     tt.cb_pop_front %cb16, 1 : !tt.cb<366, bf16>
   }
 }
-// CHECK: tt.program @l1_exact attributes {device = #tt.device<wormhole_b0>
+// CHECK: tt.program @l1_exact attributes {device = #tt.device<n150>
 
 // -----
 
 // One page more does not: 367 + 366 pages of 2048 B are 1,501,184 B.
-tt.program @l1_cbs attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 367, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 366, page_size = 2048, bf16>]} {
+tt.program @l1_cbs attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 367, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 366, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<367, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<367, bf16>
@@ -127,13 +127,13 @@ tt.program @l1_cbs attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_d
     tt.cb_pop_front %cb16, 1 : !tt.cb<366, bf16>
   }
 }
-// CHECK: verify.mlir:[[# @LINE - 27]]:1: error: 'tt.program' op L1 overflow on core (0,0): CBs need 1,501,184 B, wormhole_b0 has 1,499,136 B
+// CHECK: verify.mlir:[[# @LINE - 27]]:1: error: 'tt.program' op L1 overflow on core (0,0): CBs need 1,501,184 B, n150 (wormhole_b0) has 1,499,136 B
 
 // -----
 
 // The shard of an L1-sharded tensor counts too: 8,192 B of CBs fit, and so do
 // the 730 pages (1,495,040 B) core (0,0) holds of tensor 0, but not both.
-tt.program @l1_shard attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [73, 10], shard = #tt.shard_spec<grid = [1, 1], shard = [73, 10], row_major>>>]} {
+tt.program @l1_shard attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [73, 10], shard = #tt.shard_spec<grid = [1, 1], shard = [73, 10], row_major>>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -160,7 +160,7 @@ tt.program @l1_shard attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
     tt.cb_pop_front %cb16, 1 : !tt.cb<2, bf16>
   }
 }
-// CHECK: verify.mlir:[[# @LINE - 27]]:1: error: 'tt.program' op L1 overflow on core (0,0): CBs and L1 buffers need 1,503,232 B (CBs 8,192 B, buffers 1,495,040 B), wormhole_b0 has 1,499,136 B
+// CHECK: verify.mlir:[[# @LINE - 27]]:1: error: 'tt.program' op L1 overflow on core (0,0): CBs and L1 buffers need 1,503,232 B (CBs 8,192 B, buffers 1,495,040 B), n150 (wormhole_b0) has 1,499,136 B
 
 // -----
 
@@ -168,7 +168,7 @@ tt.program @l1_shard attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 // CB 40 exists on blackhole (64 CBs), not on wormhole_b0 (32). The op verifiers
 // check CB indices against the program's own device, so only tt-verify with
 // another `arch` reports this.
-tt.program @cb40 attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 40, pages = 2, page_size = 2048, bf16>]} {
+tt.program @cb40 attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 40, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -195,15 +195,15 @@ tt.program @cb40 attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<
     tt.cb_pop_front %cb40, 1 : !tt.cb<2, bf16>
   }
 }
-// OWN:   tt.program @cb40 attributes {device = #tt.device<blackhole>
-// WH:    verify.mlir:[[# @LINE - 28]]:1: error: 'tt.program' op CB index 40 is out of range: wormhole_b0 has CBs 0..31
+// OWN:   tt.program @cb40 attributes {device = #tt.device<p150>
+// WH:    verify.mlir:[[# @LINE - 28]]:1: error: 'tt.program' op CB index 40 is out of range: n150 (wormhole_b0) has CBs 0..31
 
 // -----
 
 // 33 CBs (one line per CB and kernel) are fine on blackhole; wormhole_b0 has 32.
 // (On a program's own device the count cannot exceed the limit: 33 distinct
 // indices include one out of range, which the tt.program verifier reports.)
-tt.program @cbs33 attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 0, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 2, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 3, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 4, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 5, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 6, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 7, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 8, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 9, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 10, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 11, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 12, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 13, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 14, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 15, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 17, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 18, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 19, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 20, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 21, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 22, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 23, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 24, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 25, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 26, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 27, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 28, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 29, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 30, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 31, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 32, pages = 1, page_size = 2048, bf16>]} {
+tt.program @cbs33 attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 0, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 2, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 3, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 4, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 5, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 6, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 7, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 8, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 9, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 10, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 11, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 12, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 13, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 14, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 15, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 17, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 18, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 19, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 20, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 21, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 22, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 23, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 24, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 25, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 26, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 27, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 28, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 29, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 30, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 31, pages = 1, page_size = 2048, bf16>, #tt.cb_desc<index = 32, pages = 1, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<1, bf16>  tt.cb_reserve_back %cb0, 1 : !tt.cb<1, bf16>  tt.cb_push_back %cb0, 1 : !tt.cb<1, bf16>
     %cb1 = tt.get_cb 1 : !tt.cb<1, bf16>  tt.cb_reserve_back %cb1, 1 : !tt.cb<1, bf16>  tt.cb_push_back %cb1, 1 : !tt.cb<1, bf16>
@@ -275,14 +275,14 @@ tt.program @cbs33 attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc
     %cb32 = tt.get_cb 32 : !tt.cb<1, bf16>  tt.cb_wait_front %cb32, 1 : !tt.cb<1, bf16>  tt.cb_pop_front %cb32, 1 : !tt.cb<1, bf16>
   }
 }
-// OWN:   tt.program @cbs33 attributes {device = #tt.device<blackhole>
-// WH:    verify.mlir:[[# @LINE - 73]]:1: error: 'tt.program' op 33 CBs on one core, wormhole_b0 has 32
+// OWN:   tt.program @cbs33 attributes {device = #tt.device<p150>
+// WH:    verify.mlir:[[# @LINE - 73]]:1: error: 'tt.program' op 33 CBs on one core, n150 (wormhole_b0) has 32
 
 // -----
 
 // A CB index described twice: the tt.program verifier reports it before
 // tt-verify runs (same message), so tt-verify's own check is unreachable.
-tt.program @cb_twice attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @cb_twice attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -301,7 +301,7 @@ tt.program @cb_twice attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 // ==== Rule 3. CB protocol
 // Reserved and pushed pages balance in every loop iteration: this reader
 // reserves 2 pages of CB 0 per iteration but pushes 1.
-tt.program @reserve_push attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @reserve_push attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %c0 = arith.constant 0 : index
@@ -339,7 +339,7 @@ tt.program @reserve_push attributes {device = #tt.device<wormhole_b0>, cbs = [#t
 
 // Waited-for and popped pages balance too: the writer waits for 2 pages of
 // CB 16 and pops 1, in the kernel body.
-tt.program @wait_pop attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @wait_pop attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -371,7 +371,7 @@ tt.program @wait_pop attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 // -----
 
 // A CB has one producer: here the writer pushes CB 0 as well as the reader.
-tt.program @two_producers attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @two_producers attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -406,7 +406,7 @@ tt.program @two_producers attributes {device = #tt.device<wormhole_b0>, cbs = [#
 // -----
 
 // A CB has one consumer: nothing pops CB 16 (the program has no writer).
-tt.program @no_consumer attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @no_consumer attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -435,7 +435,7 @@ tt.program @no_consumer attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
 // A call naming more pages than the CB has: the tt.cb_reserve_back verifier
 // reports it before tt-verify runs (tt.get_cb already ties a CB's type to its
 // descriptor), so rule 3's last clause cannot fail in tt-verify.
-tt.program @too_many_pages attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @too_many_pages attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 3 : !tt.cb<2, bf16>
@@ -453,7 +453,7 @@ tt.program @too_many_pages attributes {device = #tt.device<wormhole_b0>, cbs = [
 
 // ==== Rule 4. DST
 // tile_regs_commit before tile_regs_acquire.
-tt.program @commit_first attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @commit_first attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -485,7 +485,7 @@ tt.program @commit_first attributes {device = #tt.device<wormhole_b0>, cbs = [#t
 // -----
 
 // Math only between acquire and commit: this copy_tile runs after the commit.
-tt.program @math_after_commit attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @math_after_commit attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -517,7 +517,7 @@ tt.program @math_after_commit attributes {device = #tt.device<wormhole_b0>, cbs 
 // -----
 
 // Packs only between wait and release: this pack_tile runs before the wait.
-tt.program @pack_before_wait attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @pack_before_wait attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -550,7 +550,7 @@ tt.program @pack_before_wait attributes {device = #tt.device<wormhole_b0>, cbs =
 
 // A DST section is balanced inside a loop: each iteration acquires DST and
 // computes, but the commit, wait, pack and release come after the loop.
-tt.program @loop_section attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @loop_section attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -587,7 +587,7 @@ tt.program @loop_section attributes {device = #tt.device<wormhole_b0>, cbs = [#t
 
 // DST is released by the end of the kernel: this one never waits or releases
 // (so it packs nothing; CB 16 is filled by the reader instead).
-tt.program @left_acquired attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @left_acquired attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %cb16 = tt.get_cb 16 : !tt.cb<2, bf16>
@@ -618,7 +618,7 @@ tt.program @left_acquired attributes {device = #tt.device<wormhole_b0>, cbs = [#
 // the IR is verified, before tt-verify runs, so tt-verify's own role check
 // (compute ops only in compute kernels, NOC ops only in reader/writer kernels)
 // is unreachable on IR that parses.
-tt.program @compute_in_reader attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @compute_in_reader attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %c0 = arith.constant 0 : index
@@ -654,7 +654,7 @@ tt.program @compute_in_reader attributes {device = #tt.device<wormhole_b0>, cbs 
 // A DST index beyond the kernel's capacity (16-bit, double-buffered: 8 tiles)
 // is reported by the op verifier too, with the reason for the capacity; tt-verify's
 // own DST-index check is unreachable.
-tt.program @dst_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @dst_index attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -689,7 +689,7 @@ tt.program @dst_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 
 // matmul_block_init programs the unpacker and FPU for one block shape: the
 // matmul_block after it must have the same ct, rt, kt and transpose (here kt differs).
-tt.program @block_shape attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @block_shape attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -730,7 +730,7 @@ tt.program @block_shape attributes {device = #tt.device<wormhole_b0>, cbs = [#tt
 // -----
 
 // matmul_init programs matmul_tiles, not matmul_block.
-tt.program @block_no_init attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @block_no_init attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %cb1 = tt.get_cb 1 : !tt.cb<2, bf16>
@@ -773,7 +773,7 @@ tt.program @block_no_init attributes {device = #tt.device<wormhole_b0>, cbs = [#
 // ==== Rule 5. Runtime args
 // A buffer_address names a tensor of the program: the writer's schema asks for
 // tensor 1, tt.tensors has one.
-tt.program @no_tensor attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+tt.program @no_tensor attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0)]>} {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %tensor0_addr = tt.get_arg_val 0 : i32
@@ -794,7 +794,7 @@ tt.program @no_tensor attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 // start_unit exists on a core only if the work partition gives it units: the
 // reader runs on (0, 0) and (1, 0), the partition gives its one unit to (0, 0).
 // The kernel verifier (the program contract) reports it before tt-verify runs.
-tt.program @no_units attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+tt.program @no_units attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit]>} {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %start_unit = tt.get_arg_val 0 : i32
@@ -813,7 +813,7 @@ tt.program @no_units attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
 
 // A get_arg_val beyond the kernel's schema: the tt.get_arg_val verifier reports
 // it first, so tt-verify's own schema check is unreachable.
-tt.program @arg_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
+tt.program @arg_index attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>], tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 1]>>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0)]>} {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %tensor0_addr = tt.get_arg_val 1 : i32
@@ -834,7 +834,7 @@ tt.program @arg_index attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 // Column 10 exists on blackhole (14 columns), not on wormhole_b0 (8). The
 // tt.kernel verifier checks the program's own device, so only tt-verify with
 // another `arch` reports this.
-tt.program @column10 attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @column10 attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0), (10, 0) to (10, 1)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -846,14 +846,14 @@ tt.program @column10 attributes {device = #tt.device<blackhole>, cbs = [#tt.cb_d
     tt.cb_pop_front %cb0, 1 : !tt.cb<2, bf16>
   }
 }
-// OWN:   tt.program @column10 attributes {device = #tt.device<blackhole>
-// WH:    verify.mlir:[[# @LINE - 12]]:3: error: 'tt.kernel' op core range (10, 0) to (10, 1) lies outside the 10x8 worker grid of wormhole_b0
+// OWN:   tt.program @column10 attributes {device = #tt.device<p150>
+// WH:    verify.mlir:[[# @LINE - 12]]:3: error: 'tt.kernel' op core range (10, 0) to (10, 1) lies outside the 8x8 worker grid of n150 (wormhole_b0)
 
 // -----
 
 // Overlapping core ranges of one kernel: #tt.core_ranges rejects them when the
 // attribute is parsed, so tt-verify's overlap check is unreachable.
-tt.program @overlap attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @overlap attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 1), (1, 1) to (2, 2)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     tt.cb_reserve_back %cb0, 1 : !tt.cb<2, bf16>
@@ -873,7 +873,7 @@ tt.program @overlap attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_
 // Both architectures handle every tt.data_format (device.py), so "a CB format
 // the arch does not support" cannot be written. FPU math reads floating-point
 // formats only: add_tiles reads CB 1 in i32.
-tt.program @fpu_i32 attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 4096, i32>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
+tt.program @fpu_i32 attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 4096, i32>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %cb1 = tt.get_cb 1 : !tt.cb<2, i32>
@@ -912,7 +912,7 @@ tt.program @fpu_i32 attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_
 
 // Copying an i32 tile into DST is not FPU math: the same CB through copy_tile
 // and pack_tile verifies.
-tt.program @copy_i32 attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 1, pages = 2, page_size = 4096, i32>, #tt.cb_desc<index = 16, pages = 2, page_size = 4096, i32>]} {
+tt.program @copy_i32 attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 1, pages = 2, page_size = 4096, i32>, #tt.cb_desc<index = 16, pages = 2, page_size = 4096, i32>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb1 = tt.get_cb 1 : !tt.cb<2, i32>
     tt.cb_reserve_back %cb1, 1 : !tt.cb<2, i32>
@@ -939,13 +939,13 @@ tt.program @copy_i32 attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb
     tt.cb_pop_front %cb16, 1 : !tt.cb<2, i32>
   }
 }
-// CHECK: tt.program @copy_i32 attributes {device = #tt.device<wormhole_b0>
+// CHECK: tt.program @copy_i32 attributes {device = #tt.device<n150>
 
 // -----
 
 // A CB handed through a loop's iter_args is the same CB: protocol and producer
 // checks follow it back to its tt.get_cb.
-tt.program @iter_args attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
+tt.program @iter_args attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
     %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
     %c0 = arith.constant 0 : index
@@ -967,7 +967,7 @@ tt.program @iter_args attributes {device = #tt.device<wormhole_b0>, cbs = [#tt.c
 // -----
 
 // start_unit needs the program's work partition, which this program lacks.
-tt.program @no_partition attributes {device = #tt.device<wormhole_b0>} {
+tt.program @no_partition attributes {device = #tt.device<n150>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> attributes {runtime_args = #tt.runtime_args<["start" : u32 = start_unit]>} {
   }
 }
@@ -977,7 +977,7 @@ tt.program @no_partition attributes {device = #tt.device<wormhole_b0>} {
 
 // ==== Rule 9. Multicast
 // A row multicast must name the rest of the row: the 4x2 rectangle's rows have 3 other cores.
-tt.program @mcast_dests attributes {device = #tt.device<wormhole_b0>, cbs = [], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [2, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 1), start = 0, count = 1>]>, semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (3, 1)]>]} {
+tt.program @mcast_dests attributes {device = #tt.device<n150>, cbs = [], work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [2, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 1), start = 0, count = 1>]>, semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (3, 1)]>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (3, 1)]> attributes {runtime_args = #tt.runtime_args<["start_unit" : u32 = start_unit, "x0" : u32 = mcast_start_x(row), "y0" : u32 = mcast_start_y(row), "x1" : u32 = mcast_end_x(row), "y1" : u32 = mcast_end_y(row)]>} {
     %x0 = tt.get_arg_val 1 : i32
     %y0 = tt.get_arg_val 2 : i32
@@ -994,7 +994,7 @@ tt.program @mcast_dests attributes {device = #tt.device<wormhole_b0>, cbs = [], 
 // -----
 
 // Multicast values need a block_2d partition.
-tt.program @mcast_global attributes {device = #tt.device<wormhole_b0>, cbs = [], work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [2, 4], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>} {
+tt.program @mcast_global attributes {device = #tt.device<n150>, cbs = [], work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 4], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 0)]> attributes {runtime_args = #tt.runtime_args<["sender" : u32 = mcast_sender(row)]>} {
   }
 }
@@ -1003,7 +1003,7 @@ tt.program @mcast_global attributes {device = #tt.device<wormhole_b0>, cbs = [],
 // -----
 
 // A column multicast on a one-row rectangle has no one to send to.
-tt.program @mcast_no_receivers attributes {device = #tt.device<wormhole_b0>, cbs = [], work_partition = #tt.work_partition<block_2d, row_major, grid = [10, 8], blocks = [1, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 0), start = 0, count = 1>]>} {
+tt.program @mcast_no_receivers attributes {device = #tt.device<n150>, cbs = [], work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [1, 4], shard_blocks = [1, 1], ranges = [<(0, 0) to (3, 0), start = 0, count = 1>]>} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (3, 0)]> attributes {runtime_args = #tt.runtime_args<["sender" : u32 = mcast_sender(column)]>} {
   }
 }
@@ -1012,7 +1012,7 @@ tt.program @mcast_no_receivers attributes {device = #tt.device<wormhole_b0>, cbs
 // -----
 
 // Semaphores live on cores that run the program.
-tt.program @semaphore_elsewhere attributes {device = #tt.device<wormhole_b0>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (1, 0)]>]} {
+tt.program @semaphore_elsewhere attributes {device = #tt.device<n150>, cbs = [], semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (1, 0)]>]} {
   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (0, 0)]> {
   }
 }

@@ -1,6 +1,9 @@
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition' --split-input-file --verify-diagnostics | filecheck %s
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=3x3}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=GRID3
 // RUN: tt-opt %s -p 'tt-infer-layout{arch=blackhole},tt-work-partition{arch=blackhole}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=BH
+// RUN: tt-opt %s -p 'tt-infer-layout{device=p100},tt-work-partition{device=p100}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=P100
+// RUN: tt-opt %s -p 'tt-infer-layout{device=n300},tt-work-partition{device=n300}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=N300
+// RUN: not tt-opt %s -p 'tt-work-partition{device=n150 arch=blackhole}' 2>&1 | filecheck %s --check-prefix=CONFLICT
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{mode=local_shard grid=4x4}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=SHARD
 // RUN: not tt-opt %s -p 'tt-work-partition{grid=11x5}' 2>&1 | filecheck %s --check-prefix=TOO-TALL
 // RUN: not tt-opt %s -p 'tt-work-partition{arch=blackhole grid=10x15}' 2>&1 | filecheck %s --check-prefix=TOO-WIDE
@@ -8,15 +11,17 @@
 // RUN: not tt-opt %s -p 'tt-work-partition{grid=0x4}' 2>&1 | filecheck %s --check-prefix=EMPTY
 // RUN: tt-opt %s -p 'tt-work-partition{mode=local_shard}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=NOLAYOUT
 
-// TOO-TALL: tt-opt: error: tt-work-partition: grid 11x5 is larger than the 10x8 worker grid of wormhole_b0
-// TOO-WIDE: tt-opt: error: tt-work-partition: grid 10x15 is larger than the 10x14 worker grid of blackhole
+// TOO-TALL: tt-opt: error: tt-work-partition: grid 11x5 is larger than the 8x8 worker grid of n150 (wormhole_b0)
+// TOO-WIDE: tt-opt: error: tt-work-partition: grid 10x15 is larger than the 10x13 worker grid of p150 (blackhole)
 // NOT-RXC:  tt-opt: error: tt-work-partition: grid must be ROWSxCOLS with positive extents, e.g. grid=8x8; got '8'
 // EMPTY:    tt-opt: error: tt-work-partition: grid must be ROWSxCOLS with positive extents, e.g. grid=8x8; got '0x4'
+// CONFLICT: tt-opt: error: tt-work-partition: device=n150 is a wormhole_b0 card, but arch=blackhole; drop arch, or choose a blackhole card: p100, p150
 
-// Global mode, 64 blocks. On the whole 10x8 wormhole grid: one block on each of
-// the first 64 cores (8 rows), the last two rows idle. On 3x3: 64 = 9 * 7 + 1, so
-// core (0, 0) gets 8 blocks and the other eight 7; on the 10x14 blackhole grid the
-// first four rows and a half-row of 8 cores get a block each.
+// Global mode, 64 blocks. On an n150's 8x8 grid (the default): one block on each
+// core. On 3x3: 64 = 9 * 7 + 1, so core (0, 0) gets 8 blocks and the other eight 7;
+// on a p150's 10x13 grid (blackhole's card) the first four rows and 12 cores of the
+// fifth get a block each; on a p100's 10x11, five rows and 9 cores of the sixth; on
+// an n300's 7x8 (56 cores), two blocks on each core of the first row.
 // Every tensor argument gets a buffer address in the schema, then start and count.
 func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %n: index, %C: memref<1024x1024xbf16>) {
   tt.launch_grid (%bx, %by) in (8, 8) {
@@ -24,12 +29,17 @@ func.func @gemm(%A: memref<1024x1024xbf16>, %B: memref<1024x1024xbf16>, %n: inde
   func.return
 }
 // CHECK:      func.func @gemm(
-// CHECK-SAME: attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>,
-// CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor3_addr" : u32 = buffer_address(3), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, tt.device = #tt.device<wormhole_b0>}
+// CHECK-SAME: attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>,
+// CHECK-SAME: tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor3_addr" : u32 = buffer_address(3), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, tt.device = #tt.device<n150>}
 // GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>
-// BH:         tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 14], blocks = [8, 8], ranges = [<(0, 0) to (13, 3), start = 0, count = 1>, <(0, 4) to (7, 4), start = 56, count = 1>]>
+// BH:         tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 13], blocks = [8, 8], ranges = [<(0, 0) to (12, 3), start = 0, count = 1>, <(0, 4) to (11, 4), start = 52, count = 1>]>
+// BH-SAME:    tt.device = #tt.device<p150>
+// P100:       tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 11], blocks = [8, 8], ranges = [<(0, 0) to (10, 4), start = 0, count = 1>, <(0, 5) to (8, 5), start = 55, count = 1>]>
+// P100-SAME:  tt.device = #tt.device<p100>
+// N300:       tt.work_partition = #tt.work_partition<global, row_major, grid = [7, 8], blocks = [8, 8], ranges = [<(0, 0) to (7, 0), start = 0, count = 2>, <(0, 1) to (7, 6), start = 16, count = 1>]>
+// N300-SAME:  tt.device = #tt.device<n300>
 // Local-shard mode needs an output to follow; this program writes none.
-// SHARD:      work_partition.mlir:[[# @LINE - 11]]:1: error: 'func.func' op local_shard mode needs an output: no copy writes a tensor argument
+// SHARD:      work_partition.mlir:[[# @LINE - 16]]:1: error: 'func.func' op local_shard mode needs an output: no copy writes a tensor argument
 
 // -----
 
@@ -46,8 +56,8 @@ func.func @tiny(%A: memref<32x32xf32>) {
   }
   func.return
 }
-// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>
-// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>
+// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 5], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (1, 1), start = 8, count = 1>]>
+// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>
 // GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 5], ranges = [<(0, 0) to (0, 0), start = 0, count = 2>, <(1, 0) to (2, 0), start = 2, count = 1>, <(0, 1) to (2, 2), start = 4, count = 1>]>
 // GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>
 // SHARD:      error: 'func.func' op local_shard mode needs an output
@@ -69,7 +79,7 @@ func.func @sharded(%A: memref<256x256xbf16>, %C: memref<256x256xbf16> {tt.layout
   func.return
 }
 // SHARD:      tt.work_partition = #tt.work_partition<local_shard, row_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>
-// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [10, 8], blocks = [4, 4], ranges = [<(0, 0) to (7, 1), start = 0, count = 1>]>
+// CHECK:      tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [4, 4], ranges = [<(0, 0) to (7, 1), start = 0, count = 1>]>
 
 // -----
 

@@ -11,7 +11,7 @@ that runs them on the CPU emulator.
     c = kernel(a, b)                     # numpy in, numpy out (the emulator)
     kernel.write_artifacts("out/")       # reader/compute/writer.cpp, main.cpp, CMakeLists.txt, tt.plan.json
 
-Compiling runs `tt-pipeline` (with `arch`, `grid` and `pass_options`) and the `tt-cpp` target
+Compiling runs `tt-pipeline` (with `device` or `arch`, `grid` and `pass_options`) and the `tt-cpp` target
 in process. Results are cached by tile-program IR and options (`tilelang_tt.cache`).
 """
 
@@ -40,9 +40,18 @@ TARGET = "tenstorrent"
 KERNEL_SOURCES = tuple(KERNEL_FILES.values())
 
 
-def pipeline_spec(arch: str, grid: str | Sequence[int] | None, pass_options: Mapping[str, Any] | None) -> str:
-    """`tt-pipeline{...}` with every option spelled out, in a fixed order."""
-    options: dict[str, str] = {"arch": arch}
+def pipeline_spec(
+    device: str | None,
+    arch: str | None,
+    grid: str | Sequence[int] | None,
+    pass_options: Mapping[str, Any] | None,
+) -> str:
+    """`tt-pipeline{...}` with every option given spelled out, in a fixed order."""
+    options: dict[str, str] = {}
+    if device is not None:
+        options["device"] = device
+    if arch is not None:
+        options["arch"] = arch
     if grid is not None:
         options["grid"] = grid if isinstance(grid, str) else "x".join(str(int(d)) for d in grid)
     for name, value in sorted((pass_options or {}).items()):
@@ -201,18 +210,21 @@ def compile(
     prim_func: PrimFunc,
     out_idx: int | Sequence[int] | None = None,
     target: str = TARGET,
-    arch: str = "wormhole_b0",
+    device: str | None = None,
+    arch: str | None = None,
     grid: str | Sequence[int] | None = None,
     pass_options: Mapping[str, Any] | None = None,
     cache: CompileCache | None = None,
 ) -> JITKernel:
-    """Compiles a prim_func with `tt-pipeline` to artifacts (cached)."""
+    """Compiles a prim_func with `tt-pipeline` to artifacts (cached). `device` is the card
+    (`n150`, `n300`, `p100`, `p150`; an n150 by default), `arch` an architecture instead
+    (`wormhole_b0` is an n150, `blackhole` a p150)."""
     _check_target(target)
     if not isinstance(prim_func, PrimFunc):
         raise TypeError(f"expected a @T.prim_func, got {type(prim_func).__name__}")
     cache = DEFAULT_CACHE if cache is None else cache
     positions = _output_positions(out_idx, len(prim_func.tensors))
-    pipeline = pipeline_spec(arch, grid, pass_options)
+    pipeline = pipeline_spec(device, arch, grid, pass_options)
     ir_text = prim_func.ir()
     key = cache_key(ir_text, pipeline)
     files = cache.get(key)
@@ -237,7 +249,8 @@ def jit(
     *,
     out_idx: int | Sequence[int] | None = None,
     target: str = TARGET,
-    arch: str = "wormhole_b0",
+    device: str | None = None,
+    arch: str | None = None,
     grid: str | Sequence[int] | None = None,
     pass_options: Mapping[str, Any] | None = None,
     cache: CompileCache | None = None,
@@ -245,7 +258,7 @@ def jit(
     """`@tilelang.jit(target="tenstorrent", out_idx=[-1])` on a function returning a
     `@T.prim_func`: each call builds the prim_func and compiles it (`compile`). Applied to a
     prim_func itself, compiles it at once."""
-    options = dict(out_idx=out_idx, target=target, arch=arch, grid=grid,
+    options = dict(out_idx=out_idx, target=target, device=device, arch=arch, grid=grid,
                    pass_options=pass_options, cache=cache)
     _check_target(target)
 

@@ -305,7 +305,7 @@ def host_main_cpp(program: ProgramOp) -> str:
     cannot be printed."""
     host = _Host.of(program)
     name = program.sym_name.data
-    arch = program.device.arch.data
+    arch = program.device.arch
     files = " ".join(f"<{t.name}.bin>" for t in host.tensors)
     out: list[str] = []
     out += _header(host, name, arch, files)

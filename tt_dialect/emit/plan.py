@@ -6,8 +6,8 @@ it decides and infers nothing, and `main.cpp` is the other serialization of the
 same facts. Its schema, `tt_plan.schema.json` next to this file
 (`plan_schema()`), documents every field; in short:
 
-- `schema_version` (2), `program` (the program's symbol name), `arch` (the
-  device), `grid` (the work partition's core grid, [rows, cols]);
+- `schema_version` (3), `program` (the program's symbol name), `device` (the
+  card) and its `arch`, `grid` (the work partition's core grid, [rows, cols]);
 - `tensors`: the program's `tensors` in argument order, named `tensor<i>` by
   position, with shape (the user's, which its file holds), padded shape (its DRAM
   buffer's, larger where tt-pad-tensors padded it), dtype, role and buffer layout;
@@ -58,7 +58,7 @@ from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.emit.program_facts import KERNEL_FILES, KERNEL_NOCS, find_program, printable_contract
 
 PURPOSE = "a plan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PLAN_FILE = "tt.plan.json"
 SCHEMA_FILE = "tt_plan.schema.json"
 
@@ -83,7 +83,8 @@ def plan_of(program: ProgramOp | ModuleOp) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "program": program.sym_name.data,
-        "arch": program.device.arch.data.value,
+        "device": program.device.card.data.value,
+        "arch": program.device.arch.value,
         "grid": [rows, cols],
         "tensors": [_tensor(position, tensor) for position, tensor in enumerate(program.tensors.data)],
         "cores": _cores(partition),

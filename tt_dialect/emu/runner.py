@@ -152,6 +152,7 @@ def run(
         env = dict(os.environ)
         env.update(
             TT_EMU_ARCH=plan["arch"],
+            TT_EMU_DEVICE=plan["device"],
             TT_EMU_TIMEOUT=repr(float(timeout)),
             TT_EMU_CACHE=str(cache_dir()),
             TT_EMU_INCLUDE=str(include_dir()),

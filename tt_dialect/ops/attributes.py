@@ -21,13 +21,15 @@ from xdsl.utils.exceptions import VerifyException
 from xdsl.utils.str_enum import StrEnum
 
 from tt_dialect.device import (
+    CARDS,
     MAX_GRID_EXTENT,
-    DEVICES,
     SEMAPHORES_PER_CORE,
     TILE_COLS,
     TILE_ROWS,
     Arch,
+    Card,
     DeviceLimits,
+    cards_of,
     dst_capacity,
 )
 
@@ -286,6 +288,13 @@ class ArchAttr(_AngleEnum, EnumAttribute[Arch]):
 
 
 @irdl_attr_definition
+class CardAttr(_AngleEnum, EnumAttribute[Card]):
+    """`#tt.card<n150>`."""
+
+    name = "tt.card"
+
+
+@irdl_attr_definition
 class DataFormatAttr(_AngleEnum, EnumAttribute[DataFormat]):
     """`#tt.data_format<bf16>`."""
 
@@ -354,27 +363,43 @@ class CompileTimeArgKindAttr(_AngleEnum, EnumAttribute[CompileTimeArgKind]):
 
 @irdl_attr_definition
 class DeviceAttr(ParametrizedAttribute):
-    """`#tt.device<wormhole_b0>`: the target device. Its limits come from `tt_dialect.device`."""
+    """`#tt.device<n150>`: the target card. Its architecture and limits come from
+    `tt_dialect.device.CARDS`."""
 
     name = "tt.device"
 
-    arch: ArchAttr
+    card: CardAttr
 
-    def __init__(self, arch: Arch | str):
-        super().__init__(ArchAttr(Arch(arch)))
+    def __init__(self, card: Card | str):
+        super().__init__(CardAttr(Card(card)))
 
     @property
     def limits(self) -> DeviceLimits:
-        return DEVICES[self.arch.data]
+        return CARDS[self.card.data]
+
+    @property
+    def arch(self) -> Arch:
+        return self.limits.arch
 
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
         with parser.in_angle_brackets():
-            return (ArchAttr(parser.parse_str_enum(Arch)),)
+            pos = parser.pos
+            word = parser.parse_optional_identifier()
+            if word is None or word not in set(Card):
+                cards = ", ".join(card.value for card in Card)
+                hint = ""
+                if word in set(Arch):
+                    hint = (
+                        f"; {word} is an architecture, its cards are "
+                        f"{', '.join(card.value for card in cards_of(Arch(word)))}"
+                    )
+                parser.raise_error(f"expected a card ({cards}){hint}", pos, parser.pos)
+            return (CardAttr(Card(word)),)
 
     def print_parameters(self, printer: Printer) -> None:
         with printer.in_angle_brackets():
-            printer.print_string(self.arch.data.value)
+            printer.print_string(self.card.data.value)
 
 
 # --------------------------------------------------------------------------- cores
@@ -966,7 +991,7 @@ class WorkPartitionAttr(ParametrizedAttribute):
     """How a tile program's work units are split over cores.
 
     ```
-    #tt.work_partition<global, row_major, grid = [10, 8], blocks = [8, 8],
+    #tt.work_partition<global, row_major, grid = [8, 8], blocks = [8, 8],
         ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
     #tt.work_partition<local_shard, row_major, grid = [2, 2], blocks = [8, 8],
         shard_blocks = [4, 4], ranges = [<(0, 0) to (1, 1), start = 0, count = 16>]>
@@ -1813,6 +1838,7 @@ class MulticastAttr(ParametrizedAttribute):
 
 
 ATTRIBUTES: list[type[Attribute]] = [
+    CardAttr,
     BroadcastAttr,
     PoolTypeAttr,
     ReduceDimAttr,

@@ -55,7 +55,7 @@ class GetCBOp(IRDLOperation):
         limits = program.device.limits
         if index >= limits.max_cbs:
             raise VerifyException(
-                f"CB index {index} is out of range: {limits.arch.value} has "
+                f"CB index {index} is out of range: {limits.name} has "
                 f"{limits.max_cbs} CBs per core (0..{limits.max_cbs - 1})"
             )
         desc = program.cb_desc(index)

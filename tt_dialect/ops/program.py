@@ -67,7 +67,7 @@ class ProgramOp(IRDLOperation):
     """A Metalium program: its device, its circular buffers and its kernels.
 
     ```
-    tt.program @gemm attributes {device = #tt.device<wormhole_b0>,
+    tt.program @gemm attributes {device = #tt.device<n150>,
                                  cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>]} {
       tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (7, 7)]> { ... }
     }
@@ -143,7 +143,7 @@ class ProgramOp(IRDLOperation):
             index = cb.index.data
             if index >= limits.max_cbs:
                 raise VerifyException(
-                    f"CB index {index} is out of range: {limits.arch.value} has "
+                    f"CB index {index} is out of range: {limits.name} has "
                     f"{limits.max_cbs} CBs per core (0..{limits.max_cbs - 1})"
                 )
             if index in seen:
@@ -172,7 +172,7 @@ class ProgramOp(IRDLOperation):
             if grid_rows > rows or grid_cols > cols:
                 raise VerifyException(
                     f"the work partition's {grid_rows}x{grid_cols} core grid is larger than "
-                    f"the {rows}x{cols} worker grid of {limits.arch.value}"
+                    f"the {rows}x{cols} worker grid of {limits.name}"
                 )
 
     def _verify_in_grid(self, what: str, cores: CoreRangeSetAttr | None) -> None:
@@ -184,7 +184,7 @@ class ProgramOp(IRDLOperation):
         if outside is not None:
             raise VerifyException(
                 f"{what} {range_text(outside)}, outside the {rows}x{cols} worker grid of "
-                f"{limits.arch.value} (cores (x, y) with x < {cols}, y < {rows})"
+                f"{limits.name} (cores (x, y) with x < {cols}, y < {rows})"
             )
 
     def tensor(self, index: int) -> TensorDescAttr | None:
@@ -284,7 +284,7 @@ class KernelOp(IRDLOperation):
         if outside is not None:
             raise VerifyException(
                 f"core range {range_text(outside)} "
-                f"lies outside the {rows}x{cols} worker grid of {limits.arch.value} "
+                f"lies outside the {rows}x{cols} worker grid of {limits.name} "
                 f"(cores (x, y) with x < {cols}, y < {rows})"
             )
         self._verify_on_working_cores(program)

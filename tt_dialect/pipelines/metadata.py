@@ -1,7 +1,7 @@
 """tt-metadata: stages A-B as one named pipeline.
 
-Runs, in order, `tt-pad-tensors`, `tt-infer-layout{arch}`, `tt-propagate-layout{cb-depth}`,
-`tt-work-partition{arch grid mode}`, `tt-schedule-multicast{multicast coarsen-blocks mcast-movers}` and
+Runs, in order, `tt-pad-tensors`, `tt-infer-layout{device arch}`, `tt-propagate-layout{cb-depth}`,
+`tt-work-partition{device arch grid mode}`, `tt-schedule-multicast{multicast coarsen-blocks mcast-movers}` and
 `tt-grid-to-persistent`, verifying the
 IR after each, so that
 

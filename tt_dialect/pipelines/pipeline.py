@@ -1,10 +1,10 @@
 """tt-pipeline: the whole compiler from tile program to kernels, stages A-D.
 
-`tt-pipeline{arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
+`tt-pipeline{device=n150|n300|p100|p150 arch=wormhole_b0|blackhole grid=RxC mode=global|local_shard
 multicast=auto|none|row|column coarsen-blocks=true mcast-movers=split|reader cb-depth=N math-fidelity=... dst-full-sync=... gemm-k-block=N gemm-subblock=HxW
 gemm-accumulate=dst|l1 gemm-stream-output=true gemm-stream-steps=N verify=true}` runs `tt-metadata`
 (stages A-B), `tt-lower` (stages C-D) and, unless `verify=false`, `tt-verify`,
-handing each the options it declares: `arch` to layout inference and the work
+handing each the options it declares: `device` and `arch` to layout inference and the work
 partition (which records the device for every later stage), `grid` and `mode`
 to the work partition, `multicast`, `coarsen-blocks` and `mcast-movers` to the multicast schedule, `cb-depth` to CB
 descriptors, `math-fidelity`,

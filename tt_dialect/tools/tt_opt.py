@@ -42,6 +42,15 @@ class TTOptMain(xDSLOptMain):
         self._line_offset = 0
         super().__init__(description="tt-dialect modular optimizer driver", args=args)
 
+    def register_all_arguments(self, arg_parser) -> None:
+        super().register_all_arguments(arg_parser)
+        arg_parser.add_argument(
+            "--list-passes",
+            action="store_true",
+            help="list the tt-dialect passes and targets with their options and defaults, and exit",
+        )
+        arg_parser.epilog = "tt-opt --list-passes shows every tt pass with its options and defaults."
+
     def register_all_frontends(self) -> None:
         def parse_mlir(stream: IO[bytes]) -> ModuleOp:
             parser = LocatingParser(
@@ -90,6 +99,12 @@ class TTOptMain(xDSLOptMain):
         )
 
     def run(self) -> None:
+        if self.args.list_passes:
+            from tt_dialect.tools.pass_help import listing
+            from tt_dialect.universe import get_all_passes, get_all_targets
+
+            self._write_output(listing(get_all_passes(), get_all_targets()))
+            return
         chunks, file_extension = self.prepare_input()
         output = io.StringIO()
         for index, (chunk, offset) in enumerate(chunks):

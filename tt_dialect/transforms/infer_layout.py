@@ -46,7 +46,7 @@ from xdsl.pattern_rewriter import (
 
 from tt_dialect.device import TILE_COLS, TILE_ROWS, DeviceLimits
 from tt_dialect.diagnostics import op_error
-from tt_dialect.options import ArchOption
+from tt_dialect.options import DeviceOption
 from tt_dialect.analysis import data_format_of, is_tile_program
 from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import BufferKind, BufferLayoutAttr, MemorySpace
@@ -162,12 +162,12 @@ class AnnotateTensorArguments(RewritePattern):
             raise op_error(
                 op,
                 f"{what}: shard grid {list(spec.grid_shape)} is larger than the {rows}x{cols} "
-                f"worker grid of {self.limits.arch.value}",
+                f"worker grid of {self.limits.name}",
             )
 
 
 @dataclass(frozen=True)
-class InferLayoutPass(ModulePass, ArchOption):
+class InferLayoutPass(ModulePass, DeviceOption):
     """Gives every tensor argument of every tile program a `#tt.buffer_layout`."""
 
     name = "tt-infer-layout"

@@ -50,7 +50,8 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.passes import ModulePass
 
-from tt_dialect.device import DEVICES, Arch, DeviceLimits
+from tt_dialect.device import DeviceLimits
+from tt_dialect.options import DeviceOption
 from tt_dialect.index_bounds import constant_index
 from tt_dialect.analysis import cb_source
 from tt_dialect.diagnostics import op_error, verify_located
@@ -143,7 +144,7 @@ class _ProgramCheck:
     def __init__(self, program: ProgramOp, limits: DeviceLimits):
         self.program = program
         self.limits = limits
-        self.arch = limits.arch.value
+        self.arch = limits.name
         self.kernels = program.kernels()
 
     def run(self) -> None:
@@ -478,12 +479,16 @@ class _ProgramCheck:
 
 @dataclass(frozen=True)
 class VerifyPass(ModulePass):
-    """Checks every tt.program against the limits of its architecture."""
+    """Checks every tt.program against the limits of its device."""
 
     name = "tt-verify"
 
+    device: Literal["n150", "n300", "p100", "p150"] | None = None
+    """Card to check against; the program's own device by default."""
+
     arch: Literal["wormhole_b0", "blackhole"] | None = None
-    """Architecture to check against; the program's own device by default."""
+    """Architecture to check against (its usual card: wormhole_b0 an n150, blackhole a p150),
+    when no `device` is given."""
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         verify_located(op)
@@ -493,5 +498,9 @@ class VerifyPass(ModulePass):
         """The rules alone, on IR already verified (a named pipeline's last stage)."""
         for program in op.walk():
             if isinstance(program, ProgramOp):
-                limits = DEVICES[Arch(self.arch)] if self.arch else program.device.limits
+                limits = (
+                    DeviceOption(device=self.device, arch=self.arch).limits
+                    if self.device or self.arch
+                    else program.device.limits
+                )
                 _ProgramCheck(program, limits).run()

@@ -8,8 +8,8 @@ Writes on the function:
 - `tt.runtime_args = #tt.runtime_args<[...]>`: the program's runtime-argument
   schema: one `buffer_address` per tensor argument, then `start_unit` and
   `num_units`, the per-core values of the partition;
-- `tt.device = #tt.device<arch>`: the architecture the grid was checked against,
-  which later stages read instead of taking their own `arch` option.
+- `tt.device = #tt.device<card>`: the card (`device` option) the grid was checked against,
+  which later stages read instead of taking their own `device` option.
 
 A work unit is one output block, one point of the launch grid, not one output
 tile. The program body is written per block: a gemm block accumulates a whole
@@ -166,7 +166,7 @@ class PartitionWork(RewritePattern):
             partition = self._local_shard(op, launch, blocks)
         op.attributes[annotations.WORK_PARTITION] = partition
         op.attributes[annotations.RUNTIME_ARGS] = runtime_args_schema(op)
-        op.attributes[annotations.DEVICE] = DeviceAttr(self.limits.arch)
+        op.attributes[annotations.DEVICE] = DeviceAttr(self.limits.card)
         rewriter.notify_op_modified(op)
 
     def _local_shard(
