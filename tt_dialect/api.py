@@ -26,6 +26,7 @@ from xdsl.universe import Universe
 from xdsl.utils.arg_spec import parse_pipeline
 
 from tt_dialect.diagnostics import LocatingParser, verify_located
+from tt_dialect.ops.linalg_upstream import load_upstream_linalg
 
 
 def make_context() -> Context:
@@ -33,6 +34,7 @@ def make_context() -> Context:
     ctx = Context()
     for name, factory in Universe.get_multiverse().all_dialects.items():
         ctx.register_dialect(name, factory)
+    load_upstream_linalg(ctx)
     return ctx
 
 

@@ -18,6 +18,10 @@ LOGICAL_SHAPE = "tt.logical_shape"
 """On a tensor argument of a tile program whose type tt-pad-tensors padded: its shape
 before padding (`array<i64: ...>`), until tt-infer-layout moves it into the layout."""
 
+RESULT = "tt.result"
+"""On an output argument that `linalg-tensors-to-memrefs` appended to a function: the
+number of the function result it was (`tt.result = 0 : i64`)."""
+
 CB = "tt.cb"
 """On a `tt.alloc_shared` / `tt.alloc_fragment`: its `#tt.cb_desc` (tt-propagate-layout)."""
 

@@ -32,6 +32,7 @@ from tt_dialect.diagnostics import (
     parse_error,
     verify_located,
 )
+from tt_dialect.ops.linalg_upstream import load_upstream_linalg
 from tt_dialect.pipelines import leaves_verified_ir
 
 
@@ -41,6 +42,10 @@ class TTOptMain(xDSLOptMain):
     def __init__(self, args: Sequence[str] | None = None):
         self._line_offset = 0
         super().__init__(description="tt-dialect modular optimizer driver", args=args)
+
+    def register_all_dialects(self) -> None:
+        super().register_all_dialects()
+        load_upstream_linalg(self.ctx)
 
     def register_all_frontends(self) -> None:
         def parse_mlir(stream: IO[bytes]) -> ModuleOp:
