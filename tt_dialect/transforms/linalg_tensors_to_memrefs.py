@@ -200,10 +200,14 @@ class _Builder:
         """A new allocation for `source` (a `tensor.empty` or a `memref.alloc`)."""
         alloc = memref.AllocOp([], [], _buffer_type(source, "the result", type_))
         alloc.location = source.location
+        alloc.memref.name_hint = source.results[0].name_hint
         self.ops.append(alloc)
         return _Buffer(alloc.memref, source=source)
 
     def linalg(self, op: LinalgStructuredOperation) -> None:
+        for value in op.inputs:
+            if isinstance(value.type, ShapedType):
+                self._read(op, self.buffer(op, value))
         outputs: list[_Buffer] = []
         for value in op.outputs:
             if value in self.empties:
@@ -235,9 +239,6 @@ class _Builder:
                         "which is read again afterwards (that would need a copy); give each "
                         "linalg op its own tensor.empty",
                     )
-        for value in op.inputs:
-            if isinstance(value.type, ShapedType):
-                self._read(op, self.buffer(op, value))
         operands = [
             self.buffer(op, value).value if isinstance(value.type, ShapedType) else value
             for value in op.inputs
