@@ -328,7 +328,7 @@ class ToDestinationForm(RewritePattern):
             )
         self._write_in_place(built)
         new = self._finish(function, built, returned, ret)
-        rewriter.replace_op(function, new)
+        rewriter.replace(function, new)
 
     @staticmethod
     def _write_in_place(built: _Builder) -> None:
