@@ -2,10 +2,16 @@
 becomes a tile program.
 
 Reads: `func.func`s whose body is a sequence of linalg ops on the function's
-2-D memref arguments (plus `arith.constant`s and `func.return`). Functions
+memref arguments (plus `arith.constant`s and `func.return`), in destination form:
+results written into arguments, nothing returned. Functions on tensors or returning
+allocations (other MLIR flows, upstream bufferization) get there through
+`linalg-tensors-to-memrefs` first:
+`tt-opt -p 'linalg-tensors-to-memrefs,convert-linalg-to-tt,tt-pipeline'`. Functions
 without linalg ops are left alone. A converted function is exactly one of:
-- an elementwise op, `Z = op(X, Y)` or `Z = op(X)`:
-  `linalg.add/sub/mul`, `linalg.exp/log/sqrt`, or a `linalg.generic` with
+- an elementwise op on 2-D memrefs, `Z = op(X, Y)` or `Z = op(X)`:
+  `linalg.add/sub/mul`, `linalg.exp/log/sqrt`, upstream's `linalg.elementwise` of kind
+  add/sub/mul/exp/log/sqrt/rsqrt/tanh (by its `#linalg.elementwise_kind`, identity
+  maps), or a `linalg.generic` with
   identity indexing maps, two parallel iterators and a body that is one op:
   `arith.addf/subf/mulf` of the two inputs (`tt.add/sub/mul`),
   `arith.addf/subf/mulf/divf` of the input and an `arith.constant`
@@ -13,22 +19,33 @@ without linalg ops are left alone. A converted function is exactly one of:
   `arith.maximumf`/`arith.maxnumf` of the input and 0.0 (relu). A unary
   generic may instead read its output (no inputs, in place);
 - a matmul, `linalg.fill ins(0.0) outs(%C)` immediately followed by
-  `linalg.matmul ins(%A, %B) outs(%C)` with the default indexing maps.
+  `linalg.matmul ins(%A, %B) outs(%C)` on 2-D memrefs, with the default indexing maps
+  or with B transposed (`indexing_maps` C[m, n] += A[m, k] * B[n, k]: B is N x K and
+  the gemm gets `transpose_b`, as TileLang's `T.gemm(..., transpose_B=True)`; A
+  transposed has no Tensix form and is refused).
   linalg.matmul accumulates, C += A * B; the tile program computes C = A * B, so
   the zero fill is required and replaced by `tt.clear` of the accumulator;
 - that matmul followed by a unary elementwise op (relu, exp, log, sqrt, tanh or
   an op with a constant, e.g. `alpha * C`) reading and writing `%C` in place,
   fused into the gemm epilogue (`tt.relu %c to %c` on the f32 fragment before
   the store). The epilogue then runs on the f32 accumulator, not on the value
-  rounded to C's element type (exact for relu).
+  rounded to C's element type (exact for relu);
+- a batched matmul, the zero fill and `linalg.batch_matmul` (default maps) on 3-D
+  memrefs A (B x M x K), B (B x K x N), C (B x M x N): the batch is folded into the
+  launch grid's y axis, which runs over (batch, row block), and into the rows of each
+  tensor: its argument becomes (B * R) x C, the same row-major bytes, with
+  `tt.batch_shape = array<i64: B, R, C>` recording the 3-D shape. A and C blocks are
+  then at row `by * block-m`; B's rows of batch `by / (M / block-m)` (an `arith.divui`
+  that `index_bounds` bounds) start at `batch * K`. No epilogue.
 
 Writes: the function body becomes one `tt.launch_grid` in the form of
 `examples/gemm/gemm.mlir` (one `block-m` x `block-n` output block per grid point,
 bf16/f32 operands staged in `block-m` x `block-k` and `block-k` x `block-n`
-shared buffers, an f32 fragment cleared and accumulated over an `scf.for` K loop
-with `#tt.pipeline<stages = 2>`, then stored) or `examples/elementwise/add.mlir`
-(one `block-m` x `block-n` block of every operand per grid point). The
-signature is unchanged, so tensor N of the artifacts is argument N.
+(`block-n` x `block-k` for a transposed B) shared buffers, an f32 fragment cleared and
+accumulated over an `scf.for` K loop with `#tt.pipeline<stages = 2>`, then stored) or
+`examples/elementwise/add.mlir` (one `block-m` x `block-n` block of every operand per
+grid point). The arguments stay in order (a batched matmul's retyped in place), so
+tensor N of the artifacts is argument N.
 
 Blocks are clipped to the tensor (a 64x64 matmul uses 64x64 blocks with the
 defaults). Every dimension must be static, a multiple of the 32-element tile
