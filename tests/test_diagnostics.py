@@ -276,6 +276,44 @@ CASES = [
         1,
         "input.mlir:1:1: error: 'builtin.module' op holds no tt.program for tt-cpp",
     ),
+    # linalg from other MLIR flows (issue 18): what linalg-tensors-to-memrefs and
+    # convert-linalg-to-tt refuse, and upstream ops xDSL reads only in the generic form.
+    (
+        "linalg-tensor-result-without-bufferizing",
+        ["-p", "convert-linalg-to-tt"],
+        "func.func @f(%x: tensor<32x32xf32>) -> tensor<32x32xf32> {\n  %e = tensor.empty() : tensor<32x32xf32>\n"
+        "  %r = linalg.exp ins(%x : tensor<32x32xf32>) outs(%e : tensor<32x32xf32>) -> tensor<32x32xf32>\n"
+        "  func.return %r : tensor<32x32xf32>\n}\n",
+        1,
+        "input.mlir:1:1: error: 'func.func' op returns values; run linalg-tensors-to-memrefs first",
+    ),
+    (
+        "linalg-tensor-into-argument",
+        ["-p", "linalg-tensors-to-memrefs,convert-linalg-to-tt"],
+        "func.func @f(%x: tensor<32x32xf32>, %y: tensor<32x32xf32>) -> tensor<32x32xf32> {\n"
+        "  %r = linalg.exp ins(%x : tensor<32x32xf32>) outs(%y : tensor<32x32xf32>) -> tensor<32x32xf32>\n"
+        "  func.return %r : tensor<32x32xf32>\n}\n",
+        1,
+        "input.mlir:2:3: error: 'linalg.exp' op writes into function argument #1",
+    ),
+    (
+        "linalg-elementwise-custom-form",
+        [],
+        "func.func @f(%x: memref<32x32xf32>, %z: memref<32x32xf32>) {\n"
+        "  linalg.elementwise <exp> ins(%x : memref<32x32xf32>) outs(%z : memref<32x32xf32>)\n  func.return\n}\n",
+        1,
+        "input.mlir:2:22: error: linalg.elementwise is read in its generic form only",
+    ),
+    (
+        "linalg-batch-matmul-epilogue",
+        ["-p", "convert-linalg-to-tt"],
+        "func.func @f(%a: memref<2x32x32xf32>, %b: memref<2x32x32xf32>, %c: memref<2x32x32xf32>) {\n"
+        "  %z = arith.constant 0.0 : f32\n  linalg.fill ins(%z : f32) outs(%c : memref<2x32x32xf32>)\n"
+        "  linalg.batch_matmul ins(%a, %b : memref<2x32x32xf32>, memref<2x32x32xf32>) outs(%c : memref<2x32x32xf32>)\n"
+        "  linalg.exp ins(%c : memref<2x32x32xf32>) outs(%c : memref<2x32x32xf32>)\n  func.return\n}\n",
+        1,
+        "input.mlir:5:3: error: 'linalg.exp' op after a linalg.batch_matmul is not supported",
+    ),
     (
         "unwritable-output",
         ["-o", "no/such/dir/out.mlir"],

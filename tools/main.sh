@@ -54,6 +54,7 @@ python_example example_elementwise_add examples/elementwise/example_elementwise_
 python_example example_rms_norm examples/norm/example_rms_norm.py
 tt-check-kernels build/artifacts/example_rms_norm_splitk
 python_example example_softmax examples/softmax/example_softmax.py
+python_example example_embed_linalg examples/embedding/embed_linalg.py
 compile gemm examples/gemm/gemm.mlir tt-pipeline gemm
 compile add examples/elementwise/add.mlir tt-pipeline add
 compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline matmul_relu

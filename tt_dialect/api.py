@@ -8,6 +8,13 @@ tests) without a subprocess:
 
 Errors are `TTDiagnostic`s with the same `file:line:col: error: ...` text
 `tt-opt` prints.
+
+From another MLIR flow (MLIR text or an upstream MLIR Python `Module`), one call
+compiles linalg to artifacts:
+
+    from tt_dialect.api import compile_mlir
+    artifacts = compile_mlir(module, grid="2x2")     # CompileError on bad input
+    artifacts.write("out")                           # or artifacts.files["compute.cpp"]
 """
 
 from __future__ import annotations
@@ -15,9 +22,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import io
+import json
+import os
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
@@ -26,7 +36,17 @@ from xdsl.printer import Printer
 from xdsl.universe import Universe
 from xdsl.utils.arg_spec import parse_pipeline
 
-from tt_dialect.diagnostics import LocatingParser, verify_located
+from xdsl.utils.exceptions import DiagnosticException, ParseError
+
+from tt_dialect.diagnostics import (
+    LocatingParser,
+    TTDiagnostic,
+    check_defined_before_use,
+    diagnostic_error,
+    parse_error,
+    verify_located,
+)
+from tt_dialect.ops.linalg_upstream import load_upstream_linalg
 
 
 def make_context() -> Context:
@@ -34,6 +54,7 @@ def make_context() -> Context:
     ctx = Context()
     for name, factory in Universe.get_multiverse().all_dialects.items():
         ctx.register_dialect(name, factory)
+    load_upstream_linalg(ctx)
     return ctx
 
 
@@ -132,3 +153,133 @@ def run_pipeline(text: str, pipeline: str, file_name: str = "<input>") -> str:
     module = parse_module(text, ctx, file_name)
     apply_pipeline(module, pipeline, ctx)
     return print_module(module)
+
+
+# --------------------------------------------------------------------------- embedding
+
+
+LINALG_PIPELINE = "linalg-tensors-to-memrefs,convert-linalg-to-tt,tt-pipeline"
+"""What `compile_mlir` runs (with its options filled in)."""
+
+
+class CompileError(Exception):
+    """A module `compile_mlir` cannot compile: `diagnostics` holds the located
+    `file:line:col: error: ...` diagnostics (one per failure; the compiler stops at the
+    first), `source` the MLIR text they point into."""
+
+    def __init__(self, diagnostics: Sequence[TTDiagnostic], source: str):
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = tuple(diagnostics)
+        self.source = source
+
+
+@dataclasses.dataclass(frozen=True)
+class Artifacts:
+    """A compiled program in memory: `files` maps each artifact's name (reader.cpp,
+    compute.cpp, writer.cpp, main.cpp, CMakeLists.txt, tt.plan.json) to its text."""
+
+    files: Mapping[str, str]
+    pipeline: str
+    """The pass pipeline that produced them (`tt-opt -p` syntax)."""
+
+    def __getitem__(self, name: str) -> str:
+        return self.files[name]
+
+    @property
+    def plan(self) -> dict[str, object]:
+        """`tt.plan.json`, parsed."""
+        return json.loads(self.files["tt.plan.json"])
+
+    def write(self, directory: str | os.PathLike[str]) -> Path:
+        """Writes every file into `directory` (created if needed; nothing is replaced
+        until all files are ready) and returns it, for `tt_dialect.emu.run` or a build."""
+        from tt_dialect.emit.target import write_artifacts
+
+        path = Path(directory)
+        write_artifacts(dict(self.files), path)
+        return path
+
+
+def mlir_text(module: object) -> str:
+    """The MLIR text of `module`: a `str` (or `bytes`) as is; an object with a
+    `get_asm(print_generic_op_form=...)` method, or whose `operation` has one (the
+    upstream MLIR Python bindings' `Operation` and `Module`, e.g. from
+    `iree.compiler.ir`), printed in the generic form, which xDSL reads for every op."""
+    if isinstance(module, str):
+        return module
+    if isinstance(module, bytes):
+        return module.decode()
+    for owner in (module, getattr(module, "operation", None)):
+        get_asm = getattr(owner, "get_asm", None)
+        if callable(get_asm):
+            text = get_asm(print_generic_op_form=True)
+            return text.decode() if isinstance(text, bytes) else str(text)
+    raise TypeError(
+        f"compile_mlir takes MLIR text or an object with a get_asm(print_generic_op_form=...) "
+        f"method (an upstream MLIR Module or Operation), not {type(module).__name__}"
+    )
+
+
+def _spec(name: str, options: Mapping[str, object]) -> str:
+    given = {key: value for key, value in options.items() if value is not None}
+    if not given:
+        return name
+    return name + "{" + " ".join(f"{key}={value}" for key, value in given.items()) + "}"
+
+
+def compile_mlir(
+    module: object,
+    *,
+    device: str | None = None,
+    arch: str | None = None,
+    grid: str | None = None,
+    block_m: int | None = None,
+    block_n: int | None = None,
+    block_k: int | None = None,
+    file_name: str = "<mlir>",
+) -> Artifacts:
+    """Compiles a linalg module from another MLIR flow to TT-Metalium artifacts.
+
+    `module` is MLIR text or an upstream MLIR `Module`/`Operation` (see `mlir_text`):
+    functions of linalg ops on tensors (destination-passing style, as torch-mlir and
+    StableHLO-to-linalg produce them), after upstream one-shot bufferization, or on
+    memref arguments, one computation per function (the forms of
+    `linalg-tensors-to-memrefs` and `convert-linalg-to-tt`). It runs
+    `linalg-tensors-to-memrefs,convert-linalg-to-tt,tt-pipeline` with the options given
+    (`device` = the card, n150 by default, or `arch`; `grid` = "RxC" for tt-pipeline;
+    `block_m/n/k` for convert-linalg-to-tt)
+    and returns the artifacts. A function's results become output tensors after its
+    inputs: tensor K of a function with I inputs is its argument K, its result N is
+    tensor I + N.
+
+    Errors raise `CompileError` with located diagnostics (`file_name:line:col` in the
+    text compiled, kept as `CompileError.source`); a bad option raises it too, unlocated.
+    """
+    from tt_dialect.emit.target import artifacts
+
+    text = mlir_text(module)
+    convert = {"block-m": block_m, "block-n": block_n, "block-k": block_k}
+    pipeline = ",".join(
+        (
+            "linalg-tensors-to-memrefs",
+            _spec("convert-linalg-to-tt", convert),
+            _spec("tt-pipeline", {"device": device, "arch": arch, "grid": grid}),
+        )
+    )
+    ctx = make_context()
+    try:
+        try:
+            parsed = LocatingParser(ctx, text, file_name).parse_module()
+        except ParseError as err:
+            raise parse_error(err) from None
+        check_defined_before_use(parsed)
+        verify_located(parsed)
+        apply_pipeline(parsed, pipeline, ctx)
+        files = artifacts(parsed)
+    except TTDiagnostic as diagnostic:
+        raise CompileError([diagnostic], text) from None
+    except DiagnosticException as err:
+        raise CompileError([diagnostic_error(err, file_name)], text) from None
+    except ValueError as err:
+        raise CompileError([TTDiagnostic("", " ".join(str(err).split()))], text) from None
+    return Artifacts(files, pipeline)

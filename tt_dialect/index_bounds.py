@@ -11,7 +11,12 @@ variables are
   (the first value is the lower bound; the last is `lb + (ub - lb - 1) // step * step`
   for constant bounds and step, and at most `ub - 1` otherwise),
 combined by `arith.constant`, `arith.addi`, `arith.subi` and `arith.muli` with one
-constant operand. Anything else (another op, a function argument, a loop-carried
+constant operand, and
+- the quotient of a variable with constant, non-negative bounds by a positive constant
+  (`arith.divui %by, %c4`: the batch of a batched gemm whose grid's y axis runs over
+  batch and row blocks), itself a variable taking first // c .. last // c, taken as
+  independent of its dividend (a safe bound; exact where the form uses only one of them).
+Anything else (another op, a function argument, a loop-carried
 value, a product of two variables) cannot be bounded statically.
 
 Each loop variable, innermost first, is replaced by its last value where its
@@ -157,7 +162,40 @@ class _Analysis:
                     f"{rhs.text()}, 'arith.muli')"
                 )
             return lhs.scale(rhs.const) if not rhs.terms else rhs.scale(lhs.const)
+        if isinstance(op, arith.DivUIOp):
+            return self._quotient(value, op)
         raise UnboundedIndex(f"it depends on the result of '{op.name}'")
+
+    def _quotient(self, value: SSAValue, op: arith.DivUIOp) -> Affine:
+        if value in self.variables:
+            return Affine(0, ((self.variables[value], 1),))
+        dividend, divisor = self.form(op.lhs), constant_index(op.rhs)
+        terms = dividend.terms
+        if (
+            divisor is None
+            or divisor <= 0
+            or dividend.const
+            or len(terms) != 1
+            or terms[0][1] != 1
+            or terms[0][0].first.terms
+            or terms[0][0].last.terms
+            or terms[0][0].first.const < 0
+        ):
+            raise UnboundedIndex(
+                f"it depends on the result of 'arith.divui' of {dividend.text()}, which is not "
+                "a variable with constant, non-negative bounds divided by a positive constant"
+            )
+        variable = terms[0][0]
+        quotient = IndexVariable(
+            value,
+            f"{variable.name} / {divisor}",
+            variable.kind,
+            Affine(variable.first.const // divisor),
+            Affine(variable.last.const // divisor),
+            variable.depth,
+        )
+        self.variables[value] = quotient
+        return Affine(0, ((quotient, 1),))
 
     def variable(self, value: BlockArgument) -> IndexVariable:
         if value in self.variables:

@@ -143,6 +143,12 @@ def _convert_linalg_to_tt() -> type[ModulePass]:
     return ConvertLinalgToTTPass
 
 
+def _linalg_tensors_to_memrefs() -> type[ModulePass]:
+    from tt_dialect.transforms.linalg_tensors_to_memrefs import LinalgTensorsToMemrefsPass
+
+    return LinalgTensorsToMemrefsPass
+
+
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
@@ -166,6 +172,7 @@ def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
         "tt-pipeline": _pipeline,
         "convert-tt-to-emitc": _convert_tt_to_emitc,
         "convert-linalg-to-tt": _convert_linalg_to_tt,
+        "linalg-tensors-to-memrefs": _linalg_tensors_to_memrefs,
     }
 
 

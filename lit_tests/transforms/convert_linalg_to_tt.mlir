@@ -304,7 +304,7 @@ func.func @fill_alone(%C: memref<32x32xbf16>) {
   linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.fill' op is supported only as the zero fill of a linalg.matmul's output, right before the matmul
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.fill' op is supported only as the zero fill of a linalg.matmul's or linalg.batch_matmul's output, right before it
 
 // -----
 
@@ -332,7 +332,7 @@ func.func @not_divisible(%A: memref<192x64xbf16>, %B: memref<64x64xbf16>, %C: me
 func.func @transposed(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref<32x32xbf16>) {
   %zero = arith.constant 0.000000e+00 : bf16
   linalg.fill ins(%zero : bf16) outs(%C : memref<32x32xbf16>)
-  "linalg.matmul"(%A, %B, %C) <{operandSegmentSizes = array<i32: 2, 1>, indexing_maps = [affine_map<(d0, d1, d2) -> (d2, d0)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>]}> ({
+  "linalg.matmul"(%A, %B, %C) <{operandSegmentSizes = array<i32: 2, 1>, indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1)>]}> ({
   ^bb0(%a: bf16, %b: bf16, %c: bf16):
     %p = arith.mulf %a, %b : bf16
     %s = arith.addf %p, %c : bf16
@@ -340,7 +340,7 @@ func.func @transposed(%A: memref<32x32xbf16>, %B: memref<32x32xbf16>, %C: memref
   }) : (memref<32x32xbf16>, memref<32x32xbf16>, memref<32x32xbf16>) -> ()
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.matmul' op has non-default indexing maps (transposed or broadcast operands); supported: C[m, n] += A[m, k] * B[k, n]
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 8]]:3: error: 'linalg.matmul' op has indexing maps other than a plain or B-transposed matmul (broadcast operands); supported: C[m, n] += A[m, k] * B[k, n] and C[m, n] += A[m, k] * B[n, k]
 
 // -----
 
@@ -465,7 +465,7 @@ func.func @rank3(%X: memref<2x32x32xbf16>, %Z: memref<2x32x32xbf16>) {
   linalg.exp ins(%X : memref<2x32x32xbf16>) outs(%Z : memref<2x32x32xbf16>)
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 (memref<2x32x32xbf16>) has rank 3; only 2-D memrefs are supported
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 (memref<2x32x32xbf16>) has rank 3; 'linalg.exp' is supported on 2-D memrefs
 
 // -----
 
@@ -489,7 +489,7 @@ func.func @tensors(%X: tensor<32x32xf32>, %Z: tensor<32x32xf32>) {
   %r = linalg.exp ins(%X : tensor<32x32xf32>) outs(%Z : tensor<32x32xf32>) -> tensor<32x32xf32>
   func.return
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 is tensor<32x32xf32>, not a memref; convert-linalg-to-tt needs linalg on memrefs (bufferize first)
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.exp' op operand #0 is tensor<32x32xf32>, not a memref; convert-linalg-to-tt needs linalg on memrefs: run linalg-tensors-to-memrefs first
 
 // -----
 
@@ -505,4 +505,117 @@ func.func @returns(%X: memref<32x32xf32>, %Z: memref<32x32xf32>) -> memref<32x32
   linalg.exp ins(%X : memref<32x32xf32>) outs(%Z : memref<32x32xf32>)
   func.return %Z : memref<32x32xf32>
 }
-// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 4]]:1: error: 'func.func' op returns values; convert-linalg-to-tt needs functions that write their results into memref arguments
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 4]]:1: error: 'func.func' op returns values; run linalg-tensors-to-memrefs first (tt-opt -p 'linalg-tensors-to-memrefs,convert-linalg-to-tt'): it makes the results output arguments, as convert-linalg-to-tt needs
+
+// -----
+
+// B given transposed (N x K) through the matmul's indexing maps: B's blocks are
+// loaded N x K and the gemm multiplies them transposed (T.gemm(..., transpose_B=True)).
+// xDSL 0.74.0 reads a linalg.matmul with indexing maps in its generic form only.
+#mk = affine_map<(d0, d1, d2) -> (d0, d2)>
+#nk = affine_map<(d0, d1, d2) -> (d1, d2)>
+#mn = affine_map<(d0, d1, d2) -> (d0, d1)>
+func.func @matmul_trans_b(%A: memref<64x96xbf16>, %B: memref<64x96xbf16>, %C: memref<64x64xf32>) {
+  %zero = arith.constant 0.000000e+00 : f32
+  linalg.fill ins(%zero : f32) outs(%C : memref<64x64xf32>)
+  "linalg.matmul"(%A, %B, %C) <{indexing_maps = [#mk, #nk, #mn], operandSegmentSizes = array<i32: 2, 1>}> ({
+  ^bb0(%a: bf16, %b: bf16, %c: f32):
+    %x = arith.extf %a : bf16 to f32
+    %y = arith.extf %b : bf16 to f32
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }) : (memref<64x96xbf16>, memref<64x96xbf16>, memref<64x64xf32>) -> ()
+  func.return
+}
+// CHECK-LABEL: func.func @matmul_trans_b(
+// CHECK:         %b = tt.alloc_shared : memref<64x32xbf16>
+// CHECK:         tt.copy %A[%row, %kk] to %a : memref<64x96xbf16> to memref<64x32xbf16>
+// CHECK-NEXT:    tt.copy %B[%col, %kk] to %b : memref<64x96xbf16> to memref<64x32xbf16>
+// CHECK-NEXT:    tt.gemm %a, %b, %c transpose_b : memref<64x32xbf16>, memref<64x32xbf16>, memref<64x64xf32>
+
+// -----
+
+// A transposed has no Tensix form.
+#km = affine_map<(d0, d1, d2) -> (d2, d0)>
+#kn = affine_map<(d0, d1, d2) -> (d2, d1)>
+#mn = affine_map<(d0, d1, d2) -> (d0, d1)>
+func.func @matmul_trans_a(%A: memref<96x64xbf16>, %B: memref<96x64xbf16>, %C: memref<64x64xf32>) {
+  %zero = arith.constant 0.000000e+00 : f32
+  linalg.fill ins(%zero : f32) outs(%C : memref<64x64xf32>)
+  "linalg.matmul"(%A, %B, %C) <{indexing_maps = [#km, #kn, #mn], operandSegmentSizes = array<i32: 2, 1>}> ({
+  ^bb0(%a: bf16, %b: bf16, %c: f32):
+    %x = arith.extf %a : bf16 to f32
+    %y = arith.extf %b : bf16 to f32
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  }) : (memref<96x64xbf16>, memref<96x64xbf16>, memref<64x64xf32>) -> ()
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 10]]:3: error: 'linalg.matmul' op reads A transposed (A[k, m]), which has no Tensix form (the matrix engine transposes only its second operand); supported: C[m, n] += A[m, k] * B[k, n] and, with B transposed, C[m, n] += A[m, k] * B[n, k]
+
+// -----
+
+// A batched matmul: the batch is folded into the grid's y axis (batch, row block) and
+// into the rows of every tensor (4x64x96 becomes 256x96, the same row-major bytes,
+// tt.batch_shape keeps the 3-D shape); B's rows of batch by / (M / block-m) start at
+// batch * K.
+func.func @batch(%A: memref<4x64x96xbf16>, %B: memref<4x96x64xbf16>, %C: memref<4x64x64xf32>) {
+  %zero = arith.constant 0.000000e+00 : f32
+  linalg.fill ins(%zero : f32) outs(%C : memref<4x64x64xf32>)
+  linalg.batch_matmul ins(%A, %B : memref<4x64x96xbf16>, memref<4x96x64xbf16>) outs(%C : memref<4x64x64xf32>)
+  func.return
+}
+// CHECK-LABEL: func.func @batch(%A: memref<256x96xbf16> {tt.batch_shape = array<i64: 4, 64, 96>}, %B: memref<384x64xbf16> {tt.batch_shape = array<i64: 4, 96, 64>}, %C: memref<256x64xf32> {tt.batch_shape = array<i64: 4, 64, 64>}) {
+// CHECK-NEXT:    tt.launch_grid (%bx, %by) in (1, 4) {
+// CHECK:           %row = arith.muli %by, %cbm : index
+// CHECK-NEXT:      %col = arith.muli %bx, %cbn : index
+// CHECK-NEXT:      %row_blocks = arith.constant 1 : index
+// CHECK-NEXT:      %batch = arith.divui %by, %row_blocks : index
+// CHECK-NEXT:      %ck = arith.constant 96 : index
+// CHECK-NEXT:      %batch_row = arith.muli %batch, %ck : index
+// CHECK:           scf.for %k = %c0 to %steps step %c1 {
+// CHECK-NEXT:        %kk = arith.muli %k, %cbk : index
+// CHECK-NEXT:        %b_row = arith.addi %batch_row, %kk : index
+// CHECK-NEXT:        tt.copy %A[%row, %kk] to %a : memref<256x96xbf16> to memref<64x32xbf16>
+// CHECK-NEXT:        tt.copy %B[%b_row, %col] to %b : memref<384x64xbf16> to memref<32x64xbf16>
+// CHECK:           tt.copy %c to %C[%row, %col] : memref<64x64xf32> to memref<256x64xf32>
+
+// -----
+
+// upstream's named elementwise op, by its kind (generic form).
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @kind(%X: memref<64x64xbf16>, %Y: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
+  "linalg.elementwise"(%X, %Y, %Z) <{indexing_maps = [#id, #id, #id], kind = #linalg.elementwise_kind<sub>, operandSegmentSizes = array<i32: 2, 1>}> ({
+  ^bb0(%x: bf16, %y: bf16, %z: bf16):
+    %d = arith.subf %x, %y : bf16
+    linalg.yield %d : bf16
+  }) : (memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xbf16>) -> ()
+  func.return
+}
+// CHECK-LABEL: func.func @kind(
+// CHECK:         tt.sub %x, %y to %z : memref<64x64xbf16>
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @kind_unsupported(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
+  "linalg.elementwise"(%X, %Z) <{indexing_maps = [#id, #id], kind = #linalg.elementwise_kind<floor>, operandSegmentSizes = array<i32: 1, 1>}> ({
+  ^bb0(%x: bf16, %z: bf16):
+    %d = math.floor %x : bf16
+    linalg.yield %d : bf16
+  }) : (memref<64x64xbf16>, memref<64x64xbf16>) -> ()
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 7]]:3: error: 'linalg.elementwise' op of kind floor with 1 inputs is not supported; supported kinds: add, sub, mul (two inputs) and exp, log, sqrt, rsqrt, tanh (one input)
+
+// -----
+
+func.func @batch_shapes(%A: memref<4x64x96xbf16>, %B: memref<2x96x64xbf16>, %C: memref<4x64x64xf32>) {
+  %zero = arith.constant 0.000000e+00 : f32
+  linalg.fill ins(%zero : f32) outs(%C : memref<4x64x64xf32>)
+  linalg.batch_matmul ins(%A, %B : memref<4x64x96xbf16>, memref<2x96x64xbf16>) outs(%C : memref<4x64x64xf32>)
+  func.return
+}
+// CHECK: convert_linalg_to_tt.mlir:[[# @LINE - 3]]:3: error: 'linalg.batch_matmul' op inferred input/output operand #1 has shape's dimension #0 to be 4, but found 2

@@ -305,13 +305,13 @@ func.func @divided(%A: memref<64x64xbf16>) {
   tt.launch_grid (%bx, %by) in (2, 2) {
     %c0 = arith.constant 0 : index
     %c2 = arith.constant 2 : index
-    %half = arith.divui %by, %c2 : index
+    %half = arith.divui %c2, %by : index
     %a = tt.alloc_shared : memref<32x32xbf16>
     tt.copy %A[%c0, %half] to %a : memref<64x64xbf16> to memref<32x32xbf16>
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the result of 'arith.divui'; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the result of 'arith.divui' of 2, which is not a variable with constant, non-negative bounds divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
 
 // -----
 
@@ -324,7 +324,7 @@ func.func @product(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the product of two indices that vary (by and bx, 'arith.muli'); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the product of two indices that vary (by and bx, 'arith.muli'); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
 
 // -----
 
@@ -334,7 +334,7 @@ func.func @unbounded_loop(%A: memref<64x64xbf16>) {
     %c1 = arith.constant 1 : index
     %c2 = arith.constant 2 : index
     %c32 = arith.constant 32 : index
-    %n = arith.divui %by, %c2 : index
+    %n = arith.divui %c2, %by : index
     %a = tt.alloc_shared : memref<32x32xbf16>
     scf.for %k = %c0 to %n step %c1 {
       %row = arith.muli %k, %c32 : index
@@ -343,7 +343,7 @@ func.func @unbounded_loop(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui'; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui' of 2, which is not a variable with constant, non-negative bounds divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
 
 // -----
 
@@ -355,7 +355,7 @@ func.func @offset_argument(%A: memref<64x64xbf16>, %i: index) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
 
 // -----
 
@@ -374,4 +374,4 @@ func.func @carried_offset(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant

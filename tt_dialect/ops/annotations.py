@@ -18,6 +18,15 @@ LOGICAL_SHAPE = "tt.logical_shape"
 """On a tensor argument of a tile program whose type tt-pad-tensors padded: its shape
 before padding (`array<i64: ...>`), until tt-infer-layout moves it into the layout."""
 
+RESULT = "tt.result"
+"""On an output argument that `linalg-tensors-to-memrefs` appended to a function: the
+number of the function result it was (`tt.result = 0 : i64`)."""
+
+BATCH_SHAPE = "tt.batch_shape"
+"""On a tensor argument of a tile program made from a `linalg.batch_matmul`: its shape
+B x R x C before `convert-linalg-to-tt` folded the batch into rows (the argument is
+(B * R) x C, the same row-major bytes)."""
+
 CB = "tt.cb"
 """On a `tt.alloc_shared` / `tt.alloc_fragment`: its `#tt.cb_desc` (tt-propagate-layout)."""
 

@@ -46,6 +46,8 @@ CORPUS_DIRS = ("lit_tests", "examples")
 OUTCOMES = ("success", "located", "unlocated", "internal", "timeout")
 BAD_OUTCOMES = ("unlocated", "internal", "timeout")
 STAGES = ("parse+verify", "tt-pipeline+tt-cpp")
+LINALG_PIPELINE = "linalg-tensors-to-memrefs,convert-linalg-to-tt,tt-pipeline"
+"""The second stage's pipeline for a mutant with linalg ops (its name stays `tt-pipeline+tt-cpp`)."""
 
 _TOKEN = re.compile(r"%[\w.$-]+|#[\w.]+|![\w.]+|\"[^\"\n]*\"|[\w.]+|[^\s\w]")
 _NUMBER = re.compile(r"(?<![\w%#!.])-?\d+(?![\w.])")
@@ -183,7 +185,9 @@ def _raise_timeout(signum, frame):  # noqa: ARG001 - signal handler signature
 
 
 def run_mutant(text: str, scratch: Path, timeout: float) -> list[Result]:
-    """The mutant through parse+verify and, if that succeeds, tt-pipeline and tt-cpp."""
+    """The mutant through parse+verify and, if that succeeds, tt-pipeline and tt-cpp
+    (preceded by linalg-tensors-to-memrefs and convert-linalg-to-tt for a mutant with
+    linalg ops, so the linalg forms of other MLIR flows are mutated too)."""
     source = scratch / "mutant.mlir"
     source.write_text(text)
     outcome, message = _run_tt_opt([str(source)], timeout)
@@ -191,8 +195,9 @@ def run_mutant(text: str, scratch: Path, timeout: float) -> list[Result]:
     if outcome == "success":
         out = scratch / "out"
         shutil.rmtree(out, ignore_errors=True)
+        pipeline = LINALG_PIPELINE if "linalg." in text else "tt-pipeline"
         outcome, message = _run_tt_opt(
-            [str(source), "-p", "tt-pipeline", "-t", f'tt-cpp{{output-dir="{out}"}}'], timeout
+            [str(source), "-p", pipeline, "-t", f'tt-cpp{{output-dir="{out}"}}'], timeout
         )
         results.append(Result(STAGES[1], outcome, message))
     return results

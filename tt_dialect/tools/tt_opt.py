@@ -32,6 +32,7 @@ from tt_dialect.diagnostics import (
     parse_error,
     verify_located,
 )
+from tt_dialect.ops.linalg_upstream import load_upstream_linalg
 from tt_dialect.pipelines import leaves_verified_ir
 
 
@@ -50,6 +51,10 @@ class TTOptMain(xDSLOptMain):
             help="list the tt-dialect passes and targets with their options and defaults, and exit",
         )
         arg_parser.epilog = "tt-opt --list-passes shows every tt pass with its options and defaults."
+
+    def register_all_dialects(self) -> None:
+        super().register_all_dialects()
+        load_upstream_linalg(self.ctx)
 
     def register_all_frontends(self) -> None:
         def parse_mlir(stream: IO[bytes]) -> ModuleOp:

@@ -2,10 +2,16 @@
 becomes a tile program.
 
 Reads: `func.func`s whose body is a sequence of linalg ops on the function's
-2-D memref arguments (plus `arith.constant`s and `func.return`). Functions
+memref arguments (plus `arith.constant`s and `func.return`), in destination form:
+results written into arguments, nothing returned. Functions on tensors or returning
+allocations (other MLIR flows, upstream bufferization) get there through
+`linalg-tensors-to-memrefs` first:
+`tt-opt -p 'linalg-tensors-to-memrefs,convert-linalg-to-tt,tt-pipeline'`. Functions
 without linalg ops are left alone. A converted function is exactly one of:
-- an elementwise op, `Z = op(X, Y)` or `Z = op(X)`:
-  `linalg.add/sub/mul`, `linalg.exp/log/sqrt`, or a `linalg.generic` with
+- an elementwise op on 2-D memrefs, `Z = op(X, Y)` or `Z = op(X)`:
+  `linalg.add/sub/mul`, `linalg.exp/log/sqrt`, upstream's `linalg.elementwise` of kind
+  add/sub/mul/exp/log/sqrt/rsqrt/tanh (by its `#linalg.elementwise_kind`, identity
+  maps), or a `linalg.generic` with
   identity indexing maps, two parallel iterators and a body that is one op:
   `arith.addf/subf/mulf` of the two inputs (`tt.add/sub/mul`),
   `arith.addf/subf/mulf/divf` of the input and an `arith.constant`
@@ -13,22 +19,33 @@ without linalg ops are left alone. A converted function is exactly one of:
   `arith.maximumf`/`arith.maxnumf` of the input and 0.0 (relu). A unary
   generic may instead read its output (no inputs, in place);
 - a matmul, `linalg.fill ins(0.0) outs(%C)` immediately followed by
-  `linalg.matmul ins(%A, %B) outs(%C)` with the default indexing maps.
+  `linalg.matmul ins(%A, %B) outs(%C)` on 2-D memrefs, with the default indexing maps
+  or with B transposed (`indexing_maps` C[m, n] += A[m, k] * B[n, k]: B is N x K and
+  the gemm gets `transpose_b`, as TileLang's `T.gemm(..., transpose_B=True)`; A
+  transposed has no Tensix form and is refused).
   linalg.matmul accumulates, C += A * B; the tile program computes C = A * B, so
   the zero fill is required and replaced by `tt.clear` of the accumulator;
 - that matmul followed by a unary elementwise op (relu, exp, log, sqrt, tanh or
   an op with a constant, e.g. `alpha * C`) reading and writing `%C` in place,
   fused into the gemm epilogue (`tt.relu %c to %c` on the f32 fragment before
   the store). The epilogue then runs on the f32 accumulator, not on the value
-  rounded to C's element type (exact for relu).
+  rounded to C's element type (exact for relu);
+- a batched matmul, the zero fill and `linalg.batch_matmul` (default maps) on 3-D
+  memrefs A (B x M x K), B (B x K x N), C (B x M x N): the batch is folded into the
+  launch grid's y axis, which runs over (batch, row block), and into the rows of each
+  tensor: its argument becomes (B * R) x C, the same row-major bytes, with
+  `tt.batch_shape = array<i64: B, R, C>` recording the 3-D shape. A and C blocks are
+  then at row `by * block-m`; B's rows of batch `by / (M / block-m)` (an `arith.divui`
+  that `index_bounds` bounds) start at `batch * K`. No epilogue.
 
 Writes: the function body becomes one `tt.launch_grid` in the form of
 `examples/gemm/gemm.mlir` (one `block-m` x `block-n` output block per grid point,
 bf16/f32 operands staged in `block-m` x `block-k` and `block-k` x `block-n`
-shared buffers, an f32 fragment cleared and accumulated over an `scf.for` K loop
-with `#tt.pipeline<stages = 2>`, then stored) or `examples/elementwise/add.mlir`
-(one `block-m` x `block-n` block of every operand per grid point). The
-signature is unchanged, so tensor N of the artifacts is argument N.
+(`block-n` x `block-k` for a transposed B) shared buffers, an f32 fragment cleared and
+accumulated over an `scf.for` K loop with `#tt.pipeline<stages = 2>`, then stored) or
+`examples/elementwise/add.mlir` (one `block-m` x `block-n` block of every operand per
+grid point). The arguments stay in order (a batched matmul's retyped in place), so
+tensor N of the artifacts is argument N.
 
 Blocks are clipped to the tensor (a 64x64 matmul uses 64x64 blocks with the
 defaults). Every dimension must be static, a multiple of the 32-element tile
@@ -56,12 +73,16 @@ from xdsl.dialects.builtin import (
     AffineMapAttr,
     ArrayAttr,
     BFloat16Type,
+    DenseArrayBase,
+    DictionaryAttr,
+    FunctionType,
     Float32Type,
     FloatAttr,
     IndexType,
     MemRefType,
     ModuleOp,
     NoneAttr,
+    i64,
 )
 from xdsl.dialects.linalg import ops as linalg
 from xdsl.dialects.linalg.abstract_ops import LinalgStructuredOperation
@@ -105,6 +126,7 @@ from tt_dialect.ops.tile_program import (
     _UnaryOp,
 )
 from tt_dialect.ir_builder import IndexEmitter, located
+from tt_dialect.ops.linalg_upstream import BatchMatmulOp, ElementwiseOp
 
 SUPPORTED = (
     "supported: linalg.matmul (after a linalg.fill of 0.0 on its output), "
@@ -148,7 +170,18 @@ _BODY_SCALAR = {
 }
 """A body op of the input and a constant, by op and whether the constant comes first."""
 _RELU = (arith.MaximumfOp, arith.MaxnumfOp)
-_CONVERTED = (linalg.FillOp, linalg.MatmulOp, linalg.GenericOp, *_NAMED_BINARY, *_NAMED_UNARY)
+_KIND_BINARY = {"add": AddOp, "sub": SubOp, "mul": MulOp}
+_KIND_UNARY = {"exp": ExpOp, "log": LogOp, "sqrt": SqrtOp, "rsqrt": RsqrtOp, "tanh": TanhOp}
+"""`linalg.elementwise` by its `#linalg.elementwise_kind` (a typed property, not the body)."""
+_MATMULS = (linalg.MatmulOp, BatchMatmulOp)
+_CONVERTED = (
+    linalg.FillOp,
+    *_MATMULS,
+    linalg.GenericOp,
+    ElementwiseOp,
+    *_NAMED_BINARY,
+    *_NAMED_UNARY,
+)
 
 _IDENTITY = AffineMapAttr(AffineMap.identity(2))
 _MATMUL_MAPS = ArrayAttr(
@@ -156,6 +189,22 @@ _MATMUL_MAPS = ArrayAttr(
         AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (m, k))),
         AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (k, n))),
         AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (m, n))),
+    ]
+)
+_MATMUL_TRANS_B_MAPS = ArrayAttr(
+    [
+        AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (m, k))),
+        AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (n, k))),
+        AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (m, n))),
+    ]
+)
+"""C[m, n] += A[m, k] * B[n, k]: B given N x K, as `T.gemm(..., transpose_B=True)`."""
+_TRANSPOSED_A = AffineMapAttr(AffineMap.from_callable(lambda m, n, k: (k, m)))
+_BATCH_MATMUL_MAPS = ArrayAttr(
+    [
+        AffineMapAttr(AffineMap.from_callable(lambda b, m, n, k: (b, m, k))),
+        AffineMapAttr(AffineMap.from_callable(lambda b, m, n, k: (b, k, n))),
+        AffineMapAttr(AffineMap.from_callable(lambda b, m, n, k: (b, m, n))),
     ]
 )
 
@@ -194,16 +243,16 @@ def _is_zero(value: SSAValue) -> bool:
     )
 
 
-def _tensor_type(op: Operation, value: SSAValue) -> MemRefType:
-    """The type of a linalg operand, checked: a static, row-major, 2-D bf16/f32
-    memref that is an argument of the enclosing function."""
+def _tensor_type(op: Operation, value: SSAValue, rank: int = 2) -> MemRefType:
+    """The type of a linalg operand, checked: a static, row-major bf16/f32 memref of
+    `rank` dimensions that is an argument of the enclosing function."""
     number = list(op.operands).index(value)
     type_ = value.type
     if not isinstance(type_, MemRefType):
         raise op_error(
             op,
             f"operand #{number} is {type_}, not a memref; convert-linalg-to-tt needs linalg "
-            "on memrefs (bufferize first)",
+            "on memrefs: run linalg-tensors-to-memrefs first",
         )
     program = op.parent_op()
     is_argument = isinstance(value, BlockArgument) and program is not None
@@ -214,9 +263,11 @@ def _tensor_type(op: Operation, value: SSAValue) -> MemRefType:
             "convert-linalg-to-tt needs linalg ops on the function's memref arguments",
         )
     shape = type_.get_shape()
-    if len(shape) != 2:
+    if len(shape) != rank:
         raise op_error(
-            op, f"operand #{number} ({type_}) has rank {len(shape)}; only 2-D memrefs are supported"
+            op,
+            f"operand #{number} ({type_}) has rank {len(shape)}; '{op.name}' is supported on "
+            f"{rank}-D memrefs",
         )
     if any(size < 0 for size in shape):
         raise op_error(
@@ -315,10 +366,32 @@ def _classify_generic(op: linalg.GenericOp) -> Elementwise:
     return Elementwise(op, tt_op, inputs, op.outputs[0])
 
 
+def _classify_kind(op: ElementwiseOp) -> Elementwise:
+    maps = list(op.get_indexing_maps().data)
+    if any(m != _IDENTITY for m in maps):
+        text = ", ".join(str(m.data) for m in maps)
+        raise op_error(
+            op, f"indexing maps must all be the 2-D identity (d0, d1) -> (d0, d1); got {text}"
+        )
+    kind = op.kind.kind.data
+    if len(op.outputs) == 1:
+        if kind in _KIND_BINARY and len(op.inputs) == 2:
+            return Elementwise(op, _KIND_BINARY[kind], tuple(op.inputs), op.outputs[0])
+        if kind in _KIND_UNARY and len(op.inputs) == 1:
+            return Elementwise(op, _KIND_UNARY[kind], tuple(op.inputs), op.outputs[0])
+    raise op_error(
+        op,
+        f"of kind {kind} with {len(op.inputs)} inputs is not supported; supported kinds: "
+        f"{', '.join(_KIND_BINARY)} (two inputs) and {', '.join(_KIND_UNARY)} (one input)",
+    )
+
+
 def classify_elementwise(op: Operation) -> Elementwise:
     """The elementwise computation of a supported linalg op, or an error."""
     if isinstance(op, linalg.GenericOp):
         return _classify_generic(op)
+    if isinstance(op, ElementwiseOp):
+        return _classify_kind(op)
     assert isinstance(op, LinalgStructuredOperation)
     if type(op) in _NAMED_BINARY and len(op.inputs) == 2 and len(op.outputs) == 1:
         return Elementwise(op, _NAMED_BINARY[type(op)], tuple(op.inputs), op.outputs[0])
@@ -343,8 +416,9 @@ class LinalgToTileProgram(RewritePattern):
         if program.function_type.outputs.data:
             raise op_error(
                 program,
-                "returns values; convert-linalg-to-tt needs functions that write their "
-                "results into memref arguments",
+                "returns values; run linalg-tensors-to-memrefs first (tt-opt -p "
+                "'linalg-tensors-to-memrefs,convert-linalg-to-tt'): it makes the results output "
+                "arguments, as convert-linalg-to-tt needs",
             )
         work: list[Operation] = []
         for op in program.body.block.ops:
@@ -362,8 +436,8 @@ class LinalgToTileProgram(RewritePattern):
             work.append(op)
         first = work[0]
         if isinstance(first, linalg.FillOp):
-            launch = self._gemm_program(work)
-        elif isinstance(first, linalg.MatmulOp):
+            launch = self._gemm_program(work, program, rewriter)
+        elif isinstance(first, _MATMULS):
             raise op_error(
                 first,
                 "accumulates into its output (C += A * B); the tile program computes "
@@ -379,15 +453,17 @@ class LinalgToTileProgram(RewritePattern):
             if op is not launch and not isinstance(op, func.ReturnOp):
                 rewriter.erase_op(op)
 
-    def _gemm_program(self, work: Sequence[Operation]) -> LaunchGridOp:
+    def _gemm_program(
+        self, work: Sequence[Operation], program: func.FuncOp, rewriter: PatternRewriter
+    ) -> LaunchGridOp:
         fill = work[0]
         assert isinstance(fill, linalg.FillOp)
         matmul = work[1] if len(work) > 1 else None
-        if not isinstance(matmul, linalg.MatmulOp) or matmul.outputs[0] is not fill.outputs[0]:
+        if not isinstance(matmul, _MATMULS) or matmul.outputs[0] is not fill.outputs[0]:
             raise op_error(
                 fill,
-                "is supported only as the zero fill of a linalg.matmul's output, right "
-                "before the matmul",
+                "is supported only as the zero fill of a linalg.matmul's or "
+                "linalg.batch_matmul's output, right before it",
             )
         if not _is_zero(fill.inputs[0]):
             raise op_error(
@@ -395,16 +471,18 @@ class LinalgToTileProgram(RewritePattern):
                 "must fill the matmul's output with 0.0 (an arith.constant): the tile "
                 "program computes C = A * B",
             )
-        if matmul.indexing_maps != _MATMUL_MAPS:
-            raise op_error(
-                matmul,
-                "has non-default indexing maps (transposed or broadcast operands); supported: "
-                "C[m, n] += A[m, k] * B[k, n]",
-            )
+        batched = isinstance(matmul, BatchMatmulOp)
+        transpose_b = self._transpose_b(matmul)
         if len(work) > 3:
             raise op_error(work[3], f"follows another linalg op; {ONE_PROGRAM}")
         epilogue = None
         if len(work) == 3:
+            if batched:
+                raise op_error(
+                    work[2],
+                    "after a linalg.batch_matmul is not supported; an epilogue fuses only "
+                    "into a linalg.matmul",
+                )
             epilogue = self._epilogue(work[2], matmul)
         a, b, c = matmul.inputs[0], matmul.inputs[1], matmul.outputs[0]
         if c is a or c is b:
@@ -413,14 +491,18 @@ class LinalgToTileProgram(RewritePattern):
                 "writes one of its inputs; the tile program reads A and B across output "
                 "blocks, so C must be a different memref",
             )
-        a_type, b_type, c_type = (_tensor_type(matmul, v) for v in (a, b, c))
-        (m, k), (k_b, n), c_shape = a_type.get_shape(), b_type.get_shape(), c_type.get_shape()
-        if k != k_b or c_shape != (m, n):
-            raise op_error(
-                matmul,
-                f"operand shapes do not form a matmul: A {m}x{k}, B {k_b}x{n}, "
-                f"C {c_shape[0]}x{c_shape[1]}",
-            )
+        rank = 3 if batched else 2
+        a_type, b_type, c_type = (_tensor_type(matmul, v, rank) for v in (a, b, c))
+        a_shape, b_shape, c_shape = a_type.get_shape(), b_type.get_shape(), c_type.get_shape()
+        batch = a_shape[0] if batched else 1
+        (m, k), (k_b, n) = a_shape[-2:], b_shape[-2:]
+        if transpose_b:
+            n, k_b = k_b, n
+        batches_agree = not batched or a_shape[0] == b_shape[0] == c_shape[0]
+        if k != k_b or c_shape[-2:] != (m, n) or not batches_agree:
+            shapes = [("x".join(map(str, t)), name) for t, name in ((a_shape, "A"), (b_shape, "B"), (c_shape, "C"))]
+            text = ", ".join(f"{name} {shape}" for shape, name in shapes)
+            raise op_error(matmul, f"operand shapes do not form a {'batched ' * batched}matmul: {text}")
         if a_type.element_type != b_type.element_type:
             raise op_error(
                 matmul,
@@ -431,8 +513,10 @@ class LinalgToTileProgram(RewritePattern):
         bn = _block(matmul, "N", n, "block-n", self.block_n)
         bk = _block(matmul, "K", k, "block-k", self.block_k)
         dtype = a_type.element_type
+        if batched:
+            a, b, c = (self._fold_batch(program, v, rewriter) for v in (a, b, c))
 
-        launch = LaunchGridOp((n // bn, m // bm))
+        launch = LaunchGridOp((n // bn, batch * (m // bm)))
         bx, by = launch.block_indices
         bx.name_hint, by.name_hint = "bx", "by"
         index = IndexEmitter()
@@ -442,19 +526,33 @@ class LinalgToTileProgram(RewritePattern):
         cbm, cbn = index.constant(bm, "cbm"), index.constant(bn, "cbn")
         row = index.add(arith.MuliOp(by, cbm), "row")
         col = index.add(arith.MuliOp(bx, cbn), "col")
+        batch_row = None
+        if batched:
+            # The y axis runs over (batch, row block): A's and C's folded rows are
+            # by * block-m already; B's K rows of batch by / (M / block-m) start at batch * K.
+            row_blocks = index.constant(m // bm, "row_blocks")
+            which = index.add(arith.DivUIOp(by, row_blocks), "batch")
+            batch_row = index.add(arith.MuliOp(which, index.constant(k, "ck")), "batch_row")
         a_buf = _named(AllocSharedOp(MemRefType(dtype, [bm, bk])), "a")
-        b_buf = _named(AllocSharedOp(MemRefType(dtype, [bk, bn])), "b")
+        b_buf = _named(AllocSharedOp(MemRefType(dtype, [bn, bk] if transpose_b else [bk, bn])), "b")
         c_buf = _named(AllocFragmentOp(MemRefType(Float32Type(), [bm, bn])), "c")
         k_body = Block(arg_types=[IndexType()])
         k_body.args[0].name_hint = "k"
         kk = arith.MuliOp(k_body.args[0], cbk)
         kk.result.name_hint = "kk"
+        k_ops: list[Operation] = [kk]
+        b_row: SSAValue = kk.result
+        if batch_row is not None:
+            b_row_op = arith.AddiOp(batch_row, kk)
+            b_row_op.result.name_hint = "b_row"
+            k_ops.append(b_row_op)
+            b_row = b_row_op.result
         k_body.add_ops(
             [
-                kk,
+                *k_ops,
                 CopyOp(a, a_buf, src_indices=[row, kk]),
-                CopyOp(b, b_buf, src_indices=[kk, col]),
-                GemmOp(a_buf, b_buf, c_buf),
+                CopyOp(b, b_buf, src_indices=[col, kk] if transpose_b else [b_row, col]),
+                GemmOp(a_buf, b_buf, c_buf, transpose_b=transpose_b),
                 scf.YieldOp(),
             ]
         )
@@ -468,8 +566,57 @@ class LinalgToTileProgram(RewritePattern):
         return located([launch], matmul)[0]
 
     @staticmethod
+    def _transpose_b(matmul: Operation) -> bool:
+        """Whether B is given transposed (N x K), from the matmul's indexing maps."""
+        if isinstance(matmul, BatchMatmulOp):
+            if matmul.indexing_maps != _BATCH_MATMUL_MAPS:
+                raise op_error(
+                    matmul,
+                    "has non-default indexing maps (transposed or broadcast operands); "
+                    "supported: C[b, m, n] += A[b, m, k] * B[b, k, n]",
+                )
+            return False
+        assert isinstance(matmul, linalg.MatmulOp)
+        if matmul.indexing_maps == _MATMUL_MAPS:
+            return False
+        if matmul.indexing_maps == _MATMUL_TRANS_B_MAPS:
+            return True
+        if matmul.indexing_maps.data[0] == _TRANSPOSED_A:
+            raise op_error(
+                matmul,
+                "reads A transposed (A[k, m]), which has no Tensix form (the matrix engine "
+                "transposes only its second operand); supported: C[m, n] += A[m, k] * B[k, n] "
+                "and, with B transposed, C[m, n] += A[m, k] * B[n, k]",
+            )
+        raise op_error(
+            matmul,
+            "has indexing maps other than a plain or B-transposed matmul (broadcast "
+            "operands); supported: C[m, n] += A[m, k] * B[k, n] and C[m, n] += A[m, k] * B[n, k]",
+        )
+
+    @staticmethod
+    def _fold_batch(program: func.FuncOp, value: SSAValue, rewriter: PatternRewriter) -> SSAValue:
+        """The argument `value` (B x R x C) retyped (B * R) x C: the batch folded into rows,
+        the same row-major bytes; `tt.batch_shape` keeps the 3-D shape."""
+        assert isinstance(value, BlockArgument) and isinstance(value.type, MemRefType)
+        shape = value.type.get_shape()
+        folded = MemRefType(value.type.element_type, [shape[0] * shape[1], shape[2]])
+        number = value.index
+        new = rewriter.replace_value_with_new_type(value, folded)
+        inputs = [arg.type for arg in program.body.block.args]
+        program.function_type = FunctionType.from_lists(inputs, [])
+        attrs = list(program.arg_attrs.data) if program.arg_attrs is not None else [
+            DictionaryAttr({}) for _ in inputs
+        ]
+        entries = dict(attrs[number].data)
+        entries[annotations.BATCH_SHAPE] = DenseArrayBase.from_list(i64, list(shape))
+        attrs[number] = DictionaryAttr(entries)
+        program.arg_attrs = ArrayAttr(attrs)
+        return new
+
+    @staticmethod
     def _epilogue(op: Operation, matmul: linalg.MatmulOp) -> Elementwise:
-        if not isinstance(op, (linalg.GenericOp, *_NAMED_UNARY)):
+        if not isinstance(op, (linalg.GenericOp, ElementwiseOp, *_NAMED_UNARY)):
             raise op_error(
                 op,
                 "after a linalg.matmul is not supported; only a unary epilogue (relu, "
