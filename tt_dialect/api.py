@@ -96,7 +96,8 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 
 def check_pass_options(name: str, pass_class: type[ModulePass], given: dict[str, object]) -> None:
     """Option names as the CLI spells them (`cb-depth`), with the nearest known name for an
-    unknown one, and the allowed values of an enum option (a `Literal` field)."""
+    unknown one, the allowed values of an enum option (a `Literal` field), and the kind of
+    value a number, boolean or text option takes."""
     fields = {field.name: field for field in dataclasses.fields(pass_class)} if dataclasses.is_dataclass(pass_class) else {}
     spelled = {field.replace("_", "-"): field for field in fields}
     hints = typing.get_type_hints(pass_class) if fields else {}
@@ -108,13 +109,34 @@ def check_pass_options(name: str, pass_class: type[ModulePass], given: dict[str,
                 f"{name}: unknown option '{option}'{did_you_mean(option.replace('_', '-'), spelled)} ({known})"
             )
         allowed = literal_values(hints.get(field))
+        kinds = scalar_kinds(hints.get(field))
         value_list = values if isinstance(values, list | tuple) else [values]
+        if not value_list:
+            raise ValueError(f"{name}: {spelled_name(field)} needs a value ({spelled_name(field)}=...)")
         for value in value_list:
             if allowed and value not in allowed:
                 raise ValueError(
                     f"{name}: {spelled_name(field)} must be one of {', '.join(map(str, allowed))}; got "
                     f"'{value}'{did_you_mean(str(value), map(str, allowed))}"
                 )
+            if not allowed and kinds and type(value) not in kinds:
+                shown = str(value).lower() if isinstance(value, bool) else value
+                raise ValueError(f"{name}: {spelled_name(field)} must be {_KIND_WORDS[kinds]}; got '{shown}'")
+
+
+_KIND_WORDS = {
+    frozenset({int}): "a whole number",
+    frozenset({bool}): "true or false",
+    frozenset({str}): "text",
+    frozenset({str, int}): "text or a whole number",
+}
+
+
+def scalar_kinds(hint: object) -> frozenset[type]:
+    """The plain value types (int, bool, str) an option type admits, `None` aside."""
+    members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    kinds = frozenset(member for member in members if member in (int, bool, str))
+    return kinds if kinds in _KIND_WORDS else frozenset()
 
 
 def literal_values(hint: object) -> tuple[object, ...]:

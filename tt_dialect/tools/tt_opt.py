@@ -19,10 +19,11 @@ from typing import IO
 
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.passes import ModulePass
+from xdsl.utils.arg_spec import parse_spec
 from xdsl.utils.exceptions import ArgSpecParseError, DiagnosticException, ParseError
 from xdsl.xdsl_opt_main import xDSLOptMain
 
-from tt_dialect.api import build_pipeline, did_you_mean
+from tt_dialect.api import build_pipeline, check_pass_options, did_you_mean
 from tt_dialect.diagnostics import (
     LocatingParser,
     check_defined_before_use,
@@ -102,6 +103,8 @@ class TTOptMain(xDSLOptMain):
         self.pipeline = build_pipeline(
             self.available_passes, self.args.passes, verify_between_passes
         )
+        target = parse_spec(self.args.target)
+        check_pass_options(target.name, self.available_targets[target.name](), dict(target.parameters))
 
     def run(self) -> None:
         if self.args.list_passes:
