@@ -12,7 +12,7 @@ tt.program @e attributes {device = #tt.device<blackhole>} {}
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
-// GENERIC-NEXT:   "tt.program"() <{sym_name = "e", device = #tt.device<blackhole>, cbs = [], tensors = [], semaphores = []}> ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "e", device = #tt.device<blackhole>, metal_api = #tt.metal_api<v0_74_0>, cbs = [], tensors = [], semaphores = []}> ({
 // GENERIC-NEXT:   ^bb0:
 // GENERIC-NEXT:   }) : () -> ()
 // GENERIC-NEXT: }) : () -> ()

@@ -6,8 +6,9 @@ it decides and infers nothing, and `main.cpp` is the other serialization of the
 same facts. Its schema, `tt_plan.schema.json` next to this file
 (`plan_schema()`), documents every field; in short:
 
-- `schema_version` (2), `program` (the program's symbol name), `arch` (the
-  device), `grid` (the work partition's core grid, [rows, cols]);
+- `schema_version` (3), `program` (the program's symbol name), `arch` (the
+  device), `metal_version` (the tt-metal release the kernels call, from the program's
+  `metal_api`), `grid` (the work partition's core grid, [rows, cols]);
 - `tensors`: the program's `tensors` in argument order, named `tensor<i>` by
   position, with shape (the user's, which its file holds), padded shape (its DRAM
   buffer's, larger where tt-pad-tensors padded it), dtype, role and buffer layout;
@@ -58,7 +59,7 @@ from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.emit.program_facts import KERNEL_FILES, KERNEL_NOCS, find_program, printable_contract
 
 PURPOSE = "a plan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PLAN_FILE = "tt.plan.json"
 SCHEMA_FILE = "tt_plan.schema.json"
 
@@ -84,6 +85,7 @@ def plan_of(program: ProgramOp | ModuleOp) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "program": program.sym_name.data,
         "arch": program.device.arch.data.value,
+        "metal_version": program.metal_api.data.release,
         "grid": [rows, cols],
         "tensors": [_tensor(position, tensor) for position, tensor in enumerate(program.tensors.data)],
         "cores": _cores(partition),

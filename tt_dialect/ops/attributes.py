@@ -30,6 +30,7 @@ from tt_dialect.device import (
     DeviceLimits,
     dst_capacity,
 )
+from tt_dialect.metal_versions import MetalApi
 
 # --------------------------------------------------------------------------- enums
 
@@ -283,6 +284,15 @@ class ArchAttr(_AngleEnum, EnumAttribute[Arch]):
     """`#tt.arch<wormhole_b0>`."""
 
     name = "tt.arch"
+
+
+@irdl_attr_definition
+class MetalApiAttr(_AngleEnum, EnumAttribute[MetalApi]):
+    """`#tt.metal_api<v0_81_1>`: the tt-metal release whose kernel API a program's C++ calls
+    (`v0_74_0` or `v0_81_1`; `tt_dialect.metal_versions`). Written by tt-attach-metal-api,
+    read by convert-tt-to-emitc and the plan printer."""
+
+    name = "tt.metal_api"
 
 
 @irdl_attr_definition
@@ -1821,6 +1831,7 @@ ATTRIBUTES: list[type[Attribute]] = [
     GemmAccumulationAttr,
     GemmScheduleAttr,
     ArchAttr,
+    MetalApiAttr,
     DataFormatAttr,
     KernelRoleAttr,
     MemorySpaceAttr,
