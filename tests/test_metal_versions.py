@@ -161,3 +161,48 @@ def test_example_for_0_81_1_passes_the_real_headers_and_matches_numpy(
     outputs = emu.run(out, inputs)
     (output,) = (value for name, value in outputs.items() if name != "stats")
     case.check(inputs, output)
+
+
+# --------------------------------------------------------------------------- the option and its readers
+
+
+def test_the_option_lists_every_release() -> None:
+    import typing
+
+    from tt_dialect.metal_versions import RELEASES
+    from tt_dialect.options import MetalApiOption
+
+    hint = typing.get_type_hints(MetalApiOption)["api_version"]
+    assert typing.get_args(hint) == RELEASES
+
+
+def test_jit_takes_api_version() -> None:
+    import tilelang_tt
+
+    prim_func = _example("examples/elementwise/example_elementwise_add.py").elementwise_add.__wrapped__(64, 64, 32, 32)
+    kernel = tilelang_tt.compile(prim_func, out_idx=[-1], api_version=VERSION)
+    assert kernel.pipeline == f"tt-pipeline{{arch=wormhole_b0 api-version={VERSION}}}"
+    assert kernel.plan["metal_version"] == VERSION
+    assert "add_init(" in kernel.artifacts["compute.cpp"]
+    default = tilelang_tt.compile(prim_func, out_idx=[-1])
+    assert default.plan["metal_version"] == "0.74.0"
+    assert "add_tiles_init(" in default.artifacts["compute.cpp"]
+    with pytest.raises(Exception, match=r"api-version must be one of 0\.74\.0, 0\.81\.1; got '0\.80'"):
+        tilelang_tt.compile(prim_func, out_idx=[-1], api_version="0.80")
+
+
+def test_check_kernels_refuses_a_release_it_does_not_know(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "k.cpp").write_text("void kernel_main() {}\n")
+    plan = {
+        "arch": "wormhole_b0",
+        "metal_version": "0.80",
+        "kernels": [{"file": "k.cpp", "role": "reader", "processor": "riscv_1", "compile_time_args": []}],
+    }
+    (tmp_path / "tt.plan.json").write_text(json.dumps(plan))
+    assert check_kernels.main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "metal_version must be one of 0.74.0, 0.81.1; got '0.80'" in err
+    with pytest.raises(SystemExit) as exit_:
+        check_kernels.main([str(tmp_path), "--metal-version", "0.80"])
+    assert exit_.value.code == 2
+    assert "--metal-version: invalid choice: '0.80'" in capsys.readouterr().err
