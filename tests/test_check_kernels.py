@@ -581,6 +581,26 @@ def test_failed_download(tmp_path: Path):
     assert list((tmp_path / "cache" / "metal").iterdir()) == []
 
 
+def test_fetch_uses_a_wheel_in_the_cache_folder(tmp_path: Path, monkeypatch):
+    """A wheel copied into `<cache>/metal/` is unpacked without a download."""
+    monkeypatch.setenv("TT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache" / "metal").mkdir(parents=True)
+    _fake_wheel(tmp_path / "cache" / "metal")
+
+    def download(dest: Path, version: str) -> Path:
+        raise AssertionError("downloaded although the cache folder has the wheel")
+
+    monkeypatch.setattr(metal_wheel, "_download", download)
+    root = metal_wheel.fetch(metal_wheel.TTNN_VERSION)
+    assert (root / "ttnn/tt_metal/hw/inc/api/compile_time_args.h").is_file()
+
+
+def test_fetch_refuses_a_release_we_do_not_target(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("TT_CACHE_DIR", str(tmp_path / "cache"))
+    with pytest.raises(metal_wheel.MetalFetchError, match=r"must be one of 0\.74\.0, 0\.81\.1; got '0\.80'"):
+        metal_wheel.fetch("0.80")
+
+
 # --------------------------------------------------------------------------- metal_wheel
 
 
@@ -624,7 +644,8 @@ def test_fetch_is_atomic_and_idempotent(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("TT_CACHE_DIR", str(tmp_path / "cache"))
     calls = []
 
-    def download(dest: Path) -> Path:
+    def download(dest: Path, version: str) -> Path:
+        assert version == metal_wheel.TTNN_VERSION
         calls.append(dest)
         dest.mkdir(parents=True)
         return _fake_wheel(dest)
@@ -658,7 +679,7 @@ def test_fetch_is_atomic_and_idempotent(tmp_path: Path, monkeypatch):
 def test_fetch_replaces_an_older_layout(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("TT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(
-        metal_wheel, "_download", lambda dest: (dest.mkdir(parents=True), _fake_wheel(dest))[1]
+        metal_wheel, "_download", lambda dest, version: (dest.mkdir(parents=True), _fake_wheel(dest))[1]
     )
     old = metal_wheel.cache_dir() / f"ttnn-{metal_wheel.TTNN_VERSION}"
     (old / "leftover").mkdir(parents=True)
@@ -673,7 +694,7 @@ def test_fetch_replaces_an_older_layout(tmp_path: Path, monkeypatch):
 def test_fetch_failure_leaves_nothing(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("TT_CACHE_DIR", str(tmp_path / "cache"))
 
-    def download(dest: Path) -> Path:
+    def download(dest: Path, version: str) -> Path:
         raise metal_wheel.MetalFetchError("no network")
 
     monkeypatch.setattr(metal_wheel, "_download", download)

@@ -15,6 +15,25 @@ PROGRAM = """tt.program @p attributes {device = #tt.device<n150>, cbs = [#tt.cb_
 }
 """
 
+SUBBLOCKED_GEMM = """
+func.func @transpose_b(%A: memref<128x64xbf16>, %B: memref<128x64xbf16>, %C: memref<128x128xbf16>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
+  %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<128x64xbf16>
+  %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 3, page_size = 2048, bf16>} : memref<128x128xf32>
+  %zero = arith.constant 0 : index
+  %row = arith.constant 0 : index
+  %col = arith.constant 0 : index
+  tt.clear %c : memref<128x128xf32>
+  tt.copy %A[%row, %zero] to %a : memref<128x64xbf16> to memref<128x64xbf16>
+  tt.copy %B[%col, %zero] to %b : memref<128x64xbf16> to memref<128x64xbf16>
+  tt.gemm %a, %b, %c transpose_b schedule = <block = [4, 4], k_block = 2, subblock = [2, 2], accumulate = dst> : memref<128x64xbf16>, memref<128x64xbf16>, memref<128x128xf32>
+  tt.copy %c to %C[%row, %col] : memref<128x128xf32> to memref<128x128xbf16>
+  func.return
+}
+"""
+
 # (id, extra args, input text or None to pass a missing file, expected exit, expected stderr text)
 CASES = [
     (
@@ -355,6 +374,16 @@ CASES = [
         PROGRAM.replace("PAGES", "1"),
         1,
         "tt-opt: error: cannot open 'no/such/dir/out.mlir': no such file",
+    ),
+    (
+        # A user's CB descriptor holding fewer pages than its buffer's tiles (the fuzzer's mutant
+        # 734 of lit_tests/transforms/lower_tile_ops.mlir#4): tt-lower-tile-ops cuts DST
+        # subblocks from the buffer and must not make a CB of 0 pages.
+        "cb-smaller-than-its-subblocked-buffer",
+        ["-p", "tt-pipeline", "-t", "tt-cpp"],
+        SUBBLOCKED_GEMM,
+        1,
+        "input.mlir:7:3: error: 'tt.alloc_fragment' op its CB holds 3 pages, not a whole number of its 16 tiles",
     ),
 ]
 

@@ -229,6 +229,43 @@ def test_tt_metal_bmm_matches_numpy(case: str, ttnn_cpp: Path, tmp_path: Path) -
     assert per_core[-1] - per_core[0] <= 1 and sum(per_core) == tiles
 
 
+def test_tt_metal_0_81_1_bmm_matches_numpy(ttnn_cpp: Path, tmp_path: Path) -> None:
+    """tt-metal 0.81.1's own bmm reader and compute kernels (from the `ttnn==0.81.1` wheel, on its
+    ttnn/cpp include path) on the emulator: they hold their CBs as `DataflowBuffer`s and the reader
+    drains its padding stores with `ckernel::load_blocking`, which 0.81.1 added. The writer stays
+    0.74.0's: 0.81.1's reads its arguments through `experimental/kernel_args.h`, which the
+    emulator does not have."""
+    try:
+        cpp_081 = fidelity.ttnn_cpp("0.81.1")
+    except metal_wheel.MetalFetchError as err:
+        pytest.skip(f"the ttnn 0.81.1 wheel cannot be had: {err}")
+    kernels = tmp_path / "kernels"
+    for rel, root in (
+        ("dataflow/reader_bmm_8bank_output_tiles_partitioned.cpp", cpp_081),
+        ("compute/bmm.cpp", cpp_081),
+        ("dataflow/writer_unary_interleaved_start_id.cpp", ttnn_cpp),
+    ):
+        (kernels / MATMUL_KERNELS / rel).parent.mkdir(parents=True, exist_ok=True)
+        (kernels / MATMUL_KERNELS / rel).symlink_to(root / MATMUL_KERNELS / rel)
+    batch, m, k, n = 1, 64, 80, 96  # K not a multiple of 32: the reader pads A's last K tile
+    kp = 96
+    rng = np.random.default_rng(81)
+    a = np.full((batch, m, kp), np.nan, dtype=np.float32)
+    a[:, :, :k] = bf16_normal(rng, (batch, m, k))
+    b = bf16_normal(rng, (batch, kp, n))
+    stats = run_harness(
+        "matmul_host",
+        [write_tiles(tmp_path / "a.bin", a), write_tiles(tmp_path / "b.bin", b), tmp_path / "c.bin",
+         batch, m // 32, kp // 32, n // 32, 0, k % 32, 1, 1],
+        cpp_081, "2x2", tmp_path, kernel_root=kernels,
+    )  # fmt: skip
+    c = read_tiles(tmp_path / "c.bin", (batch, m, n))
+    reference, magnitude = product_and_magnitude(a[:, :, :k], b[:, :k, :])
+    assert np.all(np.isfinite(c)), "NaN/Inf in the output: A's padding reached the matmul"
+    assert_within(c, reference, 2.0**-8 * np.abs(reference) + 1.02 * kp * 2.0**-24 * magnitude)
+    assert stats["tiles"]["matmul"] == (m // 32) * (n // 32) * (kp // 32)
+
+
 # ------------------------------------------------------------------ matmul: bmm_large_block_zm.cpp
 
 REUSE_MATMULS = {

@@ -229,7 +229,7 @@ def test_unknown_pass_option_names_the_pipeline(cache):
     with pytest.raises(ValueError) as info:
         tilelang.compile(small_gemm(), pass_options={"cb_deep": 3}, cache=cache)
     assert str(info.value) == (
-        "tt-pipeline: unknown option 'cb-deep'; did you mean 'cb-depth'? (options: arch, cb-depth, "
+        "tt-pipeline: unknown option 'cb-deep'; did you mean 'cb-depth'? (options: api-version, arch, cb-depth, "
         "coarsen-blocks, device, dst-full-sync, gemm-accumulate, gemm-k-block, gemm-stream-output, gemm-stream-steps, "
         "gemm-subblock, grid, math-fidelity, mcast-movers, mode, multicast, verify)"
     )

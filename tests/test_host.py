@@ -985,10 +985,13 @@ def _metal_wheel():
     return metal_wheel
 
 
-def test_host_calls_are_exported_by_libtt_metal() -> None:
+@pytest.mark.parametrize("version", ["0.74.0", "0.81.1"])
+def test_host_calls_are_exported_by_libtt_metal(version: str) -> None:
+    """Every release we target exports the host calls main.cpp makes (the host program is
+    the same for both)."""
     metal_wheel = _metal_wheel()
     try:
-        symbols = metal_wheel.exported_symbols()
+        symbols = metal_wheel.exported_symbols(version)
     except metal_wheel.MetalFetchError as err:
         pytest.skip(f"the ttnn wheel cannot be had: {err}")
     for case in ("gemm", "add"):

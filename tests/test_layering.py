@@ -18,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tt_dialect"
 
-FOUNDATION = {"device", "diagnostics", "project_paths"}
+FOUNDATION = {"device", "diagnostics", "metal_versions", "project_paths"}
 SHARED = {"analysis", "index_bounds", "ir_builder", "options", "metal_enums"}
 
 

@@ -167,10 +167,11 @@ def test_gemm_header(gemm_plan) -> None:
     assert gemm_plan["schema_version"] == 3
     assert (gemm_plan["device"], gemm_plan["arch"]) == ("n150", "wormhole_b0")
     assert gemm_plan["program"] == "gemm"
+    assert gemm_plan["metal_version"] == "0.74.0"
     assert gemm_plan["grid"] == [8, 8]
     assert list(gemm_plan) == [
-        "schema_version", "program", "device", "arch", "grid", "tensors", "cores", "partition",
-        "semaphores", "cbs", "kernels",
+        "schema_version", "program", "device", "arch", "metal_version", "grid", "tensors", "cores",
+        "partition", "semaphores", "cbs", "kernels",
     ]
     # tt-schedule-multicast: two semaphores per multicast load (A along rows, B down
     # columns), on the 8x8 rectangle.
@@ -446,6 +447,8 @@ BROKEN = {
     "missing device": _drop("device"),
     "an arch as device": _set(["device"], "wormhole_b0"),
     "schema version 2": _set(["schema_version"], 2),
+    "missing metal_version": _drop("metal_version"),
+    "unknown metal_version": _set(["metal_version"], "0.80"),
     "extra top-level key": _set(["comment"], "hi"),
     "shape as strings": _set(["tensors", 0, "shape"], ["1024", "1024"]),
     "unknown tensor role": _set(["tensors", 0, "role"], "inout"),

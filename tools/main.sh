@@ -7,7 +7,8 @@
 # artifact directories under build/artifacts/ (kernels, main.cpp,
 # CMakeLists.txt, tt.plan.json) after round-tripping each through real MLIR,
 # compile the emitted kernels against the real tt-metal v0.74.0 headers, and run
-# the artifacts on the CPU emulator, printing the max error against numpy.
+# the artifacts on the CPU emulator, printing the max error against numpy; then the
+# gemm once more for tt-metal 0.81.1 (api-version=0.81.1), checked against its headers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== setting up .venv/ (the first run creates it and installs the packages: about 30 s)"
@@ -58,6 +59,13 @@ python_example example_embed_linalg examples/embedding/embed_linalg.py
 compile gemm examples/gemm/gemm.mlir tt-pipeline gemm
 compile add examples/elementwise/add.mlir tt-pipeline add
 compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline matmul_relu
+
+# The same gemm for the current tt-metal release: its kernels against the ttnn==0.81.1 wheel's
+# headers (fetched once into .cache/; tests/test_metal_versions.py runs every example this way).
+echo "== examples/gemm/gemm.mlir for tt-metal 0.81.1 (api-version=0.81.1)"
+tt-opt examples/gemm/gemm.mlir -p 'tt-pipeline{api-version=0.81.1}' -t 'tt-cpp{output-dir="build/artifacts/gemm_0.81.1"}'
+tt-check-kernels build/artifacts/gemm_0.81.1
+SUMMARY+=("gemm_0.81.1 | kernels pass tt-metal 0.81.1's headers")
 
 echo
 echo "== summary: every example compiled, passed the real-header check and matched numpy"

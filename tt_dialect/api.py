@@ -24,6 +24,7 @@ import difflib
 import io
 import json
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -70,8 +71,9 @@ def build_pipeline(
     pipeline: str,
     callback: PassPipelineCallbackType | None = None,
 ) -> PassPipeline:
-    """`PassPipeline.parse_spec`, but an option error names the pass it belongs to."""
-    specs = tuple(parse_pipeline(pipeline))
+    """`PassPipeline.parse_spec`, but an option error names the pass it belongs to, and a
+    release number is taken as written (`api-version=0.81.1`, see `quote_versions`)."""
+    specs = tuple(parse_pipeline(quote_versions(pipeline)))
     for spec in specs:
         if spec.name not in available:
             raise ValueError(f"unknown pass '{spec.name}'{did_you_mean(spec.name, available)}")
@@ -86,6 +88,16 @@ def build_pipeline(
                 message = f"{spec.name}: {message}"
             raise ValueError(message) from None
     return PassPipeline(tuple(passes), callback)
+
+
+_BARE_VERSION = re.compile(r"(?<![\w-])(api[-_]version\s*=\s*)([^\s,}\"]+)")
+
+
+def quote_versions(pipeline: str) -> str:
+    """`api-version=0.81.1` -> `api-version="0.81.1"`: xDSL's pipeline lexer has no token for
+    a release number (and would read `0.80` as the float 0.8), so the value of an
+    `api-version` option is quoted before parsing; a quoted value is left alone."""
+    return _BARE_VERSION.sub(lambda m: f'{m[1]}"{m[2]}"', pipeline)
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from tt_dialect.device import ARCH_DEFAULT_CARD, CARDS, DEFAULT_CARD, Arch, Card, DeviceLimits, cards_of
+from tt_dialect.metal_versions import MetalApi, api_for_release
 from tt_dialect.ops.attributes import MathFidelity, PartitionMode
 
 
@@ -186,3 +187,18 @@ class GemmScheduleOptions(Options):
                 f"{self.gemm_subblock!r}"
             )
         return int(parts[0]), int(parts[1])
+
+
+@dataclass(frozen=True)
+class MetalApiOption(Options):
+    api_version: Literal["0.74.0", "0.81.1"] = "0.74.0"
+    """The tt-metal release whose API the kernels call (`tt_dialect.metal_versions`):
+    `0.74.0` or `0.81.1`."""
+
+    def __post_init__(self) -> None:
+        self.metal_api  # noqa: B018 (validates)
+        super().__post_init__()
+
+    @property
+    def metal_api(self) -> MetalApi:
+        return api_for_release(self.api_version)

@@ -23,6 +23,12 @@ def _tt_dialect() -> Dialect:
     return TT
 
 
+def _attach_metal_api() -> type[ModulePass]:
+    from tt_dialect.transforms.attach_metal_api import AttachMetalApiPass
+
+    return AttachMetalApiPass
+
+
 def _pad_tensors() -> type[ModulePass]:
     from tt_dialect.transforms.pad_tensors import PadTensorsPass
 
@@ -152,6 +158,7 @@ def _linalg_tensors_to_memrefs() -> type[ModulePass]:
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
+        "tt-attach-metal-api": _attach_metal_api,
         "tt-pad-tensors": _pad_tensors,
         "tt-infer-layout": _infer_layout,
         "tt-propagate-layout": _propagate_layout,

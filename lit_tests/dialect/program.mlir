@@ -12,7 +12,7 @@ tt.program @e attributes {device = #tt.device<p150>} {}
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
-// GENERIC-NEXT:   "tt.program"() <{sym_name = "e", device = #tt.device<p150>, cbs = [], tensors = [], semaphores = []}> ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "e", device = #tt.device<p150>, metal_api = #tt.metal_api<v0_74_0>, cbs = [], tensors = [], semaphores = []}> ({
 // GENERIC-NEXT:   ^bb0:
 // GENERIC-NEXT:   }) : () -> ()
 // GENERIC-NEXT: }) : () -> ()
@@ -44,7 +44,7 @@ tt.program @eltwise attributes {tt.origin = "tilelang", cbs = [#tt.cb_desc<index
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
-// GENERIC-NEXT:   "tt.program"() <{sym_name = "eltwise", device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tensors = [], semaphores = []}> ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "eltwise", device = #tt.device<n150>, metal_api = #tt.metal_api<v0_74_0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 1, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16>], tensors = [], semaphores = []}> ({
 // GENERIC-NEXT:     "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (7, 6), (0, 7) to (3, 7)]>, runtime_args = #tt.runtime_args<["a_addr" : u32 = buffer_address(0), "b_addr" : u32 = buffer_address(1), "start" : u32 = start_unit, "n" : u32 = num_units]>}> ({
 // GENERIC-NEXT:     ^bb0:
 // GENERIC-NEXT:     }) : () -> ()
@@ -81,7 +81,7 @@ tt.program @defaults attributes {device = #tt.device<p150>, cbs = [#tt.cb_desc<i
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
-// GENERIC-NEXT:   "tt.program"() <{sym_name = "defaults", device = #tt.device<p150>, cbs = [#tt.cb_desc<index = 63, pages = 1, page_size = 4096, f32>], tensors = [], semaphores = []}> ({
+// GENERIC-NEXT:   "tt.program"() <{sym_name = "defaults", device = #tt.device<p150>, metal_api = #tt.metal_api<v0_74_0>, cbs = [#tt.cb_desc<index = 63, pages = 1, page_size = 4096, f32>], tensors = [], semaphores = []}> ({
 // GENERIC-NEXT:     "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
 // GENERIC-NEXT:     ^bb0:
 // GENERIC-NEXT:     }) : () -> ()
@@ -116,9 +116,9 @@ tt.program @second attributes {device = #tt.device<n150>} {
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 
-// GENERIC:      "tt.program"() <{sym_name = "first", device = #tt.device<n150>, cbs = [], tensors = [], semaphores = []}> ({
+// GENERIC:      "tt.program"() <{sym_name = "first", device = #tt.device<n150>, metal_api = #tt.metal_api<v0_74_0>, cbs = [], tensors = [], semaphores = []}> ({
 // GENERIC-NEXT:   "tt.kernel"() <{sym_name = "k", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
-// GENERIC:        "tt.program"() <{sym_name = "second", device = #tt.device<n150>, cbs = [], tensors = [], semaphores = []}> ({
+// GENERIC:        "tt.program"() <{sym_name = "second", device = #tt.device<n150>, metal_api = #tt.metal_api<v0_74_0>, cbs = [], tensors = [], semaphores = []}> ({
 // GENERIC-NEXT:   "tt.kernel"() <{sym_name = "k", role = #tt.kernel_role<writer>, cores = #tt.core_ranges<[(0, 0) to (0, 0)]>, runtime_args = #tt.runtime_args<[]>}> ({
 
 // -----
@@ -144,5 +144,5 @@ tt.program @contract attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<i
 // CHECK-NEXT:   tt.kernel @reader reader on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, accessor_config(0) = 2, page_size(0) = 2048]>} {
 // CHECK:        tt.kernel @writer writer on #tt.core_ranges<[(0, 0) to (1, 0)]> attributes {runtime_args = #tt.runtime_args<["c" : u32 = buffer_address(1)]>, compile_time_args = #tt.compile_time_args<[cb(16) = 16, accessor_config(1) = 2, page_size(1) = 2048]>} {
 
-// GENERIC:      "tt.program"() <{sym_name = "contract", device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 2], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>], semaphores = [#tt.semaphore<id = 0, initial = 1, cores = [(0, 0) to (1, 0)]>]}> ({
+// GENERIC:      "tt.program"() <{sym_name = "contract", device = #tt.device<n150>, metal_api = #tt.metal_api<v0_74_0>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>, #tt.cb_desc<index = 16, pages = 2, page_size = 2048, bf16, cores = [(0, 0) to (1, 0)]>], work_partition = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [1, 2], ranges = [<(0, 0) to (1, 0), start = 0, count = 1>]>, tensors = [#tt.tensor<input, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>, #tt.tensor<output, #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [1, 2]>>], semaphores = [#tt.semaphore<id = 0, initial = 1, cores = [(0, 0) to (1, 0)]>]}> ({
 // GENERIC-NEXT:   "tt.kernel"() <{sym_name = "reader", role = #tt.kernel_role<reader>, cores = #tt.core_ranges<[(0, 0) to (1, 0)]>, runtime_args = #tt.runtime_args<["a" : u32 = buffer_address(0)]>, compile_time_args = #tt.compile_time_args<[cb(0) = 0, accessor_config(0) = 2, page_size(0) = 2048]>}> ({

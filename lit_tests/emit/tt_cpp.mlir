@@ -146,6 +146,7 @@ func.func @exp(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 // CHECK-LABEL: // FILE: tt.plan.json
 // CHECK:       "schema_version": 3,
 // CHECK:       "arch": "wormhole_b0",
+// CHECK-NEXT:  "metal_version": "0.74.0",
 
 // The gemm example with its partial sums in L1 (#tt.gemm_schedule<block = [4, 4],
 // k_block = 4, subblock = [2, 2], accumulate = l1>): the reader fetches A's and B's

@@ -1,9 +1,9 @@
 // RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p tt-metadata | filecheck %s --check-prefix=GEMM
 // RUN: tt-opt %S/../../examples/elementwise/add.mlir -p 'tt-metadata{grid=3x3}' | filecheck %s --check-prefix=ADD
 
-// Options reach the passes that use them: the pipeline equals the five passes by hand.
-// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{arch=blackhole grid=2x5 cb-depth=1}' -o %t.pipeline
-// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-infer-layout{arch=blackhole},tt-propagate-layout{cb-depth=1},tt-work-partition{arch=blackhole grid=2x5},tt-schedule-multicast,tt-grid-to-persistent' -o %t.by-hand
+// Options reach the passes that use them: the pipeline equals its passes by hand.
+// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{arch=blackhole grid=2x5 cb-depth=1 api-version=0.81.1}' -o %t.pipeline
+// RUN: tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-attach-metal-api{api-version=0.81.1},tt-infer-layout{arch=blackhole},tt-propagate-layout{cb-depth=1},tt-work-partition{arch=blackhole grid=2x5},tt-schedule-multicast,tt-grid-to-persistent' -o %t.by-hand
 // RUN: diff %t.pipeline %t.by-hand
 // RUN: filecheck %s --check-prefix=OPTIONS --input-file %t.pipeline
 
@@ -11,12 +11,15 @@
 // RUN: not tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{grid=12x2}' 2>&1 | filecheck %s --check-prefix=BAD-GRID
 // RUN: not tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{cb-depth=0}' 2>&1 | filecheck %s --check-prefix=BAD-DEPTH
 // RUN: not tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{mode=sharded}' 2>&1 | filecheck %s --check-prefix=BAD-MODE
+// RUN: not tt-opt %S/../../examples/gemm/gemm.mlir -p 'tt-metadata{api-version=0.80}' 2>&1 | filecheck %s --check-prefix=BAD-API
 
 // BAD-GRID:  tt-opt: error: tt-metadata: grid 12x2 is larger than the 8x8 worker grid of n150 (wormhole_b0)
 // BAD-DEPTH: tt-opt: error: tt-metadata: cb-depth must be in 1..4096, got 0
 // BAD-MODE:  tt-opt: error: tt-metadata: mode must be one of global, local_shard; got 'sharded'
+// BAD-API:   tt-opt: error: tt-metadata: api-version must be one of 0.74.0, 0.81.1; got '0.80'; did you mean '0.81.1'?
 
-// OPTIONS: tt.work_partition = #tt.work_partition<global, row_major, grid = [2, 5], blocks = [8, 8], ranges = [<(0, 0) to (3, 0), start = 0, count = 7>, <(4, 0) to (4, 0), start = 28, count = 6>, <(0, 1) to (4, 1), start = 34, count = 6>]>
+// OPTIONS: tt.metal_api = #tt.metal_api<v0_81_1>
+// OPTIONS-SAME: tt.work_partition = #tt.work_partition<global, row_major, grid = [2, 5], blocks = [8, 8], ranges = [<(0, 0) to (3, 0), start = 0, count = 7>, <(4, 0) to (4, 0), start = 28, count = 6>, <(0, 1) to (4, 1), start = 34, count = 6>]>
 // The A and B buffers are filled in the `#tt.pipeline<stages = 2>` loop, which sizes their
 // CBs; cb-depth sizes the others (C: 16 tiles, single-buffered).
 // OPTIONS: #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>
@@ -26,7 +29,7 @@
 // 64 blocks on an 8x8 rectangle of the 10x8 wormhole grid, one each (block_2d), A
 // multicast along core rows and B down core columns (tt-schedule-multicast).
 // GEMM:      builtin.module {
-// GEMM-NEXT:   func.func @gemm(%A: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %B: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %C: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}) attributes {tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row), "row_mcast_sender_x" : u32 = mcast_sender_x(row), "row_mcast_sender_y" : u32 = mcast_sender_y(row), "row_mcast_start_x" : u32 = mcast_start_x(row), "row_mcast_start_y" : u32 = mcast_start_y(row), "row_mcast_end_x" : u32 = mcast_end_x(row), "row_mcast_end_y" : u32 = mcast_end_y(row), "column_mcast_sender" : u32 = mcast_sender(column), "column_mcast_sender_x" : u32 = mcast_sender_x(column), "column_mcast_sender_y" : u32 = mcast_sender_y(column), "column_mcast_start_x" : u32 = mcast_start_x(column), "column_mcast_start_y" : u32 = mcast_start_y(column), "column_mcast_end_x" : u32 = mcast_end_x(column), "column_mcast_end_y" : u32 = mcast_end_y(column)]>, tt.device = #tt.device<n150>, tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
+// GEMM-NEXT:   func.func @gemm(%A: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %B: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %C: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}) attributes {tt.metal_api = #tt.metal_api<v0_74_0>, tt.work_partition = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [1, 1], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>, tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units, "row_mcast_sender" : u32 = mcast_sender(row), "row_mcast_sender_x" : u32 = mcast_sender_x(row), "row_mcast_sender_y" : u32 = mcast_sender_y(row), "row_mcast_start_x" : u32 = mcast_start_x(row), "row_mcast_start_y" : u32 = mcast_start_y(row), "row_mcast_end_x" : u32 = mcast_end_x(row), "row_mcast_end_y" : u32 = mcast_end_y(row), "column_mcast_sender" : u32 = mcast_sender(column), "column_mcast_sender_x" : u32 = mcast_sender_x(column), "column_mcast_sender_y" : u32 = mcast_sender_y(column), "column_mcast_start_x" : u32 = mcast_start_x(column), "column_mcast_start_y" : u32 = mcast_start_y(column), "column_mcast_end_x" : u32 = mcast_end_x(column), "column_mcast_end_y" : u32 = mcast_end_y(column)]>, tt.device = #tt.device<n150>, tt.semaphores = [#tt.semaphore<id = 0, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 1, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 2, initial = 0, cores = [(0, 0) to (7, 7)]>, #tt.semaphore<id = 3, initial = 0, cores = [(0, 0) to (7, 7)]>]} {
 // GEMM-NEXT:     %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<128x32xbf16>
 // GEMM-NEXT:     %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<32x128xbf16>
 // GEMM-NEXT:     %c = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xf32>
@@ -61,7 +64,7 @@
 
 // The elementwise add on a 3x3 grid: 64 blocks, 8 on core (0, 0) and 7 on the others.
 // ADD:      builtin.module {
-// ADD-NEXT:   func.func @add(%A: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %B: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %C: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}) attributes {tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>, tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, tt.device = #tt.device<n150>} {
+// ADD-NEXT:   func.func @add(%A: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %B: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}, %C: memref<1024x1024xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [32, 32]>}) attributes {tt.metal_api = #tt.metal_api<v0_74_0>, tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [8, 8], ranges = [<(0, 0) to (0, 0), start = 0, count = 8>, <(1, 0) to (2, 0), start = 8, count = 7>, <(0, 1) to (2, 2), start = 22, count = 7>]>, tt.runtime_args = #tt.runtime_args<["tensor0_addr" : u32 = buffer_address(0), "tensor1_addr" : u32 = buffer_address(1), "tensor2_addr" : u32 = buffer_address(2), "start_unit" : u32 = start_unit, "num_units" : u32 = num_units]>, tt.device = #tt.device<n150>} {
 // ADD-NEXT:     %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 32, page_size = 2048, bf16>} : memref<128x128xbf16>
 // ADD-NEXT:     %b = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 32, page_size = 2048, bf16>} : memref<128x128xbf16>
 // ADD-NEXT:     %c = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 32, page_size = 2048, bf16>} : memref<128x128xbf16>

@@ -21,6 +21,6 @@
 // RUN: filecheck %s --check-prefix=COMPUTE < %t.compute.mlir
 
 // MLIR keeps our attributes and types as opaque dialect text, byte for byte:
-// CB: "tt.program"() <{cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 4096, f32>], device = #tt.device<n150>, semaphores = [], sym_name = "cbs", tensors = []}> ({
+// CB: "tt.program"() <{cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 16, pages = 4, page_size = 4096, f32>], device = #tt.device<n150>, metal_api = #tt.metal_api<v0_74_0>, semaphores = [], sym_name = "cbs", tensors = []}> ({
 // CB: "tt.cb_reserve_back"(%{{.*}}) <{num_pages = 2 : i32}> : (!tt.cb<2, bf16>) -> ()
 // COMPUTE: compute_config = #tt.compute_config<hifi4, fp32_dest_acc = false, dst_full_sync = false>

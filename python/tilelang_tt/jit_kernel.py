@@ -11,7 +11,8 @@ that runs them on the CPU emulator.
     c = kernel(a, b)                     # numpy in, numpy out (the emulator)
     kernel.write_artifacts("out/")       # reader/compute/writer.cpp, main.cpp, CMakeLists.txt, tt.plan.json
 
-Compiling runs `tt-pipeline` (with `device` or `arch`, `grid` and `pass_options`) and the `tt-cpp` target
+Compiling runs `tt-pipeline` (with `device` or `arch`, `grid`, `api_version` (the tt-metal
+release the kernels call: `"0.74.0"`, the default, or `"0.81.1"`) and `pass_options`) and the `tt-cpp` target
 in process. Results are cached by tile-program IR and options (`tilelang_tt.cache`).
 """
 
@@ -45,6 +46,7 @@ def pipeline_spec(
     arch: str | None,
     grid: str | Sequence[int] | None,
     pass_options: Mapping[str, Any] | None,
+    api_version: str | None = None,
 ) -> str:
     """`tt-pipeline{...}` with every option given spelled out, in a fixed order."""
     options: dict[str, str] = {}
@@ -54,6 +56,8 @@ def pipeline_spec(
         options["arch"] = arch
     if grid is not None:
         options["grid"] = grid if isinstance(grid, str) else "x".join(str(int(d)) for d in grid)
+    if api_version is not None:
+        options["api-version"] = str(api_version)
     for name, value in sorted((pass_options or {}).items()):
         key = name.replace("_", "-")
         if key in options:
@@ -215,16 +219,18 @@ def compile(
     grid: str | Sequence[int] | None = None,
     pass_options: Mapping[str, Any] | None = None,
     cache: CompileCache | None = None,
+    api_version: str | None = None,
 ) -> JITKernel:
     """Compiles a prim_func with `tt-pipeline` to artifacts (cached). `device` is the card
     (`n150`, `n300`, `p100`, `p150`; an n150 by default), `arch` an architecture instead
-    (`wormhole_b0` is an n150, `blackhole` a p150)."""
+    (`wormhole_b0` is an n150, `blackhole` a p150). `api_version` is the tt-metal release the
+    kernels call (`"0.74.0"` when None, `"0.81.1"`); the plan records it."""
     _check_target(target)
     if not isinstance(prim_func, PrimFunc):
         raise TypeError(f"expected a @T.prim_func, got {type(prim_func).__name__}")
     cache = DEFAULT_CACHE if cache is None else cache
     positions = _output_positions(out_idx, len(prim_func.tensors))
-    pipeline = pipeline_spec(device, arch, grid, pass_options)
+    pipeline = pipeline_spec(device, arch, grid, pass_options, api_version)
     ir_text = prim_func.ir()
     key = cache_key(ir_text, pipeline)
     files = cache.get(key)
@@ -254,12 +260,13 @@ def jit(
     grid: str | Sequence[int] | None = None,
     pass_options: Mapping[str, Any] | None = None,
     cache: CompileCache | None = None,
+    api_version: str | None = None,
 ) -> Any:
     """`@tilelang.jit(target="tenstorrent", out_idx=[-1])` on a function returning a
     `@T.prim_func`: each call builds the prim_func and compiles it (`compile`). Applied to a
     prim_func itself, compiles it at once."""
     options = dict(out_idx=out_idx, target=target, device=device, arch=arch, grid=grid,
-                   pass_options=pass_options, cache=cache)
+                   pass_options=pass_options, cache=cache, api_version=api_version)
     _check_target(target)
 
     def decorate(function: Callable[..., Any] | PrimFunc) -> Any:

@@ -1,9 +1,10 @@
 """convert-tt-to-emitc: hardware-level kernels become EmitC-style IR.
 
 Reads: `tt.program`s after `tt-lower` (and `tt-verify`): kernels of typed `tt`
-ops, `arith` index arithmetic and `scf.for` loops.
+ops, `arith` index arithmetic and `scf.for` loops, and the program's `metal_api`
+(the tt-metal release, `#tt.metal_api<...>`, written by tt-attach-metal-api).
 Writes, in every kernel body: each `tt` op becomes an `emitc.call_opaque` of
-the tt-metal v0.74.0 kernel-API function it stands for (its template and
+the kernel-API function it stands for in that release (its template and
 literal arguments as `template_args`/`args`), `arith` and `scf` stay (the C++
 printer prints them as expressions and `for` loops), and the kernel gets
 `tt.cpp_includes`, the `api/...` headers of the calls it makes. The program's
@@ -19,7 +20,13 @@ Every decision about the C++ is made here, so the printer stays a dumb walk:
 - runtime arguments are `get_arg_val<uint32_t>(i)` by schema position;
 - no deprecated call: pages move with `noc_async_read_page`/`noc_async_write_page`
   and matmul starts with `compute_kernel_hw_startup<SrcOrder::Reverse>` then
-  `matmul_init` (or `matmul_block_init` before `matmul_block`).
+  `matmul_init` (or `matmul_block_init` before `matmul_block`);
+- the release decides a call's spelling where releases differ (`RENAMED_CALLS`):
+  v0.81.1 removed `add/sub/mul_tiles_init` and the `*_bcast_*_init_short` inits for
+  `add/sub/mul_init` and `*_bcast_*_init`, and deprecated `copy_tile_init` for
+  `copy_init`; an op whose call the release no longer has (`REMOVED_CALLS`:
+  `binary_op_init_common`, and `init_sfpu`, deprecated) is an error there
+  (docs/metal_versions.md).
 
 Each kernel is converted by one walk of `KERNEL_PATTERNS` (tried in order, the first
 that acts wins, each op trying only the patterns for its type; regions before their
@@ -61,6 +68,7 @@ from xdsl.pattern_rewriter import (
 )
 
 from tt_dialect.diagnostics import op_error
+from tt_dialect.metal_versions import DEFAULT_API, MetalApi
 from tt_dialect.ops import annotations
 from tt_dialect.ops import args as args_ops
 from tt_dialect.ops import cb as cb_ops
@@ -137,8 +145,43 @@ COMPUTE_HEADERS: dict[str, str] = {
     "binary_max_tile": "api/compute/binary_max_min.h",
     "binary_min_tile_init": "api/compute/binary_max_min.h",
     "binary_min_tile": "api/compute/binary_max_min.h",
+    # v0.81.1's names for the inits it renamed (RENAMED_CALLS), in the same headers
+    "add_init": "api/compute/eltwise_binary.h",
+    "sub_init": "api/compute/eltwise_binary.h",
+    "mul_init": "api/compute/eltwise_binary.h",
+    "copy_init": "api/compute/tile_move_copy.h",
+    **{f"{kind}_bcast_{b.value}s_init": "api/compute/bcast.h" for kind, b in compute.BCAST_OPS},
 }
-"""Header declaring each compute-kernel call at v0.74.0."""
+"""Header declaring each compute-kernel call, in every release we target."""
+
+
+RENAMED_CALLS: dict[MetalApi, dict[type[Operation], str]] = {
+    MetalApi.V0_74_0: {},
+    MetalApi.V0_81_1: {
+        compute.AddTilesInitOp: "add_init",
+        compute.SubTilesInitOp: "sub_init",
+        compute.MulTilesInitOp: "mul_init",
+        compute.CopyTileInitOp: "copy_init",
+        **{init: f"{kind}_bcast_{b.value}s_init" for (kind, b), (init, _) in compute.BCAST_OPS.items()},
+    },
+}
+"""The ops whose call a release spells otherwise than the op's mnemonic (the v0.74.0 name),
+with the same arguments: v0.81.1 removed `add_tiles_init` (`api/compute/eltwise_binary.h`
+declares `add_init(icb0, icb1, acc_to_dest = false)` instead) and
+`mul_bcast_cols_init_short` (`api/compute/bcast.h`: `mul_bcast_cols_init(icb0, icb1)`), and
+marks `copy_tile_init` `[[deprecated("Renamed to copy_init()...")]]`
+(`api/compute/tile_move_copy.h`)."""
+
+REMOVED_CALLS: dict[MetalApi, dict[type[Operation], str]] = {
+    MetalApi.V0_74_0: {},
+    MetalApi.V0_81_1: {
+        compute.BinaryOpInitCommonOp: "binary_op_init_common is removed in tt-metal 0.81.1; "
+        "start the kernel with tt.compute_kernel_hw_startup",
+        compute.InitSFPUOp: "init_sfpu is deprecated in tt-metal 0.81.1; start the kernel with "
+        "tt.compute_kernel_hw_startup, then tt.copy_tile_init",
+    },
+}
+"""The ops whose call a release no longer has (or marks `[[deprecated]]`): an error."""
 
 
 PLAIN_CALLS = (
@@ -212,13 +255,26 @@ class KernelFacts:
     multiplies: bool
     """The kernel runs `tt.matmul_tiles` or `tt.matmul_block`: its hardware start-up
     reverses the source order."""
+    api: MetalApi = DEFAULT_API
+    """The tt-metal release the program targets (its `metal_api`): how calls are spelled."""
 
     @staticmethod
     def of(kernel: KernelOp) -> KernelFacts:
         multiplies = any(
             isinstance(op, compute.MatmulTilesOp | compute.MatmulBlockOp) for op in kernel.body.walk()
         )
-        return KernelFacts(kernel, cb_arg_positions(kernel), multiplies)
+        program = kernel.parent_op()
+        api = program.metal_api.data if isinstance(program, ProgramOp) else DEFAULT_API
+        return KernelFacts(kernel, cb_arg_positions(kernel), multiplies, api)
+
+    def callee(self, op: Operation) -> str:
+        """The call `op` stands for in the program's release: its mnemonic unless the
+        release renamed it (`RENAMED_CALLS`); an error if the release has no such call
+        (`REMOVED_CALLS`)."""
+        removed = REMOVED_CALLS[self.api].get(type(op))
+        if removed is not None:
+            raise op_error(op, f"has no C++ form for tt-metal {self.api.release}: {removed}")
+        return RENAMED_CALLS[self.api].get(type(op), op.name.removeprefix("tt."))
 
     def owns(self, op: Operation) -> bool:
         """Whether `op` is in the body of the kernel being converted."""
@@ -556,12 +612,13 @@ class ConvertSFPUUnaryTile(_KernelOpConversion):
 
 
 class ConvertPlainCalls(_KernelOpConversion):
-    """The ops of `PLAIN_CALLS` -> their mnemonic called on their operands."""
+    """The ops of `PLAIN_CALLS` -> their call in the program's release
+    (`KernelFacts.callee`: the mnemonic, or its new name) on their operands."""
 
     anchors = PLAIN_CALLS
 
     def convert(self, op: Operation) -> list[Operation]:
-        return [call(op.name.removeprefix("tt."), op.operands)]
+        return [call(self.facts.callee(op), op.operands)]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.ops.program import KernelOp
+from tt_dialect.metal_versions import DEFAULT_API
+from tt_dialect.ops.program import KernelOp, ProgramOp
 
 CPP_KEYWORDS = frozenset(
     "alignas alignof and asm auto bool break case catch char class const constexpr continue "
@@ -107,8 +108,10 @@ class KernelPrinter:
         includes = self.kernel.attributes.get(annotations.CPP_INCLUDES)
         if not isinstance(includes, ArrayAttr):
             raise op_error(self.kernel, "is not converted to EmitC; run convert-tt-to-emitc")
+        program = self.kernel.parent_op()
+        release = program.metal_api.data.release if isinstance(program, ProgramOp) else DEFAULT_API.release
         head = [
-            f"// {self.kernel.role.data.value} kernel of a tt-dialect program (tt-metal v0.74.0 kernel API).",
+            f"// {self.kernel.role.data.value} kernel of a tt-dialect program (tt-metal v{release} kernel API).",
             "#include <cstdint>",
             *(f'#include "{header.data}"' for header in includes.data),
             "",

@@ -7,7 +7,8 @@ same facts. Its schema, `tt_plan.schema.json` next to this file
 (`plan_schema()`), documents every field; in short:
 
 - `schema_version` (3), `program` (the program's symbol name), `device` (the
-  card) and its `arch`, `grid` (the work partition's core grid, [rows, cols]);
+  card) and its `arch`, `metal_version` (the tt-metal release the kernels call, from the
+  program's `metal_api`), `grid` (the work partition's core grid, [rows, cols]);
 - `tensors`: the program's `tensors` in argument order, named `tensor<i>` by
   position, with shape (the user's, which its file holds), padded shape (its DRAM
   buffer's, larger where tt-pad-tensors padded it), dtype, role and buffer layout;
@@ -85,6 +86,7 @@ def plan_of(program: ProgramOp | ModuleOp) -> dict[str, Any]:
         "program": program.sym_name.data,
         "device": program.device.card.data.value,
         "arch": program.device.arch.value,
+        "metal_version": program.metal_api.data.release,
         "grid": [rows, cols],
         "tensors": [_tensor(position, tensor) for position, tensor in enumerate(program.tensors.data)],
         "cores": _cores(partition),

@@ -7,8 +7,8 @@ Shared by the fidelity tests (tests/test_emu_fidelity.py) and the kernel benchma
     exe = harness("matmul_reuse_host")          # built once, cached by its sources and the runtime
     proc = harness_process("matmul_reuse_host", [...], ttnn_cpp(), "8x8", stats_path)
 
-The kernels themselves come from the `ttnn==0.74.0` wheel (`tt_dialect.tools.metal_wheel`),
-never from this repository.
+The kernels themselves come from the `ttnn==0.74.0` wheel (`tt_dialect.tools.metal_wheel`; a
+few from the `ttnn==0.81.1` one, `ttnn_cpp("0.81.1")`), never from this repository.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ class HarnessError(RuntimeError):
     """A harness did not build."""
 
 
-def ttnn_cpp() -> Path:
-    """The wheel's `ttnn/cpp` folder: tt-metal's kernels (`ttnn/operations/...`) and their helper
-    headers, as on tt-metal's JIT include path. Raises `metal_wheel.MetalFetchError`."""
-    return metal_wheel.metal_root() / "ttnn" / "ttnn" / "cpp"
+def ttnn_cpp(version: str = metal_wheel.TTNN_VERSION) -> Path:
+    """The `ttnn/cpp` folder of `version`'s wheel: tt-metal's kernels (`ttnn/operations/...`) and
+    their helper headers, as on tt-metal's JIT include path. Raises `metal_wheel.MetalFetchError`."""
+    return metal_wheel.metal_root(version) / "ttnn" / "ttnn" / "cpp"
 
 
 def host_executable(source: Path, headers: list[Path] = (), subdir: str = "fidelity") -> Path:

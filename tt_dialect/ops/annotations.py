@@ -39,6 +39,10 @@ RUNTIME_ARGS = "tt.runtime_args"
 DEVICE = "tt.device"
 """On a tile program: the `#tt.device` it was partitioned for (tt-work-partition)."""
 
+METAL_API = "tt.metal_api"
+"""On a tile program: the `#tt.metal_api` release its kernels will call (tt-attach-metal-api);
+tt-split-kernels moves it into the `tt.program`."""
+
 COMPUTE_CONFIG = "tt.compute_config"
 """On a tile program: its compute kernel's `#tt.compute_config` (tt-lower-tile-ops)."""
 

@@ -32,6 +32,7 @@ from tt_dialect.device import (
     cards_of,
     dst_capacity,
 )
+from tt_dialect.metal_versions import MetalApi
 
 # --------------------------------------------------------------------------- enums
 
@@ -292,6 +293,15 @@ class CardAttr(_AngleEnum, EnumAttribute[Card]):
     """`#tt.card<n150>`."""
 
     name = "tt.card"
+
+
+@irdl_attr_definition
+class MetalApiAttr(_AngleEnum, EnumAttribute[MetalApi]):
+    """`#tt.metal_api<v0_81_1>`: the tt-metal release whose kernel API a program's C++ calls
+    (`v0_74_0` or `v0_81_1`; `tt_dialect.metal_versions`). Written by tt-attach-metal-api,
+    read by convert-tt-to-emitc and the plan printer."""
+
+    name = "tt.metal_api"
 
 
 @irdl_attr_definition
@@ -1847,6 +1857,7 @@ ATTRIBUTES: list[type[Attribute]] = [
     GemmAccumulationAttr,
     GemmScheduleAttr,
     ArchAttr,
+    MetalApiAttr,
     DataFormatAttr,
     KernelRoleAttr,
     MemorySpaceAttr,

@@ -42,6 +42,7 @@ from xdsl.traits import HasParent, IsolatedFromAbove, NoTerminator, SymbolOpInte
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import SEMAPHORES_PER_CORE
+from tt_dialect.metal_versions import DEFAULT_API
 from tt_dialect.ops.attributes import (
     CBDescAttr,
     CompileTimeArgKind,
@@ -49,6 +50,7 @@ from tt_dialect.ops.attributes import (
     ComputeConfigAttr,
     CoreRangeSetAttr,
     DeviceAttr,
+    MetalApiAttr,
     KernelRole,
     KernelRoleAttr,
     RuntimeArgsAttr,
@@ -78,6 +80,10 @@ class ProgramOp(IRDLOperation):
 
     sym_name = prop_def(SymbolNameConstraint())
     device = prop_def(DeviceAttr)
+    metal_api = prop_def(MetalApiAttr, default_value=MetalApiAttr(DEFAULT_API))
+    """The tt-metal release whose API the kernels call (left out when printed at its
+    default, v0.74.0): tt-attach-metal-api decides it, the C++ conversion and the plan
+    read it."""
     cbs = prop_def(ArrayAttr[CBDescAttr], default_value=ArrayAttr(()))
     work_partition = opt_prop_def(WorkPartitionAttr)
     """Which cores compute which work units; the host sets each core's runtime args from it."""
@@ -97,10 +103,12 @@ class ProgramOp(IRDLOperation):
         work_partition: WorkPartitionAttr | None = None,
         tensors: list[TensorDescAttr] | None = None,
         semaphores: list[SemaphoreDescAttr] | None = None,
+        metal_api: MetalApiAttr | None = None,
     ):
         properties: dict[str, Attribute | None] = {
             "sym_name": StringAttr(sym_name),
             "device": device,
+            "metal_api": metal_api or MetalApiAttr(DEFAULT_API),
             "cbs": ArrayAttr(cbs),
             "work_partition": work_partition,
             "tensors": ArrayAttr(tensors or ()),

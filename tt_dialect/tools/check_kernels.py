@@ -2,8 +2,9 @@
 
 DIR holds the kernels of one program (`reader.cpp`, `compute.cpp`, `writer.cpp`) and its
 `tt.plan.json`. Every kernel the plan lists is compiled, with exactly the compile-time arguments
-the plan gives it, against the kernel-side headers of tt-metal v0.74.0 (from the `ttnn==0.74.0`
-wheel, see `metal_wheel.py`), the way tt-metal's JIT build would compile it:
+the plan gives it, against the kernel-side headers of the tt-metal release the plan targets
+(`metal_version`: 0.74.0 or 0.81.1, from the `ttnn==<version>` wheel, see `metal_wheel.py`), the
+way tt-metal's JIT build would compile it:
 
 - a data-movement kernel is compiled inside the wheel's own firmware wrapper for its processor
   (`hw/firmware/src/tt-1xx/ncrisck.cc` for `riscv_1`, `brisck.cc` for `riscv_0`), which includes
@@ -33,6 +34,9 @@ the exit status is 1. A missing file, a bad plan or a failed download is one lin
 
 Plan fields read (all others are ignored):
 - `arch`: `wormhole_b0` | `blackhole` (`--arch` overrides it);
+- optional `metal_version`: the tt-metal release whose headers check the kernels, `0.74.0`
+  (the default: a plan without it, e.g. one written for tt-metal's own kernels) | `0.81.1`
+  (`--metal-version` overrides it);
 - `kernels[]`: `file` (a path relative to DIR), `role` (`reader` | `compute` | `writer`),
   `processor` (`riscv_1` = NCRISC, `riscv_0` = BRISC, `compute` = the TRISCs; a compute role must
   run on `compute` and a data-movement role on `riscv_0` / `riscv_1`), `compile_time_args` (list of
@@ -63,6 +67,7 @@ from pathlib import Path
 from typing import Any
 
 from tt_dialect.metal_enums import DATA_FORMATS, MATH_FIDELITY
+from tt_dialect.metal_versions import DEFAULT_API, RELEASES, api_for_release
 from tt_dialect.tools import metal_wheel
 
 PROG = "tt-check-kernels"
@@ -145,6 +150,7 @@ class Plan:
     arch: str | None
     kernels: tuple[KernelSpec, ...]
     cb_formats: tuple[tuple[int, str], ...]
+    metal_version: str = DEFAULT_API.release
 
 
 def _plan_error(where: str, message: str) -> UsageError:
@@ -282,7 +288,12 @@ def load_plan(directory: Path) -> Plan:
             raise UsageError(f"{plan_path}: two kernels name the file {spec.file}")
         seen.add(spec.path)
     cb_formats = _parse_cbs(plan_path, data["cbs"]) if "cbs" in data else ()
-    return Plan(arch=arch, kernels=specs, cb_formats=cb_formats)
+    version = data.get("metal_version", DEFAULT_API.release)
+    try:
+        version = api_for_release(version, "metal_version").release
+    except ValueError as err:
+        raise UsageError(f"{plan_path}: {err}") from None
+    return Plan(arch=arch, kernels=specs, cb_formats=cb_formats, metal_version=version)
 
 
 # --------------------------------------------------------------------------- compile commands
@@ -717,7 +728,13 @@ def _require_tools(compilers: Sequence[str]) -> None:
         )
 
 
-def run(directory: Path, arch_name: str | None, compilers: Sequence[str], verbose: bool) -> int:
+def run(
+    directory: Path,
+    arch_name: str | None,
+    compilers: Sequence[str],
+    verbose: bool,
+    metal_version: str | None = None,
+) -> int:
     plan = load_plan(directory)
     name = arch_name or plan.arch
     if name is None:
@@ -729,7 +746,7 @@ def run(directory: Path, arch_name: str | None, compilers: Sequence[str], verbos
     arch = ARCHES[name]
     _require_tools(compilers)
     try:
-        root = metal_wheel.metal_root()
+        root = metal_wheel.metal_root(metal_version or plan.metal_version)
     except metal_wheel.MetalFetchError as err:
         raise UsageError(str(err)) from None
     checks = [c for k in plan.kernels for c in checks_for(k, compilers)]
@@ -773,10 +790,14 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _Parser(
         prog=PROG,
-        description="Compile an artifact directory's kernels against tt-metal v0.74.0's headers.",
+        description="Compile an artifact directory's kernels against the headers of the tt-metal "
+        "release its plan targets.",
     )
     parser.add_argument("dir", type=Path, help="artifact directory: kernels and tt.plan.json")
     parser.add_argument("--arch", choices=sorted(ARCHES), help="override the plan's arch")
+    parser.add_argument(
+        "--metal-version", choices=RELEASES, help="override the plan's metal_version (default 0.74.0)"
+    )
     parser.add_argument("--compiler", choices=(*COMPILERS, "both"), default="both")
     parser.add_argument(
         "-v",
@@ -787,7 +808,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     compilers = COMPILERS if args.compiler == "both" else (args.compiler,)
     try:
-        return run(args.dir, args.arch, compilers, args.verbose)
+        return run(args.dir, args.arch, compilers, args.verbose, args.metal_version)
     except UsageError as err:
         sys.stdout.flush()
         print(f"{PROG}: error: {err}", file=sys.stderr)

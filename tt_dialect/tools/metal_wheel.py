@@ -1,17 +1,22 @@
-"""The real TT-Metalium v0.74.0 device-side tree, from the `ttnn==0.74.0` wheel.
+"""The real TT-Metalium device-side trees, from the `ttnn` wheels of the releases we target.
 
-The `ttnn` wheel on PyPI ships tt-metal's kernel headers (`ttnn/tt_metal/hw`,
+One tree per release (`tt_dialect.metal_versions`: 0.74.0, the default, and 0.81.1); every
+function takes the release as `version` (a `"0.81.1"` string or a `MetalApi`). The `ttnn` wheel
+on PyPI ships tt-metal's kernel headers (`ttnn/tt_metal/hw`,
 `ttnn/tt_metal/tt-llk`, ...), tt-metal's own kernels
 (`ttnn/ttnn/cpp/ttnn/operations/**/kernels/`) and the host library `ttnn/build/lib/libtt_metal.so`.
 `metal_root()` downloads the wheel once (pip, the cp312 manylinux build: the files we need do not
 depend on the Python version) and unpacks only those parts into the project-local cache,
-`<repo>/.cache/metal/ttnn-0.74.0/` (`TT_CACHE_DIR` moves the whole `.cache/` folder elsewhere).
+`<repo>/.cache/metal/ttnn-<version>/` (`TT_CACHE_DIR` moves the whole `.cache/` folder elsewhere).
+A wheel already in `<cache>/metal/` (`ttnn-<version>-*manylinux*.whl`, e.g. one copied there for
+a machine without network) is unpacked instead of downloading it.
 
 The unpacked tree is built in a temporary folder beside the final one and renamed into place, so
 a concurrent or interrupted fetch never leaves a half-unpacked tree behind; a fetch that loses
 the race throws its copy away and uses the winner's.
 
-Run as a script (`python -m tt_dialect.tools.metal_wheel`) to fetch and print the root.
+Run as a script (`python -m tt_dialect.tools.metal_wheel [VERSION ...]`) to fetch and print the
+roots (the default release without arguments).
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from tt_dialect.metal_versions import DEFAULT_API, RELEASES, MetalApi, api_for_release
 from tt_dialect.project_paths import cache_root
 
-TTNN_VERSION = "0.74.0"
-"""The tt-metal release our kernels and host program target."""
+TTNN_VERSION = DEFAULT_API.release
+"""The tt-metal release our kernels and host program target by default."""
 
 WHEEL_PYTHON = "3.12"
 WHEEL_PLATFORM = "manylinux_2_34_x86_64"
@@ -54,7 +60,10 @@ _SOURCE_SUFFIXES = (".h", ".hpp", ".hh", ".inl", ".cpp", ".cc", ".c", ".tpp", ".
 _COMPLETE_MARK = ".complete"
 LAYOUT = 1
 """Bumped whenever what we unpack changes, so that an older cached tree is fetched again."""
-_STAMP = f"ttnn=={TTNN_VERSION} layout {LAYOUT}"
+
+
+def _stamp(version: str) -> str:
+    return f"ttnn=={version} layout {LAYOUT}"
 
 
 class MetalFetchError(RuntimeError):
@@ -66,14 +75,22 @@ def cache_dir() -> Path:
     return cache_root() / "metal"
 
 
-def _tree_dir() -> Path:
-    return cache_dir() / f"ttnn-{TTNN_VERSION}"
+def release(version: str | MetalApi = TTNN_VERSION) -> str:
+    """`version` as pip spells it, checked against the releases we target (a ValueError
+    listing them otherwise)."""
+    if isinstance(version, MetalApi):
+        return version.release
+    return api_for_release(version, "the ttnn version").release
 
 
-def _is_complete(tree: Path) -> bool:
-    """Is `tree` a finished unpack of this version, in this module's layout?"""
+def _tree_dir(version: str) -> Path:
+    return cache_dir() / f"ttnn-{version}"
+
+
+def _is_complete(tree: Path, version: str) -> bool:
+    """Is `tree` a finished unpack of `version`, in this module's layout?"""
     try:
-        return (tree / _COMPLETE_MARK).read_text().splitlines()[:1] == [_STAMP]
+        return (tree / _COMPLETE_MARK).read_text().splitlines()[:1] == [_stamp(version)]
     except OSError:
         return False
 
@@ -86,8 +103,14 @@ def _wanted(name: str) -> bool:
     return True
 
 
-def _download(dest: Path) -> Path:
-    """pip-download the wheel into `dest` and return its path."""
+def _cached_wheel(version: str) -> Path | None:
+    """A wheel of `version` already in the cache folder (put there by hand), if any."""
+    wheels = sorted(cache_dir().glob(f"ttnn-{version}-*-{WHEEL_PLATFORM}.whl"))
+    return wheels[0] if wheels else None
+
+
+def _download(dest: Path, version: str) -> Path:
+    """pip-download the wheel of `version` into `dest` and return its path."""
     cmd = [
         sys.executable, "-m", "pip", "download",
         "--quiet", "--disable-pip-version-check", "--no-deps",
@@ -95,18 +118,18 @@ def _download(dest: Path) -> Path:
         "--python-version", WHEEL_PYTHON,
         "--platform", WHEEL_PLATFORM,
         "-d", str(dest),
-        f"ttnn=={TTNN_VERSION}",
+        f"ttnn=={version}",
     ]  # fmt: skip
     try:
         proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise MetalFetchError(f"cannot download ttnn=={TTNN_VERSION} with pip: {err}") from None
-    wheels = sorted(dest.glob(f"ttnn-{TTNN_VERSION}-*.whl"))
+        raise MetalFetchError(f"cannot download ttnn=={version} with pip: {err}") from None
+    wheels = sorted(dest.glob(f"ttnn-{version}-*.whl"))
     if proc.returncode != 0 or not wheels:
         lines = [ln.strip() for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
         errors = [ln for ln in lines if "error" in ln.lower()] or lines or ["no wheel downloaded"]
         raise MetalFetchError(
-            f"cannot download ttnn=={TTNN_VERSION} ({WHEEL_PLATFORM}, py{WHEEL_PYTHON}) "
+            f"cannot download ttnn=={version} ({WHEEL_PLATFORM}, py{WHEEL_PYTHON}) "
             f"with pip: {errors[-1]}"
         )
     return wheels[0]
@@ -124,10 +147,15 @@ def _unpack(wheel: Path, dest: Path) -> int:
     return len(names)
 
 
-def fetch(*, quiet: bool = True) -> Path:
-    """Download and unpack the wheel unless the cache has it; return the tree's root."""
-    tree = _tree_dir()
-    if _is_complete(tree):
+def fetch(version: str | MetalApi = TTNN_VERSION, *, quiet: bool = True) -> Path:
+    """Download and unpack the wheel of `version` unless the cache has it; return the tree's
+    root. A `version` we do not target is a `MetalFetchError` listing those we do."""
+    try:
+        version = release(version)
+    except ValueError as err:
+        raise MetalFetchError(str(err)) from None
+    tree = _tree_dir(version)
+    if _is_complete(tree, version):
         return tree
     base = cache_dir()
     try:
@@ -137,12 +165,12 @@ def fetch(*, quiet: bool = True) -> Path:
         raise MetalFetchError(f"cannot create the cache folder {base}: {err}") from None
     try:
         if not quiet:
-            print(f"fetching ttnn=={TTNN_VERSION} into {tree} ...", file=sys.stderr)
-        wheel = _download(work / "wheel")
+            print(f"fetching ttnn=={version} into {tree} ...", file=sys.stderr)
+        wheel = _cached_wheel(version) or _download(work / "wheel", version)
         staged = work / "tree"
         count = _unpack(wheel, staged)
-        (staged / _COMPLETE_MARK).write_text(f"{_STAMP}\n{wheel.name}: {count} files\n")
-        if tree.exists() and not _is_complete(tree):
+        (staged / _COMPLETE_MARK).write_text(f"{_stamp(version)}\n{wheel.name}: {count} files\n")
+        if tree.exists() and not _is_complete(tree, version):
             # An older layout (or a tree not made by this module): move it aside atomically,
             # to be deleted with `work`; another fetch may have moved it already.
             try:
@@ -152,7 +180,7 @@ def fetch(*, quiet: bool = True) -> Path:
         try:
             os.rename(staged, tree)
         except OSError:
-            if not _is_complete(tree):  # not a lost race: a real failure
+            if not _is_complete(tree, version):  # not a lost race: a real failure
                 raise
     except OSError as err:
         raise MetalFetchError(f"cannot install the unpacked wheel into {tree}: {err}") from None
@@ -161,32 +189,33 @@ def fetch(*, quiet: bool = True) -> Path:
     return tree
 
 
-def metal_root() -> Path:
-    """The unpacked wheel's root (it holds `ttnn/`), fetching it on first use.
+def metal_root(version: str | MetalApi = TTNN_VERSION) -> Path:
+    """The unpacked wheel's root (it holds `ttnn/`) for `version`, fetching it on first use.
 
     `metal_root() / "ttnn" / "tt_metal"` is the kernel header tree,
     `metal_root() / "ttnn" / "ttnn" / "cpp" / "ttnn" / "operations"` tt-metal's own kernels and
     `metal_root() / "ttnn" / "build" / "lib" / "libtt_metal.so"` the host library.
     Raises `MetalFetchError` (one-line message) when the download fails.
     """
-    return fetch()
+    return fetch(version)
 
 
-def libtt_metal() -> Path:
-    """Path of the wheel's `libtt_metal.so`."""
-    lib = metal_root() / "ttnn" / "build" / "lib" / "libtt_metal.so"
+def libtt_metal(version: str | MetalApi = TTNN_VERSION) -> Path:
+    """Path of the `libtt_metal.so` of `version`'s wheel."""
+    lib = metal_root(version) / "ttnn" / "build" / "lib" / "libtt_metal.so"
     if not lib.is_file():
         raise MetalFetchError(f"{lib} is missing from the unpacked wheel")
     return lib
 
 
-def exported_symbols() -> set[str]:
-    """Demangled names of what `libtt_metal.so` defines and exports (`nm -DC --defined-only`).
+def exported_symbols(version: str | MetalApi = TTNN_VERSION) -> set[str]:
+    """Demangled names of what `version`'s `libtt_metal.so` defines and exports
+    (`nm -DC --defined-only`).
 
     Functions appear with their full signature, e.g.
     `tt::tt_metal::CreateProgram()`. The listing is computed once per process.
     """
-    return set(_exported_symbols(libtt_metal()))
+    return set(_exported_symbols(libtt_metal(version)))
 
 
 @functools.cache
@@ -208,11 +237,12 @@ def _exported_symbols(lib: Path) -> frozenset[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args:
-        print("usage: python -m tt_dialect.tools.metal_wheel", file=sys.stderr)
+    if any(arg.startswith("-") for arg in args):
+        print(f"usage: python -m tt_dialect.tools.metal_wheel [{' | '.join(RELEASES)} ...]", file=sys.stderr)
         return 2
     try:
-        print(fetch(quiet=False))
+        for version in args or [TTNN_VERSION]:
+            print(fetch(version, quiet=False))
     except MetalFetchError as err:
         print(f"metal_wheel: error: {err}", file=sys.stderr)
         return 2

@@ -590,7 +590,13 @@ def _shrink(
     new_cols = tiles[1] if tiles[1] is not None else old_cols
     desc = alloc.attributes[annotations.CB]
     assert isinstance(desc, CBDescAttr)
-    depth = desc.pages.data // (old_rows * old_cols)
+    depth, rest = divmod(desc.pages.data, old_rows * old_cols)
+    if depth == 0 or rest:
+        raise op_error(
+            alloc,
+            f"its CB holds {desc.pages.data} pages, not a whole number of its "
+            f"{old_rows * old_cols} tiles: a DST subblock cannot be cut from it",
+        )
     new_alloc = type(alloc)(
         MemRefType(old_type.element_type, [new_rows * TILE_ROWS, new_cols * TILE_COLS])
     )

@@ -1,11 +1,12 @@
 """tt-split-kernels: one program function becomes reader, compute and writer kernels.
 
 Reads: a lowered program function (after `tt-insert-cb-protocol`): its
-`tt.work_partition`, `tt.runtime_args`, `tt.device` and `tt.compute_config`,
+`tt.work_partition`, `tt.runtime_args`, `tt.device`, `tt.compute_config` and, if
+tt-attach-metal-api ran, `tt.metal_api`,
 its tensor arguments' `tt.layout`, and a body of hardware-level ops in loops.
 Writes: a `tt.program` (the function is replaced) with the function's name, and
-in its contract (`ops/program.py`): the device, the work partition and the
-semaphores; the
+in its contract (`ops/program.py`): the device, the tt-metal release (v0.74.0 when the
+function records none), the work partition and the semaphores; the
 tensors in argument order with their layout and their role, decided here by
 dataflow (a tensor whose accessor pages are read is an input, one whose pages
 are written is an output; one both read and written, or neither, is an error); the descriptors of the CBs the kernels use, each created on the
@@ -66,6 +67,7 @@ from tt_dialect.ops.attributes import (
     CBDescAttr,
     ComputeConfigAttr,
     DeviceAttr,
+    MetalApiAttr,
     KernelRole,
     KernelRoleAttr,
     RuntimeArgsAttr,
@@ -325,6 +327,7 @@ class SplitProgram(RewritePattern):
                 )
             )
         semaphores = op.attributes.get(annotations.SEMAPHORES)
+        metal_api = op.attributes.get(annotations.METAL_API)
         program = ProgramOp(
             op.sym_name.data,
             device,
@@ -333,6 +336,7 @@ class SplitProgram(RewritePattern):
             work_partition=partition,
             tensors=self._tensors(op, kernels),
             semaphores=list(semaphores.data) if isinstance(semaphores, ArrayAttr) else None,
+            metal_api=metal_api if isinstance(metal_api, MetalApiAttr) else None,
         )
         rewriter.replace(op, located([program], op))
 

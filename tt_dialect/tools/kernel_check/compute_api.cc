@@ -23,8 +23,14 @@ constexpr bool DST_ACCUM_MODE = TT_CHECK_DST_ACCUM_MODE != 0;
 #define DST_SYNC_MODE DstSync::SyncHalf
 #endif
 
-// chlkc_list.h (pulled in by the compute API headers) calls kernel_main() from run_kernel().
+// api/compile_time_args.h and chlkc_list.h come before the kernel, as in the JIT's trisck.cc:
+// v0.81.1's compute API headers include neither (v0.74.0's common_globals.h included
+// chlkc_list.h), yet a kernel calls get_compile_time_arg_val and the headers need chlkc_list.h's
+// `using namespace ckernel` (compute_kernel_sentinel.h names ckernel's `Operand` unqualified).
+// chlkc_list.h calls kernel_main() from run_kernel().
 void kernel_main();
+#include "api/compile_time_args.h"
+#include "chlkc_list.h"
 
 // Generated next to the check: `#include "<the kernel source>"`, as the JIT's kernel_includes.hpp.
 #include "kernel_includes.hpp"

@@ -10,8 +10,8 @@
 // In fp32, rounded to a 16-bit DST's format; A is unpacked to SrcA, B to SrcB (checked against
 // their configured formats). Each op needs the init of the same op and broadcast
 // ({add,sub,mul}_bcast_{cols,rows}_init_short, add_bcast_scalar_init_short,
-// {mul,sub}_tiles_bcast_scalar_init_short, or init_bcast<op, dim>, which also configures the
-// hardware). add / sub run at LoFi, mul at the kernel's fidelity (as the real header's template
+// {mul,sub}_tiles_bcast_scalar_init_short, v0.81.1's {add,sub,mul}_bcast_{cols,rows,scalar}_init,
+// or init_bcast<op, dim>, which also configures the hardware). add / sub run at LoFi, mul at the kernel's fidelity (as the real header's template
 // arguments); costs as add_tiles / mul_tiles. unary_bcast and reconfigure_unary_bcast are not
 // emulated.
 #pragma once
@@ -156,6 +156,53 @@ ALWI void sub_bcast_cols_init_short(uint32_t icb0, uint32_t icb1, uint32_t call_
 ALWI void sub_tiles_bcast_scalar_init_short(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
     (void)call_line;
     emu::k::bcast_init(emu::k::Binary::Sub, emu::k::Bcast::Scalar, icb0, icb1, "sub_tiles_bcast_scalar_init_short");
+}
+
+// v0.81.1's names of the broadcast inits (it removed the `_init_short` ones).
+
+ALWI void add_bcast_rows_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Add, emu::k::Bcast::Row, icb0, icb1, "add_bcast_rows_init");
+}
+
+ALWI void sub_bcast_rows_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Sub, emu::k::Bcast::Row, icb0, icb1, "sub_bcast_rows_init");
+}
+
+ALWI void mul_bcast_rows_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Mul, emu::k::Bcast::Row, icb0, icb1, "mul_bcast_rows_init");
+}
+
+ALWI void add_bcast_cols_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Add, emu::k::Bcast::Col, icb0, icb1, "add_bcast_cols_init");
+}
+
+ALWI void sub_bcast_cols_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Sub, emu::k::Bcast::Col, icb0, icb1, "sub_bcast_cols_init");
+}
+
+ALWI void mul_bcast_cols_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Mul, emu::k::Bcast::Col, icb0, icb1, "mul_bcast_cols_init");
+}
+
+ALWI void add_bcast_scalar_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Add, emu::k::Bcast::Scalar, icb0, icb1, "add_bcast_scalar_init");
+}
+
+ALWI void sub_bcast_scalar_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Sub, emu::k::Bcast::Scalar, icb0, icb1, "sub_bcast_scalar_init");
+}
+
+ALWI void mul_bcast_scalar_init(uint32_t icb0, uint32_t icb1, uint32_t call_line = __builtin_LINE()) {
+    (void)call_line;
+    emu::k::bcast_init(emu::k::Binary::Mul, emu::k::Bcast::Scalar, icb0, icb1, "mul_bcast_scalar_init");
 }
 
 }  // namespace ckernel

@@ -1,4 +1,6 @@
-// tt-emu: element-wise binary FPU ops (tt-metal v0.74.0 api/compute/eltwise_binary.h).
+// tt-emu: element-wise binary FPU ops (tt-metal v0.74.0 api/compute/eltwise_binary.h, with
+// v0.81.1's add_init / sub_init / mul_init, which replace add/sub/mul_tiles_init there; both
+// releases' names are declared, tt-check-kernels holds a kernel to its release's).
 // add/sub/mul_tiles(in0, in1, i0, i1, dst): DST[dst] = A op B (DST[dst] += A op B when the init
 // had acc_to_dest), in fp32, rounded to the DST format when DST is 16-bit.
 #pragma once
@@ -44,6 +46,21 @@ ALWI void add_tiles_init(uint32_t icb0, uint32_t icb1, bool acc_to_dest = false,
 
 ALWI void sub_tiles_init(uint32_t icb0, uint32_t icb1, bool acc_to_dest = false, uint32_t call_line = __builtin_LINE()) {
     binary_tiles_init<true, EltwiseBinaryType::ELWSUB>(icb0, icb1, acc_to_dest, call_line);
+}
+
+// v0.81.1: the same inits under their new names. mul_init's acc_to_dest (default true, for
+// Quasar) is unused on Wormhole and Blackhole, as its header says: it is ignored here.
+ALWI void add_init(uint32_t icb0, uint32_t icb1, bool acc_to_dest = false, uint32_t call_line = __builtin_LINE()) {
+    binary_tiles_init<true, EltwiseBinaryType::ELWADD>(icb0, icb1, acc_to_dest, call_line);
+}
+
+ALWI void sub_init(uint32_t icb0, uint32_t icb1, bool acc_to_dest = false, uint32_t call_line = __builtin_LINE()) {
+    binary_tiles_init<true, EltwiseBinaryType::ELWSUB>(icb0, icb1, acc_to_dest, call_line);
+}
+
+ALWI void mul_init(uint32_t icb0, uint32_t icb1, bool acc_to_dest = true, uint32_t call_line = __builtin_LINE()) {
+    (void)acc_to_dest;
+    binary_tiles_init<true, EltwiseBinaryType::ELWMUL>(icb0, icb1, false, call_line);
 }
 
 ALWI void mul_tiles(uint32_t icb0, uint32_t icb1, uint32_t itile0, uint32_t itile1, uint32_t idst) {

@@ -1,4 +1,5 @@
-// tt-emu: copying CB tiles into DST (tt-metal v0.74.0 api/compute/tile_move_copy.h).
+// tt-emu: copying CB tiles into DST (tt-metal v0.74.0 api/compute/tile_move_copy.h, with
+// v0.81.1's copy_init, the new name of copy_tile_init and copy_tile_to_dst_init_short).
 // copy_tile(cb, i, dst): DST[dst] = tile i of cb (transposed when the init asked for it);
 // copy_block_matmul_partials: n of them.
 #pragma once
@@ -18,6 +19,11 @@ ALWI void copy_tile_to_dst_init_short(uint32_t cbid, uint32_t transpose = 0, uin
 
 ALWI void copy_tile_init(uint32_t cbid, uint32_t call_line = __builtin_LINE()) {
     copy_tile_to_dst_init_short(cbid, 0, false, call_line);
+}
+
+ALWI void copy_init(uint32_t cbid, uint32_t transpose = 0, uint32_t transpose_within_16x16_face = false,
+                    uint32_t call_line = __builtin_LINE()) {
+    copy_tile_to_dst_init_short(cbid, transpose, transpose_within_16x16_face, call_line);
 }
 
 ALWI void copy_tile_to_dst_init_short_with_dt(uint32_t old_cbid, uint32_t new_cbid, uint32_t transpose = 0) {
