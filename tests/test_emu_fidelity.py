@@ -623,6 +623,72 @@ def test_object_style_faults_are_reported(
     assert re.search(message, proc.stderr), proc.stderr
 
 
+# A writer in the object style that writes with NOC transaction ids, as ttnn's SDPA writer does
+# (dataflow_common.hpp: `noc.async_write<NocOptions::TXN_ID>(..., {.trid = ...})` then
+# `noc.async_writes_flushed<NocOptions::TXN_ID>({.trid = ...})` before the CB pages are popped).
+# Without the flush the pop is a fault: the write from the popped page may still be in flight.
+TXN_WRITER = r"""
+#include "api/dataflow/dataflow_api.h"
+#include "api/dataflow/circular_buffer.h"
+#include "api/dataflow/noc.h"
+#include "api/tensor/noc_traits.h"
+
+void kernel_main() {
+    const uint32_t dst_addr = get_arg_val<uint32_t>(0);
+    const uint32_t num_pages = get_arg_val<uint32_t>(1);
+    const uint32_t start_id = get_arg_val<uint32_t>(2);
+    constexpr uint32_t cb_id_out = get_compile_time_arg_val(0);
+    constexpr auto dst_args = TensorAccessorArgs<1>();
+    const auto s = TensorAccessor(dst_args, dst_addr);
+    static_assert(has_get_aligned_page_size_v<decltype(s)> && !has_page_size_v<decltype(s)>);
+    const uint32_t page_bytes = get_local_cb_interface(cb_id_out).fifo_page_size;
+    Noc noc;
+    CircularBuffer cb(cb_id_out);
+    for (uint32_t i = start_id; i < start_id + num_pages; ++i) {
+        const uint32_t trid = 1 + i % 4;
+        cb.wait_front(1);
+        noc.async_write<NocOptions::TXN_ID>(cb, s, page_bytes, {}, {.page_id = i}, {.trid = trid});
+#if !FAULT
+        noc.async_writes_flushed<NocOptions::TXN_ID>({.trid = trid});
+#endif
+        cb.pop_front(1);
+    }
+    noc.async_write_barrier<NocOptions::TXN_ID>({.trid = 1});
+    noc.async_write_barrier();
+}
+"""
+
+
+def txn_writer_root(ttnn_cpp: Path, tmp_path: Path, fault: int) -> Path:
+    """A kernel root whose unary writer is TXN_WRITER; the reader and compute kernel are tt-metal's."""
+    root = tmp_path / f"txn{fault}"
+    for kernel in ("dataflow/reader_binary_interleaved_start_id.cpp", "compute/eltwise_binary_kernel.cpp"):
+        path = root / BINARY_KERNELS / kernel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(ttnn_cpp / BINARY_KERNELS / kernel)
+    writer = root / UNARY_WRITER
+    writer.parent.mkdir(parents=True)
+    writer.write_text(f"#define FAULT {fault}\n" + TXN_WRITER)
+    return root
+
+
+def test_writes_with_transaction_ids(ttnn_cpp: Path, tmp_path: Path) -> None:
+    rng = np.random.default_rng(12)
+    x, y = bf16_normal(rng, (96, 160)), bf16_normal(rng, (96, 160))
+    a, b = write_tiles(tmp_path / "a.bin", x), write_tiles(tmp_path / "b.bin", y)
+    args = ["add", a, b, tmp_path / "c.bin", 15]
+    stats = run_harness(
+        "eltwise_binary_host", args, ttnn_cpp, "2x3", tmp_path, kernel_root=txn_writer_root(ttnn_cpp, tmp_path, 0)
+    )
+    np.testing.assert_array_equal(read_tiles(tmp_path / "c.bin", (96, 160)), round_bf16(x + y))
+    assert sum(d["bytes_written"] for d in stats["dram"]) == 15 * 2048
+    proc = harness_process(
+        "eltwise_binary_host", args, ttnn_cpp, "2x3", tmp_path, kernel_root=txn_writer_root(ttnn_cpp, tmp_path, 1)
+    )
+    assert proc.returncode == 1
+    assert "while a NOC write from the popped pages is still in flight" in proc.stderr, proc.stderr
+
+
 # The 2D-multicast matmul's readers (issue 14, item 4(c)): they need the emulator's semaphores
 # and multicast (Semaphore<>, Noc::async_write_multicast, MulticastEndpoint, CoreLocalMem,
 # get_semaphore). Compiled here, unmodified, against the emulator's headers with interleaved
@@ -666,6 +732,59 @@ def test_multicast_matmul_readers_compile(
             "-DCOMPILE_FOR_NCRISC", "-DNOC_INDEX=1", f"-DARCH_{arch}",
             f"-I{include_dir()}", f"-I{ttnn_cpp}",
             str(ttnn_cpp / MATMUL_KERNELS / "dataflow" / kernel),
+        ],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+
+
+# ttnn's SDPA (flash attention) reader and writer (issue 19, item 4): compiled unmodified against
+# the emulator's headers for B=1, 2 heads, S=128 (4 tiles), head dim 64 (2 tiles), chunks of 2
+# tiles, interleaved DRAM tensors, without and with the causal mask. They need NOC transaction
+# ids, VALID / INVALID from dataflow_api.h, dataflow_api_addrgen.h's traits
+# (has_get_aligned_page_size_v), internal/risc_attribs.h and, like tt-metal's JIT, tt-metal's
+# `ttnn` folder on the include path (`#include "cpp/ttnn/..."`). Their compute kernel does not
+# compile yet: docs/sdpa_on_emulator.md lists what it needs.
+SDPA_KERNELS = Path("ttnn/operations/transformer/sdpa/device/kernels")
+ACCESSOR = ["2", "2048"]  # TensorAccessorArgs: IsDram, page size
+
+
+def sdpa_reader_args(causal: bool) -> list[int | str]:
+    # B NQH NKH NVH Sqt Skt valid_Sqt valid_Skt DHt vDHt Sq_chunk_t q_num_chunks Sk_chunk_t
+    # k_num_chunks num_cores is_causal use_provided_mask bcast_mask_batch bcast_mask_heads
+    # use_padded_mask is_chunked block_size_t page_table_stick_size use_attention_sink use_mla
+    # mla_kv_overlap qk_subblock_h sliding_window_size use_streaming_compute sender_sem
+    # receiver_sem valid_sem mcast_enabled use_zigzag_balancing; 7 accessors (q k v mask
+    # page_table attention_sink chunk_start_idx); CB ids.
+    scalars = [1, 2, 2, 2, 4, 4, 4, 4, 2, 2, 2, 2, 2, 2, 4, int(causal)] + [0] * 10 + [1] + [0] * 7
+    return scalars + ACCESSOR * 7 + list(range(9)) + [16]
+
+
+def sdpa_writer_args(causal: bool) -> list[int | str]:
+    # B NQH NKH Sqt valid_Sqt unpadded_Sk DHt vDHt Sq_chunk_t q_num_chunks Sk_chunk_t
+    # k_num_chunks identity_scalar_packed (bf16 1.0 twice) scale (fp32 0.125) num_cores is_causal
+    # use_provided_mask use_padded_mask is_chunked sliding_window_size use_lightweight_mask
+    # use_streaming_compute out_subblock_h k_partial_col use_zigzag_balancing use_windowed_mask;
+    # 2 accessors (out, cu_window_seqlens); CB ids (mask, identity scale, col identity,
+    # chunk_start_idx, out, cu_window).
+    scalars = [1, 2, 2, 4, 4, 128, 2, 2, 2, 2, 2, 2, 0x3F803F80, 0x3E000000, 4, int(causal), 0, 0, 0, 0,
+               int(causal), 0, 1, 0, 0, 0]  # fmt: skip
+    return scalars + ACCESSOR * 2 + [3, 5, 7, 8, 16, 9]
+
+
+@pytest.mark.parametrize("causal", [False, True], ids=["noncausal", "causal"])
+@pytest.mark.parametrize("kernel", ["reader_interleaved", "writer_interleaved"])
+def test_sdpa_dataflow_kernels_compile(kernel: str, causal: bool, ttnn_cpp: Path) -> None:
+    reader = kernel == "reader_interleaved"
+    args = sdpa_reader_args(causal) if reader else sdpa_writer_args(causal)
+    cbs = ",".join(f"{{{i},5,2048}}" for i in (*range(10), 16))
+    proc = subprocess.run(
+        [
+            cxx(), "-std=c++20", "-fsyntax-only", f"-DKERNEL_COMPILE_TIME_ARGS={','.join(map(str, args))}",
+            f"-DTT_EMU_CB_DESCRIPTORS={cbs}",
+            "-DCOMPILE_FOR_NCRISC" if reader else "-DCOMPILE_FOR_BRISC", f"-DNOC_INDEX={int(reader)}",
+            "-DARCH_WORMHOLE", f"-I{include_dir()}", f"-I{ttnn_cpp}", f"-I{ttnn_cpp.parent}",
+            f"-I{ttnn_cpp.parent.parent}", str(ttnn_cpp / SDPA_KERNELS / "dataflow" / f"{kernel}.cpp"),
         ],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip

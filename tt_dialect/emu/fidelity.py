@@ -89,8 +89,9 @@ def harness_process(
         os.environ,
         TT_EMU_ARCH=arch,
         TT_EMU_GRID=grid,
-        # ttnn/cpp ("ttnn/operations/...") and the tt-metal root above it ("ttnn/cpp/ttnn/kernel_lib/...").
-        TT_EMU_KERNEL_INCLUDES=f"{ttnn_cpp}:{ttnn_cpp.parent.parent}",
+        # ttnn/cpp ("ttnn/operations/..."), tt-metal's ttnn folder ("cpp/ttnn/...", as ttnn's SDPA
+        # kernels include their helpers) and the tt-metal root ("ttnn/cpp/ttnn/kernel_lib/...").
+        TT_EMU_KERNEL_INCLUDES=f"{ttnn_cpp}:{ttnn_cpp.parent}:{ttnn_cpp.parent.parent}",
         TT_EMU_STATS=str(stats),
         TT_EMU_TIMEOUT=repr(float(timeout)),
     )

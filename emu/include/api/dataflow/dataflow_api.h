@@ -27,6 +27,7 @@
 #include "emu/cb_descriptors.h"
 #include "emu/kernel.h"
 #include "emu/noc_index.h"
+#include "hostdevcommon/common_values.hpp"  // VALID / INVALID, as the real dataflow_api.h
 #include "hostdevcommon/kernel_structs.h"
 #include "internal/circular_buffer_interface.h"
 #include "noc/noc_parameters.h"  // the real one reaches it through internal/firmware_common.h
@@ -155,6 +156,20 @@ struct InterleavedAddrGenFast {
         return emu::k::accessor_noc_addr(bank_base_address, page_size, DRAM, id, offset);
     }
 };
+
+// The address-generator traits of tt-metal's internal/dataflow/dataflow_api_addrgen.h, which
+// kernels test with `if constexpr` (ttnn's SDPA dataflow_common.hpp: has_get_aligned_page_size_v).
+template <typename T>
+inline constexpr bool has_get_noc_addr_v = requires(const T& t) { t.get_noc_addr(0u); };
+template <typename T>
+inline constexpr bool has_page_size_v = requires(const T& t) { t.page_size; };
+template <typename T>
+inline constexpr bool has_get_aligned_page_size_v = requires(const T& t) { t.get_aligned_page_size(); };
+template <typename T>
+inline constexpr bool has_log_base_2_of_page_size_v = requires(const T& t) { t.log_base_2_of_page_size; };
+template <typename T>
+inline constexpr bool has_required_addrgen_traits_v =
+    has_get_noc_addr_v<T> && (has_get_aligned_page_size_v<T> || has_page_size_v<T> || has_log_base_2_of_page_size_v<T>);
 
 namespace tt_emu_detail {
 template <typename AddrGen>

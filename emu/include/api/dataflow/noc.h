@@ -27,7 +27,12 @@
 // reserved pages at its write pointer (checked like a NOC read's destination; a push before
 // write_zeros_l1_barrier is a fault).
 //
-// Not emulated (a use does not compile): transaction ids (NocOptions::TXN_ID), inline_dw_write,
+// Transaction ids (NocOptions::TXN_ID, NocOptVals::trid): a read or write with an id is an ordinary
+// transfer; a barrier or flush for one id waits for all of the NOC's transfers of that kind (a
+// superset of the id's, so never too early; the model may wait longer than the device, which
+// tracks ids separately: docs/perf_model.md).
+//
+// Not emulated (a use does not compile): inline_dw_write,
 // async_write_zeros to a DRAM tensor (its scratch overload).
 #pragma once
 
@@ -131,7 +136,6 @@ private:
 
     template <NocOptions opts>
     static constexpr void check_options() {
-        static_assert(!has_flag(opts, NocOptions::TXN_ID), "tt-emu: NOC transaction ids (NocOptions::TXN_ID) are not emulated");
         static_assert(!has_flag(opts, NocOptions::MCAST_INCL_SRC) && !has_flag(opts, NocOptions::INLINE_L1) &&
                           !has_flag(opts, NocOptions::INLINE_REG),
                       "tt-emu: NocOptions::MCAST_INCL_SRC applies to async_write_multicast only; inline writes are not emulated");
