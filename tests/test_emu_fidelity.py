@@ -59,8 +59,9 @@ roundoff (8 significant bits: rounding to nearest moves a value by at most half 
   bf16. So at most 2^-8 |S| for the final rounding plus (count * u_DST + 64 * 2^-24) * sum |x|
   (one DST rounding per call of a partial sum at most sum |x| in size; the fp32 sums inside a
   tile), u_DST = 2^-8 (bf16 DST) or 2^-24 (fp32 DST), with a 2% margin for second-order terms.
-- eltwise_sfpu exp / rsqrt / sqrt / recip: the emulator computes them in fp32 with the C library
-  (within an fp32 ulp or two of the exact value) and rounds once to bf16: within 2^-8 |ref| of
+- eltwise_sfpu exp (also scaled as ttnn's SDPA scales it: exp(x * s), x * s exact in fp32 for
+  bf16 x and s = 0.125 or -1.5) / rsqrt / sqrt / recip: the emulator computes them in fp32 with
+  the C library (within an fp32 ulp or two of the exact value) and rounds once to bf16: within 2^-8 |ref| of
   the float64 reference, plus the fp32 error, which can push a value just past a bf16 rounding
   boundary: we allow 2^-7 |ref| (one bf16 ulp), as tests/test_emu_basic.py does for exp.
 - padding: K that is not a multiple of 32 pads A's last K tile with NaN; the reader's
@@ -861,6 +862,11 @@ def test_tt_metal_transpose_wh_matches_numpy(case: str, ttnn_cpp: Path, tmp_path
 
 SFPU_OPS = {
     "exp": (np.exp, lambda r: r.standard_normal),
+    # ttnn's SDPA's exp: approximate, scale 0.125 programmed by exp_tile_init, 32 iterations over
+    # the whole tile (VectorMode::None); scaled inputs from -75 (results still normal in bf16) to 1.
+    "exp-scaled-approx": (lambda v: np.exp(v * 0.125), lambda r: lambda s: r.uniform(-600.0, 8.0, s)),
+    # accurate exp with scale_en and a bf16 scale -1.5
+    "exp-scaled": (lambda v: np.exp(v * -1.5), lambda r: lambda s: r.uniform(-4.0, 4.0, s)),
     "rsqrt": (lambda v: 1.0 / np.sqrt(v), lambda r: lambda s: r.uniform(0.05, 20.0, s)),
     "sqrt": (np.sqrt, lambda r: lambda s: r.uniform(0.0, 50.0, s)),
     "recip": (np.reciprocal, lambda r: lambda s: np.where(r.random(s) < 0.5, -1, 1) * r.uniform(0.05, 20.0, s)),

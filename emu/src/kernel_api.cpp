@@ -1413,6 +1413,17 @@ void sfpu_tile(Sfpu op, std::uint32_t dst) {
     ++cs.sfpu;
 }
 
+void exp_scaled_tile(std::uint32_t dst, float scale) {
+    ComputeState* state = nullptr;
+    float* x = sfpu_dst(Sfpu::Exp, dst, state);
+    for (int i = 0; i < kTileElems; ++i) {
+        const float product = x[i] * scale;
+        x[i] = std::exp(product);
+    }
+    to_dst_format(*state, x);
+    ++state->sfpu;
+}
+
 void sfpu_binary_tile(Sfpu op, std::uint32_t d0, std::uint32_t d1, std::uint32_t odst) {
     ComputeState* state = nullptr;
     float* out = sfpu_dst(op, odst, state);

@@ -155,6 +155,9 @@ TT_EMU_API void bcast_init(Binary op, Bcast kind, std::uint32_t in0, std::uint32
 TT_EMU_API void bcast_tiles(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                             std::uint32_t t1, std::uint32_t dst, std::uint32_t row, const char* call);
 TT_EMU_API void sfpu_tile(Sfpu op, std::uint32_t dst);
+// exp_tile with a scale: DST[dst] = exp(DST[dst] * scale), the product rounded to fp32 (as the
+// SFPU's multiply), at the cost of an exp (after sfpu_init(Sfpu::Exp)).
+TT_EMU_API void exp_scaled_tile(std::uint32_t dst, float scale);
 TT_EMU_API void fill_tile(std::uint32_t dst, float value);  // after sfpu_init(Sfpu::Fill)
 // DST[dst] = DST[dst] <op> value (value <op> DST[dst] for Rsub), after
 // sfpu_init(Sfpu::BinopWithScalar).

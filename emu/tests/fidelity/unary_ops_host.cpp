@@ -18,7 +18,7 @@
 //   transpose                   data_movement/transpose (WH): reader_unary_transpose_wh_interleaved_
 //       start_id.cpp (tiles in N W H order), compute/transpose_wh.cpp, the unary writer; CBs c_0 and
 //       c_16 of 2 tiles; output tiles split over the cores.
-//   sfpu <exp|rsqrt|sqrt|recip> eltwise/unary: reader_unary_interleaved_start_id.cpp,
+//   sfpu <exp|exp-scaled-approx|exp-scaled|rsqrt|sqrt|recip> eltwise/unary: reader_unary_interleaved_start_id.cpp,
 //       compute/eltwise_sfpu.cpp with SFPU_OP_CHAIN_0 and SFPU_OP_*_INCLUDE as unary_op_utils sets
 //       them, the unary writer; CBs c_0 and c_2 of 2 tiles.
 //
@@ -200,6 +200,17 @@ int sfpu(const std::string& root, char** argv) {
     std::map<std::string, std::string> defines;
     if (op == "exp") {
         defines = {{"SFPU_OP_EXP_INCLUDE", "1"}, {"SFPU_OP_CHAIN_0", "exp_tile_init<false>(); exp_tile<false>(0);"}};
+    } else if (op == "exp-scaled-approx") {
+        // ttnn's SDPA form (compute_common.hpp, sub_exp_block_bcast_cols_inplace): approximate exp
+        // with the scale 0.125 (1/sqrt(64)) programmed at init, one call over the whole tile.
+        defines = {{"SFPU_OP_EXP_INCLUDE", "1"},
+                   {"SFPU_OP_CHAIN_0",
+                    "exp_tile_init<true, 0x3E000000u, InputClamping::None>(); "
+                    "exp_tile<true, false, InputClamping::None, 32>(0, VectorMode::None);"}};
+    } else if (op == "exp-scaled") {
+        // Accurate exp with a bf16 scale of -1.5 (0xBFC0) passed to exp_tile (scale_en).
+        defines = {{"SFPU_OP_EXP_INCLUDE", "1"},
+                   {"SFPU_OP_CHAIN_0", "exp_tile_init<false>(); exp_tile<false, true>(0, VectorMode::RC, 0xBFC0);"}};
     } else if (op == "rsqrt") {
         defines = {{"SFPU_OP_RSQRT_INCLUDE", "1"}, {"SFPU_OP_CHAIN_0", "rsqrt_tile_init<false>(); rsqrt_tile<false>(0);"}};
     } else if (op == "sqrt") {
