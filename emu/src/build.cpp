@@ -179,6 +179,11 @@ std::vector<std::string> kernel_flags(const KernelSpec& k, const DeviceParams& p
             break;
         case KernelKind::Compute:
             f.push_back("-DCOMPILE_FOR_TRISC");
+            // The three TRISCs in one build (MATH/PACK/UNPACK expand to their argument): code a
+            // kernel keeps for one of them (#ifdef TRISC_MATH, ...) is all there, as in the merged run.
+            f.push_back("-DTRISC_MATH");
+            f.push_back("-DTRISC_PACK");
+            f.push_back("-DTRISC_UNPACK");
             f.push_back(std::string("-DTT_EMU_DST_ACCUM_MODE=") + (k.fp32_dest_acc ? "1" : "0"));
             f.push_back(std::string("-DTT_EMU_DST_FULL_SYNC=") + (k.dst_full_sync ? "1" : "0"));
             f.push_back("-DTT_EMU_MATH_FIDELITY=" + std::to_string(k.math_fidelity));

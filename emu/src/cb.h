@@ -45,6 +45,25 @@ struct CBState {
     std::uint32_t reserved = 0;  // pages secured by cb_reserve_back and not yet pushed
     std::uint32_t front = 0;     // pages secured by cb_wait_front and not yet popped
     std::uint32_t pack_seq = 0;  // pack_tile<false> position in the reserved region
+    // The thread that pushed the pages the CB holds, when one thread pushed them all (nullptr:
+    // none, or more than one since the CB was last empty).
+    const void* sole_pusher = nullptr;
+    bool pushers_mixed = false;
+    // The thread on the consumer side (cb_wait_front, cb_pop_front), once one has been seen.
+    const void* consumer = nullptr;
+    bool consumers_mixed = false;
+    void note_consumer(const void* thread) {
+        if (consumer == nullptr) {
+            consumer = thread;
+        } else if (consumer != thread) {
+            consumers_mixed = true;
+        }
+    }
+    // `thread` is the CB's only producer and no other thread consumes it: it may use the CB's pages
+    // as its own (see check_back_tile).
+    bool owned_by(const void* thread) const {
+        return sole_pusher == thread && !pushers_mixed && (consumer == nullptr || consumer == thread) && !consumers_mixed;
+    }
 
     // Modeled time, by page slot: when the page in the slot was last pushed, and freed (popped).
     std::vector<std::uint64_t> pushed_at;
@@ -197,7 +216,16 @@ struct CBState {
         return {};
     }
     // Tile `tile` of the producer's reserved region (pack side).
-    std::string check_back_tile(const char* call, std::uint32_t tile) const {
+    // Beyond the reservation, with `own_pages` (owned_by the caller: a kernel that is the CB's
+    // producer and consumer), any slot of the CB is
+    // accepted: the packer writes at the write pointer whatever is reserved, and such a kernel
+    // knows which pages are free or its own. tt-metal's SDPA rewrites a full CB in place
+    // (add_block_inplace: pack_tile into the CB, then pop, reserve and push) and packs into a page
+    // it just popped before pushing it (matmul_reduce).
+    std::string check_back_tile(const char* call, std::uint32_t tile, bool own_pages = false) const {
+        if (own_pages && tile < num_pages) {
+            return {};
+        }
         if (tile >= reserved) {
             return std::string(call) + " writes tile " + std::to_string(tile) + " of " + name() + ", but cb_reserve_back secured " +
                    std::to_string(reserved) + " page" + (reserved == 1 ? "" : "s");

@@ -183,6 +183,20 @@ void cb_push_back(std::int32_t index, std::int32_t pages) {
         cb->before_push(pages);
     }
     cb->stamp_push(pages, t->clock);  // (a failing push ends the run: the stamps do not matter)
+    // A kernel that is the CB's producer and consumer (CBState::owned_by) may push pages it knows are free
+    // without reserving them (tt-metal's SDPA: matmul_reduce pops a page, packs into it, pushes).
+    if (pages > 0 && static_cast<std::uint32_t>(pages) > cb->reserved && cb->owned_by(t) &&
+        static_cast<std::uint32_t>(pages) <= cb->free_pages()) {
+        cb->did_reserve(pages);
+    }
+    if (pages > 0) {
+        if (cb->occupied() == 0) {
+            cb->sole_pusher = t;
+            cb->pushers_mixed = false;
+        } else if (cb->sole_pusher != t) {
+            cb->pushers_mixed = true;
+        }
+    }
     if (std::string err = cb->push(pages); !err.empty()) {
         lock.unlock();
         t->violation(err);
@@ -200,6 +214,7 @@ void cb_wait_front(std::int32_t index, std::int32_t pages) {
         lock.unlock();
         t->violation(err);
     }
+    cb->note_consumer(t);
     while (!cb->can_wait(pages)) {
         t->block(lock, {Waiting::Wait, cb->index, pages}, "cb_wait_front");
     }
@@ -227,7 +242,18 @@ void cb_pop_front(std::int32_t index, std::int32_t pages) {
         }
     }
     t->advance(t->run->perf.cb_call);
-    if (t->run->check && pages > 0 && static_cast<std::uint32_t>(pages) <= cb->front) {
+    // A kernel that is the CB's producer and consumer (CBState::owned_by) may pop pages without
+    // waiting for them: it knows they are there (tt-metal's SDPA pops a CB it rewrote in place, mul_block_bcast_cols with packer
+    // accumulation).
+    cb->note_consumer(t);
+    if (pages > 0 && static_cast<std::uint32_t>(pages) > cb->front && static_cast<std::uint32_t>(pages) <= cb->occupied() &&
+        cb->owned_by(t)) {
+        cb->did_wait(pages);
+    }
+    // The checker forgets what popped pages held (their slots are free), except in a CB the kernel
+    // owns: it may push them again unchanged, which tt-metal's SDPA does to republish a CB it
+    // rewrote in place (pop, reserve, push).
+    if (t->run->check && pages > 0 && static_cast<std::uint32_t>(pages) <= cb->front && !cb->owned_by(t)) {
         cb->before_pop(pages);
     }
     cb->stamp_pop(pages, t->clock);  // (a failing pop ends the run: the stamps do not matter)
@@ -1319,8 +1345,10 @@ void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst) {
     float* out = math_dst(t, cs, dst, "copy_tile");
     check_format(t, cs.srca, "SrcA", cb, "copy_tile");
     taint_dst(t, cs, dst, unpack_front(t, cb, tile, out, "copy_tile"), false);
-    if (cs.fpu == ComputeState::Fpu::Copy && cs.transpose) {
+    if (cs.fpu == ComputeState::Fpu::Copy && cs.transpose == 1) {
         transpose_tile(out);
+    } else if (cs.fpu == ComputeState::Fpu::Copy && cs.transpose == 2) {
+        transpose_faces_within(out);
     }
     to_dst_format(cs, out);
     ++cs.copies;
@@ -1413,6 +1441,20 @@ void sfpu_tile(Sfpu op, std::uint32_t dst) {
     ++cs.sfpu;
 }
 
+void sfpu_first_column(Sfpu op, std::uint32_t dst, float scale) {
+    if (op != Sfpu::Exp && op != Sfpu::Recip) {
+        current_thread("sfpu_first_column")->violation("tt-emu: a first-column SFPU functor other than exp / recip");
+    }
+    ComputeState* state = nullptr;
+    float* x = sfpu_dst(op, dst, state);
+    for (int r = 0; r < kTileRows; ++r) {
+        float& v = x[r * kTileCols];
+        v = op == Sfpu::Exp ? std::exp(v * scale) : 1.0f / v;
+    }
+    to_dst_format(*state, x);
+    ++state->sfpu;
+}
+
 void exp_scaled_tile(std::uint32_t dst, float scale) {
     ComputeState* state = nullptr;
     float* x = sfpu_dst(Sfpu::Exp, dst, state);
@@ -1487,6 +1529,72 @@ void reduce_tile(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t icb_scaler
         t->run->perf.reduce_cycles(pool == Pool::Max, dim == Dim::Scalar, t->spec->math_fidelity);
     cs.fpu_busy += cost;
     t->advance(cost);
+}
+
+void reduce_block_max_row_init(std::int32_t ocb) {
+    const char* call = "reduce_block_max_row_init";
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    cb_of(t, ocb, call);
+    cs.fpu = ComputeState::Fpu::Reduce;
+    cs.fpu_init = call;
+    cs.reduce_pool = Pool::Max;
+    cs.reduce_dim = Dim::Row;
+    cs.pack_mask = true;
+    cs.pack_mask_dim = Dim::Row;
+}
+
+void reduce_block_max_row(std::uint32_t icb, std::uint32_t icb_scaler, std::uint32_t first, std::uint32_t cols,
+                          std::uint32_t dst) {
+    const char* call = "reduce_block_max_row";
+    Thread* t = current_thread(call);
+    ComputeState& cs = compute_of(t, call);
+    require_started(t, cs, call);
+    if (cs.fpu != ComputeState::Fpu::Reduce || cs.reduce_pool != Pool::Max || cs.reduce_dim != Dim::Row) {
+        t->violation(std::string(call) + " with the FPU configured by " +
+                     (cs.fpu == ComputeState::Fpu::None ? std::string("no init") : std::string(cs.fpu_init)) +
+                     " (reduce_block_max_row_init missing)");
+    }
+    const bool fresh = !dst_was_written(cs, dst);
+    float* out = math_dst(t, cs, dst, call);
+    check_format(t, cs.srcb, "SrcB", icb_scaler, call);
+    std::int32_t taint = unpack_front(t, icb_scaler, 0, cs.b, call);
+    const float k = max_scale(cs.b);
+    float row_max[kTileRows];
+    for (int r = 0; r < kTileRows; ++r) {
+        row_max[r] = -INFINITY;
+    }
+    for (std::uint32_t j = 0; j < cols; ++j) {
+        check_format(t, cs.srca, "SrcA", icb, call);
+        taint = worse(taint, unpack_front(t, icb, first + j, cs.a, call));
+        for (int r = 0; r < kTileRows; ++r) {
+            for (int c = 0; c < kTileCols; ++c) {
+                row_max[r] = std::fmax(row_max[r], cs.a[r * kTileCols + c]);
+            }
+        }
+    }
+    for (int r = 0; r < kTileRows; ++r) {
+        row_max[r] *= k;
+        if (!fresh) {  // what the device pools into: row 0 of faces 0 and 2
+            row_max[r] = std::fmax(row_max[r], out[(r < 16 ? 0 : 16) * kTileCols + r % 16]);
+        }
+    }
+    std::fill(out, out + kTileElems, 0.0f);
+    for (int r = 0; r < kTileRows; ++r) {
+        out[r * kTileCols] = row_max[r];
+    }
+    taint_dst(t, cs, dst, taint, !fresh);
+    to_dst_format(cs, out);
+    cs.reduces += cols;
+    const std::uint64_t cost = cols * t->run->perf.reduce_cycles(true, false, t->spec->math_fidelity);
+    cs.fpu_busy += cost;
+    t->advance(cost);
+}
+
+void pack_relu(bool enable) {
+    Thread* t = current_thread("llk_pack_relu_config");
+    compute_of(t, "llk_pack_relu_config").pack_relu = enable;
 }
 
 void pack_reduce_mask(Dim dim, bool clear) {
@@ -1618,7 +1726,8 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
     {
         std::unique_lock<std::mutex> lock(t->core->mu);
         const std::uint32_t tile = out_of_order ? out_tile : cb->pack_seq;
-        if (std::string err = cb->check_back_tile("pack_tile", tile); !err.empty()) {
+        if (std::string err = cb->check_back_tile("pack_tile", tile, cb->owned_by(t));
+            !err.empty()) {
             lock.unlock();
             t->violation(err);
         }
@@ -1646,6 +1755,15 @@ void pack_tile(std::uint32_t dst, std::uint32_t index, std::uint32_t out_tile, b
         std::copy(tile, tile + kTileElems, cs.a);
         reduce_pack_mask(static_cast<ReduceAxis>(cs.pack_mask_dim), cs.a);
         tile = cs.a;
+    }
+    if (cs.pack_relu) {  // llk_pack_relu_config(ReluConfig::zero()): negative values pack as zero
+        if (tile != cs.a) {
+            std::copy(tile, tile + kTileElems, cs.a);
+            tile = cs.a;
+        }
+        for (int i = 0; i < kTileElems; ++i) {
+            cs.a[i] = cs.a[i] < 0.0f ? 0.0f : cs.a[i];
+        }
     }
     if (cs.l1_acc) {
         emu::pack_tile_accumulate(tile, cb->format, page);

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "emu/data_format.h"
 
@@ -219,6 +220,20 @@ inline void pack_tile_accumulate(const float* in, tt::DataFormat fmt, std::uint8
         for (int c = 0; c < kTileCols; ++c) {
             const int i = tiled_index(r, c);
             store_element(page, fmt, i, load_element(page, fmt, i) + in[r * kTileCols + c]);
+        }
+    }
+}
+
+// Each 16x16 face transposed in place, the faces where they are (the unpacker's within-face
+// transpose).
+inline void transpose_faces_within(float* t) {
+    for (int fr = 0; fr < kTileRows; fr += 16) {
+        for (int fc = 0; fc < kTileCols; fc += 16) {
+            for (int i = 0; i < 16; ++i) {
+                for (int j = i + 1; j < 16; ++j) {
+                    std::swap(t[(fr + i) * kTileCols + fc + j], t[(fr + j) * kTileCols + fc + i]);
+                }
+            }
         }
     }
 }

@@ -207,6 +207,7 @@ struct ComputeState {
     float b[kTileElems];
 
     bool l1_acc = false;  // packer L1 accumulation (llk_pack_reconfig_l1_acc)
+    bool pack_relu = false;  // packer ReLU (llk_pack_relu_config(ReluConfig::zero()))
 
     std::uint64_t matmul = 0, binary_ops = 0, copies = 0, sfpu = 0, packs = 0, reduces = 0;
     std::uint64_t matmul_blocks = 0;  // matmul_block calls (their tile matmuls count in `matmul`)

@@ -267,6 +267,9 @@ def kernel_flags(kernel: dict, arch: str, cbs: list[dict]) -> list[str]:
         config = kernel["compute_config"]
         flags += [
             "-DCOMPILE_FOR_TRISC",
+            "-DTRISC_MATH",
+            "-DTRISC_PACK",
+            "-DTRISC_UNPACK",
             f"-DTT_EMU_DST_ACCUM_MODE={int(bool(config['fp32_dest_acc']))}",
             f"-DTT_EMU_DST_FULL_SYNC={int(bool(config['dst_full_sync']))}",
             f"-DTT_EMU_MATH_FIDELITY={MATH_FIDELITY[config['math_fidelity']]}",

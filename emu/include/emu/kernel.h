@@ -128,6 +128,8 @@ TT_EMU_API void matmul_block(std::uint32_t in0, std::uint32_t in1, std::uint32_t
 TT_EMU_API void binary_init(Binary op, std::uint32_t in0, std::uint32_t in1, bool acc_to_dest);
 TT_EMU_API void binary_tiles(Binary op, std::uint32_t in0, std::uint32_t in1, std::uint32_t t0,
                              std::uint32_t t1, std::uint32_t dst);
+// transpose: 0 none, 1 the whole tile (transpose_wh), 2 within each 16x16 face only (the
+// unpacker's within-face transpose without the face swap: llk_unpack_A_init(0, 1, cb)).
 TT_EMU_API void copy_init(std::uint32_t cb, std::uint32_t transpose);
 TT_EMU_API void copy_tile(std::uint32_t cb, std::uint32_t tile, std::uint32_t dst);
 TT_EMU_API void sfpu_init(Sfpu op);
@@ -147,6 +149,17 @@ TT_EMU_API void reduce_tile(Pool pool, Dim dim, std::uint32_t icb, std::uint32_t
 // The packer's reduce edge masks: set for `dim` (llk_pack_reduce_mask_config), or cleared
 // (reduce_uninit, llk_pack_reduce_mask_clear) with `clear`.
 TT_EMU_API void pack_reduce_mask(Dim dim, bool clear);
+// reduce_block_max_row (api/compute/reduce_custom.h, tt-llk's block reduce_max_row): init sets the
+// FPU for it and the packer's REDUCE_ROW edge mask for ocb; the call writes to DST[dst] column 0
+// the maxima of the rows of tiles first..first+cols-1 of icb (the scaler tile is 1.0 on the
+// device's contract), combined by max with what DST[dst] holds in row 0 of faces 0 and 2 unless
+// DST[dst] is fresh (the device pools into that row, then transposes it into column 0; a copy
+// transposed within faces puts a column there). The rest of DST[dst] becomes 0.
+TT_EMU_API void reduce_block_max_row_init(std::int32_t ocb);
+TT_EMU_API void reduce_block_max_row(std::uint32_t icb, std::uint32_t icb_scaler, std::uint32_t first,
+                                     std::uint32_t cols, std::uint32_t dst);
+// The packer's ReLU (llk_pack_relu_config): on, packs max(x, 0).
+TT_EMU_API void pack_relu(bool enable);
 // ---- broadcast binary ops (api/compute/bcast.h): the values of ckernel::BroadcastType.
 enum class Bcast : int { None = 0, Col = 1, Row = 2, Scalar = 3 };
 TT_EMU_API void bcast_init(Binary op, Bcast kind, std::uint32_t in0, std::uint32_t in1, const char* call);
@@ -158,6 +171,10 @@ TT_EMU_API void sfpu_tile(Sfpu op, std::uint32_t dst);
 // exp_tile with a scale: DST[dst] = exp(DST[dst] * scale), the product rounded to fp32 (as the
 // SFPU's multiply), at the cost of an exp (after sfpu_init(Sfpu::Exp)).
 TT_EMU_API void exp_scaled_tile(std::uint32_t dst, float scale);
+// The SDPA SFPU functors on the "first column" (ttnn's ckernel_sfpu_sdpa.h: half of faces 0 and
+// 2, which holds column 0): column 0 of DST[dst] becomes exp(x * scale) (op Exp) or 1 / x (op
+// Recip); the device also transforms other datums of faces 0 and 2, which the emulator leaves.
+TT_EMU_API void sfpu_first_column(Sfpu op, std::uint32_t dst, float scale);
 TT_EMU_API void fill_tile(std::uint32_t dst, float value);  // after sfpu_init(Sfpu::Fill)
 // DST[dst] = DST[dst] <op> value (value <op> DST[dst] for Rsub), after
 // sfpu_init(Sfpu::BinopWithScalar).

@@ -10,6 +10,7 @@
 #include "api/compute/reconfig_data_format.h"
 #include "api/compute/cb_api.h"
 #include "api/compute/compute_kernel_hw_startup.h"
+#include "llk_compute_api.h"  // LLK-level calls kernels make directly, as chlkc_list.h brings them in
 
 #include "emu/runtime_args.h"
 

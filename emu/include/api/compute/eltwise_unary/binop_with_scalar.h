@@ -15,6 +15,9 @@ inline float scalar_of(uint32_t bits) {
 }
 }  // namespace tt_emu_detail
 
+// The binop modes of tt-llk's calculate_binop_with_scalar (ttnn's SDPA passes ADD_UNARY to it).
+enum { ADD_UNARY = 0, SUB_UNARY = 1, MUL_UNARY = 2, DIV_UNARY = 3, RSUB_UNARY = 4 };
+
 ALWI void binop_with_scalar_tile_init() { emu::k::sfpu_init(emu::k::Sfpu::BinopWithScalar); }
 
 ALWI void add_unary_tile(uint32_t idst, uint32_t param1) {

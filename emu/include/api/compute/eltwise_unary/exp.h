@@ -54,4 +54,18 @@ ALWI void exp_tile(uint32_t idst, VectorMode vector_mode = VectorMode::RC, uint1
     }
 }
 
+// The pack-thread variants (ttnn SDPA's streaming path overlaps the exp with math-thread
+// matmuls): the same exp on the emulator's one compute thread.
+template <bool approx = false, uint32_t scale = 0x3F800000, InputClamping input_clamping = InputClamping::ClampToNegative>
+ALWI void exp_packthread_tile_init() {
+    exp_tile_init<approx, scale, input_clamping>();
+}
+
+template <bool approx = false, bool scale_en = false, InputClamping input_clamping = InputClamping::ClampToNegative,
+          int iterations = 8>
+ALWI void exp_packthread_tile(uint32_t idst, VectorMode vector_mode = VectorMode::RC,
+                              uint16_t scale = p_sfpu::kCONST_1_FP16B) {
+    exp_tile<approx, scale_en, input_clamping, iterations>(idst, vector_mode, scale);
+}
+
 }  // namespace ckernel
