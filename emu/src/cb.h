@@ -114,6 +114,7 @@ struct CBState {
     }
     bool can_reserve(std::int32_t n) const { return free_pages() >= static_cast<std::uint32_t>(n); }
     void did_reserve(std::int32_t n) {
+        ensure_written();  // (the first time: what the slots hold before the producer writes them)
         reserved = std::max(reserved, static_cast<std::uint32_t>(n));
         high_water_with_reserved = std::max(high_water_with_reserved, occupied() + reserved);
     }
@@ -237,7 +238,25 @@ struct CBState {
     void ensure_written() {
         if (written.size() != num_pages) {
             written.assign(num_pages, kUnwritten);
+            freed_digest.assign(num_pages, 0);
+            for (std::uint32_t p = 0; p < num_pages; ++p) {
+                freed_digest[p] = page_digest(p);
+            }
         }
+    }
+    // What a page slot held when it was last freed (FNV-1a of its bytes; checking mode), so that
+    // plain stores into it can be told from no write at all (before_push).
+    std::vector<std::uint64_t> freed_digest;
+    std::uint64_t page_digest(std::uint32_t slot) const {
+        if (host == nullptr) {
+            return 0;
+        }
+        std::uint64_t h = 0xcbf29ce484222325ull;
+        const std::uint8_t* p = host + std::size_t(slot) * page_size;
+        for (std::uint32_t i = 0; i < page_size; ++i) {
+            h = (h ^ p[i]) * 0x100000001b3ull;
+        }
+        return h;
     }
     std::uint32_t end_addr() const { return base + num_pages * page_size; }
     // Data with state `st` (kClean or an origin) landed in [lo, hi) (device addresses).
@@ -255,8 +274,10 @@ struct CBState {
     }
     // The producer's raw-store rule, before pushing `n` pages: if it took get_write_ptr since its
     // last push and none of the pushed pages was written through the NOC or the packer, it filled
-    // them by plain stores: they count as written. (A push that NOC-wrote some of its pages keeps
-    // the others unwritten.)
+    // them by plain stores: they count as written. If it NOC-wrote some of them, an unwritten one
+    // counts as written when its bytes changed since its slot was freed (stores into it: ttnn's
+    // SDPA writer fills its -inf mask tile by stores and the diagonal tile beside it through the
+    // NOC); an unchanged one stays unwritten.
     void before_push(std::int32_t n) {
         ensure_written();
         if (raw_ptr) {
@@ -264,9 +285,10 @@ struct CBState {
             for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
                 any = any || written[(wr_page + i) % num_pages] != kUnwritten;
             }
-            if (!any) {
-                for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
-                    written[(wr_page + i) % num_pages] = kClean;
+            for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
+                const std::uint32_t slot = (wr_page + i) % num_pages;
+                if (written[slot] == kUnwritten && (!any || page_digest(slot) != freed_digest[slot])) {
+                    written[slot] = kClean;
                 }
             }
         }
@@ -276,7 +298,9 @@ struct CBState {
     void before_pop(std::int32_t n) {
         ensure_written();
         for (std::int32_t i = 0; i < n && static_cast<std::uint32_t>(i) < num_pages; ++i) {
-            written[(rd_page + i) % num_pages] = kUnwritten;
+            const std::uint32_t slot = (rd_page + i) % num_pages;
+            written[slot] = kUnwritten;
+            freed_digest[slot] = page_digest(slot);
         }
     }
     // The state of page slot `slot` (kClean until the CB's first push: nothing is tracked before).
