@@ -1365,7 +1365,8 @@ void sfpu_init(Sfpu op) {
 namespace {
 
 // The DST tile an SFPU op writes, after checking the hardware is set up for it.
-float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
+// `part`: the share of the tile the op's iterations cover (the cost is the tile's divided by it).
+float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state, std::uint64_t part = 1) {
     const char* call = sfpu_name(op);
     Thread* t = current_thread(call);
     ComputeState& cs = compute_of(t, call);
@@ -1378,7 +1379,7 @@ float* sfpu_dst(Sfpu op, std::uint32_t dst, ComputeState*& state) {
     const PerfParams& perf = t->run->perf;
     const bool simple = op == Sfpu::Relu || op == Sfpu::Fill || op == Sfpu::BinopWithScalar || op == Sfpu::BinaryMax ||
                         op == Sfpu::BinaryMin;
-    const std::uint64_t cost = simple ? perf.sfpu_simple : perf.sfpu_complex;
+    const std::uint64_t cost = (simple ? perf.sfpu_simple : perf.sfpu_complex) / part;
     cs.fpu_busy += cost;
     t->advance(cost);
     return x;
@@ -1446,7 +1447,7 @@ void sfpu_first_column(Sfpu op, std::uint32_t dst, float scale) {
         current_thread("sfpu_first_column")->violation("tt-emu: a first-column SFPU functor other than exp / recip");
     }
     ComputeState* state = nullptr;
-    float* x = sfpu_dst(op, dst, state);
+    float* x = sfpu_dst(op, dst, state, 4);  // 8 of a tile's 32 iterations (4 in each of faces 0 and 2)
     for (int r = 0; r < kTileRows; ++r) {
         float& v = x[r * kTileCols];
         v = op == Sfpu::Exp ? std::exp(v * scale) : 1.0f / v;

@@ -90,7 +90,48 @@ static void zero_counts() {
     CHECK(!cb.check_wait(-1).empty() && !cb.pop(-1).empty() && !cb.check_reserve(-1).empty() && !cb.push(-1).empty());
 }
 
+// A CB its one kernel both fills and drains (ttnn SDPA's intermediates): owned_by that kernel only,
+// and then a pack beyond the reservation is accepted (in-place rewrite of a full CB).
+static void owned() {
+    CBState cb = make_cb(2);
+    int kernel = 0, other = 0;
+    cb.did_reserve(2);
+    cb.sole_pusher = &kernel;
+    CHECK(cb.push(2).empty());
+    CHECK(cb.owned_by(&kernel) && !cb.owned_by(&other));
+    CHECK(cb.check_back_tile("pack_tile", 1, cb.owned_by(&kernel)).empty());
+    CHECK_CONTAINS(cb.check_back_tile("pack_tile", 2, true), "cb_reserve_back secured 0 pages");
+    CHECK_CONTAINS(cb.check_back_tile("pack_tile", 0, cb.owned_by(&other)), "cb_reserve_back secured 0 pages");
+    cb.note_consumer(&other);  // another kernel waits on it: no longer the kernel's own
+    CHECK(!cb.owned_by(&kernel));
+}
+
+// Checking mode, raw stores: after get_write_ptr, a page whose bytes changed since its slot was
+// freed counts as written even when the push NOC-wrote another page; an unchanged one does not.
+static void raw_store_digest() {
+    std::vector<std::uint8_t> l1(2 * 64, 0);
+    CBState cb = make_cb(2);
+    cb.host = l1.data();
+    cb.did_reserve(2);
+    cb.raw_ptr = true;
+    l1[5] = 0xFF;                              // page 0: a plain store
+    cb.mark_written(0x1000 + 64, 0x1000 + 128);  // page 1: through the NOC
+    cb.before_push(2);
+    CHECK(cb.slot_state(0) == CBState::kClean && cb.slot_state(1) == CBState::kClean);
+    CHECK(cb.push(2).empty());
+    cb.did_wait(2);
+    cb.before_pop(2);
+    CHECK(cb.pop(2).empty());
+    cb.did_reserve(2);
+    cb.raw_ptr = true;
+    cb.mark_written(0x1000 + 64, 0x1000 + 128);  // page 1 again; page 0 untouched
+    cb.before_push(2);
+    CHECK(cb.slot_state(0) == CBState::kUnwritten && cb.slot_state(1) == CBState::kClean);
+}
+
 int main() {
+    owned();
+    raw_store_digest();
     ring();
     violations();
     high_water_with_reserved();
