@@ -28,6 +28,11 @@ compared with numpy.
   `ELTWISE_OP` / `ELTWISE_OP_TYPE` as `binary_op_utils::get_defines` sets them, and the unary
   `writer_unary_interleaved_start_id.cpp`, as ttnn's `ElementWiseMultiCore` runs them.
 
+- SDPA (flash attention, issue 19 item 4): `reader_interleaved.cpp`, `compute/sdpa.cpp` (its
+  standard path) and `writer_interleaved.cpp` of transformer/sdpa, causal (the writer's
+  lightweight mask tiles) and not, driven by `sdpa_host` (ttnn's SDPA factory is not in the
+  wheel: the harness rebuilds its arguments from the kernels; docs/sdpa_on_emulator.md).
+
 They use the object-style kernel API (`CircularBuffer`, `Noc`, noc traits of TensorAccessor and
 CircularBuffer), named compile-time arguments, `get_local_cb_interface`, and `get_tile_size` /
 `get_dataformat` as constant expressions (the emulator bakes the program's CB descriptors into
@@ -64,6 +69,11 @@ roundoff (8 significant bits: rounding to nearest moves a value by at most half 
   the C library (within an fp32 ulp or two of the exact value) and rounds once to bf16: within 2^-8 |ref| of
   the float64 reference, plus the fp32 error, which can push a value just past a bf16 rounding
   boundary: we allow 2^-7 |ref| (one bf16 ulp), as tests/test_emu_basic.py does for exp.
+- sdpa: per element, 2^-8 * (2 * scale * max_j |s_ij| * max_j |v_j - out_i| + (3 * k_chunks + 3)
+  * max_j |v_j|): the scores' bf16 rounding before the max and the exp (a relative error of each
+  p_ij, moving the p-weighted mean out_i by at most that times the spread of the v_j), then the
+  bf16 roundings of P, of the rescaled output, exp(max difference) and sum per K chunk, of 1 / sum
+  and of the output (`sdpa_reference`).
 - padding: K that is not a multiple of 32 pads A's last K tile with NaN; the reader's
   `pad_last_ktile` (in0_last_ktile_w = K % 32) must zero it, else every output would be NaN.
 """
