@@ -23,22 +23,26 @@ from tt_dialect.samples import bf16_values
 ROOT = Path(__file__).resolve().parent.parent
 emu = pytest.importorskip("tt_dialect.emu")
 
-MATMUL = """\
-func.func @matmul(%a: tensor<{m}x{k}xbf16>, %b: tensor<{bk}x{bn}xbf16>) -> tensor<{m}x{n}xf32> {{
-  %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<{m}x{n}xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
-  %c = "linalg.matmul"(%a, %b, %f) <{{operandSegmentSizes = array<i32: 2, 1>{maps}}}> ({{
+MATMUL_BODY = """\
   ^bb0(%x: bf16, %y: bf16, %acc: f32):
     %xf = arith.extf %x : bf16 to f32
     %yf = arith.extf %y : bf16 to f32
     %p = arith.mulf %xf, %yf : f32
     %s = arith.addf %acc, %p : f32
     linalg.yield %s : f32
-  }}) : (tensor<{m}x{k}xbf16>, tensor<{bk}x{bn}xbf16>, tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
+"""
+"""The region of a bf16 x bf16 -> f32 `linalg.matmul` in the generic form."""
+
+MATMUL = """\
+func.func @matmul(%a: tensor<{m}x{k}xbf16>, %b: tensor<{bk}x{bn}xbf16>) -> tensor<{m}x{n}xf32> {{
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<{m}x{n}xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
+  %c = "linalg.matmul"(%a, %b, %f) <{{operandSegmentSizes = array<i32: 2, 1>{maps}}}> ({{
+{body}  }}) : (tensor<{m}x{k}xbf16>, tensor<{bk}x{bn}xbf16>, tensor<{m}x{n}xf32>) -> tensor<{m}x{n}xf32>
   func.return %c : tensor<{m}x{n}xf32>
 }}
-"""
+""".replace("{body}", MATMUL_BODY)
 
 TRANS_B_MAPS = (
     ", indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, "
@@ -110,13 +114,7 @@ func.func @matmul(%a: {t}, %b: {t}) -> memref<64x64xf32> {{
   %c = memref.alloc() {{alignment = 64 : i64}} : memref<64x64xf32>
   linalg.fill ins(%zero : f32) outs(%c : memref<64x64xf32>)
   "linalg.matmul"(%a, %b, %c) <{{operandSegmentSizes = array<i32: 2, 1>}}> ({{
-  ^bb0(%x: bf16, %y: bf16, %acc: f32):
-    %xf = arith.extf %x : bf16 to f32
-    %yf = arith.extf %y : bf16 to f32
-    %p = arith.mulf %xf, %yf : f32
-    %s = arith.addf %acc, %p : f32
-    linalg.yield %s : f32
-  }}) : ({t}, {t}, memref<64x64xf32>) -> ()
+{MATMUL_BODY}  }}) : ({t}, {t}, memref<64x64xf32>) -> ()
   %cast = "memref.cast"(%c) : (memref<64x64xf32>) -> memref<64x64xf32, strided<[?, ?], offset: ?>>
   func.return %c : memref<64x64xf32>
 }}
