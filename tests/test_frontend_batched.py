@@ -96,11 +96,13 @@ def test_numerics_batched_elementwise_3d_grid() -> None:
     np.testing.assert_array_equal(kernel(x, y), x * y + x)
 
 
-@pytest.mark.parametrize("grid", [(2, 2), (1, 1), (3, 3)])
-def test_numerics_batched_gemm_3d_grid(grid: tuple[int, int]) -> None:
+@pytest.mark.parametrize("grid, bm", [((2, 2), 32), ((1, 1), 64), ((3, 3), 64)])
+def test_numerics_batched_gemm_3d_grid(grid: tuple[int, int], bm: int) -> None:
+    """bm = 64: the 64x96 f32 accumulator (6 tiles) is more than DST holds (4), so
+    tt-lower-tile-ops cuts it into subblocks, offsetting the stores' last two indices."""
     pytest.importorskip("tt_dialect.emu")
     M, N, K = 64, 96, 80
-    kernel = tilelang_tt.compile(batched_gemm(M, N, K), out_idx=-1, grid=grid, cache=CACHE)
+    kernel = tilelang_tt.compile(batched_gemm(M, N, K, bm=bm), out_idx=-1, grid=grid, cache=CACHE)
     plan = kernel.plan
     assert [t["padded_shape"] for t in plan["tensors"]] == [[B, H, M, 96], [B, H, 96, N], [B, H, M, N]]
     rng = np.random.default_rng(7)
@@ -179,3 +181,51 @@ def test_leading_index_past_the_tensor_is_a_located_error() -> None:
     assert "runs past dimension 0: with block index bz = 2 (of 0..2), its index bz = 2 is not below " \
         "the tensor's 2 positions; a leading (batch) dimension is never padded" in str(err.value)
     assert "test_frontend_batched.py:" in str(err.value)
+
+
+def batched_elementwise_elements(bm: int = 32):
+    """TileLang's elementwise form: tensor elements at an offset, leading indices fixed."""
+
+    @T.prim_func
+    def fma_elements(X: T.Tensor((B, H, S, D), "float"), Y: T.Tensor((B, H, S, D), "float"),
+                     Z: T.Tensor((B, H, S, D), "float")):
+        with T.Kernel(T.ceildiv(S, bm), H, B, threads=128) as (bx, by, bz):
+            for i, j in T.Parallel(bm, D):
+                Z[bz, by, bx * bm + i, j] = X[bz, by, bx * bm + i, j] * Y[bz, by, bx * bm + i, j] + 1.0
+
+    return fma_elements
+
+
+def test_ir_of_rank_4_tensor_elements_in_t_parallel(filecheck) -> None:
+    filecheck(batched_elementwise_elements().ir(), textwrap.dedent("""
+        CHECK:      tt.launch_grid (%bx, %by, %bz) in (2, 3, 2) {
+        CHECK:        %[[ROW:.*]] = arith.muli %bx, %c32 : index
+        CHECK-NEXT:   tt.copy %X[%bz, %by, %[[ROW]], %c0] to %X_block : memref<2x3x64x96xf32> to memref<32x96xf32>
+        CHECK-NEXT:   tt.copy %Y[%bz, %by, %[[ROW]], %c0] to %Y_block : memref<2x3x64x96xf32> to memref<32x96xf32>
+        CHECK-NEXT:   tt.mul %X_block, %Y_block to %tmp : memref<32x96xf32>
+        CHECK-NEXT:   tt.add_scalar %tmp, 1.000000e+00 to %Z_block : memref<32x96xf32>
+        CHECK-NEXT:   tt.copy %Z_block to %Z[%bz, %by, %[[ROW]], %c0] : memref<32x96xf32> to memref<2x3x64x96xf32>
+    """))
+
+
+def test_numerics_rank_4_tensor_elements_in_t_parallel() -> None:
+    pytest.importorskip("tt_dialect.emu")
+    kernel = tilelang_tt.compile(batched_elementwise_elements(), out_idx=-1, grid=(2, 2), cache=CACHE)
+    rng = np.random.default_rng(23)
+    x = rng.standard_normal((B, H, S, D)).astype(np.float32)
+    y = rng.standard_normal((B, H, S, D)).astype(np.float32)
+    np.testing.assert_array_equal(kernel(x, y), x * y + np.float32(1.0))
+
+
+def test_a_t_parallel_index_in_a_leading_dimension_is_refused() -> None:
+    def build():
+        @T.prim_func
+        def f(X: T.Tensor((B, H, S, D), "float"), Z: T.Tensor((B, H, S, D), "float")):
+            with T.Kernel(2, H, B) as (bx, by, bz):
+                for i, j in T.Parallel(32, D):
+                    Z[bz, by, bx * 32 + i, j] = X[i, by, bx * 32 + i, j]
+
+    with pytest.raises(TileLangError, match=r"X\[i, by, bx \* 32 \+ i, j\]: the leading index i of "
+                       r"rank-4 tensor 'X' must be a scalar \(block indices, loop variables, affine "
+                       r"expressions of them\); the T.Parallel indices \(\[i, j\]\) index its last two dimensions"):
+        build()

@@ -1386,6 +1386,20 @@ class _Parser:
         indices = [self.expression(item) for item in items]
         if isinstance(base, BufferVar) and len(base.shape) == 1 and len(self.parallel) > 1:
             return self.vector_load(node, base, indices)
+        leading: list[Affine] = []
+        if isinstance(base, TensorArg) and len(self.parallel) == 2 and len(indices) == len(base.shape) > 2:
+            # An element of a 2-D block of a higher-rank tensor: the leading indices are
+            # scalars (block indices, loop variables, affine expressions of them).
+            for item, index in zip(items, indices[:-2]):
+                if isinstance(index, int) and not isinstance(index, bool):
+                    index = Affine(index)
+                if not isinstance(index, Affine):
+                    self.error(item, f"{self.text(node)}: the leading index {self.text(item)} of "
+                               f"rank-{len(base.shape)} tensor '{base.name}' must be a scalar (block "
+                               f"indices, loop variables, affine expressions of them); the T.Parallel "
+                               f"indices ([{names}]) index its last two dimensions")
+                leading.append(index)
+            indices = indices[-2:]
         shifted = [Shifted(i, Affine(0)) if isinstance(i, ParallelVar) else i for i in indices]
         if len(shifted) != len(self.parallel) or any(
             not isinstance(index, Shifted) or index.var != var
@@ -1395,7 +1409,7 @@ class _Parser:
                        f"([{names}], each optionally plus an offset)")
         offsets = tuple(index.offset for index in shifted)  # type: ignore[union-attr]
         if isinstance(base, TensorArg):
-            return Load(base, offsets)
+            return Load(base, (*leading, *offsets))
         if any(offset != Affine(0) for offset in offsets):
             self.error(node, f"{self.text(node)} offsets into buffer '{base.name}'; buffers are "
                        f"indexed by the T.Parallel indices alone ([{names}])")
