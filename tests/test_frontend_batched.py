@@ -229,3 +229,24 @@ def test_a_t_parallel_index_in_a_leading_dimension_is_refused() -> None:
                        r"rank-4 tensor 'X' must be a scalar \(block indices, loop variables, affine "
                        r"expressions of them\); the T.Parallel indices \(\[i, j\]\) index its last two dimensions"):
         build()
+
+
+def test_numerics_padded_rank_4_tensor_with_bounds_guards() -> None:
+    """seq_len 48 in 32-row blocks: every (b, h) slice is padded to 64 rows (and only
+    the slices' rows: the leading dimensions keep their extents); TileLang's bounds
+    guards on the row index compile to the padded copies."""
+    pytest.importorskip("tt_dialect.emu")
+    S48, bm = 48, 32
+
+    @T.prim_func
+    def scale(X: T.Tensor((B, H, S48, D), "float"), Z: T.Tensor((B, H, S48, D), "float")):
+        with T.Kernel(T.ceildiv(S48, bm), H, B, threads=128) as (bx, by, bz):
+            for i, j in T.Parallel(bm, D):
+                if bx * bm + i < S48:
+                    Z[bz, by, bx * bm + i, j] = T.if_then_else(
+                        bx * bm + i < S48, X[bz, by, bx * bm + i, j], 0) * 2.0
+
+    kernel = tilelang_tt.compile(scale, out_idx=-1, grid=(2, 2), cache=CACHE)
+    assert [t["padded_shape"] for t in kernel.plan["tensors"]] == [[B, H, 64, D]] * 2
+    x = np.random.default_rng(5).standard_normal((B, H, S48, D)).astype(np.float32)
+    np.testing.assert_array_equal(kernel(x), x * np.float32(2.0))
