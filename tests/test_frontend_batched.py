@@ -250,3 +250,31 @@ def test_numerics_padded_rank_4_tensor_with_bounds_guards() -> None:
     assert [t["padded_shape"] for t in kernel.plan["tensors"]] == [[B, H, 64, D]] * 2
     x = np.random.default_rng(5).standard_normal((B, H, S48, D)).astype(np.float32)
     np.testing.assert_array_equal(kernel(x), x * np.float32(2.0))
+
+
+def test_numerics_batched_gemm_cut_into_dst_subblocks() -> None:
+    """Kt = 1 without a K loop and 64x128 f32 output blocks (8 tiles, DST holds 4 with
+    fp32 accumulation): tt-lower-tile-ops computes each block as 2x2-tile subblocks and
+    offsets the operand copies and the store by the subblock's position, in the last two
+    indices of the rank-4 tensors."""
+    pytest.importorskip("tt_dialect.emu")
+    M, N, K, bm = 128, 128, 32, 64
+
+    @T.prim_func
+    def bmm_kt1(A: T.Tensor((B, H, M, K), "bfloat16"), W: T.Tensor((B, H, K, N), "bfloat16"),
+                C: T.Tensor((B, H, M, N), "float")):
+        with T.Kernel(M // bm, H, B, threads=128) as (bx, by, bz):
+            a = T.alloc_shared((bm, K), "bfloat16")
+            w = T.alloc_shared((K, N), "bfloat16")
+            c = T.alloc_fragment((bm, N), "float")
+            T.clear(c)
+            T.copy(A[bz, by, bx * bm, 0], a)
+            T.copy(W[bz, by, 0, 0], w)
+            T.gemm(a, w, c)
+            T.copy(c, C[bz, by, bx * bm, 0])
+
+    kernel = tilelang_tt.compile(bmm_kt1, out_idx=-1, grid=(2, 2), cache=CACHE)
+    assert "subblock" in kernel.get_kernel_source("writer")
+    rng = np.random.default_rng(3)
+    a, w = bf16_values(rng, (B, H, M, K)), bf16_values(rng, (B, H, K, N))
+    np.testing.assert_allclose(kernel(a, w), a @ w, rtol=0, atol=K * K * 2.0**-24)
