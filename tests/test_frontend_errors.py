@@ -133,6 +133,25 @@ def return_in_body(A: T.Tensor((M, N), T.bfloat16)):
         return A  # ERROR
 
 
+def kernel_four_extents(A: T.Tensor((2, 2, M, N), T.bfloat16)):
+    with T.Kernel(2, 2, 2, 2) as (bx, by, bz, bw):  # ERROR
+        X = T.alloc_shared((BM, BN), "bfloat16")
+
+
+def copy_leading_range(A: T.Tensor((2, 3, M, N), T.float32), C: T.Tensor((2, 3, M, N), T.float32)):
+    with T.Kernel(M // BM, 3, 2) as (bx, by, bz):
+        X = T.alloc_shared((BM, N), "float32")
+        T.copy(A[bz, 0:3, bx * BM, 0], X)  # ERROR
+        T.copy(X, C[bz, by, bx * BM, 0])
+
+
+def parallel_leading_parallel_index(A: T.Tensor((2, 3, M, N), T.float32),
+                                    C: T.Tensor((2, 3, M, N), T.float32)):
+    with T.Kernel(M // BM, 3, 2) as (bx, by, bz):
+        for i, j in T.Parallel(BM, N):
+            C[bz, by, bx * BM + i, j] = A[bz, j, bx * BM + i, j] * 2.0  # ERROR
+
+
 def two_kernels(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         pass
@@ -375,6 +394,18 @@ PARSE_ERRORS = [
                  id="return"),
     pytest.param(two_kernels, "with", "a prim_func has exactly one T.Kernel; this is a second one",
                  id="two-kernels"),
+    pytest.param(kernel_four_extents, "T.Kernel(2, 2, 2, 2)",
+                 "T.Kernel takes one, two or three grid extents here, got 4", id="kernel-four-extents"),
+    pytest.param(copy_leading_range, "A[bz, 0:3, bx * BM, 0]",
+                 "T.copy region A[bz, 0:3, bx * BM, 0] of tensor 'A' has a range in dimension 1: "
+                 "a 2-D buffer 'X' is copied from the last two dimensions of a rank-4 tensor, with "
+                 "scalar indices (block indices, loop variables, affine expressions of them) for "
+                 "the leading 2", id="copy-leading-range"),
+    pytest.param(parallel_leading_parallel_index, "j, bx",
+                 "A[bz, j, bx * BM + i, j]: the leading index j of rank-4 tensor 'A' must be a "
+                 "scalar (block indices, loop variables, affine expressions of them); the "
+                 "T.Parallel indices ([i, j]) index its last two dimensions",
+                 id="parallel-leading-parallel-index"),
     pytest.param(kernel_extent_not_constant, "A, 2",
                  "a T.Kernel extent must be known at compile time, got A",
                  id="kernel-extent-tensor"),
@@ -523,6 +554,13 @@ def update_in_loop_then_store(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N
         T.copy(Y, C[by * BM, bx * BN])  # ERROR
 
 
+def leading_index_past_tensor(A: T.Tensor((2, 3, M, N), T.float32), C: T.Tensor((2, 3, M, N), T.float32)):
+    with T.Kernel(M // BM, 3, 3) as (bx, by, bz):
+        X = T.alloc_shared((BM, N), "float32")
+        T.copy(A[bz, by, bx * BM, 0], X)  # ERROR
+        T.copy(X, C[0, by, bx * BM, 0])
+
+
 def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(N // BN, M // BM) as (bx, by):
         X = T.alloc_shared((BM, BN), "bfloat16")  # ERROR
@@ -541,6 +579,11 @@ COMPILE_ERRORS = [
     pytest.param(buffer_in_and_out, "T.alloc_shared",
                  "'tt.alloc_shared' op buffer is both filled from a tensor and copied back to one; "
                  "use separate input and output buffers", id="buffer-in-and-out"),
+    pytest.param(leading_index_past_tensor, "T.copy",
+                 "'tt.copy' op the 128x256 region copied from argument #0 (2x3x256x256xf32) runs "
+                 "past dimension 0: with block index bz = 2 (of 0..2), its index bz = 2 is not "
+                 "below the tensor's 2 positions; a leading (batch) dimension is never padded, so "
+                 "every block and loop iteration must index inside it", id="leading-index-past-tensor"),
 ]
 
 

@@ -498,3 +498,10 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.multicast<row, receivers = 7, sender_semaphore = 0, receiver_semaphore = 1>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.multicast<column, receivers = 1, sender_semaphore = 15, receiver_semaphore = 3>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// The partition of a 3-D launch grid: blocks = [z, y, x], 12 units row-major over them.
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 3, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>} : () -> ()
+// CHECK: "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 3, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>} : () -> ()
+// GENERIC: "test.op"() {name = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 3, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>} : () -> ()

@@ -446,3 +446,21 @@
 // ... and its cores form the one rectangle that blocks / shard_blocks give.
 "test.op"() {p = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [8, 8], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
 // CHECK: attributes_invalid.mlir:{{[0-9]+}}:18: error: invalid attribute: block_2d mode needs one work range over a 4x4 rectangle of cores (blocks / shard_blocks)
+
+// -----
+
+// A 3-D launch grid's blocks [z, y, x] are partitioned in global mode only.
+"test.op"() {name = #tt.work_partition<local_shard, row_major, grid = [2, 2], blocks = [2, 4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 8>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: blocks of a 3-D launch grid [z, y, x] = [2, 4, 4] are only partitioned in global mode, not local_shard
+
+// -----
+
+// Blocks of four extents.
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [1, 2, 2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: blocks must be two positive extents [rows, cols] (or three, [z, y, x], for a 3-D launch grid), got [1, 2, 2, 2]
+
+// -----
+
+// A 3-D partition covers all its units.
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [2, 3, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: work ranges cover 8 units, the [2, 3, 2] blocks have 12

@@ -263,3 +263,28 @@ func.func @scale(%A: memref<512x256xbf16>, %B: memref<512x256xbf16>, %C: memref<
 // GENERIC-NEXT:   "tt.mul"(%t, %b, %t) : (memref<64x128xf32>, memref<64x128xbf16>, memref<64x128xf32>) -> ()
 // GENERIC-NEXT:   "tt.copy"(%t, %C, %row, %col) <{operandSegmentSizes = array<i32: 1, 0, 1, 2>}> : (memref<64x128xf32>, memref<512x256xbf16>, index, index) -> ()
 // GENERIC-NEXT: }) : () -> ()
+
+// -----
+
+// A 3-D launch grid (TileLang's T.Kernel(gx, gy, gz) as (bx, by, bz)) and 2-D blocks
+// of rank-4 tensors, their leading indices scalars.
+func.func @batched(%Q: memref<2x3x256x64xbf16>, %O: memref<2x3x256x64xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (4, 3, 2) {
+    %c0 = arith.constant 0 : index
+    %c64 = arith.constant 64 : index
+    %row = arith.muli %bx, %c64 : index
+    %q = tt.alloc_shared : memref<64x64xbf16>
+    %o = tt.alloc_fragment : memref<64x64xf32>
+    tt.copy %Q[%bz, %by, %row, %c0] to %q : memref<2x3x256x64xbf16> to memref<64x64xbf16>
+    tt.copy %q to %o : memref<64x64xbf16> to memref<64x64xf32>
+    tt.copy %o to %O[%bz, %by, %row, %c0] : memref<64x64xf32> to memref<2x3x256x64xf32>
+  }
+  func.return
+}
+// CHECK-LABEL: func.func @batched(
+// CHECK:         tt.launch_grid (%bx, %by, %bz) in (4, 3, 2) {
+// CHECK:           tt.copy %Q[%bz, %by, %row, %c0] to %q : memref<2x3x256x64xbf16> to memref<64x64xbf16>
+// CHECK:           tt.copy %o to %O[%bz, %by, %row, %c0] : memref<64x64xf32> to memref<2x3x256x64xf32>
+// GENERIC:       "tt.launch_grid"() <{grid = array<i64: 4, 3, 2>}> ({
+// GENERIC-NEXT:  ^bb0(%bx: index, %by: index, %bz: index):
+// GENERIC:         "tt.copy"(%Q, %bz, %by, %row, %c0, %q) <{operandSegmentSizes = array<i32: 1, 4, 1, 0>}> : (memref<2x3x256x64xbf16>, index, index, index, index, memref<64x64xbf16>) -> ()

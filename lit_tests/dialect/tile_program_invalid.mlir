@@ -153,11 +153,11 @@ func.func @f(%x: memref<128x?xf32>) {
 
 // -----
 
-// A grid with three extents, in generic form (the custom form only takes two).
-"tt.launch_grid"() <{grid = array<i64: 2, 2, 2>}> ({
-^bb0(%bx: index, %by: index):
+// A grid with four extents, in generic form.
+"tt.launch_grid"() <{grid = array<i64: 2, 2, 2, 2>}> ({
+^bb0(%bx: index, %by: index, %bz: index, %bw: index):
 }) : () -> ()
-// CHECK: tile_program_invalid.mlir:157:1: error: 'tt.launch_grid' op grid must have 2 extents [x, y], got 3
+// CHECK: tile_program_invalid.mlir:157:1: error: 'tt.launch_grid' op grid must have 2 extents [x, y] or 3 extents [x, y, z], got 4
 
 // -----
 
@@ -165,7 +165,7 @@ func.func @f(%x: memref<128x?xf32>) {
 "tt.launch_grid"() <{grid = array<i64: 2, 2>}> ({
 ^bb0(%bx: index):
 }) : () -> ()
-// CHECK: tile_program_invalid.mlir:165:1: error: 'tt.launch_grid' op body must take exactly two index block arguments (the block indices)
+// CHECK: tile_program_invalid.mlir:165:1: error: 'tt.launch_grid' op body must take exactly two index block arguments (the block indices), one per grid extent
 
 // -----
 
@@ -340,3 +340,39 @@ func.func @reduce_scaler(%x: memref<128x64xf32>, %ones: memref<32x64xf32>, %s: m
   func.return
 }
 // CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.reduce_sum' op the scaler must be one 32x32 tile, got 32x64
+
+// -----
+
+// A 3-D grid whose body binds two block indices.
+"tt.launch_grid"() <{grid = array<i64: 2, 2, 2>}> ({
+^bb0(%bx: index, %by: index):
+}) : () -> ()
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:1: error: 'tt.launch_grid' op body must take exactly three index block arguments (the block indices), one per grid extent
+
+// -----
+
+// A 3-D block of a rank-4 tensor: only a 2-D block copies from a higher rank.
+func.func @f(%A: memref<2x3x64x64xbf16>, %a: memref<3x64x64xbf16>, %i: index) {
+  tt.copy %A[%i, %i, %i, %i] to %a : memref<2x3x64x64xbf16> to memref<3x64x64xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op copied region of rank 3 does not match the source rank 4
+
+// -----
+
+// A 2-D block of a rank-4 tensor with a negative leading index.
+func.func @f(%A: memref<2x3x64x64xbf16>, %a: memref<32x64xbf16>, %i: index) {
+  %m1 = arith.constant -1 : index
+  tt.copy %A[%m1, %i, %i, %i] to %a : memref<2x3x64x64xbf16> to memref<32x64xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op copied region 1x1x32x64 starts before the source 2x3x64x64: dim 0 at offset -1
+
+// -----
+
+// A 2-D block of a rank-4 tensor indexed with three indices.
+func.func @f(%A: memref<2x3x64x64xbf16>, %a: memref<32x64xbf16>, %i: index) {
+  tt.copy %A[%i, %i, %i] to %a : memref<2x3x64x64xbf16> to memref<32x64xbf16>
+  func.return
+}
+// CHECK: tile_program_invalid.mlir:[[# @LINE - 3]]:3: error: 'tt.copy' op source is indexed with 3 indices but has rank 4 (memref<2x3x64x64xbf16>)

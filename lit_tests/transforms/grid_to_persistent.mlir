@@ -140,3 +140,56 @@ func.func @no_count(%A: memref<32x32xf32>) attributes {
   func.return
 }
 // CHECK: grid_to_persistent.mlir:[[# @LINE - 4]]:3: error: 'tt.launch_grid' op the runtime-argument schema has no num_units entry
+
+// -----
+
+// A 3-D launch grid (x, y, z) = (2, 3, 2): the partition's blocks are [z, y, x] and
+// units row-major over them, so bz = unit / 6, by and bx from the rest as in 2-D.
+func.func @batched(%X: memref<2x3x64x96xf32>, %Z: memref<2x3x64x96xf32>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 3, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["x" : u32 = buffer_address(0), "z" : u32 = buffer_address(1), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
+  tt.launch_grid (%bx, %by, %bz) in (2, 3, 2) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x96xf32>
+    tt.copy %X[%bz, %by, %row, %c0] to %a : memref<2x3x64x96xf32> to memref<32x96xf32>
+    tt.copy %a to %Z[%bz, %by, %row, %c0] : memref<32x96xf32> to memref<2x3x64x96xf32>
+  }
+  func.return
+}
+// CHECK:      func.func @batched(
+// CHECK-NEXT:   %a = tt.alloc_shared : memref<32x96xf32>
+// CHECK-NEXT:   %start_arg = tt.get_arg_val 2 : i32
+// CHECK-NEXT:   %count_arg = tt.get_arg_val 3 : i32
+// CHECK-NEXT:   %start_unit = arith.index_cast %start_arg : i32 to index
+// CHECK-NEXT:   %num_units = arith.index_cast %count_arg : i32 to index
+// CHECK-NEXT:   %end_unit = arith.addi %start_unit, %num_units : index
+// CHECK-NEXT:   %unit_step = arith.constant 1 : index
+// CHECK-NEXT:   scf.for %unit = %start_unit to %end_unit step %unit_step {
+// CHECK-NEXT:     %blocks_per_plane = arith.constant 6 : index
+// CHECK-NEXT:     %bz = arith.divui %unit, %blocks_per_plane : index
+// CHECK-NEXT:     %block_in_plane = arith.remui %unit, %blocks_per_plane : index
+// CHECK-NEXT:     %blocks_per_row = arith.constant 2 : index
+// CHECK-NEXT:     %by = arith.divui %block_in_plane, %blocks_per_row : index
+// CHECK-NEXT:     %bx = arith.remui %block_in_plane, %blocks_per_row : index
+// CHECK-NEXT:     %c0 = arith.constant 0 : index
+// CHECK-NEXT:     %c32 = arith.constant 32 : index
+// CHECK-NEXT:     %row = arith.muli %bx, %c32 : index
+// CHECK-NEXT:     tt.copy %X[%bz, %by, %row, %c0] to %a : memref<2x3x64x96xf32> to memref<32x96xf32>
+// CHECK-NEXT:     tt.copy %a to %Z[%bz, %by, %row, %c0] : memref<32x96xf32> to memref<2x3x64x96xf32>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   func.return
+// CHECK-NEXT: }
+
+// -----
+
+// The partition's blocks must be the launch grid's, reversed.
+func.func @mismatch(%X: memref<2x3x64x96xf32>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [3, 2, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["x" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
+  tt.launch_grid (%bx, %by, %bz) in (2, 3, 2) {
+  }
+  func.return
+}
+// CHECK: grid_to_persistent.mlir:[[# @LINE - 4]]:3: error: 'tt.launch_grid' op launch grid (2, 3, 2) does not match the [3, 2, 2] blocks of the work partition

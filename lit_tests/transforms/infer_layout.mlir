@@ -150,3 +150,14 @@ func.func @wide_grid(%A: memref<32x384xbf16> {tt.layout = #tt.buffer_layout<l1, 
 }
 // CHECK: infer_layout.mlir:[[# @LINE - 5]]:1: error: 'func.func' op argument #0 (%A): shard grid [1, 12] is larger than the 8x8 worker grid of n150 (wormhole_b0)
 // BH:    func.func @wide_grid(%A: memref<32x384xbf16> {tt.layout = #tt.buffer_layout<l1, sharded, bf16, tile = [32, 32], tiles = [1, 12], shard = #tt.shard_spec<grid = [1, 12], shard = [1, 1], row_major>>}) {
+
+// -----
+
+// A rank-4 tensor of a 3-D launch grid: its leading (batch, heads) dimensions stay as
+// they are, its last two are counted in tiles.
+func.func @batched(%Q: memref<2x3x256x64xbf16>) {
+  tt.launch_grid (%bx, %by, %bz) in (4, 3, 2) {
+  }
+  func.return
+}
+// CHECK: func.func @batched(%Q: memref<2x3x256x64xbf16> {tt.layout = #tt.buffer_layout<dram, interleaved, bf16, tile = [32, 32], tiles = [2, 3, 8, 2]>}) {

@@ -476,3 +476,51 @@ func.func @chunked_store(%C: memref<128x64xbf16> {tt.layout = #tt.buffer_layout<
 // CHECK-NEXT:     tt.cb_pop_front %cb16, 4 : !tt.cb<8, bf16>
 // CHECK-NEXT:   }
 // CHECK-NEXT:   func.return
+
+// -----
+
+// A 2-D block of a rank-4 tensor (2x3x64x96: tiles [2, 3, 2, 3]), the leading
+// indices scalars: the tensor is tiled 2-D slice after 2-D slice, row-major over its
+// leading dimensions, so slice (b, h) starts at tile row (b * 3 + h) * 2 and tile t
+// of the 1x3-tile block is tensor tile ((b * 3 + h) * 2 + row / 32) * 3 + t. The
+// store uses the same ids.
+func.func @batched(%X: memref<2x3x64x96xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 3, 2, 3]>}, %Z: memref<2x3x64x96xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 3, 2, 3]>}, %b: index, %h: index) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["x" : u32 = buffer_address(0), "z" : u32 = buffer_address(1), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
+  %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 6, page_size = 4096, f32>} : memref<32x96xf32>
+  %c = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 6, page_size = 4096, f32>} : memref<32x96xf32>
+  %row = arith.constant 32 : index
+  %col = arith.constant 0 : index
+  tt.copy %X[%b, %h, %row, %col] to %a : memref<2x3x64x96xf32> to memref<32x96xf32>
+  tt.copy %c to %Z[%b, %h, %row, %col] : memref<32x96xf32> to memref<2x3x64x96xf32>
+  func.return
+}
+// CHECK:      func.func @batched(
+// CHECK:        tt.cb_reserve_back %cb0, 3 : !tt.cb<6, f32>
+// CHECK-NEXT:   %l1_write = tt.get_write_ptr %cb0 : !tt.cb<6, f32>
+// CHECK-NEXT:   %tile_rows = arith.constant 32 : index
+// CHECK-NEXT:   %first_tile_row = arith.divui %row, %tile_rows : index
+// CHECK-NEXT:   %leading_extent = arith.constant 3 : index
+// CHECK-NEXT:   %slice_scaled = arith.muli %b, %leading_extent : index
+// CHECK-NEXT:   %slice_index = arith.addi %slice_scaled, %h : index
+// CHECK-NEXT:   %slice_tile_rows = arith.constant 2 : index
+// CHECK-NEXT:   %slice_first_row = arith.muli %slice_index, %slice_tile_rows : index
+// CHECK-NEXT:   %block_first_row = arith.addi %slice_first_row, %first_tile_row : index
+// CHECK-NEXT:   %tile_cols = arith.constant 32 : index
+// CHECK-NEXT:   %first_tile_col = arith.divui %col, %tile_cols : index
+// CHECK-NEXT:   %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %c1 = arith.constant 1 : index
+// CHECK-NEXT:   %num_tiles = arith.constant 3 : index
+// CHECK-NEXT:   scf.for %tile = %c0 to %num_tiles step %c1 {
+// CHECK-NEXT:     %tiles_per_row = arith.constant 3 : index
+// CHECK-NEXT:     %tile_row = arith.divui %tile, %tiles_per_row : index
+// CHECK-NEXT:     %tile_col = arith.remui %tile, %tiles_per_row : index
+// CHECK-NEXT:     %tensor_row = arith.addi %block_first_row, %tile_row : index
+// CHECK-NEXT:     %tensor_col = arith.addi %first_tile_col, %tile_col : index
+// CHECK-NEXT:     %tensor_tiles_per_row = arith.constant 3 : index
+// CHECK-NEXT:     %row_start = arith.muli %tensor_row, %tensor_tiles_per_row : index
+// CHECK-NEXT:     %tile_id = arith.addi %row_start, %tensor_col : index
+// CHECK:          tt.noc_async_read_page %tile_id, %tensor0, %l1_addr : index
+// CHECK:        tt.cb_wait_front %cb16, 3 : !tt.cb<6, f32>
+// CHECK:        %slice_first_row_1 = arith.muli %slice_index_1, %slice_tile_rows_1 : index
+// CHECK:          tt.noc_async_write_page %tile_id_1, %tensor1, %l1_addr_1 : index

@@ -88,3 +88,23 @@ func.func @annotated(%A: memref<100x64xbf16> {tt.layout = #tt.buffer_layout<dram
   }
   func.return
 }
+
+// -----
+
+// A rank-4 tensor (batch, heads, seq, dim) = (2, 3, 48, 80) copied as 32x96 blocks of
+// its last two dimensions, the leading indices scalars: every 2-D slice is padded alike
+// to 64x96 (rows 32..63 reach 64, columns reach 96); the leading dimensions keep
+// their extents.
+func.func @batched(%X: memref<2x3x48x80xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (2, 3, 2) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x96xf32>
+    tt.copy %a to %X[%bz, %by, %row, %c0] : memref<32x96xf32> to memref<2x3x48x80xf32>
+  }
+  func.return
+}
+// CHECK:      func.func @batched(%X: memref<2x3x64x96xf32> {tt.logical_shape = array<i64: 2, 3, 48, 80>}) {
+// CHECK:        tt.copy %a to %X[%bz, %by, %row, %c0] : memref<32x96xf32> to memref<2x3x64x96xf32>
+// LAYOUT:     func.func @batched(%X: memref<2x3x64x96xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [2, 3, 2, 3], logical = [2, 3, 48, 80]>}) {

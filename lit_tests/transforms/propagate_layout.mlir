@@ -375,3 +375,34 @@ func.func @carried_offset(%A: memref<64x64xbf16>) {
   func.return
 }
 // CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+
+// -----
+
+// A 2-D block of a rank-4 tensor whose leading index leaves the tensor: the batch
+// dimension has 2 positions, the launch grid's z index reaches 2.
+func.func @batched(%X: memref<2x3x64x96xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (2, 3, 3) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x96xf32>
+    tt.copy %X[%bz, %by, %row, %c0] to %a : memref<2x3x64x96xf32> to memref<32x96xf32>
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op the 32x96 region copied from argument #0 (2x3x64x96xf32) runs past dimension 0: with block index bz = 2 (of 0..2), its index bz = 2 is not below the tensor's 2 positions; a leading (batch) dimension is never padded, so every block and loop iteration must index inside it
+
+// -----
+
+// A 2-D block of a rank-4 tensor inside it: its buffer gets a CB of 3 tiles, double-buffered.
+func.func @batched_inside(%X: memref<2x3x64x96xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (2, 3, 2) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x96xf32>
+    tt.copy %X[%bz, %by, %row, %c0] to %a : memref<2x3x64x96xf32> to memref<32x96xf32>
+  }
+  func.return
+}
+// CHECK: %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 6, page_size = 4096, f32>} : memref<32x96xf32>

@@ -223,3 +223,29 @@ func.func @ragged(%A: memref<256x256xbf16>, %B: memref<256x256xbf16>, %C: memref
 // CHECK-SAME: tt.work_partition = #tt.work_partition<global,
 // CHECK-NOT:  multicast
 // CHECK:      func.return
+
+// -----
+
+// A 3-D launch grid keeps its global partition over [z, y, x] units and no load is
+// multicast, though W's block depends on the y index alone (every (bx, bz) of a head
+// reads it): lines of cores would have to be found per [y, x] plane.
+func.func @batched(%A: memref<2x4x256x64xbf16>, %W: memref<2x4x64x64xbf16>, %C: memref<2x4x256x64xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (8, 4, 2) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x64xbf16>
+    %w = tt.alloc_shared : memref<64x64xbf16>
+    %c = tt.alloc_fragment : memref<32x64xf32>
+    tt.copy %A[%bz, %by, %row, %c0] to %a : memref<2x4x256x64xbf16> to memref<32x64xbf16>
+    tt.copy %W[%c0, %by, %c0, %c0] to %w : memref<2x4x64x64xbf16> to memref<64x64xbf16>
+    tt.gemm %a, %w, %c : memref<32x64xbf16>, memref<64x64xbf16>, memref<32x64xf32>
+    tt.copy %c to %C[%bz, %by, %row, %c0] : memref<32x64xf32> to memref<2x4x256x64xf32>
+  }
+  func.return
+}
+// CHECK:      func.func @batched(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 4, 8], ranges = [<(0, 0) to (7, 7), start = 0, count = 1>]>
+// CHECK-NOT:  multicast
+// CHECK:      func.return
+// GRID4:      tt.work_partition = #tt.work_partition<global, row_major, grid = [4, 4], blocks = [2, 4, 8], ranges = [<(0, 0) to (3, 3), start = 0, count = 4>]>

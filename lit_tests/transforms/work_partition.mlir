@@ -211,3 +211,23 @@ func.func @two_launches(%A: memref<32x32xbf16>) {
   func.return
 }
 // CHECK: work_partition.mlir:[[# @LINE - 4]]:3: error: 'tt.launch_grid' op a tile program launches one grid; this one launches 2
+
+// -----
+
+// A 3-D launch grid (x, y, z) = (2, 3, 2): blocks = [z, y, x], 12 units numbered
+// row-major over [z, y, x], split over the cores like any other run of units.
+func.func @batched(%X: memref<2x3x64x96xf32>, %Z: memref<2x3x64x96xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (2, 3, 2) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x96xf32>
+    tt.copy %X[%bz, %by, %row, %c0] to %a : memref<2x3x64x96xf32> to memref<32x96xf32>
+    tt.copy %a to %Z[%bz, %by, %row, %c0] : memref<32x96xf32> to memref<2x3x64x96xf32>
+  }
+  func.return
+}
+// CHECK:      func.func @batched(
+// CHECK-SAME: tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 3, 2], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (3, 1), start = 8, count = 1>]>
+// GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 3, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>
+// SHARD:      work_partition.mlir:[[# @LINE - 13]]:3: error: 'tt.launch_grid' op a 3-D launch grid is partitioned in global mode only; local_shard mode maps a 2-D grid of blocks onto the output's shards

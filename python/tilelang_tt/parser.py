@@ -692,8 +692,8 @@ class _Parser:
             self.error(node, "a prim_func has exactly one T.Kernel; this is a second one")
         self.keywords(call, "T.Kernel", allowed=("threads",))
         extents = [self.static_int(arg, "a T.Kernel extent") for arg in call.args]
-        if not 1 <= len(extents) <= 2:
-            self.error(call, f"T.Kernel takes one or two grid extents here, got {len(extents)}")
+        if not 1 <= len(extents) <= 3:
+            self.error(call, f"T.Kernel takes one, two or three grid extents here, got {len(extents)}")
         for extent, arg in zip(extents, call.args):
             if extent <= 0:
                 self.error(arg, f"T.Kernel extent {self.text(arg)} must be positive, got {extent}")
@@ -866,10 +866,25 @@ class _Parser:
         if isinstance(region, TensorArg):
             region = TensorRegion(region, tuple(Affine(0) for _ in region.shape), region.shape)
         assert isinstance(region, TensorRegion)
-        if len(region.offsets) != len(buffer.shape):
+        lead = len(region.offsets) - len(buffer.shape)
+        if lead > 0 and len(buffer.shape) == 2:
+            # A 2-D block of a higher-rank tensor: the leading dimensions are indexed
+            # with scalars, the last two are the block's.
+            for dim in range(lead):
+                if region.extents[dim] is not None:
+                    self.error(arg, f"T.copy region {self.text(arg)} of tensor '{region.tensor.name}' "
+                               f"has a range in dimension {dim}: a {len(buffer.shape)}-D buffer "
+                               f"'{buffer.name}' is copied from the last two dimensions of a "
+                               f"rank-{len(region.offsets)} tensor, with scalar indices (block "
+                               "indices, loop variables, affine expressions of them) for the "
+                               f"leading {lead}")
+            extents = region.extents[lead:]
+        elif len(region.offsets) != len(buffer.shape):
             self.error(arg, f"T.copy region {self.text(arg)} has rank {len(region.offsets)} but "
                        f"buffer '{buffer.name}' has rank {len(buffer.shape)}")
-        for dim, (extent, size) in enumerate(zip(region.extents, buffer.shape)):
+        else:
+            extents = region.extents
+        for dim, (extent, size) in enumerate(zip(extents, buffer.shape), start=max(lead, 0)):
             if extent is not None and extent != size:
                 self.error(arg, f"T.copy region {self.text(arg)} has extent {extent} in dim {dim} "
                            f"but buffer '{buffer.name}' has {size}")
@@ -1371,6 +1386,20 @@ class _Parser:
         indices = [self.expression(item) for item in items]
         if isinstance(base, BufferVar) and len(base.shape) == 1 and len(self.parallel) > 1:
             return self.vector_load(node, base, indices)
+        leading: list[Affine] = []
+        if isinstance(base, TensorArg) and len(self.parallel) == 2 and len(indices) == len(base.shape) > 2:
+            # An element of a 2-D block of a higher-rank tensor: the leading indices are
+            # scalars (block indices, loop variables, affine expressions of them).
+            for item, index in zip(items, indices[:-2]):
+                if isinstance(index, int) and not isinstance(index, bool):
+                    index = Affine(index)
+                if not isinstance(index, Affine):
+                    self.error(item, f"{self.text(node)}: the leading index {self.text(item)} of "
+                               f"rank-{len(base.shape)} tensor '{base.name}' must be a scalar (block "
+                               f"indices, loop variables, affine expressions of them); the T.Parallel "
+                               f"indices ([{names}]) index its last two dimensions")
+                leading.append(index)
+            indices = indices[-2:]
         shifted = [Shifted(i, Affine(0)) if isinstance(i, ParallelVar) else i for i in indices]
         if len(shifted) != len(self.parallel) or any(
             not isinstance(index, Shifted) or index.var != var
@@ -1380,7 +1409,7 @@ class _Parser:
                        f"([{names}], each optionally plus an offset)")
         offsets = tuple(index.offset for index in shifted)  # type: ignore[union-attr]
         if isinstance(base, TensorArg):
-            return Load(base, offsets)
+            return Load(base, (*leading, *offsets))
         if any(offset != Affine(0) for offset in offsets):
             self.error(node, f"{self.text(node)} offsets into buffer '{base.name}'; buffers are "
                        f"indexed by the T.Parallel indices alone ([{names}])")

@@ -8,6 +8,7 @@ dictionary, and ``tt.plan.json`` is a serialization of these attributes.
 
 from __future__ import annotations
 
+from math import prod
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -1015,6 +1016,10 @@ class WorkPartitionAttr(ParametrizedAttribute):
     the core grid; ``ranges`` assign runs of units to rectangles of cores,
     enumerated in the given order (row_major or col_major). Cores in no range
     are idle.
+
+    A 3-D launch grid (TileLang's `T.Kernel(gx, gy, gz)`) has ``blocks`` =
+    [z, y, x] (`bz`, `by`, `bx` extents), in global mode only; its units are
+    numbered row-major over [z, y, x]: unit = (bz * y + by) * x + bx.
     """
 
     name = "tt.work_partition"
@@ -1060,8 +1065,7 @@ class WorkPartitionAttr(ParametrizedAttribute):
 
     @property
     def num_units(self) -> int:
-        rows, cols = self.block_shape
-        return rows * cols
+        return prod(self.block_shape)
 
     def assignments(self) -> list[tuple[tuple[int, int], int, int]]:
         """(core, first unit, unit count) of every working core, range by range."""
@@ -1072,8 +1076,13 @@ class WorkPartitionAttr(ParametrizedAttribute):
             for i, core in enumerate(r.ordered_cores(order))
         ]
 
-    def block_of(self, unit: int) -> tuple[int, int]:
-        """The (row, col) launch-grid point of work unit `unit`: (by, bx)."""
+    def block_of(self, unit: int) -> tuple[int, ...]:
+        """The (row, col) launch-grid point of work unit `unit`: (by, bx); (bz, by, bx)
+        for a 3-D grid."""
+        if len(self.block_shape) == 3:
+            _, rows, cols = self.block_shape
+            plane, rest = divmod(unit, rows * cols)
+            return (plane, *divmod(rest, cols))
         rows, cols = self.block_shape
         if self.mode.data is PartitionMode.GLOBAL:
             return divmod(unit, cols)
@@ -1138,9 +1147,20 @@ class WorkPartitionAttr(ParametrizedAttribute):
                 printer.print_list(self.ranges.data, lambda r: r.print_parameters(printer))
 
     def verify(self) -> None:
-        for what, shape in (("grid", self.grid_shape), ("blocks", self.block_shape)):
-            if len(shape) != 2 or any(d <= 0 for d in shape):
-                raise VerifyException(f"{what} must be two positive extents [rows, cols], got {list(shape)}")
+        if len(self.grid_shape) != 2 or any(d <= 0 for d in self.grid_shape):
+            raise VerifyException(f"grid must be two positive extents [rows, cols], got {list(self.grid_shape)}")
+        blocks = self.block_shape
+        if len(blocks) == 3 and all(d > 0 for d in blocks):
+            if self.mode.data is not PartitionMode.GLOBAL:
+                raise VerifyException(
+                    f"blocks of a 3-D launch grid [z, y, x] = {list(blocks)} are only partitioned "
+                    f"in global mode, not {self.mode.data.value}"
+                )
+        elif len(blocks) != 2 or any(d <= 0 for d in blocks):
+            raise VerifyException(
+                f"blocks must be two positive extents [rows, cols] (or three, [z, y, x], for a "
+                f"3-D launch grid), got {list(blocks)}"
+            )
         if any(d > MAX_GRID_EXTENT for d in self.grid_shape):
             raise VerifyException(
                 f"grid {list(self.grid_shape)} is larger than any device's core grid (extents up "

@@ -162,8 +162,12 @@ class LaunchGridOp(IRDLOperation):
     block of an 8x8 grid; `%bx` / `%by` are the block's `index` coordinates.
 
     TileLang's `with T.Kernel(gx, gy) as (bx, by):` — extents in the same
-    [x, y] order, static and positive. The body is a single block without
-    terminator; it may use values from above (the program's tensors).
+    [x, y] order, static and positive. A 3-D grid, `tt.launch_grid (%bx, %by, %bz)
+    in (gx, gy, gz)`, is TileLang's `T.Kernel(gx, gy, gz) as (bx, by, bz)` (attention's
+    (sequence blocks, heads, batch)); its blocks are numbered row-major over
+    [z, y, x] by `tt-work-partition`. The body is a single block without
+    terminator, one `index` argument per extent; it may use values from above (the
+    program's tensors).
     """
 
     name = "tt.launch_grid"
@@ -175,7 +179,7 @@ class LaunchGridOp(IRDLOperation):
 
     def __init__(self, grid: Sequence[int], body: Region | None = None):
         if body is None:
-            body = Region(Block(arg_types=[IndexType(), IndexType()]))
+            body = Region(Block(arg_types=[IndexType()] * len(grid)))
         super().__init__(
             properties={"grid": DenseArrayBase.from_list(i64, list(grid))}, regions=[body]
         )
@@ -219,20 +223,23 @@ class LaunchGridOp(IRDLOperation):
 
     def verify_(self) -> None:
         extents = self.grid_shape
-        if len(extents) != 2:
-            raise VerifyException(f"grid must have 2 extents [x, y], got {len(extents)}")
-        for axis, extent in zip("xy", extents):
+        if len(extents) not in (2, 3):
+            raise VerifyException(
+                f"grid must have 2 extents [x, y] or 3 extents [x, y, z], got {len(extents)}"
+            )
+        for axis, extent in zip("xyz", extents):
             if extent <= 0:
                 raise VerifyException(f"grid extent {axis} must be positive, got {extent}")
-        if extents[0] * extents[1] > MAX_GRID_BLOCKS:
+        if prod(extents) > MAX_GRID_BLOCKS:
             raise VerifyException(
-                f"grid of {extents[0]} x {extents[1]} blocks is too large: the host program numbers "
+                f"grid of {' x '.join(map(str, extents))} blocks is too large: the host program numbers "
                 f"blocks with uint32 runtime arguments, so a grid has at most {MAX_GRID_BLOCKS} blocks"
             )
         args = self.body.block.args
-        if len(args) != 2 or any(not isinstance(a.type, IndexType) for a in args):
+        if len(args) != len(extents) or any(not isinstance(a.type, IndexType) for a in args):
+            count = "two" if len(extents) == 2 else "three"
             raise VerifyException(
-                "body must take exactly two index block arguments (the block indices)"
+                f"body must take exactly {count} index block arguments (the block indices), one per grid extent"
             )
 
 
@@ -311,8 +318,11 @@ class CopyOp(IRDLOperation):
     tt.copy %c to %d : memref<128x128xf32> to memref<128x128xbf16>
     ```
     Indices are element offsets into the indexed (tensor) side, one per
-    dimension, never negative (checked here for offsets that are `arith.constant`s,
-    and by `tt-propagate-layout` for every block and loop iteration); the region
+    dimension, never negative. A 2-D buffer may be copied to or from a tensor of
+    higher rank (`tt.copy %Q[%b, %h, %i, %c0] to %q : memref<2x3x256x64xbf16> to
+    memref<64x64xbf16>`): the leading indices are scalar positions (a region of
+    extent 1) and the block spans the last two dimensions. Offsets are checked non-negative here for offsets that are `arith.constant`s,
+    and by `tt-propagate-layout` for every block and loop iteration. The region
     copied has the shape of the other (buffer) side. Where it reaches past the end of
     the tensor, as TileLang's `T.copy` of a partial last block does, the part outside
     reads zeros and is not written: `tt-pad-tensors` pads the tensor's buffer to what
@@ -372,6 +382,17 @@ class CopyOp(IRDLOperation):
             return self.dst, self.dst_indices, self.src
         return None
 
+    def region_extents(self) -> tuple[int, ...]:
+        """The extent of the copied region in every dimension of the indexed tensor:
+        the buffer's shape, preceded by 1 for each leading scalar index of a 2-D block
+        of a higher-rank tensor. Only for a copy with indices."""
+        access = self.tensor_access()
+        assert access is not None
+        tensor, _, buffer = access
+        t_rank = len(_memref(tensor).get_shape())
+        shape = tuple(_memref(buffer).get_shape())
+        return (1,) * (t_rank - len(shape)) + shape
+
     def verify_(self) -> None:
         src_type, dst_type = _memref(self.src), _memref(self.dst)
         _verify_element_type(src_type, "source")
@@ -426,11 +447,14 @@ class CopyOp(IRDLOperation):
                 f"{side} is indexed with {len(indices)} indices but has rank "
                 f"{len(t_shape)} (memref<{_type_text(tensor)}>)"
             )
-        if len(r_shape) != len(t_shape):
+        if len(r_shape) != len(t_shape) and not (len(r_shape) == 2 and len(t_shape) > 2):
             raise VerifyException(
                 f"copied region of rank {len(r_shape)} does not match the {side} rank "
                 f"{len(t_shape)}"
             )
+        # A 2-D block of a higher-rank tensor: the leading indices are scalar positions
+        # (a region of extent 1 there), the block spans the last two dimensions.
+        r_shape = (1,) * (len(t_shape) - len(r_shape)) + tuple(r_shape)
         for dim, (size, extent, index) in enumerate(zip(r_shape, t_shape, indices)):
             if extent < 0 or size < 0:
                 continue

@@ -14,7 +14,8 @@ own units:
     }
 
 Block indices are recomputed from the unit id in the partition's numbering
-(row-major over the launch grid, or shard by shard in local_shard and block_2d
+(row-major over the launch grid; for a 3-D grid, whose partition has blocks
+[z, y, x], `bz = unit / (y * x)`, then `by`, `bx` from the rest as for 2-D; or shard by shard in local_shard and block_2d
 mode, where a shard of one block makes the unit the core's row-major index).
 Shared and fragment buffers are hoisted above the loop: a core allocates its
 circular buffers once and reuses them for every block.
@@ -74,12 +75,11 @@ class LaunchToPersistentLoop(RewritePattern):
                 f"the enclosing function has no {annotations.WORK_PARTITION} and {annotations.RUNTIME_ARGS}; "
                 "run tt-work-partition first",
             )
-        grid_x, grid_y = launch.grid_shape
-        if partition.block_shape != (grid_y, grid_x):
+        if partition.block_shape != tuple(reversed(launch.grid_shape)):
             raise op_error(
                 launch,
-                f"launch grid ({grid_x}, {grid_y}) does not match the {list(partition.block_shape)} "
-                "blocks of the work partition",
+                f"launch grid ({', '.join(map(str, launch.grid_shape))}) does not match the "
+                f"{list(partition.block_shape)} blocks of the work partition",
             )
         start_entry = self._entry(launch, schema, ArgKind.START_UNIT)
         count_entry = self._entry(launch, schema, ArgKind.NUM_UNITS)
@@ -101,9 +101,21 @@ class LaunchToPersistentLoop(RewritePattern):
         loop = scf.ForOp(start, end, step, [], body)
         rewriter.insert(located([*prologue.ops, loop], launch), InsertPoint.before(launch))
 
-        block_x, block_y = launch.block_indices
         indices = IndexEmitter()
-        row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
+        if len(launch.block_indices) == 3:
+            block_x, block_y, block_z = launch.block_indices
+            _, rows, cols = partition.block_shape
+            plane, rest = indices.divmod(
+                unit, indices.constant(rows * cols, "blocks_per_plane"), (block_z.name_hint, "block_in_plane")
+            )
+            row, col = indices.divmod(
+                rest, indices.constant(cols, "blocks_per_row"), (block_y.name_hint, block_x.name_hint)
+            )
+            block_values: tuple[SSAValue, ...] = (col, row, plane)
+        else:
+            block_x, block_y = launch.block_indices
+            row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
+            block_values = (col, row)
         end_of_body = scf.YieldOp()
         rewriter.insert(located([*indices.ops, end_of_body], launch), InsertPoint.at_end(body))
         # The launch body's ops without a location take the launch's, as the new ones do.
@@ -111,7 +123,7 @@ class LaunchToPersistentLoop(RewritePattern):
             if op.location == UnknownLoc():
                 op.location = launch.location
                 rewriter.notify_op_modified(op)
-        rewriter.inline_block(launch.body.block, InsertPoint.before(end_of_body), (col, row))
+        rewriter.inline_block(launch.body.block, InsertPoint.before(end_of_body), block_values)
         rewriter.erase(launch)
 
     @staticmethod

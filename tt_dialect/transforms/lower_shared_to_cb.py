@@ -14,7 +14,9 @@ Writes:
 - for a copy from a tensor region into a buffer, the producer side of the
   buffer's CB: `cb_reserve_back` of the buffer's tiles, one
   `noc_async_read_page` per tile (tile ids row-major over the region, pages
-  row-major in the CB), `noc_async_read_barrier`, `cb_push_back`;
+  row-major in the CB; a tensor of rank above 2 is tiled 2-D slice after 2-D slice,
+  row-major over its leading dimensions, so a block of slice (b, h) of a BxHxSxD
+  tensor reads tile ((b * H + h) * S_tiles + row) * D_tiles + col), `noc_async_read_barrier`, `cb_push_back`;
 - for a copy from a buffer into a tensor region, the consumer side:
   `cb_wait_front`, one `noc_async_write_page` per tile from the CB's front,
   `noc_async_write_barrier`, `cb_pop_front`;
@@ -431,16 +433,30 @@ def _page_loop(
     first tile)."""
     tensor_type = tensor.type
     assert isinstance(tensor_type, MemRefType)
-    if len(indices) != 2:
-        raise op_error(copy, f"only 2-D tensors are supported, this one has rank {len(indices)}")
+    shape = tensor_type.get_shape()
+    if len(indices) != len(shape) or len(shape) < 2:
+        raise op_error(copy, f"a tensor copy needs one index per dimension of a tensor of rank 2 or more, got {len(indices)}")
     rows, cols = buffer_tiles(buffer)
-    tensor_cols = tensor_type.get_shape()[1] // TILE_COLS
+    tensor_cols = shape[-1] // TILE_COLS
     emit = IndexEmitter()
-    first_row = _tile_offset(copy, indices[0], 0, TILE_ROWS, emit)
+    *leading, row_index, col_index = indices
+    first_row = _tile_offset(copy, row_index, 0, TILE_ROWS, emit)
+    if leading:
+        # Tiles row-major over the leading dimensions, then over each 2-D slice: the
+        # slice (b, h) of a BxHxSxD tensor starts at tile row (b * H + h) * S_tiles.
+        slice_index = leading[0]
+        for dim, index in enumerate(leading[1:], start=1):
+            scaled = emit.add(arith.MuliOp(slice_index, emit.constant(shape[dim], "leading_extent")), "slice_scaled")
+            slice_index = emit.add(arith.AddiOp(scaled, index), "slice_index")
+        slice_row = emit.add(
+            arith.MuliOp(slice_index, emit.constant(shape[-2] // TILE_ROWS, "slice_tile_rows")),
+            "slice_first_row",
+        )
+        first_row = emit.add(arith.AddiOp(slice_row, first_row), "block_first_row")
     if band is not None:
         band_row, rows = band
         first_row = emit.add(arith.AddiOp(first_row, band_row), "first_band_row")
-    first_col = _tile_offset(copy, indices[1], 1, TILE_COLS, emit)
+    first_col = _tile_offset(copy, col_index, 1, TILE_COLS, emit)
     zero, one = emit.constant(0, "c0"), emit.constant(1, "c1")
     count = emit.constant(rows * cols, "num_tiles")
     body = Block(arg_types=[IndexType()])

@@ -608,13 +608,16 @@ def _shrink(
         if buffer not in (copy.src, copy.dst):
             continue
         indices = copy.src_indices if copy.dst is buffer else copy.dst_indices
+        # The buffer's rows and columns are the tensor's last two dimensions (a 2-D
+        # block of a higher-rank tensor has scalar leading indices first).
+        lead = len(indices) - 2
         for dim, offset in offsets.items():
-            start = arith.AddiOp(indices[dim], offset)
+            start = arith.AddiOp(indices[lead + dim], offset)
             start.result.name_hint = ("subblock_row_start", "subblock_col_start")[dim]
             rewriter.insert(located([start], copy), InsertPoint.before(copy))
-            position = _index_operand(copy, buffer, dim)
+            position = _index_operand(copy, buffer, lead + dim)
             rewriter.replace_uses_with_if(
-                indices[dim],
+                indices[lead + dim],
                 start.result,
                 lambda use, copy=copy, position=position: (
                     use.operation is copy and use.index == position

@@ -8,7 +8,9 @@ copy reaches past (the last block of a 1000-row tensor in 128-row blocks reaches
 1024; 512 columns in 96-column blocks reach 576), the argument's type with those two
 dimensions padded to what the copies reach, rounded up to whole tiles, and
 `tt.logical_shape = array<i64: ...>` on the argument: its shape before padding, which
-`tt-infer-layout` moves into the buffer layout (`logical = [...]`).
+`tt-infer-layout` moves into the buffer layout (`logical = [...]`). A tensor of rank
+above 2 is padded in its last two dimensions only (each 2-D slice alike); its leading
+dimensions, which a 2-D block indexes with scalars, keep their extents.
 
 Padding is done by the host program in DRAM: it zero-fills the padded elements on
 upload and crops them on download (`emit/host.py`), so kernels work on whole tiles and
@@ -114,7 +116,7 @@ class PadTensorArguments(RewritePattern):
             if not isinstance(tensor, BlockArgument) or tensor.owner is not op.body.block:
                 continue
             assert isinstance(region.type, MemRefType)
-            for dim, (index, size) in enumerate(zip(indices, region.type.get_shape())):
+            for dim, (index, size) in enumerate(zip(indices, copy.region_extents())):
                 try:
                     largest = index_range(index).largest.value
                 except UnboundedIndex:

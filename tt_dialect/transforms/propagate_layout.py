@@ -25,6 +25,10 @@ so the producer can fill the next blocks while the consumer works on this one:
 Inputs and outputs use the data format of the tensor they come from or go to
 (packing converts); intermediates that of their element type.
 
+A 2-D buffer copied to or from a tensor of higher rank spans the tensor's last two
+dimensions; its leading indices are positions (a region of extent 1), bounded the same
+way but never padded.
+
 Every copy between a tensor and a buffer must stay inside the tensor for every
 block of the launch grid and every iteration of its loops: its tensor offsets must
 be affine forms over block and loop indices (`tt_dialect.index_bounds`), and the
@@ -197,7 +201,7 @@ def pipeline_stages(program: func.FuncOp, op: Operation) -> int | None:
 
 
 _UNITS = (("row", "rows"), ("column", "columns"))
-"""What an offset counts along dimensions 0 and 1 of a 2-D tensor."""
+"""What an offset counts along the last two dimensions of a tensor."""
 
 
 def _shape_text(type_: MemRefType) -> str:
@@ -222,11 +226,15 @@ def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
     else:
         tensor_text = f"a {tensor_text} tensor"
     what = f"the {_shape_text(region_type)} region copied {direction} {tensor_text}"
-    dims = zip(indices, region_type.get_shape(), tensor_type.get_shape())
+    rank = len(tensor_type.get_shape())
+    dims = zip(indices, copy.region_extents(), tensor_type.get_shape())
     for dim, (index, size, extent) in enumerate(dims):
         if extent < 0:
             continue
-        unit, units = _UNITS[dim] if dim < len(_UNITS) else ("element", "elements")
+        # The last two dimensions count rows and columns; leading (batch) ones count
+        # positions, the scalar index of a 2-D block copied from a higher-rank tensor.
+        leading = dim < rank - 2
+        unit, units = ("index", "positions") if leading else _UNITS[dim - (rank - 2)]
         try:
             bounds = index_range(index)
         except UnboundedIndex as e:
@@ -243,6 +251,13 @@ def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
                 continue
             where = f"with {extreme.bindings_text()}, " if extreme.values else ""
             offset = form if form == str(start) else f"{form} = {start}"
+            if past and leading:
+                raise op_error(
+                    copy,
+                    f"{what} runs past dimension {dim}: {where}its {unit} {offset} is not below "
+                    f"the tensor's {extent} {units}; a leading (batch) dimension is never padded, "
+                    "so every block and loop iteration must index inside it",
+                )
             if past:
                 raise op_error(
                     copy,

@@ -267,8 +267,13 @@ def k_slices(group: GemmGroupShape) -> KSlices | str:
         indices = fills[0].src_indices
         extent = buffer_tiles(buffer)[k_dim] * (TILE_COLS if k_dim else TILE_ROWS)
         coefficients = [_loop_coefficient(index, loop) for index in indices]
-        if any(c is None for c in coefficients) or len(coefficients) != 2:
+        if any(c is None for c in coefficients) or len(coefficients) < 2:
             return "an operand's tensor offset is not affine in the K loop's index"
+        # A 2-D block of a higher-rank tensor: its leading (scalar) indices stay put over
+        # K, its rows and columns are the last two dimensions.
+        if any(coefficients[:-2]):
+            return "an operand's leading tensor index changes with the K loop's index"
+        coefficients = coefficients[-2:]
         if coefficients[1 - k_dim] != 0 or coefficients[k_dim] * step != extent:
             return "the K loop does not read consecutive K slices of an operand"
     return KSlices(step, (upper - lower) // step, k_dims)

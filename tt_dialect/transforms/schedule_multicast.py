@@ -25,6 +25,9 @@ Writes, when multicast pays (below):
   sender and of its receivers' rectangle (`mcast_sender_x/y`, `mcast_start_x/y`,
   `mcast_end_x/y`), which the host computes from the partition.
 
+A 3-D launch grid (blocks [z, y, x]) keeps its global partition: lines of cores
+sharing a load would have to be found per [y, x] plane, which is not done yet.
+
 When it pays: a load is shareable only where every core of the line executes it
 the same number of times in the same order, that is outside any `scf.if` and
 inside loops whose bounds do not depend on the block indices (a load whose
@@ -411,6 +414,7 @@ class ScheduleMulticast(RewritePattern):
             or not isinstance(partition, WorkPartitionAttr)
             or not isinstance(schema, RuntimeArgsAttr)
             or partition.mode.data is not PartitionMode.GLOBAL
+            or len(partition.block_shape) != 2  # a 3-D launch grid: not yet multicast
             or annotations.SEMAPHORES in op.attributes
         ):
             return

@@ -18,7 +18,8 @@ row or column of the block. Splitting a block over cores would split that
 accumulator and lose the reuse; a block of 32x32 makes blocks and tiles the same.
 
 Modes:
-- `global` (default): the units, numbered row-major over the launch grid, are
+- `global` (default): the units, numbered row-major over the launch grid ([y, x],
+  or [z, y, x] for a 3-D grid: `blocks = [z, y, x]` on the partition), are
   split as tt-metal's `split_work_to_cores` does: with U units on N cores of the
   grid, the first U mod N cores (row-major) get one unit more than the others,
   and cores stay idle only when U < N;
@@ -41,6 +42,7 @@ announced to the rewriter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import prod
 
 from xdsl.context import Context
 from xdsl.dialects import arith, func
@@ -151,8 +153,8 @@ class PartitionWork(RewritePattern):
         if not is_tile_program(op) or annotations.WORK_PARTITION in op.attributes:
             return
         launch = single_launch(op)
-        grid_x, grid_y = launch.grid_shape
-        blocks = (grid_y, grid_x)
+        # [rows, cols] = [y, x]; a 3-D grid's blocks are [z, y, x], numbered row-major.
+        blocks = tuple(reversed(launch.grid_shape))
         if self.mode is PartitionMode.GLOBAL:
             partition = WorkPartitionAttr(
                 PartitionMode.GLOBAL,
@@ -160,7 +162,13 @@ class PartitionWork(RewritePattern):
                 self.grid,
                 blocks,
                 (),
-                balanced_work_ranges(grid_x * grid_y, self.grid),
+                balanced_work_ranges(prod(blocks), self.grid),
+            )
+        elif len(blocks) == 3:
+            raise op_error(
+                launch,
+                f"a 3-D launch grid is partitioned in global mode only; {self.mode.value} mode "
+                "maps a 2-D grid of blocks onto the output's shards",
             )
         else:
             partition = self._local_shard(op, launch, blocks)
