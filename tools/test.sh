@@ -7,4 +7,4 @@ tools/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 cmake -S . -B build -DTT_PYTHON_ENV="$PWD/.venv" > /dev/null
 cmake --build build --target check-tt
-python -m pytest -q
+python -m pytest -q --durations=15
