@@ -20,14 +20,13 @@ compiles linalg to artifacts:
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import io
 import json
 import os
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from xdsl.context import Context
@@ -44,6 +43,7 @@ from tt_dialect.diagnostics import (
     TTDiagnostic,
     check_defined_before_use,
     diagnostic_error,
+    did_you_mean,
     parse_error,
     verify_located,
 )
@@ -100,12 +100,6 @@ def quote_versions(pipeline: str) -> str:
     return _BARE_VERSION.sub(lambda m: f'{m[1]}"{m[2]}"', pipeline)
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """`; did you mean 'x'?` for the known name closest to `name`, or nothing."""
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def check_pass_options(name: str, pass_class: type[ModulePass], given: dict[str, object]) -> None:
     """Option names as the CLI spells them (`cb-depth`), with the nearest known name for an
     unknown one, the allowed values of an enum option (a `Literal` field), and the kind of
@@ -144,18 +138,20 @@ _KIND_WORDS = {
 }
 
 
+def option_type_members(hint: object) -> tuple[object, ...]:
+    """The types an option type unites (`int | None` -> `(int, NoneType)`), or the type alone."""
+    return typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+
+
 def scalar_kinds(hint: object) -> frozenset[type]:
     """The plain value types (int, bool, str) an option type admits, `None` aside."""
-    members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
-    kinds = frozenset(member for member in members if member in (int, bool, str))
+    kinds = frozenset(member for member in option_type_members(hint) if member in (int, bool, str))
     return kinds if kinds in _KIND_WORDS else frozenset()
 
 
 def literal_values(hint: object) -> tuple[object, ...]:
     """The values of a `Literal[...]` option type, also inside `Literal[...] | None`; () otherwise."""
-    if typing.get_origin(hint) is typing.Literal:
-        return typing.get_args(hint)
-    for member in typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else ():
+    for member in option_type_members(hint):
         if typing.get_origin(member) is typing.Literal:
             return typing.get_args(member)
     return ()

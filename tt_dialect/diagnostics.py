@@ -8,10 +8,11 @@ then walks the IR itself so it can name the op that failed.
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import weakref
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from xdsl.dialects import arith, func
 from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr
@@ -114,6 +115,12 @@ class LocatingParser(Parser):
     @functools.cached_property
     def _file_name(self) -> StringAttr:
         return StringAttr(self.lexer.input.name)
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`; did you mean 'x'?` for the known name closest to `name`, or nothing."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def op_location(op: Operation) -> str:

@@ -12,9 +12,9 @@ pip, the plan and the `api-version` option spell it.
 
 from __future__ import annotations
 
-import difflib
-
 from xdsl.utils.str_enum import StrEnum
+
+from tt_dialect.diagnostics import did_you_mean
 
 
 class MetalApi(StrEnum):
@@ -25,13 +25,6 @@ class MetalApi(StrEnum):
     def release(self) -> str:
         """`"0.81.1"`: the `ttnn` wheel's version."""
         return self.value.removeprefix("v").replace("_", ".")
-
-    @property
-    def emu_version(self) -> int:
-        """The release as one number, `major * 10000 + minor * 100 + patch` (0.81.1 -> 8101):
-        the emulator's `TT_EMU_METAL_VERSION`, which selects the calls its headers declare."""
-        major, minor, patch = (int(part) for part in self.release.split("."))
-        return major * 10000 + minor * 100 + patch
 
 
 DEFAULT_API = MetalApi.V0_74_0
@@ -47,6 +40,6 @@ def api_for_release(release: str, what: str = "api-version") -> MetalApi:
     for api in MetalApi:
         if api.release == release:
             return api
-    close = difflib.get_close_matches(str(release), RELEASES, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise ValueError(f"{what} must be one of {', '.join(RELEASES)}; got '{release}'{hint}")
+    raise ValueError(
+        f"{what} must be one of {', '.join(RELEASES)}; got '{release}'{did_you_mean(str(release), RELEASES)}"
+    )

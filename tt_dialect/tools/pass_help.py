@@ -13,11 +13,10 @@ import dataclasses
 import functools
 import inspect
 import textwrap
-import types
 import typing
 from collections.abc import Callable, Mapping
 
-from tt_dialect.api import literal_values, spelled_name
+from tt_dialect.api import literal_values, option_type_members, spelled_name
 
 WIDTH = 100
 
@@ -62,9 +61,8 @@ def _values(hint: object) -> str:
     allowed = literal_values(hint)
     if allowed:
         return "|".join(str(value) for value in allowed)
-    members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
     kinds = []
-    for member in members:
+    for member in option_type_members(hint):
         if member is bool:
             kinds.append("true|false")
         elif member is int:

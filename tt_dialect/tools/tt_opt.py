@@ -23,13 +23,14 @@ from xdsl.utils.arg_spec import parse_spec
 from xdsl.utils.exceptions import ArgSpecParseError, DiagnosticException, ParseError
 from xdsl.xdsl_opt_main import xDSLOptMain
 
-from tt_dialect.api import build_pipeline, check_pass_options, did_you_mean
+from tt_dialect.api import build_pipeline, check_pass_options
 from tt_dialect.diagnostics import (
     LocatingParser,
     check_defined_before_use,
     check_tt_functions_have_bodies,
     TTDiagnostic,
     diagnostic_error,
+    did_you_mean,
     parse_error,
     verify_located,
 )
