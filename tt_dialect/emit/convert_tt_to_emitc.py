@@ -263,9 +263,7 @@ class KernelFacts:
         multiplies = any(
             isinstance(op, compute.MatmulTilesOp | compute.MatmulBlockOp) for op in kernel.body.walk()
         )
-        program = kernel.parent_op()
-        api = program.metal_api.data if isinstance(program, ProgramOp) else DEFAULT_API
-        return KernelFacts(kernel, cb_arg_positions(kernel), multiplies, api)
+        return KernelFacts(kernel, cb_arg_positions(kernel), multiplies, kernel.metal_api)
 
     def callee(self, op: Operation) -> str:
         """The call `op` stands for in the program's release: its mnemonic unless the

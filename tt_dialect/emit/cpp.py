@@ -20,8 +20,7 @@ from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.metal_versions import DEFAULT_API
-from tt_dialect.ops.program import KernelOp, ProgramOp
+from tt_dialect.ops.program import KernelOp
 
 CPP_KEYWORDS = frozenset(
     "alignas alignof and asm auto bool break case catch char class const constexpr continue "
@@ -108,10 +107,9 @@ class KernelPrinter:
         includes = self.kernel.attributes.get(annotations.CPP_INCLUDES)
         if not isinstance(includes, ArrayAttr):
             raise op_error(self.kernel, "is not converted to EmitC; run convert-tt-to-emitc")
-        program = self.kernel.parent_op()
-        release = program.metal_api.data.release if isinstance(program, ProgramOp) else DEFAULT_API.release
         head = [
-            f"// {self.kernel.role.data.value} kernel of a tt-dialect program (tt-metal v{release} kernel API).",
+            f"// {self.kernel.role.data.value} kernel of a tt-dialect program "
+            f"(tt-metal v{self.kernel.metal_api.release} kernel API).",
             "#include <cstdint>",
             *(f'#include "{header.data}"' for header in includes.data),
             "",

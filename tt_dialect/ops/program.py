@@ -42,7 +42,7 @@ from xdsl.traits import HasParent, IsolatedFromAbove, NoTerminator, SymbolOpInte
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import SEMAPHORES_PER_CORE
-from tt_dialect.metal_versions import DEFAULT_API
+from tt_dialect.metal_versions import DEFAULT_API, MetalApi
 from tt_dialect.ops.attributes import (
     CBDescAttr,
     CompileTimeArgKind,
@@ -230,6 +230,12 @@ class KernelOp(IRDLOperation):
     )
 
     INLINE_PROPS: ClassVar[tuple[str, ...]] = ("sym_name", "role", "cores")
+
+    @property
+    def metal_api(self) -> MetalApi:
+        """The tt-metal release of the enclosing program (the default for a detached kernel)."""
+        program = self.parent_op()
+        return program.metal_api.data if isinstance(program, ProgramOp) else DEFAULT_API
 
     def __init__(
         self,
