@@ -25,8 +25,8 @@ summarize() {  # name log: the example's RESULT lines (max error, tolerance, mod
   done < <(grep -E "^RESULT " "$log" || true)
 }
 
-compile() {  # name source pipeline computation
-  local name="$1" source="$2" pipeline="$3" computation="$4"
+compile() {  # name source pipeline expected: tensor2 as a numpy expression of the inputs
+  local name="$1" source="$2" pipeline="$3" expected="$4"
   echo "== $source"
   tt-opt "$source" --print-op-generic \
     | iree-opt --allow-unregistered-dialect --mlir-print-op-generic \
@@ -34,7 +34,7 @@ compile() {  # name source pipeline computation
   tt-opt "$source" -p "$pipeline" -t "tt-cpp{output-dir=\"build/artifacts/$name\"}"
   echo "   artifacts -> build/artifacts/$name/"
   tt-check-kernels "build/artifacts/$name"
-  python tools/emulate_example.py "build/artifacts/$name" "$computation" | tee "build/artifacts/$name.log"
+  tt-emu run "build/artifacts/$name" --random 0 --expect "tensor2=$expected" | tee "build/artifacts/$name.log"
   summarize "$name" "build/artifacts/$name.log"
 }
 
@@ -56,9 +56,9 @@ python_example example_rms_norm examples/norm/example_rms_norm.py
 tt-check-kernels build/artifacts/example_rms_norm_splitk
 python_example example_softmax examples/softmax/example_softmax.py
 python_example example_embed_linalg examples/embedding/embed_linalg.py
-compile gemm examples/gemm/gemm.mlir tt-pipeline gemm
-compile add examples/elementwise/add.mlir tt-pipeline add
-compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline matmul_relu
+compile gemm examples/gemm/gemm.mlir tt-pipeline 'tensor0 @ tensor1'
+compile add examples/elementwise/add.mlir tt-pipeline 'tensor0 + tensor1'
+compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline 'np.maximum(tensor0 @ tensor1, 0)'
 
 # The same gemm for the current tt-metal release: its kernels against the ttnn==0.81.1 wheel's
 # headers (fetched once into .cache/; tests/test_metal_versions.py runs every example this way).

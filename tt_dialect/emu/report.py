@@ -15,6 +15,12 @@ import numpy as np
 PREFIX = "RESULT "
 
 
+def bf16_tolerance(reference: np.ndarray) -> float:
+    """The error a bf16 output of an fp32 computation may carry: half a bf16 ulp of the largest
+    |reference| (2^-8 of it) plus 1e-3 for the fp32 rounding before it."""
+    return float(np.max(np.abs(reference), initial=0.0)) * 2.0**-8 + 1e-3
+
+
 def max_error(actual: np.ndarray, expected: np.ndarray) -> float:
     """The largest |actual - expected|, in float64; shapes must agree."""
     actual, expected = np.asarray(actual), np.asarray(expected)

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from tt_dialect.emu.build import EmuBuildError, build, read_plan
-from tt_dialect.emu.report import check
+from tt_dialect.emu.report import bf16_tolerance, check
 from tt_dialect.emu.runner import DEFAULT_TIMEOUT, EmuError, run
 from tt_dialect.samples import bf16_values
 
@@ -168,9 +168,7 @@ def _run(args: argparse.Namespace) -> int:
         args.stats.write_text(json.dumps(result.stats, indent=2) + "\n")
     ok = True
     for name, reference in references.items():
-        tolerance = args.tolerance
-        if tolerance is None:
-            tolerance = float(np.max(np.abs(reference), initial=0.0)) * 2.0**-8 + 1e-3
+        tolerance = bf16_tolerance(reference) if args.tolerance is None else args.tolerance
         ok &= check(f"{args.dir} {name} = {expected[name]}", result[name], reference, tolerance, result.stats)
     return 0 if ok else 1
 
