@@ -93,6 +93,12 @@ FIRST_INTERMEDIATE_CB = 24
 END_OF_CBS = 32
 """CB index ranges, following tt-metal's convention (c_0.., c_16.., c_24..)."""
 
+INTERMEDIATE_CB_PREFERENCE = (*range(FIRST_INTERMEDIATE_CB, END_OF_CBS), *range(FIRST_INPUT_CB, FIRST_INTERMEDIATE_CB))
+"""The order in which a buffer that no tensor fills or drains takes a free CB index: the
+conventional intermediates c_24..c_31 first, then whatever the inputs and outputs left free
+(an index is only a number to the hardware; tt-metal's SDPA uses c_0..c_7 and c_24..c_31
+for intermediates alike)."""
+
 MATMUL_TILE_CYCLES_LOFI = 16
 """Ideal FPU cycles of one 32x32x32 tile matmul at LoFi; each fidelity phase adds as many
 (PERF_FACTS.md: LoFi 16, HiFi2 32, HiFi3 48, HiFi4 64)."""

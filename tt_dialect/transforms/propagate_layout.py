@@ -75,7 +75,13 @@ from tt_dialect.ops.attributes import (
     DataFormat,
     PipelineAttr,
 )
-from tt_dialect.device import END_OF_CBS, FIRST_INPUT_CB, FIRST_INTERMEDIATE_CB, FIRST_OUTPUT_CB
+from tt_dialect.device import (
+    END_OF_CBS,
+    FIRST_INPUT_CB,
+    FIRST_INTERMEDIATE_CB,
+    FIRST_OUTPUT_CB,
+    INTERMEDIATE_CB_PREFERENCE,
+)
 from tt_dialect.options import CBDepthOption
 from tt_dialect.ops.tile_program import CopyOp, _AllocOp
 
@@ -129,23 +135,32 @@ class AssignCircularBuffers(RewritePattern):
                 )
         intermediates = [a for a in allocs if a not in sources and a not in sinks]
 
+        indices: dict[_AllocOp, int] = {}
         for first, limit, group, role in (
             (FIRST_INPUT_CB, FIRST_OUTPUT_CB, inputs, "input"),
             (FIRST_OUTPUT_CB, FIRST_INTERMEDIATE_CB, outputs, "output"),
-            (FIRST_INTERMEDIATE_CB, END_OF_CBS, intermediates, "intermediate"),
         ):
             for offset, alloc in enumerate(group):
-                index = first + offset
-                if index >= limit:
+                if first + offset >= limit:
                     raise op_error(
                         alloc,
                         f"too many {role} buffers: {len(group)} need CB indices "
                         f"{first}..{first + len(group) - 1}, only {first}..{limit - 1} exist",
                     )
-                endpoint = sources.get(alloc) or sinks.get(alloc)
-                fmt = endpoint.layout.dtype.data if endpoint else self._own_format(alloc)
-                depth = depths.get(alloc, self.cb_depth)
-                alloc.attributes[annotations.CB] = self._describe(alloc, index, fmt, depth)
+                indices[alloc] = first + offset
+        free = [i for i in INTERMEDIATE_CB_PREFERENCE if i not in indices.values()]
+        if len(intermediates) > len(free):
+            raise op_error(
+                intermediates[len(free)],
+                f"too many buffers: {len(allocs)} need circular buffers, a core has "
+                f"{END_OF_CBS} (c_0..c_{END_OF_CBS - 1})",
+            )
+        indices.update(zip(intermediates, free))
+        for alloc in allocs:
+            endpoint = sources.get(alloc) or sinks.get(alloc)
+            fmt = endpoint.layout.dtype.data if endpoint else self._own_format(alloc)
+            depth = depths.get(alloc, self.cb_depth)
+            alloc.attributes[annotations.CB] = self._describe(alloc, indices[alloc], fmt, depth)
         rewriter.notify_op_modified(op)
 
     @staticmethod

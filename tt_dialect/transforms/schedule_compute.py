@@ -88,10 +88,9 @@ from xdsl.rewriter import InsertPoint
 
 from tt_dialect.analysis import GemmGroupShape, gemm_group_of
 from tt_dialect.device import (
-    END_OF_CBS,
     FIRST_INPUT_CB,
-    FIRST_INTERMEDIATE_CB,
     FIRST_OUTPUT_CB,
+    INTERMEDIATE_CB_PREFERENCE,
     MATMUL_TILE_CYCLES_LOFI,
     TILE_COLS,
     TILE_ROWS,
@@ -128,7 +127,7 @@ MAX_K_BLOCK_TILES = 4
 for square bf16 matmuls of 1024 to 4096 use `in0_block_w` = 4 (PERF_FACTS.md); wider
 blocks cost L1 and pipeline start-up for packs that are already few."""
 
-PARTIAL_CB_INDICES = range(FIRST_INTERMEDIATE_CB, END_OF_CBS)
+PARTIAL_CB_INDICES = INTERMEDIATE_CB_PREFERENCE
 """Where a partial-sum CB's index is taken from: the first free one (tt-metal's
 kernels keep 24 and up for intermediates)."""
 
@@ -649,7 +648,7 @@ class ScheduleGemmGroup(RewritePattern):
         used = _used_cb_indices(program)
         index = next((i for i in PARTIAL_CB_INDICES if i not in used), None)
         if index is None:
-            raise op_error(group.gemms[0], "no free CB index (24-31) for the gemm's partial sums")
+            raise op_error(group.gemms[0], "no free CB index (c_0..c_31) for the gemm's partial sums")
         rows, cols = buffer_tiles(accumulator)
         fmt = self._partial_format(config)
         alloc.attributes[annotations.CB] = CBDescAttr(index, rows * cols, TILE_BYTES[fmt], fmt)
