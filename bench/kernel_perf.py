@@ -83,6 +83,7 @@ from pathlib import Path
 
 import numpy as np
 
+import tilelang_tt
 from timing import tool
 from tt_dialect import emu
 from tt_dialect.emu import fidelity
@@ -425,6 +426,99 @@ def extra_table(work: Path, log=None) -> list[Row]:
     return rows
 
 
+# ------------------------------------------------------------------ attention
+
+ATTENTION_SHAPE = (1, 8, 1024, 128)
+"""(batch, heads, seq_len, dim) of the attention rows (issue 19, item 4)."""
+ATTENTION_BLOCK = 64
+"""Query and key block of both: examples/attention's block_M = block_N = 64, tt-metal's SDPA
+chunks of 64 (its q_chunk_size / k_chunk_size)."""
+
+
+def attention_inputs(shape: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(sum(shape))
+    return tuple(bf16_values(rng, shape, -2.0, 2.0) for _ in range(3))  # type: ignore[return-value]
+
+
+def attention_example():
+    """examples/attention/example_mha_fwd.py as a module (its `flashattn`, `ref_program`,
+    `tolerance`)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "attention" / "example_mha_fwd.py"
+    spec = importlib.util.spec_from_file_location("example_mha_fwd", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def attention_row_from(row: Row, stats: dict, error: float, bound: float) -> Row:
+    assert error <= bound, f"{row.kernel}: max error {error:.3g} > {bound:.3g}"
+    row.config += f", max error {error:.2g} (bound {bound:.2g})"
+    return row_from_stats(row, stats)
+
+
+def ours_attention(causal: bool, fidelity_option: str, grid: str, work: Path) -> Row:
+    """examples/attention's kernel (TileLang's example_mha_fwd_bhsd) at ATTENTION_SHAPE, compiled
+    by `tilelang_tt.jit` at `fidelity_option`, on the emulator against numpy."""
+    example = attention_example()
+    b, h, s, d = ATTENTION_SHAPE
+    label = f"{b}x{h}x{s}x{d}{' causal' if causal else ''}"
+    row = Row(f"ours mha_fwd ({fidelity_option})", label, grid)
+    prim_func = example.flashattn.__wrapped__(b, h, s, s, d, causal, ATTENTION_BLOCK, ATTENTION_BLOCK)
+    kernel = tilelang_tt.compile(prim_func, out_idx=[3], grid=grid, pass_options={"math_fidelity": fidelity_option})
+    q, k, v = attention_inputs(ATTENTION_SHAPE)
+    start = time.perf_counter()
+    out = kernel(q, k, v)
+    row.wall_seconds = time.perf_counter() - start
+    c = next(x["compute_config"] for x in kernel.plan["kernels"] if "compute_config" in x)
+    row.config = f"{c['math_fidelity']}, {'fp32' if c['fp32_dest_acc'] else 'bf16'} DST, {ATTENTION_BLOCK}x{ATTENTION_BLOCK} blocks"
+    error = float(np.max(np.abs(out - example.ref_program(q, k, v, causal))))
+    return attention_row_from(row, kernel.last_stats, error, example.tolerance(v))
+
+
+def metal_sdpa(causal: bool, grid: str, work: Path) -> Row:
+    """tt-metal's SDPA kernels (reader_interleaved, compute/sdpa.cpp, writer_interleaved of the
+    ttnn 0.74.0 wheel, unmodified) at ATTENTION_SHAPE, driven by emu/tests/fidelity/sdpa_host.cpp
+    (HiFi2, fp32 DST: its factory's defaults; chunks of ATTENTION_BLOCK)."""
+    b, h, s, d = ATTENTION_SHAPE
+    label = f"{b}x{h}x{s}x{d}{' causal' if causal else ''}"
+    row = Row("tt-metal sdpa", label, grid, config="HiFi2, fp32 DST, 64x64 chunks")
+    q, k, v = attention_inputs(ATTENTION_SHAPE)
+    root = fidelity.ttnn_cpp()
+    fidelity.harness("sdpa_host")  # out of the wall time
+    files = [fidelity.write_tiles(work / f"sdpa.{n}.bin", x) for n, x in (("q", q), ("k", k), ("v", v))]
+    out_path, stats = work / "sdpa.out.bin", work / "sdpa.stats.json"
+    args = [*files, out_path, b, h, h, s, d, ATTENTION_BLOCK, ATTENTION_BLOCK, int(causal), 1]
+    start = time.perf_counter()
+    proc = fidelity.harness_process("sdpa_host", args, root, grid, stats, timeout=RUN_TIMEOUT)
+    row.wall_seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"sdpa_host: {proc.stderr.strip()}")
+    out = fidelity.read_tiles(out_path, (b, h, s, d))
+    example = attention_example()
+    error = float(np.max(np.abs(out - example.ref_program(q, k, v, causal))))
+    # tt-metal's kernel rounds the scores, the rescaled output and the sums to bf16 on the way
+    # (tests/test_emu_fidelity.py's sdpa bound); 4x our bound covers it at this size.
+    return attention_row_from(row, json.loads(stats.read_text()), error, 4 * example.tolerance(v))
+
+
+def attention_table(grid: str, work: Path, log=None) -> list[Row]:
+    rows = []
+    for causal in (False, True):
+        for make in (lambda: ours_attention(causal, "hifi4", grid, work),
+                     lambda: ours_attention(causal, "hifi2", grid, work),
+                     lambda: metal_sdpa(causal, grid, work)):  # fmt: skip
+            try:
+                row = make()
+            except (NotAvailable, fidelity.metal_wheel.MetalFetchError) as why:
+                row = Row("tt-metal sdpa", "attention", grid, not_available=str(why))
+            rows.append(row)
+            if log:
+                log(row)
+    return rows
+
+
 # ------------------------------------------------------------------ validation
 
 
@@ -551,10 +645,18 @@ def main() -> None:
                         help="skip the extra rows (512x1024x2048, more blocks than cores, Blackhole)")  # fmt: skip
     parser.add_argument("--only-extra", action="store_true",
                         help="the extra rows alone (no size table, no validation)")  # fmt: skip
+    parser.add_argument("--no-attention", dest="attention", action="store_false",
+                        help="skip the attention rows (ours and tt-metal's SDPA at 1x8x1024x128)")  # fmt: skip
+    parser.add_argument("--only-attention", action="store_true",
+                        help="the attention rows alone")  # fmt: skip
     args = parser.parse_args()
-    sizes = [] if args.only_extra else [int(s) for s in args.sizes.split(",") if s]
-    if args.only_extra:
+    sizes = [] if args.only_extra or args.only_attention else [int(s) for s in args.sizes.split(",") if s]
+    if args.only_extra or args.only_attention:
         args.no_validation = True
+    if args.only_attention:
+        args.extra = False
+    if args.only_extra:
+        args.attention = False
     try:
         side = parse_grid(args.grid)[0]
     except ValueError as err:
@@ -567,6 +669,7 @@ def main() -> None:
         progress = (lambda r: print(plain([r]), file=sys.stderr, flush=True))
         rows = table(sizes, args.grid, Path(tmp), log=progress)
         extra = extra_table(Path(tmp), log=progress) if args.extra else []
+        attention = attention_table(args.grid, Path(tmp), log=progress) if args.attention else []
         results = [] if args.no_validation else validation(Path(tmp))
     seconds = time.perf_counter() - start
     header = (f"tt-emu modeled time, {ARCH}, grid {args.grid}, bf16, every matmul at {FIDELITY} "
@@ -582,11 +685,14 @@ def main() -> None:
         if extra:
             print()
             print(markdown(extra, extra=True))
+        if attention:
+            print()
+            print(markdown(attention, extra=True))
         if results:
             print()
             print(validation_markdown(results))
     else:
-        print(plain(rows + extra))
+        print(plain(rows + extra + attention))
         for v in results:
             ratio = "" if v.ratio is None else f"  ratio {v.ratio:.2f}"
             modeled = "not run" if v.modeled is None else f"{v.modeled:.1f} {v.unit}"
@@ -601,6 +707,7 @@ def main() -> None:
             "wall_seconds": seconds,
             "rows": [asdict(r) for r in rows],
             "extra_rows": [asdict(r) for r in extra],
+            "attention_rows": [asdict(r) for r in attention],
             "validation": [asdict(v) for v in results],
         }
         args.json.write_text(json.dumps(doc, indent=1))

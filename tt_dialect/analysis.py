@@ -12,13 +12,22 @@ from dataclasses import dataclass
 
 from xdsl.dialects import func, scf
 from xdsl.dialects.builtin import BFloat16Type, Float16Type, Float32Type, IntegerType
-from xdsl.ir import Attribute, Block, SSAValue
+from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.ops import annotations
-from tt_dialect.ops.attributes import BufferLayoutAttr, DataFormat
+from tt_dialect.ops.attributes import BufferLayoutAttr, DataFormat, GemmAccumulation
 from tt_dialect.ops.cb import GetCBOp
-from tt_dialect.ops.tile_program import ClearOp, GemmOp, LaunchGridOp
+from tt_dialect.ops.tile_program import (
+    ClearOp,
+    CopyOp,
+    FillOp,
+    GemmOp,
+    LaunchGridOp,
+    _ElementwiseOp,
+    _ReduceOp,
+    _UnaryOp,
+)
 
 
 def is_tile_program(op: func.FuncOp) -> bool:
@@ -78,12 +87,93 @@ class GemmGroupShape:
     """The A and B buffers (distinct)."""
 
 
-def gemm_group_of(gemm: GemmOp) -> GemmGroupShape:
-    """The gemms of `gemm`'s block and their K loop: the `scf.for` around them unless
-    their accumulators are cleared beside them (then they have none)."""
+def gemm_updates_buffer(gemm: GemmOp) -> bool:
+    """Whether `gemm` is one update of its accumulator buffer (`accumulate = buffer`)
+    rather than a member of a K loop whose sums stay in DST or L1.
+
+    Once scheduled, the schedule says. Before, a gemm updates its buffer unless its
+    accumulator takes one of the two forms the K-loop schedules handle:
+    - cleared beside the gemm (`tt.clear` earlier in its block, nothing else writing it
+      in between), and read after it only by unary ops and copies (what DST can apply
+      before packing);
+    - in a loop whose body touches it only through gemms, and cleared before the loop.
+    So a gemm whose result a reduction or a binary op reads (the scores of attention),
+    or that adds onto a value other ops keep updating across a loop (attention's
+    rescaled output), updates its buffer."""
+    if gemm.schedule is not None:
+        return gemm.schedule.accumulate.data is GemmAccumulation.BUFFER
     body = gemm.parent_block()
     assert body is not None
-    gemms = [op for op in body.ops if isinstance(op, GemmOp)]
+    accumulator = gemm.c
+    position = body.get_operation_index(gemm)
+    earlier = [op for op in body.ops if body.get_operation_index(op) < position]
+    writers = [op for op in earlier if _writes(op, accumulator)]
+    if writers and isinstance(writers[-1], ClearOp | GemmOp) and any(isinstance(w, ClearOp) for w in writers):
+        later = [op for op in body.ops if body.get_operation_index(op) > position]
+        return not all(_dst_can_apply(op, accumulator) for op in later if _reads(op, accumulator))
+    loop = body.parent_op()
+    if not isinstance(loop, scf.ForOp):
+        return True
+    touching = [op for op in body.ops if _reads(op, accumulator) or _writes(op, accumulator)]
+    if any(not isinstance(op, GemmOp) for op in touching):
+        return True
+    outer = loop.parent_block()
+    assert outer is not None
+    before_loop = [op for op in outer.ops if outer.get_operation_index(op) < outer.get_operation_index(loop)]
+    writers = [op for op in before_loop if _writes(op, accumulator)]
+    return not (writers and isinstance(writers[-1], ClearOp))
+
+
+def buffers_read(op: Operation) -> tuple[SSAValue, ...]:
+    """The buffers a tile-program op reads (every operand, for ops that are not tile ops)."""
+    if isinstance(op, GemmOp):
+        return (op.a, op.b, op.c)
+    if isinstance(op, _ElementwiseOp):
+        return op.inputs()
+    if isinstance(op, CopyOp):
+        return (op.src,)
+    if isinstance(op, _ReduceOp):
+        return (op.src, op.scaler, op.dst)
+    if isinstance(op, ClearOp | FillOp):
+        return ()
+    return tuple(op.operands)
+
+
+def _output(op: Operation) -> SSAValue | None:
+    """The buffer a tile-program op writes, None for other ops."""
+    if isinstance(op, GemmOp):
+        return op.c
+    if isinstance(op, _ElementwiseOp):
+        return op.output()
+    if isinstance(op, CopyOp | _ReduceOp | ClearOp | FillOp):
+        return op.dst
+    return None
+
+
+def _reads(op: Operation, buffer: SSAValue) -> bool:
+    """Whether `op` (or an op nested in it) reads `buffer`."""
+    return any(buffer in buffers_read(inner) for inner in op.walk())
+
+
+def _writes(op: Operation, buffer: SSAValue) -> bool:
+    """Whether `op` (or an op nested in it) writes `buffer`."""
+    return any(_output(inner) is buffer for inner in op.walk())
+
+
+def _dst_can_apply(op: Operation, accumulator: SSAValue) -> bool:
+    """A reader of a gemm result that DST can serve: a unary op or a copy of it."""
+    return isinstance(op, _UnaryOp | CopyOp) and op.src is accumulator
+
+
+def gemm_group_of(gemm: GemmOp) -> GemmGroupShape:
+    """The gemms of `gemm`'s block and their K loop: the `scf.for` around them unless
+    their accumulators are cleared beside them (then they have none). A gemm that
+    updates its buffer (`gemm_updates_buffer`) is a group of its own, without a loop."""
+    if gemm_updates_buffer(gemm):
+        return GemmGroupShape([gemm], None, [gemm.c], list(dict.fromkeys([gemm.a, gemm.b])))
+    body = gemm.parent_block()
+    assert body is not None
+    gemms = [op for op in body.ops if isinstance(op, GemmOp) and not gemm_updates_buffer(op)]
     cleared_beside = any(
         isinstance(use.operation, ClearOp) and use.operation.parent_block() is body
         for use in gemms[0].c.uses

@@ -403,7 +403,7 @@
 
 // ... and partial sums live in DST or L1.
 "test.op"() {name = #tt.gemm_schedule<block = [4, 4], k_block = 1, subblock = [1, 1], accumulate = sram>} : () -> ()
-// CHECK: attributes_invalid.mlir:{{[0-9]+}}:100: error: Expected `dst`, `l1`, or `reload`.
+// CHECK: attributes_invalid.mlir:{{[0-9]+}}:100: error: Expected `dst`, `l1`, `reload`, or `buffer`.
 
 // -----
 

@@ -506,9 +506,11 @@ func.func @unused_cb() {
 // -----
 
 // A buffer carried by a loop (T.clear before it, `acc += x` in it, a reduction after
-// it): the generation packed before the loop is the one the first iteration reads
-// (waited and popped in the body), each iteration leaves the next one (pushed, not
-// popped there), and the op after the loop reads the last.
+// it): a carried generation is waited for where it is produced and popped where it is
+// last read. The one packed before the loop is waited for before the loop and popped
+// in the body after the first iteration reads it; each iteration pushes the next one
+// and waits for it at the end of the body; the op after the loop reads the last one
+// and pops it. Every iteration waits for as many pages as it pops.
 func.func @carried(%n: index) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -531,19 +533,56 @@ func.func @carried(%n: index) {
 // CHECK:        tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:   tt.pack_tile dst = 0, %cb24[%c0]
 // CHECK-NEXT:   tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:   scf.for
 // CHECK-NEXT:     %d0 = arith.constant 0 : index
-// CHECK-NEXT:     tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:     tt.copy_tile %cb24, %d0, dst = 0
 // CHECK-NEXT:     tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:     tt.add_unary_tile dst = 0
 // CHECK-NEXT:     tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[%d0]
 // CHECK-NEXT:     tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:   }
-// CHECK-NEXT:   tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
 // CHECK-NEXT:   tt.copy_tile %cb24, %c0, dst = 0
 // CHECK-NEXT:   tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+
+// -----
+
+// Attention's running maximum: read at the top of each iteration, refilled and
+// updated, read again after its last update in the same iteration, and never read after
+// the loop. The body's last generation is waited for before its readers there (once),
+// the next iteration pops it after reading it, and a pop after the loop takes the last
+// one off.
+func.func @carried_read_in_body(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %cb24 = tt.get_cb 24 : !tt.cb<2, f32>
+  tt.fill_tile dst = 0, 0.0
+  tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+  scf.for %k = %c0 to %n step %c1 {
+    tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+    tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+    tt.copy_tile %cb24, %c0, dst = 1 : !tt.cb<2, f32>, index
+    tt.add_unary_tile dst = 1, 1.0
+  }
+  func.return
+}
+// CHECK-LABEL: func.func @carried_read_in_body
+// CHECK:        tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   scf.for
+// CHECK-NEXT:     tt.copy_tile %cb24, %c0, dst = 0
+// CHECK-NEXT:     tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[%c0]
+// CHECK-NEXT:     tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:     tt.copy_tile %cb24, %c0, dst = 1
+// CHECK-NEXT:     tt.add_unary_tile dst = 1
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:   func.return
 
 // -----
 

@@ -1046,3 +1046,75 @@ func.func @column_max_and_binary_max() attributes {
 // CHECK-NEXT:   tt.binary_max_tile_init
 // CHECK-NEXT:   tt.binary_max_tile 0, 2, dst = 0
 // CHECK-NEXT:   tt.pack_tile dst = 0, %[[N:.*]][%[[T0]]]
+
+// -----
+
+// accumulate = buffer: each gemm is one update of its accumulator buffer. The scores'
+// gemm follows its clear, so DST's zeros stand for it (the clear goes away); the
+// 2x2-tile block fits DST at once, and B transposed is one matmul_tiles per output and
+// K tile. The output's gemm adds onto what %o holds: per 2x2 subblock its tiles are
+// copied from %o's CB into DST, the matmul_block adds the product, and the subblock is
+// packed back at its place in the block.
+func.func @gemm_updates_buffer(%P: memref<64x64xbf16>, %V: memref<64x128xbf16>, %O: memref<64x128xf32>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+  %p = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %v = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
+  %s = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 25, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  %o = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32>} : memref<64x128xf32>
+  %zero = arith.constant 0 : index
+  tt.copy %P[%zero, %zero] to %p : memref<64x64xbf16> to memref<64x64xbf16>
+  tt.copy %V[%zero, %zero] to %v : memref<64x128xbf16> to memref<64x128xbf16>
+  tt.clear %s : memref<64x64xf32>
+  tt.gemm %p, %p, %s transpose_b schedule = <block = [2, 2], k_block = 2, subblock = [2, 2], accumulate = buffer> : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+  tt.gemm %p, %v, %o schedule = <block = [2, 4], k_block = 2, subblock = [2, 2], accumulate = buffer> : memref<64x64xbf16>, memref<64x128xbf16>, memref<64x128xf32>
+  tt.copy %o to %O[%zero, %zero] : memref<64x128xf32> to memref<64x128xf32>
+  func.return
+}
+// CHECK-LABEL: func.func @gemm_updates_buffer(
+// CHECK-DAG:      [[T0:%[a-z0-9_]+]] = arith.constant 0 : index
+// CHECK-DAG:      [[T1:%[a-z0-9_]+]] = arith.constant 1 : index
+// CHECK-DAG:      [[T2:%[a-z0-9_]+]] = arith.constant 2 : index
+// CHECK-DAG:      [[T3:%[a-z0-9_]+]] = arith.constant 3 : index
+// CHECK-DAG:      [[T4:%[a-z0-9_]+]] = arith.constant 4 : index
+// CHECK-DAG:      [[T5:%[a-z0-9_]+]] = arith.constant 5 : index
+// CHECK-DAG:      [[T6:%[a-z0-9_]+]] = arith.constant 6 : index
+// CHECK-DAG:      [[T7:%[a-z0-9_]+]] = arith.constant 7 : index
+// CHECK:          tt.copy %V[%zero, %zero] to %v
+// CHECK-NEXT:     tt.matmul_init %cb0, %cb0 transpose : !tt.cb<8, bf16>, !tt.cb<8, bf16>
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T0]], [[T0]], dst = 0
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T1]], [[T1]], dst = 0
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T0]], [[T2]], dst = 1
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T1]], [[T3]], dst = 1
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T2]], [[T0]], dst = 2
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T3]], [[T1]], dst = 2
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T2]], [[T2]], dst = 3
+// CHECK-NEXT:     tt.matmul_tiles %cb0, %cb0, [[T3]], [[T3]], dst = 3
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb25[[[T0]]] : !tt.cb<8, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb25[[[T1]]] : !tt.cb<8, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 2, %cb25[[[T2]]] : !tt.cb<8, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 3, %cb25[[[T3]]] : !tt.cb<8, f32>, index
+// CHECK-NEXT:     tt.copy_tile_init %cb24 : !tt.cb<16, f32>
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T0]], dst = 0
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T1]], dst = 1
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T4]], dst = 2
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T5]], dst = 3
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 2, kt = 2
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T0]], [[T0]], dst = 0, ct = 2, rt = 2, kt = 2
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T1]], [[T4]], dst = 0, ct = 2, rt = 2, kt = 2
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[[[T0]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb24[[[T1]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 2, %cb24[[[T4]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 3, %cb24[[[T5]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.copy_tile_init %cb24 : !tt.cb<16, f32>
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T2]], dst = 0
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T3]], dst = 1
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T6]], dst = 2
+// CHECK-NEXT:     tt.copy_tile %cb24, [[T7]], dst = 3
+// CHECK-NEXT:     tt.matmul_block_init %cb0, %cb1 ct = 2, rt = 2, kt = 2
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T0]], [[T2]], dst = 0, ct = 2, rt = 2, kt = 2
+// CHECK-NEXT:     tt.matmul_block %cb0, %cb1, [[T1]], [[T6]], dst = 0, ct = 2, rt = 2, kt = 2
+// CHECK-NEXT:     tt.pack_tile dst = 0, %cb24[[[T2]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 1, %cb24[[[T3]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 2, %cb24[[[T6]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.pack_tile dst = 3, %cb24[[[T7]]] : !tt.cb<16, f32>, index
+// CHECK-NEXT:     tt.copy %o to %O[%zero, %zero]

@@ -451,3 +451,62 @@ func.func @streamed_no_room(%A: memref<2048x1024xbf16>, %B: memref<1024x4096xbf1
 // CHECK:        %k_last = arith.constant 7 : index
 // CHECK-NEXT:   scf.for %k = %zero to %k_last step %one {
 // CHECK:        tt.gemm %a, %b, %c schedule = <block = [8, 16], k_block = 4, subblock = [1, 4], accumulate = reload> : memref<256x128xbf16>, memref<128x512xbf16>, memref<256x512xf32>
+
+// -----
+
+// A gemm whose result another op reads (attention's scores, which a reduction reads)
+// is one update of its buffer: accumulate = buffer, with no K loop of its own, the
+// subblock the whole block where it fits DST (2x2 fp32 tiles = DST's 4). Its CB is left
+// as it is.
+func.func @scores_updated_in_buffer(%Q: memref<64x64xbf16>, %K: memref<64x64xbf16>, %S: memref<64x64xf32>) attributes {
+    tt.device = #tt.device<n150>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %q = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %k = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %s = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  %t = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  %zero = arith.constant 0 : index
+  tt.copy %Q[%zero, %zero] to %q : memref<64x64xbf16> to memref<64x64xbf16>
+  tt.copy %K[%zero, %zero] to %k : memref<64x64xbf16> to memref<64x64xbf16>
+  tt.clear %s : memref<64x64xf32>
+  tt.gemm %q, %k, %s transpose_b : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+  tt.mul %s, %s to %t : memref<64x64xf32>
+  tt.copy %t to %S[%zero, %zero] : memref<64x64xf32> to memref<64x64xf32>
+  func.return
+}
+// CHECK-LABEL: func.func @scores_updated_in_buffer(
+// CHECK:         %s = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+// CHECK:         tt.clear %s : memref<64x64xf32>
+// CHECK-NEXT:    tt.gemm %q, %k, %s transpose_b schedule = <block = [2, 2], k_block = 2, subblock = [2, 2], accumulate = buffer> : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+// CHECK-NEXT:    tt.mul %s, %s to %t : memref<64x64xf32>
+
+// -----
+
+// A gemm adding onto a value that other ops update in the same loop (attention's
+// output, rescaled before each step's gemm) has no K loop either: accumulate = buffer,
+// even though the loop encloses it. Its 2x4-tile block exceeds DST (4 fp32 tiles), so
+// the subblock is the DST-sized shape reading the fewest operand tiles.
+func.func @rescaled_accumulator(%P: memref<64x64xbf16>, %V: memref<64x128xbf16>, %O: memref<64x128xf32>) attributes {
+    tt.device = #tt.device<n150>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %p = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 8, page_size = 2048, bf16>} : memref<64x64xbf16>
+  %v = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 1, pages = 16, page_size = 2048, bf16>} : memref<64x128xbf16>
+  %o = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 24, pages = 16, page_size = 4096, f32>} : memref<64x128xf32>
+  %out = tt.alloc_fragment {tt.cb = #tt.cb_desc<index = 16, pages = 16, page_size = 4096, f32>} : memref<64x128xf32>
+  %zero = arith.constant 0 : index
+  %one = arith.constant 1 : index
+  %steps = arith.constant 2 : index
+  tt.fill %o, 0.0 : memref<64x128xf32>
+  scf.for %j = %zero to %steps step %one {
+    tt.copy %P[%zero, %zero] to %p : memref<64x64xbf16> to memref<64x64xbf16>
+    tt.copy %V[%zero, %zero] to %v : memref<64x128xbf16> to memref<64x128xbf16>
+    tt.mul_scalar %o, 0.5 to %o : memref<64x128xf32>
+    tt.gemm %p, %v, %o : memref<64x64xbf16>, memref<64x128xbf16>, memref<64x128xf32>
+  }
+  tt.copy %o to %out : memref<64x128xf32> to memref<64x128xf32>
+  tt.copy %out to %O[%zero, %zero] : memref<64x128xf32> to memref<64x128xf32>
+  func.return
+}
+// CHECK-LABEL: func.func @rescaled_accumulator(
+// CHECK:         tt.mul_scalar %o, 5.000000e-01 to %o : memref<64x128xf32>
+// CHECK-NEXT:    tt.gemm %p, %v, %o schedule = <block = [2, 4], k_block = 2, subblock = [2, 2], accumulate = buffer> : memref<64x64xbf16>, memref<64x128xbf16>, memref<64x128xf32>

@@ -23,6 +23,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 bfloat16 = "bfloat16"
@@ -77,6 +78,15 @@ reduce_sum = _construct("reduce_sum", "(buffer, out, dim=-1, clear=True)")
 reduce_max = _construct("reduce_max", "(buffer, out, dim=-1, clear=True)")
 reduce_min = _construct("reduce_min", "(buffer, out, dim=-1, clear=True)")
 if_then_else = _construct("if_then_else", "(condition, then_value, else_value)")
+
+
+class GemmWarpPolicy(Enum):
+    """`T.gemm(..., policy=T.GemmWarpPolicy.FullRow)`: how a GPU splits a gemm over its warps.
+    Accepted and ignored: one Tensix core computes its whole output block."""
+
+    Square = 0
+    FullRow = 1
+    FullCol = 2
 
 
 def ceildiv(a: int, b: int) -> int:

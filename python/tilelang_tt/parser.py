@@ -44,6 +44,7 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 
 from tilelang_tt import language as T
+from tt_dialect.analysis import buffers_read
 from tt_dialect.api import print_module
 from tt_dialect.diagnostics import TTDiagnostic, verify_located
 from tt_dialect.ops import annotations
@@ -408,13 +409,14 @@ class _Parser:
         """Buffers something has stored to (see `needs_new_version`)."""
         self.written_in: dict[Block, set[SSAValue]] = {}
         """The buffers stored to in each block, directly or in a T.Parallel body."""
+        self.read_first: dict[Block, set[SSAValue]] = {}
+        """The buffers each block (a loop body) reads before storing to them: the values
+        the loop carries from one iteration to the next."""
         self.vector_axes: dict[SSAValue, tuple[int, str]] = {}
         """Vector buffer -> which block dimension it runs along (0: one value per row,
         1: per column) and what decided it, for the message if a use disagrees."""
         self.scalers: dict[Attribute, SSAValue] = {}
         """The tile of ones each reduction's `reduce_tile` scales by, per element type."""
-        self.accumulators: set[SSAValue] = set()
-        """Buffers a T.gemm accumulates into."""
         self.node: ast.AST = source.tree
 
     # ------------------------------------------------------------------ diagnostics
@@ -435,8 +437,9 @@ class _Parser:
         """Appends `op` to the current block, located at `node` (or the statement)."""
         self.set_location(op, node or self.node)
         self.blocks[-1].add_op(op)
-        if isinstance(op, GemmOp):
-            self.accumulators.add(op.c)
+        for body in self.blocks[2:]:
+            unwritten = [b for b in buffers_read(op) if b not in self.written_in.get(body, set())]
+            self.read_first.setdefault(body, set()).update(unwritten)
         written = op.dst if isinstance(op, CopyOp) else op.operands[-1] if isinstance(op, WRITES_LAST_OPERAND) else None
         if written is not None:
             self.written.add(written)
@@ -828,7 +831,11 @@ class _Parser:
         self.add(FillOp(buffer.value, self.f32_number(value, call.args[1])), call)
 
     def gemm(self, call: ast.Call) -> None:
-        flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B"))
+        flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B", "policy"))
+        if "policy" in flags and not isinstance(self.static(flags.pop("policy"), "policy"), T.GemmWarpPolicy):
+            keyword = next(k for k in call.keywords if k.arg == "policy")
+            self.error(keyword, "T.gemm's policy must be a T.GemmWarpPolicy (FullRow, FullCol or Square); "
+                       "it is accepted and ignored: one Tensix core computes the whole block")
         if not 3 <= len(call.args) <= 5:
             self.error(call, "T.gemm takes (A, B, C[, transpose_A[, transpose_B]])")
         a, b, c = (self.buffer(arg, f"T.gemm's {n}") for arg, n in zip(call.args, "ABC"))
@@ -1082,14 +1089,21 @@ class _Parser:
     def needs_new_version(self, buffer: BufferVar) -> bool:
         """A store to a buffer that already holds a value, in the kernel's straight-line
         code, goes to a new buffer: a circular buffer cannot be updated in place and then
-        copied out. A gemm accumulator stays (its updates happen in DST); so does a buffer
-        first stored to in a loop iteration, where the next iteration must see the same
-        buffer (`acc[i, j] += ...`). A second store in the same iteration (a block copied
-        in and then scaled) goes to a new buffer, as in straight-line code."""
-        return (
-            buffer.value in self.written
-            and buffer.value not in self.accumulators
-            and (len(self.blocks) == 2 or buffer.value in self.written_in.get(self.blocks[-1], set()))
+        copied out. In a loop body, a buffer the loop carries (read in an iteration before
+        the iteration stores to it) stays whatever the body stores to it: the next
+        iteration, and the ops after the loop, must see the same buffer (`acc[i, j] +=
+        ...`; attention's running maximum, read, refilled and updated in each iteration);
+        its updates are generations of one circular buffer. A buffer the iteration gives its
+        value first (a block copied in, scores cleared and computed) goes to a new buffer at
+        its second store, as in straight-line code. A gemm's result is no exception:
+        `tt-schedule-compute` keeps a unary op on it in DST whatever buffer the op writes."""
+        if buffer.value not in self.written:
+            return False
+        if len(self.blocks) == 2:
+            return True
+        return all(
+            buffer.value in self.written_in.get(body, set()) and buffer.value not in self.read_first.get(body, set())
+            for body in self.blocks[2:]
         )
 
     def new_version(self, buffer: BufferVar, node: ast.AST) -> BufferVar:

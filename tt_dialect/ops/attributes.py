@@ -167,6 +167,13 @@ class GemmAccumulation(StrEnum):
     sums are copied from L1 into DST, the step's products added, the epilogue applied,
     and the result packed into the output buffer one band of subblock rows at a time,
     so the writer stores a band while the next one computes."""
+    BUFFER = "buffer"
+    """No K loop of its own: the gemm is one update of its accumulator buffer, like an
+    elementwise op. Per DST subblock, the buffer's current value is copied from its CB
+    into DST (unless the gemm's clear is right before it: DST starts at zero), the
+    products are added and the subblock is packed into the buffer's CB, where any op
+    reads it. For a result a reduction or another gemm reads, and for sums other ops
+    update between gemms (attention's scores and rescaled output)."""
 
 
 class ArgType(StrEnum):

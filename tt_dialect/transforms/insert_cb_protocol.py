@@ -26,12 +26,15 @@ produced in equal page counts:
   such a CB: a writer waiting on it would take the first generation pushed. An
   in-place update reads one generation while packing the next, so the CB must
   hold two blocks (`cb-depth` 2 or more);
-- a CB updated in a loop and used after it (`T.clear(acc)` before the loop, `acc +=
-  ...` in it, a reduction of `acc` after it) is carried by the loop: the generation
-  packed before the loop is waited for and popped in the loop body, where its first
-  iteration reads it; each iteration pushes the next generation and leaves it on the
-  CB (waited for, not popped, if the body reads it after packing it); the ops after the
-  loop wait for and pop the last one.
+- a CB updated in a loop (`T.clear(acc)` before the loop, `acc += ...` in it) is
+  carried by the loop. A carried generation is waited for where it is produced and
+  popped where it is last read: the generation packed before the loop is waited for
+  before the loop (or its first reader there) and popped in the loop body after the
+  first iteration's reads of it; each iteration pushes the next generation and waits for
+  it (before the body's own reads of it, or at the end of the body), and pops it in the
+  next iteration; after the loop the last one is popped after its readers there (a
+  reduction of `acc`), or right after the loop when nothing there reads it (attention's
+  running maximum). So every iteration waits for as many pages as it pops.
 A CB read but never produced, produced but never consumed, or with two
 producers is an error.
 
@@ -378,12 +381,31 @@ class _GenerationProtocol:
         if generation.readers and following is not None and following.first is not None:
             if order[following.first] < order[generation.readers[-1]]:
                 self._require_two_generations(following.first)
-        if generation.readers:
-            self._insert(CBWaitFrontOp(value, self.pages), InsertPoint.before(generation.readers[0]), anchor)
-            if generation.carried_into is None and not leaves_loop:
-                self._insert(CBPopFrontOp(value, self.pages), InsertPoint.after(generation.readers[-1]), anchor)
+        # A generation a loop carries is waited for where it is produced (before the loop,
+        # or in the iteration packing it) and popped where it is last read (in the next
+        # iteration, or after the loop): every iteration then waits for as many pages as
+        # it pops, however often the body reads what it packed.
+        waited_already = generation.by_loop or (generation.first is None and generation.last is None)
+        if generation.carried_into is not None:
+            point = InsertPoint.before(generation.readers[0] if generation.readers else generation.carried_into)
+            self._insert(CBWaitFrontOp(value, self.pages), point, anchor)
             return
-        if generation.carried_into is not None or leaves_loop:
+        if leaves_loop:
+            if generation.readers:
+                point = InsertPoint.before(generation.readers[0])
+            else:
+                terminator = (generation.last or anchor).parent_block().last_op  # type: ignore[union-attr]
+                point = InsertPoint.before(terminator)
+            self._insert(CBWaitFrontOp(value, self.pages), point, anchor)
+            return
+        if generation.readers:
+            if not waited_already:
+                self._insert(CBWaitFrontOp(value, self.pages), InsertPoint.before(generation.readers[0]), anchor)
+            self._insert(CBPopFrontOp(value, self.pages), InsertPoint.after(generation.readers[-1]), anchor)
+            return
+        if generation.by_loop:
+            assert generation.last is not None
+            self._insert(CBPopFrontOp(value, self.pages), InsertPoint.after(generation.last), anchor)
             return
         if following is None:
             raise op_error(anchor, f"CB {self.cb.index} is packed but nothing consumes it")

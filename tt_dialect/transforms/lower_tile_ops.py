@@ -43,6 +43,12 @@ an error. The `tt.clear` before the K loop goes away in both modes.
   nothing: the value stays in DST and is packed into that buffer's CB when the
   buffer is stored.
 
+- `accumulate = buffer` (a gemm with no K loop of its own, whose accumulator other ops
+  read or update): per subblock, `copy_tile` of the accumulator's current value from its
+  CB into DST (none when the gemm's clear is right before it: the clear goes away), the
+  matmuls adding to it, and `pack_tile` of the subblock at its place in the buffer's next
+  value; `tt-insert-cb-protocol` then treats it like any in-place update of a buffer.
+
 **elementwise.** `tt.add/sub/mul %x, %y to %z` becomes `add/sub/mul_tiles` of
 each tile pair into DST and a `pack_tile` into z's CB, in chunks of at most
 the DST capacity; a unary op on a buffer, or one with a scalar
@@ -407,6 +413,19 @@ def _accumulator_clears(
     return clears
 
 
+def _clear_just_before(gemm: GemmOp) -> ClearOp | None:
+    """The `tt.clear` of the gemm's accumulator right before it in its block (no other
+    op of the block touching the accumulator in between), None if there is none."""
+    previous = gemm.prev_op
+    while previous is not None:
+        if isinstance(previous, ClearOp) and previous.dst is gemm.c:
+            return previous
+        if any(gemm.c in inner.operands for inner in previous.walk()):
+            return None
+        previous = previous.prev_op
+    return None
+
+
 def _subblocking(
     group: GemmGroup, after_anchor: list[Operation], sub_tiles: tuple[int, int]
 ) -> Subblocking:
@@ -666,6 +685,8 @@ class LowerGemmGroup(_TileOpPattern):
             return
         if op.schedule is not None and op.schedule.accumulate.data is GemmAccumulation.RELOAD:
             return self._reload_and_drain(op, rewriter)
+        if op.schedule is not None and op.schedule.accumulate.data is GemmAccumulation.BUFFER:
+            return self._update_buffer(op, rewriter)
         group = analyse_gemm_group(op, config)
         if group.subblocking is not None:
             group = _enclose_in_subblock_loop(group, rewriter)
@@ -792,6 +813,35 @@ class LowerGemmGroup(_TileOpPattern):
             ops.append(CBPushBackOp(out, band))
         rewriter.replace(gemm, located(ops, gemm), [])
         rewriter.erase(epilogue)
+
+    def _update_buffer(self, gemm: GemmOp, rewriter: PatternRewriter) -> None:
+        """`accumulate = buffer`: per subblock, the accumulator's current value is copied
+        from its CB into DST, the matmuls add to it and the subblock is packed back at
+        its place in the buffer's next value. When the buffer's last write before the
+        gemm is its clear (nothing reading it in between), the clear goes away and DST's
+        zeros stand for it."""
+        schedule = gemm.schedule
+        assert schedule is not None
+        rows, cols = schedule.block_tiles
+        sub_rows, sub_cols = schedule.subblock_tiles
+        accumulator = get_or_create_cb(gemm.c, rewriter)
+        clear = _clear_just_before(gemm)
+        ops: list[Operation] = []
+        for first_row in range(0, rows, sub_rows):
+            for first_col in range(0, cols, sub_cols):
+                tiles = [
+                    (self.tile(rewriter, gemm, (first_row + i) * cols + first_col + j), i * sub_cols + j)
+                    for i in range(sub_rows)
+                    for j in range(sub_cols)
+                ]
+                if clear is None:
+                    ops.append(CopyTileInitOp(accumulator))
+                    ops += [CopyTileOp(accumulator, tile, d) for tile, d in tiles]
+                ops += self._matmuls(gemm, rewriter, (sub_rows, sub_cols), (first_row, first_col), 0)
+                ops += [PackTileOp(d, accumulator, tile) for tile, d in tiles]
+        rewriter.replace(gemm, located(ops, gemm), [])
+        if clear is not None:
+            rewriter.erase(clear)
 
     @staticmethod
     def _sfpu_in_dst(op: _UnaryOp, base: int, rewriter: PatternRewriter) -> None:

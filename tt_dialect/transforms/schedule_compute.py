@@ -28,6 +28,12 @@ Writes:
     the format converts): an in-place unary op reading it first (`tt.relu %c to
     %c`, the epilogue) writes the new buffer instead; otherwise a copy is inserted
     before the first reader. Later ops read the new buffer.
+  - **accumulate = buffer** for a gemm that has no K loop of its own because other ops
+    read or update its accumulator (`gemm_updates_buffer`: attention's scores, which a
+    reduction reads, and its output, rescaled between the gemms of a loop): the gemm is
+    one update of its buffer, like an elementwise op, and the subblock is the whole block
+    where it fits DST, else the DST-sized shape reading the fewest operand tiles. Nothing
+    else of the group logic applies (no coarsening, no partial-sum CB, no streaming).
   - **streamed output** (`gemm-stream-output`, on by default): where the result
     leaves the program right after the K loop (one epilogue op `acc -> out`, then one
     store of `out`) and the block has more than one band of subblock rows, the K
@@ -86,7 +92,7 @@ from xdsl.pattern_rewriter import (
 )
 from xdsl.rewriter import InsertPoint
 
-from tt_dialect.analysis import GemmGroupShape, gemm_group_of
+from tt_dialect.analysis import GemmGroupShape, gemm_group_of, gemm_updates_buffer
 from tt_dialect.device import (
     FIRST_INPUT_CB,
     FIRST_OUTPUT_CB,
@@ -359,6 +365,13 @@ class ScheduleGemmGroup(RewritePattern):
             return
         group = gemm_group_of(op)
         if group.gemms[0] is not op:
+            return
+        if gemm_updates_buffer(op):
+            block = buffer_tiles(op.c)
+            capacity = config.dst_capacity
+            subblock = block if block[0] * block[1] <= capacity else fewest_reads_subblock(*block, 1, capacity)
+            op.schedule = GemmScheduleAttr(block, op.k_tiles, subblock, GemmAccumulation.BUFFER)
+            rewriter.notify_op_modified(op)
             return
         block = buffer_tiles(group.accumulators[0])
         for member in group.gemms:
@@ -662,7 +675,9 @@ class ScheduleGemmGroup(RewritePattern):
         """After the K loop the accumulator's value moves to a new buffer with the
         accumulator's old CB, on its way through DST: an in-place unary op that reads it
         first (`tt.relu %c to %c`) writes the new buffer instead, any other first reader
-        gets a copy into it before; every later use reads the new buffer."""
+        gets a copy into it before; every later use reads the new buffer. A unary op into
+        another buffer that is the only reader (`tt.relu %c to %c_1`) moves the value
+        itself: nothing is staged."""
         accumulator, loop = group.accumulators[0], group.loop
         assert loop is not None
         block = loop.parent_block()
@@ -670,6 +685,9 @@ class ScheduleGemmGroup(RewritePattern):
         after = uses_after(accumulator, loop)
         if not after:
             return
+        only = after[0] if len(after) == 1 else None
+        if isinstance(only, _UnaryOp) and only.src is accumulator and only.dst is not accumulator:
+            return  # the epilogue op itself moves the value out of the partial-sum CB
         alloc = accumulator.owner
         assert isinstance(alloc, _AllocOp)
         staging = type(alloc)(accumulator.type)
