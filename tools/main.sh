@@ -56,6 +56,8 @@ python_example example_rms_norm examples/norm/example_rms_norm.py
 tt-check-kernels build/artifacts/example_rms_norm_splitk
 python_example example_softmax examples/softmax/example_softmax.py
 python_example example_embed_linalg examples/embedding/embed_linalg.py
+python_example example_mha_fwd examples/attention/example_mha_fwd.py --batch 1 --heads 2 --seq_len 256 --dim 64
+python_example example_mha_fwd_causal examples/attention/example_mha_fwd.py --batch 1 --heads 2 --seq_len 256 --dim 64 --is_causal
 compile gemm examples/gemm/gemm.mlir tt-pipeline 'tensor0 @ tensor1'
 compile add examples/elementwise/add.mlir tt-pipeline 'tensor0 + tensor1'
 compile matmul_relu examples/linalg/matmul_relu.mlir convert-linalg-to-tt,tt-pipeline 'np.maximum(tensor0 @ tensor1, 0)'

@@ -133,13 +133,13 @@ def buffers_read(op: Operation) -> tuple[SSAValue, ...]:
     if isinstance(op, CopyOp):
         return (op.src,)
     if isinstance(op, _ReduceOp):
-        return (op.src, op.scaler, op.dst)
+        return (op.src, op.scaler)
     if isinstance(op, ClearOp | FillOp):
         return ()
     return tuple(op.operands)
 
 
-def _output(op: Operation) -> SSAValue | None:
+def buffer_written(op: Operation) -> SSAValue | None:
     """The buffer a tile-program op writes, None for other ops."""
     if isinstance(op, GemmOp):
         return op.c
@@ -157,7 +157,7 @@ def _reads(op: Operation, buffer: SSAValue) -> bool:
 
 def _writes(op: Operation, buffer: SSAValue) -> bool:
     """Whether `op` (or an op nested in it) writes `buffer`."""
-    return any(_output(inner) is buffer for inner in op.walk())
+    return any(buffer_written(inner) is buffer for inner in op.walk())
 
 
 def _dst_can_apply(op: Operation, accumulator: SSAValue) -> bool:

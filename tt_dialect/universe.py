@@ -23,6 +23,12 @@ def _tt_dialect() -> Dialect:
     return TT
 
 
+def _simplify() -> type[ModulePass]:
+    from tt_dialect.transforms.simplify import SimplifyPass
+
+    return SimplifyPass
+
+
 def _attach_metal_api() -> type[ModulePass]:
     from tt_dialect.transforms.attach_metal_api import AttachMetalApiPass
 
@@ -158,6 +164,7 @@ def _linalg_tensors_to_memrefs() -> type[ModulePass]:
 def get_all_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     """Pass name -> lazy getter. Grows as the pipeline stages land."""
     return {
+        "tt-simplify": _simplify,
         "tt-attach-metal-api": _attach_metal_api,
         "tt-pad-tensors": _pad_tensors,
         "tt-infer-layout": _infer_layout,
