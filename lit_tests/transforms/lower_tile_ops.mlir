@@ -1046,3 +1046,27 @@ func.func @column_max_and_binary_max() attributes {
 // CHECK-NEXT:   tt.binary_max_tile_init
 // CHECK-NEXT:   tt.binary_max_tile 0, 2, dst = 0
 // CHECK-NEXT:   tt.pack_tile dst = 0, %[[N:.*]][%[[T0]]]
+
+// -----
+
+// A fill of ±inf (T.infinity) is a fill_tile_bitcast of its f32 bit pattern: C++ has
+// no float literal for it. Finite fills keep fill_tile.
+func.func @fill_infinity(%C: memref<32x32xf32>, %D: memref<32x32xf32>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %w = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %zero = arith.constant 0 : index
+  tt.fill %z, 0xfff0000000000000 : memref<32x32xf32>
+  tt.copy %z to %C[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+  tt.fill %w, 0x7ff0000000000000 : memref<32x32xf32>
+  tt.copy %w to %D[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+  func.return
+}
+// CHECK:      func.func @fill_infinity(
+// CHECK:        tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile_bitcast dst = 0, bits = 0xff800000
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16
+// CHECK:        tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile_bitcast dst = 0, bits = 0x7f800000
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb17

@@ -1315,7 +1315,7 @@ class _Parser:
                 return self.max_min(node, construct)
             if construct is T.if_then_else:
                 return self.if_then_else(node)
-            if getattr(construct, "__module__", None) == T.__name__:
+            if getattr(construct, "__module__", None) == T.__name__ and construct is not T.infinity:
                 self.error(node, f"the call `{self.text(node)}` is not supported in T.Parallel "
                            f"({ELEMENTWISE_HELP})")
         return self.expression(node)
@@ -1339,11 +1339,14 @@ class _Parser:
             number = math.inf
         if math.isfinite(number) and abs(number) <= F32_MAX:
             return number
+        if isinstance(value, T.Infinity):  # an explicit ±T.infinity(dtype)
+            return number
         if math.isnan(number):
             self.error(node, f"{self.text(node)} is NaN; kernel values here are numbers")
         if math.isinf(number) and not isinstance(value, int):
             self.error(node, f"{self.text(node)} is infinite; a float32 kernel value is finite here "
-                       f"(at most {F32_MAX:.6g} in magnitude)")
+                       f"(at most {F32_MAX:.6g} in magnitude) unless it is T.infinity(dtype) or "
+                       "-T.infinity(dtype)")
         self.error(node, f"the number {self.text(node)} does not fit float32, the kernels' number format "
                    f"(at most {F32_MAX:.6g} in magnitude)")
 
@@ -1613,7 +1616,7 @@ class _Parser:
         construct = self.callee(node)
         if construct in (T.alloc_shared, T.alloc_fragment):
             self.error(node, f"assign {self.text(node.func)}(...) to a name: `buf = {self.text(node)}`")
-        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.ceildiv, T.Tensor):
+        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.ceildiv, T.Tensor, T.infinity):
             self.error(node, f"{self.text(node.func)}(...) is not supported here")
         args = [self.static(arg, "a compile-time call argument") for arg in node.args]
         kwargs = {}

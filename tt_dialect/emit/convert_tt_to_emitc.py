@@ -135,6 +135,7 @@ COMPUTE_HEADERS: dict[str, str] = {
     "tanh_tile": "api/compute/compute_kernel_api.h",
     "fill_tile_init": "api/compute/eltwise_unary/fill.h",
     "fill_tile": "api/compute/eltwise_unary/fill.h",
+    "fill_tile_bitcast": "api/compute/eltwise_unary/fill.h",
     "binop_with_scalar_tile_init": "api/compute/eltwise_unary/binop_with_scalar.h",
     **{op.name.removeprefix("tt."): "api/compute/eltwise_unary/binop_with_scalar.h" for op in compute.SFPU_SCALAR_OPS},
     **{op.name.removeprefix("tt."): "api/compute/bcast.h" for pair in compute.BCAST_OPS.values() for op in pair},
@@ -586,6 +587,17 @@ class ConvertFillTile(_KernelOpConversion):
         return [call("fill_tile", [], [_literal(op.dst.value.data, UINT32), op.value])]
 
 
+class ConvertFillTileBitcast(_KernelOpConversion):
+    """`tt.fill_tile_bitcast dst = d, bits = b` -> `fill_tile_bitcast(d, 0x...u)`."""
+
+    anchors = (compute.FillTileBitcastOp,)
+
+    def convert(self, op: compute.FillTileBitcastOp) -> list[Operation]:
+        dst = _literal(op.dst.value.data, UINT32)
+        bits = EmitC_OpaqueAttr(StringAttr(f"0x{op.bits.value.data:08x}u"))
+        return [call("fill_tile_bitcast", [], [dst, bits])]
+
+
 class ConvertSFPUScalarTile(_KernelOpConversion):
     """`tt.<op>_unary_tile dst = d, value` (SFPU op with a scalar) ->
     `<op>_unary_tile(d, bits)`, the scalar as its f32 bit pattern (the API's
@@ -681,6 +693,7 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertCopyTile,
     ConvertPackTile,
     ConvertFillTile,
+    ConvertFillTileBitcast,
     ConvertSFPUScalarTile,
     ConvertSFPUUnaryTile,
     ConvertSFPUBinaryTile,

@@ -70,6 +70,7 @@ from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, 
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import MAX_L1_BYTES, TILE_COLS, TILE_ROWS
+from tt_dialect.ops.base import check_finite_or_infinite, parse_float_literal
 from tt_dialect.ops.attributes import (
     Broadcast,
     BroadcastAttr,
@@ -589,13 +590,35 @@ class FillOp(IRDLOperation):
     value = prop_def(FloatAttr[Float64Type])
 
     traits = traits_def(MemoryWriteEffect())
-    assembly_format = "$dst `,` $value attr-dict `:` type($dst)"
 
     def __init__(self, dst: SSAValue | Operation, value: float):
         super().__init__(operands=[dst], properties={"value": FloatAttr(value, f64)})
 
+    @classmethod
+    def parse(cls, parser: Parser) -> FillOp:
+        """`%dst, value attr-dict : type`; `value` a number, or ±inf as the hexadecimal
+        f64 pattern xDSL prints for it (`0xFFF0000000000000` is -inf)."""
+        dst = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        value = parse_float_literal(parser, f64)
+        attrs = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        type_ = parser.parse_type()
+        (operand,) = parser.resolve_operands([dst], [type_], parser.pos)
+        return cls.create(operands=[operand], properties={"value": FloatAttr(value, f64)}, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_ssa_value(self.dst)
+        printer.print_string(", ")
+        printer.print_float(self.value.value.data, f64)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.dst.type)
+
     def verify_(self) -> None:
         _vector_or_block_shape(self.dst, "buffer")
+        check_finite_or_infinite(self.value.value.data, "the fill value")
 
 
 def _parse_elementwise_types(parser: Parser, num_inputs: int) -> list[Attribute]:
@@ -928,7 +951,7 @@ class _ScalarOp(_UnaryOp, ABC):
     def parse(cls, parser: Parser):
         src = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
-        scalar = float(parser.parse_number())
+        scalar = parse_float_literal(parser, f32)
         parser.parse_keyword("to")
         dst = parser.parse_unresolved_operand()
         attrs = parser.parse_optional_attr_dict()
@@ -937,6 +960,10 @@ class _ScalarOp(_UnaryOp, ABC):
         return cls.create(
             operands=operands, properties={"scalar": FloatAttr(scalar, f32)}, attributes=attrs
         )
+
+    def verify_(self) -> None:
+        super().verify_()
+        check_finite_or_infinite(self.scalar.value.data, "the scalar")
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
