@@ -120,7 +120,9 @@ def test_mask_in_a_loop_ir(filecheck) -> None:
     """))
 
 
-@pytest.mark.parametrize("M, N, bm, bn, past", [(128, 128, 64, 32, 3), (96, 160, 32, 32, 0), (128, 192, 64, 64, 40)])
+@pytest.mark.parametrize("M, N, bm, bn, past", [
+    (128, 128, 64, 32, 3), (96, 160, 32, 32, 0), (128, 192, 64, 64, 40), (128, 128, 32, 64, -40),
+])
 def test_mask_numerics_on_a_grid(M, N, bm, bn, past) -> None:
     """Several blocks in both grid dimensions, block sizes 32 and 64, with and without a
     past offset: exp(X + mask) is exp(X) on and below the shifted diagonal, 0 above."""
