@@ -57,7 +57,7 @@ def causal_grid(M, N, bm, bn, past, swapped=False):
     return main
 
 
-def causal_loop(M, N, bm, bn, past, dtype):
+def causal_loop(M, N, bm, bn, past, dtype, stages=0):
     """Attention's form: one block of queries per kernel index, a loop over key blocks k,
     the mask stored into the scores in the loop, then updated in place (where attention
     accumulates the gemm)."""
@@ -66,7 +66,7 @@ def causal_loop(M, N, bm, bn, past, dtype):
     def main(X: T.Tensor((M, N), dtype), Y: T.Tensor((M, N), dtype)):
         with T.Kernel(T.ceildiv(M, bm), threads=128) as bx:
             acc_s = T.alloc_fragment((bm, bn), "float")
-            for k in T.serial(T.ceildiv(N, bn)):
+            for k in T.Pipelined(T.ceildiv(N, bn), num_stages=stages):
                 for i, j in T.Parallel(bm, bn):
                     q_idx = bx * bm + i + past
                     k_idx = k * bn + j
@@ -139,16 +139,17 @@ def test_mask_numerics_on_a_grid(M, N, bm, bn, past) -> None:
     np.testing.assert_allclose(Y, expected, rtol=1e-6)
 
 
-@pytest.mark.parametrize("M, N, bm, bn, past, dtype", [
-    (128, 128, 32, 64, 0, "float"),
-    (128, 192, 64, 32, 5, "bfloat16"),
-    (64, 256, 32, 32, 70, "float"),
+@pytest.mark.parametrize("M, N, bm, bn, past, dtype, stages", [
+    (128, 128, 32, 64, 0, "float", 0),
+    (128, 192, 64, 32, 5, "bfloat16", 0),
+    (64, 256, 32, 32, 70, "float", 2),
 ])
-def test_mask_numerics_in_a_loop_over_k(M, N, bm, bn, past, dtype) -> None:
-    """Attention's loop: each iteration masks the scores, adds the block of X in place and
-    stores exp of it."""
+def test_mask_numerics_in_a_loop_over_k(M, N, bm, bn, past, dtype, stages) -> None:
+    """Attention's loop (a plain one, and T.Pipelined with two stages): each iteration masks
+    the scores, adds the block of X in place and stores exp of it."""
     pytest.importorskip("tt_dialect.emu")
-    kernel = tilelang_tt.compile(causal_loop(M, N, bm, bn, past, dtype), out_idx=[-1], grid=(2, 2), cache=CACHE)
+    program = causal_loop(M, N, bm, bn, past, dtype, stages)
+    kernel = tilelang_tt.compile(program, out_idx=[-1], grid=(2, 2), cache=CACHE)
     X = np.random.default_rng(2).standard_normal((M, N)).astype(np.float32)
     if dtype == "bfloat16":
         X = bf16_exact(X)
