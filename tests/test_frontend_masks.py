@@ -247,3 +247,12 @@ def test_buffer_dtype_is_its_tilelang_dtype() -> None:
             T.copy(b, B[0, 0])
 
     assert "memref<32x32xbf16>" in main.ir() and "tt.copy %a to %b : memref<32x32xbf16> to memref<32x32xf32>" in main.ir()
+
+
+def test_mask_and_infinity_ir_round_trips_through_tt_opt(tt_opt) -> None:
+    """`tt-opt` reads back what the front end prints, -inf values included."""
+    text = causal_loop(128, 128, 32, 64, 3, "float", 2).ir()
+    assert "0xfff0000000000000" in text
+    run = tt_opt(stdin=text)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == text + "\n"
