@@ -51,8 +51,10 @@ applies the SFPU op and packs; a copy between two buffers is
 the same without the SFPU op (converting the format when they differ).
 
 **fill.** `tt.fill` and `tt.clear` of a buffer that is not a gemm accumulator
-fill each tile in DST on the SFPU (`fill_tile`) and pack it into the buffer's
-CB, in chunks of at most the DST capacity.
+fill each tile in DST on the SFPU (`fill_tile`; `fill_tile_bitcast` of the f32 bit
+pattern for ±inf, which no C++ float literal spells) and pack it into the buffer's
+CB, in chunks of at most the DST capacity. (`tt.mask`, a block computed from indices
+alone, is not compute's: tt-lower-shared-to-cb has the reader write it.)
 
 **How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in three
 walks over the module, each changing the IR only through its rewriter:
