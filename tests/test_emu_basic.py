@@ -242,6 +242,36 @@ def test_counters(uneven_gemm: Path) -> None:
     assert s["kernel_builds"] == 0  # the driver built the plan's kernels; the runtime found them
 
 
+MASKED_COPY = """\
+func.func @masked(%Z: memref<64x64xf32>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %c0 = arith.constant 0 : index
+    %c7 = arith.constant 7 : index
+    %m = tt.alloc_shared : memref<64x64xf32>
+    %z = tt.alloc_fragment : memref<64x64xf32>
+    tt.mask %m, %c7, %c0 if gt then 1.5 else 0xFFF0000000000000 : memref<64x64xf32>
+    tt.copy %m to %z : memref<64x64xf32> to memref<64x64xf32>
+    tt.copy %z to %Z[%c0, %c0] : memref<64x64xf32> to memref<64x64xf32>
+  }
+  func.return
+}
+"""
+
+
+def test_kernels_with_a_support_header(tmp_path: Path) -> None:
+    """A reader that includes the artifacts' `tt_mask_tile.h` writes the mask's tiles into its
+    CB through L1 pointers; its cache key covers the header (the driver's and the runtime's
+    keys agree: no kernel is built at run time), and a changed header is a new build."""
+    d = compile_artifacts(MASKED_COPY, "tt-pipeline{grid=1x1}", tmp_path / "masked")
+    out = run(d, {}, stats=True)
+    rows, cols = np.arange(64)[:, None] + 7, np.arange(64)[None, :]
+    np.testing.assert_array_equal(out["tensor0"], np.where(rows > cols, np.float32(1.5), -np.inf))
+    assert out.stats["kernel_builds"] == 0
+    header = d / "tt_mask_tile.h"
+    header.write_text(header.read_text() + f"// {uuid.uuid4()}\n")
+    assert build(d).built == ["reader.cpp"]
+
+
 def test_builds_are_cached(uneven_gemm: Path, tmp_path: Path) -> None:
     first = build(uneven_gemm)
     again = build(uneven_gemm)

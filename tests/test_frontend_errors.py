@@ -477,7 +477,7 @@ PARSE_ERRORS = [
                  id="block-index-product"),
     pytest.param(undefined_name, "block_N", "name 'block_N' is not defined", id="undefined-name"),
     pytest.param(tensor_internal_attribute, "A.value",
-                 "A.value is not supported: of a tensor or buffer only .shape is available",
+                 "A.value is not supported: of a tensor or buffer only .shape and .dtype are available",
                  id="tensor-attribute"),
     pytest.param(no_annotation, "A)", "argument 'A' needs a `T.Tensor(shape, dtype)` annotation",
                  id="no-annotation"),

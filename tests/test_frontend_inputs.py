@@ -43,7 +43,11 @@ def parse(tmp_path, body: str):
         ("for i, j in T.Parallel(32, 32):\n    X[i, j] = 1e39 - X[i, j]", 23,
          f"the number 1e+39 does not fit float32, the kernels' number format {F32}"),
         ("for i, j in T.Parallel(32, 32):\n    X[i, j] = X[i, j] * float('inf')", 33,
-         f"float('inf') is infinite; a float32 kernel value is finite here {F32}"),
+         f"float('inf') is infinite; a float32 kernel value is finite here {F32} unless it is "
+         "T.infinity(dtype) or -T.infinity(dtype)"),
+        ("for i, j in T.Parallel(32, 32):\n    X[i, j] = X[i, j] * (T.infinity('float32') * 2)", 34,
+         "T.infinity('float32') * 2 is infinite; a float32 kernel value is finite here "
+         f"{F32} unless it is T.infinity(dtype) or -T.infinity(dtype)"),
         ("for i, j in T.Parallel(32, 32):\n    X[i, j] = X[i, j] * float('nan')", 33,
          "float('nan') is NaN; kernel values here are numbers"),
         ("T.fill(X, 1e300)", 19, f"the number 1e+300 does not fit float32, the kernels' number format {F32}"),

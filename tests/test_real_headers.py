@@ -91,6 +91,33 @@ func.func @vectors(%X: memref<64x64xbf16>, %Z: memref<64x64xbf16>) {
 """Row sums and column maxima into vectors (reduce.h with its scaler CB), a min of two
 vectors (binary_max_min.h) and row and column broadcasts (bcast.h)."""
 
+MASKS = """\
+func.func @mask(%X: memref<64x128xbf16>, %Z: memref<64x128xbf16>) {
+  tt.launch_grid (%bx, %by) in (2, 1) {
+    %c0 = arith.constant 0 : index
+    %c5 = arith.constant 5 : index
+    %c64 = arith.constant 64 : index
+    %x = tt.alloc_shared : memref<64x64xbf16>
+    %m = tt.alloc_shared : memref<64x64xf32>
+    %n = tt.alloc_shared : memref<64x64xbf16>
+    %s = tt.alloc_fragment : memref<64x64xf32>
+    %t = tt.alloc_fragment : memref<64x64xf32>
+    %z = tt.alloc_shared : memref<64x64xbf16>
+    %col = arith.muli %bx, %c64 : index
+    tt.copy %X[%c0, %col] to %x : memref<64x128xbf16> to memref<64x64xbf16>
+    tt.mask %m, %c5, %col if ge then 0.0 else 0xFFF0000000000000 : memref<64x64xf32>
+    tt.mask %n, %col, %c0 if lt then 1.0 else -2.5 : memref<64x64xbf16>
+    tt.add %x, %m to %s : memref<64x64xbf16>, memref<64x64xf32> to memref<64x64xf32>
+    tt.mul %s, %n to %t : memref<64x64xf32>, memref<64x64xbf16> to memref<64x64xf32>
+    tt.exp %t to %z : memref<64x64xf32> to memref<64x64xbf16>
+    tt.copy %z to %Z[%c0, %col] : memref<64x64xbf16> to memref<64x128xbf16>
+  }
+  func.return
+}
+"""
+"""Two masks (`tt.mask`), one of an f32 block with -inf and one of a bf16 block: the reader
+calls `tt_dialect::write_mask_tile` of the artifacts' `tt_mask_tile.h` in both formats."""
+
 CASES = {
     "gemm-1024-8x8": ((ROOT / "examples" / "gemm" / "gemm.mlir").read_text(), "tt-pipeline{grid=8x8}"),
     "gemm-1024-blackhole": (
@@ -104,6 +131,7 @@ CASES = {
     "exp": (split_case(PIPELINE_TESTS / "elementwise.mlir", "exp"), "tt-pipeline{grid=1x2}"),
     "fill-mixed-formats-copy": (MIXED_FORMATS_FILL_COPY, "tt-pipeline{grid=1x1}"),
     "reduce-broadcast-min": (VECTOR_OPS, "tt-pipeline{grid=1x1}"),
+    "mask": (MASKS, "tt-pipeline{grid=1x2}"),
     "sigmoid-tanh-log": (
         elementwise_chain(["sigmoid", "tanh", "log", "sqrt", "recip", "gelu", "rsqrt", "exp2"]),
         "tt-pipeline{grid=1x1}",

@@ -76,6 +76,41 @@ bool read_file(const std::string& path, std::string& out) {
     return true;
 }
 
+// The kernel's text followed by that of every header it includes by a bare name from its own
+// directory (`#include "tt_mask_tile.h"`: a support header tt-cpp writes beside the kernels),
+// in include order: what the kernel's cache key hashes, so a changed header is a new build.
+// `local_headers_source` in tt_dialect/emu/build.py is the same function.
+std::string with_local_headers(const std::string& path, const std::string& text) {
+    const std::string::size_type slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+    const std::string prefix = "#include \"";
+    std::string out = text;
+    std::string::size_type start = 0;
+    while (start <= text.size()) {
+        std::string::size_type end = text.find('\n', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        std::string::size_type i = start;
+        while (i < end && (text[i] == ' ' || text[i] == '\t')) {
+            ++i;
+        }
+        if (text.compare(i, prefix.size(), prefix) == 0) {
+            const std::string::size_type name_start = i + prefix.size();
+            const std::string::size_type close = text.find('"', name_start);
+            if (close != std::string::npos && close < end) {
+                const std::string name = text.substr(name_start, close - name_start);
+                std::string header;
+                if (!name.empty() && name.find('/') == std::string::npos && read_file(dir + "/" + name, header)) {
+                    out += header;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 bool exists(const std::string& path) {
     struct stat st;
     return ::stat(path.c_str(), &st) == 0;
@@ -242,7 +277,8 @@ BuildResult build_kernels(ProgramImpl& program, const DeviceParams& params) {
         if (!read_file(k.resolved, text)) {
             throw EmuError("kernel " + k.path + ": cannot read " + k.resolved);
         }
-        const std::string key = fnv1a64_hex(kernel_recipe(k, params, fnv1a64_hex(text)));
+        const std::string key =
+            fnv1a64_hex(kernel_recipe(k, params, fnv1a64_hex(with_local_headers(k.resolved, text))));
         key_of[&k] = key;
         {
             std::lock_guard<std::mutex> lock(g_mu);

@@ -159,6 +159,32 @@ tt.program @formats attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<in
 // CHECK-NEXT:   }
 
 // -----
+// The start-up counts as a configuration of B. The first FPU op copies the f32 CB
+// 24, so the start-up names it twice and configures B for f32; the only reader of
+// B, the add, reads the bf16 CB 0 there: every init gets its reconfig (a mask copied
+// into a block that is then added to a loaded bf16 block).
+tt.program @startup_format attributes {device = #tt.device<n150>, cbs = [#tt.cb_desc<index = 0, pages = 2, page_size = 2048, bf16>, #tt.cb_desc<index = 24, pages = 2, page_size = 4096, f32>, #tt.cb_desc<index = 25, pages = 2, page_size = 4096, f32>]} {
+  tt.kernel @compute compute on #tt.core_ranges<[(0, 0) to (0, 0)]> {
+    %cb0 = tt.get_cb 0 : !tt.cb<2, bf16>
+    %cb24 = tt.get_cb 24 : !tt.cb<2, f32>
+    %cb25 = tt.get_cb 25 : !tt.cb<2, f32>
+    %c0 = arith.constant 0 : index
+    tt.copy_tile_init %cb24 : !tt.cb<2, f32>
+    tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+    tt.pack_tile dst = 0, %cb25[%c0] : !tt.cb<2, f32>, index
+    tt.add_tiles_init %cb25, %cb0 : !tt.cb<2, f32>, !tt.cb<2, bf16>
+    tt.add_tiles %cb25, %cb0, %c0, %c0, dst = 0 : !tt.cb<2, f32>, !tt.cb<2, bf16>, index, index
+    tt.pack_tile dst = 0, %cb24[%c0] : !tt.cb<2, f32>, index
+  }
+}
+// CHECK-LABEL: tt.program @startup_format
+// CHECK:        tt.compute_kernel_hw_startup %cb24, %cb24, %cb25 : !tt.cb<2, f32>, !tt.cb<2, f32>, !tt.cb<2, f32>
+// CHECK:        tt.reconfig_data_format %cb24, %cb24 : !tt.cb<2, f32>, !tt.cb<2, f32>
+// CHECK-NEXT:   tt.copy_tile_init %cb24 : !tt.cb<2, f32>
+// CHECK:        tt.reconfig_data_format %cb25, %cb0 : !tt.cb<2, f32>, !tt.cb<2, bf16>
+// CHECK-NEXT:   tt.add_tiles_init %cb25, %cb0 : !tt.cb<2, f32>, !tt.cb<2, bf16>
+
+// -----
 
 // Elementwise add in two chunks of two tiles, each chunk with its own
 // add_tiles_init: the two inits are identical, so one is hoisted and the other

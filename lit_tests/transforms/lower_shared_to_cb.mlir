@@ -524,3 +524,43 @@ func.func @batched(%X: memref<2x3x64x96xf32> {tt.layout = #tt.buffer_layout<dram
 // CHECK:        tt.cb_wait_front %cb16, 3 : !tt.cb<6, f32>
 // CHECK:        %slice_first_row_1 = arith.muli %slice_index_1, %slice_tile_rows_1 : index
 // CHECK:          tt.noc_async_write_page %tile_id_1, %tensor1, %l1_addr_1 : index
+
+// -----
+
+// A mask (tt.mask) is the producer side of its buffer's CB with no NOC transfer:
+// reserve the 2x2 = 4 tiles, take the write pointer, write each tile with
+// tt.write_mask_tile at its page (4096 bytes each, f32) from its first row
+// (row + 32 * tile_row) and column (col + 32 * tile_col), push. The values become
+// f32 bit patterns (-inf is 0xff800000). The consumer side (compute) comes later.
+func.func @mask(%r: index, %c: index) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["start" : u32 = start_unit, "count" : u32 = num_units]>} {
+  %m = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 24, pages = 8, page_size = 4096, f32>} : memref<64x64xf32>
+  tt.mask %m, %r, %c if ge then 0.0 else 0xFFF0000000000000 : memref<64x64xf32>
+  func.return
+}
+// CHECK:      func.func @mask(%r: index, %c: index)
+// CHECK-NEXT:   %cb24 = tt.get_cb 24 : !tt.cb<8, f32>
+// CHECK-NEXT:   tt.cb_reserve_back %cb24, 4 : !tt.cb<8, f32>
+// CHECK-NEXT:   %l1_write = tt.get_write_ptr %cb24 : !tt.cb<8, f32>
+// CHECK-NEXT:   %c0 = arith.constant 0 : index
+// CHECK-NEXT:   %c1 = arith.constant 1 : index
+// CHECK-NEXT:   %num_tiles = arith.constant 4 : index
+// CHECK-NEXT:   scf.for %tile = %c0 to %num_tiles step %c1 {
+// CHECK-NEXT:     %tiles_per_row = arith.constant 2 : index
+// CHECK-NEXT:     %tile_row = arith.divui %tile, %tiles_per_row : index
+// CHECK-NEXT:     %tile_col = arith.remui %tile, %tiles_per_row : index
+// CHECK-NEXT:     %tile_rows = arith.constant 32 : index
+// CHECK-NEXT:     %row_offset = arith.muli %tile_row, %tile_rows : index
+// CHECK-NEXT:     %tile_cols = arith.constant 32 : index
+// CHECK-NEXT:     %col_offset = arith.muli %tile_col, %tile_cols : index
+// CHECK-NEXT:     %first_row = arith.addi %r, %row_offset : index
+// CHECK-NEXT:     %first_col = arith.addi %c, %col_offset : index
+// CHECK-NEXT:     %page = arith.index_cast %tile : index to i32
+// CHECK-NEXT:     %page_bytes = arith.constant 4096 : i32
+// CHECK-NEXT:     %page_offset = arith.muli %page, %page_bytes : i32
+// CHECK-NEXT:     %l1_addr = arith.addi %l1_write, %page_offset : i32
+// CHECK-NEXT:     tt.write_mask_tile %cb24, %l1_addr, %first_row, %first_col if ge then 0x00000000 else 0xff800000 : !tt.cb<8, f32>
+// CHECK-NEXT:   }
+// CHECK-NEXT:   tt.cb_push_back %cb24, 4 : !tt.cb<8, f32>
+// CHECK-NEXT:   func.return

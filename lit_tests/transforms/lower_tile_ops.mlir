@@ -1118,3 +1118,27 @@ func.func @gemm_updates_buffer(%P: memref<64x64xbf16>, %V: memref<64x128xbf16>, 
 // CHECK-NEXT:     tt.pack_tile dst = 2, %cb24[[[T6]]] : !tt.cb<16, f32>, index
 // CHECK-NEXT:     tt.pack_tile dst = 3, %cb24[[[T7]]] : !tt.cb<16, f32>, index
 // CHECK-NEXT:     tt.copy %o to %O[%zero, %zero]
+
+// -----
+
+// A fill of ±inf (T.infinity) is a fill_tile_bitcast of its f32 bit pattern: C++ has
+// no float literal for it. Finite fills keep fill_tile.
+func.func @fill_infinity(%C: memref<32x32xf32>, %D: memref<32x32xf32>) attributes {
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>,
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>} {
+  %z = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 16, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %w = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 17, pages = 2, page_size = 4096, f32>} : memref<32x32xf32>
+  %zero = arith.constant 0 : index
+  tt.fill %z, 0xfff0000000000000 : memref<32x32xf32>
+  tt.copy %z to %C[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+  tt.fill %w, 0x7ff0000000000000 : memref<32x32xf32>
+  tt.copy %w to %D[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+  func.return
+}
+// CHECK:      func.func @fill_infinity(
+// CHECK:        tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile_bitcast dst = 0, bits = 0xff800000
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb16
+// CHECK:        tt.fill_tile_init
+// CHECK-NEXT:   tt.fill_tile_bitcast dst = 0, bits = 0x7f800000
+// CHECK-NEXT:   tt.pack_tile dst = 0, %cb17

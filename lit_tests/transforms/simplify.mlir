@@ -17,7 +17,7 @@ func.func @running_max(%S: memref<64x64xf32>) {
     tt.fill %ones, 1.0 : memref<32x32xf32>
     tt.copy %S[%zero, %zero] to %s : memref<64x64xf32> to memref<64x64xf32>
     tt.copy %m to %m_prev : memref<64xf32> to memref<64xf32>
-    tt.fill %m, 0xFF800000 : memref<64xf32>
+    tt.fill %m, 0xfff0000000000000 : memref<64xf32>
     tt.reduce_max %s, %ones to %m_part dim = 1 : memref<64x64xf32>, memref<32x32xf32> to memref<64xf32>
     tt.max %m, %m_part to %m : memref<64xf32>
     tt.sub %m_prev, %m to %m_prev : memref<64xf32>
@@ -42,7 +42,7 @@ func.func @other_combines(%x: memref<32x32xf32>) {
     %d = tt.alloc_fragment : memref<32x32xf32>
     %e = tt.alloc_fragment : memref<32x32xf32>
     tt.fill %x, 2.0 : memref<32x32xf32>
-    tt.fill %a, 0x7F800000 : memref<32x32xf32>
+    tt.fill %a, 0x7ff0000000000000 : memref<32x32xf32>
     tt.min %x, %a to %a : memref<32x32xf32>
     tt.fill %b, 0.0 : memref<32x32xf32>
     tt.add %b, %x to %b : memref<32x32xf32>

@@ -429,3 +429,69 @@ func.func @two_types(%A: memref<32x32xbf16> {tt.layout = #tt.buffer_layout<dram,
   func.return
 }
 // CHECK: split_kernels.mlir:[[# @LINE - 3]]:3: error: 'tt.get_cb' op CB 0 is used with two types: !tt.cb<2, bf16> and !tt.cb<4, bf16>
+
+// -----
+
+// A mask's tile writes (tt.write_mask_tile, from tt-lower-shared-to-cb) are the
+// producer side of their CB (24): compute does not pack into it, so they go to the
+// reader with the reserve, get_write_ptr and push around them, and the index
+// arithmetic they use; compute keeps the consumer side (it copies the tiles), the
+// writer the store of what compute packs (16).
+func.func @mask(%C: memref<32x32xf32> {tt.layout = #tt.buffer_layout<dram, interleaved, f32, tile = [32, 32], tiles = [1, 1]>}) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [1, 1], blocks = [1, 1], ranges = [<(0, 0) to (0, 0), start = 0, count = 1>]>,
+    tt.runtime_args = #tt.runtime_args<["c" : u32 = buffer_address(0), "start" : u32 = start_unit, "count" : u32 = num_units]>,
+    tt.device = #tt.device<n150>,
+    tt.compute_config = #tt.compute_config<hifi4, fp32_dest_acc = true, dst_full_sync = false>} {
+  %cb16 = tt.get_cb 16 : !tt.cb<2, f32>
+  %cb24 = tt.get_cb 24 : !tt.cb<2, f32>
+  %c_addr = tt.get_arg_val 0 : i32
+  %c = tt.tensor_accessor %c_addr, cta_offset = 0, page_size = 4096 : !tt.tensor_accessor
+  %start_arg = tt.get_arg_val 1 : i32
+  %count_arg = tt.get_arg_val 2 : i32
+  %start = arith.index_cast %start_arg : i32 to index
+  %count = arith.index_cast %count_arg : i32 to index
+  %end = arith.addi %start, %count : index
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c32 = arith.constant 32 : index
+  scf.for %unit = %start to %end step %c1 {
+    %row = arith.muli %unit, %c32 : index
+    tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
+    %l1_write = tt.get_write_ptr %cb24 : !tt.cb<2, f32>
+    tt.write_mask_tile %cb24, %l1_write, %row, %c0 if ge then 0 else 0xff800000 : !tt.cb<2, f32>
+    tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+    tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
+    tt.copy_tile_init %cb24 : !tt.cb<2, f32>
+    tt.tile_regs_acquire
+    tt.copy_tile %cb24, %c0, dst = 0 : !tt.cb<2, f32>, index
+    tt.tile_regs_commit
+    tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+    tt.cb_reserve_back %cb16, 1 : !tt.cb<2, f32>
+    tt.tile_regs_wait
+    tt.pack_tile dst = 0, %cb16[%c0] : !tt.cb<2, f32>, index
+    tt.tile_regs_release
+    tt.cb_push_back %cb16, 1 : !tt.cb<2, f32>
+    tt.cb_wait_front %cb16, 1 : !tt.cb<2, f32>
+    %l1_read = tt.get_read_ptr %cb16 : !tt.cb<2, f32>
+    tt.noc_async_write_page %unit, %c, %l1_read : index
+    tt.noc_async_write_barrier
+    tt.cb_pop_front %cb16, 1 : !tt.cb<2, f32>
+  }
+  func.return
+}
+// CHECK-LABEL: tt.program @mask
+// CHECK:         tt.kernel @reader reader
+// CHECK:           scf.for %unit = %start to %end step %c1 {
+// CHECK-NEXT:        %row = arith.muli %unit, %c32 : index
+// CHECK-NEXT:        tt.cb_reserve_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:        %l1_write = tt.get_write_ptr %cb24 : !tt.cb<2, f32>
+// CHECK-NEXT:        tt.write_mask_tile %cb24, %l1_write, %row, %c0 if ge then 0x00000000 else 0xff800000 : !tt.cb<2, f32>
+// CHECK-NEXT:        tt.cb_push_back %cb24, 1 : !tt.cb<2, f32>
+// CHECK-NEXT:      }
+// CHECK:         tt.kernel @compute compute
+// CHECK-NOT:       tt.write_mask_tile
+// CHECK:           tt.cb_wait_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK:           tt.cb_pop_front %cb24, 1 : !tt.cb<2, f32>
+// CHECK:         tt.kernel @writer writer
+// CHECK-NOT:       tt.write_mask_tile
+// CHECK:           tt.noc_async_write_page

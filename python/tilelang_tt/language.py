@@ -89,6 +89,31 @@ class GemmWarpPolicy(Enum):
     FullCol = 2
 
 
+class Infinity(float):
+    """The value of `T.infinity(dtype)`: +inf, or -inf after a unary minus. A float, so
+    compile-time Python computes with it; the parser takes an infinite number as a kernel
+    value only when it is one of these (an overflow such as `1e40` is refused)."""
+
+    def __neg__(self) -> Infinity:
+        return Infinity(-float(self))
+
+    def __pos__(self) -> Infinity:
+        return self
+
+    def __repr__(self) -> str:
+        return "T.infinity" if self > 0 else "-T.infinity"
+
+
+def infinity(dtype: str) -> Infinity:
+    """`T.infinity(dtype)`: +inf of a supported dtype ("bfloat16", "float32", "float"),
+    e.g. `T.fill(scores_max, -T.infinity(accum_dtype))`, flash attention's start."""
+    name = str(dtype)
+    if name not in DTYPES:
+        reason = REFUSED_DTYPES.get(name, 'supported: "bfloat16", "float32", "float"')
+        raise ValueError(f"T.infinity of dtype {dtype!r} is not supported ({reason})")
+    return Infinity(float("inf"))
+
+
 def ceildiv(a: int, b: int) -> int:
     """`T.ceildiv(a, b)`: ceil(a / b) of two integers (the grid extents)."""
     return -(-a // b)

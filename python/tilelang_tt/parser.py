@@ -48,7 +48,7 @@ from tt_dialect.analysis import buffers_read
 from tt_dialect.api import print_module
 from tt_dialect.diagnostics import TTDiagnostic, verify_located
 from tt_dialect.ops import annotations
-from tt_dialect.ops.attributes import Broadcast, PipelineAttr
+from tt_dialect.ops.attributes import Broadcast, MaskPredicate, PipelineAttr
 from tt_dialect.ops.tile_program import (
     AddOp,
     MaxOp,
@@ -70,6 +70,7 @@ from tt_dialect.ops.tile_program import (
     GemmOp,
     LaunchGridOp,
     LogOp,
+    MaskOp,
     MulOp,
     ReluOp,
     SigmoidOp,
@@ -90,6 +91,13 @@ class TileLangError(TTDiagnostic):
 
 
 ELEMENT_TYPES: dict[str, Attribute] = {"bf16": BFloat16Type(), "f32": Float32Type()}
+
+TILELANG_DTYPES: dict[str, Attribute] = {"bfloat16": BFloat16Type(), "float32": Float32Type()}
+"""The dtype `A.dtype` / `buf.dtype` gives for each element type."""
+
+MASK_PREDICATES = {ast.GtE: MaskPredicate.GE, ast.Gt: MaskPredicate.GT, ast.LtE: MaskPredicate.LE,
+                   ast.Lt: MaskPredicate.LT}
+"""The comparisons of a mask's row and column indices (`T.if_then_else(q >= k, ...)`)."""
 
 ELEMENTWISE_HELP = (
     "supported: buffer elements z[i, j] and vector elements s[i] (one value per row or column) "
@@ -299,6 +307,19 @@ class Elementwise:
     """Of a binary op whose second operand is a vector repeated over the block."""
 
 
+@dataclass(frozen=True)
+class Mask(Elementwise):
+    """`T.if_then_else(row_index PRED col_index, on_true, on_false)` in a T.Parallel(m, n)
+    (`tt.mask`): the element (i, j) is `on_true` where `row + i PRED col + j`, else
+    `on_false`; `row` and `col` are the block's first indices in the two index spaces."""
+
+    predicate: MaskPredicate = MaskPredicate.GE
+    row: Affine = field(default_factory=lambda: Affine(0))
+    col: Affine = field(default_factory=lambda: Affine(0))
+    on_true: float = 0.0
+    on_false: float = 0.0
+
+
 ElementExpr = Load | Elementwise
 
 KERNEL_VALUES = (Affine, TensorArg, BufferVar, ParallelVar, Shifted, Load, Elementwise)
@@ -440,7 +461,7 @@ class _Parser:
         for body in self.blocks[2:]:
             unwritten = [b for b in buffers_read(op) if b not in self.written_in.get(body, set())]
             self.read_first.setdefault(body, set()).update(unwritten)
-        written = op.dst if isinstance(op, CopyOp) else op.operands[-1] if isinstance(op, WRITES_LAST_OPERAND) else None
+        written = op.dst if isinstance(op, CopyOp | MaskOp) else op.operands[-1] if isinstance(op, WRITES_LAST_OPERAND) else None
         if written is not None:
             self.written.add(written)
             self.written_in.setdefault(self.blocks[-1], set()).add(written)
@@ -657,6 +678,9 @@ class _Parser:
         if len(node.args) != 3:
             self.error(node, f"T.if_then_else takes a condition and two values, got {len(node.args)} arguments")
         test, then, otherwise = node.args
+        mask = self.mask(test, then, otherwise)
+        if mask is not None:
+            return mask
         guard = self.bounds_guard(test)
         if guard is None:
             self.error(test, f"the condition of T.if_then_else is supported as a bounds guard on a "
@@ -1139,6 +1163,9 @@ class _Parser:
                 scope[name] = Load(held, vector_dim=value.vector_dim)
 
     def emit_elementwise(self, expr: ElementExpr, destination: BufferVar, node: ast.AST) -> None:
+        if isinstance(expr, Mask):
+            self.add(CopyOp(self.mask_buffer(expr, destination, node).value, destination.value), node)
+            return
         if isinstance(expr, Load) and isinstance(expr.source, TensorArg) and expr.key not in self.staged:
             # `A_shared[i, j] = A[y0 + i, x0 + j]` is `T.copy(A[y0, x0], A_shared)`: the reader
             # fills the buffer (a copy through DST would take DST from a gemm accumulating
@@ -1155,6 +1182,9 @@ class _Parser:
         for operand in expr.operands:
             if isinstance(operand, Load):
                 operands.append(self.operand_buffer(operand, node).value)
+                continue
+            if isinstance(operand, Mask):
+                operands.append(self.mask_buffer(operand, destination, node).value)
                 continue
             temporary = self.block_buffer(destination, "tmp", node, operand.vector_dim)
             self.emit_elementwise(operand, temporary, node)
@@ -1329,7 +1359,7 @@ class _Parser:
                 return self.max_min(node, construct)
             if construct is T.if_then_else:
                 return self.if_then_else(node)
-            if getattr(construct, "__module__", None) == T.__name__:
+            if getattr(construct, "__module__", None) == T.__name__ and construct is not T.infinity:
                 self.error(node, f"the call `{self.text(node)}` is not supported in T.Parallel "
                            f"({ELEMENTWISE_HELP})")
         return self.expression(node)
@@ -1353,11 +1383,14 @@ class _Parser:
             number = math.inf
         if math.isfinite(number) and abs(number) <= F32_MAX:
             return number
+        if isinstance(value, T.Infinity):  # an explicit ±T.infinity(dtype)
+            return number
         if math.isnan(number):
             self.error(node, f"{self.text(node)} is NaN; kernel values here are numbers")
         if math.isinf(number) and not isinstance(value, int):
             self.error(node, f"{self.text(node)} is infinite; a float32 kernel value is finite here "
-                       f"(at most {F32_MAX:.6g} in magnitude)")
+                       f"(at most {F32_MAX:.6g} in magnitude) unless it is T.infinity(dtype) or "
+                       "-T.infinity(dtype)")
         self.error(node, f"the number {self.text(node)} does not fit float32, the kernels' number format "
                    f"(at most {F32_MAX:.6g} in magnitude)")
 
@@ -1539,8 +1572,10 @@ class _Parser:
             if isinstance(base, TensorArg | BufferVar):
                 if node.attr == "shape":
                     return base.shape
+                if node.attr == "dtype":
+                    return self.dtype_of(base)
                 self.error(node, f"{self.text(node)} is not supported: of a tensor or buffer only "
-                           ".shape is available")
+                           ".shape and .dtype are available")
             try:
                 return getattr(base, node.attr)
             except AttributeError:
@@ -1627,7 +1662,7 @@ class _Parser:
         construct = self.callee(node)
         if construct in (T.alloc_shared, T.alloc_fragment):
             self.error(node, f"assign {self.text(node.func)}(...) to a name: `buf = {self.text(node)}`")
-        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.ceildiv, T.Tensor):
+        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.ceildiv, T.Tensor, T.infinity):
             self.error(node, f"{self.text(node.func)}(...) is not supported here")
         args = [self.static(arg, "a compile-time call argument") for arg in node.args]
         kwargs = {}
@@ -1643,6 +1678,58 @@ class _Parser:
         except Exception as err:  # the user's own compile-time Python failed
             self.error(node, f"evaluating `{self.text(node)}` at compile time failed: "
                        f"{type(err).__name__}: {err}")
+
+    # ------------------------------------------------------------------ masks
+
+    def mask(self, test: ast.expr, then: ast.expr, otherwise: ast.expr) -> Mask | None:
+        """`T.if_then_else(q_idx >= k_idx, 0, -T.infinity(dtype))` in a T.Parallel(m, n),
+        flash attention's causal mask: one side of the comparison is an index of the
+        block's rows (`bx * block_M + i + past_len`: the first T.Parallel index plus an
+        offset free of the other), the other one of its columns (`k * block_N + j`),
+        either way round (`k_idx <= q_idx` is the same mask), the comparison one of
+        >=, >, <=, < and both values compile-time numbers or ±T.infinity. None for
+        anything else, which `if_then_else` handles (or refuses) as before."""
+        if self.parallel is None or len(self.parallel) != 2:
+            return None
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+            return None
+        predicate = MASK_PREDICATES.get(type(test.ops[0]))
+        if predicate is None:
+            return None
+        left, right = self.expression(test.left), self.expression(test.comparators[0])
+        sides = [side if isinstance(side, Shifted) else Shifted(side, Affine(0)) if isinstance(side, ParallelVar)
+                 else None for side in (left, right)]
+        if sides[0] is None or sides[1] is None:
+            return None
+        row_var, col_var = self.parallel
+        if (sides[0].var, sides[1].var) == (col_var, row_var):
+            sides.reverse()
+            predicate = predicate.flipped
+        elif (sides[0].var, sides[1].var) != (row_var, col_var):
+            return None
+        values = []
+        for value_node in (then, otherwise):
+            value = self.parallel_value(value_node)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return None
+            values.append(self.f32_number(value, value_node))
+        return Mask(MaskOp, (), predicate=predicate, row=sides[0].offset, col=sides[1].offset,
+                    on_true=values[0], on_false=values[1])
+
+    def mask_buffer(self, mask: Mask, like: BufferVar, node: ast.AST) -> BufferVar:
+        """A buffer of its own holding `mask` (`tt.mask`), like `like`. The reader kernel
+        writes a mask (it needs no compute); a buffer compute also updates, such as
+        attention's scores before their gemm, would have two producers, so the mask is
+        copied into it instead."""
+        buffer = self.block_buffer(like, f"{like.name}_mask", node)
+        row, col = self.materialize(mask.row), self.materialize(mask.col)
+        self.add(MaskOp(buffer.value, row, col, mask.predicate, mask.on_true, mask.on_false), node)
+        return buffer
+
+    def dtype_of(self, value: TensorArg | BufferVar) -> str:
+        """`A.dtype` / `buf.dtype`: the TileLang dtype of a tensor or buffer."""
+        element = ELEMENT_TYPES[value.dtype] if isinstance(value, TensorArg) else value.type.element_type
+        return next(name for name, type_ in TILELANG_DTYPES.items() if type_ == element)
 
     # ------------------------------------------------------------------ index values
 

@@ -75,7 +75,8 @@ from tt_dialect.ops import cb as cb_ops
 from tt_dialect.ops import compute, dataflow, sync
 from tt_dialect.ops.base import enclosing_kernel
 from tt_dialect.ops.program import KernelOp, ProgramOp
-from tt_dialect.ops.attributes import CompileTimeArgKind, PoolType, ReduceDim
+from tt_dialect.emit.support_headers import MASK_TILE_CALL, MASK_TILE_HEADER
+from tt_dialect.ops.attributes import CompileTimeArgKind, DataFormat, MaskPredicate, PoolType, ReduceDim
 
 UINT32 = IntegerType(32, Signedness.UNSIGNED)
 ACCESSOR_ARGS = EmitC_OpaqueType(StringAttr("TensorAccessorArgs"))
@@ -135,6 +136,7 @@ COMPUTE_HEADERS: dict[str, str] = {
     "tanh_tile": "api/compute/compute_kernel_api.h",
     "fill_tile_init": "api/compute/eltwise_unary/fill.h",
     "fill_tile": "api/compute/eltwise_unary/fill.h",
+    "fill_tile_bitcast": "api/compute/eltwise_unary/fill.h",
     "binop_with_scalar_tile_init": "api/compute/eltwise_unary/binop_with_scalar.h",
     **{op.name.removeprefix("tt."): "api/compute/eltwise_unary/binop_with_scalar.h" for op in compute.SFPU_SCALAR_OPS},
     **{op.name.removeprefix("tt."): "api/compute/bcast.h" for pair in compute.BCAST_OPS.values() for op in pair},
@@ -384,6 +386,29 @@ class ConvertNocPageTransfers(_KernelOpConversion):
         return [call(op.name.removeprefix("tt."), op.operands)]
 
 
+class ConvertWriteMaskTile(_KernelOpConversion):
+    """`tt.write_mask_tile %cb, %addr, %row, %col if ge then T else F` ->
+    `tt_dialect::write_mask_tile<tt_dialect::MaskPredicate::Ge, tt_dialect::MaskFormat::Bf16>(
+    addr, row, col, 0xTu, 0xFu)`, the helper of `tt_mask_tile.h` (`emit/support_headers.py`),
+    the format the CB's."""
+
+    anchors = (dataflow.WriteMaskTileOp,)
+
+    PREDICATES = {
+        MaskPredicate.GE: "Ge", MaskPredicate.GT: "Gt", MaskPredicate.LE: "Le", MaskPredicate.LT: "Lt",
+    }
+    FORMATS = {DataFormat.BF16: "Bf16", DataFormat.F32: "Float32"}
+
+    def convert(self, op: dataflow.WriteMaskTileOp) -> list[Operation]:
+        template = [
+            EmitC_OpaqueAttr(StringAttr(f"tt_dialect::MaskPredicate::{self.PREDICATES[op.predicate.data]}")),
+            EmitC_OpaqueAttr(StringAttr(f"tt_dialect::MaskFormat::{self.FORMATS[op.data_format]}")),
+        ]
+        values = [EmitC_OpaqueAttr(StringAttr(f"0x{v.value.data:08x}u")) for v in (op.on_true, op.on_false)]
+        operands = [op.l1_addr, op.row, op.col]
+        return [call(MASK_TILE_CALL, operands, [_operand(0), _operand(1), _operand(2), *values], None, template)]
+
+
 class ConvertNocBarriers(_KernelOpConversion):
     """`tt.noc_async_read_barrier`, `tt.noc_async_write_barrier`,
     `tt.noc_async_writes_flushed` -> the call of the same name."""
@@ -586,6 +611,17 @@ class ConvertFillTile(_KernelOpConversion):
         return [call("fill_tile", [], [_literal(op.dst.value.data, UINT32), op.value])]
 
 
+class ConvertFillTileBitcast(_KernelOpConversion):
+    """`tt.fill_tile_bitcast dst = d, bits = b` -> `fill_tile_bitcast(d, 0x...u)`."""
+
+    anchors = (compute.FillTileBitcastOp,)
+
+    def convert(self, op: compute.FillTileBitcastOp) -> list[Operation]:
+        dst = _literal(op.dst.value.data, UINT32)
+        bits = EmitC_OpaqueAttr(StringAttr(f"0x{op.bits.value.data:08x}u"))
+        return [call("fill_tile_bitcast", [], [dst, bits])]
+
+
 class ConvertSFPUScalarTile(_KernelOpConversion):
     """`tt.<op>_unary_tile dst = d, value` (SFPU op with a scalar) ->
     `<op>_unary_tile(d, bits)`, the scalar as its f32 bit pattern (the API's
@@ -651,7 +687,7 @@ class WriteKernelIncludes(RewritePattern):
 def _includes(kernel: KernelOp) -> ArrayAttr:
     callees = [op.callee.data for op in kernel.body.walk() if isinstance(op, EmitC_CallOpaqueOp)]
     if kernel.role.data.is_dataflow:
-        headers = [DATAFLOW_API]
+        headers = [DATAFLOW_API, *([MASK_TILE_HEADER] if MASK_TILE_CALL in callees else [])]
     else:
         headers = sorted({COMPUTE_HEADERS[c] for c in callees if c in COMPUTE_HEADERS})
     return ArrayAttr([StringAttr(h) for h in headers])
@@ -665,6 +701,7 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertCBQueries,
     ConvertTensorAccessor,
     ConvertNocPageTransfers,
+    ConvertWriteMaskTile,
     ConvertNocBarriers,
     ConvertGetSemaphore,
     ConvertLocalSemaphore,
@@ -681,6 +718,7 @@ KERNEL_PATTERNS: tuple[Callable[[KernelFacts], RewritePattern], ...] = (
     ConvertCopyTile,
     ConvertPackTile,
     ConvertFillTile,
+    ConvertFillTileBitcast,
     ConvertSFPUScalarTile,
     ConvertSFPUUnaryTile,
     ConvertSFPUBinaryTile,

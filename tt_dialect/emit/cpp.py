@@ -215,5 +215,13 @@ class KernelPrinter:
         self.declare(op.res[0], expression, constexpr=op.callee.data in COMPILE_TIME_CALLS)
 
 
+def kernel_includes(kernel: KernelOp) -> tuple[str, ...]:
+    """The headers a converted kernel includes, in order."""
+    includes = kernel.attributes.get(annotations.CPP_INCLUDES)
+    if not isinstance(includes, ArrayAttr):
+        raise op_error(kernel, "is not converted to EmitC; run convert-tt-to-emitc")
+    return tuple(header.data for header in includes.data)
+
+
 def kernel_cpp(kernel: KernelOp) -> str:
     return KernelPrinter(kernel).text()

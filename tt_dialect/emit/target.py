@@ -1,7 +1,9 @@
 """The `tt-cpp` target: every artifact of a compiled program.
 
 `tt-opt IN.mlir -p tt-pipeline -t tt-cpp` prints, each after a `// FILE: <name>`
-line, the three kernels (reader.cpp, compute.cpp, writer.cpp), the host program
+line, the three kernels (reader.cpp, compute.cpp, writer.cpp), the support headers
+they include (`emit/support_headers.py`: `tt_mask_tile.h` for a program with a
+mask), the host program
 (main.cpp), its CMakeLists.txt and tt.plan.json. With
 `-t 'tt-cpp{output-dir="DIR"}'` it writes them into DIR instead and prints
 nothing. Everything is generated in memory first, so an error leaves DIR as it
@@ -26,7 +28,8 @@ from xdsl.utils.target import Target
 
 from tt_dialect.diagnostics import op_error
 from tt_dialect.emit.convert_tt_to_emitc import convert_kernel, is_converted
-from tt_dialect.emit.cpp import kernel_cpp
+from tt_dialect.emit.cpp import kernel_cpp, kernel_includes
+from tt_dialect.emit.support_headers import SUPPORT_HEADERS, support_header_text
 from tt_dialect.emit.host import cmake_lists, host_main_cpp
 from tt_dialect.emit.plan import plan_json
 from tt_dialect.emit.program_facts import KERNEL_FILES, find_program
@@ -47,10 +50,13 @@ def artifacts(module: ModuleOp) -> dict[str, str]:
         "tt.plan.json": plan_json(program),
     }
     files: dict[str, str] = {}
+    included: set[str] = set()
     for kernel in kernels:
         convert_kernel(kernel)
         files[KERNEL_FILES[kernel.role.data]] = kernel_cpp(kernel)
-    return {**files, **host}
+        included |= set(kernel_includes(kernel))
+    support = {name: support_header_text(name) for name in SUPPORT_HEADERS if name in included}
+    return {**files, **support, **host}
 
 
 def write_artifacts(files: dict[str, str], directory: Path) -> None:

@@ -286,6 +286,24 @@ def kernel_flags(kernel: dict, arch: str, cbs: list[dict]) -> list[str]:
     return flags
 
 
+def local_headers_source(path: Path) -> bytes:
+    """The kernel's text followed by that of every header it includes by a bare name from
+    its own directory (`#include "tt_mask_tile.h"`, a support header tt-cpp writes beside
+    the kernels), in include order: what the cache key hashes, so a changed header is a new
+    build. `with_local_headers` in emu/src/build.cpp is the same function."""
+    text = path.read_bytes()
+    out = text
+    for line in text.split(b"\n"):
+        stripped = line.lstrip(b" \t")
+        if not stripped.startswith(b'#include "'):
+            continue
+        name, quote, _ = stripped[len(b'#include "'):].partition(b'"')
+        header = path.parent / name.decode(errors="replace")
+        if quote and name and b"/" not in name and header.is_file():
+            out += header.read_bytes()
+    return out
+
+
 def kernel_key(flags: list[str], source: bytes, emu_hash: str) -> str:
     recipe = (
         f"{RECIPE_VERSION}\nemu={emu_hash}\nsource={fnv1a64_hex(source)}\n"
@@ -301,7 +319,7 @@ def kernel_object(
     """A plan kernel's shared object, built if missing; (path, built now)."""
     source_path = (artifact_dir / kernel["file"]).resolve()
     flags = kernel_flags(kernel, arch, cbs)
-    key = kernel_key(flags, source_path.read_bytes(), emu_hash)
+    key = kernel_key(flags, local_headers_source(source_path), emu_hash)
     kernels = cache_dir() / "kernels"
     so = kernels / f"{key}.so"
     if so.exists():

@@ -136,6 +136,24 @@ class Broadcast(StrEnum):
     `ReduceDim::REDUCE_COL` result); `*_tiles_bcast_rows`."""
 
 
+class MaskPredicate(StrEnum):
+    """How a mask (`tt.mask`, `tt.write_mask_tile`) compares an element's row index with its
+    column index: `ge` is row >= col (a causal mask keeps keys up to its query)."""
+
+    GE = "ge"
+    GT = "gt"
+    LE = "le"
+    LT = "lt"
+
+    def holds(self, row: int, col: int) -> bool:
+        return {"ge": row >= col, "gt": row > col, "le": row <= col, "lt": row < col}[self.value]
+
+    @property
+    def flipped(self) -> MaskPredicate:
+        """The predicate with its operands swapped: `a >= b` is `b <= a`."""
+        return {"ge": MaskPredicate.LE, "gt": MaskPredicate.LT, "le": MaskPredicate.GE, "lt": MaskPredicate.GT}[self.value]
+
+
 class PoolType(StrEnum):
     """How `reduce_tile` combines values (tt-metal's `PoolType`)."""
 
@@ -1680,6 +1698,14 @@ class BroadcastAttr(_AngleEnum, EnumAttribute[Broadcast]):
 
 
 @irdl_attr_definition
+class MaskPredicateAttr(_AngleEnum, EnumAttribute[MaskPredicate]):
+    """`#tt.mask_predicate<ge>`: the comparison of a mask's row and column indices
+    (`ge`, `gt`, `le`, `lt`)."""
+
+    name = "tt.mask_predicate"
+
+
+@irdl_attr_definition
 class PoolTypeAttr(_AngleEnum, EnumAttribute[PoolType]):
     name = "tt.pool_type"
 
@@ -1877,6 +1903,7 @@ class MulticastAttr(ParametrizedAttribute):
 ATTRIBUTES: list[type[Attribute]] = [
     CardAttr,
     BroadcastAttr,
+    MaskPredicateAttr,
     PoolTypeAttr,
     ReduceDimAttr,
     MulticastAxisAttr,

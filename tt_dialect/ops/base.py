@@ -3,12 +3,15 @@ of the enclosing program and kernel."""
 
 from __future__ import annotations
 
+import math
+import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from xdsl.dialects.builtin import I32, IndexType, IntegerAttr, i32
+from xdsl.dialects.builtin import I32, AnyFloat, IndexType, IntegerAttr, i32
 from xdsl.ir import Operation
 from xdsl.irdl import base, eq
+from xdsl.parser import Parser
 from xdsl.traits import OpTrait
 from xdsl.utils.exceptions import VerifyException
 
@@ -84,3 +87,26 @@ def verify_dst_index(op: Operation, index: int, what: str = "DST index") -> None
         raise VerifyException(
             f"{what} {index} is out of range: DST holds {capacity} tiles ({reason})"
         )
+
+
+def parse_float_literal(parser: Parser, type_: AnyFloat) -> float:
+    """A float property written as a number (`-1.5`, `2`) or, for a value no decimal
+    literal spells (±inf), as MLIR's hexadecimal bit pattern of `type_` (`0xFF800000`
+    for an f32 -inf, `0xFFF0000000000000` for an f64 one): what xDSL's `print_float`
+    prints for non-finite values, read back."""
+    token = parser._current_token  # noqa: SLF001 - the literal's spelling decides its meaning
+    if token.text[:2].lower() == "0x":
+        start = parser.pos
+        bits = parser.parse_integer(allow_boolean=False, allow_negative=False)
+        width = type_.bitwidth
+        if bits >= 1 << width:
+            parser.raise_error(f"hexadecimal float literal {token.text} has more than {width} bits", start, parser.pos)
+        packed = bits.to_bytes(width // 8, "little")
+        return struct.unpack("<f" if width == 32 else "<d", packed)[0]
+    return float(parser.parse_number())
+
+
+def check_finite_or_infinite(value: float, what: str) -> None:
+    """Kernel constants are numbers or ±inf (`T.infinity`); NaN is refused."""
+    if math.isnan(value):
+        raise VerifyException(f"{what} must be a number or ±inf, got NaN")

@@ -32,11 +32,13 @@ positions are SSA values of type `index` or `i32`. Every op is `ComputeOnly`.
 
 from __future__ import annotations
 
+import math
+import struct
 from abc import ABC
 from dataclasses import dataclass
 from typing import ClassVar
 
-from xdsl.dialects.builtin import Float32Type, FloatAttr, IntegerAttr, UnitAttr, f32, i1, i32
+from xdsl.dialects.builtin import I64, Float32Type, FloatAttr, IntegerAttr, UnitAttr, f32, i1, i32, i64
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.irdl import (
     IRDLOperation,
@@ -47,6 +49,8 @@ from xdsl.irdl import (
     prop_def,
     traits_def,
 )
+from xdsl.parser import Parser
+from xdsl.printer import Printer
 from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, OpTrait
 from xdsl.utils.exceptions import VerifyException
 
@@ -58,7 +62,15 @@ from tt_dialect.ops.attributes import (
     ReduceDim,
     ReduceDimAttr,
 )
-from tt_dialect.ops.base import ComputeOnly, I32Prop, TileIndexConstr, dst_capacity_at, verify_dst_index
+from tt_dialect.ops.base import (
+    ComputeOnly,
+    I32Prop,
+    TileIndexConstr,
+    check_finite_or_infinite,
+    dst_capacity_at,
+    parse_float_literal,
+    verify_dst_index,
+)
 from tt_dialect.ops.types import CBType
 
 # --------------------------------------------------------------------------- traits and helpers
@@ -850,10 +862,31 @@ class _SFPUScalarTileOp(_SFPUUnaryTileOp, ABC):
 
     value = prop_def(FloatAttr[Float32Type])
 
-    assembly_format = "`dst` `=` $dst `,` $value attr-dict"
+    assembly_format = None  # the custom parse / print below
 
     def __init__(self, dst: int, value: float):
         IRDLOperation.__init__(self, properties={"dst": _dst_prop(dst), "value": FloatAttr(value, f32)})
+
+    @classmethod
+    def parse(cls, parser: Parser) -> _SFPUScalarTileOp:
+        """`dst = d, value attr-dict`; `value` a number or, for ±inf, the hexadecimal f32
+        pattern xDSL prints for it (`0xff800000`)."""
+        parser.parse_keyword("dst")
+        parser.parse_punctuation("=")
+        dst = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(",")
+        value = parse_float_literal(parser, f32)
+        attrs = parser.parse_optional_attr_dict()
+        return cls.create(properties={"dst": _dst_prop(dst), "value": FloatAttr(value, f32)}, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" dst = {self.dst.value.data}, ")
+        printer.print_float(self.value.value.data, f32)
+        printer.print_op_attributes(self.attributes)
+
+    def verify_(self) -> None:
+        super().verify_()
+        check_finite_or_infinite(self.value.value.data, "the scalar")
 
 
 @irdl_op_definition
@@ -928,6 +961,63 @@ class FillTileOp(IRDLOperation):
 
     def verify_(self) -> None:
         verify_dst_index(self, self.dst.value.data)
+        value = self.value.value.data
+        if not math.isfinite(value):
+            raise VerifyException(
+                f"fills a non-finite value ({value}); C++ has no float literal for it: "
+                "use tt.fill_tile_bitcast with its bit pattern"
+            )
+
+
+@irdl_op_definition
+class FillTileBitcastOp(IRDLOperation):
+    """DST[dst] = the f32 whose bit pattern is `bits`, in every element, on the SFPU
+    (after `fill_tile_init`): `fill_tile_bitcast(dst, bits)`. The form of fills no
+    C++ float literal spells, ±inf: `tt.fill_tile_bitcast dst = 0, bits = 0xff800000`."""
+
+    name = "tt.fill_tile_bitcast"
+
+    dst = prop_def(I32Prop)
+    bits = prop_def(IntegerAttr[I64])
+
+    traits = traits_def(ComputeOnly(), SFPUUnaryOp(), *_MEMORY)
+
+    def __init__(self, dst: int, bits: int):
+        super().__init__(properties={"dst": _dst_prop(dst), "bits": IntegerAttr(bits, i64)})
+
+    @classmethod
+    def parse(cls, parser: Parser) -> FillTileBitcastOp:
+        parser.parse_keyword("dst")
+        parser.parse_punctuation("=")
+        dst = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(",")
+        parser.parse_keyword("bits")
+        parser.parse_punctuation("=")
+        bits = parser.parse_integer(allow_boolean=False)
+        attrs = parser.parse_optional_attr_dict()
+        return cls.create(properties={"dst": _dst_prop(dst), "bits": IntegerAttr(bits, i64)}, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" dst = {self.dst.value.data}, bits = 0x{self.bits.value.data:08x}")
+        printer.print_op_attributes(self.attributes)
+
+    def verify_(self) -> None:
+        verify_dst_index(self, self.dst.value.data)
+        bits = self.bits.value.data
+        if not 0 <= bits < 1 << 32:
+            raise VerifyException(f"bits must be a 32-bit pattern (0 to 0xffffffff), got {bits}")
+        if math.isnan(f32_of_bits(bits)):
+            raise VerifyException(f"bits 0x{bits:08x} are a NaN; fills are numbers or ±inf")
+
+
+def f32_bits(value: float) -> int:
+    """The IEEE-754 single-precision bit pattern of `value` (rounded to f32)."""
+    return struct.unpack("<I", struct.pack("<f", value))[0]
+
+
+def f32_of_bits(bits: int) -> float:
+    """The f32 whose bit pattern is `bits`."""
+    return struct.unpack("<f", struct.pack("<I", bits))[0]
 
 
 # --------------------------------------------------------------------------- SFPU binary
@@ -1200,6 +1290,7 @@ OPS = [
     PackReconfigDataFormatOp,
     FillTileInitOp,
     FillTileOp,
+    FillTileBitcastOp,
     BinopWithScalarTileInitOp,
     *SFPU_SCALAR_OPS,
     *(op for pair in BCAST_OPS.values() for op in pair),

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from abc import ABC
 
-from xdsl.dialects.builtin import IntegerAttr, i32
+from xdsl.dialects.builtin import I64, IndexType, IntegerAttr, i32, i64
 from xdsl.ir import Operation, SSAValue
 from xdsl.irdl import (
+    base,
+    eq,
     IRDLOperation,
     irdl_op_definition,
     operand_def,
@@ -22,13 +24,15 @@ from xdsl.irdl import (
     result_def,
     traits_def,
 )
+from xdsl.parser import Parser
+from xdsl.printer import Printer
 from xdsl.traits import MemoryReadEffect, MemoryWriteEffect, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.ops.args import GetArgValOp
-from tt_dialect.ops.attributes import ArgKind, TensorRole
+from tt_dialect.ops.attributes import ArgKind, DataFormat, DataFormatAttr, MaskPredicate, MaskPredicateAttr, TensorRole
 from tt_dialect.ops.base import DataflowOnly, I32Prop, TileIndexConstr
-from tt_dialect.ops.types import NocAddrType, TensorAccessorType
+from tt_dialect.ops.types import CBType, NocAddrType, TensorAccessorType
 
 
 @irdl_op_definition
@@ -222,6 +226,121 @@ class NocAsyncWriteBarrierOp(_NocBarrierOp):
     name = "tt.noc_async_write_barrier"
 
 
+MASK_FORMATS = (DataFormat.BF16, DataFormat.F32)
+"""CB formats `tt.write_mask_tile` writes: a bf16 element is the top half of its f32
+pattern, an f32 element the pattern itself."""
+
+
+@irdl_op_definition
+class WriteMaskTileOp(IRDLOperation):
+    """`tt.write_mask_tile %cb, %l1_addr, %row, %col if ge then 0x00000000 else 0xff800000 : !tt.cb<2, bf16>`:
+    writes one 32x32 tile of a mask into this core's L1 at `l1_addr`, a page of the CB's
+    reserved back (after `cb_reserve_back`, before `cb_push_back`): element (r, c) of the
+    tile is `on_true` where `row + r PRED col + c` holds, else `on_false`, PRED one of
+    `ge`, `gt`, `le`, `lt` and `row`, `col` the tile's first row and column in the index
+    spaces compared. The values are f32 bit patterns, stored in the CB's format (bf16:
+    the top 16 bits). Elements are laid out as a tile in L1 is: four 16x16 faces, element
+    (r, c) at face (r / 16) * 2 + c / 16, offset (r % 16) * 16 + c % 16 in the face.
+    A data-movement core computes it (no compute input): the reader kernel's part of
+    `tt.mask`. Printed as a call of the helper in the artifacts' `tt_mask_tile.h`."""
+
+    name = "tt.write_mask_tile"
+
+    cb = operand_def(base(CBType) | eq(i32))
+    """The CB (an `i32` index once `convert-tt-to-emitc` has converted its `tt.get_cb`)."""
+    l1_addr = operand_def(i32)
+    row = operand_def(IndexType)
+    col = operand_def(IndexType)
+    predicate = prop_def(MaskPredicateAttr)
+    on_true = prop_def(IntegerAttr[I64])
+    on_false = prop_def(IntegerAttr[I64])
+    format = prop_def(DataFormatAttr)
+    """The CB's data format (in the custom form, its type's), kept as a property: the
+    C++ conversion replaces the CB by its index before it converts this op."""
+
+    traits = traits_def(DataflowOnly(), MemoryWriteEffect())
+
+    def __init__(
+        self,
+        cb: SSAValue | Operation,
+        l1_addr: SSAValue | Operation,
+        row: SSAValue | Operation,
+        col: SSAValue | Operation,
+        predicate: MaskPredicate,
+        on_true: int,
+        on_false: int,
+    ):
+        cb_type = SSAValue.get(cb).type
+        assert isinstance(cb_type, CBType)
+        super().__init__(
+            operands=[cb, l1_addr, row, col],
+            properties={
+                "predicate": MaskPredicateAttr(predicate),
+                "on_true": IntegerAttr(on_true, i64),
+                "on_false": IntegerAttr(on_false, i64),
+                "format": cb_type.format,
+            },
+        )
+
+    @classmethod
+    def parse(cls, parser: Parser) -> WriteMaskTileOp:
+        names = [parser.parse_unresolved_operand()]
+        for _ in range(3):
+            parser.parse_punctuation(",")
+            names.append(parser.parse_unresolved_operand())
+        parser.parse_keyword("if")
+        predicate = parser.parse_str_enum(MaskPredicate)
+        parser.parse_keyword("then")
+        on_true = parser.parse_integer(allow_boolean=False)
+        parser.parse_keyword("else")
+        on_false = parser.parse_integer(allow_boolean=False)
+        attrs = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        cb_type = parser.parse_type()
+        operands = parser.resolve_operands(names, [cb_type, i32, IndexType(), IndexType()], parser.pos)
+        if not isinstance(cb_type, CBType):
+            parser.raise_error(f"tt.write_mask_tile writes into a CB, got {cb_type}")
+        properties = {
+            "predicate": MaskPredicateAttr(predicate),
+            "on_true": IntegerAttr(on_true, i64),
+            "on_false": IntegerAttr(on_false, i64),
+            "format": cb_type.format,
+        }
+        return cls.create(operands=operands, properties=properties, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_list(self.operands, printer.print_ssa_value)
+        printer.print_string(
+            f" if {self.predicate.data.value} then 0x{self.on_true.value.data:08x} "
+            f"else 0x{self.on_false.value.data:08x}"
+        )
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.cb.type)
+
+    @property
+    def data_format(self) -> DataFormat:
+        return self.format.data
+
+    def verify_(self) -> None:
+        if self.data_format not in MASK_FORMATS:
+            raise VerifyException(
+                f"writes masks into bf16 or f32 CBs, got a CB of {self.data_format.value}"
+            )
+        cb_type = self.cb.type
+        if isinstance(cb_type, CBType) and cb_type.format != self.format:
+            raise VerifyException(
+                f"format {self.data_format.value} is not its CB's ({cb_type.format.data.value})"
+            )
+        for name, attr in (("on_true", self.on_true), ("on_false", self.on_false)):
+            bits = attr.value.data
+            if not 0 <= bits < 1 << 32:
+                raise VerifyException(f"{name} must be a 32-bit f32 pattern (0 to 0xffffffff), got {bits}")
+            if (bits >> 23) & 0xFF == 0xFF and bits & 0x7FFFFF:
+                raise VerifyException(f"{name} 0x{bits:08x} is a NaN; mask values are numbers or ±inf")
+
+
 OPS = [
     TensorAccessorOp,
     NocAsyncReadPageOp,
@@ -231,4 +350,5 @@ OPS = [
     NocAsyncWriteOp,
     NocAsyncReadBarrierOp,
     NocAsyncWriteBarrierOp,
+    WriteMaskTileOp,
 ]

@@ -70,11 +70,14 @@ from xdsl.traits import MemoryAllocEffect, MemoryReadEffect, MemoryWriteEffect, 
 from xdsl.utils.exceptions import VerifyException
 
 from tt_dialect.device import MAX_L1_BYTES, TILE_COLS, TILE_ROWS
+from tt_dialect.ops.base import check_finite_or_infinite, parse_float_literal
 from tt_dialect.ops.attributes import (
     Broadcast,
     BroadcastAttr,
     GemmScheduleAttr,
     KernelRoleAttr,
+    MaskPredicate,
+    MaskPredicateAttr,
     MulticastAttr,
     PoolType,
     ReduceDim,
@@ -589,13 +592,119 @@ class FillOp(IRDLOperation):
     value = prop_def(FloatAttr[Float64Type])
 
     traits = traits_def(MemoryWriteEffect())
-    assembly_format = "$dst `,` $value attr-dict `:` type($dst)"
 
     def __init__(self, dst: SSAValue | Operation, value: float):
         super().__init__(operands=[dst], properties={"value": FloatAttr(value, f64)})
 
+    @classmethod
+    def parse(cls, parser: Parser) -> FillOp:
+        """`%dst, value attr-dict : type`; `value` a number, or ±inf as the hexadecimal
+        f64 pattern xDSL prints for it (`0xFFF0000000000000` is -inf)."""
+        dst = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        value = parse_float_literal(parser, f64)
+        attrs = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        type_ = parser.parse_type()
+        (operand,) = parser.resolve_operands([dst], [type_], parser.pos)
+        return cls.create(operands=[operand], properties={"value": FloatAttr(value, f64)}, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_ssa_value(self.dst)
+        printer.print_string(", ")
+        printer.print_float(self.value.value.data, f64)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.dst.type)
+
     def verify_(self) -> None:
         _vector_or_block_shape(self.dst, "buffer")
+        check_finite_or_infinite(self.value.value.data, "the fill value")
+
+
+@irdl_op_definition
+class MaskOp(IRDLOperation):
+    """`tt.mask %dst, %row, %col if ge then 0.0 else -inf : memref<64x64xf32>`:
+    dst[i, j] = (row + i PRED col + j) ? on_true : on_false, for every element of the
+    2-D block, PRED one of `ge`, `gt`, `le`, `lt`; `row` and `col` are the block's
+    first row and column in the index spaces compared (flash attention's causal mask:
+    query positions against key positions). The values are numbers or ±inf (printed
+    as xDSL prints non-finite floats, their f64 bit pattern). TileLang's
+    `T.if_then_else(q_idx >= k_idx, 0, -T.infinity(dtype))` in a `T.Parallel`."""
+
+    name = "tt.mask"
+
+    dst = operand_def(MemRefType)
+    row = operand_def(IndexType)
+    col = operand_def(IndexType)
+    predicate = prop_def(MaskPredicateAttr)
+    on_true = prop_def(FloatAttr[Float64Type])
+    on_false = prop_def(FloatAttr[Float64Type])
+
+    traits = traits_def(MemoryWriteEffect())
+
+    def __init__(
+        self,
+        dst: SSAValue | Operation,
+        row: SSAValue | Operation,
+        col: SSAValue | Operation,
+        predicate: MaskPredicate,
+        on_true: float,
+        on_false: float,
+    ):
+        super().__init__(
+            operands=[dst, row, col],
+            properties={
+                "predicate": MaskPredicateAttr(predicate),
+                "on_true": FloatAttr(on_true, f64),
+                "on_false": FloatAttr(on_false, f64),
+            },
+        )
+
+    @classmethod
+    def parse(cls, parser: Parser) -> MaskOp:
+        dst = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        row = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        col = parser.parse_unresolved_operand()
+        parser.parse_keyword("if")
+        predicate = parser.parse_str_enum(MaskPredicate)
+        parser.parse_keyword("then")
+        on_true = parse_float_literal(parser, f64)
+        parser.parse_keyword("else")
+        on_false = parse_float_literal(parser, f64)
+        attrs = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        type_ = parser.parse_type()
+        operands = parser.resolve_operands([dst, row, col], [type_, IndexType(), IndexType()], parser.pos)
+        properties = {
+            "predicate": MaskPredicateAttr(predicate),
+            "on_true": FloatAttr(on_true, f64),
+            "on_false": FloatAttr(on_false, f64),
+        }
+        return cls.create(operands=operands, properties=properties, attributes=attrs)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_ssa_value(self.dst)
+        printer.print_string(", ")
+        printer.print_ssa_value(self.row)
+        printer.print_string(", ")
+        printer.print_ssa_value(self.col)
+        printer.print_string(f" if {self.predicate.data.value} then ")
+        printer.print_float(self.on_true.value.data, f64)
+        printer.print_string(" else ")
+        printer.print_float(self.on_false.value.data, f64)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.dst.type)
+
+    def verify_(self) -> None:
+        _buffer_shape(self.dst, "the mask's buffer")
+        check_finite_or_infinite(self.on_true.value.data, "the value where the predicate holds")
+        check_finite_or_infinite(self.on_false.value.data, "the value where the predicate fails")
 
 
 def _parse_elementwise_types(parser: Parser, num_inputs: int) -> list[Attribute]:
@@ -928,7 +1037,7 @@ class _ScalarOp(_UnaryOp, ABC):
     def parse(cls, parser: Parser):
         src = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
-        scalar = float(parser.parse_number())
+        scalar = parse_float_literal(parser, f32)
         parser.parse_keyword("to")
         dst = parser.parse_unresolved_operand()
         attrs = parser.parse_optional_attr_dict()
@@ -937,6 +1046,10 @@ class _ScalarOp(_UnaryOp, ABC):
         return cls.create(
             operands=operands, properties={"scalar": FloatAttr(scalar, f32)}, attributes=attrs
         )
+
+    def verify_(self) -> None:
+        super().verify_()
+        check_finite_or_infinite(self.scalar.value.data, "the scalar")
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
@@ -998,6 +1111,7 @@ OPS = [
     GemmOp,
     ClearOp,
     FillOp,
+    MaskOp,
     AddOp,
     SubOp,
     MulOp,

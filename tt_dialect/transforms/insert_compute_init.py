@@ -17,7 +17,9 @@ Writes:
   a `tt.reconfig_data_format %srca, %srcb` right before every FPU init (the CBs its
   tile op unpacks into source registers A and B: `add_tiles_init %x, %y` reads x in A
   and y in B, `matmul_init %in0, %in1` and `matmul_block_init %in0, %in1 ...` in1 in A
-  and in0 in B, `copy_tile_init %x` x in A, and the reconfig names it for B too).
+  and in0 in B, `copy_tile_init %x` x in A, and the reconfig names it for B too; the
+  start-up's format for B counts as one of B's, since a start-up named after a first
+  `copy_tile` configures B for that CB, which need not be what the B readers hold).
   In a kernel that packs into CBs of more than one data format, a
   `tt.pack_reconfig_data_format %cb` right before every `tt.pack_tile` into `%cb`.
   The start-up configures one format per source register and one for the packer;
@@ -119,6 +121,7 @@ from tt_dialect.ops.compute import (
     MatmulBlockInitOp,
     MatmulBlockOp,
     MatmulInitOp,
+    MatmulTilesOp,
     PackReconfigDataFormatOp,
     PackTileOp,
     ReconfigDataFormatOp,
@@ -324,6 +327,13 @@ class ReconfigureDataFormats(RewritePattern):
         ]
         srca_formats = {_format(srca) for _, srca, _, _ in sources}
         srcb_formats = {_format(srcb) for _, _, srcb, reads_b in sources if reads_b}
+        startup = next((op for op in kernel.body.walk() if isinstance(op, ComputeKernelHwStartupOp)), None)
+        if startup is not None and srcb_formats:
+            # The start-up configured B too, for its second input (its first when the
+            # kernel multiplies: SrcOrder::Reverse); a first `copy_tile` names one CB
+            # twice, so B may hold a format no B reader has.
+            multiplies = any(isinstance(op, MatmulTilesOp | MatmulBlockOp) for op in kernel.body.walk())
+            srcb_formats.add(_format(startup.in0 if multiplies else startup.in1))
         if len(srca_formats) > 1 or len(srcb_formats) > 1:
             for init, srca, srcb, _ in sources:
                 rewriter.insert(ReconfigDataFormatOp(srca, srcb), InsertPoint.before(init))

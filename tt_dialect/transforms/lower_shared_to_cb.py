@@ -60,11 +60,14 @@ Writes:
   with an effect (CB protocol, page reads or writes, barrier, handshake) carries
   `tt.mover` = that `#tt.kernel_role`, which `tt-split-kernels` follows; copies of
   different movers are never in one run (their barriers are in different kernels).
+- for a `tt.mask` (a block computed from indices alone, `LowerMasks`): the producer
+  side of the buffer's CB without NOC reads: `cb_reserve_back`, `get_write_ptr`, one
+  `tt.write_mask_tile` per tile, `cb_push_back` (the reader kernel's, by dataflow).
 The buffers' other side (compute reading or packing them) gets its protocol from
 `tt-insert-cb-protocol`. Tensor copies must start at tile-aligned offsets
 (checked when the offset is a constant); the buffers disappear.
 
-**How it runs.** Four `PatternRewriteWalker` walks over the module, each on the
+**How it runs.** Five `PatternRewriteWalker` walks over the module, each on the
 functions that have a `tt.work_partition` and a `tt.runtime_args` schema, each
 changing the IR only through its rewriter:
 1. `InsertTensorAccessors` (on `func.func`) creates the accessors: which tensors
@@ -77,7 +80,8 @@ changing the IR only through its rewriter:
    tensor's accessor; the run's later copies are erased with it, so the walk
    does not visit them again. Runs are a pattern over several ops because the
    barrier they share is one op placed by looking at all of them.
-4. `EraseBuffer` (on `tt.alloc_shared/fragment`) removes every buffer; a buffer
+4. `LowerMasks` (on `tt.mask`) writes each mask's tiles into its CB.
+5. `EraseBuffer` (on `tt.alloc_shared/fragment`) removes every buffer; a buffer
    that something other than a copy still uses is an error.
 """
 
@@ -128,6 +132,7 @@ from tt_dialect.ops.dataflow import (
     NocAsyncWriteBarrierOp,
     NocAsyncWritePageOp,
     TensorAccessorOp,
+    WriteMaskTileOp,
 )
 from tt_dialect.ops.sync import (
     GetCoreNocAddrOp,
@@ -140,7 +145,8 @@ from tt_dialect.ops.sync import (
     SemaphoreSetOp,
     SemaphoreWaitOp,
 )
-from tt_dialect.ops.tile_program import CopyOp, _AllocOp
+from tt_dialect.ops.compute import f32_bits
+from tt_dialect.ops.tile_program import CopyOp, MaskOp, _AllocOp
 from tt_dialect.ops.types import CBType
 from tt_dialect.ir_builder import IndexEmitter, buffer_tiles, get_or_create_cb, has_no_effect, located
 
@@ -717,6 +723,64 @@ class LowerTensorCopies(RewritePattern):
 
 
 @dataclass(frozen=True)
+class LowerMasks(RewritePattern):
+    """Anchor: `tt.mask` in a partitioned function with a runtime-argument schema.
+    Reads: the buffer's CB and shape, the mask's offsets, predicate and values.
+    Writes, where the mask was: the producer side of the buffer's CB with no NOC
+    transfer, `cb_reserve_back` of the block's tiles and `get_write_ptr`, then a loop
+    over the tiles (row-major, as the CB's pages) writing each with
+    `tt.write_mask_tile` at `l1_write + tile * page` from its first row `row + 32 *
+    tile_row` and first column `col + 32 * tile_col`, then `cb_push_back`. The values
+    become f32 bit patterns (±inf included); the CB's format decides how they are
+    stored. Nothing in the mask needs compute, so it is written by a data-movement
+    core: `tt-split-kernels` puts these ops in the reader, as the producer side of a
+    CB compute does not pack into, and compute reads the block like a loaded one.
+
+    Why a helper call rather than loops in the printed C++: a tile is 1024 stores
+    through an L1 pointer at face-ordered offsets, which the EmitC level here (calls,
+    index arithmetic, `for` and `if`) has no op for; the per-element work is one fixed
+    function of (row, col, predicate, values, format), written once in
+    `tt_mask_tile.h` (shipped with the artifacts) and checked against the real headers,
+    while every decision (which tiles, which offsets, which values) stays in the IR."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: MaskOp, rewriter: PatternRewriter, /) -> None:
+        if _program_of(op) is None:
+            return
+        cb = get_or_create_cb(op.dst, rewriter)
+        cb_type = cb.type
+        assert isinstance(cb_type, CBType)
+        rows, cols = buffer_tiles(op.dst)
+        pages = rows * cols
+        reserve = CBReserveBackOp(cb, pages)
+        pointer = GetWritePtrOp(cb)
+        pointer.result.name_hint = "l1_write"
+        emit = IndexEmitter()
+        zero, one = emit.constant(0, "c0"), emit.constant(1, "c1")
+        count = emit.constant(pages, "num_tiles")
+        body = Block(arg_types=[IndexType()])
+        tile = body.args[0]
+        tile.name_hint = "tile"
+        inner = IndexEmitter()
+        tile_row, tile_col = inner.divmod(tile, inner.constant(cols, "tiles_per_row"), ("tile_row", "tile_col"))
+        row_offset = inner.add(arith.MuliOp(tile_row, inner.constant(TILE_ROWS, "tile_rows")), "row_offset")
+        col_offset = inner.add(arith.MuliOp(tile_col, inner.constant(TILE_COLS, "tile_cols")), "col_offset")
+        first_row = inner.add(arith.AddiOp(op.row, row_offset), "first_row")
+        first_col = inner.add(arith.AddiOp(op.col, col_offset), "first_col")
+        page = inner.add(arith.IndexCastOp(tile, i32), "page")
+        page_bytes = inner.add(arith.ConstantOp(IntegerAttr(cb_type.page_size, i32)), "page_bytes")
+        offset = inner.add(arith.MuliOp(page, page_bytes), "page_offset")
+        l1_addr = inner.add(arith.AddiOp(pointer.result, offset), "l1_addr")
+        write = WriteMaskTileOp(
+            cb, l1_addr, first_row, first_col, op.predicate.data,
+            f32_bits(op.on_true.value.data), f32_bits(op.on_false.value.data),
+        )
+        body.add_ops([*inner.ops, write, scf.YieldOp()])
+        ops = [reserve, pointer, *emit.ops, scf.ForOp(zero, count, one, [], Region(body)), CBPushBackOp(cb, pages)]
+        rewriter.replace(op, located(ops, op), [])
+
+
+@dataclass(frozen=True)
 class EraseBuffer(RewritePattern):
     """Anchor: `tt.alloc_shared` / `tt.alloc_fragment` in a partitioned function with
     a runtime-argument schema, once its copies are lowered. Reads: the buffer's uses.
@@ -743,5 +807,7 @@ class LowerSharedToCBPass(ModulePass):
     name = "tt-lower-shared-to-cb"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        for pattern in (InsertTensorAccessors(), InsertMulticastValues(), LowerTensorCopies(), EraseBuffer()):
+        for pattern in (
+            InsertTensorAccessors(), InsertMulticastValues(), LowerTensorCopies(), LowerMasks(), EraseBuffer()
+        ):
             PatternRewriteWalker(pattern, apply_recursively=False).rewrite_module(op)

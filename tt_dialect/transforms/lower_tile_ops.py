@@ -57,8 +57,10 @@ applies the SFPU op and packs; a copy between two buffers is
 the same without the SFPU op (converting the format when they differ).
 
 **fill.** `tt.fill` and `tt.clear` of a buffer that is not a gemm accumulator
-fill each tile in DST on the SFPU (`fill_tile`) and pack it into the buffer's
-CB, in chunks of at most the DST capacity.
+fill each tile in DST on the SFPU (`fill_tile`; `fill_tile_bitcast` of the f32 bit
+pattern for ±inf, which no C++ float literal spells) and pack it into the buffer's
+CB, in chunks of at most the DST capacity. (`tt.mask`, a block computed from indices
+alone, is not compute's: tt-lower-shared-to-cb has the reader write it.)
 
 **How it runs.** Rewrite patterns, applied by `PatternRewriteWalker`s in three
 walks over the module, each changing the IR only through its rewriter:
@@ -83,6 +85,7 @@ each block gets each value once, at its start, in the order first asked for.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import math
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
@@ -112,7 +115,9 @@ from tt_dialect.ops.compute import (
     CopyTileOp,
     ExpTileOp,
     FillTileInitOp,
+    FillTileBitcastOp,
     FillTileOp,
+    f32_bits,
     GeluTileOp,
     LogTileOp,
     MatmulBlockInitOp,
@@ -1025,12 +1030,21 @@ class LowerBufferCopy(_CopyThroughDst):
             self.lower(op, rewriter, config)
 
 
+def _fill_tile(dst: int, value: float) -> Operation:
+    """`fill_tile(dst, value)`, or for ±inf, which no C++ float literal spells,
+    `fill_tile_bitcast(dst, bits)` with the f32 bit pattern."""
+    if math.isfinite(value):
+        return FillTileOp(dst, value)
+    return FillTileBitcastOp(dst, f32_bits(value))
+
+
 @dataclass(frozen=True)
 class LowerFill(_TileOpPattern):
     """Anchor: `tt.fill` / `tt.clear` of a buffer (the clears of gemm accumulators
     are gone by then). Reads: the buffer's CB descriptor and shape, the function's
     compute config. Writes: per DST-sized chunk, `fill_tile_init`, one `fill_tile`
-    per tile and `pack_tile` per tile into the buffer's CB."""
+    (`fill_tile_bitcast` of the f32 bit pattern for ±inf) per tile and `pack_tile` per
+    tile into the buffer's CB."""
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: ClearOp | FillOp, rewriter: PatternRewriter, /) -> None:
@@ -1044,7 +1058,7 @@ class LowerFill(_TileOpPattern):
         ops: list[Operation] = []
         for chunk in _dst_chunks(rows * cols, config.dst_capacity):
             ops.append(FillTileInitOp())
-            ops += [FillTileOp(t - chunk.start, value) for t in chunk]
+            ops += [_fill_tile(t - chunk.start, value) for t in chunk]
             ops += [PackTileOp(t - chunk.start, cb, self.tile(rewriter, op, t)) for t in chunk]
         rewriter.replace(op, located(ops, op), [])
 

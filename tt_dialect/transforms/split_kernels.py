@@ -22,9 +22,9 @@ Every op with an effect goes to exactly one kernel, decided by dataflow:
   `tt-lower-shared-to-cb`) goes to that data-movement kernel instead: the writer
   kernel may issue a load, its CB's producer side and its handshake;
 - tile math, DST and pack ops go to compute;
-- a CB's producer-side ops (`cb_reserve_back`, `get_write_ptr`, `cb_push_back`)
-  go to the kernel that fills it: compute if compute packs into it, else the
-  reader; its consumer-side ops (`cb_wait_front`, `get_read_ptr`,
+- a CB's producer-side ops (`cb_reserve_back`, `get_write_ptr`, `cb_push_back`,
+  and `tt.write_mask_tile`, which fills its pages from indices alone) go to the
+  kernel that fills it: compute if compute packs into it, else the reader; its consumer-side ops (`cb_wait_front`, `get_read_ptr`,
   `cb_pop_front`) to the kernel that drains it: compute if compute reads its
   tiles, else the writer.
 Loops and `scf.if`s are kept in every kernel that has an op inside them; pure ops (index
@@ -94,6 +94,7 @@ from tt_dialect.ops.dataflow import (
     NocAsyncWriteOp,
     NocAsyncWritePageOp,
     TensorAccessorOp,
+    WriteMaskTileOp,
 )
 from tt_dialect.ops.program import KernelOp, ProgramOp
 from tt_dialect.ops.sync import HANDSHAKE_OPS
@@ -102,7 +103,7 @@ from tt_dialect.ir_builder import has_no_effect, located
 
 READS = (NocAsyncReadPageOp, NocAsyncReadOp, NocAsyncReadBarrierOp)
 WRITES = (NocAsyncWritePageOp, NocAsyncWriteOp, NocAsyncWriteBarrierOp)
-PRODUCER_SIDE = (CBReserveBackOp, GetWritePtrOp, CBPushBackOp)
+PRODUCER_SIDE = (CBReserveBackOp, GetWritePtrOp, CBPushBackOp, WriteMaskTileOp)
 CONSUMER_SIDE = (CBWaitFrontOp, GetReadPtrOp, CBPopFrontOp)
 STRUCTURE = (scf.ForOp, scf.IfOp, scf.YieldOp)
 KERNELS = (KernelRole.READER, KernelRole.COMPUTE, KernelRole.WRITER)
