@@ -311,7 +311,7 @@ func.func @divided(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the result of 'arith.divui' of 2, which is not a variable with constant, non-negative bounds divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the result of 'arith.divui' of 2, which is not a non-negative index divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -324,7 +324,7 @@ func.func @product(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the product of two indices that vary (by and bx, 'arith.muli'); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the product of two indices that vary (by and bx, 'arith.muli'); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -343,7 +343,7 @@ func.func @unbounded_loop(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui' of 2, which is not a variable with constant, non-negative bounds divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui' of 2, which is not a non-negative index divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -355,7 +355,7 @@ func.func @offset_argument(%A: memref<64x64xbf16>, %i: index) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -374,7 +374,7 @@ func.func @carried_offset(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 

@@ -257,7 +257,7 @@ def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
                 copy,
                 f"cannot bound the {unit} offset (dimension {dim}) of {what}: {e.reason}; an "
                 "offset must be computed from tt.launch_grid block indices and scf.for loop "
-                "indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant",
+                "indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices",
             ) from None
         form = bounds.form.text()
         for extreme, past in ((bounds.smallest, False), (bounds.largest, True)):
