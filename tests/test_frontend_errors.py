@@ -414,11 +414,15 @@ def macro_tensor_shape_mismatch(A: T.Tensor((M, BN), T.bfloat16)):
         load_block(A, X, by * BM)  # ERROR
 
 
-def macro_buffer_for_tensor(A: T.Tensor((M, N), T.bfloat16)):
+def macro_tensor_for_buffer(A: T.Tensor((M, N), T.bfloat16), B: T.Tensor((BM, BN), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        load_block(A, B, by * BM)  # ERROR
+
+
+def macro_bad_index_argument(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         X = T.alloc_shared((BM, BN), "bfloat16")
-        Y = T.alloc_shared((BM, BN), "bfloat16")
-        load_block(Y, X, by * BM)  # ERROR
+        load_block(A, X, 0, col=1.5)  # ERROR
 
 
 def macro_buffer_for_index(A: T.Tensor((M, N), T.bfloat16)):
@@ -506,9 +510,13 @@ PARSE_ERRORS = [
     pytest.param(macro_tensor_shape_mismatch, "A,",
                  "argument 'X' of the T.macro 'load_block' is annotated T.Tensor 256x256xbf16, "
                  "but `A` is 256x128xbf16", id="macro-tensor-shape"),
-    pytest.param(macro_buffer_for_tensor, "Y,",
-                 "argument 'X' of the T.macro 'load_block' is annotated T.Tensor: it takes a tensor "
-                 "(a prim_func argument), got `Y`", id="macro-buffer-for-tensor"),
+    pytest.param(macro_tensor_for_buffer, "B,",
+                 "argument 'x' of the T.macro 'load_block' is annotated T.SharedBuffer: it takes a "
+                 "buffer (T.alloc_shared/T.alloc_fragment), got `B`", id="macro-tensor-for-buffer"),
+    pytest.param(macro_bad_index_argument, "col=",
+                 "argument 'col' of the T.macro 'load_block' is annotated as an integer: it takes a "
+                 "block or loop index, an index expression or a compile-time int, got `1.5`",
+                 id="macro-float-for-index"),
     pytest.param(macro_buffer_for_index, "X)",
                  "argument 'row' of the T.macro 'load_block' is annotated as an integer: it takes a "
                  "block or loop index, an index expression or a compile-time int, got `X`",

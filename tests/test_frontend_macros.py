@@ -168,6 +168,29 @@ def _written_out():
     return program
 
 
+def test_buffer_annotation_takes_a_buffer_too() -> None:
+    """TileLang's macros annotate fragments `T.Buffer(shape, dtype)` as well (T.Buffer is
+    T.Tensor here): such a parameter takes a tensor or a buffer of that shape and dtype."""
+
+    @T.macro
+    def scaled(src: T.Buffer((B2, B2), "float32"), dst: T.Buffer([B2, B2], "float32"), factor=2.0):
+        for i, j in T.Parallel(B2, B2):
+            dst[i, j] = src[i, j] * factor
+
+    @T.prim_func
+    def program(A: T.Tensor((M2, N2), "float32"), C: T.Tensor((M2, N2), "float32")):
+        with T.Kernel(N2 // B2, M2 // B2) as (bx, by):
+            a = T.alloc_shared((B2, B2), "float32")
+            t = T.alloc_shared((B2, B2), "float32")
+            c = T.alloc_fragment((B2, B2), "float32")
+            T.copy(A[by * B2, bx * B2], a)
+            scaled(a, t)
+            scaled(t, c, 0.5)
+            T.copy(c, C[by * B2, bx * B2])
+
+    assert program.ir() == _written_out().ir()
+
+
 def test_macro_gives_the_program_written_out() -> None:
     """A macro with a default argument, called twice from another macro, compiles to the
     program with its body written out at each call."""

@@ -936,11 +936,12 @@ class _Parser:
         what = f"argument '{param}' of the T.macro '{name}'"
         shown = self.text(node.value if isinstance(node, ast.keyword) else node)
         if isinstance(spec, T.Tensor | T.SharedBuffer):
+            # TileLang's macros annotate buffers T.Buffer too (T.Buffer is T.Tensor here).
             is_tensor = isinstance(spec, T.Tensor)
             kind = "T.Tensor" if is_tensor else f"T.{type(spec).__name__}"
-            expected = TensorArg if is_tensor else BufferVar
+            expected = (TensorArg, BufferVar) if is_tensor else BufferVar
             if not isinstance(value, expected):
-                noun = "a tensor (a prim_func argument)" if is_tensor else "a buffer (T.alloc_shared/T.alloc_fragment)"
+                noun = "a tensor or a buffer" if is_tensor else "a buffer (T.alloc_shared/T.alloc_fragment)"
                 self.error(node, f"{what} is annotated {kind}: it takes {noun}, got `{shown}`")
             element = ELEMENT_TYPES[T.DTYPES[str(spec.dtype)]]
             actual = value.type.element_type if isinstance(value, BufferVar) else ELEMENT_TYPES[value.dtype]
