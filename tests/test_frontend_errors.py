@@ -299,6 +299,14 @@ def gemm_policy(A: T.Tensor((M, N), T.bfloat16)):
         T.gemm(X, Y, Z, policy=1)  # ERROR
 
 
+def gemm_clear_accum(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BK), "bfloat16")
+        Y = T.alloc_shared((BK, BN), "bfloat16")
+        Z = T.alloc_fragment((BM, BN), "float32")
+        T.gemm(X, Y, Z, clear_accum=True)  # ERROR
+
+
 def gemm_shape_mismatch(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         X = T.alloc_shared((BM, BK), "bfloat16")
@@ -620,9 +628,13 @@ PARSE_ERRORS = [
                  "T.reduce_abssum is not supported by tilelang_tt.language", id="reduce-abssum"),
     pytest.param(atomic_add_in_parallel, "T.atomic_add",
                  "T.atomic_add is not supported by tilelang_tt.language", id="atomic-add"),
-    pytest.param(gemm_policy, "policy",
-                 "T.gemm argument 'policy' is not supported (supported keywords: transpose_A, "
-                 "transpose_B)", id="gemm-policy"),
+    pytest.param(gemm_policy, "1)",
+                 "T.gemm's policy must be one of T.GemmWarpPolicy.Square, T.GemmWarpPolicy.FullRow, "
+                 "T.GemmWarpPolicy.FullCol (accepted and ignored: Tensix has no warps), got 1",
+                 id="gemm-policy"),
+    pytest.param(gemm_clear_accum, "clear_accum",
+                 "T.gemm argument 'clear_accum' is not supported (supported keywords: transpose_A, "
+                 "transpose_B, policy)", id="gemm-clear-accum"),
     pytest.param(gemm_shape_mismatch, "T.gemm",
                  "'tt.gemm' op K of A (32) and K of B (64) differ: A 128x32, B 64x128, C 128x128",
                  id="gemm-shape-mismatch"),

@@ -521,3 +521,62 @@ def test_runtime_trip_count_kernels_pass_the_real_headers(program, tmp_path: Pat
     printed = capsys.readouterr().out
     assert status == 0, printed
     assert "g++" in printed, printed
+
+
+# --------------------------------------------------------------------------- attention's shape
+
+
+def attention_like(is_causal: bool, seq=256, dim=64, block_M=64, block_N=64, heads=2, batch=1):
+    """The structure of TileLang's flash attention, in this subset's terms: macros over
+    buffers and block indices, a policy on the gemms, and a K loop whose trip count depends
+    on the query block when causal (the masks and -inf fills are not part of this test)."""
+    dtype, accum_dtype = "bfloat16", "float"
+    shape = [batch, heads, seq, dim]
+
+    @T.macro
+    def scores(K: T.Tensor(shape, dtype), Q_shared: T.SharedBuffer([block_M, dim], dtype),
+               K_shared: T.SharedBuffer([block_N, dim], dtype),
+               acc_s: T.FragmentBuffer([block_M, block_N], accum_dtype),
+               k: T.int32, by: T.int32, bz: T.int32):
+        T.copy(K[bz, by, k * block_N:(k + 1) * block_N, :], K_shared)
+        T.clear(acc_s)
+        T.gemm(Q_shared, K_shared, acc_s, transpose_B=True, policy=T.GemmWarpPolicy.FullRow)
+
+    @T.prim_func
+    def main(Q: T.Tensor(shape, dtype), K: T.Tensor(shape, dtype), S: T.Tensor(shape, accum_dtype)):
+        with T.Kernel(T.ceildiv(seq, block_M), heads, batch, threads=128) as (bx, by, bz):
+            Q_shared = T.alloc_shared([block_M, dim], dtype)
+            K_shared = T.alloc_shared([block_N, dim], dtype)
+            acc_s = T.alloc_fragment([block_M, block_N], accum_dtype)
+            T.copy(Q[bz, by, bx * block_M:(bx + 1) * block_M, :], Q_shared)
+            loop_range = (T.min(T.ceildiv(seq, block_N), T.ceildiv((bx + 1) * block_M, block_N))
+                          if is_causal else T.ceildiv(seq, block_N))
+            for k in T.Pipelined(loop_range, num_stages=2):
+                scores(K, Q_shared, K_shared, acc_s, k, by, bz)
+
+    return main
+
+
+def test_attention_shaped_program(filecheck) -> None:
+    """Causal: the trip count is min(4, ceildiv((bx + 1) * 64, 64)), that is
+    min(4, (bx * 64 + 127) / 64); otherwise 4. The gemm's policy is accepted and ignored
+    (a GPU warp split)."""
+    common = """
+        CHECK:      scf.for [[K:SSA]] = [[C0:SSA]] to [[UB:SSA]] step [[C1:SSA]] {
+        CHECK-NEXT:   [[ROW:SSA]] = arith.muli [[K]], [[C64:SSA]] : index
+        CHECK-NEXT:   tt.copy {{.*}}[[[BZ:SSA]], [[BY:SSA]], [[ROW]], [[C0]]] to [[KS:SSA]] : memref<1x2x256x64xbf16> to memref<64x64xbf16>
+        CHECK-NEXT:   tt.clear [[S:SSA]] : memref<64x64xf32>
+        CHECK-NEXT:   tt.gemm [[QS:SSA]], [[KS]], [[S]] transpose_b : memref<64x64xbf16>, memref<64x64xbf16>, memref<64x64xf32>
+        CHECK-NEXT: } {tt.pipeline = #tt.pipeline<stages = 2>}
+    """
+    causal = attention_like(True).ir()
+    filecheck(causal, checks("""
+        CHECK:      tt.copy {{.*}} to [[QS:SSA]] : memref<1x2x256x64xbf16> to memref<64x64xbf16>
+        CHECK-NEXT: [[BXM:SSA]] = arith.muli [[BX:SSA]], [[C64:SSA]] : index
+        CHECK-NEXT: [[BXMP:SSA]] = arith.addi [[BXM]], [[C127:SSA]] : index
+        CHECK-NEXT: [[CEIL:SSA]] = arith.divui [[BXMP]], [[C64]] : index
+        CHECK-NEXT: [[MIN:SSA]] = arith.minui [[C4:SSA]], [[CEIL]] : index
+    """ + common.replace("[[UB:SSA]]", "[[MIN]]")))
+    plain = attention_like(False).ir()
+    assert "arith.minui" not in plain and "arith.divui" not in plain
+    filecheck(plain, checks("CHECK: [[C4:SSA]] = arith.constant 4 : index\n" + common.replace("[[UB:SSA]]", "[[C4]]")))

@@ -20,6 +20,7 @@ float32); "float16" is refused, since Tensix's 16-bit float is bfloat16.
 
 from __future__ import annotations
 
+import enum
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -84,6 +85,15 @@ reduce_sum = _construct("reduce_sum", "(buffer, out, dim=-1, clear=True)")
 reduce_max = _construct("reduce_max", "(buffer, out, dim=-1, clear=True)")
 reduce_min = _construct("reduce_min", "(buffer, out, dim=-1, clear=True)")
 if_then_else = _construct("if_then_else", "(condition, then_value, else_value)")
+
+
+class GemmWarpPolicy(enum.Enum):
+    """`T.gemm(..., policy=T.GemmWarpPolicy.FullRow)`: how TileLang splits a gemm over a GPU
+    block's warps. Accepted and ignored: a Tensix core's matrix engine has no warps."""
+
+    Square = 0
+    FullRow = 1
+    FullCol = 2
 
 
 def ceildiv(a: int, b: int) -> int:

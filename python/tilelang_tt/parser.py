@@ -1007,7 +1007,14 @@ class _Parser:
         self.add(FillOp(buffer.value, self.f32_number(value, call.args[1])), call)
 
     def gemm(self, call: ast.Call) -> None:
-        flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B"))
+        flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B", "policy"))
+        if "policy" in flags:  # a GPU warp split: Tensix has none
+            policy = self.static(flags.pop("policy"), "T.gemm's policy")
+            if not isinstance(policy, T.GemmWarpPolicy):
+                members = ", ".join(f"T.GemmWarpPolicy.{m.name}" for m in T.GemmWarpPolicy)
+                self.error(call.keywords[[k.arg for k in call.keywords].index("policy")].value,
+                           f"T.gemm's policy must be one of {members} (accepted and ignored: "
+                           f"Tensix has no warps), got {policy!r}")
         if not 3 <= len(call.args) <= 5:
             self.error(call, "T.gemm takes (A, B, C[, transpose_A[, transpose_B]])")
         a, b, c = (self.buffer(arg, f"T.gemm's {n}") for arg, n in zip(call.args, "ABC"))
