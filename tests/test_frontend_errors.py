@@ -766,7 +766,26 @@ def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfl
         T.copy(X, C[by * BM, bx * BN])
 
 
+def gemm_loop_without_iterations(A: T.Tensor((M, K), T.bfloat16), B: T.Tensor((K, N), T.bfloat16),
+                                 C: T.Tensor((M, N), T.float32)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        A_s = T.alloc_shared((BM, BK), "bfloat16")
+        B_s = T.alloc_shared((BK, BN), "bfloat16")
+        C_l = T.alloc_fragment((BM, BN), "float32")
+        T.clear(C_l)
+        for k in T.Pipelined(T.min(K // BK, by * 4), num_stages=2):
+            T.copy(A[by * BM, k * BK], A_s)
+            T.copy(B[k * BK, bx * BN], B_s)
+            T.gemm(A_s, B_s, C_l)  # ERROR
+        T.copy(C_l, C[by * BM, bx * BN])
+
+
 COMPILE_ERRORS = [
+    pytest.param(gemm_loop_without_iterations, "T.gemm",
+                 "'tt.gemm' op the gemm's K loop can run no iteration: its upper bound "
+                 "min(8, by * 4) can be 0, not above its lower bound 0; the gemm's sums stay in DST "
+                 "over the K loop, which must run at least once in every block",
+                 id="gemm-loop-without-iterations"),
     pytest.param(gemm_transpose_a, "T.gemm",
                  "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
                  "only its second operand); transpose A when loading it", id="gemm-transpose-a"),

@@ -50,7 +50,7 @@ def line_of(marker: str) -> int:
 # --------------------------------------------------------------------------- macros
 
 
-def prefix_sums(M=128, N=256, bM=32, bN=64, by_keyword=False):
+def prefix_sums(M=128, N=256, bM=32, bN=64, by_keyword=False, extra=1):
     """Y[rows of block bx] = the sum of X's first min(N / bN, bx + 1) column blocks of those
     rows: a loop whose trip count depends on the block index, its body a macro."""
 
@@ -68,7 +68,7 @@ def prefix_sums(M=128, N=256, bM=32, bN=64, by_keyword=False):
             acc = T.alloc_fragment((bM, bN), "float32")
             y_s = T.alloc_shared((bM, bN), "float32")
             T.clear(acc)
-            for k in T.serial(T.min(T.ceildiv(N, bN), bx + 1)):
+            for k in T.serial(T.min(T.ceildiv(N, bN), bx + extra)):
                 if by_keyword:
                     add_block(X, acc=acc, k=k, x_s=x_s, bx=bx)
                 else:
@@ -79,13 +79,13 @@ def prefix_sums(M=128, N=256, bM=32, bN=64, by_keyword=False):
     return prefix
 
 
-def prefix_sums_reference(x: np.ndarray, bM: int, bN: int) -> np.ndarray:
+def prefix_sums_reference(x: np.ndarray, bM: int, bN: int, extra: int = 1) -> np.ndarray:
     M, N = x.shape
     x = np.pad(x, ((0, 0), (0, -N % bN)))  # the padding past N reads zeros
     y = np.zeros((M, bN), np.float32)
     for bx in range(-(-M // bM)):
         rows = slice(bx * bM, (bx + 1) * bM)
-        for k in range(min(-(-N // bN), bx + 1)):
+        for k in range(min(-(-N // bN), bx + extra)):
             y[rows] += x[rows, k * bN:(k + 1) * bN]
     return y
 
@@ -453,6 +453,17 @@ def test_numerics_loop_over_a_runtime_trip_count(grid) -> None:
     kernel = tilelang_tt.compile(prefix_sums(), out_idx=-1, grid=grid, cache=CACHE)
     x = np.random.default_rng(5).integers(-8, 8, size=(128, 256)).astype(np.float32)
     np.testing.assert_array_equal(kernel(x), prefix_sums_reference(x, 32, 64))
+
+
+def test_numerics_runtime_trip_count_that_can_be_zero() -> None:
+    """T.min(4, bx): block 0 runs no iteration, and copies out the cleared accumulator (the
+    loop-carried buffer's value packed before the loop)."""
+    pytest.importorskip("tt_dialect.emu")
+    kernel = tilelang_tt.compile(prefix_sums(extra=0), out_idx=-1, grid=(2, 2), cache=CACHE)
+    x = np.random.default_rng(7).integers(-8, 8, size=(128, 256)).astype(np.float32)
+    expected = prefix_sums_reference(x, 32, 64, extra=0)
+    assert not expected[:32].any()
+    np.testing.assert_array_equal(kernel(x), expected)
 
 
 def test_numerics_runtime_trip_count_of_uneven_blocks() -> None:

@@ -222,7 +222,7 @@ class _Analysis:
         if all(not f.terms for f in forms):
             return Affine(first)  # constant operands: first == last
         depth = max(variable.depth for f in forms for variable, _ in f.terms)
-        variable = IndexVariable(value, value.name_hint or name, "index", Affine(first), Affine(last), depth)
+        variable = IndexVariable(value, name, "index", Affine(first), Affine(last), depth)
         self.variables[value] = variable
         return Affine(0, ((variable, 1),))
 
