@@ -17,14 +17,13 @@ are evaluated when the macro is defined (tests/test_frontend_errors.py covers th
 form).
 """
 
-# ruff: noqa: F821, F841
+# ruff: noqa: F841 - buffers only the IR uses
 
 import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
-
 import tilelang_tt
 import tilelang_tt.language as T
 from tilelang_tt import CompileCache, TileLangError

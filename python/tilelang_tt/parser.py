@@ -799,7 +799,6 @@ class _Parser:
         if self.launch is None or len(self.blocks) < 2:
             self.error(node, f"{what} must be inside `with T.Kernel(...)`")
 
-
     # ------------------------------------------------------------------ macros
 
     def is_macro_call(self, statement: ast.stmt) -> bool:
@@ -1205,9 +1204,10 @@ class _Parser:
             self.parallel = None
 
     def parallel_statement(self, statement: ast.stmt) -> None:
-        """A statement of a T.Parallel body: an element assignment, `pass`, or an `if` on a
-        compile-time condition around them."""
-        if not isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass | ast.If) and not self.is_macro_call(statement):
+        """A statement of a T.Parallel body: an element assignment, `pass`, an `if` on a
+        compile-time condition around them, or a macro call (whose body holds them)."""
+        elementwise = isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass | ast.If)
+        if not elementwise and not self.is_macro_call(statement):
             what = STATEMENT_NAMES.get(type(statement), f"a {type(statement).__name__} statement")
             if isinstance(statement, ast.For):
                 iterable = statement.iter
