@@ -590,3 +590,46 @@ def test_attention_shaped_program(filecheck) -> None:
     plain = attention_like(False).ir()
     assert "arith.minui" not in plain and "arith.divui" not in plain
     filecheck(plain, checks("CHECK: [[C4:SSA]] = arith.constant 4 : index\n" + common.replace("[[UB:SSA]]", "[[C4]]")))
+
+
+FUTURE_FACTORY = """
+from __future__ import annotations
+
+import tilelang_tt.language as T
+
+
+def build(M, N, block, annotated_rows):
+    shape = (annotated_rows, N)  # only the macro's string annotation uses it
+    dtype = "float32"
+
+    @T.macro
+    def load(X: T.Tensor(shape, dtype), x: T.SharedBuffer((block, block), dtype), row: T.int32):
+        T.copy(X[row, 0], x)
+
+    @T.prim_func
+    def program(X: T.Tensor((M, N), "float32"), Y: T.Tensor((M, N), "float32")):
+        with T.Kernel(M // block) as bx:
+            x = T.alloc_shared((block, block), "float32")
+            load(X, x, bx * block)
+            T.copy(x, Y[bx * block, 0])
+
+    return program
+"""
+
+
+def test_string_annotations_of_a_macro_in_a_factory(tmp_path: Path) -> None:
+    """Under `from __future__ import annotations` the annotations are strings, evaluated
+    in the macro's frame: `shape` is neither a closure variable of the macro nor a global,
+    but a variable of the function that defined it, recorded by the decorator."""
+    path = tmp_path / "factory.py"
+    path.write_text(FUTURE_FACTORY)
+    namespace: dict = {}
+    exec(compile(FUTURE_FACTORY, str(path), "exec"), namespace)  # noqa: S102 - the test's program
+    assert "tt.copy %X[" in namespace["build"](64, 32, 32, 64).ir()
+    with pytest.raises(TileLangError) as info:
+        namespace["build"](64, 32, 32, 96)
+    lines = FUTURE_FACTORY.splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "load(X, x, bx * block)" in text)
+    assert info.value.location == f"{path}:{line}:{lines[line - 1].index('X,') + 1}"
+    assert info.value.message == ("argument 'X' of the T.macro 'load' is annotated T.Tensor 96x32xf32, "
+                                  "but `X` is 64x32xf32")
