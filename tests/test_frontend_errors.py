@@ -24,7 +24,7 @@ M = N = K = 256
 BM = BN = 128
 BK = 32
 
-INT32 = "int32"  # not a dtype tilelang_tt.language has a name for
+INT32 = "int32"  # T.int32: an index type (of macro parameters), not a tensor dtype
 
 PARALLEL_HELP = (
     "supported: buffer elements z[i, j] and vector elements s[i] (one value per row or column) "
@@ -299,6 +299,14 @@ def gemm_policy(A: T.Tensor((M, N), T.bfloat16)):
         T.gemm(X, Y, Z, policy=1)  # ERROR
 
 
+def gemm_clear_accum(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BK), "bfloat16")
+        Y = T.alloc_shared((BK, BN), "bfloat16")
+        Z = T.alloc_fragment((BM, BN), "float32")
+        T.gemm(X, Y, Z, clear_accum=True)  # ERROR
+
+
 def gemm_shape_mismatch(A: T.Tensor((M, N), T.bfloat16)):
     with T.Kernel(2, 2) as (bx, by):
         X = T.alloc_shared((BM, BK), "bfloat16")
@@ -361,9 +369,170 @@ async def async_prim_func(A: T.Tensor((M, N), T.bfloat16)):  # ERROR
     pass
 
 
+# --------------------------------------------------------------------------- macros
+# The annotations below are strings (`from __future__ import annotations`), evaluated in
+# the macro's frame when a call is compiled.
+
+
+@T.macro
+def load_block(X: T.Tensor((M, N), T.bfloat16), x: T.SharedBuffer((BM, BN), "bfloat16"),
+               row: T.int32, col: T.int32 = 0):
+    T.copy(X[row, col], x)
+
+
+def macro_missing_argument(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X)  # ERROR
+
+
+def macro_too_many_arguments(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X, by * BM, bx * BN, 1)  # ERROR
+
+
+def macro_unknown_keyword(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X, by * BM, column=bx * BN)  # ERROR
+
+
+def macro_argument_twice(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X, by * BM, row=0)  # ERROR
+
+
+def macro_buffer_shape_mismatch(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BK), "bfloat16")
+        load_block(A, X, by * BM)  # ERROR
+
+
+def macro_buffer_dtype_mismatch(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_fragment((BM, BN), "float32")
+        load_block(A, X, by * BM)  # ERROR
+
+
+def macro_tensor_shape_mismatch(A: T.Tensor((M, BN), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X, by * BM)  # ERROR
+
+
+def macro_tensor_for_buffer(A: T.Tensor((M, N), T.bfloat16), B: T.Tensor((BM, BN), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        load_block(A, B, by * BM)  # ERROR
+
+
+def macro_bad_index_argument(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X, 0, col=1.5)  # ERROR
+
+
+def macro_buffer_for_index(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        load_block(A, X, X)  # ERROR
+
+
+def macro_as_value(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        y = load_block(A, X, 0)  # ERROR
+
+
+@T.macro
+def forever(x: T.SharedBuffer((BM, BN), "bfloat16")):
+    T.clear(x)
+    again(x)
+
+
+@T.macro
+def again(x):
+    forever(x)  # ERROR
+
+
+def macro_recursion(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        forever(X)
+
+
+@T.macro
+def odd_annotation(x: list):  # ERROR
+    T.clear(x)
+
+
+def macro_odd_annotation(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        odd_annotation(X)
+
+
+@T.macro
+def variadic(*buffers):  # ERROR
+    pass
+
+
+def macro_variadic(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        variadic()
+
+
+@T.macro
+def reads_caller_name(x):
+    T.clear(X)  # noqa: F821 - the caller's name, not visible here  # ERROR
+
+
+def macro_sees_no_caller_names(A: T.Tensor((M, N), T.bfloat16)):
+    with T.Kernel(2, 2) as (bx, by):
+        X = T.alloc_shared((BM, BN), "bfloat16")
+        reads_caller_name(X)
+
+
 # (function, text the column points at, message)
 PARSE_ERRORS = [
     pytest.param(while_loop, "while", "a while loop is not supported in a T.prim_func", id="while"),
+    pytest.param(macro_missing_argument, "load_block",
+                 "the T.macro 'load_block' is missing argument 'row' (its parameters: X, x, row, col)",
+                 id="macro-missing-argument"),
+    pytest.param(macro_too_many_arguments, "load_block",
+                 "the T.macro 'load_block' takes 4 positional arguments (X, x, row, col), got 5",
+                 id="macro-too-many-arguments"),
+    pytest.param(macro_unknown_keyword, "column=",
+                 "the T.macro 'load_block' has no parameter 'column' (its parameters: X, x, row, col)",
+                 id="macro-unknown-keyword"),
+    pytest.param(macro_argument_twice, "row=",
+                 "the T.macro 'load_block' got argument 'row' both by position and by keyword",
+                 id="macro-argument-twice"),
+    pytest.param(macro_buffer_shape_mismatch, "X,",
+                 "argument 'x' of the T.macro 'load_block' is annotated T.SharedBuffer 128x128xbf16, "
+                 "but `X` is 128x32xbf16", id="macro-buffer-shape"),
+    pytest.param(macro_buffer_dtype_mismatch, "X,",
+                 "argument 'x' of the T.macro 'load_block' is annotated T.SharedBuffer 128x128xbf16, "
+                 "but `X` is 128x128xf32", id="macro-buffer-dtype"),
+    pytest.param(macro_tensor_shape_mismatch, "A,",
+                 "argument 'X' of the T.macro 'load_block' is annotated T.Tensor 256x256xbf16, "
+                 "but `A` is 256x128xbf16", id="macro-tensor-shape"),
+    pytest.param(macro_tensor_for_buffer, "B,",
+                 "argument 'x' of the T.macro 'load_block' is annotated T.SharedBuffer: it takes a "
+                 "buffer (T.alloc_shared/T.alloc_fragment), got `B`", id="macro-tensor-for-buffer"),
+    pytest.param(macro_bad_index_argument, "col=",
+                 "argument 'col' of the T.macro 'load_block' is annotated as an integer: it takes a "
+                 "block or loop index, an index expression or a compile-time int, got `1.5`",
+                 id="macro-float-for-index"),
+    pytest.param(macro_buffer_for_index, "X)",
+                 "argument 'row' of the T.macro 'load_block' is annotated as an integer: it takes a "
+                 "block or loop index, an index expression or a compile-time int, got `X`",
+                 id="macro-buffer-for-index"),
+    pytest.param(macro_as_value, "load_block",
+                 "the T.macro 'load_block' is inlined as a statement and gives no value: call it on a "
+                 "line of its own, not in `load_block(A, X, 0)`", id="macro-as-value"),
+
     pytest.param(if_statement, "bx", "an if condition must be known at compile time; `bx` depends on "
                  "block indices, loop variables or buffer elements (supported: Python values of the "
                  "enclosing function, comparisons of them, and/or/not)", id="if-on-block-index"),
@@ -459,9 +628,13 @@ PARSE_ERRORS = [
                  "T.reduce_abssum is not supported by tilelang_tt.language", id="reduce-abssum"),
     pytest.param(atomic_add_in_parallel, "T.atomic_add",
                  "T.atomic_add is not supported by tilelang_tt.language", id="atomic-add"),
-    pytest.param(gemm_policy, "policy",
-                 "T.gemm's policy must be a T.GemmWarpPolicy (FullRow, FullCol or Square); it is "
-                 "accepted and ignored: one Tensix core computes the whole block", id="gemm-policy"),
+    pytest.param(gemm_policy, "1)",
+                 "T.gemm's policy must be one of T.GemmWarpPolicy.Square, T.GemmWarpPolicy.FullRow, "
+                 "T.GemmWarpPolicy.FullCol (accepted and ignored: Tensix has no warps), got 1",
+                 id="gemm-policy"),
+    pytest.param(gemm_clear_accum, "clear_accum",
+                 "T.gemm argument 'clear_accum' is not supported (supported keywords: transpose_A, "
+                 "transpose_B, policy)", id="gemm-clear-accum"),
     pytest.param(gemm_shape_mismatch, "T.gemm",
                  "'tt.gemm' op K of A (32) and K of B (64) differ: A 128x32, B 64x128, C 128x128",
                  id="gemm-shape-mismatch"),
@@ -499,6 +672,31 @@ def test_prim_func_error(function: Callable, at: str, message: str) -> None:
     with pytest.raises(TileLangError) as info:
         T.prim_func(function)
     check(info.value, function, at, message)
+
+
+# (prim_func, the function whose line is marked, text the column points at, message):
+# errors in a macro's body or definition name the macro's line.
+MACRO_ERRORS = [
+    pytest.param(macro_recursion, again, "forever",
+                 "the T.macro 'forever' calls itself (forever -> again -> forever): recursion is not "
+                 "supported (a macro is inlined at each call)", id="macro-recursion"),
+    pytest.param(macro_odd_annotation, odd_annotation, "list",
+                 "the annotation `list` of parameter 'x' of the T.macro 'odd_annotation' is not "
+                 "supported (supported: T.Tensor, T.Buffer, T.SharedBuffer, T.FragmentBuffer with a "
+                 "shape and dtype, T.int32, T.int64, T.uint32, int, T.float32, float)",
+                 id="macro-annotation"),
+    pytest.param(macro_variadic, variadic, "buffers",
+                 "a T.macro cannot take *args; declare each parameter", id="macro-variadic"),
+    pytest.param(macro_sees_no_caller_names, reads_caller_name, "X)",
+                 "name 'X' is not defined", id="macro-caller-names"),
+]
+
+
+@pytest.mark.parametrize(("function", "marked", "at", "message"), MACRO_ERRORS)
+def test_macro_error(function: Callable, marked: Callable, at: str, message: str) -> None:
+    with pytest.raises(TileLangError) as info:
+        T.prim_func(function)
+    check(info.value, getattr(marked, "__wrapped__", marked), at, message)
 
 
 def lambda_prim_func_source():
@@ -568,7 +766,26 @@ def buffer_in_and_out(A: T.Tensor((M, N), T.bfloat16), C: T.Tensor((M, N), T.bfl
         T.copy(X, C[by * BM, bx * BN])
 
 
+def gemm_loop_without_iterations(A: T.Tensor((M, K), T.bfloat16), B: T.Tensor((K, N), T.bfloat16),
+                                 C: T.Tensor((M, N), T.float32)):
+    with T.Kernel(N // BN, M // BM) as (bx, by):
+        A_s = T.alloc_shared((BM, BK), "bfloat16")
+        B_s = T.alloc_shared((BK, BN), "bfloat16")
+        C_l = T.alloc_fragment((BM, BN), "float32")
+        T.clear(C_l)
+        for k in T.Pipelined(T.min(K // BK, by * 4), num_stages=2):
+            T.copy(A[by * BM, k * BK], A_s)
+            T.copy(B[k * BK, bx * BN], B_s)
+            T.gemm(A_s, B_s, C_l)  # ERROR
+        T.copy(C_l, C[by * BM, bx * BN])
+
+
 COMPILE_ERRORS = [
+    pytest.param(gemm_loop_without_iterations, "T.gemm",
+                 "'tt.gemm' op the gemm's K loop can run no iteration: its upper bound "
+                 "min(8, by * 4) can be 0, not above its lower bound 0; the gemm's sums stay in DST "
+                 "over the K loop, which must run at least once in every block",
+                 id="gemm-loop-without-iterations"),
     pytest.param(gemm_transpose_a, "T.gemm",
                  "'tt.gemm' op transpose_a has no Tensix form (the matrix engine transposes "
                  "only its second operand); transpose A when loading it", id="gemm-transpose-a"),

@@ -106,3 +106,64 @@ def test_generated_programs_compile_or_are_refused_at_a_line(tmp_path) -> None:
         outcomes["compiled"] += 1
     # The generator reaches both outcomes.
     assert outcomes["compiled"] >= 10 and outcomes["refused"] > 100, outcomes
+
+
+INDEX_FUNCTIONS = ("T.min", "T.max", "T.ceildiv", "//", "%")
+
+
+def _index(rng: random.Random, names: list[str], depth: int = 0) -> str:
+    """A random index expression over `names` (block and loop indices) and constants."""
+    choice = rng.random()
+    if depth > 2 or choice < 0.3:
+        return rng.choice(names + ["0", "1", "3", "4"])
+    if choice < 0.55:
+        function = rng.choice(INDEX_FUNCTIONS)
+        left = _index(rng, names, depth + 1)
+        divisors = ("2", "3", "4", "2", "3", "4", "0", "bx")
+        right = rng.choice(divisors) if function in ("T.ceildiv", "//", "%") else _index(rng, names, depth + 1)
+        if function in ("//", "%"):
+            return f"({left} {function} {right})"
+        return f"{function}({left}, {right})"
+    operator = rng.choice(("+", "-", "*", "+"))
+    right = rng.choice(("1", "2", "3")) if operator == "*" else _index(rng, names, depth + 1)
+    return f"({_index(rng, names, depth + 1)} {operator} {right})"
+
+
+def index_program(seed: int) -> str:
+    """A loop whose trip count and copy offsets are random index expressions of the block
+    index and the loop index (T.min, T.max, T.ceildiv, //, % among them)."""
+    rng = random.Random(seed)
+    lines = [
+        "import tilelang_tt.language as T",
+        "",
+        "@T.prim_func",
+        "def main(A: T.Tensor((256, 64), 'float'), B: T.Tensor((256, 64), 'float')):",
+        "    with T.Kernel(4, threads=128) as bx:",
+        "        x = T.alloc_shared((32, 32), 'float')",
+        "        y = T.alloc_shared((32, 32), 'float')",
+        f"        for k in T.serial({_index(rng, ['bx'])}):",
+        f"            T.copy(A[{_index(rng, ['bx', 'k'])} * 32, {_index(rng, ['bx', 'k'])} * 32], x)",
+        "            T.copy(x, y)",
+        "            T.copy(y, B[bx * 32, 0])",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_generated_index_expressions_compile_or_are_refused_at_a_line(tmp_path) -> None:
+    outcomes = {"compiled": 0, "refused": 0}
+    for seed in range(120):
+        source = index_program(seed)
+        path = tmp_path / f"indices_{seed}.py"
+        path.write_text(source)
+        namespace: dict = {}
+        try:
+            exec(compile(source, str(path), "exec"), namespace)
+            tilelang_tt.compile(namespace["main"], out_idx=-1, cache=CACHE)
+        except TileLangError as err:
+            assert err.location.startswith(f"{path}:"), f"program {seed}: {err}\n{source}"
+            outcomes["refused"] += 1
+            continue
+        except Exception as err:  # noqa: BLE001 - what the test is about
+            pytest.fail(f"program {seed} raised {type(err).__name__}: {err}\n{source}")
+        outcomes["compiled"] += 1
+    assert outcomes["compiled"] >= 10 and outcomes["refused"] >= 10, outcomes

@@ -16,6 +16,12 @@ constant operand, and
   (`arith.divui %by, %c4`: the batch of a batched gemm whose grid's y axis runs over
   batch and row blocks), itself a variable taking first // c .. last // c, taken as
   independent of its dividend (a safe bound; exact where the form uses only one of them).
+- likewise, as new variables with constant bounds taken as independent of their operands,
+  the unsigned quotient and remainder of any such form that is never negative by a
+  positive constant (`arith.divui`, `arith.remui`: the front end's `T.ceildiv(n, c)` is
+  `(n + c - 1) / c`) and the unsigned minimum and maximum of two such forms
+  (`arith.minui`, `arith.maxui`: a loop over `T.min(T.ceildiv(N, bn), bx + 1)` blocks).
+  Their bounds come from their operands' extremes (interval arithmetic).
 Anything else (another op, a function argument, a loop-carried
 value, a product of two variables) cannot be bounded statically.
 
@@ -162,30 +168,70 @@ class _Analysis:
                     f"{rhs.text()}, 'arith.muli')"
                 )
             return lhs.scale(rhs.const) if not rhs.terms else rhs.scale(lhs.const)
-        if isinstance(op, arith.DivUIOp):
+        if isinstance(op, arith.DivUIOp) and self._is_variable_quotient(op):
             return self._quotient(value, op)
+        if isinstance(op, arith.DivUIOp | arith.RemUIOp | arith.MinUIOp | arith.MaxUIOp):
+            return self._derived(value, op)
         raise UnboundedIndex(f"it depends on the result of '{op.name}'")
+
+    def _is_variable_quotient(self, op: arith.DivUIOp) -> bool:
+        """`%v / c` for a variable `%v` with constant, non-negative bounds (see `_quotient`)."""
+        divisor = constant_index(op.rhs)
+        if divisor is None or divisor <= 0:
+            return False
+        dividend = self.form(op.lhs)
+        terms = dividend.terms
+        return (
+            not dividend.const
+            and len(terms) == 1
+            and terms[0][1] == 1
+            and not terms[0][0].first.terms
+            and not terms[0][0].last.terms
+            and terms[0][0].first.const >= 0
+        )
+
+    def _derived(self, value: SSAValue, op: Operation) -> Affine:
+        """An unsigned quotient or remainder by a positive constant, or an unsigned minimum
+        or maximum, of non-negative forms: a new variable whose constant bounds follow
+        from its operands' extremes (or a constant, when they are constants)."""
+        if value in self.variables:
+            return Affine(0, ((self.variables[value], 1),))
+        forms = [self.form(operand) for operand in op.operands]
+        ranges = [(self.extreme(f, largest=False).value, self.extreme(f, largest=True).value) for f in forms]
+        shown = forms[:1] if isinstance(op, arith.DivUIOp | arith.RemUIOp) else forms
+        what = f"the result of '{op.name}' of {', '.join(f.text() for f in shown)}"
+        if any(low < 0 for low, _ in ranges):
+            raise UnboundedIndex(f"it depends on {what}, an operand of which can be negative "
+                                 "(the kernels compute indices as unsigned integers)")
+        if isinstance(op, arith.DivUIOp | arith.RemUIOp):
+            divisor = constant_index(op.rhs)
+            if divisor is None or divisor <= 0:
+                raise UnboundedIndex(f"it depends on {what}, which is not a non-negative index "
+                                     "divided by a positive constant")
+            (low, high) = ranges[0]
+            if isinstance(op, arith.DivUIOp):
+                first, last, name = low // divisor, high // divisor, f"({forms[0].text()}) / {divisor}"
+            elif high < divisor:
+                first, last, name = low, high, f"({forms[0].text()}) % {divisor}"
+            else:
+                first, last, name = 0, divisor - 1, f"({forms[0].text()}) % {divisor}"
+        else:
+            pick = min if isinstance(op, arith.MinUIOp) else max
+            first, last = pick(r[0] for r in ranges), pick(r[1] for r in ranges)
+            name = f"{'min' if pick is min else 'max'}({forms[0].text()}, {forms[1].text()})"
+        if all(not f.terms for f in forms):
+            return Affine(first)  # constant operands: first == last
+        depth = max(variable.depth for f in forms for variable, _ in f.terms)
+        variable = IndexVariable(value, name, "index", Affine(first), Affine(last), depth)
+        self.variables[value] = variable
+        return Affine(0, ((variable, 1),))
 
     def _quotient(self, value: SSAValue, op: arith.DivUIOp) -> Affine:
         if value in self.variables:
             return Affine(0, ((self.variables[value], 1),))
         dividend, divisor = self.form(op.lhs), constant_index(op.rhs)
-        terms = dividend.terms
-        if (
-            divisor is None
-            or divisor <= 0
-            or dividend.const
-            or len(terms) != 1
-            or terms[0][1] != 1
-            or terms[0][0].first.terms
-            or terms[0][0].last.terms
-            or terms[0][0].first.const < 0
-        ):
-            raise UnboundedIndex(
-                f"it depends on the result of 'arith.divui' of {dividend.text()}, which is not "
-                "a variable with constant, non-negative bounds divided by a positive constant"
-            )
-        variable = terms[0][0]
+        assert divisor is not None
+        variable = dividend.terms[0][0]
         quotient = IndexVariable(
             value,
             f"{variable.name} / {divisor}",

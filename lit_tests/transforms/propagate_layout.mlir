@@ -311,7 +311,7 @@ func.func @divided(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the result of 'arith.divui' of 2, which is not a variable with constant, non-negative bounds divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the result of 'arith.divui' of 2, which is not a non-negative index divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -324,7 +324,7 @@ func.func @product(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the product of two indices that vary (by and bx, 'arith.muli'); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the product of two indices that vary (by and bx, 'arith.muli'); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -343,7 +343,7 @@ func.func @unbounded_loop(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui' of 2, which is not a variable with constant, non-negative bounds divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on the loop index k, whose upper bound is not known statically: it depends on the result of 'arith.divui' of 2, which is not a non-negative index divided by a positive constant; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -355,7 +355,7 @@ func.func @offset_argument(%A: memref<64x64xbf16>, %i: index) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on argument #1 of the function; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -374,7 +374,7 @@ func.func @carried_offset(%A: memref<64x64xbf16>) {
   }
   func.return
 }
-// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant
+// CHECK: propagate_layout.mlir:[[# @LINE - 7]]:7: error: 'tt.copy' op cannot bound the row offset (dimension 0) of the 32x32 region copied from argument #0 (64x64xbf16): it depends on a value carried from one iteration of an 'scf.for' to the next; an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices
 
 // -----
 
@@ -406,3 +406,69 @@ func.func @batched_inside(%X: memref<2x3x64x96xf32>) {
   func.return
 }
 // CHECK: %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 6, page_size = 4096, f32>} : memref<32x96xf32>
+
+// -----
+
+// A trip count computed per block, min(3, (bx * 32 + 63) / 32): the minimum and the
+// quotient are bounded from their operands, so k * 32 stays below 96.
+func.func @runtime_trip_count(%A: memref<64x96xbf16>) {
+  tt.launch_grid (%bx, %by) in (4, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    %c32 = arith.constant 32 : index
+    %c63 = arith.constant 63 : index
+    %a = tt.alloc_shared : memref<64x32xbf16>
+    %rows = arith.muli %bx, %c32 : index
+    %last = arith.addi %rows, %c63 : index
+    %blocks = arith.divui %last, %c32 : index
+    %trips = arith.minui %c3, %blocks : index
+    scf.for %k = %c0 to %trips step %c1 {
+      %col = arith.muli %k, %c32 : index
+      tt.copy %A[%c0, %col] to %a : memref<64x96xbf16> to memref<64x32xbf16>
+    }
+  }
+  func.return
+}
+// CHECK-LABEL: func.func @runtime_trip_count
+// CHECK:       %a = tt.alloc_shared {tt.cb = #tt.cb_desc<index = 0, pages = 4, page_size = 2048, bf16>} : memref<64x32xbf16>
+// CHECK:       scf.for %k = %c0 to %trips step %c1 {
+
+// -----
+
+// Without the minimum the last block's trip count reaches 4 blocks of 96 columns.
+func.func @runtime_trip_count_past_the_end(%A: memref<64x96xbf16>) {
+  tt.launch_grid (%bx, %by) in (4, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c32 = arith.constant 32 : index
+    %c63 = arith.constant 63 : index
+    %a = tt.alloc_shared : memref<64x32xbf16>
+    %rows = arith.muli %bx, %c32 : index
+    %last = arith.addi %rows, %c63 : index
+    %blocks = arith.divui %last, %c32 : index
+    scf.for %k = %c0 to %blocks step %c1 {
+      %col = arith.muli %k, %c32 : index
+      tt.copy %A[%c0, %col] to %a : memref<64x96xbf16> to memref<64x32xbf16>
+    }
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 5]]:7: error: 'tt.copy' op the 64x32 region copied from argument #0 (64x96xbf16) runs past dimension 1: with index (bx * 32 + 63) / 32 = 4 (of 1..4), loop index k = 3 (from 0 to (bx * 32 + 63) / 32 - 1), its column offset k * 32 = 96 plus 32 columns reaches 128, beyond the tensor's 96 columns; every block and loop iteration must copy inside the tensor (tt-pad-tensors, first in tt-metadata, pads it to what its copies reach)
+
+// -----
+
+// An unsigned remainder of a form that can be negative is not bounded.
+func.func @remainder_of_negative(%A: memref<64x96xbf16>) {
+  tt.launch_grid (%bx, %by) in (4, 1) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c3 = arith.constant 3 : index
+    %a = tt.alloc_shared : memref<64x32xbf16>
+    %back = arith.subi %bx, %c1 : index
+    %col = arith.remui %back, %c3 : index
+    tt.copy %A[%c0, %col] to %a : memref<64x96xbf16> to memref<64x32xbf16>
+  }
+  func.return
+}
+// CHECK: propagate_layout.mlir:[[# @LINE - 4]]:5: error: 'tt.copy' op cannot bound the column offset (dimension 1) of the 64x32 region copied from argument #0 (64x96xbf16): it depends on the result of 'arith.remui' of bx - 1, an operand of which can be negative (the kernels compute indices as unsigned integers); an offset must be computed from tt.launch_grid block indices and scf.for loop indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices

@@ -20,15 +20,22 @@ float32); "float16" is refused, since Tensix's 16-bit float is bfloat16.
 
 from __future__ import annotations
 
+import enum
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 bfloat16 = "bfloat16"
 float32 = "float32"
 float16 = "float16"
+int32 = "int32"
+int64 = "int64"
+uint32 = "uint32"
+
+INDEX_DTYPES = ("int32", "int64", "uint32")
+"""Scalar dtypes of index values: a macro parameter annotated `T.int32` takes an integer
+(a block index, a loop variable, an index expression of them, or a compile-time int)."""
 
 DTYPES = {"bfloat16": "bf16", "float32": "f32", "float": "f32"}
 """TileLang dtype spelling -> MLIR element type of the tile program."""
@@ -80,9 +87,9 @@ reduce_min = _construct("reduce_min", "(buffer, out, dim=-1, clear=True)")
 if_then_else = _construct("if_then_else", "(condition, then_value, else_value)")
 
 
-class GemmWarpPolicy(Enum):
-    """`T.gemm(..., policy=T.GemmWarpPolicy.FullRow)`: how a GPU splits a gemm over its warps.
-    Accepted and ignored: one Tensix core computes its whole output block."""
+class GemmWarpPolicy(enum.Enum):
+    """`T.gemm(..., policy=T.GemmWarpPolicy.FullRow)`: how TileLang splits a gemm over a GPU
+    block's warps. Accepted and ignored: a Tensix core's matrix engine has no warps."""
 
     Square = 0
     FullRow = 1
@@ -132,6 +139,57 @@ class Tensor:
 
 
 Buffer = Tensor
+
+
+@dataclass(frozen=True)
+class SharedBuffer:
+    """`T.SharedBuffer(shape, dtype)`: a macro parameter, a buffer (T.alloc_shared/fragment)."""
+
+    shape: tuple[int, ...]
+    dtype: str
+
+    def __init__(self, shape: Sequence[int], dtype: str = "float32"):
+        object.__setattr__(self, "shape", tuple(shape) if isinstance(shape, list | tuple) else (shape,))
+        object.__setattr__(self, "dtype", dtype)
+
+
+@dataclass(frozen=True)
+class FragmentBuffer(SharedBuffer):
+    """`T.FragmentBuffer(shape, dtype)`: a macro parameter, a buffer (T.alloc_fragment/shared)."""
+
+
+class Macro:
+    """`@T.macro`: a function whose calls in a `@T.prim_func` body (or in another macro)
+    are inlined: its body is compiled in place of the call, with its parameters bound to
+    the call's arguments. Called as ordinary Python it raises.
+
+    Decoration records what the parser needs: the function (its source, closure and
+    globals) and the variables of the function defining it (names its string annotations
+    may use), as `@T.prim_func` does."""
+
+    def __init__(self, function: Callable[..., Any], definer_locals: dict[str, Any]):
+        self.function = function
+        self.definer_locals = definer_locals
+        self.__name__ = getattr(function, "__name__", "macro")
+        self.__qualname__ = getattr(function, "__qualname__", self.__name__)
+        self.__doc__ = getattr(function, "__doc__", None)
+        self.__wrapped__ = function
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotInPrimFunc(
+            f"the T.macro '{self.__name__}' can only be called inside a @T.prim_func body "
+            "(or another macro), where it is inlined"
+        )
+
+    def __repr__(self) -> str:
+        return f"<T.macro {self.__qualname__}>"
+
+
+def macro(function: Callable[..., Any]) -> Macro:
+    """`@T.macro`: a function inlined at each call in a prim_func body (see `Macro`)."""
+    definer = sys._getframe(1)
+    definer_locals = definer.f_locals if definer.f_code.co_name != "<module>" else {}
+    return Macro(function, dict(definer_locals))
 
 
 def prim_func(function: Callable[..., Any]):

@@ -175,6 +175,10 @@ ELEMENTWISE_UNARY = {
 REDUCTIONS = {T.reduce_sum: ReduceSumOp, T.reduce_max: ReduceMaxOp, T.reduce_min: ReduceMaxOp}
 """TileLang's reductions: `T.reduce_min(x)` is `-T.reduce_max(-x)`."""
 
+INDEX_FUNCTIONS = (T.min, T.max, T.ceildiv)
+"""Functions of index values outside T.Parallel bodies (`T.min(T.ceildiv(n, b), bx + 1)`),
+computed by `arith` ops in the kernel when an operand is a block or loop index."""
+
 WRITES_LAST_OPERAND = (
     GemmOp, ClearOp, FillOp, ReluOp, RecipOp, MaxOp, MinOp, ReduceSumOp, ReduceMaxOp,
     *ELEMENTWISE_BINARY.values(), *ELEMENTWISE_UNARY.values(), *SCALAR_OPS.values(),
@@ -193,6 +197,9 @@ class IndexVar:
     value: SSAValue
     depth: int
     """Nesting depth of the block defining it (see `_Parser.blocks`)."""
+    low: int | None = None
+    high: int | None = None
+    """Its smallest and largest values when known (a block index: 0 .. extent - 1)."""
 
 
 @dataclass(frozen=True)
@@ -360,10 +367,11 @@ _SOURCES: dict[object, _Source] = {}
 """Syntax trees by code object: a prim_func rebuilt with new shapes is not re-read."""
 
 
-def _source_of(function: Callable[..., Any]) -> _Source:
+def _source_of(function: Callable[..., Any], decorator: str = "@T.prim_func") -> _Source:
     code = getattr(function, "__code__", None)
+    kind = decorator.removeprefix("@T.")
     if code is None:
-        raise TileLangError("", f"@T.prim_func needs a Python function, got {type(function).__name__}")
+        raise TileLangError("", f"{decorator} needs a Python function, got {type(function).__name__}")
     cached = _SOURCES.get(code)
     if cached is not None:
         return cached
@@ -373,7 +381,7 @@ def _source_of(function: Callable[..., Any]) -> _Source:
     except (OSError, TypeError) as err:
         raise TileLangError(
             f"{file}:{code.co_firstlineno}",
-            f"cannot read the source of prim_func '{function.__name__}' ({err}); "
+            f"cannot read the source of {kind} '{function.__name__}' ({err}); "
             "define it in a file",
         ) from None
     text = "".join(lines)
@@ -389,7 +397,7 @@ def _source_of(function: Callable[..., Any]) -> _Source:
         else:
             what = "a lambda" if function.__name__ == "<lambda>" else f"'{function.__name__}'"
         raise TileLangError(
-            f"{file}:{first_line}", f"@T.prim_func needs a function defined with `def`, got {what}"
+            f"{file}:{first_line}", f"{decorator} needs a function defined with `def`, got {what}"
         )
     source = _Source(tree, file, first_line - 1, indent)
     _SOURCES[code] = source
@@ -439,6 +447,13 @@ class _Parser:
         self.scalers: dict[Attribute, SSAValue] = {}
         """The tile of ones each reduction's `reduce_tile` scales by, per element type."""
         self.node: ast.AST = source.tree
+        self.frame_base = 0
+        """Index of the first scope that names resolve in: a macro's body sees its own
+        parameters and assignments, not its caller's names (see `inline_macro`)."""
+        self.macros: list[T.Macro] = []
+        """The macros being inlined, outermost first (to refuse recursion)."""
+        self.parallel_scope = 0
+        """Index of the scope of the innermost T.Parallel loop's indices."""
 
     # ------------------------------------------------------------------ diagnostics
 
@@ -474,7 +489,7 @@ class _Parser:
     # ------------------------------------------------------------------ names
 
     def lookup(self, node: ast.Name) -> Any:
-        for scope in reversed(self.scopes):
+        for scope in reversed(self.scopes[self.frame_base:]):
             if node.id in scope:
                 return scope[node.id]
         if node.id in self.enclosing:
@@ -543,17 +558,9 @@ class _Parser:
     def tensor_spec(self, arg: ast.arg) -> tuple[tuple[int, ...], str]:
         if arg.annotation is None:
             self.error(arg, f"argument '{arg.arg}' needs a `T.Tensor(shape, dtype)` annotation")
-        # Python evaluated the annotation when the function was defined (it may use
-        # variables the body does not); under `from __future__ import annotations` it is
-        # a string, evaluated here in the function's scope.
         spec = self.function.__annotations__.get(arg.arg)
         if not isinstance(spec, T.Tensor):
-            annotation = arg.annotation
-            if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-                annotation = ast.parse(annotation.value, mode="eval").body
-                for child in ast.walk(annotation):
-                    ast.copy_location(child, arg.annotation)
-            spec = self.static(annotation, "a tensor annotation")
+            spec = self.annotation(arg, "a tensor annotation")
         if not isinstance(spec, T.Tensor):
             self.error(
                 arg, f"argument '{arg.arg}' must be annotated `T.Tensor(shape, dtype)`, got "
@@ -563,6 +570,18 @@ class _Parser:
         if not shape or not all(isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in shape):
             self.error(arg, f"tensor '{arg.arg}' needs a static shape of positive integers, got {shape}")
         return shape, self.dtype(spec.dtype, arg)
+
+    def annotation(self, arg: ast.arg, what: str) -> Any:
+        """The value of `arg`'s annotation, evaluated in the current function's scope.
+        Python evaluated it when the function was defined (it may use variables the body
+        does not) unless `from __future__ import annotations` made it a string."""
+        assert arg.annotation is not None
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            annotation = ast.parse(annotation.value, mode="eval").body
+            for child in ast.walk(annotation):
+                ast.copy_location(child, arg.annotation)
+        return self.static(annotation, what)
 
     def dtype(self, dtype: Any, node: ast.AST) -> str:
         name = str(dtype)
@@ -729,9 +748,9 @@ class _Parser:
         self.add(launch, node)
         self.launch = launch
         with self.scope(launch.body.block):
-            for name, value in zip(names, launch.block_indices):
+            for name, value, extent in zip(names, launch.block_indices, extents):
                 value.name_hint = name
-                self.bind(name, Affine.of(IndexVar(name, value, len(self.blocks) - 1)))
+                self.bind(name, Affine.of(IndexVar(name, value, len(self.blocks) - 1, 0, extent - 1)))
             for statement in node.body:
                 self.statement(statement)
             block = launch.body.block
@@ -791,6 +810,8 @@ class _Parser:
         if not isinstance(value, ast.Call):
             self.error(node, f"the expression `{self.text(value)}` has no effect")
         construct = self.callee(value)
+        if isinstance(construct, T.Macro):
+            return self.inline_macro(value, construct)
         handlers = {T.copy: self.copy, T.gemm: self.gemm, T.clear: self.clear, T.fill: self.fill,
                     **{reduction: self.reduce for reduction in REDUCTIONS}}
         handler = handlers.get(construct)
@@ -804,6 +825,163 @@ class _Parser:
     def require_kernel(self, node: ast.AST, what: str) -> None:
         if self.launch is None or len(self.blocks) < 2:
             self.error(node, f"{what} must be inside `with T.Kernel(...)`")
+
+    # ------------------------------------------------------------------ macros
+
+    def is_macro_call(self, statement: ast.stmt) -> bool:
+        return (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)
+                and isinstance(self.callee(statement.value), T.Macro))
+
+    @contextmanager
+    def macro_frame(self, macro: T.Macro, source: _Source) -> Iterator[dict[str, Any]]:
+        """Compiles in `macro`'s frame: its source locates ops and errors, and names resolve
+        in a scope of its own, then in its closure, its definer's variables and its globals
+        (not in the caller's names, as in Python). Yields the macro's scope."""
+        saved = (self.source, self.file_attr, self.enclosing, self.globals, self.frame_base, self.node)
+        self.source, self.file_attr = source, StringAttr(source.file)
+        self.enclosing = {**macro.definer_locals, **_closure(macro.function)}
+        self.globals = macro.function.__globals__
+        self.scopes.append({})
+        self.frame_base = len(self.scopes) - 1
+        self.macros.append(macro)
+        try:
+            yield self.scopes[-1]
+        finally:
+            self.macros.pop()
+            self.scopes.pop()
+            self.source, self.file_attr, self.enclosing, self.globals, self.frame_base, self.node = saved
+
+    def inline_macro(self, call: ast.Call, macro: T.Macro) -> None:
+        """A call of a `@T.macro`: its body compiled in place, its parameters bound to the
+        call's arguments (tensors, buffers, index values, compile-time values)."""
+        name = macro.__name__
+        if macro in self.macros:
+            chain = " -> ".join(m.__name__ for m in self.macros[self.macros.index(macro):])
+            self.error(call, f"the T.macro '{name}' calls itself ({chain} -> {name}): recursion is "
+                       "not supported (a macro is inlined at each call)")
+        try:
+            source = _source_of(macro.function, "@T.macro")
+        except TileLangError as err:
+            if err.location:
+                raise
+            self.error(call, err.message)
+        evaluate = self.parallel_value if self.parallel else self.expression
+        positional: list[tuple[ast.expr, Any]] = []
+        for arg in call.args:
+            if isinstance(arg, ast.Starred):
+                self.error(arg, f"*args are not supported in a call of the T.macro '{name}'")
+            positional.append((arg, evaluate(arg)))
+        keywords: dict[str, tuple[ast.AST, Any]] = {}
+        for keyword in call.keywords:
+            if keyword.arg is None:
+                self.error(keyword, f"**kwargs are not supported in a call of the T.macro '{name}'")
+            keywords[keyword.arg] = (keyword, evaluate(keyword.value))
+        tree = source.tree
+        with self.macro_frame(macro, source):
+            params = self.macro_parameters(tree)
+            specs = {param.arg: self.macro_annotation(param, name) for param in params}
+        bound = self.bind_macro_arguments(call, name, params, positional, keywords, macro.function)
+        for param in params:
+            node, value = bound[param.arg]
+            self.check_macro_argument(name, param.arg, specs[param.arg], node, value)
+        with self.macro_frame(macro, source) as scope:
+            scope.update({param: value for param, (_, value) in bound.items()})
+            for statement in tree.body:
+                if self.parallel:
+                    self.parallel_statement(statement)
+                else:
+                    self.statement(statement)
+
+    def macro_parameters(self, tree: ast.FunctionDef) -> list[ast.arg]:
+        args = tree.args
+        for kind, extra in (("*args", args.vararg), ("**kwargs", args.kwarg)):
+            if extra is not None:
+                self.error(extra, f"a T.macro cannot take {kind}; declare each parameter")
+        return [*args.posonlyargs, *args.args, *args.kwonlyargs]
+
+    def bind_macro_arguments(
+        self, call: ast.Call, name: str, params: list[ast.arg], positional: list[tuple[ast.expr, Any]],
+        keywords: dict[str, tuple[ast.AST, Any]], function: Callable[..., Any],
+    ) -> dict[str, tuple[ast.AST, Any]]:
+        """Parameter name -> (the argument's node, its value), as Python binds a call."""
+        code = function.__code__
+        by_position = [p.arg for p in params][: code.co_argcount]
+        posonly = set([p.arg for p in params][: code.co_posonlyargcount])
+        listed = ", ".join(p.arg for p in params)
+        if len(positional) > len(by_position):
+            self.error(call, f"the T.macro '{name}' takes {len(by_position)} positional argument"
+                       f"{'' if len(by_position) == 1 else 's'} ({', '.join(by_position)}), "
+                       f"got {len(positional)}")
+        bound: dict[str, tuple[ast.AST, Any]] = dict(zip(by_position, positional))
+        for keyword, (node, value) in keywords.items():
+            if keyword not in [p.arg for p in params] or keyword in posonly:
+                self.error(node, f"the T.macro '{name}' has no parameter '{keyword}' "
+                           f"(its parameters: {listed})")
+            if keyword in bound:
+                self.error(node, f"the T.macro '{name}' got argument '{keyword}' both by position "
+                           "and by keyword")
+            bound[keyword] = (node, value)
+        defaults = dict(zip(by_position[len(by_position) - len(function.__defaults__ or ()):],
+                            function.__defaults__ or ()))
+        defaults.update(function.__kwdefaults__ or {})
+        missing = [p.arg for p in params if p.arg not in bound and p.arg not in defaults]
+        if missing:
+            names = ", ".join(f"'{m}'" for m in missing)
+            self.error(call, f"the T.macro '{name}' is missing argument{'s' if len(missing) > 1 else ''} "
+                       f"{names} (its parameters: {listed})")
+        for param in params:
+            if param.arg not in bound:
+                bound[param.arg] = (call, defaults[param.arg])
+        return {p.arg: bound[p.arg] for p in params}
+
+    def macro_annotation(self, param: ast.arg, name: str) -> Any:
+        """What a macro parameter's annotation asks of its argument: a `T.Tensor`, a
+        `T.SharedBuffer` / `T.FragmentBuffer`, "index" (`T.int32`, `int`), "number"
+        (`T.float32`, `float`) or None (no annotation). Evaluated in the macro's frame."""
+        if param.annotation is None:
+            return None
+        spec = self.macros[-1].function.__annotations__.get(param.arg)
+        if not isinstance(spec, T.Tensor | T.SharedBuffer) and spec not in (int, float):
+            spec = self.annotation(param, "a macro parameter annotation")
+        if isinstance(spec, T.Tensor | T.SharedBuffer):
+            self.dtype(spec.dtype, param.annotation)
+            return spec
+        if spec is int or (isinstance(spec, str) and spec in T.INDEX_DTYPES):
+            return "index"
+        if spec is float or (isinstance(spec, str) and spec in T.DTYPES):
+            return "number"
+        self.error(param.annotation, f"the annotation `{self.text(param.annotation)}` of parameter "
+                   f"'{param.arg}' of the T.macro '{name}' is not supported (supported: T.Tensor, "
+                   "T.Buffer, T.SharedBuffer, T.FragmentBuffer with a shape and dtype, T.int32, "
+                   "T.int64, T.uint32, int, T.float32, float)")
+
+    def check_macro_argument(self, name: str, param: str, spec: Any, node: ast.AST, value: Any) -> None:
+        """Refuses, at the argument, a value that does not match its parameter's annotation."""
+        if spec is None:
+            return
+        what = f"argument '{param}' of the T.macro '{name}'"
+        shown = self.text(node.value if isinstance(node, ast.keyword) else node)
+        if isinstance(spec, T.Tensor | T.SharedBuffer):
+            # TileLang's macros annotate buffers T.Buffer too (T.Buffer is T.Tensor here).
+            is_tensor = isinstance(spec, T.Tensor)
+            kind = "T.Tensor" if is_tensor else f"T.{type(spec).__name__}"
+            expected = (TensorArg, BufferVar) if is_tensor else BufferVar
+            if not isinstance(value, expected):
+                noun = "a tensor or a buffer" if is_tensor else "a buffer (T.alloc_shared/T.alloc_fragment)"
+                self.error(node, f"{what} is annotated {kind}: it takes {noun}, got `{shown}`")
+            element = ELEMENT_TYPES[T.DTYPES[str(spec.dtype)]]
+            actual = value.type.element_type if isinstance(value, BufferVar) else ELEMENT_TYPES[value.dtype]
+            if tuple(spec.shape) != tuple(value.shape) or element != actual:
+                self.error(node, f"{what} is annotated {kind} {_shape(spec.shape)}x{element}, but "
+                           f"`{shown}` is {_shape(value.shape)}x{actual}")
+            return
+        if spec == "index":
+            if isinstance(value, bool) or not isinstance(value, int | Affine):
+                self.error(node, f"{what} is annotated as an integer: it takes a block or loop index, "
+                           f"an index expression or a compile-time int, got `{shown}`")
+            return
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error(node, f"{what} is annotated as a number: it takes a compile-time number, got `{shown}`")
 
     # ------------------------------------------------------------------ buffers and ops
 
@@ -856,10 +1034,13 @@ class _Parser:
 
     def gemm(self, call: ast.Call) -> None:
         flags = self.keywords(call, "T.gemm", allowed=("transpose_A", "transpose_B", "policy"))
-        if "policy" in flags and not isinstance(self.static(flags.pop("policy"), "policy"), T.GemmWarpPolicy):
-            keyword = next(k for k in call.keywords if k.arg == "policy")
-            self.error(keyword, "T.gemm's policy must be a T.GemmWarpPolicy (FullRow, FullCol or Square); "
-                       "it is accepted and ignored: one Tensix core computes the whole block")
+        if "policy" in flags:  # a GPU warp split: Tensix has none
+            policy = self.static(flags.pop("policy"), "T.gemm's policy")
+            if not isinstance(policy, T.GemmWarpPolicy):
+                members = ", ".join(f"T.GemmWarpPolicy.{m.name}" for m in T.GemmWarpPolicy)
+                self.error(call.keywords[[k.arg for k in call.keywords].index("policy")].value,
+                           f"T.gemm's policy must be one of {members} (accepted and ignored: "
+                           f"Tensix has no warps), got {policy!r}")
         if not 3 <= len(call.args) <= 5:
             self.error(call, "T.gemm takes (A, B, C[, transpose_A[, transpose_B]])")
         a, b, c = (self.buffer(arg, f"T.gemm's {n}") for arg, n in zip(call.args, "ABC"))
@@ -1000,8 +1181,11 @@ class _Parser:
         self.add(loop, node)
         induction = body.args[0]
         induction.name_hint = node.target.id
+        low, high = self.index_bounds(bounds[0])[0], self.index_bounds(bounds[1])[1]
         with self.scope(body):
-            self.bind(node.target.id, Affine.of(IndexVar(node.target.id, induction, len(self.blocks) - 1)))
+            variable = IndexVar(node.target.id, induction, len(self.blocks) - 1, low,
+                                None if high is None else high - 1)
+            self.bind(node.target.id, Affine.of(variable))
             for statement in node.body:
                 self.statement(statement)
             self.add(scf.YieldOp(), node)
@@ -1035,6 +1219,7 @@ class _Parser:
                            f"got {extent}")
         names = self.target_names(node.target, "T.Parallel", len(extents))
         self.scopes.append({name: ParallelVar(name) for name in names})
+        self.parallel_scope = len(self.scopes) - 1
         self.parallel = tuple(self.scopes[-1].values())
         self.parallel_extents = extents
         self.staged = {}
@@ -1046,9 +1231,10 @@ class _Parser:
             self.parallel = None
 
     def parallel_statement(self, statement: ast.stmt) -> None:
-        """A statement of a T.Parallel body: an element assignment, `pass`, or an `if` on a
-        compile-time condition around them."""
-        if not isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass | ast.If):
+        """A statement of a T.Parallel body: an element assignment, `pass`, an `if` on a
+        compile-time condition around them, or a macro call (whose body holds them)."""
+        elementwise = isinstance(statement, ast.Assign | ast.AugAssign | ast.Pass | ast.If)
+        if not elementwise and not self.is_macro_call(statement):
             what = STATEMENT_NAMES.get(type(statement), f"a {type(statement).__name__} statement")
             if isinstance(statement, ast.For):
                 iterable = statement.iter
@@ -1152,7 +1338,10 @@ class _Parser:
         """Before `written` is stored to: names bound in this T.Parallel loop to expressions
         reading it get their value now, in a buffer, as Python would have computed it at
         the assignment."""
-        scope = self.scopes[-1]
+        for scope in self.scopes[self.parallel_scope:]:  # the loop's and its macros' names
+            self.hold_scope_values(scope, written, node)
+
+    def hold_scope_values(self, scope: dict[str, Any], written: BufferVar | TensorArg, node: ast.AST) -> None:
         for name, value in scope.items():
             if isinstance(value, Load | Elementwise) and _reads(value, written):
                 if isinstance(value, Load) and isinstance(value.source, TensorArg):
@@ -1415,6 +1604,8 @@ class _Parser:
             self.error(call, f"{what} takes two operands")
         values = [self.parallel_value(arg) for arg in call.args]
         elements = [v for v in values if isinstance(v, Load | Elementwise)]
+        if not elements and any(isinstance(v, Affine) for v in values):
+            return self.index_min_max(call, construct, values)
         if len(elements) == 2:
             return self.combine(call, MaxOp if construct is T.max else MinOp, *elements)
         numbers = [v for v in values if not isinstance(v, Load | Elementwise)]
@@ -1650,19 +1841,27 @@ class _Parser:
             return as_affine[0].add(as_affine[1])
         if isinstance(node.op, ast.Sub):
             return as_affine[0].sub(as_affine[1])
+        if isinstance(node.op, ast.FloorDiv | ast.Mod):
+            return self.index_division(node, as_affine[0], rhs)
         if isinstance(node.op, ast.Mult):
             if isinstance(lhs, Affine) and isinstance(rhs, Affine):
                 self.error(node, f"{self.text(node)} multiplies two block/loop indices; index "
                            "expressions must be affine")
             return lhs.scale(rhs) if isinstance(lhs, Affine) else rhs.scale(lhs)  # type: ignore[union-attr,arg-type]
         self.error(node, f"the operator '{OPERATOR_TEXT.get(type(node.op), '?')}' on block/loop "
-                   f"indices is not supported in {self.text(node)} (supported: +, -, * by a constant)")
+                   f"indices is not supported in {self.text(node)} (supported: +, -, * by a constant, "
+                   "// and % by a positive constant)")
 
     def call(self, node: ast.Call) -> Any:
         construct = self.callee(node)
+        if isinstance(construct, T.Macro):
+            self.error(node, f"the T.macro '{construct.__name__}' is inlined as a statement and gives "
+                       f"no value: call it on a line of its own, not in `{self.text(node)}`")
+        if construct in INDEX_FUNCTIONS:
+            return self.index_function(node, construct)
         if construct in (T.alloc_shared, T.alloc_fragment):
             self.error(node, f"assign {self.text(node.func)}(...) to a name: `buf = {self.text(node)}`")
-        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.ceildiv, T.Tensor, T.infinity):
+        if getattr(construct, "__module__", None) == T.__name__ and construct not in (T.Tensor, T.SharedBuffer, T.FragmentBuffer, T.infinity):
             self.error(node, f"{self.text(node.func)}(...) is not supported here")
         args = [self.static(arg, "a compile-time call argument") for arg in node.args]
         kwargs = {}
@@ -1731,6 +1930,118 @@ class _Parser:
         element = ELEMENT_TYPES[value.dtype] if isinstance(value, TensorArg) else value.type.element_type
         return next(name for name, type_ in TILELANG_DTYPES.items() if type_ == element)
 
+
+    # ------------------------------------------------------------------ index functions
+
+    def index_bounds(self, value: Affine) -> tuple[int | None, int | None]:
+        """The smallest and largest values of `value` over the block and loop indices it
+        uses (None where an index's range is not known)."""
+        low = high = value.const
+        for var, coeff in value.terms:
+            ends = (var.low, var.high) if coeff > 0 else (var.high, var.low)
+            low = None if low is None or ends[0] is None else low + coeff * ends[0]
+            high = None if high is None or ends[1] is None else high + coeff * ends[1]
+        return low, high
+
+    def index_function(self, node: ast.Call, construct: Any) -> Any:
+        """`T.min(a, b)`, `T.max(a, b)` and `T.ceildiv(a, b)` of index values: Python's value
+        when every operand is known at compile time, else an `arith` op in the kernel."""
+        what = f"T.{construct.__name__}"
+        self.keywords(node, what)
+        if len(node.args) != 2 or any(isinstance(arg, ast.Starred) for arg in node.args):
+            self.error(node, f"{what} takes two operands")
+        values = [self.expression(arg) for arg in node.args]
+        if not any(isinstance(value, Affine) for value in values):
+            function = T.ceildiv if construct is T.ceildiv else builtins.min if construct is T.min else builtins.max
+            for arg, value in zip(node.args, values):
+                if isinstance(value, KERNEL_VALUES):
+                    self.error(arg, f"{what} takes integers or index values (block and loop indices, "
+                               f"expressions of them), got `{self.text(arg)}`")
+            return self.evaluate(node, function, *values)
+        if construct is T.ceildiv:
+            return self.index_division(node, self.index_operand(node, node.args[0], values[0]), values[1])
+        return self.index_min_max(node, construct, values)
+
+    def index_operand(self, node: ast.expr, arg: ast.expr, value: Any) -> Affine:
+        """`value`, what `arg` evaluated to, as an index that is never negative: the kernels
+        compute indices as unsigned integers."""
+        if isinstance(value, bool) or not isinstance(value, int | Affine):
+            self.error(arg, f"`{self.text(node)}`: {self.text(arg)} is not an integer index value")
+        index = value if isinstance(value, Affine) else Affine(value)
+        low = self.index_bounds(index)[0]
+        if low is None or low < 0:
+            reach = "is not known to be non-negative" if low is None else f"can be {low}"
+            self.error(arg, f"`{self.text(node)}` needs operands that are never negative (kernel "
+                       f"indices are unsigned); `{self.text(arg)}` {reach}")
+        return index
+
+    def index_min_max(self, node: ast.Call, construct: Any, values: Sequence[Any]) -> Affine:
+        """`T.min(a, b)` / `T.max(a, b)` of two index values: `arith.minui` / `arith.maxui`."""
+        a, b = (self.index_operand(node, arg, value) for arg, value in zip(node.args, values))
+        (low_a, high_a), (low_b, high_b) = self.index_bounds(a), self.index_bounds(b)
+        highs = [h for h in (high_a, high_b) if h is not None]
+        assert low_a is not None and low_b is not None
+        if not a.terms and not b.terms:
+            return Affine((builtins.min if construct is T.min else builtins.max)(a.const, b.const))
+        if construct is T.min:
+            op_class, name = arith.MinUIOp, "min"
+            low, high = builtins.min(low_a, low_b), builtins.min(highs) if highs else None
+        else:
+            op_class, name = arith.MaxUIOp, "max"
+            low = builtins.max(low_a, low_b)
+            high = builtins.max(highs) if len(highs) == 2 else None
+        return self.index_op(name, (a, b), lambda x, y: op_class(x, y), low, high)
+
+    def index_division(self, node: ast.expr, dividend: Affine, divisor: Any) -> Affine:
+        """`T.ceildiv(a, d)`, `a // d` and `a % d` of an index value `a` by a positive
+        compile-time integer `d`: `arith.divui` (of `a + d - 1` for ceildiv) or `arith.remui`."""
+        if isinstance(node, ast.BinOp):
+            what = OPERATOR_TEXT[type(node.op)]
+            divisor_node, dividend_node = node.right, node.left
+        else:
+            assert isinstance(node, ast.Call)
+            what = "T.ceildiv"
+            dividend_node, divisor_node = node.args
+        if isinstance(divisor, bool) or not isinstance(divisor, int) or divisor <= 0:
+            self.error(divisor_node, f"`{self.text(node)}`: {what} of an index value needs a positive "
+                       f"compile-time integer divisor, got `{self.text(divisor_node)}`")
+        dividend = self.index_operand(node, dividend_node, dividend)
+        if not dividend.terms:
+            function = {"%": operator.mod, "//": operator.floordiv, "T.ceildiv": T.ceildiv}[what]
+            return Affine(function(dividend.const, divisor))
+        low, high = self.index_bounds(dividend)
+        assert low is not None
+        if what == "%":
+            if high is not None and high < divisor:
+                return dividend
+            return self.index_op("remainder", (dividend,), lambda x: arith.RemUIOp(x, self.constant(divisor)),
+                                 0, divisor - 1)
+        if what == "T.ceildiv":
+            dividend = dividend.add(Affine(divisor - 1))
+            low, high = low + divisor - 1, None if high is None else high + divisor - 1
+        name = "ceildiv" if what == "T.ceildiv" else "quotient"
+        if divisor == 1:
+            return dividend
+        return self.index_op(name, (dividend,), lambda x: arith.DivUIOp(x, self.constant(divisor)),
+                             low // divisor, None if high is None else high // divisor, divisor)
+
+    def index_op(self, name: str, operands: Sequence[Affine], build: Callable[..., Operation],
+                 low: int | None, high: int | None, *extra: int) -> Affine:
+        """The index value `build(operands...)` computes, as a new index variable with the
+        range (low, high): emitted once, in the outermost block where its operands are
+        defined, like `materialize`'s affine forms. Constant operands fold."""
+        depth = builtins.max((var.depth for operand in operands for var, _ in operand.terms), default=1)
+        key = (name, *(operand.key for operand in operands), *extra)
+        for scope in reversed(self.materialized[: depth + 1]):
+            if key in scope:
+                return scope[key]
+        values = [self.materialize(operand) for operand in operands]
+        result = self.emit_at(depth, build(*values))
+        result.name_hint = name
+        value = Affine.of(IndexVar(name, result, depth, low, high))
+        self.materialized[depth][key] = value
+        return value
+
     # ------------------------------------------------------------------ index values
 
     def constant(self, value: int) -> SSAValue:
@@ -1751,16 +2062,9 @@ class _Parser:
         for scope in reversed(self.materialized[: depth + 1]):
             if value.key in scope:
                 return scope[value.key]
-        block = self.blocks[depth]
-        enclosing = block.last_op if depth < len(self.blocks) - 1 else None
 
         def emit(op: Operation) -> SSAValue:
-            self.set_location(op, self.node)
-            if enclosing is None:
-                block.add_op(op)
-            else:
-                block.insert_op_before(op, enclosing)
-            return op.results[0]
+            return self.emit_at(depth, op)
 
         result: SSAValue | None = None
         for var, coeff in value.terms:
@@ -1771,6 +2075,17 @@ class _Parser:
             result = emit(arith.AddiOp(result, self.constant(value.const)))
         self.materialized[depth][value.key] = result
         return result
+
+    def emit_at(self, depth: int, op: Operation) -> SSAValue:
+        """Adds the index op `op` to the block at `depth`: at its end if it is the current
+        block, else before the op (loop, T.Kernel) that encloses the current block."""
+        block = self.blocks[depth]
+        self.set_location(op, self.node)
+        if depth < len(self.blocks) - 1:
+            block.insert_op_before(op, block.last_op)
+        else:
+            block.add_op(op)
+        return op.results[0]
 
 
 def _reads(expr: ElementExpr, source: BufferVar | TensorArg) -> bool:

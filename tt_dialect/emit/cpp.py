@@ -3,8 +3,8 @@
 A dumb walk on `match`: every decision (which function, which template and
 literal arguments, which headers) is already in the IR. The printer only names
 values, inlines constants, declares each call result and index computation as a
-`const` local, turns `scf.for` into a `for` loop over `uint32_t` and `scf.if` into
-an `if`.
+`const` local (`arith.minui` / `arith.maxui` as a conditional expression), turns
+`scf.for` into a `for` loop over `uint32_t` and `scf.if` into an `if`.
 """
 
 from __future__ import annotations
@@ -189,6 +189,10 @@ class KernelPrinter:
                 self.declare(
                     op.result, f"{self.name(op.lhs)} {UNSIGNED_COMPARISONS[predicate]} {self.name(op.rhs)}"
                 )
+            case arith.MinUIOp() | arith.MaxUIOp():
+                lhs, rhs = (self.name(v) for v in op.operands)
+                compare = "<" if isinstance(op, arith.MinUIOp) else ">"
+                self.declare(op.results[0], f"{lhs} {compare} {rhs} ? {lhs} : {rhs}")
             case _ if type(op) in BINARY_OPERATORS:
                 lhs, rhs = op.operands
                 self.declare(op.results[0], f"{self.name(lhs)} {BINARY_OPERATORS[type(op)]} {self.name(rhs)}")

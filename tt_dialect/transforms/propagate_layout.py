@@ -64,9 +64,9 @@ from xdsl.pattern_rewriter import (
 )
 
 from tt_dialect.ir_builder import buffer_tiles
-from tt_dialect.analysis import argument_layout, data_format_of, is_tile_program
+from tt_dialect.analysis import argument_layout, data_format_of, gemm_group_of, is_tile_program
 from tt_dialect.diagnostics import op_error
-from tt_dialect.index_bounds import UnboundedIndex, index_range, never_runs
+from tt_dialect.index_bounds import UnboundedIndex, constant_index, index_range, never_runs
 from tt_dialect.ops import annotations
 from tt_dialect.ops.attributes import (
     TILE_BYTES,
@@ -83,7 +83,7 @@ from tt_dialect.device import (
     INTERMEDIATE_CB_PREFERENCE,
 )
 from tt_dialect.options import CBDepthOption
-from tt_dialect.ops.tile_program import CopyOp, _AllocOp
+from tt_dialect.ops.tile_program import CopyOp, GemmOp, _AllocOp
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,9 @@ class AssignCircularBuffers(RewritePattern):
         copies = [c for c in op.body.walk() if isinstance(c, CopyOp)]
         for copy in copies:
             check_copy_bounds(op, copy)
+        for gemm in op.body.walk():
+            if isinstance(gemm, GemmOp):
+                check_gemm_loop_runs(gemm)
         allocs = [child for child in op.body.walk() if isinstance(child, _AllocOp)]
         if all(annotations.CB in alloc.attributes for alloc in allocs):
             return
@@ -257,7 +260,7 @@ def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
                 copy,
                 f"cannot bound the {unit} offset (dimension {dim}) of {what}: {e.reason}; an "
                 "offset must be computed from tt.launch_grid block indices and scf.for loop "
-                "indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, or arith.divui of a block index by a constant",
+                "indices by arith.constant, arith.addi, arith.subi and arith.muli by a constant, arith.divui and arith.remui of a non-negative index by a constant, or arith.minui and arith.maxui of non-negative indices",
             ) from None
         form = bounds.form.text()
         for extreme, past in ((bounds.smallest, False), (bounds.largest, True)):
@@ -286,6 +289,28 @@ def check_copy_bounds(program: func.FuncOp, copy: CopyOp) -> None:
                 f"{what} starts before dimension {dim}: {where}its {unit} offset {offset} is "
                 "negative; every block and loop iteration must copy inside the tensor",
             )
+
+
+def check_gemm_loop_runs(gemm: GemmOp) -> None:
+    """Raises a located error unless a gemm's K loop whose bounds are computed at run time
+    (a trip count such as `T.min(T.ceildiv(n, b), bx + 1)`) runs at least once in every
+    block: the sums stay in DST over the K loop and are packed after it, so a K loop
+    without an iteration would pack DST that no gemm wrote."""
+    loop = gemm_group_of(gemm).loop
+    if loop is None or (constant_index(loop.lb) is not None and constant_index(loop.ub) is not None):
+        return
+    try:
+        lower, upper = index_range(loop.lb), index_range(loop.ub)
+    except UnboundedIndex as e:
+        raise op_error(gemm, f"cannot bound the trip count of the gemm's K loop: {e.reason}") from None
+    if upper.smallest.value > lower.largest.value:
+        return
+    raise op_error(
+        gemm,
+        f"the gemm's K loop can run no iteration: its upper bound {upper.form.text()} can be "
+        f"{upper.smallest.value}, not above its lower bound {lower.form.text()}; the gemm's "
+        "sums stay in DST over the K loop, which must run at least once in every block",
+    )
 
 
 @dataclass(frozen=True)
