@@ -94,6 +94,20 @@ def test_both_gemms_update_their_buffers() -> None:
     ], text
 
 
+def test_running_maximum_and_repeated_scaling_are_simplified() -> None:
+    """tt-simplify on the example: `T.fill(scores_max, -T.infinity)` then `T.reduce_max(...,
+    clear=False)` is the reduction alone (no fill, no SFPU maximum in the step), and
+    `scores_max[i] * scale`, written twice in the step, is computed once."""
+    module = parse_module(prim_func(1, 2, 128, 128, 64, False).ir())
+    apply_pipeline(module, "tt-simplify", make_context())
+    (loop,) = [op for op in module.walk() if op.name == "scf.for"]
+    names = [op.name for op in loop.body.block.ops]
+    assert "tt.max" not in names and "tt.fill" not in names, names
+    scaled_maxima = [op for op in loop.body.block.ops if op.name == "tt.mul_scalar" and op.operands[0].type.get_shape() == (64,)]
+    assert len(scaled_maxima) == 2, names  # scores_max_prev * scale and scores_max * scale
+    assert names.count("tt.reduce_max") == 1 and names.count("tt.exp2") == 2, names
+
+
 SHAPES = {
     # name: (batch, heads, seq_len, dim, causal)
     "b2-h2-s128-d64": (2, 2, 128, 64, False),
