@@ -317,6 +317,7 @@
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
 "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+"test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [2, 1, 4], x_order = folded, ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>} : () -> ()
 
 // CHECK:      builtin.module {
 // CHECK-NEXT:   "test.op"() {name = #tt.work_range<(0, 0) to (7, 1), start = 0, count = 2>} : () -> ()
@@ -326,6 +327,7 @@
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
 // CHECK-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+// CHECK-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [2, 1, 4], x_order = folded, ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>} : () -> ()
 // CHECK-NEXT: }
 
 // GENERIC:      "builtin.module"() ({
@@ -336,6 +338,7 @@
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 4], blocks = [1, 3], ranges = [<(0, 0) to (2, 0), start = 0, count = 1>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<local_shard, col_major, grid = [2, 2], blocks = [4, 4], shard_blocks = [2, 2], ranges = [<(0, 0) to (1, 1), start = 0, count = 4>]>} : () -> ()
 // GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<block_2d, row_major, grid = [8, 8], blocks = [16, 16], shard_blocks = [2, 2], ranges = [<(0, 0) to (7, 7), start = 0, count = 4>]>} : () -> ()
+// GENERIC-NEXT:   "test.op"() {name = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [2, 1, 4], x_order = folded, ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>} : () -> ()
 // GENERIC-NEXT: }) : () -> ()
 
 // -----

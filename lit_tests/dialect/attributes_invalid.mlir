@@ -332,6 +332,12 @@
 
 // -----
 
+// A folded x order numbers global partitions only.
+"test.op"() {name = #tt.work_partition<local_shard, row_major, grid = [1, 2], blocks = [2, 2], shard_blocks = [2, 1], x_order = folded, ranges = [<(0, 0) to (1, 0), start = 0, count = 2>]>} : () -> ()
+// CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: x_order = folded numbers the blocks of global partitions only, not local_shard ones (their units follow the shards)
+
+// -----
+
 "test.op"() {name = #tt.work_partition<global, row_major, grid = [1, 2], blocks = [2, 2], shard_blocks = [1, 1], ranges = [<(0, 0) to (1, 0), start = 0, count = 2>]>} : () -> ()
 // CHECK: attributes_invalid.mlir:[[# @LINE - 1]]:21: error: invalid attribute: shard_blocks is only meaningful in local_shard mode
 

@@ -193,3 +193,40 @@ func.func @mismatch(%X: memref<2x3x64x96xf32>) attributes {
   func.return
 }
 // CHECK: grid_to_persistent.mlir:[[# @LINE - 4]]:3: error: 'tt.launch_grid' op launch grid (2, 3, 2) does not match the [3, 2, 2] blocks of the work partition
+
+// -----
+
+// x_order = folded: the x blocks of a row are walked from both ends (bx = 0, 3, 1, 2 for
+// 4 blocks), so a core's consecutive units pair a short and a long loop. The rank in the
+// row, half and odd = divmod(rank, 2), gives bx = half + odd * (3 - 2 * half), never
+// negative on the way.
+func.func @folded(%X: memref<2x128x32xf32>, %Z: memref<2x128x32xf32>) attributes {
+    tt.work_partition = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [2, 1, 4], x_order = folded, ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>,
+    tt.runtime_args = #tt.runtime_args<["x" : u32 = buffer_address(0), "z" : u32 = buffer_address(1), "start" : u32 = start_unit, "count" : u32 = num_units]>} {
+  tt.launch_grid (%bx, %by, %bz) in (4, 1, 2) {
+    %c0 = arith.constant 0 : index
+    %c32 = arith.constant 32 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x32xf32>
+    tt.copy %X[%bz, %row, %c0] to %a : memref<2x128x32xf32> to memref<32x32xf32>
+    tt.copy %a to %Z[%bz, %row, %c0] : memref<32x32xf32> to memref<2x128x32xf32>
+  }
+  func.return
+}
+// CHECK:      func.func @folded(
+// CHECK:        scf.for %unit = %start_unit to %end_unit step %unit_step {
+// CHECK-NEXT:     %blocks_per_plane = arith.constant 4 : index
+// CHECK-NEXT:     %bz = arith.divui %unit, %blocks_per_plane : index
+// CHECK-NEXT:     %block_in_plane = arith.remui %unit, %blocks_per_plane : index
+// CHECK-NEXT:     %blocks_per_row = arith.constant 4 : index
+// CHECK-NEXT:     %by = arith.divui %block_in_plane, %blocks_per_row : index
+// CHECK-NEXT:     %rank_in_row = arith.remui %block_in_plane, %blocks_per_row : index
+// CHECK-NEXT:     %c2 = arith.constant 2 : index
+// CHECK-NEXT:     %half_rank = arith.divui %rank_in_row, %c2 : index
+// CHECK-NEXT:     %odd_rank = arith.remui %rank_in_row, %c2 : index
+// CHECK-NEXT:     %twice_half = arith.muli %half_rank, %c2 : index
+// CHECK-NEXT:     %last_block_x = arith.constant 3 : index
+// CHECK-NEXT:     %mirror_distance = arith.subi %last_block_x, %twice_half : index
+// CHECK-NEXT:     %mirror_shift = arith.muli %odd_rank, %mirror_distance : index
+// CHECK-NEXT:     %bx = arith.addi %half_rank, %mirror_shift : index
+// CHECK-NEXT:     %c0 = arith.constant 0 : index

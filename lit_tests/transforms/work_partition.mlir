@@ -1,5 +1,6 @@
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition' --split-input-file --verify-diagnostics | filecheck %s
 // RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=3x3}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=GRID3
+// RUN: tt-opt %s -p 'tt-infer-layout,tt-work-partition{grid=2x2}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=FOLD
 // RUN: tt-opt %s -p 'tt-infer-layout{arch=blackhole},tt-work-partition{arch=blackhole}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=BH
 // RUN: tt-opt %s -p 'tt-infer-layout{device=p100},tt-work-partition{device=p100}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=P100
 // RUN: tt-opt %s -p 'tt-infer-layout{device=n300},tt-work-partition{device=n300}' --split-input-file --verify-diagnostics | filecheck %s --check-prefix=N300
@@ -231,3 +232,35 @@ func.func @batched(%X: memref<2x3x64x96xf32>, %Z: memref<2x3x64x96xf32>) {
 // CHECK-SAME: tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 3, 2], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>, <(0, 1) to (3, 1), start = 8, count = 1>]>
 // GRID3:      tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 3, 2], ranges = [<(0, 0) to (2, 0), start = 0, count = 2>, <(0, 1) to (2, 2), start = 6, count = 1>]>
 // SHARD:      work_partition.mlir:[[# @LINE - 13]]:3: error: 'tt.launch_grid' op a 3-D launch grid is partitioned in global mode only; local_shard mode maps a 2-D grid of blocks onto the output's shards
+
+// -----
+
+// A loop whose trip count grows with the block's x index (causal attention's: block bx
+// runs min(4, bx + 1) steps) gives consecutive blocks unequal work: with two blocks per
+// core the units walk each row's x blocks from both ends (x_order = folded, so a core
+// gets bx = 0 and 3, or 1 and 2: 5 steps each, instead of 3 and 7): the FOLD run, on a
+// 2x2 grid. With one block per core (8x8, 3x3) the order is kept.
+func.func @causal_loop(%X: memref<2x128x32xf32>, %Z: memref<2x128x32xf32>) {
+  tt.launch_grid (%bx, %by, %bz) in (4, 1, 2) {
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %c4 = arith.constant 4 : index
+    %c32 = arith.constant 32 : index
+    %next = arith.addi %bx, %c1 : index
+    %steps = arith.minui %next, %c4 : index
+    %row = arith.muli %bx, %c32 : index
+    %a = tt.alloc_shared : memref<32x32xf32>
+    scf.for %k = %c0 to %steps step %c1 {
+      %krow = arith.muli %k, %c32 : index
+      tt.copy %X[%bz, %krow, %c0] to %a : memref<2x128x32xf32> to memref<32x32xf32>
+      tt.copy %a to %Z[%bz, %row, %c0] : memref<32x32xf32> to memref<2x128x32xf32>
+    }
+  }
+  func.return
+}
+// CHECK-LABEL: func.func @causal_loop(
+// CHECK-SAME:  tt.work_partition = #tt.work_partition<global, row_major, grid = [8, 8], blocks = [2, 1, 4], ranges = [<(0, 0) to (7, 0), start = 0, count = 1>]>
+// GRID3-LABEL: func.func @causal_loop(
+// GRID3-SAME:  tt.work_partition = #tt.work_partition<global, row_major, grid = [3, 3], blocks = [2, 1, 4], ranges = [<(0, 0) to (2, 1), start = 0, count = 1>, <(0, 2) to (1, 2), start = 6, count = 1>]>
+// FOLD-LABEL:  func.func @causal_loop(
+// FOLD-SAME:   tt.work_partition = #tt.work_partition<global, row_major, grid = [2, 2], blocks = [2, 1, 4], x_order = folded, ranges = [<(0, 0) to (1, 1), start = 0, count = 2>]>

@@ -167,6 +167,7 @@ def _partition(partition: WorkPartitionAttr) -> dict[str, Any]:
         "grid": list(partition.grid_shape),
         "blocks": list(partition.block_shape),
         "shard_blocks": list(partition.shard_block_shape),
+        **({"x_order": partition.x_order.data.value} if partition.folded else {}),
         "ranges": [
             {"core_range": _core_range(r.cores), "start": r.start.data, "count": r.count.data}
             for r in partition.ranges.data

@@ -77,6 +77,17 @@ class ShardOrientation(StrEnum):
     COL_MAJOR = "col_major"
 
 
+class BlockOrder(StrEnum):
+    """How a work partition numbers the x blocks of each row of the launch grid."""
+
+    ROW_MAJOR = "row_major"
+    """bx = 0, 1, ..., gx - 1."""
+    FOLDED = "folded"
+    """From both ends, alternately: bx = 0, gx - 1, 1, gx - 2, ... A core's run of
+    consecutive units then pairs blocks of growing and shrinking work (causal attention's
+    loop runs bx + 1 steps: cores get about equal sums)."""
+
+
 class PartitionMode(StrEnum):
     """How a program's work units are split over cores (`tt-work-partition`)."""
 
@@ -357,6 +368,11 @@ class BufferKindAttr(_AngleEnum, EnumAttribute[BufferKind]):
 @irdl_attr_definition
 class ShardOrientationAttr(_AngleEnum, EnumAttribute[ShardOrientation]):
     name = "tt.shard_orientation"
+
+
+@irdl_attr_definition
+class BlockOrderAttr(_AngleEnum, EnumAttribute[BlockOrder]):
+    name = "tt.block_order"
 
 
 @irdl_attr_definition
@@ -1057,6 +1073,8 @@ class WorkPartitionAttr(ParametrizedAttribute):
     """Blocks per shard (per core) [rows, cols] in local_shard and block_2d mode;
     empty in global mode."""
     ranges: ArrayAttr[WorkRangeAttr]
+    x_order: BlockOrderAttr
+    """How units walk the x blocks of a row (`BlockOrder`); printed when `folded`."""
 
     def __init__(
         self,
@@ -1066,6 +1084,7 @@ class WorkPartitionAttr(ParametrizedAttribute):
         blocks: Sequence[int],
         shard_blocks: Sequence[int],
         ranges: Sequence[WorkRangeAttr],
+        x_order: BlockOrder = BlockOrder.ROW_MAJOR,
     ):
         super().__init__(
             PartitionModeAttr(mode),
@@ -1074,7 +1093,19 @@ class WorkPartitionAttr(ParametrizedAttribute):
             _int_array(blocks),
             _int_array(shard_blocks),
             ArrayAttr(ranges),
+            BlockOrderAttr(x_order),
         )
+
+    @property
+    def folded(self) -> bool:
+        return self.x_order.data is BlockOrder.FOLDED
+
+    def fold_x(self, rank: int) -> int:
+        """The bx of the `rank`-th unit of a row (`BlockOrder`)."""
+        if not self.folded:
+            return rank
+        cols = self.block_shape[-1]
+        return rank // 2 if rank % 2 == 0 else cols - 1 - rank // 2
 
     @property
     def grid_shape(self) -> tuple[int, ...]:
@@ -1107,10 +1138,12 @@ class WorkPartitionAttr(ParametrizedAttribute):
         if len(self.block_shape) == 3:
             _, rows, cols = self.block_shape
             plane, rest = divmod(unit, rows * cols)
-            return (plane, *divmod(rest, cols))
+            row, rank = divmod(rest, cols)
+            return plane, row, self.fold_x(rank)
         rows, cols = self.block_shape
         if self.mode.data is PartitionMode.GLOBAL:
-            return divmod(unit, cols)
+            row, rank = divmod(unit, cols)
+            return row, self.fold_x(rank)
         shard_rows, shard_cols = self.shard_block_shape
         shard, local = divmod(unit, shard_rows * shard_cols)
         shard_row, shard_col = divmod(shard, cols // shard_cols)
@@ -1144,6 +1177,11 @@ class WorkPartitionAttr(ParametrizedAttribute):
                 parser.parse_punctuation("=")
                 shard_blocks = _parse_int_list(parser)
                 parser.parse_punctuation(",")
+            x_order = BlockOrder.ROW_MAJOR
+            if parser.parse_optional_keyword("x_order") is not None:
+                parser.parse_punctuation("=")
+                x_order = parser.parse_str_enum(BlockOrder)
+                parser.parse_punctuation(",")
             _parse_keyword_value(parser, "ranges")
             ranges = parser.parse_comma_separated_list(
                 parser.Delimiter.SQUARE,
@@ -1156,6 +1194,7 @@ class WorkPartitionAttr(ParametrizedAttribute):
             _int_array(blocks),
             _int_array(shard_blocks),
             ArrayAttr(ranges),
+            BlockOrderAttr(x_order),
         )
 
     def print_parameters(self, printer: Printer) -> None:
@@ -1167,6 +1206,8 @@ class WorkPartitionAttr(ParametrizedAttribute):
             if self.shard_block_shape:
                 printer.print_string(", shard_blocks = ")
                 _print_int_list(printer, self.shard_block_shape)
+            if self.folded:
+                printer.print_string(f", x_order = {self.x_order.data.value}")
             printer.print_string(", ranges = ")
             with printer.in_square_brackets():
                 printer.print_list(self.ranges.data, lambda r: r.print_parameters(printer))
@@ -1190,6 +1231,11 @@ class WorkPartitionAttr(ParametrizedAttribute):
             raise VerifyException(
                 f"grid {list(self.grid_shape)} is larger than any device's core grid (extents up "
                 f"to {MAX_GRID_EXTENT})"
+            )
+        if self.folded and self.mode.data is not PartitionMode.GLOBAL:
+            raise VerifyException(
+                f"x_order = folded numbers the blocks of global partitions only, not {self.mode.data.value} "
+                "ones (their units follow the shards)"
             )
         self._verify_mode()
         rows, cols = self.grid_shape
@@ -1917,6 +1963,7 @@ ATTRIBUTES: list[type[Attribute]] = [
     MemorySpaceAttr,
     BufferKindAttr,
     ShardOrientationAttr,
+    BlockOrderAttr,
     MathFidelityAttr,
     ArgTypeAttr,
     ArgKindAttr,

@@ -16,7 +16,9 @@ own units:
 Block indices are recomputed from the unit id in the partition's numbering
 (row-major over the launch grid; for a 3-D grid, whose partition has blocks
 [z, y, x], `bz = unit / (y * x)`, then `by`, `bx` from the rest as for 2-D; or shard by shard in local_shard and block_2d
-mode, where a shard of one block makes the unit the core's row-major index).
+mode, where a shard of one block makes the unit the core's row-major index). With
+`x_order = folded` the x index is the unit's rank in its row folded from both ends:
+`half + odd * (gx - 1 - 2 * half)` for `half, odd = divmod(rank, 2)`.
 Shared and fragment buffers are hoisted above the loop: a core allocates its
 circular buffers once and reuses them for every block.
 """
@@ -108,14 +110,14 @@ class LaunchToPersistentLoop(RewritePattern):
             plane, rest = indices.divmod(
                 unit, indices.constant(rows * cols, "blocks_per_plane"), (block_z.name_hint, "block_in_plane")
             )
-            row, col = indices.divmod(
-                rest, indices.constant(cols, "blocks_per_row"), (block_y.name_hint, block_x.name_hint)
-            )
-            block_values: tuple[SSAValue, ...] = (col, row, plane)
+            x_name = "rank_in_row" if partition.folded else block_x.name_hint
+            row, col = indices.divmod(rest, indices.constant(cols, "blocks_per_row"), (block_y.name_hint, x_name))
+            block_values: tuple[SSAValue, ...] = (self._fold(indices, col, partition, block_x.name_hint), row, plane)
         else:
             block_x, block_y = launch.block_indices
-            row, col = self._block_of(indices, unit, partition, (block_y.name_hint, block_x.name_hint))
-            block_values = (col, row)
+            x_name = "rank_in_row" if partition.folded else block_x.name_hint
+            row, col = self._block_of(indices, unit, partition, (block_y.name_hint, x_name))
+            block_values = (self._fold(indices, col, partition, block_x.name_hint), row)
         end_of_body = scf.YieldOp()
         rewriter.insert(located([*indices.ops, end_of_body], launch), InsertPoint.at_end(body))
         # The launch body's ops without a location take the launch's, as the new ones do.
@@ -134,6 +136,22 @@ class LaunchToPersistentLoop(RewritePattern):
                 launch, f"the runtime-argument schema has no {kind.value} entry"
             )
         return index
+
+    @staticmethod
+    def _fold(emit: IndexEmitter, rank: SSAValue, partition: WorkPartitionAttr, name: str | None) -> SSAValue:
+        """bx of the `rank`-th unit of its row, as `WorkPartitionAttr.fold_x` computes it:
+        `rank` itself, or with `x_order = folded` half + odd * (cols - 1 - 2 * half) for
+        half, odd = divmod(rank, 2) (rank // 2 from the left for even ranks, from the right
+        for odd ones; never negative on the way)."""
+        if not partition.folded:
+            return rank
+        cols = partition.block_shape[-1]
+        two = emit.constant(2, "c2")
+        half, odd = emit.divmod(rank, two, ("half_rank", "odd_rank"))
+        twice = emit.add(arith.MuliOp(half, two), "twice_half")
+        mirrored = emit.add(arith.SubiOp(emit.constant(cols - 1, "last_block_x"), twice), "mirror_distance")
+        shift = emit.add(arith.MuliOp(odd, mirrored), "mirror_shift")
+        return emit.add(arith.AddiOp(half, shift), name)
 
     @staticmethod
     def _block_of(
