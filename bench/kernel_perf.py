@@ -67,6 +67,16 @@ row, (a) at 2048^3 (a read per tile: 2 Mt Nt Kt = 524,288 reads), 15 to 30 s; (c
 row (the validation reuses the table's HiFi4 run at 1024 and adds one HiFi2 run). `--sizes 4096`
 alone took about 6.5 minutes before (c) was wired in: (a) 3 min (4.2 M reads), ours 80 s, (b)
 40 s, the add 4 s; no row reaches 5 minutes below that.
+
+Attention rows (issue 19, item 4; `--no-attention` skips them, `--only-attention` runs them
+alone, about a minute): TileLang's flash-attention forward as examples/attention/example_mha_fwd.py
+writes it (64x64 blocks, bf16 in and out, fp32 accumulation), compiled by `tilelang_tt.compile` at
+HiFi4 (the compiler's default) and at HiFi2, beside tt-metal's own SDPA kernels (the ttnn 0.74.0
+wheel's reader_interleaved, compute/sdpa.cpp and writer_interleaved, unmodified, driven by
+emu/tests/fidelity/sdpa_host.cpp; HiFi2 and fp32 DST, its factory's defaults, 64x64 chunks), at
+batch 1, 8 heads, seq_len 1024, dim 128, causal and not, on the same 8x8 grid of the same model.
+Every row is checked against numpy (softmax(Q K^T / sqrt(d)) V in float64) first: ours within the
+example's tolerance, tt-metal's within 4x it (its kernels round the scores and sums to bf16).
 """
 
 from __future__ import annotations
@@ -458,16 +468,18 @@ def attention_row_from(row: Row, stats: dict, error: float, bound: float) -> Row
     return row_from_stats(row, stats)
 
 
-def ours_attention(causal: bool, fidelity_option: str, grid: str, work: Path) -> Row:
-    """examples/attention's kernel (TileLang's example_mha_fwd_bhsd) at ATTENTION_SHAPE, compiled
-    by `tilelang_tt.jit` at `fidelity_option`, on the emulator against numpy."""
+def ours_attention(causal: bool, fidelity_option: str, grid: str, work: Path,
+                   shape: tuple[int, int, int, int] = ATTENTION_SHAPE) -> Row:  # fmt: skip
+    """examples/attention's kernel (TileLang's example_mha_fwd_bhsd) at `shape` (batch, heads,
+    seq_len, dim), compiled by `tilelang_tt.compile` at `fidelity_option`, on the emulator
+    against numpy."""
     example = attention_example()
-    b, h, s, d = ATTENTION_SHAPE
+    b, h, s, d = shape
     label = f"{b}x{h}x{s}x{d}{' causal' if causal else ''}"
     row = Row(f"ours mha_fwd ({fidelity_option})", label, grid)
     prim_func = example.flashattn.__wrapped__(b, h, s, s, d, causal, ATTENTION_BLOCK, ATTENTION_BLOCK)
     kernel = tilelang_tt.compile(prim_func, out_idx=[3], grid=grid, pass_options={"math_fidelity": fidelity_option})
-    q, k, v = attention_inputs(ATTENTION_SHAPE)
+    q, k, v = attention_inputs(shape)
     start = time.perf_counter()
     out = kernel(q, k, v)
     row.wall_seconds = time.perf_counter() - start
@@ -477,14 +489,14 @@ def ours_attention(causal: bool, fidelity_option: str, grid: str, work: Path) ->
     return attention_row_from(row, kernel.last_stats, error, example.tolerance(v))
 
 
-def metal_sdpa(causal: bool, grid: str, work: Path) -> Row:
+def metal_sdpa(causal: bool, grid: str, work: Path, shape: tuple[int, int, int, int] = ATTENTION_SHAPE) -> Row:
     """tt-metal's SDPA kernels (reader_interleaved, compute/sdpa.cpp, writer_interleaved of the
-    ttnn 0.74.0 wheel, unmodified) at ATTENTION_SHAPE, driven by emu/tests/fidelity/sdpa_host.cpp
+    ttnn 0.74.0 wheel, unmodified) at `shape`, driven by emu/tests/fidelity/sdpa_host.cpp
     (HiFi2, fp32 DST: its factory's defaults; chunks of ATTENTION_BLOCK)."""
-    b, h, s, d = ATTENTION_SHAPE
+    b, h, s, d = shape
     label = f"{b}x{h}x{s}x{d}{' causal' if causal else ''}"
     row = Row("tt-metal sdpa", label, grid, config="HiFi2, fp32 DST, 64x64 chunks")
-    q, k, v = attention_inputs(ATTENTION_SHAPE)
+    q, k, v = attention_inputs(shape)
     root = fidelity.ttnn_cpp()
     fidelity.harness("sdpa_host")  # out of the wall time
     files = [fidelity.write_tiles(work / f"sdpa.{n}.bin", x) for n, x in (("q", q), ("k", k), ("v", v))]
