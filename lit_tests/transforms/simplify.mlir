@@ -100,3 +100,24 @@ func.func @repeated(%X: memref<32x32xf32>) {
 // CHECK-NEXT:    tt.exp %m to %m : memref<64xf32>
 // CHECK-NEXT:    tt.mul_scalar %m, 5.000000e-01 to %t3 : memref<64xf32>
 // CHECK-NEXT:    tt.sub %w, %t3 to %w : memref<64xf32>
+
+// -----
+
+// A buffer a tensor's copy fills is the reader kernel's: copying it on into a buffer that
+// is copied out stays as written (forwarding would make one buffer both filled from a
+// tensor and copied to one).
+func.func @tensor_fill_not_forwarded(%A: memref<32x32xf32>, %B: memref<32x32xf32>) {
+  tt.launch_grid (%bx, %by) in (1, 1) {
+    %x = tt.alloc_shared : memref<32x32xf32>
+    %y = tt.alloc_shared : memref<32x32xf32>
+    %zero = arith.constant 0 : index
+    tt.copy %A[%zero, %zero] to %x : memref<32x32xf32> to memref<32x32xf32>
+    tt.copy %x to %y : memref<32x32xf32> to memref<32x32xf32>
+    tt.copy %y to %B[%zero, %zero] : memref<32x32xf32> to memref<32x32xf32>
+  }
+  func.return
+}
+// CHECK-LABEL: func.func @tensor_fill_not_forwarded
+// CHECK:         tt.copy %A[%zero, %zero] to %x
+// CHECK-NEXT:    tt.copy %x to %y
+// CHECK-NEXT:    tt.copy %y to %B[%zero, %zero]

@@ -11,9 +11,11 @@ Writes:
   and `tt.add` after a 0 fill or a `tt.clear`. TileLang's `T.fill(m, -T.infinity(...))` then
   `T.reduce_max(s, m, clear=False)` (flash attention's running maximum) so costs one
   reduction instead of an SFPU fill, a reduction and an SFPU maximum per step.
-- **copy forwarding.** `tt.copy %x to %v` where `%x` is written by the closest op before it
-  touching either buffer, that op reads neither, and nothing else uses `%x`: that op writes
-  `%v` instead, and the copy and `%x`'s buffer go.
+- **copy forwarding.** `tt.copy %x to %v` where `%x` is computed (an elementwise op or a
+  reduction) by the closest op before it touching either buffer, that op reads neither, and
+  nothing else uses `%x`: that op writes `%v` instead, and the copy and `%x`'s buffer go. A
+  buffer a tensor's copy fills is left alone (the reader kernel fills it; `%v` may be a
+  buffer that is copied out).
 - **repeated computations.** An elementwise op (or a reduction) into a buffer nothing else
   writes, identical (op, inputs, properties) to an earlier op of the block into such a
   buffer, with neither the inputs nor the earlier result written in between: its uses read
@@ -110,7 +112,7 @@ class FoldIdentityCombine(RewritePattern):
 
 @dataclass(frozen=True)
 class ForwardCopiedValue(RewritePattern):
-    """Anchor: `tt.copy %x to %v` between buffers of one type, `%x` written by the closest
+    """Anchor: `tt.copy %x to %v` between buffers of one type, `%x` computed by the closest
     op before it touching `%x` or `%v` and read by nothing but the copy."""
 
     @op_type_rewrite_pattern
@@ -122,7 +124,9 @@ class ForwardCopiedValue(RewritePattern):
         if not isinstance(alloc, _AllocOp):
             return
         writer = _previous_toucher(op, (source, target))
-        if writer is None or buffer_written(writer) is not source or {source, target} & set(buffers_read(writer)):
+        if not isinstance(writer, _ElementwiseOp | _ReduceOp):
+            return  # a tensor's copy fills a buffer the reader kernel owns: it stays
+        if buffer_written(writer) is not source or {source, target} & set(buffers_read(writer)):
             return
         if any(use.operation not in (writer, op) for use in source.uses):
             return
