@@ -87,11 +87,13 @@ def program(seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_generated_programs_compile_or_are_refused_at_a_line(tmp_path) -> None:
+def compile_or_refuse(generate, count: int, tmp_path, stem: str) -> dict[str, int]:
+    """Compiles the programs `generate(seed)` for `count` seeds: each must compile or be refused
+    at a line of its file. Returns how many did which."""
     outcomes = {"compiled": 0, "refused": 0}
-    for seed in range(PROGRAMS):
-        source = program(seed)
-        path = tmp_path / f"program_{seed}.py"
+    for seed in range(count):
+        source = generate(seed)
+        path = tmp_path / f"{stem}_{seed}.py"
         path.write_text(source)
         namespace: dict = {}
         try:
@@ -104,6 +106,11 @@ def test_generated_programs_compile_or_are_refused_at_a_line(tmp_path) -> None:
         except Exception as err:  # noqa: BLE001 - what the test is about
             pytest.fail(f"program {seed} raised {type(err).__name__}: {err}\n{source}")
         outcomes["compiled"] += 1
+    return outcomes
+
+
+def test_generated_programs_compile_or_are_refused_at_a_line(tmp_path) -> None:
+    outcomes = compile_or_refuse(program, PROGRAMS, tmp_path, "program")
     # The generator reaches both outcomes.
     assert outcomes["compiled"] >= 10 and outcomes["refused"] > 100, outcomes
 
@@ -150,20 +157,5 @@ def index_program(seed: int) -> str:
 
 
 def test_generated_index_expressions_compile_or_are_refused_at_a_line(tmp_path) -> None:
-    outcomes = {"compiled": 0, "refused": 0}
-    for seed in range(120):
-        source = index_program(seed)
-        path = tmp_path / f"indices_{seed}.py"
-        path.write_text(source)
-        namespace: dict = {}
-        try:
-            exec(compile(source, str(path), "exec"), namespace)
-            tilelang_tt.compile(namespace["main"], out_idx=-1, cache=CACHE)
-        except TileLangError as err:
-            assert err.location.startswith(f"{path}:"), f"program {seed}: {err}\n{source}"
-            outcomes["refused"] += 1
-            continue
-        except Exception as err:  # noqa: BLE001 - what the test is about
-            pytest.fail(f"program {seed} raised {type(err).__name__}: {err}\n{source}")
-        outcomes["compiled"] += 1
+    outcomes = compile_or_refuse(index_program, 120, tmp_path, "indices")
     assert outcomes["compiled"] >= 10 and outcomes["refused"] >= 10, outcomes
