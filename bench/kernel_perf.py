@@ -82,6 +82,7 @@ example's tolerance, tt-metal's within 4x it (its kernels round the scores and s
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -450,9 +451,10 @@ def attention_inputs(shape: tuple[int, int, int, int]) -> tuple[np.ndarray, np.n
     return tuple(bf16_values(rng, shape, -2.0, 2.0) for _ in range(3))  # type: ignore[return-value]
 
 
+@functools.cache
 def attention_example():
     """examples/attention/example_mha_fwd.py as a module (its `flashattn`, `ref_program`,
-    `tolerance`)."""
+    `tolerance`), loaded once for every row."""
     import importlib.util
 
     path = Path(__file__).resolve().parents[1] / "examples" / "attention" / "example_mha_fwd.py"

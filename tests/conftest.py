@@ -66,3 +66,21 @@ def filecheck():
             pytest.fail(f"FileCheck failed:\n{proc.stderr}\n--- input ---\n{text}")
 
     return check
+
+
+@pytest.fixture
+def real_headers(capsys: pytest.CaptureFixture[str]):
+    """`real_headers(kernel, directory)`: writes a JITKernel's artifacts to `directory`, runs
+    `tt-check-kernels` on them (every kernel against the plan's tt-metal release, g++ and
+    zig riscv32) and fails the test unless all pass; returns what the check printed."""
+    from tt_dialect.tools import check_kernels
+
+    def check(kernel, directory: Path) -> str:
+        kernel.write_artifacts(directory)
+        status = check_kernels.main([str(directory)])
+        printed = capsys.readouterr().out
+        assert status == 0, printed
+        assert "g++" in printed and "zig-rv32" in printed, printed
+        return printed
+
+    return check

@@ -112,16 +112,8 @@ def test_numerics_batched_gemm_3d_grid(grid: tuple[int, int], bm: int) -> None:
     np.testing.assert_allclose(c, a @ w, rtol=0, atol=K * K * 2.0**-24)
 
 
-def test_batched_gemm_kernels_pass_the_real_headers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from tt_dialect.tools import check_kernels
-
-    kernel = tilelang_tt.compile(batched_gemm(), out_idx=-1, grid=(2, 2), cache=CACHE)
-    out = tmp_path / "bmm"
-    kernel.write_artifacts(out)
-    status = check_kernels.main([str(out)])
-    printed = capsys.readouterr().out
-    assert status == 0, printed
-    assert "g++" in printed, printed
+def test_batched_gemm_kernels_pass_the_real_headers(tmp_path: Path, real_headers) -> None:
+    real_headers(tilelang_tt.compile(batched_gemm(), out_idx=-1, grid=(2, 2), cache=CACHE), tmp_path / "bmm")
 
 
 def test_copy_with_a_range_in_a_leading_dimension_is_refused(tmp_path: Path) -> None:

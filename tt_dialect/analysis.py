@@ -160,6 +160,15 @@ def _writes(op: Operation, buffer: SSAValue) -> bool:
     return any(buffer_written(inner) is buffer for inner in op.walk())
 
 
+def previous_op_touching(op: Operation, buffers: tuple[SSAValue, ...]) -> Operation | None:
+    """The closest op before `op` in its block that uses any of `buffers` (itself or an op
+    nested in it); None if none does."""
+    previous = op.prev_op
+    while previous is not None and not any(b in inner.operands for inner in previous.walk() for b in buffers):
+        previous = previous.prev_op
+    return previous
+
+
 def _dst_can_apply(op: Operation, accumulator: SSAValue) -> bool:
     """A reader of a gemm result that DST can serve: a unary op or a copy of it."""
     return isinstance(op, _UnaryOp | CopyOp) and op.src is accumulator

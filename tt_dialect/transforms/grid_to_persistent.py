@@ -104,18 +104,17 @@ class LaunchToPersistentLoop(RewritePattern):
         rewriter.insert(located([*prologue.ops, loop], launch), InsertPoint.before(launch))
 
         indices = IndexEmitter()
+        block_x, block_y = launch.block_indices[:2]
+        x_name = "rank_in_row" if partition.folded else block_x.name_hint
         if len(launch.block_indices) == 3:
-            block_x, block_y, block_z = launch.block_indices
+            block_z = launch.block_indices[2]
             _, rows, cols = partition.block_shape
             plane, rest = indices.divmod(
                 unit, indices.constant(rows * cols, "blocks_per_plane"), (block_z.name_hint, "block_in_plane")
             )
-            x_name = "rank_in_row" if partition.folded else block_x.name_hint
             row, col = indices.divmod(rest, indices.constant(cols, "blocks_per_row"), (block_y.name_hint, x_name))
             block_values: tuple[SSAValue, ...] = (self._fold(indices, col, partition, block_x.name_hint), row, plane)
         else:
-            block_x, block_y = launch.block_indices
-            x_name = "rank_in_row" if partition.folded else block_x.name_hint
             row, col = self._block_of(indices, unit, partition, (block_y.name_hint, x_name))
             block_values = (self._fold(indices, col, partition, block_x.name_hint), row)
         end_of_body = scf.YieldOp()

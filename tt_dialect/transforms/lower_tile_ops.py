@@ -183,7 +183,7 @@ from tt_dialect.ops.tile_program import (
     _ScalarOp,
     _UnaryOp,
 )
-from tt_dialect.analysis import gemm_group_of
+from tt_dialect.analysis import gemm_group_of, previous_op_touching
 from tt_dialect.ir_builder import (
     BlockConstants,
     ancestor_in,
@@ -421,14 +421,8 @@ def _accumulator_clears(
 def _clear_just_before(gemm: GemmOp) -> ClearOp | None:
     """The `tt.clear` of the gemm's accumulator right before it in its block (no other
     op of the block touching the accumulator in between), None if there is none."""
-    previous = gemm.prev_op
-    while previous is not None:
-        if isinstance(previous, ClearOp) and previous.dst is gemm.c:
-            return previous
-        if any(gemm.c in inner.operands for inner in previous.walk()):
-            return None
-        previous = previous.prev_op
-    return None
+    previous = previous_op_touching(gemm, (gemm.c,))
+    return previous if isinstance(previous, ClearOp) and previous.dst is gemm.c else None
 
 
 def _subblocking(

@@ -48,7 +48,7 @@ from xdsl.pattern_rewriter import (
     op_type_rewrite_pattern,
 )
 
-from tt_dialect.analysis import buffer_written, buffers_read
+from tt_dialect.analysis import buffer_written, buffers_read, previous_op_touching
 from tt_dialect.ir_builder import located
 from tt_dialect.ops.tile_program import (
     AddOp,
@@ -71,18 +71,6 @@ def _identity_of(op: AddOp | MaxOp | MinOp) -> float:
     return 0.0
 
 
-def _touches(op: Operation, buffer: SSAValue) -> bool:
-    return any(buffer in inner.operands for inner in op.walk())
-
-
-def _previous_toucher(op: Operation, buffers: tuple[SSAValue, ...]) -> Operation | None:
-    """The closest op before `op` in its block touching any of `buffers`."""
-    previous = op.prev_op
-    while previous is not None and not any(_touches(previous, b) for b in buffers):
-        previous = previous.prev_op
-    return previous
-
-
 @dataclass(frozen=True)
 class FoldIdentityCombine(RewritePattern):
     """Anchor: `tt.max` / `tt.min` / `tt.add` without a broadcast, updating one operand in
@@ -97,7 +85,7 @@ class FoldIdentityCombine(RewritePattern):
         if (lhs is target) == (rhs is target) or lhs.type != rhs.type:
             return
         other = rhs if lhs is target else lhs
-        fill = _previous_toucher(op, (target,))
+        fill = previous_op_touching(op, (target,))
         if isinstance(fill, ClearOp):
             value = 0.0
         elif isinstance(fill, FillOp):
@@ -123,7 +111,7 @@ class ForwardCopiedValue(RewritePattern):
         alloc = source.owner
         if not isinstance(alloc, _AllocOp):
             return
-        writer = _previous_toucher(op, (source, target))
+        writer = previous_op_touching(op, (source, target))
         if not isinstance(writer, _ElementwiseOp | _ReduceOp):
             return  # a tensor's copy fills a buffer the reader kernel owns: it stays
         if buffer_written(writer) is not source or {source, target} & set(buffers_read(writer)):
